@@ -1,0 +1,116 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+/// The track plugins: one module per track under `Plugins/<Name>`, listed statically.
+let pluginNames = [
+    "CriticalMinerals", "Semiconductors", "SCCP", "StrategicTrade",
+    "InnovationHandshake", "EnergyIndustry", "IPEF", "TradeMission",
+]
+
+let pluginTargets: [Target] = pluginNames.map { name in
+    .target(
+        name: name,
+        dependencies: ["LiaisonCore", "LiaisonReports"],
+        path: "Plugins/\(name)",
+        swiftSettings: swiftSettings
+    )
+}
+
+let package = Package(
+    name: "liaison",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "liaison", targets: ["liaison"]),
+        .executable(name: "liaison-bench", targets: ["liaison-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "LiaisonCore", swiftSettings: swiftSettings),
+        .target(
+            name: "LiaisonStore",
+            dependencies: ["LiaisonCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "LiaisonReports", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "LiaisonSync",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "CurlHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LiaisonServer",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LiaisonBundledPlugins",
+            dependencies: ["LiaisonCore", "LiaisonReports"] + pluginNames.map { .target(name: $0) },
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "liaison",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonServer", "LiaisonReports",
+                "LiaisonBundledPlugins",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "liaison-bench",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "LiaisonReports", "LiaisonBundledPlugins", "CurlHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LiaisonCoreTests",
+            dependencies: ["LiaisonCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CurlHTTPTests",
+            dependencies: ["CurlHTTP", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LiaisonReportsTests",
+            dependencies: ["LiaisonReports", "LiaisonBundledPlugins"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LiaisonServerTests",
+            dependencies: ["LiaisonServer", "LiaisonBundledPlugins", "CurlHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP"], swiftSettings: swiftSettings),
+    ] + pluginTargets
+)

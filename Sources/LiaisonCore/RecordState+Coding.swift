@@ -1,0 +1,146 @@
+import Foundation
+
+extension RecordState {
+    /// The canonical JSON of the state: nodes that have seen the same writes produce the same
+    /// bytes. Writes are grouped by dot, in dot order; keys are sorted.
+    ///
+    /// `{"context":{"mumbai.k3f9q2":2},"id":"…","writes":[{"at":…,"author":"asha",
+    /// "fields":{"title":"…"},"n":2,"replica":"mumbai.k3f9q2"}]}`
+    public var canonicalJSON: String {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.output
+    }
+
+    /// Appends the canonical JSON of the state to `writer`.
+    public func write(to writer: inout JSONWriter) {
+        var byDot: [Dot: [(key: String, value: FieldValue)]] = [:]
+        for (name, entries) in fields {
+            for (dot, value) in entries { byDot[dot, default: []].append((name, value)) }
+        }
+        writer.raw("{\"context\":")
+        writer.object(context.sorted.map { ($0.replica, $0.counter) }) { $0.raw(String($1)) }
+        writer.raw(",\"id\":")
+        writer.string(id)
+        writer.raw(",\"writes\":")
+        writer.array(byDot.keys.sorted()) { writer, dot in
+            let meta = writes[dot] ?? WriteMeta(author: "", at: 0)
+            writer.raw("{\"at\":\(meta.at),\"author\":")
+            writer.string(meta.author)
+            writer.raw(",\"fields\":")
+            writer.object(byDot[dot]!.sorted { $0.key < $1.key }) { $0.value($1) }
+            writer.raw(",\"n\":\(dot.counter),\"replica\":")
+            writer.string(dot.replica)
+            writer.raw("}")
+        }
+        writer.raw("}")
+    }
+
+    /// Decodes and checks a state from its JSON (canonical or not).
+    /// - Throws: ``StateDecodingError`` naming the record (when known) and the problem.
+    public init(json: Data) throws(StateDecodingError) {
+        let wire: StateWire
+        do {
+            wire = try JSONDecoder().decode(StateWire.self, from: json)
+        } catch {
+            throw StateDecodingError(recordID: nil, problem: "malformed state JSON: \(DecodingErrorText.describe(error))")
+        }
+        try self.init(wire: wire)
+    }
+
+    init(wire: StateWire) throws(StateDecodingError) {
+        func fail(_ problem: String) -> StateDecodingError {
+            StateDecodingError(recordID: wire.id, problem: problem)
+        }
+        guard RecordID.isValid(wire.id) else { throw fail("invalid record id") }
+        for (replica, counter) in wire.context {
+            guard ReplicaID.isValid(replica) else { throw fail("invalid replica id \"\(replica)\" in context") }
+            guard counter > 0 else { throw fail("context counter for \(replica) must be at least 1") }
+        }
+        let context = VersionVector(wire.context)
+        var fields: [String: [Dot: FieldValue]] = [:]
+        var writes: [Dot: WriteMeta] = [:]
+        for write in wire.writes {
+            let dot = Dot(replica: write.replica, counter: write.n)
+            guard write.n > 0, ReplicaID.isValid(write.replica) else { throw fail("invalid dot \(dot)") }
+            guard context.contains(dot) else { throw fail("write \(dot) is not in the state's context") }
+            guard writes[dot] == nil else { throw fail("write \(dot) appears twice") }
+            writes[dot] = WriteMeta(author: write.author, at: write.at)
+            for (name, value) in write.fields { fields[name, default: [:]][dot] = value }
+        }
+        self.init(id: wire.id, context: context, fields: fields, writes: writes)
+    }
+}
+
+/// A state that could not be decoded or is inconsistent.
+public struct StateDecodingError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The record concerned, when the JSON got that far.
+    public let recordID: String?
+    /// What is wrong.
+    public let problem: String
+
+    public var description: String {
+        recordID.map { "record \($0): \(problem)" } ?? problem
+    }
+}
+
+/// The JSON shape of a state.
+struct StateWire: Decodable {
+    struct Write: Decodable {
+        let at: Int64
+        let author: String
+        let fields: [String: FieldValue]
+        let n: UInt64
+        let replica: String
+    }
+
+    let context: [String: UInt64]
+    let id: String
+    let writes: [Write]
+}
+
+extension FieldValue: Decodable {
+    /// Decodes a JSON string, number, boolean, array of strings or null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let number = try? container.decode(Double.self) {
+            guard number.isFinite else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "number is not finite")
+            }
+            self = .number(number)
+        } else if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else if let items = try? container.decode([String].self) {
+            self = .list(items)
+        } else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a string, number, boolean, list of strings or null")
+        }
+    }
+}
+
+/// Short, readable text for Foundation's decoding errors.
+public enum DecodingErrorText {
+    /// `at writes[0].fields.title: expected a string …` rather than Foundation's long dump.
+    public static func describe(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "top level" : String(text.drop { $0 == "." })
+        }
+        switch error as? DecodingError {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "at \(path(context.codingPath)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            return "at \(path(context.codingPath)): missing key \"\(key.stringValue)\""
+        case .dataCorrupted(let context):
+            let underlying = (context.underlyingError as NSError?)?.localizedDescription
+            return "at \(path(context.codingPath)): \(underlying ?? context.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
+}

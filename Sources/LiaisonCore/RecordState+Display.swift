@@ -1,0 +1,62 @@
+/// One value of a field, with the write that made it.
+public struct FieldEntry: Hashable, Sendable {
+    /// The write that made this value.
+    public let dot: Dot
+    /// The value written.
+    public let value: FieldValue
+    /// Who wrote it and when.
+    public let meta: WriteMeta
+
+    /// Whether this entry is shown ahead of `other` when a field is in conflict: the later
+    /// wall-clock time wins, then the larger replica id, then the larger counter.
+    func outranks(_ other: FieldEntry) -> Bool {
+        (meta.at, dot.replica, dot.counter) > (other.meta.at, other.dot.replica, other.dot.counter)
+    }
+}
+
+extension RecordState {
+    /// The entries of a field, the displayed one first (see ``FieldEntry``'s ranking).
+    public func entries(of field: String) -> [FieldEntry] {
+        (fields[field] ?? [:])
+            .map { FieldEntry(dot: $0.key, value: $0.value, meta: writes[$0.key] ?? WriteMeta(author: "", at: 0)) }
+            .sorted { $0.outranks($1) }
+    }
+
+    /// The value every node shows for a field: the settled value, or, when in conflict, the
+    /// provisional winner. `nil` when the field was never written.
+    public func displayValue(of field: String) -> FieldValue? {
+        entries(of: field).first?.value
+    }
+
+    /// Whether the field holds two or more different values.
+    public func isConflicted(_ field: String) -> Bool {
+        guard let entries = fields[field], entries.count > 1 else { return false }
+        let first = entries.first!.value
+        return entries.values.contains { $0 != first }
+    }
+
+    /// The fields in conflict, sorted by name.
+    public var conflictedFields: [String] {
+        fields.keys.filter(isConflicted).sorted()
+    }
+
+    /// Whether the record shows as deleted (the display value of ``deletedField``).
+    /// An edit concurrent with a delete is a conflict on ``deletedField``.
+    public var isDeleted: Bool {
+        displayValue(of: deletedField) == .bool(true)
+    }
+
+    /// The display value of every field but ``deletedField``; cleared fields are left out.
+    public var displayValues: [String: FieldValue] {
+        var values: [String: FieldValue] = [:]
+        for name in fields.keys where name != deletedField {
+            if let value = displayValue(of: name), !value.isNull { values[name] = value }
+        }
+        return values
+    }
+
+    /// The wall-clock time of the latest write still live in the state (ms since 1970).
+    public var updatedAt: Int64 {
+        writes.values.map(\.at).max() ?? 0
+    }
+}

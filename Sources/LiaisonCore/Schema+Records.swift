@@ -1,0 +1,59 @@
+extension Schema {
+    /// Checks every value of a write and returns them normalised; every problem is reported
+    /// at once. The reserved field ``deletedField`` cannot be written this way.
+    public func checkWrite(_ values: [String: FieldValue]) throws(ValidationError) -> [String: FieldValue] {
+        var checked: [String: FieldValue] = [:]
+        var issues: [ValidationError.Issue] = []
+        if values.isEmpty { issues.append(.init(field: "fields", message: "no field to write")) }
+        for name in values.keys.sorted() {
+            do {
+                checked[name] = try check(field: name, value: values[name]!)
+            } catch {
+                issues.append(contentsOf: error.issues)
+            }
+        }
+        guard issues.isEmpty else { throw ValidationError(issues: issues) }
+        return checked
+    }
+
+    /// Checks a record as it would be shown after a write: required fields present, and track
+    /// fields only on records in their track. Deleted records are not checked.
+    public func checkRecord(_ state: RecordState) throws(ValidationError) {
+        if state.isDeleted { return }
+        let values = state.displayValues
+        var issues: [ValidationError.Issue] = []
+        for field in fields where field.required && values[field.name] == nil {
+            issues.append(.init(field: field.name, message: "is required"))
+        }
+        let tracks = Set(values["tracks"]?.listValue ?? [])
+        for name in values.keys.sorted() {
+            guard let track = field(name)?.track, !tracks.contains(track) else { continue }
+            issues.append(.init(field: name, message: "belongs to track \(track), which the record is not in"))
+        }
+        guard issues.isEmpty else { throw ValidationError(issues: issues) }
+    }
+
+    /// Checks a state that came from another node: every field known and every entry's value
+    /// of the field's type (``deletedField`` a boolean).
+    public func checkState(_ state: RecordState) throws(StateDecodingError) {
+        for (name, entries) in state.fields {
+            for value in entries.values {
+                if name == deletedField {
+                    guard value.boolValue != nil else {
+                        throw StateDecodingError(recordID: state.id, problem: "deleted must be true or false")
+                    }
+                    continue
+                }
+                let normalised: FieldValue
+                do {
+                    normalised = try check(field: name, value: value)
+                } catch {
+                    throw StateDecodingError(recordID: state.id, problem: error.description)
+                }
+                guard normalised == value else {
+                    throw StateDecodingError(recordID: state.id, problem: "\(name): is not in canonical form")
+                }
+            }
+        }
+    }
+}

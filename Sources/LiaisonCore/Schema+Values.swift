@@ -1,0 +1,118 @@
+import Foundation
+
+extension Schema {
+    /// Parses a value typed by a person (`value_usd=2500000`, `tracks=sccp,ipef`,
+    /// `underserved_owned=true`, `opened_on=2026-03-01`). Empty text clears an optional field.
+    public func parse(field name: String, text: String) throws(ValidationError) -> FieldValue {
+        let field = try declaration(name)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return try check(field: name, value: .null) }
+        switch field.kind {
+        case .text: return try check(field: name, value: .text(text))
+        case .choices:
+            let items = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            return try check(field: name, value: .list(items.filter { !$0.isEmpty }))
+        case .bool:
+            switch trimmed.lowercased() {
+            case "true", "yes": return .bool(true)
+            case "false", "no": return .bool(false)
+            default: throw ValidationError(name, "must be true or false, got \(Self.quoted(text))")
+            }
+        case .money, .integer:
+            guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+                  let number = Double(trimmed)
+            else { throw ValidationError(name, "\(field.kind.expectation), got \(Self.quoted(text))") }
+            return try check(field: name, value: .number(number))
+        case .choice, .date, .digits:
+            return try check(field: name, value: .text(trimmed))
+        }
+    }
+
+    /// Checks a value against its field's declaration and returns it normalised (sets sorted).
+    /// `.null` clears an optional field.
+    public func check(field name: String, value: FieldValue) throws(ValidationError) -> FieldValue {
+        let field = try declaration(name)
+        func fail() -> ValidationError {
+            ValidationError(name, "\(field.kind.expectation), got \(Self.describe(value))")
+        }
+        if value.isNull {
+            if field.required { throw ValidationError(name, "is required") }
+            return .null
+        }
+        switch (field.kind, value) {
+        case (.text(let maxLength), .text(let text)):
+            if field.required && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw ValidationError(name, "must not be empty")
+            }
+            guard text.count <= maxLength else {
+                throw ValidationError(name, "must be at most \(maxLength) characters, got \(text.count)")
+            }
+            return value
+        case (.choice(let allowed), .text(let text)):
+            guard allowed.contains(text) else { throw fail() }
+            return value
+        case (.choices(let allowed), .list(let items)):
+            if let bad = items.first(where: { !allowed.contains($0) }) {
+                throw ValidationError(name, "\(field.kind.expectation), got \(Self.quoted(bad))")
+            }
+            if items.isEmpty && field.required { throw ValidationError(name, "needs at least one value") }
+            return .list(Array(Set(items)).sorted())
+        case (.bool, .bool):
+            return value
+        case (.money, .number(let number)):
+            guard number.isFinite, number >= 0 else { throw fail() }
+            return value
+        case (.integer(let min, let max), .number(let number)):
+            guard number == number.rounded(), Double(min) <= number, number <= Double(max) else { throw fail() }
+            return value
+        case (.date, .text(let text)):
+            guard Self.isDate(text) else { throw fail() }
+            return value
+        case (.digits(let lengths), .text(let text)):
+            guard lengths.contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw fail() }
+            return value
+        default:
+            throw fail()
+        }
+    }
+
+    /// Whether `text` is a real calendar date in `YYYY-MM-DD` form.
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1
+        else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+
+    static func quoted(_ text: String) -> String {
+        var writer = JSONWriter()
+        writer.string(String(text.prefix(60)))
+        return writer.output
+    }
+
+    static func describe(_ value: FieldValue) -> String {
+        var writer = JSONWriter()
+        writer.value(value)
+        return String(writer.output.prefix(80))
+    }
+}
+
+extension FieldKind {
+    /// What a value of this kind must be, for error messages.
+    var expectation: String {
+        switch self {
+        case .text(let maxLength): return "must be text of at most \(maxLength) characters"
+        case .choice(let values): return "must be one of \(values.joined(separator: ", "))"
+        case .choices(let values): return "must be a list of values from \(values.joined(separator: ", "))"
+        case .bool: return "must be true or false"
+        case .money: return "must be a number ≥ 0"
+        case .integer(let min, let max): return "must be a whole number from \(min) to \(max)"
+        case .date: return "must be a date YYYY-MM-DD"
+        case .digits(let lengths): return "must be \(lengths.lowerBound) to \(lengths.upperBound) digits"
+        }
+    }
+}
