@@ -144,3 +144,16 @@ public enum DecodingErrorText {
         }
     }
 }
+
+extension RecordState: Decodable {
+    /// Decodes and checks a state inside a larger JSON document (a bundle, a sync batch);
+    /// an inconsistent state fails with a `DecodingError` whose text names the record and problem.
+    public init(from decoder: any Decoder) throws {
+        let wire = try StateWire(from: decoder)
+        do {
+            try self.init(wire: wire)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import LiaisonCore
+
+/// A page of the changes feed: each record once, at the sequence of its latest change.
+public struct ChangesPage: Sendable {
+    /// One record's whole state in canonical JSON, with its local sequence.
+    public struct Change: Sendable {
+        /// The local sequence of the record's latest change.
+        public let sequence: Int64
+        /// The record's state in canonical JSON.
+        public let json: String
+    }
+
+    /// The states, in sequence order.
+    public let states: [Change]
+    /// The sequence of the last state in the page (or `since` when the page is empty).
+    public let lastSequence: Int64
+    /// Whether more changes follow.
+    public let more: Bool
+}
+
+/// What merging a batch did.
+public struct MergeSummary: Hashable, Sendable {
+    /// States received.
+    public var merged = 0
+    /// Records whose state changed (each took a new local sequence).
+    public var changed = 0
+    /// Changed records that now have a field in conflict.
+    public var conflicts = 0
+
+    /// An empty summary.
+    public init() {}
+}
+
+/// How far sync has come with one peer, in one direction.
+public enum SyncDirection: String, Sendable {
+    /// The peer's sequence up to which its changes were merged here.
+    case pull
+    /// This node's sequence up to which the peer acknowledged our changes.
+    case push
+}
+
+extension LiaisonStore {
+    /// States with sequence > `since`, in order: at most `limit` states and, past the first,
+    /// at most `maxBytes` of JSON.
+    public func changes(since: Int64, limit: Int, maxBytes: Int = .max) async throws -> ChangesPage {
+        try await database.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT seq, state FROM record WHERE seq > ? ORDER BY seq LIMIT ?")
+            let rows = try Row.fetchCursor(statement, arguments: [since, limit + 1])
+            var states: [ChangesPage.Change] = []
+            var bytes = 0
+            var more = false
+            while let row = try rows.next() {
+                let json: String = row[1]
+                if states.count == limit || (!states.isEmpty && bytes + json.utf8.count > maxBytes) {
+                    more = true
+                    break
+                }
+                bytes += json.utf8.count
+                states.append(.init(sequence: row[0], json: json))
+            }
+            return ChangesPage(states: states, lastSequence: states.last?.sequence ?? since, more: more)
+        }
+    }
+
+    /// Merges a batch of states from another node in ONE transaction, together with the
+    /// checkpoint that says how far the batch came (DESIGN.md §5). A state that changes the
+    /// stored one takes a new local sequence; one that changes nothing takes none.
+    ///
+    /// Every state is checked against the schema first: a bad state refuses the whole batch
+    /// (``StoreError`` `.invalid` naming the record) and nothing of it is applied.
+    public func merge(
+        _ states: [RecordState], checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
+    ) async throws -> MergeSummary {
+        for state in states {
+            do { try schema.checkState(state) } catch { throw StoreError(.invalid, error.description) }
+        }
+        return try await database.write { db in
+            var summary = MergeSummary()
+            for incoming in states {
+                summary.merged += 1
+                let merged: RecordState
+                if let stored = try db.loadState(id: incoming.id) {
+                    do { merged = try stored.merged(with: incoming) } catch { throw StoreError(.invalid, "\(error)") }
+                    if merged == stored { continue }
+                } else {
+                    merged = incoming
+                }
+                _ = try db.save(merged)
+                summary.changed += 1
+                if !merged.conflictedFields.isEmpty { summary.conflicts += 1 }
+            }
+            if let checkpoint {
+                try db.setCheckpoint(peer: checkpoint.peer, direction: checkpoint.direction, sequence: checkpoint.sequence)
+            }
+            return summary
+        }
+    }
+
+    /// How far sync has come with the peer whose replica id is `peer` (0 when never).
+    public func checkpoint(peer: String, direction: SyncDirection) async throws -> Int64 {
+        try await database.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT sequence FROM checkpoint WHERE peer_replica = ? AND direction = ?",
+                arguments: [peer, direction.rawValue]) ?? 0
+        }
+    }
+
+    /// Records how far sync has come with a peer (outside a merge; e.g. a push acknowledged).
+    public func setCheckpoint(peer: String, direction: SyncDirection, sequence: Int64) async throws {
+        try await database.write { db in
+            try db.setCheckpoint(peer: peer, direction: direction, sequence: sequence)
+        }
+    }
+}
+
+extension Database {
+    func setCheckpoint(peer: String, direction: SyncDirection, sequence: Int64) throws {
+        try execute(
+            sql: """
+                INSERT INTO checkpoint (peer_replica, direction, sequence) VALUES (?, ?, ?)
+                ON CONFLICT(peer_replica, direction) DO UPDATE SET sequence = excluded.sequence
+                """,
+            arguments: [peer, direction.rawValue, sequence])
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import LiaisonCore
+
+/// Counts a node shows on its status page.
+public struct StoreCounts: Hashable, Sendable {
+    /// Live (not deleted) records.
+    public let records: Int
+    /// Records, deleted or not, with at least one field in conflict.
+    public let conflicted: Int
+    /// Deleted records.
+    public let deleted: Int
+}
+
+extension LiaisonStore {
+    /// Records matching `query`, with the total number that match (for paging).
+    public func list(_ query: RecordQuery) async throws -> (states: [RecordState], total: Int) {
+        // Conflicted records show whether or not their provisional display is "deleted".
+        var conditions = query.conflictedOnly ? ["conflicted = 1"] : ["deleted = ?"]
+        var arguments: StatementArguments = query.conflictedOnly ? [] : [query.deleted]
+        if let track = query.track { conditions.append("tracks LIKE ?"); arguments += ["%,\(track),%"] }
+        if let office = query.office { conditions.append("office = ?"); arguments += [office] }
+        if let status = query.status { conditions.append("status = ?"); arguments += [status] }
+        if let text = query.text?.lowercased(), !text.isEmpty {
+            conditions.append("instr(search, ?) > 0")
+            arguments += [text]
+        }
+        let filter = "WHERE " + conditions.joined(separator: " AND ")
+        let order = switch query.sort {
+        case .updated: "updated_at DESC, id"
+        case .title: "title COLLATE NOCASE, id"
+        case .value: "value_usd DESC NULLS LAST, id"
+        case .status: "status, id"
+        case .office: "office, id"
+        }
+        let filterArguments = arguments
+        let page = arguments + [query.limit, query.offset]
+        let (rows, total) = try await database.read { db in
+            let rows = try String.fetchAll(
+                db, sql: "SELECT state FROM record \(filter) ORDER BY \(order) LIMIT ? OFFSET ?", arguments: page)
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM record \(filter)", arguments: filterArguments) ?? 0
+            return (rows, total)
+        }
+        return (try rows.map { try RecordState(json: Data($0.utf8)) }, total)
+    }
+
+    /// Every state, in sequence order, handed to `body` a page at a time: for reports and
+    /// exports that must not hold everything at once.
+    public func forEachState(pageSize: Int = 2_000, _ body: ([RecordState]) throws -> Void) async throws {
+        var after: Int64 = 0
+        while true {
+            let page = try await changes(since: after, limit: pageSize)
+            try body(try page.states.map { try RecordState(json: Data($0.json.utf8)) })
+            guard page.more else { return }
+            after = page.lastSequence
+        }
+    }
+
+    /// Records, conflicts and deletions counted.
+    public func counts() async throws -> StoreCounts {
+        try await database.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT coalesce(sum(deleted = 0), 0), coalesce(sum(conflicted), 0), coalesce(sum(deleted), 0) FROM record
+                """)!
+            return StoreCounts(records: row[0], conflicted: row[1], deleted: row[2])
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import LiaisonCore
+
+extension LiaisonStore {
+    /// Creates a record from checked values. `office` defaults to this node's office and
+    /// `status` to `identified`.
+    /// - Throws: `ValidationError` naming every bad field; nothing is stored then.
+    public func create(_ values: [String: FieldValue], author: String) async throws -> RecordState {
+        var values = try schema.checkWrite(values)
+        if values["office"] == nil { values["office"] = .text(identity.office) }
+        if values["status"] == nil { values["status"] = .text("identified") }
+        var state = RecordState(id: RecordID.make())
+        state.write(values, readContext: .empty, replica: identity.replicaID, meta: meta(author))
+        try schema.checkRecord(state)
+        let created = state
+        _ = try await database.write { db in try db.save(created) }
+        return created
+    }
+
+    /// Writes fields of a record against the version its writer read (`readContext`;
+    /// `nil` means the current version). Entries the writer never saw stay as a conflict.
+    /// - Throws: `ValidationError`, or ``StoreError`` `.notFound` / `.refused` (an edit of a
+    ///   record its writer saw deleted).
+    public func update(
+        id: String, _ values: [String: FieldValue], readContext: VersionVector?, author: String
+    ) async throws -> RecordState {
+        let values = try schema.checkWrite(values)
+        return try await change(id: id) { state in
+            let read = readContext ?? state.context
+            if state.isDeleted, state.entries(of: deletedField).allSatisfy({ read.contains($0.dot) }) {
+                throw StoreError(.refused, "record \(id) is deleted; use resolve to restore it")
+            }
+            state.write(values, readContext: read, replica: self.identity.replicaID, meta: self.meta(author))
+        }
+    }
+
+    /// Deletes a record against the version its writer read (`nil`: the current version).
+    /// A delete concurrent with an edit becomes a conflict on `deleted`.
+    public func delete(id: String, readContext: VersionVector?, author: String) async throws -> RecordState {
+        try await change(id: id) { state in
+            state.delete(readContext: readContext ?? state.context, replica: self.identity.replicaID, meta: self.meta(author))
+        }
+    }
+
+    /// Settles fields against the whole current version (DESIGN.md §4). Writing
+    /// `deleted = true` settles a delete conflict as deleted; any other write restores the record.
+    public func resolve(id: String, _ values: [String: FieldValue], author: String) async throws -> RecordState {
+        var values = values
+        let deleted = values.removeValue(forKey: deletedField)
+        guard deleted == nil || deleted?.boolValue != nil else {
+            throw ValidationError(deletedField, "must be true or false")
+        }
+        values = values.isEmpty && deleted != nil ? [:] : try schema.checkWrite(values)
+        if let deleted { values[deletedField] = deleted }
+        let resolution = values
+        return try await change(id: id) { state in
+            state.resolve(resolution, replica: self.identity.replicaID, meta: self.meta(author))
+        }
+    }
+
+    /// The current state of a record.
+    public func state(id: String) async throws -> RecordState? {
+        try await database.read { db in try db.loadState(id: id) }
+    }
+
+    /// Loads, changes, checks and saves one record in one transaction.
+    private func change(id: String, _ body: @escaping @Sendable (inout RecordState) throws -> Void) async throws -> RecordState {
+        try await database.write { db in
+            guard var state = try db.loadState(id: id) else {
+                throw StoreError(.notFound, "no record \(id)")
+            }
+            try body(&state)
+            try self.schema.checkRecord(state)
+            _ = try db.save(state)
+            return state
+        }
+    }
+
+    private func meta(_ author: String) -> WriteMeta {
+        WriteMeta(author: author, at: Timestamp.millis())
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import LiaisonCore
+
+/// A node's embedded store: one SQLite file (`<data dir>/liaison.sqlite`, WAL mode) holding
+/// the node's identity, record states with their queryable columns, the changes feed, sync
+/// checkpoints, peers and tokens.
+///
+/// ```swift
+/// let replica = try LiaisonStore.initialise(directory: dir, office: "mumbai")
+/// let store = try LiaisonStore(directory: dir, schema: .core)
+/// let record = try await store.create(["title": .text("Lithium JV"), ...], author: "asha")
+/// ```
+public final class LiaisonStore: Sendable {
+    /// The file name of the database inside the data directory.
+    public static let fileName = "liaison.sqlite"
+
+    /// The node's identity.
+    public let identity: NodeIdentity
+    /// The schema writes and incoming states are checked against.
+    public let schema: Schema
+    let database: DatabasePool
+
+    /// Makes a new store in `directory` (created if missing) with a new replica id for
+    /// `office`, and returns that id.
+    /// - Throws: ``StoreError`` `.alreadyInitialised` when a store is already there,
+    ///   `.invalid` for an unknown office.
+    @discardableResult
+    public static func initialise(directory: URL, office: String) throws -> NodeIdentity {
+        guard CoreSchema.offices.contains(office) else {
+            throw StoreError(.invalid, "unknown office \"\(office)\"; offices: \(CoreSchema.offices.joined(separator: ", "))")
+        }
+        let file = directory.appendingPathComponent(fileName)
+        if FileManager.default.fileExists(atPath: file.path) {
+            let existing = try LiaisonStore(directory: directory, schema: .core).identity
+            throw StoreError(.alreadyInitialised, "\(directory.path) already holds the store of \(existing.replicaID)")
+        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pool = try openPool(file)
+        let identity = NodeIdentity(replicaID: ReplicaID.make(office: office), office: office, createdAt: Timestamp.millis())
+        try pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO node (id, replica_id, office, created_at) VALUES (1, ?, ?, ?)",
+                arguments: [identity.replicaID, identity.office, identity.createdAt])
+        }
+        return identity
+    }
+
+    /// Opens the store in `directory`.
+    /// - Throws: ``StoreError`` `.notInitialised` when there is none.
+    public init(directory: URL, schema: Schema) throws {
+        let file = directory.appendingPathComponent(Self.fileName)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw StoreError(.notInitialised, "no Liaison store in \(directory.path): run `liaison init --office SLUG` first")
+        }
+        database = try Self.openPool(file)
+        let row = try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT replica_id, office, created_at FROM node WHERE id = 1")
+        }
+        guard let row else {
+            throw StoreError(.notInitialised, "the store in \(directory.path) has no identity: initialise it again")
+        }
+        identity = NodeIdentity(replicaID: row[0], office: row[1], createdAt: row[2])
+        self.schema = schema
+    }
+
+    private static func openPool(_ file: URL) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool = try DatabasePool(path: file.path, configuration: configuration)
+        try Migrations.migrator.migrate(pool)
+        return pool
+    }
+
+    /// The node's local sequence: the number of the latest change of any record state.
+    public func currentSequence() async throws -> Int64 {
+        try await database.read { db in try Int64.fetchOne(db, sql: "SELECT sequence FROM node")! }
+    }
+}

@@ -1,0 +1,68 @@
+import GRDB
+
+/// The store's schema, changed only through named migrations.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: node, records, checkpoints") { db in
+            try db.execute(sql: """
+                CREATE TABLE node (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    replica_id TEXT NOT NULL,
+                    office TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE record (
+                    id TEXT PRIMARY KEY,
+                    seq INTEGER NOT NULL UNIQUE,
+                    state TEXT NOT NULL,
+                    type TEXT,
+                    title TEXT,
+                    office TEXT,
+                    status TEXT,
+                    tracks TEXT NOT NULL,
+                    value_usd REAL,
+                    updated_at INTEGER NOT NULL,
+                    deleted INTEGER NOT NULL,
+                    conflicted INTEGER NOT NULL,
+                    search TEXT NOT NULL
+                );
+                CREATE INDEX record_office ON record(office);
+                CREATE INDEX record_status ON record(status);
+                CREATE INDEX record_conflicted ON record(conflicted) WHERE conflicted = 1;
+                CREATE TABLE checkpoint (
+                    peer_replica TEXT NOT NULL,
+                    direction TEXT NOT NULL CHECK (direction IN ('pull', 'push')),
+                    sequence INTEGER NOT NULL,
+                    PRIMARY KEY (peer_replica, direction)
+                );
+                """)
+        }
+        migrator.registerMigration("v1: peers and tokens") { db in
+            try db.execute(sql: """
+                CREATE TABLE peer (
+                    name TEXT PRIMARY KEY,
+                    url TEXT NOT NULL,
+                    token_file TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE peer_status (
+                    name TEXT PRIMARY KEY,
+                    replica_id TEXT,
+                    last_success INTEGER,
+                    last_error TEXT,
+                    last_error_at INTEGER,
+                    behind INTEGER
+                );
+                CREATE TABLE token (
+                    name TEXT PRIMARY KEY,
+                    role TEXT NOT NULL,
+                    hash TEXT NOT NULL UNIQUE,
+                    created_at INTEGER NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

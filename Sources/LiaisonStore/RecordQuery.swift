@@ -1,0 +1,42 @@
+/// Which records to list, and in what order.
+public struct RecordQuery: Hashable, Sendable {
+    /// How to order the list.
+    public enum Sort: String, Hashable, Sendable, CaseIterable {
+        case updated, title, value, status, office
+    }
+
+    /// Only records in this track.
+    public var track: String?
+    /// Only records of this office.
+    public var office: String?
+    /// Only records with this status.
+    public var status: String?
+    /// Only records with open conflicts.
+    public var conflictedOnly = false
+    /// Deleted records instead of live ones.
+    public var deleted = false
+    /// Text that the title, parties, agency, officer or notes contain (case-insensitive).
+    public var text: String?
+    /// The order (newest first for `updated`, ascending otherwise).
+    public var sort: Sort = .updated
+    /// At most this many records.
+    public var limit = 1_000
+    /// Records to skip, for paging.
+    public var offset = 0
+
+    /// A query; every filter off.
+    public init(
+        track: String? = nil, office: String? = nil, status: String? = nil, conflictedOnly: Bool = false,
+        deleted: Bool = false, text: String? = nil, sort: Sort = .updated, limit: Int = 1_000, offset: Int = 0
+    ) {
+        self.track = track
+        self.office = office
+        self.status = status
+        self.conflictedOnly = conflictedOnly
+        self.deleted = deleted
+        self.text = text
+        self.sort = sort
+        self.limit = limit
+        self.offset = offset
+    }
+}
