@@ -44,10 +44,18 @@ public enum SyncDirection: String, Sendable {
 extension LiaisonStore {
     /// States with sequence > `since`, in order: at most `limit` states and, past the first,
     /// at most `maxBytes` of JSON.
-    public func changes(since: Int64, limit: Int, maxBytes: Int = .max) async throws -> ChangesPage {
+    ///
+    /// States that the replica `excluding` sent us exactly as they are are skipped (it holds
+    /// them already); `lastSequence` still moves past them, so its checkpoint advances.
+    public func changes(
+        since: Int64, limit: Int, maxBytes: Int = .max, excluding: String? = nil
+    ) async throws -> ChangesPage {
         try await database.read { db in
-            let statement = try db.cachedStatement(sql: "SELECT seq, state FROM record WHERE seq > ? ORDER BY seq LIMIT ?")
-            let rows = try Row.fetchCursor(statement, arguments: [since, limit + 1])
+            let statement = try db.cachedStatement(sql: """
+                SELECT seq, state FROM record WHERE seq > ? AND (source IS NULL OR source IS NOT ?)
+                ORDER BY seq LIMIT ?
+                """)
+            let rows = try Row.fetchCursor(statement, arguments: [since, excluding, limit + 1])
             var states: [ChangesPage.Change] = []
             var bytes = 0
             var more = false
@@ -60,7 +68,8 @@ extension LiaisonStore {
                 bytes += json.utf8.count
                 states.append(.init(sequence: row[0], json: json))
             }
-            return ChangesPage(states: states, lastSequence: states.last?.sequence ?? since, more: more)
+            let last = more ? states.last!.sequence : try Int64.fetchOne(db, sql: "SELECT sequence FROM node")!
+            return ChangesPage(states: states, lastSequence: max(last, since), more: more)
         }
     }
 
@@ -70,8 +79,12 @@ extension LiaisonStore {
     ///
     /// Every state is checked against the schema first: a bad state refuses the whole batch
     /// (``StoreError`` `.invalid` naming the record) and nothing of it is applied.
+    ///
+    /// `source` is the replica id of the node the batch came from, when known: records whose
+    /// merged state is exactly what it sent are not sent back to it.
     public func merge(
-        _ states: [RecordState], checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
+        _ states: [RecordState], from source: String? = nil,
+        checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
         for state in states {
             do { try schema.checkState(state) } catch { throw StoreError(.invalid, error.description) }
@@ -87,7 +100,7 @@ extension LiaisonStore {
                 } else {
                     merged = incoming
                 }
-                _ = try db.save(merged)
+                _ = try db.save(merged, source: merged == incoming ? source : nil)
                 summary.changed += 1
                 if !merged.conflictedFields.isEmpty { summary.conflicts += 1 }
             }

@@ -26,7 +26,8 @@ enum Migrations {
                     updated_at INTEGER NOT NULL,
                     deleted INTEGER NOT NULL,
                     conflicted INTEGER NOT NULL,
-                    search TEXT NOT NULL
+                    search TEXT NOT NULL,
+                    source TEXT
                 );
                 CREATE INDEX record_office ON record(office);
                 CREATE INDEX record_status ON record(status);

@@ -5,8 +5,9 @@ import LiaisonCore
 /// Saving a state with its queryable columns, at the next local sequence.
 extension Database {
     /// Stores `state` as the record's current state and gives it the next sequence number.
-    /// Must run inside a write transaction.
-    func save(_ state: RecordState) throws -> Int64 {
+    /// `source` is the replica id of a peer known to hold exactly this state (it sent it), so
+    /// that sync does not send it back. Must run inside a write transaction.
+    func save(_ state: RecordState, source: String? = nil) throws -> Int64 {
         try execute(sql: "UPDATE node SET sequence = sequence + 1")
         let sequence = try Int64.fetchOne(self, sql: "SELECT sequence FROM node")!
         let values = state.displayValues
@@ -15,19 +16,20 @@ extension Database {
             .compactMap { values[$0]?.textValue }.joined(separator: "\n").lowercased()
         let statement = try cachedStatement(sql: """
             INSERT INTO record (id, seq, state, type, title, office, status, tracks, value_usd, updated_at,
-                                deleted, conflicted, search)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                deleted, conflicted, search, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, state = excluded.state, type = excluded.type,
                 title = excluded.title, office = excluded.office, status = excluded.status,
                 tracks = excluded.tracks, value_usd = excluded.value_usd, updated_at = excluded.updated_at,
-                deleted = excluded.deleted, conflicted = excluded.conflicted, search = excluded.search
+                deleted = excluded.deleted, conflicted = excluded.conflicted, search = excluded.search,
+                source = excluded.source
             """)
         try statement.execute(arguments: [
             state.id, sequence, state.canonicalJSON, values["type"]?.textValue, values["title"]?.textValue,
             values["office"]?.textValue, values["status"]?.textValue,
             tracks.isEmpty ? "" : "," + tracks.joined(separator: ",") + ",",
             values["value_usd"]?.numberValue, state.updatedAt, state.isDeleted,
-            !state.conflictedFields.isEmpty, searchable,
+            !state.conflictedFields.isEmpty, searchable, source,
         ])
         return sequence
     }

@@ -1,0 +1,97 @@
+import GRDB
+
+/// A node this one syncs with.
+public struct PeerRecord: Hashable, Sendable {
+    /// The name staff know it by (`chennai`).
+    public let name: String
+    /// Its base URL (`https://chennai.example:8443`).
+    public let url: String
+    /// The file holding the token to show it (never on a command line).
+    public let tokenFile: String
+}
+
+/// How sync with one peer has gone.
+public struct PeerStatus: Hashable, Sendable {
+    /// The peer's name.
+    public let name: String
+    /// The peer's replica id when last seen.
+    public var replicaID: String?
+    /// When the last sync succeeded (ms since 1970).
+    public var lastSuccess: Int64?
+    /// The last error, until a sync succeeds again.
+    public var lastError: String?
+    /// When the last error happened (ms since 1970).
+    public var lastErrorAt: Int64?
+    /// How many of the peer's changes this node had not pulled when last asked.
+    public var behind: Int64?
+
+    /// A status with nothing known yet.
+    public init(name: String) {
+        self.name = name
+    }
+}
+
+extension LiaisonStore {
+    /// Adds a peer, or changes its URL and token file.
+    public func addPeer(_ peer: PeerRecord, now: Int64) async throws {
+        try await database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO peer (name, url, token_file, created_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(name) DO UPDATE SET url = excluded.url, token_file = excluded.token_file
+                    """,
+                arguments: [peer.name, peer.url, peer.tokenFile, now])
+        }
+    }
+
+    /// Removes a peer and its status.
+    public func removePeer(named name: String) async throws {
+        try await database.write { db in
+            try db.execute(sql: "DELETE FROM peer WHERE name = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM peer_status WHERE name = ?", arguments: [name])
+        }
+    }
+
+    /// The peers, sorted by name.
+    public func peers() async throws -> [PeerRecord] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, url, token_file FROM peer ORDER BY name").map {
+                PeerRecord(name: $0[0], url: $0[1], tokenFile: $0[2])
+            }
+        }
+    }
+
+    /// The sync status of every peer, sorted by name.
+    public func peerStatuses() async throws -> [PeerStatus] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.name, s.replica_id, s.last_success, s.last_error, s.last_error_at, s.behind
+                FROM peer p LEFT JOIN peer_status s ON s.name = p.name ORDER BY p.name
+                """).map { row in
+                var status = PeerStatus(name: row[0])
+                status.replicaID = row[1]
+                status.lastSuccess = row[2]
+                status.lastError = row[3]
+                status.lastErrorAt = row[4]
+                status.behind = row[5]
+                return status
+            }
+        }
+    }
+
+    /// Saves how sync with a peer went.
+    public func savePeerStatus(_ status: PeerStatus) async throws {
+        try await database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO peer_status (name, replica_id, last_success, last_error, last_error_at, behind)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(name) DO UPDATE SET replica_id = excluded.replica_id,
+                        last_success = excluded.last_success, last_error = excluded.last_error,
+                        last_error_at = excluded.last_error_at, behind = excluded.behind
+                    """,
+                arguments: [status.name, status.replicaID, status.lastSuccess, status.lastError,
+                            status.lastErrorAt, status.behind])
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import CurlHTTP
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// The client side of the sync protocol with one peer, over libcurl.
+struct PeerLink: Sendable {
+    let peer: PeerRecord
+    let token: String
+    let client: CurlClient
+
+    /// Reads the peer's token from its file; a missing or empty file is an error naming it.
+    init(peer: PeerRecord, client: CurlClient) throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: peer.tokenFile, encoding: .utf8)
+        } catch {
+            throw SyncError(peer: peer.name, "cannot read token file \(peer.tokenFile)")
+        }
+        token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else { throw SyncError(peer: peer.name, "token file \(peer.tokenFile) is empty") }
+        self.peer = peer
+        self.client = client
+    }
+
+    func node() async throws -> NodeInfo {
+        try decode(NodeInfo.self, try await send("GET", SyncProtocol.nodePath))
+    }
+
+    func changes(since: Int64, limit: Int, requester: String) async throws -> ChangesBody {
+        let query = "?since=\(since)&limit=\(limit)&for=\(requester)"
+        return try decode(ChangesBody.self, try await send("GET", SyncProtocol.changesPath + query))
+    }
+
+    func push(_ states: [ChangesPage.Change], from replica: String) async throws -> PushAck {
+        var writer = JSONWriter()
+        writer.raw("{\"replica_id\":")
+        writer.string(replica)
+        writer.raw(",\"states\":")
+        writer.array(states) { $0.raw($1.json) }
+        writer.raw("}")
+        return try decode(PushAck.self, try await send("POST", SyncProtocol.changesPath, body: Array(writer.output.utf8)))
+    }
+
+    private func send(_ method: String, _ path: String, body: [UInt8]? = nil) async throws -> HTTPResponse {
+        let base = peer.url.hasSuffix("/") ? String(peer.url.dropLast()) : peer.url
+        var headers = [(name: "Authorization", value: "Bearer \(token)"), (name: "Accept", value: "application/json")]
+        if body != nil { headers.append((name: "Content-Type", value: "application/json")) }
+        let response: HTTPResponse
+        do {
+            response = try await client.send(HTTPRequest(method: method, url: base + path, headers: headers, body: body))
+        } catch let error as CurlError {
+            throw SyncError(peer: peer.name, error.description)
+        }
+        guard response.status == 200 else {
+            let detail = (try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body)).error)
+                ?? String(decoding: response.body.prefix(200), as: UTF8.self)
+            throw SyncError(peer: peer.name, "\(method) \(path) answered \(response.status): \(detail)")
+        }
+        return response
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ response: HTTPResponse) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(response.body))
+        } catch {
+            throw SyncError(peer: peer.name, "sent a bad answer: \(DecodingErrorText.describe(error))")
+        }
+    }
+}
+
+/// The JSON body of an error answer: `{"error": "..."}`.
+struct ErrorBody: Decodable {
+    let error: String
+}

@@ -1,0 +1,73 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// A sync request this node refuses, with the HTTP status to answer.
+public struct SyncRequestError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// 400 for a bad batch, 413 for one too large.
+    public let status: Int
+    /// What is wrong, naming the record when one is at fault.
+    public let message: String
+
+    public var description: String { message }
+}
+
+/// The node's side of the sync protocol, independent of the HTTP server that carries it.
+public struct SyncEndpoint: Sendable {
+    /// The node's store.
+    public let store: LiaisonStore
+
+    /// Serves sync requests from `store`.
+    public init(store: LiaisonStore) {
+        self.store = store
+    }
+
+    /// `GET /v1/node`.
+    public func nodeInfo() async throws -> NodeInfo {
+        NodeInfo(replicaID: store.identity.replicaID, office: store.identity.office,
+                 sequence: try await store.currentSequence())
+    }
+
+    /// `GET /v1/sync/changes?since=S&limit=N[&for=REPLICA]`: the JSON page. `limit` is clamped
+    /// to the batch limits; `requester` (the asking node's replica id) skips the states it sent.
+    public func changes(since: Int64, limit: Int, requester: String?) async throws -> String {
+        let limit = min(max(limit, 1), SyncProtocol.maxBatchRecords)
+        let page = try await store.changes(
+            since: max(since, 0), limit: limit, maxBytes: SyncProtocol.maxBatchBytes, excluding: requester)
+        var writer = JSONWriter()
+        writer.raw("{\"last_sequence\":\(page.lastSequence),\"more\":\(page.more),\"replica_id\":")
+        writer.string(store.identity.replicaID)
+        writer.raw(",\"states\":")
+        writer.array(page.states) { $0.raw($1.json) }
+        writer.raw("}")
+        return writer.output
+    }
+
+    /// `POST /v1/sync/changes`: merges a pushed batch atomically and acknowledges it only
+    /// after it committed. A bad batch is refused whole and nothing of it is applied.
+    public func receive(body: Data) async throws -> PushAck {
+        guard body.count <= SyncProtocol.maxBodyBytes else {
+            throw SyncRequestError(status: 413, message: "batch of \(body.count) bytes is over the \(SyncProtocol.maxBodyBytes)-byte limit")
+        }
+        let batch: PushBody
+        do {
+            batch = try JSONDecoder().decode(PushBody.self, from: body)
+        } catch {
+            throw SyncRequestError(status: 400, message: "bad batch: \(DecodingErrorText.describe(error))")
+        }
+        guard ReplicaID.isValid(batch.replicaID), batch.replicaID != store.identity.replicaID else {
+            throw SyncRequestError(status: 400, message: "bad batch: invalid sender replica_id \"\(batch.replicaID)\"")
+        }
+        guard batch.states.count <= SyncProtocol.maxBatchRecords else {
+            throw SyncRequestError(status: 413, message: "batch of \(batch.states.count) states is over the limit of \(SyncProtocol.maxBatchRecords)")
+        }
+        let summary: MergeSummary
+        do {
+            summary = try await store.merge(batch.states, from: batch.replicaID)
+        } catch let error as StoreError where error.code == .invalid {
+            throw SyncRequestError(status: 400, message: "bad batch: \(error.message)")
+        }
+        return PushAck(merged: summary.merged, changed: summary.changed, conflicts: summary.conflicts,
+                       sequence: try await store.currentSequence())
+    }
+}

@@ -1,0 +1,117 @@
+import CurlHTTP
+import Logging
+import LiaisonCore
+import LiaisonStore
+
+/// What one sync with a peer did.
+public struct SyncReport: Hashable, Sendable {
+    /// The peer's replica id.
+    public var peerReplicaID = ""
+    /// What merging the peer's changes here did.
+    public var pulled = MergeSummary()
+    /// States sent to the peer, and what merging them there did.
+    public var pushed = MergeSummary()
+    /// Request bodies and answers carried, in bytes (before compression).
+    public var bytes = 0
+}
+
+/// Progress of a sync, for a command that shows it.
+public enum SyncProgress: Sendable {
+    /// A batch of the peer's changes was merged; `remaining` of its changes are still to come (estimate).
+    case pulled(peer: String, states: Int, remaining: Int64)
+    /// A batch of this node's changes was acknowledged by the peer.
+    case pushed(peer: String, states: Int)
+}
+
+/// Pulls a peer's changes and pushes this node's (DESIGN.md §6): each pulled batch commits
+/// with its checkpoint; a pushed batch's checkpoint moves only once the peer acknowledged it.
+public struct SyncEngine: Sendable {
+    /// This node's store.
+    public let store: LiaisonStore
+    /// The HTTP client (its handles keep connections alive between batches).
+    public let client: CurlClient
+    /// States per batch.
+    public var batchRecords = SyncProtocol.maxBatchRecords
+    /// Bytes per batch.
+    public var batchBytes = SyncProtocol.maxBatchBytes
+    let logger: Logger
+
+    /// An engine for `store` over `client`.
+    public init(store: LiaisonStore, client: CurlClient, logger: Logger = Logger(label: "liaison.sync")) {
+        self.store = store
+        self.client = client
+        self.logger = logger
+    }
+
+    /// One pull and one push with `peer`, now. Saves the peer's status either way.
+    @discardableResult
+    public func sync(with peer: PeerRecord, progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
+        var status = (try await store.peerStatuses().first { $0.name == peer.name }) ?? PeerStatus(name: peer.name)
+        do {
+            let report = try await exchange(with: PeerLink(peer: peer, client: client), status: &status, progress: progress)
+            status.lastSuccess = Timestamp.millis()
+            status.lastError = nil
+            try await store.savePeerStatus(status)
+            logger.info("synced", metadata: [
+                "peer": "\(peer.name)", "pulled": "\(report.pulled.changed)", "pushed": "\(report.pushed.merged)",
+            ])
+            return report
+        } catch {
+            status.lastError = "\(error)"
+            status.lastErrorAt = Timestamp.millis()
+            try? await store.savePeerStatus(status)
+            logger.warning("sync failed", metadata: ["peer": "\(peer.name)", "error": "\(error)"])
+            throw error
+        }
+    }
+
+    private func exchange(
+        with link: PeerLink, status: inout PeerStatus, progress: @Sendable (SyncProgress) -> Void
+    ) async throws -> SyncReport {
+        let me = store.identity.replicaID
+        let node = try await link.node()
+        guard node.protocolVersion == SyncProtocol.version else {
+            throw SyncError(peer: link.peer.name, "speaks sync protocol \(node.protocolVersion), this node \(SyncProtocol.version)")
+        }
+        guard node.replicaID != me else { throw SyncError(peer: link.peer.name, "is this node itself") }
+        status.replicaID = node.replicaID
+        var report = SyncReport(peerReplicaID: node.replicaID)
+
+        var since = try await store.checkpoint(peer: node.replicaID, direction: .pull)
+        status.behind = max(0, node.sequence - since)
+        while true {
+            let page = try await link.changes(since: since, limit: batchRecords, requester: me)
+            guard page.replicaID == node.replicaID else {
+                throw SyncError(peer: link.peer.name, "changed replica id during sync (re-initialised?)")
+            }
+            let summary = try await store.merge(
+                page.states, from: node.replicaID, checkpoint: (node.replicaID, .pull, page.lastSequence))
+            report.pulled.merged += summary.merged
+            report.pulled.changed += summary.changed
+            report.pulled.conflicts += summary.conflicts
+            since = page.lastSequence
+            status.behind = max(0, node.sequence - since)
+            progress(.pulled(peer: link.peer.name, states: page.states.count, remaining: status.behind ?? 0))
+            if !page.more { break }
+        }
+
+        var pushed = try await store.checkpoint(peer: node.replicaID, direction: .push)
+        while true {
+            let page = try await store.changes(since: pushed, limit: batchRecords, maxBytes: batchBytes, excluding: node.replicaID)
+            if !page.states.isEmpty {
+                let ack = try await link.push(page.states, from: me)
+                report.pushed.merged += ack.merged
+                report.pushed.changed += ack.changed
+                report.pushed.conflicts += ack.conflicts
+                report.bytes += page.states.reduce(0) { $0 + $1.json.utf8.count }
+                progress(.pushed(peer: link.peer.name, states: page.states.count))
+            }
+            if page.lastSequence != pushed {
+                try await store.setCheckpoint(peer: node.replicaID, direction: .push, sequence: page.lastSequence)
+                pushed = page.lastSequence
+            }
+            if !page.more { break }
+        }
+        return report
+    }
+}

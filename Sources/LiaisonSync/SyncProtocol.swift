@@ -1,0 +1,75 @@
+import LiaisonCore
+
+/// Sync protocol version 1 (DESIGN.md §6): routes, limits and the JSON bodies.
+public enum SyncProtocol {
+    /// The protocol version this build speaks.
+    public static let version = 1
+    /// Default and largest number of states in one batch.
+    public static let maxBatchRecords = 500
+    /// Default and largest size of one batch's states, in bytes.
+    public static let maxBatchBytes = 4 << 20
+    /// Largest request body a node accepts; larger ones get 413.
+    public static let maxBodyBytes = 16 << 20
+    /// The route of the node's identity.
+    public static let nodePath = "/v1/node"
+    /// The route of the changes feed (GET) and of pushed batches (POST).
+    public static let changesPath = "/v1/sync/changes"
+}
+
+/// `GET /v1/node`: who a node is and how far its changes go.
+public struct NodeInfo: Codable, Hashable, Sendable {
+    /// The node's replica id.
+    public let replicaID: String
+    /// Its office slug.
+    public let office: String
+    /// The sync protocol version it speaks.
+    public let protocolVersion: Int
+    /// Its current local sequence.
+    public let sequence: Int64
+
+    /// Makes the description of a node.
+    public init(replicaID: String, office: String, protocolVersion: Int = SyncProtocol.version, sequence: Int64) {
+        self.replicaID = replicaID
+        self.office = office
+        self.protocolVersion = protocolVersion
+        self.sequence = sequence
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case replicaID = "replica_id", office, protocolVersion = "protocol", sequence
+    }
+}
+
+/// The answer to a pushed batch: what merging it did, sent only after it committed.
+public struct PushAck: Codable, Hashable, Sendable {
+    /// States received.
+    public let merged: Int
+    /// Records whose state changed.
+    public let changed: Int
+    /// Changed records now in conflict.
+    public let conflicts: Int
+    /// The receiver's sequence after the merge.
+    public let sequence: Int64
+}
+
+/// A page of the changes feed as it travels: `{"replica_id", "last_sequence", "more", "states": [...]}`.
+struct ChangesBody: Decodable {
+    let replicaID: String
+    let lastSequence: Int64
+    let more: Bool
+    let states: [RecordState]
+
+    enum CodingKeys: String, CodingKey {
+        case replicaID = "replica_id", lastSequence = "last_sequence", more, states
+    }
+}
+
+/// A pushed batch as it travels: `{"replica_id", "states": [...]}`.
+struct PushBody: Decodable {
+    let replicaID: String
+    let states: [RecordState]
+
+    enum CodingKeys: String, CodingKey {
+        case replicaID = "replica_id", states
+    }
+}
