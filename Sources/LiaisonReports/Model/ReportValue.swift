@@ -1,0 +1,76 @@
+/// One value in a report: a table cell, a key figure or a total.
+///
+/// The kind decides how the value is shown to people (`$12.5M`, `1,234`, `42%`);
+/// CSV and JSON carry the raw number (`12500000`, `1234`, `0.42`).
+public enum ReportValue: Sendable, Equatable {
+    /// A number of things, such as records or partnerships.
+    case count(Int)
+    /// An amount of money in US dollars.
+    case money(Double)
+    /// A share as a fraction: `0.42` is shown as `42%`.
+    case percent(Double)
+    /// Any other number.
+    case number(Double)
+    /// Text, such as a name in the first column.
+    case text(String)
+    /// No value.
+    case empty
+
+    /// The raw number, or `nil` for text and empty values: what totals are computed from.
+    public var numericValue: Double? {
+        switch self {
+        case .count(let n): Double(n)
+        case .money(let x), .percent(let x), .number(let x): x
+        case .text, .empty: nil
+        }
+    }
+
+    /// The value for people, such as `$12.5M`, `1,234` or `42.5%`; empty values give `""`.
+    public var formatted: String {
+        switch self {
+        case .count(let n): ReportFormatting.count(n)
+        case .money(let x): ReportFormatting.money(x)
+        case .percent(let x): ReportFormatting.percent(x)
+        case .number(let x): ReportFormatting.number(x)
+        case .text(let s): s
+        case .empty: ""
+        }
+    }
+
+    /// The value for machines (CSV): raw numbers without units or separators, such as `12500000`.
+    public var raw: String {
+        switch self {
+        case .count(let n): String(n)
+        case .money(let x), .percent(let x), .number(let x): ReportFormatting.raw(x)
+        case .text(let s): s
+        case .empty: ""
+        }
+    }
+
+    /// The name of the kind, as written in JSON and CSV: `count`, `money`, `percent`, `number`,
+    /// `text` or `empty`.
+    public var kind: String {
+        switch self {
+        case .count: "count"
+        case .money: "money"
+        case .percent: "percent"
+        case .number: "number"
+        case .text: "text"
+        case .empty: "empty"
+        }
+    }
+}
+
+extension ReportValue: ExpressibleByStringLiteral {
+    /// A string literal is a text value: `"Mumbai"` is `.text("Mumbai")`.
+    public init(stringLiteral value: String) {
+        self = .text(value)
+    }
+}
+
+extension ReportValue: ExpressibleByIntegerLiteral {
+    /// An integer literal is a count: `12` is `.count(12)`.
+    public init(integerLiteral value: Int) {
+        self = .count(value)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Renders a document as CSV (RFC 4180, CRLF line endings, raw numbers).
+///
+/// Key figures make a table of their own, `key_figures` (columns label, value, kind, note).
+/// Each table gives a header row of column titles, its rows, then its totals row if any.
+///
+/// ```swift
+/// for file in CSVRenderer().files(doc) {
+///     try file.csv.write(to: folder.appending(path: file.name), atomically: true, encoding: .utf8)
+/// }
+/// ```
+public struct CSVRenderer: Sendable {
+    /// The identifier of the key figures' table.
+    public static let keyFiguresID = "key_figures"
+
+    /// Creates the renderer.
+    public init() {}
+
+    /// One CSV per table, the key figures first; `name` is a file name such as `by_office.csv`,
+    /// made of the table id's letters, digits, `-` and `_`, and unique within the document.
+    public func files(_ document: ReportDocument) -> [(name: String, csv: String)] {
+        var used: Set<String> = []
+        return sections(document).map { section in
+            let base = CSVRenderer.fileBaseName(section.id)
+            var name = base
+            var suffix = 2
+            while !used.insert(name).inserted {
+                name = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            return (name: name + ".csv", csv: section.csv)
+        }
+    }
+
+    /// All tables in one stream, for standard output: each section is a `# table-id` line,
+    /// then the table, and sections are separated by an empty line.
+    public func render(_ document: ReportDocument) -> String {
+        sections(document)
+            .map { "# \($0.id)\(CSVRenderer.lineEnding)\($0.csv)" }
+            .joined(separator: CSVRenderer.lineEnding)
+    }
+
+    /// The key figures' table (when there are key figures) and each table, with their ids.
+    func sections(_ document: ReportDocument) -> [(id: String, csv: String)] {
+        var result: [(id: String, csv: String)] = []
+        if !document.keyFigures.isEmpty {
+            let rows = document.keyFigures.map { [$0.label, $0.value.raw, $0.value.kind, $0.note ?? ""] }
+            result.append((CSVRenderer.keyFiguresID, CSVRenderer.csv([["label", "value", "kind", "note"]] + rows)))
+        }
+        for table in document.tables {
+            let body = (table.rows + (table.totals.map { [$0] } ?? [])).map { table.fitted($0).map(\.raw) }
+            result.append((table.id, CSVRenderer.csv([table.columns.map(\.title)] + body)))
+        }
+        return result
+    }
+
+    /// Records separate lines with CRLF, as RFC 4180 says.
+    static let lineEnding = "\r\n"
+
+    /// Records as CSV text, each line ended by CRLF.
+    static func csv(_ records: [[String]]) -> String {
+        records.map { $0.map(field).joined(separator: ",") + lineEnding }.joined()
+    }
+
+    /// A field, quoted when it holds a comma, a quote, a line break or surrounding spaces.
+    static func field(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+            || text.first?.isWhitespace == true || text.last?.isWhitespace == true
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The letters, digits, `-` and `_` of an id (anything else becomes `_`), or `table` if none.
+    static func fileBaseName(_ id: String) -> String {
+        let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
+        return safe.allSatisfy({ $0 == "_" }) ? "table" : safe
+    }
+}

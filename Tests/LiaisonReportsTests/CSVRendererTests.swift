@@ -1,0 +1,55 @@
+import Foundation
+import LiaisonReports
+import Testing
+
+@Suite("CSV")
+struct CSVRendererTests {
+    @Test func oneFilePerTableAfterTheKeyFigures() {
+        let names = CSVRenderer().files(Fixtures.full).map(\.name)
+        #expect(names == ["key_figures.csv", "by_office.csv", "sectors.csv"])
+    }
+
+    @Test func tablesParseBackWithRawNumbersAndTheJSONTotals() throws {
+        let json = JSONRenderer().render(Fixtures.full)
+        let document = try JSONDecoder().decode(ReportDocument.self, from: Data(json.utf8))
+        let files = CSVRenderer().files(Fixtures.full)
+        for table in document.tables {
+            let csv = try #require(files.first { $0.name == "\(table.id).csv" }?.csv)
+            let records = try CSVParser.parse(csv)
+            #expect(records.first == table.columns.map(\.title))
+            #expect(records.allSatisfy { $0.count == table.columns.count })
+            #expect(records.count == 1 + table.rows.count + 1)
+            let totals = try #require(table.totals)
+            #expect(records.last == totals.map(\.raw))
+        }
+        let byOffice = try CSVParser.parse(files[1].csv)
+        #expect(byOffice[1] == ["Mumbai, \"HQ\"", "12", "4500000", "0.6"])
+        #expect(byOffice[2][0] == "Chennai\nSouth")
+        #expect(byOffice[4] == ["Total", "19", "5350000", ""])
+    }
+
+    @Test func keyFiguresAreTheirOwnTable() throws {
+        let csv = try #require(CSVRenderer().files(Fixtures.full).first?.csv)
+        #expect(try CSVParser.parse(csv) == [
+            ["label", "value", "kind", "note"],
+            ["Partnerships", "1234567", "count", ""],
+            ["Signed value", "12500000", "money", "up from $9M"],
+            ["Win rate", "0.425", "percent", ""],
+        ])
+    }
+
+    @Test func theStreamHasOneSectionPerTable() throws {
+        let stream = ReportRenderer.render(Fixtures.full, as: .csv)
+        let sections = stream.components(separatedBy: "\r\n\r\n")
+        #expect(sections.count == 3)
+        #expect(sections.map { $0.prefix { $0 != "\r\n" } } == ["# key_figures", "# by_office", "# sectors"])
+        let lone = CSVRenderer().files(Fixtures.full)[2].csv
+        #expect(stream.hasSuffix("# sectors\r\n" + lone))
+    }
+
+    @Test func fileNamesAreSafeAndUnique() {
+        let table = ReportTable(id: "../etc/passwd", title: "x", columns: ["A"])
+        let doc = ReportDocument(id: "d", title: "D", tables: [table, table])
+        #expect(CSVRenderer().files(doc).map(\.name) == ["___etc_passwd.csv", "___etc_passwd-2.csv"])
+    }
+}
