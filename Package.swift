@@ -112,5 +112,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PluginTests",
+            dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonBundledPlugins"] + pluginNames.map { .target(name: $0) },
+            swiftSettings: swiftSettings
+        ),
     ] + pluginTargets
 )

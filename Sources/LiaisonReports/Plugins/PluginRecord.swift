@@ -1,0 +1,46 @@
+import LiaisonCore
+
+/// A record as reports see it: its display values, and whether any of them is provisional
+/// (the record has an open conflict). Deleted records never reach a report.
+public struct ReportRecord: Hashable, Sendable {
+    /// The record id.
+    public let id: String
+    /// The display value of each field.
+    public let fields: [String: FieldValue]
+    /// Whether the record has a field in conflict (its figures are provisional).
+    public let conflicted: Bool
+    /// When it was last written (ms since 1970).
+    public let updatedAt: Int64
+
+    /// A record for reports.
+    public init(id: String, fields: [String: FieldValue], conflicted: Bool, updatedAt: Int64) {
+        self.id = id
+        self.fields = fields
+        self.conflicted = conflicted
+        self.updatedAt = updatedAt
+    }
+
+    /// The report view of a state, or `nil` for a deleted record.
+    public init?(_ state: RecordState) {
+        guard !state.isDeleted else { return nil }
+        self.init(id: state.id, fields: state.displayValues, conflicted: !state.conflictedFields.isEmpty,
+                  updatedAt: state.updatedAt)
+    }
+
+    /// A text, choice or date field's value (`"mumbai"`), or `nil`.
+    public func text(_ field: String) -> String? { fields[field]?.textValue }
+    /// A number field's value, or `nil`.
+    public func number(_ field: String) -> Double? { fields[field]?.numberValue }
+    /// A boolean field's value, or `nil`.
+    public func flag(_ field: String) -> Bool? { fields[field]?.boolValue }
+    /// The record's tracks.
+    public var tracks: [String] { fields["tracks"]?.listValue ?? [] }
+    /// The owning office slug.
+    public var office: String { text("office") ?? "" }
+    /// The status.
+    public var status: String { text("status") ?? "" }
+    /// The value in USD, 0 when not given.
+    public var valueUSD: Double { number("value_usd") ?? 0 }
+    /// The date the record counts from in periods: `opened_on`, else the day of its last write.
+    public var date: String { text("opened_on") ?? String(Timestamp.iso(updatedAt).prefix(10)) }
+}
