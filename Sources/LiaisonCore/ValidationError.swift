@@ -8,6 +8,12 @@ public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertibl
         /// What is wrong.
         public let message: String
 
+        /// An issue with `field`.
+        public init(field: String, message: String) {
+            self.field = field
+            self.message = message
+        }
+
         public var description: String { "\(field): \(message)" }
     }
 

@@ -8,6 +8,13 @@ public struct PeerRecord: Hashable, Sendable {
     public let url: String
     /// The file holding the token to show it (never on a command line).
     public let tokenFile: String
+
+    /// Describes a peer.
+    public init(name: String, url: String, tokenFile: String) {
+        self.name = name
+        self.url = url
+        self.tokenFile = tokenFile
+    }
 }
 
 /// How sync with one peer has gone.

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CurlHTTP
+import Foundation
+import LiaisonStore
+import LiaisonSync
+
+/// `liaison sync [NAME...]`: one pull and push with those peers (all if none), now.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Pull and push once with the named peers (all if none), now.")
+
+    @OptionGroup var data: DataOptions
+    @Argument(help: "Peer names (default: every peer).") var names: [String] = []
+
+    func run() async throws {
+        let store = try data.openStore()
+        let all = try await store.peers()
+        if let unknown = names.first(where: { name in !all.contains { $0.name == name } }) {
+            throw CommandFailure("no peer named \(unknown); peers: \(all.map(\.name).joined(separator: ", "))")
+        }
+        let chosen = names.isEmpty ? all : all.filter { names.contains($0.name) }
+        if chosen.isEmpty { throw CommandFailure("no peers: add one with `liaison peer add NAME URL --token-file FILE`") }
+        let client = CurlClient()
+        defer { client.shutdown() }
+        let engine = SyncEngine(store: store, client: client)
+        var failures = 0
+        for peer in chosen {
+            do {
+                let report = try await engine.sync(with: peer, progress: Self.show)
+                Self.clearProgress()
+                print("\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed))")
+            } catch {
+                Self.clearProgress()
+                failures += 1
+                printError("\(error)")
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Progress on stderr, on one line, when stderr is a terminal.
+    @Sendable static func show(_ progress: SyncProgress) {
+        guard isatty(STDERR_FILENO) == 1 else { return }
+        let text = switch progress {
+        case .pulled(let peer, let states, let remaining): "\(peer): pulled \(states), about \(remaining) to go"
+        case .pushed(let peer, let states): "\(peer): pushed \(states)"
+        }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+    }
+
+    static func clearProgress() {
+        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
