@@ -1,0 +1,79 @@
+import LiaisonCore
+import LiaisonReports
+
+/// Builds the `innovation_handshake` report.
+///
+/// Definitions:
+/// - a **start-up engaged** is a distinct Indian party (`in_party`, compared case-insensitively)
+///   among the track's records; a record with no Indian party counts as one start-up of its own;
+/// - an **investor introduction** is a record of type `investment` or `trade_lead` that has
+///   gone past `identified` (any other status: the parties have been put in touch);
+/// - a **deal** is a record with status `closed_won`; its value is `value_usd`.
+enum InnovationHandshakeReport {
+    static let prefix = "innovation_handshake."
+
+    static func isIntroduction(_ record: ReportRecord) -> Bool {
+        ["investment", "trade_lead"].contains(record.text("type") ?? "") && record.status != "identified"
+    }
+
+    static func isDeal(_ record: ReportRecord) -> Bool { record.status == "closed_won" }
+
+    static func startups(_ records: [ReportRecord]) -> Int {
+        Set(records.map { record in
+            let name = (record.text("in_party") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            return name.isEmpty ? "#" + record.id : name
+        }).count
+    }
+
+    static func build(_ input: ReportInput) -> ReportDocument {
+        let records = input.records.filter { $0.tracks.contains("innovation_handshake") }
+        var document = input.document(
+            id: "innovation_handshake", title: "Innovation Handshake",
+            subtitle: "Start-ups engaged, investor introductions (investment or trade-lead records past "
+                + "'identified') and deals (closed won) by technology area.")
+        let introductions = records.filter(isIntroduction)
+        let deals = records.filter(isDeal)
+        func value(_ records: [ReportRecord]) -> Double { records.reduce(0) { $0 + $1.valueUSD } }
+
+        var areas = InnovationHandshakePlugin.technologyAreas.map { (id: Optional($0.id), name: $0.name) }
+        if records.contains(where: { $0.text(prefix + "technology_area") == nil }) { areas.append((nil, "Not set")) }
+        var stages = InnovationHandshakePlugin.startupStages.map { (id: Optional($0.id), name: $0.name) }
+        if records.contains(where: { $0.text(prefix + "startup_stage") == nil }) { stages.append((nil, "Not set")) }
+        let events = Dictionary(grouping: records) { $0.text(prefix + "event") ?? "Not set" }
+            .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
+
+        func row(_ name: String, _ group: [ReportRecord]) -> [ReportValue] {
+            let deals = group.filter(isDeal)
+            return [.text(name), .count(group.count), .count(startups(group)),
+                    .count(group.filter(isIntroduction).count), .count(deals.count), .money(value(deals))]
+        }
+        let columns: [ReportColumn] = ["Records", "Start-ups", "Investor introductions", "Deals", "Deal value (USD)"]
+
+        document.keyFigures = [
+            KeyFigure("Start-ups engaged", .count(startups(records))),
+            KeyFigure("Investor introductions", .count(introductions.count)),
+            KeyFigure("Deals", .count(deals.count)),
+            KeyFigure("Deal value", .money(value(deals))),
+        ]
+        let byArea = areas.map { area in (area.name, records.filter { $0.text(prefix + "technology_area") == area.id }) }
+        document.tables = [
+            ReportTable(id: "by_technology_area", title: "By technology area",
+                        columns: ["Technology area"] + columns, rows: byArea.map(row)).withTotals(),
+            ReportTable(id: "by_startup_stage", title: "By start-up stage",
+                        columns: ["Start-up stage"] + columns,
+                        rows: stages.map { stage in
+                            row(stage.name, records.filter { $0.text(prefix + "startup_stage") == stage.id })
+                        }).withTotals(),
+            ReportTable(id: "by_event", title: "By Handshake event",
+                        columns: ["Event"] + columns, rows: events.map { row($0.key, $0.value) }).withTotals(),
+        ]
+        document.charts = [
+            .bar(id: "deals_by_technology_area", title: "Deals by technology area",
+                 data: byArea.map { ($0.0, Double($0.1.filter(isDeal).count)) }),
+            .funnel(id: "handshake_funnel", title: "From start-up to deal",
+                    stages: [("Start-ups engaged", startups(records)),
+                             ("Investor introductions", introductions.count), ("Deals", deals.count)]),
+        ]
+        return document
+    }
+}
