@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// Errors the command prints as one `error: ...` line.
+protocol CLIReportableError: Error {
+    var cliMessage: String { get }
+    var cliExitCode: Int32 { get }
+}
+
+extension CLIReportableError where Self: CustomStringConvertible {
+    var cliMessage: String { description }
+    var cliExitCode: Int32 { 1 }
+}
+
+extension StoreError: CLIReportableError {}
+extension LiaisonCore.ValidationError: CLIReportableError {}
+extension VersionTokenError: CLIReportableError {}
+extension StateDecodingError: CLIReportableError {}
+extension BundleError: CLIReportableError {}
+
+/// A failure of the command itself (a file that cannot be read).
+struct CommandFailure: CLIReportableError, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Prints `error: message` on stderr.
+func printError(_ message: String) {
+    let line = "error: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
+    FileHandle.standardError.write(Data(line.utf8))
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import LiaisonCore
+import LiaisonStore
+
+/// `liaison init --office SLUG`: makes a new store with a new replica id.
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Initialise a node's store in the data directory and print its new replica id.",
+        discussion: "Offices: \(CoreSchema.offices.joined(separator: ", ")).")
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("The office this node serves.", valueName: "SLUG"))
+    var office: String
+
+    func run() async throws {
+        let identity = try LiaisonStore.initialise(directory: data.url, office: office)
+        if output.json {
+            var writer = JSONWriter()
+            writer.raw("{\"office\":")
+            writer.string(identity.office)
+            writer.raw(",\"replica_id\":")
+            writer.string(identity.replicaID)
+            writer.raw("}")
+            print(writer.output)
+        } else {
+            print(identity.replicaID)
+        }
+    }
+}

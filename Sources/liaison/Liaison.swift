@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+
+/// The `liaison` command: parses arguments and calls the library modules, nothing more.
+@main
+struct Liaison: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "liaison",
+        abstract: "A replicated partnership-record store for the US Commercial Service offices in India.",
+        discussion: """
+            The data directory is --data DIR, else $LIAISON_DATA, else ./liaison-data.
+            Start a node with `liaison init --office SLUG`.
+            """,
+        subcommands: subcommands
+    )
+
+    /// Every subcommand, in the order `--help` lists them. Add new subcommands here.
+    static let subcommands: [any ParsableCommand.Type] = [
+        InitCommand.self,
+        RecordCommand.self,
+        ResolveCommand.self,
+        ExportCommand.self,
+        MergeCommand.self,
+        PeerCommand.self,
+        PeersCommand.self,
+        SyncCommand.self,
+    ]
+
+    @OptionGroup var data: DataOptions
+
+    /// Runs the command. Usage errors print as ArgumentParser prints them; failures of the
+    /// library print as one `error: ...` line on stderr with exit code 1.
+    static func main() async {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as any CLIReportableError {
+            printError(error.cliMessage)
+            Foundation.exit(error.cliExitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import LiaisonBundledPlugins
+import LiaisonStore
+
+/// `--data DIR`: where the node's store lives.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: ArgumentHelp(
+        "The data directory (default: $LIAISON_DATA, else ./liaison-data).", valueName: "DIR"))
+    var directory: String?
+
+    /// The data directory: `--data`, else `$LIAISON_DATA`, else `./liaison-data`.
+    var url: URL {
+        let path = directory ?? ProcessInfo.processInfo.environment["LIAISON_DATA"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "liaison-data"
+        return URL(fileURLWithPath: path)
+    }
+
+    /// Opens the store with the bundled plugins' schema.
+    func openStore() throws -> LiaisonStore {
+        try LiaisonStore(directory: url, schema: BundledPlugins.schema)
+    }
+}
+
+/// `--json`: machine-readable output.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .customLong("json"), help: "Print machine-readable JSON.")
+    var json = false
+}
+
+/// `--author NAME`: who makes a write.
+struct AuthorOptions: ParsableArguments {
+    @Option(name: .customLong("author"), help: ArgumentHelp(
+        "Who makes the write (default: $LIAISON_AUTHOR, else the login name).", valueName: "NAME"))
+    var name: String?
+
+    /// `--author`, else `$LIAISON_AUTHOR`, else the login name.
+    var author: String {
+        if let name, !name.isEmpty { return name }
+        if let name = ProcessInfo.processInfo.environment["LIAISON_AUTHOR"], !name.isEmpty { return name }
+        let login = ProcessInfo.processInfo.userName
+        return login.isEmpty ? "unknown" : login
+    }
+}
+
+/// `--version TOKEN`: the version the writer read.
+struct VersionOptions: ParsableArguments {
+    @Option(name: .customLong("version"), help: ArgumentHelp(
+        "The version token the writer read (default: the current version).", valueName: "TOKEN"))
+    var token: String?
+}

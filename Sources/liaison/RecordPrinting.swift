@@ -1,0 +1,80 @@
+import LiaisonCore
+import LiaisonStore
+
+/// Prints a record: its ``RecordView`` JSON (one line), or a block for people.
+func printRecord(_ state: RecordState, schema: Schema, json: Bool) {
+    let view = RecordView(state)
+    print(json ? view.json : RecordText.block(view, schema: schema), terminator: json ? "\n" : "")
+}
+
+/// Prints records: a JSON array of views (one line), or one block each.
+func printRecords(_ states: [RecordState], total: Int, schema: Schema, json: Bool) {
+    if json {
+        var writer = JSONWriter()
+        writer.array(states) { writer, state in RecordView(state).write(to: &writer) }
+        print(writer.output)
+        return
+    }
+    for (index, state) in states.enumerated() {
+        if index > 0 { print("") }
+        print(RecordText.block(RecordView(state), schema: schema), terminator: "")
+    }
+    let noun = total == 1 ? "record" : "records"
+    if states.isEmpty {
+        print("no records")
+    } else {
+        print(states.count == total ? "\n\(total) \(noun)" : "\n\(states.count) of \(total) \(noun)")
+    }
+}
+
+/// Checks `record list` filters against the schema, so a typo is an error and not an empty list.
+func checkFilters(_ query: RecordQuery, schema: Schema) throws {
+    if let office = query.office { _ = try schema.check(field: "office", value: .text(office)) }
+    if let status = query.status { _ = try schema.check(field: "status", value: .text(status)) }
+    if let track = query.track { _ = try schema.check(field: "tracks", value: .list([track])) }
+}
+
+/// The human-readable form of a record.
+enum RecordText {
+    /// A block: id, version, each field in schema order, conflicts with every value.
+    ///
+    /// ```
+    /// record 0197...  [CONFLICT]
+    ///   version   MXxtdW1iYWk...
+    ///   title     Lithium JV
+    ///   status    mou_signed   <- CONFLICT, 2 values:
+    ///               * mou_signed     by asha at chennai.x1, 2026-03-01T10:00:00.000Z (shown)
+    ///                 in_discussion  by ravi at mumbai.y2, 2026-03-01T09:59:00.000Z
+    /// ```
+    static func block(_ view: RecordView, schema: Schema) -> String {
+        var flags: [String] = []
+        if view.deleted { flags.append("DELETED") }
+        if view.isConflicted { flags.append("CONFLICT") }
+        var lines = ["record \(view.id)" + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]")]
+        var names = schema.fields.map(\.name).filter { view.fields[$0] != nil || view.conflicts[$0] != nil }
+        let known = Set(names)
+        names += Set(view.fields.keys).union(view.conflicts.keys).subtracting(known).subtracting([deletedField]).sorted()
+        if view.conflicts[deletedField] != nil { names.append(deletedField) }
+        let width = max(9, names.map(\.count).max() ?? 0) + 2
+        func label(_ text: String) -> String { "  " + text.padding(toLength: width, withPad: " ", startingAt: 0) }
+        lines.append(label("version") + view.version.description)
+        for name in names {
+            let shown = name == deletedField ? FieldValue.bool(view.deleted) : view.fields[name] ?? .null
+            guard let values = view.conflicts[name] else {
+                lines.append(label(name) + shown.displayText)
+                continue
+            }
+            lines.append(label(name) + shown.displayText + "   <- CONFLICT, \(values.count) values:")
+            let valueWidth = min(40, values.map { $0.value.displayText.count }.max() ?? 0) + 2
+            for (index, conflict) in values.enumerated() {
+                let text = conflict.value.isNull ? "(cleared)" : conflict.value.displayText
+                lines.append(
+                    String(repeating: " ", count: width + 4) + (index == 0 ? "* " : "  ")
+                        + text.padding(toLength: max(valueWidth, text.count), withPad: " ", startingAt: 0)
+                        + " by \(conflict.author) at \(conflict.replica), \(conflict.at)"
+                        + (index == 0 ? " (shown)" : ""))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
