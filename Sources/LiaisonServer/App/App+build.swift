@@ -1,0 +1,46 @@
+import CurlHTTP
+import Hummingbird
+import LiaisonStore
+import LiaisonSync
+import Logging
+
+/// The router of every route in ``APIRoute``, each behind the auth its ``Access`` asks for.
+/// Errors answer as JSON `{"error": ...}`; bodies over 16 MiB get 413.
+public func buildRouter(store: LiaisonStore, engine: SyncEngine) -> Router<LiaisonRequestContext> {
+    let router = Router(context: LiaisonRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: BodyLimitMiddleware())
+    let handlers = APIHandlers(store: store, engine: engine)
+    for route in APIRoute.allCases {
+        router.group()
+            .add(middleware: AuthMiddleware(access: route.access, store: store))
+            .on("\(route.path)", method: HTTPRequest.Method(route.method)!, use: handlers.handler(for: route))
+    }
+    return router
+}
+
+/// The node's application: the HTTP server and, when `configuration.syncInterval` is set, the
+/// periodic sync with every peer, as services of one service group. Tests run exactly this.
+///
+/// ```swift
+/// let app = buildApplication(configuration, store: store)
+/// try await app.runService()   // until SIGTERM or SIGINT
+/// ```
+public func buildApplication(
+    _ configuration: ServerConfiguration, store: LiaisonStore, client: CurlClient = CurlClient(), logger: Logger? = nil
+) -> some ApplicationProtocol {
+    var logger = logger ?? Logger(label: "liaison.server")
+    logger.logLevel = configuration.logLevel
+    let engine = SyncEngine(store: store, client: client, logger: logger)
+    let onRunning = configuration.onServerRunning
+    var app = Application(
+        router: buildRouter(store: store, engine: engine),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
+        onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+        logger: logger
+    )
+    if let interval = configuration.syncInterval {
+        app.addServices(SyncService(scheduler: SyncScheduler(engine: engine, interval: interval, logger: logger)))
+    }
+    return app
+}

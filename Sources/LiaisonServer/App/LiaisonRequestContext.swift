@@ -1,0 +1,24 @@
+import Hummingbird
+import LiaisonStore
+
+/// The request context of every Liaison route: Hummingbird's core storage plus who is calling.
+public struct LiaisonRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The caller, once ``AuthMiddleware`` has checked the bearer token.
+    public var caller: Caller?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// Bodies up to the API's limit decode; larger ones get 413.
+    public var maxUploadSize: Int { APILimits.maxBodyBytes }
+}
+
+/// Who made a request: the token's name (recorded as the author of writes) and role.
+public struct Caller: Hashable, Sendable {
+    /// The token's name.
+    public let name: String
+    /// The token's role.
+    public let role: TokenRole
+}

@@ -1,0 +1,32 @@
+import Logging
+
+/// How a node's server runs.
+///
+/// ```swift
+/// var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, syncInterval: nil)
+/// configuration.onServerRunning = { port in print("listening on \(port)") }
+/// ```
+public struct ServerConfiguration: Sendable {
+    /// The address to bind (`127.0.0.1`, `0.0.0.0`).
+    public var host: String
+    /// The port to bind; 0 picks a free one, reported to ``onServerRunning``.
+    public var port: Int
+    /// Seconds between syncs with each peer; `nil` runs no periodic sync.
+    public var syncInterval: Double?
+    /// The level of the server's log (on stderr).
+    public var logLevel: Logger.Level
+    /// Called once the server listens, with the port it bound.
+    public var onServerRunning: @Sendable (Int) async -> Void
+
+    /// A configuration; by default `127.0.0.1:8080`, syncing every 30 s.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, syncInterval: Double? = 30, logLevel: Logger.Level = .info,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) {
+        self.host = host
+        self.port = port
+        self.syncInterval = syncInterval
+        self.logLevel = logLevel
+        self.onServerRunning = onServerRunning
+    }
+}

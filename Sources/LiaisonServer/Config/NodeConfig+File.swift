@@ -1,0 +1,85 @@
+import Foundation
+
+/// A config file, environment variable or flag that is wrong: names the place, the key and the problem.
+public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// `liaison.conf line 7`, `LIAISON_PORT`, `--port`.
+    public let place: String
+    /// What is wrong.
+    public let problem: String
+
+    public var description: String { "\(place): \(problem)" }
+}
+
+extension NodeConfig {
+    /// Reads `<directory>/liaison.conf` when it exists (defaults otherwise).
+    public static func load(directory: URL) throws -> NodeConfig {
+        let file = directory.appendingPathComponent(fileName)
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return NodeConfig() }
+        return try NodeConfig(parsing: text, fileName: fileName)
+    }
+
+    /// Parses the text of a config file: `[section]` lines and `key = value` lines, with `#`
+    /// comments; strings may be quoted.
+    public init(parsing text: String, fileName: String = NodeConfig.fileName) throws {
+        self.init()
+        var section = ""
+        var peers: [String: [String: String]] = [:]
+        var peerOrder: [String] = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let place = "\(fileName) line \(index + 1)"
+            let line = Self.stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]") else { throw ConfigError(place: place, problem: "unclosed section header") }
+                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                if section.hasPrefix("peer.") {
+                    let name = String(section.dropFirst(5))
+                    guard !name.isEmpty, peers[name] == nil else {
+                        throw ConfigError(place: place, problem: "peer section [\(section)] is empty or repeated")
+                    }
+                    peers[name] = [:]
+                    peerOrder.append(name)
+                } else if !["server", "sync", "log"].contains(section) {
+                    throw ConfigError(place: place, problem: "unknown section [\(section)]; sections: [server], [sync], [log], [peer.NAME]")
+                }
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw ConfigError(place: place, problem: "expected key = value")
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = try Self.unquote(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces), place: place)
+            if section.hasPrefix("peer.") {
+                guard ["url", "token_file"].contains(key) else {
+                    throw ConfigError(place: place, problem: "unknown key \"\(key)\" in [\(section)]; keys: url, token_file")
+                }
+                peers[String(section.dropFirst(5))]![key] = value
+            } else {
+                try set("\(section).\(key)", to: value, place: place)
+            }
+        }
+        self.peers = try peerOrder.map { name in
+            guard let url = peers[name]!["url"], let tokenFile = peers[name]!["token_file"] else {
+                throw ConfigError(place: "\(fileName) [peer.\(name)]", problem: "needs both url and token_file")
+            }
+            return Peer(name: name, url: url, tokenFile: tokenFile)
+        }
+    }
+
+    private static func stripComment(_ line: String) -> String {
+        var inQuotes = false
+        for (offset, character) in line.enumerated() {
+            if character == "\"" { inQuotes.toggle() }
+            if character == "#" && !inQuotes { return String(line.prefix(offset)) }
+        }
+        return line
+    }
+
+    private static func unquote(_ value: String, place: String) throws -> String {
+        guard value.hasPrefix("\"") else { return value }
+        guard value.count >= 2, value.hasSuffix("\"") else {
+            throw ConfigError(place: place, problem: "unclosed quote in \(value)")
+        }
+        return String(value.dropFirst().dropLast())
+    }
+}

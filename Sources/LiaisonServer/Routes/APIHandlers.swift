@@ -1,0 +1,46 @@
+import Hummingbird
+import LiaisonStore
+import LiaisonSync
+
+/// The handlers of the API's routes, over one node's store.
+struct APIHandlers: Sendable {
+    typealias Handler = @Sendable (Request, LiaisonRequestContext) async throws -> Response
+
+    let store: LiaisonStore
+    let endpoint: SyncEndpoint
+    let engine: SyncEngine
+
+    init(store: LiaisonStore, engine: SyncEngine) {
+        self.store = store
+        self.endpoint = SyncEndpoint(store: store)
+        self.engine = engine
+    }
+
+    /// The handler of `route`: the switch is exhaustive, so every route in ``APIRoute`` is served.
+    func handler(for route: APIRoute) -> Handler {
+        switch route {
+        case .health: health
+        case .node: node
+        case .status: status
+        case .listRecords: listRecords
+        case .createRecord: createRecord
+        case .getRecord: getRecord
+        case .updateRecord: updateRecord
+        case .deleteRecord: deleteRecord
+        case .resolveRecord: resolveRecord
+        case .listConflicts: listConflicts
+        case .syncChanges: syncChanges
+        case .pushChanges: pushChanges
+        case .listPeers: listPeers
+        case .syncNow: syncNow
+        case .listTokens: listTokens
+        case .createToken: createToken
+        case .revokeToken: revokeToken
+        }
+    }
+}
+
+extension LiaisonRequestContext {
+    /// The caller's name, recorded as the author of writes.
+    var author: String { caller?.name ?? "unknown" }
+}

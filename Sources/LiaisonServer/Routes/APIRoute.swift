@@ -1,0 +1,50 @@
+/// Every route of the HTTP API: the one list the router is built from and that
+/// `docs/openapi.json` is checked against.
+public enum APIRoute: String, CaseIterable, Sendable {
+    case health, node, status
+    case listRecords, createRecord, getRecord, updateRecord, deleteRecord, resolveRecord, listConflicts
+    case syncChanges, pushChanges
+    case listPeers, syncNow
+    case listTokens, createToken, revokeToken
+
+    /// The HTTP method.
+    public var method: String {
+        switch self {
+        case .health, .node, .status, .listRecords, .getRecord, .listConflicts, .syncChanges, .listPeers, .listTokens:
+            "GET"
+        case .createRecord, .resolveRecord, .pushChanges, .syncNow, .createToken: "POST"
+        case .updateRecord: "PATCH"
+        case .deleteRecord, .revokeToken: "DELETE"
+        }
+    }
+
+    /// The path, with parameters in braces as in OpenAPI (`/v1/records/{id}`).
+    public var path: String {
+        switch self {
+        case .health: "/v1/health"
+        case .node: "/v1/node"
+        case .status: "/v1/status"
+        case .listRecords, .createRecord: "/v1/records"
+        case .getRecord, .updateRecord, .deleteRecord: "/v1/records/{id}"
+        case .resolveRecord: "/v1/records/{id}/resolve"
+        case .listConflicts: "/v1/conflicts"
+        case .syncChanges, .pushChanges: "/v1/sync/changes"
+        case .listPeers: "/v1/peers"
+        case .syncNow: "/v1/sync"
+        case .listTokens, .createToken: "/v1/tokens"
+        case .revokeToken: "/v1/tokens/{name}"
+        }
+    }
+
+    /// Who may call it.
+    public var access: Access {
+        switch self {
+        case .health: .open
+        case .node: .anyToken
+        case .status, .listRecords, .getRecord, .listConflicts: .staff(.reader)
+        case .createRecord, .updateRecord, .deleteRecord, .resolveRecord: .staff(.editor)
+        case .listPeers, .syncNow, .listTokens, .createToken, .revokeToken: .staff(.admin)
+        case .syncChanges, .pushChanges: .sync
+        }
+    }
+}

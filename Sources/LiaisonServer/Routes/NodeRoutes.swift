@@ -1,0 +1,53 @@
+import Hummingbird
+import LiaisonStore
+
+/// `/v1/health`, `/v1/node` and `/v1/status`.
+extension APIHandlers {
+    @Sendable func health(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        .json(.object([("status", "ok")]))
+    }
+
+    @Sendable func node(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let info = try await endpoint.nodeInfo()
+        return .json(.object([
+            ("replica_id", .string(info.replicaID)),
+            ("office", .string(info.office)),
+            ("protocol", .int(Int64(info.protocolVersion))),
+            ("sequence", .int(info.sequence)),
+        ]))
+    }
+
+    @Sendable func status(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let counts = try await store.counts()
+        let sequence = try await store.currentSequence()
+        let peers = try await peerList()
+        return .json(.object([
+            ("node", .object([
+                ("replica_id", .string(store.identity.replicaID)),
+                ("office", .string(store.identity.office)),
+                ("sequence", .int(sequence)),
+            ])),
+            ("records", .int(Int64(counts.records))),
+            ("conflicts", .int(Int64(counts.conflicted))),
+            ("peers", peers),
+        ]))
+    }
+
+    /// Each peer with how sync with it has gone.
+    func peerList() async throws -> JSON {
+        let peers = try await store.peers()
+        let statuses = Dictionary(try await store.peerStatuses().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return .array(peers.map { peer in
+            let status = statuses[peer.name] ?? PeerStatus(name: peer.name)
+            return .object([
+                ("name", .string(peer.name)),
+                ("url", .string(peer.url)),
+                ("replica_id", .string(status.replicaID)),
+                ("last_success", .time(status.lastSuccess)),
+                ("last_error", .string(status.lastError)),
+                ("last_error_at", .time(status.lastErrorAt)),
+                ("behind", .int(status.behind)),
+            ])
+        })
+    }
+}

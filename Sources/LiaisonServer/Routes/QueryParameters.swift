@@ -1,0 +1,44 @@
+import Hummingbird
+
+/// The query parameters of a request, read with checks that name the bad parameter.
+struct QueryParameters {
+    private let values: [String: String]
+
+    /// Reads the request's query; any parameter outside `allowed` is refused (400).
+    init(_ request: Request, allowed: Set<String>) throws {
+        var values: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters {
+            let name = String(key)
+            guard allowed.contains(name) else {
+                throw APIError.badRequest("unknown query parameter \"\(name)\"; known: \(allowed.sorted().joined(separator: ", "))")
+            }
+            guard values[name] == nil else { throw APIError.badRequest("query parameter \"\(name)\" is given twice") }
+            values[name] = String(value)
+        }
+        self.values = values
+    }
+
+    /// The text of `name`, `nil` when absent or empty.
+    func text(_ name: String) -> String? {
+        values[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// An integer in `range`, or `fallback` when absent.
+    func integer<T: FixedWidthInteger>(_ name: String, in range: ClosedRange<T>, default fallback: T) throws -> T {
+        guard let text = text(name) else { return fallback }
+        guard let number = T(text), range.contains(number) else {
+            throw APIError.badRequest("query parameter \"\(name)\" must be an integer from \(range.lowerBound) to \(range.upperBound), got \"\(text.prefix(40))\"")
+        }
+        return number
+    }
+
+    /// `true` or `false`, or `false` when absent.
+    func flag(_ name: String) throws -> Bool {
+        guard let text = text(name) else { return false }
+        switch text {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw APIError.badRequest("query parameter \"\(name)\" must be true or false, got \"\(text.prefix(40))\"")
+        }
+    }
+}

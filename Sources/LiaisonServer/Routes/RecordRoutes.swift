@@ -1,0 +1,93 @@
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// `/v1/records` and `/v1/conflicts`: staff reading and writing records.
+extension APIHandlers {
+    @Sendable func createRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let values = try await request.fieldValues()
+        let state = try await store.create(values, author: context.author)
+        var headers = Self.etag(state)
+        headers[.location] = "/v1/records/\(state.id)"
+        return .json(.record(state), status: .created, headers: headers)
+    }
+
+    @Sendable func getRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let id = request.recordID(context)
+        guard let state = try await store.state(id: id) else { throw APIError.notFound("no record \(id)") }
+        return .json(.record(state), headers: Self.etag(state))
+    }
+
+    @Sendable func updateRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let id = request.recordID(context)
+        let read = try request.ifMatchContext()
+        let values = try await request.fieldValues()
+        let state = try await store.update(id: id, values, readContext: read, author: context.author)
+        return .json(.record(state), headers: Self.etag(state))
+    }
+
+    @Sendable func deleteRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let id = request.recordID(context)
+        let read = try request.ifMatchContext()
+        let state = try await store.delete(id: id, readContext: read, author: context.author)
+        return .json(.record(state), headers: Self.etag(state))
+    }
+
+    @Sendable func resolveRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let id = request.recordID(context)
+        let values = try await request.fieldValues()
+        let state = try await store.resolve(id: id, values, author: context.author)
+        return .json(.record(state), headers: Self.etag(state))
+    }
+
+    @Sendable func listRecords(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let parameters = try QueryParameters(
+            request, allowed: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset"])
+        var query = try Self.page(parameters)
+        query.track = parameters.text("track")
+        query.office = parameters.text("office")
+        query.status = parameters.text("status")
+        query.conflictedOnly = try parameters.flag("conflicted")
+        query.deleted = try parameters.flag("deleted")
+        query.text = parameters.text("q")
+        return try await list(query)
+    }
+
+    @Sendable func listConflicts(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let parameters = try QueryParameters(request, allowed: ["sort", "limit", "offset"])
+        var query = try Self.page(parameters)
+        query.conflictedOnly = true
+        return try await list(query)
+    }
+
+    /// `{"records": [...], "total", "limit", "offset"}`.
+    private func list(_ query: RecordQuery) async throws -> Response {
+        let (states, total) = try await store.list(query)
+        return .json(.object([
+            ("records", .array(states.map { .record($0) })),
+            ("total", .int(Int64(total))),
+            ("limit", .int(Int64(query.limit))),
+            ("offset", .int(Int64(query.offset))),
+        ]))
+    }
+
+    /// Sort and paging parameters.
+    private static func page(_ parameters: QueryParameters) throws -> RecordQuery {
+        var query = RecordQuery()
+        query.limit = try parameters.integer("limit", in: 1...APILimits.maxPageSize, default: APILimits.defaultPageSize)
+        query.offset = try parameters.integer("offset", in: 0...Int(Int32.max), default: 0)
+        if let sort = parameters.text("sort") {
+            guard let order = RecordQuery.Sort(rawValue: sort) else {
+                let known = RecordQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")
+                throw APIError.badRequest("query parameter \"sort\" must be one of \(known), got \"\(sort.prefix(40))\"")
+            }
+            query.sort = order
+        }
+        return query
+    }
+
+    /// `ETag: "<version token>"`.
+    static func etag(_ state: RecordState) -> HTTPFields {
+        [.eTag: "\"\(state.version.description)\""]
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+
+/// One member of a body of fields: its value, or `nil` when it is not a value a field can hold.
+private struct FieldSlot: Decodable {
+    let value: FieldValue?
+
+    init(from decoder: any Decoder) throws {
+        value = try? FieldValue(from: decoder)
+    }
+}
+
+extension Request {
+    /// The body as a JSON object of fields (`{"title": "…", "tracks": ["sccp"]}`).
+    /// - Throws: 400 for malformed JSON or a body that is not an object; `ValidationError`
+    ///   naming every member whose value no field can hold. The schema checks the rest.
+    func fieldValues() async throws -> [String: FieldValue] {
+        let bytes = try await collectBody()
+        return try Self.fieldValues(from: bytes)
+    }
+
+    static func fieldValues(from bytes: [UInt8]) throws -> [String: FieldValue] {
+        guard !bytes.isEmpty else { throw APIError.badRequest("the body is empty: send a JSON object of fields") }
+        guard (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil else {
+            throw APIError.badRequest("the body is not valid JSON")
+        }
+        let slots: [String: FieldSlot]
+        do {
+            slots = try JSONDecoder().decode([String: FieldSlot].self, from: Data(bytes))
+        } catch {
+            throw APIError.badRequest("the body must be a JSON object of fields")
+        }
+        var values: [String: FieldValue] = [:]
+        var issues: [ValidationError.Issue] = []
+        for name in slots.keys.sorted() {
+            if let value = slots[name]!.value {
+                values[name] = value
+            } else {
+                issues.append(.init(field: name, message: "must be a string, number, boolean, list of strings or null"))
+            }
+        }
+        guard issues.isEmpty else { throw ValidationError(issues: issues) }
+        return values
+    }
+
+    /// The read context named by a required `If-Match: "<version token>"`; `nil` for `If-Match: *`
+    /// (whatever the current version is).
+    /// - Throws: 428 without the header, 400 when it names no single decodable version.
+    func ifMatchContext() throws -> VersionVector? {
+        guard let header = headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !header.isEmpty else {
+            throw APIError(.preconditionRequired,
+                           "If-Match is required: send the ETag of the version you read (If-Match: \"<version>\")")
+        }
+        if header == "*" { return nil }
+        var tag = Substring(header)
+        if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
+        if tag.count >= 2, tag.first == "\"", tag.last == "\"" { tag = tag.dropFirst().dropLast() }
+        guard !tag.contains(","), !tag.contains("\"") else {
+            throw APIError.badRequest("If-Match must name exactly one version")
+        }
+        return try VersionToken(decoding: String(tag)).context
+    }
+
+    /// The `{id}` parameter of the path.
+    func recordID(_ context: LiaisonRequestContext) -> String {
+        context.parameters.get("id") ?? ""
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+import LiaisonSync
+
+/// `/v1/sync/changes` (peers) and `POST /v1/sync` (admins: sync now).
+extension APIHandlers {
+    @Sendable func syncChanges(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let parameters = try QueryParameters(request, allowed: ["since", "limit", "for"])
+        let since = try parameters.integer("since", in: 0...Int64.max, default: 0)
+        let limit = try parameters.integer("limit", in: 1...SyncProtocol.maxBatchRecords, default: SyncProtocol.maxBatchRecords)
+        let requester = parameters.text("for")
+        if let requester, !ReplicaID.isValid(requester) {
+            throw APIError.badRequest("query parameter \"for\" must be a replica id, got \"\(requester.prefix(80))\"")
+        }
+        let page = try await endpoint.changes(since: since, limit: limit, requester: requester)
+        return .json(.raw(page))
+    }
+
+    @Sendable func pushChanges(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let body = try await request.collectBody()
+        let ack = try await endpoint.receive(body: Data(body))
+        return .json(.object([
+            ("merged", .int(Int64(ack.merged))),
+            ("changed", .int(Int64(ack.changed))),
+            ("conflicts", .int(Int64(ack.conflicts))),
+            ("sequence", .int(ack.sequence)),
+        ]))
+    }
+
+    @Sendable func syncNow(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let peers = try await store.peers()
+        let engine = self.engine
+        let results = await withTaskGroup(of: (String, JSON).self) { group in
+            for peer in peers {
+                group.addTask {
+                    do {
+                        let report = try await engine.sync(with: peer)
+                        return (peer.name, .object([
+                            ("peer", .string(peer.name)), ("ok", true),
+                            ("replica_id", .string(report.peerReplicaID)),
+                            ("pulled", Self.summary(report.pulled)), ("pushed", Self.summary(report.pushed)),
+                        ]))
+                    } catch {
+                        return (peer.name, .object([("peer", .string(peer.name)), ("ok", false), ("error", .string("\(error)"))]))
+                    }
+                }
+            }
+            var results: [(String, JSON)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return .json(.object([("results", .array(results))]))
+    }
+
+    @Sendable func listPeers(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        .json(.object([("peers", try await peerList())]))
+    }
+
+    private static func summary(_ summary: MergeSummary) -> JSON {
+        .object([
+            ("merged", .int(Int64(summary.merged))),
+            ("changed", .int(Int64(summary.changed))),
+            ("conflicts", .int(Int64(summary.conflicts))),
+        ])
+    }
+}

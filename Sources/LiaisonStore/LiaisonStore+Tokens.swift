@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+/// What an API token may do.
+public enum TokenRole: String, CaseIterable, Hashable, Sendable {
+    /// Staff who read records and status.
+    case reader
+    /// Staff who also create, edit, delete and resolve records.
+    case editor
+    /// Staff who also manage tokens and peers and start syncs.
+    case admin
+    /// Another node: the sync routes and `GET /v1/node` only.
+    case peer
+}
+
+/// A token as listed: never the token itself, which is shown once and stored hashed.
+public struct TokenInfo: Hashable, Sendable {
+    /// The name writes are recorded under (`asha`, `chennai-node`).
+    public let name: String
+    /// What the token may do.
+    public let role: TokenRole
+    /// When it was made (ms since 1970).
+    public let createdAt: Int64
+}
+
+extension LiaisonStore {
+    /// Makes a token for `name` with `role` and returns it: the only time it is ever seen.
+    /// Only its SHA-256 is stored.
+    ///
+    /// ```swift
+    /// let token = try await store.createToken(name: "asha", role: .editor)
+    /// // send as `Authorization: Bearer \(token)`
+    /// ```
+    /// - Throws: ``StoreError`` `.invalid` for a bad name or one already in use.
+    public func createToken(name: String, role: TokenRole) async throws -> String {
+        guard Self.isValidTokenName(name) else {
+            throw StoreError(.invalid, "invalid token name \"\(name.prefix(80))\": use 1 to 64 letters, digits, '.', '-', '_' or '@'")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let token = Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let hash = SHA256.hex(Array(token.utf8))
+        let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
+        try await database.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM token WHERE name = ?", arguments: [name]) != nil {
+                throw StoreError(.invalid, "a token named \"\(name)\" exists; revoke it first")
+            }
+            try db.execute(
+                sql: "INSERT INTO token (name, role, hash, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [name, role.rawValue, hash, now])
+        }
+        return token
+    }
+
+    /// The name and role of `token`, or `nil` when it is not a current token. Every stored
+    /// hash is compared in constant time, so timing does not tell how close a guess came.
+    public func authenticate(token: String) async throws -> (name: String, role: TokenRole)? {
+        guard !token.isEmpty, token.utf8.count <= 512 else { return nil }
+        let presented = Array(SHA256.hex(Array(token.utf8)).utf8)
+        let rows = try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, role, hash FROM token").map { row -> (String, String, String) in
+                (row[0], row[1], row[2])
+            }
+        }
+        var match: (name: String, role: TokenRole)?
+        for (name, role, hash) in rows {
+            if Self.constantTimeEqual(presented, Array(hash.utf8)), let role = TokenRole(rawValue: role) {
+                match = (name, role)
+            }
+        }
+        return match
+    }
+
+    /// Every token's name and role, sorted by name.
+    public func tokens() async throws -> [TokenInfo] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, role, created_at FROM token ORDER BY name").compactMap { row in
+                TokenRole(rawValue: row[1]).map { TokenInfo(name: row[0], role: $0, createdAt: row[2]) }
+            }
+        }
+    }
+
+    /// Revokes the token named `name`.
+    /// - Throws: ``StoreError`` `.notFound` when there is none.
+    public func revokeToken(name: String) async throws {
+        try await database.write { db in
+            try db.execute(sql: "DELETE FROM token WHERE name = ?", arguments: [name])
+            if db.changesCount == 0 { throw StoreError(.notFound, "no token named \"\(name)\"") }
+        }
+    }
+
+    /// Whether `name` can name a token: 1 to 64 of letters, digits, `.`, `-`, `_`, `@`.
+    public static func isValidTokenName(_ name: String) -> Bool {
+        (1...64).contains(name.count)
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_@".contains($0)) }
+    }
+
+    /// Compares two byte strings in time that depends only on their lengths.
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+}
