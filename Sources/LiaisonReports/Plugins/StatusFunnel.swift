@@ -1,0 +1,83 @@
+import LiaisonCore
+
+/// The status funnel of a set of records: how many reached each pipeline stage.
+///
+/// The stages are the statuses in pipeline order up to `closed_won`; a record counts in its
+/// own stage and every earlier one (a signed MoU was first identified, then contacted, ...).
+/// `closed_lost` and `on_hold` records count only as identified: the stage they stopped at
+/// is not recorded.
+///
+/// ```swift
+/// let funnel = StatusFunnel(records)
+/// document.tables.append(funnel.table())
+/// document.charts.append(funnel.chart())
+/// ```
+public struct StatusFunnel: Sendable {
+    /// The pipeline stages, in order.
+    public static let stages = ["identified", "contacted", "in_discussion", "mou_signed", "closed_won"]
+
+    /// Records at each status (every status of ``CoreSchema/statuses``).
+    public let atStatus: [String: Int]
+    /// USD value at each status.
+    public let valueAtStatus: [String: Double]
+    /// Records that reached each of ``stages``.
+    public let reached: [Int]
+
+    /// The funnel of `records`.
+    public init(_ records: [ReportRecord]) {
+        var counts: [String: Int] = [:]
+        var values: [String: Double] = [:]
+        for record in records {
+            counts[record.status, default: 0] += 1
+            values[record.status, default: 0] += record.valueUSD
+        }
+        atStatus = counts
+        valueAtStatus = values
+        reached = Self.stages.indices.map { index in
+            index == 0 ? records.count : Self.stages[index...].reduce(0) { $0 + counts[$1, default: 0] }
+        }
+    }
+
+    /// The share of the records of stage `index - 1` that reached stage `index`; `nil` for the
+    /// first stage or when the stage before is empty.
+    public func conversion(toStage index: Int) -> Double? {
+        guard index > 0, reached[index - 1] > 0 else { return nil }
+        return Double(reached[index]) / Double(reached[index - 1])
+    }
+
+    /// From identified to closed won, or `nil` with no records.
+    public var overallConversion: Double? {
+        reached[0] > 0 ? Double(reached[reached.count - 1]) / Double(reached[0]) : nil
+    }
+
+    /// A table: one row per status with records, value, records that reached the stage and the
+    /// conversion from the stage before; totals of records and value.
+    public func table(id: String = "status_funnel", title: String = "Status funnel") -> ReportTable {
+        let rows: [[ReportValue]] = CoreSchema.statuses.map { status in
+            let stage = Self.stages.firstIndex(of: status)
+            return [
+                .text(ReportLabels.status(status)), .count(atStatus[status, default: 0]),
+                .money(valueAtStatus[status, default: 0]),
+                stage.map { .count(reached[$0]) } ?? .empty,
+                stage.flatMap { conversion(toStage: $0) }.map { .percent($0) } ?? .empty,
+            ]
+        }
+        return ReportTable(
+            id: id, title: title,
+            columns: ["Status", "Records", "Value (USD)", "Reached stage", "Conversion from previous stage"],
+            rows: rows,
+            totals: [
+                "Total", .count(reached[0]), .money(valueAtStatus.values.reduce(0, +)), .empty,
+                overallConversion.map { .percent($0) } ?? .empty,
+            ])
+    }
+
+    /// The funnel chart of ``reached``.
+    public func chart(id: String = "status_funnel", title: String = "Status funnel") -> ReportChart {
+        .funnel(
+            id: id, title: title,
+            stages: Self.stages.indices.map { (ReportLabels.status(Self.stages[$0]), reached[$0]) },
+            caption: "Each stage counts the records that reached it or a later one; "
+                + "closed-lost and on-hold records count only as identified.")
+    }
+}
