@@ -69,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "LiaisonBundledPlugins",
-            dependencies: ["LiaisonCore", "LiaisonReports"] + pluginNames.map { .target(name: $0) },
+            dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonStore"] + pluginNames.map { .target(name: $0) },
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -1,0 +1,89 @@
+import Foundation
+import LiaisonCore
+import LiaisonReports
+import LiaisonStore
+
+/// What to report on: the report id, the filters, and the day ages are counted to.
+public struct ReportRequest: Sendable {
+    /// The report id (`overview`, `critical_minerals`, ...).
+    public var id: String
+    /// Only records of this office (a slug), if given.
+    public var office: String?
+    /// Only records whose date (`opened_on`, else their last write) is in this period.
+    public var period: ReportPeriod
+    /// Today (`YYYY-MM-DD`, UTC), for ages and staleness.
+    public var today: String
+    /// When the report is generated (ISO 8601).
+    public var generatedAt: String
+
+    /// A request; `now` gives today and the generation time.
+    public init(id: String, office: String? = nil, period: ReportPeriod = ReportPeriod(), now: Date = Date()) {
+        self.id = id
+        self.office = office
+        self.period = period
+        generatedAt = ReportDocument.timestamp(for: now)
+        today = String(Timestamp.iso(Timestamp.millis(now)).prefix(10))
+    }
+}
+
+/// A request that cannot be served: an unknown report id, office or date.
+public struct ReportRequestError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong, with what is allowed.
+    public let description: String
+
+    init(_ description: String) { self.description = description }
+}
+
+extension PluginRegistry {
+    /// Checks a request: the report id, the office and the dates must be known and valid.
+    ///
+    /// - Throws: ``ReportRequestError`` listing the allowed values.
+    public func validate(_ request: ReportRequest) throws(ReportRequestError) {
+        guard reports.contains(where: { $0.id == request.id }) else {
+            throw ReportRequestError(
+                "unknown report \"\(request.id)\"; available reports: \(reports.map(\.id).joined(separator: ", "))")
+        }
+        if let office = request.office, !CoreSchema.offices.contains(office) {
+            throw ReportRequestError(
+                "unknown office \"\(office)\"; offices: \(CoreSchema.offices.joined(separator: ", "))")
+        }
+        for (name, day) in [("from", request.period.from), ("to", request.period.to)] {
+            if let day, (try? schema.check(field: "opened_on", value: .text(day))) == nil {
+                throw ReportRequestError("--\(name) must be a date YYYY-MM-DD, got \"\(day)\"")
+            }
+        }
+        if let from = request.period.from, let to = request.period.to, from > to {
+            throw ReportRequestError("the period starts (\(from)) after it ends (\(to))")
+        }
+    }
+
+    /// Builds a report over every record of `store`: streams the states a page at a time,
+    /// leaves deleted records out, filters by office and period, and builds the document.
+    ///
+    /// ```swift
+    /// let doc = try await BundledPlugins.registry.report(ReportRequest(id: "sccp"), from: store)
+    /// print(ReportRenderer.render(doc, as: .md))
+    /// ```
+    /// - Throws: ``ReportRequestError`` for a bad request, or the store's errors.
+    public func report(_ request: ReportRequest, from store: LiaisonStore) async throws -> ReportDocument {
+        try validate(request)
+        var records: [ReportRecord] = []
+        try await store.forEachState(pageSize: 5_000) { states in
+            records.append(contentsOf: states.lazy.compactMap(ReportRecord.init))
+        }
+        return report(request, records: records)
+    }
+
+    /// Builds a report over records already loaded (deleted ones left out); the request is
+    /// assumed valid (see ``validate(_:)``); an unknown id gives an empty document.
+    public func report(_ request: ReportRequest, records: [ReportRecord]) -> ReportDocument {
+        report(request.id, records: records, office: request.office, period: request.period,
+               today: request.today, generatedAt: request.generatedAt)
+            ?? ReportDocument(id: request.id, title: request.id, generatedAt: request.generatedAt)
+    }
+
+    /// Builds and renders a report over every record of `store`.
+    public func render(_ request: ReportRequest, as format: ReportFormat, from store: LiaisonStore) async throws -> String {
+        ReportRenderer.render(try await report(request, from: store), as: format)
+    }
+}
