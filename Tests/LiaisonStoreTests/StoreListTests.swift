@@ -1,0 +1,55 @@
+import LiaisonCore
+import LiaisonStore
+import Testing
+
+@Suite("Store lists")
+struct StoreListTests {
+    /// Four records: two in Mumbai, one in Chennai, one deleted; one with a conflict.
+    func fixture() async throws -> (StoreFixture, [String: String]) {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        var ids: [String: String] = [:]
+        ids["lithium"] = try await fixture.add("Lithium JV", "status=contacted", "us_party=Albemarle").id
+        ids["wafer"] = try await store.create(try fixture.values(
+            "type=joint_venture", "title=Wafer fab", "tracks=semiconductors,sccp", "office=chennai",
+            "status=in_discussion"), author: "a").id
+        ids["gone"] = try await fixture.add("Gone", "status=contacted").id
+        _ = try await store.delete(id: ids["gone"]!, readContext: nil, author: "a")
+        let torn = try await fixture.add("Torn", "status=on_hold")
+        ids["torn"] = torn.id
+        _ = try await store.update(id: torn.id, try fixture.values("notes=one"), readContext: torn.version.context, author: "a")
+        _ = try await store.update(id: torn.id, try fixture.values("notes=two"), readContext: torn.version.context, author: "b")
+        return (fixture, ids)
+    }
+
+    func titles(_ store: LiaisonStore, _ query: RecordQuery) async throws -> Set<String> {
+        Set(try await store.list(query).states.compactMap { $0.displayValue(of: "title")?.textValue })
+    }
+
+    @Test("filters by track, office, status, conflicted, deleted and text")
+    func filters() async throws {
+        let (fixture, _) = try await fixture()
+        let store = fixture.store
+        #expect(try await titles(store, RecordQuery()) == ["Lithium JV", "Wafer fab", "Torn"])
+        #expect(try await titles(store, RecordQuery(track: "sccp")) == ["Wafer fab"])
+        #expect(try await titles(store, RecordQuery(track: "critical_minerals")) == ["Lithium JV", "Torn"])
+        #expect(try await titles(store, RecordQuery(office: "chennai")) == ["Wafer fab"])
+        #expect(try await titles(store, RecordQuery(status: "contacted")) == ["Lithium JV"])
+        #expect(try await titles(store, RecordQuery(conflictedOnly: true)) == ["Torn"])
+        #expect(try await titles(store, RecordQuery(deleted: true)) == ["Gone"])
+        #expect(try await titles(store, RecordQuery(text: "albemarle")) == ["Lithium JV"])
+        #expect(try await titles(store, RecordQuery(office: "kolkata")).isEmpty)
+        let counts = try await store.counts()
+        #expect(counts.records == 3 && counts.conflicted == 1 && counts.deleted == 1)
+    }
+
+    @Test("limit and offset page through the list; total counts every match")
+    func paging() async throws {
+        let (fixture, _) = try await fixture()
+        let first = try await fixture.store.list(RecordQuery(sort: .title, limit: 2))
+        let second = try await fixture.store.list(RecordQuery(sort: .title, limit: 2, offset: 2))
+        #expect(first.total == 3 && second.total == 3)
+        let titles = (first.states + second.states).compactMap { $0.displayValue(of: "title")?.textValue }
+        #expect(titles == ["Lithium JV", "Torn", "Wafer fab"])
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import Testing
+
+@Suite("Merging batches and bundles")
+struct StoreMergeTests {
+    /// A state as another node would send it, with its fields as raw values (unchecked).
+    func foreignState(id: String = RecordID.make(), replica: String = "chennai.abc123", _ fields: [String: FieldValue])
+        -> RecordState
+    {
+        var state = RecordState(id: id)
+        state.write(fields, readContext: .empty, replica: replica, meta: WriteMeta(author: "priya", at: 1_700_000_000_000))
+        return state
+    }
+
+    var goodFields: [String: FieldValue] {
+        ["type": .text("investment"), "title": .text("From Chennai"), "office": .text("chennai"),
+         "tracks": .list(["sccp"]), "status": .text("identified")]
+    }
+
+    @Test("a merged batch and its checkpoint commit together; merging again changes nothing")
+    func mergeAndIdempotence() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let states = [foreignState(goodFields), foreignState(goodFields)]
+        let summary = try await store.merge(states, from: "chennai.abc123", checkpoint: ("chennai.abc123", .pull, 7))
+        #expect(summary.merged == 2 && summary.changed == 2 && summary.conflicts == 0)
+        #expect(try await store.checkpoint(peer: "chennai.abc123", direction: .pull) == 7)
+        #expect(try await store.currentSequence() == 2)
+        let before = try await fixture.snapshot()
+        let again = try await store.merge(states)
+        #expect(again.merged == 2 && again.changed == 0)
+        #expect(try await fixture.snapshot() == before, "a merge that changes nothing takes no sequence")
+    }
+
+    @Test("a batch with one bad state changes nothing, not even the checkpoint", arguments: [
+        ["bogus": FieldValue.text("x")],
+        ["value_usd": .text("lots")],
+        ["opened_on": .text("2026-02-30")],
+        ["tracks": .list(["not_a_track"])],
+        [deletedField: .text("yes")],
+    ])
+    func badBatchIsAtomic(bad: [String: FieldValue]) async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try await fixture.add()
+        try await store.setCheckpoint(peer: "chennai.abc123", direction: .pull, sequence: 3)
+        let before = try await fixture.snapshot()
+        let badState = foreignState(goodFields.merging(bad) { $1 })
+        let batch = [foreignState(goodFields), badState, foreignState(goodFields)]
+        let error = await #expect(throws: StoreError.self) {
+            try await store.merge(batch, from: "chennai.abc123", checkpoint: ("chennai.abc123", .pull, 9))
+        }
+        #expect(error?.code == .invalid)
+        #expect(error?.message.contains(badState.id) == true, "the error names the record: \(error?.message ?? "")")
+        #expect(try await fixture.snapshot() == before)
+        #expect(try await store.checkpoint(peer: "chennai.abc123", direction: .pull) == 3)
+    }
+
+    @Test("a bundle exported at one node merges at another; records come out identical")
+    func bundleRoundTrip() async throws {
+        let mumbai = try StoreFixture(office: "mumbai")
+        let chennai = try StoreFixture(office: "chennai")
+        for index in 0..<7 { try await mumbai.add("Record \(index)") }
+        var bytes = Data()
+        let export = try await mumbai.store.exportBundle(since: 0, pageSize: 3) { bytes.append($0) }
+        #expect(export.states == 7 && export.lastSequence == 7)
+        let bundle = try LiaisonBundle(json: bytes)
+        #expect(bundle.replicaID == mumbai.store.identity.replicaID && bundle.office == "mumbai")
+        #expect(bundle.since == 0 && bundle.lastSequence == 7 && bundle.states.count == 7)
+        let summary = try await chennai.store.merge(bundle)
+        #expect(summary.merged == 7 && summary.changed == 7)
+        #expect(try await chennai.store.checkpoint(peer: bundle.replicaID, direction: .pull) == 7)
+        for state in bundle.states {
+            let there = try #require(try await chennai.store.state(id: state.id))
+            #expect(RecordView(there).json == RecordView(state).json)
+        }
+        // An incremental export holds only what changed since.
+        let first = bundle.states[0]
+        _ = try await mumbai.store.update(id: first.id, try mumbai.values("status=contacted"), readContext: nil, author: "a")
+        var more = Data()
+        let next = try await mumbai.store.exportBundle(since: export.lastSequence) { more.append($0) }
+        #expect(next.states == 1 && next.lastSequence == 8)
+        #expect(try await chennai.store.merge(try LiaisonBundle(json: more)).changed == 1)
+    }
+
+    @Test("an empty store exports an empty bundle that merges as nothing")
+    func emptyBundle() async throws {
+        let fixture = try StoreFixture()
+        var bytes = Data()
+        _ = try await fixture.store.exportBundle(since: 0) { bytes.append($0) }
+        let bundle = try LiaisonBundle(json: bytes)
+        #expect(bundle.states.isEmpty)
+        let other = try StoreFixture(office: "chennai")
+        #expect(try await other.store.merge(bundle) == MergeSummary())
+    }
+
+    @Test("export to a file goes through a temporary file renamed into place")
+    func exportToFile() async throws {
+        let fixture = try StoreFixture()
+        try await fixture.add()
+        let file = fixture.directory.appendingPathComponent("out.json")
+        let result = try await fixture.store.exportBundle(since: 0, toFile: file)
+        #expect(result.states == 1)
+        #expect(try LiaisonBundle(json: Data(contentsOf: file)).states.count == 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("bad bundles are refused with a clear error", arguments: [
+        ("not json", "not a valid Liaison bundle"),
+        (#"{"format":"zip","version":1,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":0,"states":[]}"#, "not a Liaison bundle"),
+        (#"{"format":"liaison-bundle","version":9,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":0,"states":[]}"#, "version 9"),
+        (#"{"format":"liaison-bundle","version":1,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":1,"states":[{"context":{},"id":"r1","writes":[{"at":1,"author":"a","fields":{"title":"x"},"n":1,"replica":"a.b"}]}]}"#, "r1"),
+    ])
+    func badBundles(text: String, expected: String) throws {
+        let error = #expect(throws: BundleError.self) { try LiaisonBundle(json: Data(text.utf8)) }
+        #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
+    }
+}
