@@ -27,19 +27,23 @@ struct PeerLink: Sendable {
         try decode(NodeInfo.self, try await send("GET", SyncProtocol.nodePath))
     }
 
-    func changes(since: Int64, limit: Int, requester: String) async throws -> ChangesBody {
+    /// A page of the peer's changes, with the size of the answer's body in bytes.
+    func changes(since: Int64, limit: Int, requester: String) async throws -> (page: ChangesBody, bytes: Int) {
         let query = "?since=\(since)&limit=\(limit)&for=\(requester)"
-        return try decode(ChangesBody.self, try await send("GET", SyncProtocol.changesPath + query))
+        let response = try await send("GET", SyncProtocol.changesPath + query)
+        return (try decode(ChangesBody.self, response), response.body.count)
     }
 
-    func push(_ states: [ChangesPage.Change], from replica: String) async throws -> PushAck {
+    /// Sends a batch of states; returns the acknowledgement and the request body's size in bytes.
+    func push(_ states: [ChangesPage.Change], from replica: String) async throws -> (ack: PushAck, bytes: Int) {
         var writer = JSONWriter()
         writer.raw("{\"replica_id\":")
         writer.string(replica)
         writer.raw(",\"states\":")
         writer.array(states) { $0.raw($1.json) }
         writer.raw("}")
-        return try decode(PushAck.self, try await send("POST", SyncProtocol.changesPath, body: Array(writer.output.utf8)))
+        let body = Array(writer.output.utf8)
+        return (try decode(PushAck.self, try await send("POST", SyncProtocol.changesPath, body: body)), body.count)
     }
 
     private func send(_ method: String, _ path: String, body: [UInt8]? = nil) async throws -> HTTPResponse {

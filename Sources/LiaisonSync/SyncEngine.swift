@@ -11,8 +11,10 @@ public struct SyncReport: Hashable, Sendable {
     public var pulled = MergeSummary()
     /// States sent to the peer, and what merging them there did.
     public var pushed = MergeSummary()
-    /// Request bodies and answers carried, in bytes (before compression).
-    public var bytes = 0
+    /// Bytes of changes received (answer bodies).
+    public var bytesReceived = 0
+    /// Bytes of changes sent (request bodies).
+    public var bytesSent = 0
 }
 
 /// Progress of a sync, for a command that shows it.
@@ -80,7 +82,8 @@ public struct SyncEngine: Sendable {
         var since = try await store.checkpoint(peer: node.replicaID, direction: .pull)
         status.behind = max(0, node.sequence - since)
         while true {
-            let page = try await link.changes(since: since, limit: batchRecords, requester: me)
+            let (page, bytes) = try await link.changes(since: since, limit: batchRecords, requester: me)
+            report.bytesReceived += bytes
             guard page.replicaID == node.replicaID else {
                 throw SyncError(peer: link.peer.name, "changed replica id during sync (re-initialised?)")
             }
@@ -99,11 +102,11 @@ public struct SyncEngine: Sendable {
         while true {
             let page = try await store.changes(since: pushed, limit: batchRecords, maxBytes: batchBytes, excluding: node.replicaID)
             if !page.states.isEmpty {
-                let ack = try await link.push(page.states, from: me)
+                let (ack, bytes) = try await link.push(page.states, from: me)
+                report.bytesSent += bytes
                 report.pushed.merged += ack.merged
                 report.pushed.changed += ack.changed
                 report.pushed.conflicts += ack.conflicts
-                report.bytes += page.states.reduce(0) { $0 + $1.json.utf8.count }
                 progress(.pushed(peer: link.peer.name, states: page.states.count))
             }
             if page.lastSequence != pushed {

@@ -28,7 +28,7 @@ struct SyncCommand: AsyncParsableCommand {
             do {
                 let report = try await engine.sync(with: peer, progress: Self.show)
                 Self.clearProgress()
-                print("\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed))")
+                print("\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed)), \(report.bytesReceived + report.bytesSent) bytes")
             } catch {
                 Self.clearProgress()
                 failures += 1
