@@ -24,6 +24,8 @@ struct Liaison: AsyncParsableCommand {
         PeerCommand.self,
         PeersCommand.self,
         SyncCommand.self,
+        ReportCommand.self,
+        PluginsCommand.self,
     ]
 
     @OptionGroup var data: DataOptions

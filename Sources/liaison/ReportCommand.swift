@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import LiaisonBundledPlugins
+import LiaisonReports
+
+/// `liaison report ID [--format md|html|csv|json] [--office O] [--from DATE] [--to DATE] [--out FILE]`
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Build a report (overview, or a plugin's: critical_minerals, sccp, ...).",
+        discussion: """
+            Reports list with `liaison plugins`. Output goes to stdout unless --out is given. \
+            With --format csv, --out DIR (an existing directory, or a path ending in /) writes \
+            one CSV file per table; otherwise all tables go in one stream of sections.
+            """)
+
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "The report id: overview, or a plugin id such as critical_minerals.")
+    var id: String
+
+    @Option(help: ArgumentHelp("md, html, csv or json.", valueName: "FORMAT"))
+    var format: String = "json"
+
+    @Option(help: ArgumentHelp("Only records of this office (slug, e.g. mumbai).", valueName: "OFFICE"))
+    var office: String?
+
+    @Option(help: ArgumentHelp("Only records opened on or after this day.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Only records opened on or before this day.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Write to FILE (or, for csv, a directory) instead of stdout.", valueName: "FILE"))
+    var out: String?
+
+    func run() async throws {
+        let format = try ReportFormat(parsing: self.format)
+        let registry = BundledPlugins.registry
+        let request = ReportRequest(id: id, office: office, period: ReportPeriod(from: from, to: to))
+        try registry.validate(request)
+        let document = try await registry.report(request, from: data.openStore())
+        guard let out else {
+            FileHandle.standardOutput.write(Data(ReportRenderer.render(document, as: format).utf8))
+            return
+        }
+        let url = URL(fileURLWithPath: out)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if format == .csv, out.hasSuffix("/") || (exists && isDirectory.boolValue) {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            let files = CSVRenderer().files(document)
+            for file in files {
+                try Data(file.csv.utf8).write(to: url.appendingPathComponent(file.name), options: .atomic)
+            }
+            FileHandle.standardError.write(Data("wrote \(files.count) CSV files to \(url.path)\n".utf8))
+        } else {
+            try Data(ReportRenderer.render(document, as: format).utf8).write(to: url, options: .atomic)
+            FileHandle.standardError.write(Data("wrote \(url.path)\n".utf8))
+        }
+    }
+}
+
+extension ReportRequestError: CLIReportableError {}
+extension ReportFormatError: CLIReportableError {}
