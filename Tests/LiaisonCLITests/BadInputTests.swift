@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Bad input through the binary: a non-zero exit, one clear `error: ...` line, nothing changed.
+@Suite("CLI: bad input")
+struct BadInputTests {
+    @Test("no store says to run liaison init")
+    func noStore() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.fails("record", "list").contains("liaison init"))
+        #expect(try cli.fails("--data", "nowhere", "record", "add", "title=x").contains("liaison init"))
+    }
+
+    @Test("bad input is refused and changes nothing")
+    func refusedAndUnchanged() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("init", "--office", "kolkata")
+        #expect(try cli.fails("init", "--office", "kolkata").contains("already"))
+        #expect(try cli.fails("--data", "other", "init", "--office", "pune").contains("unknown office \"pune\""))
+        let id = try recordID(try cli.ok("record", "add", "--json", "type=investment", "title=Steel", "tracks=energy_industry"))
+        let before = try cli.ok("export")
+
+        #expect(try cli.fails("record", "add", "title=No type").contains("is required"))
+        #expect(try cli.fails("record", "set", id, "bogus=1") == "error: bogus: unknown field\n")
+        #expect(try cli.fails("record", "set", id, "value_usd=abc") == "error: value_usd: must be a number ≥ 0, got \"abc\"\n")
+        #expect(try cli.fails("record", "set", id, "opened_on=2026-02-30").contains("opened_on: must be a date YYYY-MM-DD"))
+        #expect(try cli.fails("record", "set", id, "underserved_owned=perhaps").contains("underserved_owned: must be true or false"))
+        #expect(try cli.fails("record", "set", id, "notes").contains("expected FIELD=VALUE"))
+        #expect(try cli.fails("record", "set", "--version", "garbage!", id, "notes=x").contains("invalid version token"))
+        #expect(try cli.fails("record", "delete", "--version", "Zm9v", id).contains("invalid version token"))
+        #expect(try cli.fails("record", "get", "no-such-id") == "error: no record no-such-id\n")
+        #expect(try cli.fails("record", "set", "no-such-id", "notes=x") == "error: no record no-such-id\n")
+        #expect(try cli.fails("resolve", id, "deleted=maybe").contains("deleted: must be true or false"))
+        #expect(try cli.fails("record", "list", "--status", "won").contains("status: must be one of"))
+        #expect(try cli.fails("merge", "missing.json").contains("cannot read missing.json"))
+        #expect(try cli.fails("merge", "-").contains("not a valid Liaison bundle"))
+
+        // A bundle with one bad state is refused whole, naming the record.
+        let bad = #"{"format":"liaison-bundle","version":1,"replica_id":"chennai.x1","office":"chennai","since":0,"#
+            + #""last_sequence":2,"states":["#
+            + #"{"context":{"chennai.x1":1},"id":"good-1","writes":[{"at":1,"author":"p","fields":{"office":"chennai","#
+            + #""status":"identified","title":"Good","tracks":["sccp"],"type":"event"},"n":1,"replica":"chennai.x1"}]},"#
+            + #"{"context":{"chennai.x1":2},"id":"bad-2","writes":[{"at":1,"author":"p","fields":{"value_usd":"lots"},"#
+            + #""n":2,"replica":"chennai.x1"}]}]}"#
+        let refused = try cli.run(["merge", "-"], stdin: Data(bad.utf8))
+        #expect(refused.code != 0)
+        #expect(refused.err.hasPrefix("error: record bad-2: value_usd"), "\(refused.err)")
+
+        #expect(try cli.ok("export") == before, "nothing changed")
+        #expect(try cli.ok("record", "list", "--json").contains(id))
+    }
+
+    @Test("merge prints JSON with --json; a good bundle from stdin merges")
+    func mergeJSON() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "a", "init", "--office", "hyderabad")
+        try cli.ok("--data", "b", "init", "--office", "bengaluru")
+        try cli.ok("--data", "a", "record", "add", "type=event", "title=One", "tracks=trade_mission")
+        let bundle = try cli.ok("--data", "a", "export")
+        #expect(bundle.hasPrefix(#"{"format":"liaison-bundle","version":1,"replica_id":"hyderabad."#))
+        let out = try cli.ok("--data", "b", "merge", "--json", "-", stdin: Data(bundle.utf8))
+        #expect(out == #"{"changed":1,"conflicts":0,"merged":1}"# + "\n")
+        let since = try cli.ok("--data", "a", "export", "--since", "1")
+        #expect(since.contains(#""since":1,"last_sequence":1,"states":[]"#))
+    }
+}

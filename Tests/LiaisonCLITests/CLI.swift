@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// Runs the BUILT `liaison` binary (found next to the test bundle) in a temporary directory.
+struct CLI {
+    struct Result {
+        let code: Int32
+        let out: String
+        let err: String
+    }
+
+    /// The `liaison` executable `swift test` built beside the test bundle.
+    static let executable: URL? = {
+        var candidates: [URL] = []
+        if let argument = CommandLine.arguments.first {
+            candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent())
+        }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        candidates.append(Bundle.main.bundleURL)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug"))
+        return candidates.map { $0.appendingPathComponent("liaison") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    /// The working directory of this run; data directories are relative to it.
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Runs `liaison args...` with `LIAISON_DATA` unset and `LIAISON_AUTHOR` = `author`.
+    @discardableResult
+    func run(_ arguments: [String], author: String = "asha", stdin: Data? = nil) throws -> Result {
+        guard let executable = Self.executable else {
+            Issue.record("the liaison binary was not found next to the test bundle: run `swift build --product liaison`")
+            throw CLIError.missingBinary
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "LIAISON_DATA")
+        environment["LIAISON_AUTHOR"] = author
+        process.environment = environment
+        let id = UUID().uuidString
+        let outFile = directory.appendingPathComponent(".out-\(id)")
+        let errFile = directory.appendingPathComponent(".err-\(id)")
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: outFile)
+        let errHandle = try FileHandle(forWritingTo: errFile)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        defer {
+            try? FileManager.default.removeItem(at: outFile)
+            try? FileManager.default.removeItem(at: errFile)
+        }
+        return Result(
+            code: process.terminationStatus,
+            out: try String(contentsOf: outFile, encoding: .utf8),
+            err: try String(contentsOf: errFile, encoding: .utf8))
+    }
+
+    /// Runs a command that must succeed and returns its stdout.
+    @discardableResult
+    func ok(_ arguments: String..., author: String = "asha", stdin: Data? = nil) throws -> String {
+        let result = try run(arguments, author: author, stdin: stdin)
+        #expect(result.code == 0, "liaison \(arguments.joined(separator: " ")) failed: \(result.err)")
+        return result.out
+    }
+
+    /// Runs a command that must fail with one `error: ...` line and returns that line.
+    func fails(_ arguments: String...) throws -> String {
+        let result = try run(arguments)
+        #expect(result.code != 0, "liaison \(arguments.joined(separator: " ")) should fail")
+        #expect(result.err.hasPrefix("error: "), "stderr: \(result.err)")
+        #expect(result.err.split(separator: "\n").count == 1, "one line: \(result.err)")
+        return result.err
+    }
+
+    /// Exports a bundle at `from` and merges it at `to`; returns the merge summary line.
+    @discardableResult
+    func send(from: String, to: String) throws -> String {
+        let bundle = directory.appendingPathComponent("\(from)-to-\(to).json").path
+        try ok("--data", from, "export", "--out", bundle)
+        return try ok("--data", to, "merge", bundle)
+    }
+
+    /// `record get --json ID` at a node, parsed.
+    func record(_ data: String, _ id: String) throws -> [String: Any] {
+        let text = try ok("--data", data, "record", "get", "--json", id)
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+}
+
+enum CLIError: Error {
+    case missingBinary
+}
+
+/// The `id` of a record printed with `--json`.
+func recordID(_ json: String) throws -> String {
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    return try #require(object?["id"] as? String)
+}

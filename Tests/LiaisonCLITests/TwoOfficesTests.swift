@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// End to end, through the built binary: two offices, export/merge both ways, conflicts and
+/// their resolution, as the README shows.
+@Suite("CLI: two offices")
+struct TwoOfficesTests {
+    @Test("the same field edited at both offices is a conflict on both, resolved at one, settled on both")
+    func conflictAndResolution() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let mumbaiReplica = try cli.ok("--data", "mumbai", "init", "--office", "mumbai")
+        let chennaiReplica = try cli.ok("--data", "chennai", "init", "--office", "chennai")
+        #expect(mumbaiReplica.hasPrefix("mumbai.") && chennaiReplica.hasPrefix("chennai."))
+        let id = try recordID(try cli.ok(
+            "--data", "mumbai", "record", "add", "--json", "type=joint_venture", "title=Lithium refining JV",
+            "tracks=critical_minerals", "value_usd=2500000", "status=contacted"))
+        #expect(try cli.send(from: "mumbai", to: "chennai") == "merged 1, changed 1, conflicts 0\n")
+        #expect(try cli.send(from: "mumbai", to: "chennai") == "merged 1, changed 0, conflicts 0\n")
+
+        try cli.ok("--data", "mumbai", "record", "set", id, "status=in_discussion", author: "ravi")
+        try cli.ok("--data", "chennai", "record", "set", id, "status=mou_signed", "value_usd=3000000", author: "priya")
+        #expect(try cli.send(from: "mumbai", to: "chennai") == "merged 1, changed 1, conflicts 1\n")
+        #expect(try cli.send(from: "chennai", to: "mumbai") == "merged 1, changed 1, conflicts 1\n")
+
+        let atMumbai = try cli.ok("--data", "mumbai", "record", "get", "--json", id)
+        let atChennai = try cli.ok("--data", "chennai", "record", "get", "--json", id)
+        #expect(atMumbai == atChennai, "both nodes print the same bytes")
+        let record = try cli.record("mumbai", id)
+        let conflicts = try #require(record["conflicts"] as? [String: [[String: Any]]])
+        #expect(Array(conflicts.keys) == ["status"])
+        let values = Set(conflicts["status"]!.compactMap { $0["value"] as? String })
+        #expect(values == ["in_discussion", "mou_signed"])
+        #expect(Set(conflicts["status"]!.compactMap { $0["author"] as? String }) == ["ravi", "priya"])
+        #expect((record["fields"] as? [String: Any])?["value_usd"] as? Double == 3_000_000, "other fields merge cleanly")
+
+        let human = try cli.ok("--data", "chennai", "record", "get", id)
+        #expect(human.contains("CONFLICT"))
+        #expect(human.contains("in_discussion") && human.contains("mou_signed"))
+        #expect(human.contains("ravi") && human.contains("priya"))
+        let conflicted = try cli.ok("--data", "mumbai", "record", "list", "--conflicted")
+        #expect(conflicted.contains(id))
+
+        let resolved = try cli.ok("--data", "chennai", "resolve", "--json", id, "status=mou_signed", author: "priya")
+        #expect(resolved.contains(#""conflicts":{}"#))
+        #expect(try cli.send(from: "chennai", to: "mumbai") == "merged 1, changed 1, conflicts 0\n")
+        let settledMumbai = try cli.ok("--data", "mumbai", "record", "get", "--json", id)
+        #expect(settledMumbai == (try cli.ok("--data", "chennai", "record", "get", "--json", id)))
+        #expect(settledMumbai.contains(#""conflicts":{}"#) && settledMumbai.contains(#""status":"mou_signed""#))
+        #expect(try cli.ok("--data", "mumbai", "record", "list", "--conflicted") == "no records\n")
+        #expect(try cli.send(from: "mumbai", to: "chennai") == "merged 1, changed 0, conflicts 0\n")
+    }
+
+    @Test("an edit concurrent with a delete is a conflict on deleted, shown, and settles as deleted")
+    func editVersusDelete() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "mumbai", "init", "--office", "mumbai")
+        try cli.ok("--data", "chennai", "init", "--office", "chennai")
+        let id = try recordID(try cli.ok(
+            "--data", "mumbai", "record", "add", "--json", "type=event", "title=Semicon roadshow", "tracks=semiconductors"))
+        try cli.send(from: "mumbai", to: "chennai")
+        try cli.ok("--data", "mumbai", "record", "delete", id)
+        try cli.ok("--data", "chennai", "record", "set", id, "notes=Still on: venue booked")
+        try cli.send(from: "mumbai", to: "chennai")
+        try cli.send(from: "chennai", to: "mumbai")
+        for node in ["mumbai", "chennai"] {
+            let record = try cli.record(node, id)
+            let conflicts = try #require(record["conflicts"] as? [String: [[String: Any]]])
+            #expect(Set(conflicts["deleted"]?.compactMap { $0["value"] as? Bool } ?? []) == [true, false])
+            #expect(try cli.ok("--data", node, "record", "list", "--conflicted").contains(id))
+        }
+        #expect(try cli.ok("--data", "mumbai", "record", "get", id).contains("deleted"))
+        try cli.ok("--data", "mumbai", "resolve", id, "deleted=true")
+        try cli.send(from: "mumbai", to: "chennai")
+        for node in ["mumbai", "chennai"] {
+            #expect(try cli.ok("--data", node, "record", "list", "--deleted").contains(id))
+            #expect(!(try cli.ok("--data", node, "record", "list").contains(id)))
+            let json = try cli.ok("--data", node, "record", "list", "--deleted", "--json")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+            #expect(list.count == 1 && list[0]["deleted"] as? Bool == true)
+        }
+        #expect(try cli.ok("--data", "mumbai", "record", "get", "--json", id)
+            == (try cli.ok("--data", "chennai", "record", "get", "--json", id)))
+        // Restoring is a resolution too.
+        let restored = try cli.ok("--data", "chennai", "resolve", "--json", id, "status=on_hold")
+        #expect(restored.contains(#""deleted":false"#))
+    }
+
+    @Test("a stale --version at one node keeps the unseen write as a conflict")
+    func staleVersion() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "mumbai", "init", "--office", "mumbai")
+        let added = try cli.ok("--data", "mumbai", "record", "add", "--json", "type=trade_lead", "title=Lead", "tracks=ipef")
+        let id = try recordID(added)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(added.utf8)) as? [String: Any])
+        let version = try #require(object["version"] as? String)
+        try cli.ok("--data", "mumbai", "record", "set", "--version", version, id, "officer=Asha", author: "asha")
+        let second = try cli.ok("--data", "mumbai", "record", "set", "--json", "--version", version, id, "officer=Ravi")
+        #expect(second.contains(#""officer":[{"#))
+    }
+}
