@@ -29,7 +29,7 @@ struct ExportCommand: AsyncParsableCommand {
         if let out {
             let result = try await store.exportBundle(since: since, toFile: URL(fileURLWithPath: out))
             FileHandle.standardError.write(Data(
-                "exported \(result.states) states up to sequence \(result.lastSequence) to \(out)\n".utf8))
+                "exported \(result.states) \(result.states == 1 ? "state" : "states") up to sequence \(result.lastSequence) to \(out)\n".utf8))
         } else {
             _ = try await store.exportBundle(since: since) { FileHandle.standardOutput.write($0) }
         }
