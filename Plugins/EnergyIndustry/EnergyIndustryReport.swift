@@ -14,6 +14,8 @@ enum EnergyIndustryReport {
         var document = input.document(
             id: "energy_industry", title: "Energy-Industry Network",
             subtitle: "Pipeline value by Strategic Clean Energy Partnership pillar and office (closed-lost excluded).")
+        // Provisional: the records of this track with open conflicts (not every input record).
+        document.provisionalCount = all.filter(\.conflicted).count
 
         var pillars = EnergyIndustryPlugin.pillars.map { (id: Optional($0.id), name: $0.name) }
         if pipeline.contains(where: { $0.text(field) == nil }) { pillars.append((nil, "Not set")) }

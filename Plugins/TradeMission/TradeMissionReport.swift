@@ -25,6 +25,8 @@ enum TradeMissionReport {
             id: "trade_mission", title: "Trade missions",
             subtitle: "Participants, SME and underserved-owned share, and verified successes "
                 + "(export successes, or closed won with a verified value) by office.")
+        // Provisional: the records of this track with open conflicts (not every input record).
+        document.provisionalCount = records.filter(\.conflicted).count
         let successes = records.filter(isVerifiedSuccess)
         func value(_ records: [ReportRecord]) -> Double { records.reduce(0) { $0 + $1.valueUSD } }
         func officeName(_ slug: String) -> String { CoreSchema.officeNames[slug] ?? slug }

@@ -26,6 +26,7 @@ struct Liaison: AsyncParsableCommand {
         SyncCommand.self,
         ReportCommand.self,
         PluginsCommand.self,
+        SeedCommand.self,
     ]
 
     @OptionGroup var data: DataOptions
