@@ -1,0 +1,73 @@
+import LiaisonServer
+import LiaisonStore
+import Testing
+
+@Suite("Auth: 401 without a valid token, 403 with the wrong role, for every route")
+struct AuthTests {
+    /// The route's path with its parameters filled in.
+    static func concretePath(_ route: APIRoute) -> String {
+        route.path.replacingOccurrences(of: "{id}", with: "01NO-SUCH-RECORD").replacingOccurrences(of: "{name}", with: "nobody")
+    }
+
+    @Test func everyRouteButHealthNeedsAValidToken() async throws {
+        try await withNode { node in
+            for route in APIRoute.allCases {
+                let path = Self.concretePath(route)
+                let none = try await node.send(route.method, path)
+                let bogus = try await node.send(route.method, path, token: "not-a-real-token")
+                if route.access == .open {
+                    #expect(none.status == 200, "\(route.method) \(route.path)")
+                    continue
+                }
+                for reply in [none, bogus] {
+                    #expect(reply.status == 401, "\(route.method) \(route.path)")
+                    #expect(reply.header("www-authenticate")?.hasPrefix("Bearer") == true, "\(route.method) \(route.path)")
+                    #expect(!reply.error.isEmpty)
+                }
+            }
+        }
+    }
+
+    @Test func everyRoleGets403ExactlyWhereItMayNotGo() async throws {
+        try await withNode { node in
+            for route in APIRoute.allCases where route.access != .open {
+                for role in TokenRole.allCases {
+                    let reply = try await node.send(route.method, Self.concretePath(route), token: node.token(role))
+                    if route.access.allows(role) {
+                        #expect(![401, 403].contains(reply.status), "\(role) \(route.method) \(route.path): \(reply.status)")
+                    } else {
+                        #expect(reply.status == 403, "\(role) \(route.method) \(route.path): \(reply.status)")
+                        #expect(reply.error.contains(role.rawValue))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theRoleTableIsTheOneInTheBrief() {
+        let expectations: [(APIRoute, Set<TokenRole>)] = [
+            (.node, [.reader, .editor, .admin, .peer]),
+            (.listRecords, [.reader, .editor, .admin]),
+            (.createRecord, [.editor, .admin]),
+            (.resolveRecord, [.editor, .admin]),
+            (.syncChanges, [.peer, .admin]),
+            (.pushChanges, [.peer, .admin]),
+            (.status, [.reader, .editor, .admin]),
+            (.listPeers, [.admin]),
+            (.syncNow, [.admin]),
+            (.createToken, [.admin]),
+        ]
+        for (route, roles) in expectations {
+            #expect(Set(route.access.roles) == roles, "\(route)")
+        }
+    }
+
+    @Test func revokedTokensStopWorking() async throws {
+        try await withNode { node in
+            let token = try await node.store.createToken(name: "temp", role: .reader)
+            #expect(try await node.send("GET", "/v1/status", token: token).status == 200)
+            try await node.store.revokeToken(name: "temp")
+            #expect(try await node.send("GET", "/v1/status", token: token).status == 401)
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import LiaisonStore
+import Testing
+
+@Suite("Records through HTTP")
+struct RecordRoutesTests {
+    static let newRecord = #"{"title":"Lithium refining JV","type":"joint_venture","tracks":["critical_minerals"],"value_usd":2500000}"#
+
+    @Test func createReadUpdateDeleteWithETagAndIfMatch() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let created = try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord)
+            #expect(created.status == 201)
+            let id = try #require(created.object["id"] as? String)
+            let fields = try #require(created.object["fields"] as? [String: Any])
+            #expect(fields["office"] as? String == "mumbai")
+            #expect(fields["status"] as? String == "identified")
+            #expect(fields["value_usd"] as? Double == 2_500_000)
+            #expect(created.header("location") == "/v1/records/\(id)")
+
+            let read = try await node.send("GET", "/v1/records/\(id)", token: node.token(.reader))
+            #expect(read.status == 200)
+            let etag = try #require(read.header("etag"))
+            #expect(etag == "\"\(read.object["version"] as! String)\"")
+
+            let patched = try await node.send("PATCH", "/v1/records/\(id)", token: editor,
+                                              json: #"{"status":"contacted"}"#, headers: [("If-Match", etag)])
+            #expect(patched.status == 200)
+            #expect((patched.object["fields"] as? [String: Any])?["status"] as? String == "contacted")
+            #expect((patched.object["conflicts"] as? [String: Any])?.isEmpty == true)
+            let newTag = try #require(patched.header("etag"))
+            #expect(newTag != etag)
+
+            // The author of the write is the token's name.
+            let state = try #require(try await node.store.state(id: id))
+            #expect(state.writes.values.contains { $0.author == "editor-user" })
+
+            let deleted = try await node.send("DELETE", "/v1/records/\(id)", token: editor, headers: [("If-Match", newTag)])
+            #expect(deleted.status == 200)
+            #expect(deleted.object["deleted"] as? Bool == true)
+            let live = try await node.send("GET", "/v1/records", token: editor)
+            #expect(live.object["total"] as? Int == 0)
+            let gone = try await node.send("GET", "/v1/records?deleted=true", token: editor)
+            #expect(gone.object["total"] as? Int == 1)
+
+            // An edit of a record its writer saw deleted is refused: 409.
+            let refused = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"title":"x"}"#,
+                                              headers: [("If-Match", try #require(deleted.header("etag")))])
+            #expect(refused.status == 409)
+        }
+    }
+
+    @Test func writesWithoutIfMatchAre428AndBadTokensAre400() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let created = try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord)
+            let id = try #require(created.object["id"] as? String)
+            let before = try await node.store.currentSequence()
+
+            let patch = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"status":"contacted"}"#)
+            #expect(patch.status == 428)
+            #expect(patch.error.contains("If-Match"))
+            let delete = try await node.send("DELETE", "/v1/records/\(id)", token: editor)
+            #expect(delete.status == 428)
+            let garbage = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"status":"contacted"}"#,
+                                              headers: [("If-Match", "\"not a token!\"")])
+            #expect(garbage.status == 400)
+            #expect(garbage.error.contains("version token"))
+            #expect(try await node.store.currentSequence() == before)
+
+            let missing = try await node.send("GET", "/v1/records/01ZZZZ-nothing", token: editor)
+            #expect(missing.status == 404)
+            let missingPatch = try await node.send("PATCH", "/v1/records/nothing", token: editor, json: #"{"status":"contacted"}"#,
+                                                   headers: [("If-Match", try #require(created.header("etag")))])
+            #expect(missingPatch.status == 404)
+        }
+    }
+
+    @Test func staleIfMatchMakesAConflictThatResolveSettles() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let created = try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord)
+            let id = try #require(created.object["id"] as? String)
+            let shown = try #require(created.header("etag"))
+
+            // Two staff both read `shown` and both save the status.
+            let first = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"status":"contacted"}"#,
+                                            headers: [("If-Match", shown)])
+            #expect(first.status == 200)
+            let second = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"status":"on_hold"}"#,
+                                             headers: [("If-Match", shown)])
+            #expect(second.status == 200)
+            let conflict = try #require((second.object["conflicts"] as? [String: Any])?["status"] as? [[String: Any]])
+            #expect(Set(conflict.compactMap { $0["value"] as? String }) == ["contacted", "on_hold"])
+
+            let conflicts = try await node.send("GET", "/v1/conflicts", token: node.token(.reader))
+            #expect(conflicts.status == 200)
+            #expect(conflicts.object["total"] as? Int == 1)
+            #expect((conflicts.object["records"] as? [[String: Any]])?.first?["id"] as? String == id)
+
+            let resolved = try await node.send("POST", "/v1/records/\(id)/resolve", token: editor, json: #"{"status":"in_discussion"}"#)
+            #expect(resolved.status == 200)
+            #expect((resolved.object["conflicts"] as? [String: Any])?.isEmpty == true)
+            #expect((resolved.object["fields"] as? [String: Any])?["status"] as? String == "in_discussion")
+            let after = try await node.send("GET", "/v1/conflicts", token: node.token(.reader))
+            #expect(after.object["total"] as? Int == 0)
+        }
+    }
+
+    @Test func editConcurrentWithDeleteIsSettledByResolveDeleted() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let created = try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord)
+            let id = try #require(created.object["id"] as? String)
+            let shown = try #require(created.header("etag"))
+            _ = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"notes":"called"}"#,
+                                    headers: [("If-Match", shown)])
+            let deleted = try await node.send("DELETE", "/v1/records/\(id)", token: editor, headers: [("If-Match", shown)])
+            #expect(deleted.status == 200)
+            #expect((deleted.object["conflicts"] as? [String: Any])?["deleted"] != nil)
+            let settled = try await node.send("POST", "/v1/records/\(id)/resolve", token: editor, json: #"{"deleted":true}"#)
+            #expect(settled.status == 200)
+            #expect(settled.object["deleted"] as? Bool == true)
+            #expect((settled.object["conflicts"] as? [String: Any])?.isEmpty == true)
+        }
+    }
+
+    @Test func validationErrorsNameEachFieldAndChangeNothing() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let before = try await node.store.currentSequence()
+            let bad = try await node.send("POST", "/v1/records", token: editor,
+                                          json: #"{"title":"T","type":"investment","tracks":["sccp"],"value_usd":"lots","colour":"red","officer":{"a":1}}"#)
+            #expect(bad.status == 400)
+            #expect(Set(bad.fields.keys) == ["officer"])
+            let typed = try await node.send("POST", "/v1/records", token: editor,
+                                            json: #"{"title":"T","type":"investment","tracks":["sccp"],"value_usd":"lots","colour":"red"}"#)
+            #expect(typed.status == 400)
+            #expect(Set(typed.fields.keys) == ["value_usd", "colour"])
+            let missing = try await node.send("POST", "/v1/records", token: editor, json: #"{"notes":"no title"}"#)
+            #expect(missing.status == 400)
+            #expect(missing.fields["title"] != nil)
+            let notJSON = try await node.send("POST", "/v1/records", token: editor, json: #"{"title": "#)
+            #expect(notJSON.status == 400)
+            #expect(notJSON.error.contains("JSON"))
+            let notObject = try await node.send("POST", "/v1/records", token: editor, json: #"["title"]"#)
+            #expect(notObject.status == 400)
+            #expect(try await node.store.currentSequence() == before)
+
+            let created = try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord)
+            let id = try #require(created.object["id"] as? String)
+            let afterCreate = try await node.store.currentSequence()
+            let badPatch = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"status":"maybe"}"#,
+                                               headers: [("If-Match", try #require(created.header("etag")))])
+            #expect(badPatch.status == 400)
+            #expect(badPatch.fields["status"] != nil)
+            #expect(try await node.store.currentSequence() == afterCreate)
+        }
+    }
+
+    @Test func listFiltersSearchesSortsAndPages() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            for index in 1...7 {
+                let track = index.isMultiple(of: 2) ? "sccp" : "semiconductors"
+                let json = #"{"title":"Deal \#(index)","type":"investment","tracks":["\#(track)"],"value_usd":\#(index * 1000)}"#
+                let created = try await node.send("POST", "/v1/records", token: editor, json: json)
+                #expect(created.status == 201)
+            }
+            let reader = node.token(.reader)
+            let page = try await node.send("GET", "/v1/records?sort=value&limit=2&offset=1", token: reader)
+            #expect(page.status == 200)
+            #expect(page.object["total"] as? Int == 7)
+            #expect(page.object["limit"] as? Int == 2)
+            #expect(page.object["offset"] as? Int == 1)
+            let titles = (page.object["records"] as? [[String: Any]])?.compactMap { ($0["fields"] as? [String: Any])?["title"] as? String }
+            #expect(titles == ["Deal 6", "Deal 5"])
+            let sccp = try await node.send("GET", "/v1/records?track=sccp", token: reader)
+            #expect(sccp.object["total"] as? Int == 3)
+            let search = try await node.send("GET", "/v1/records?q=deal%207", token: reader)
+            #expect(search.object["total"] as? Int == 1)
+            let defaults = try await node.send("GET", "/v1/records", token: reader)
+            #expect(defaults.object["limit"] as? Int == 50)
+            for bad in ["limit=501", "limit=0", "sort=colour", "offset=-1", "colour=red", "conflicted=maybe"] {
+                let reply = try await node.send("GET", "/v1/records?\(bad)", token: reader)
+                #expect(reply.status == 400, "\(bad)")
+                #expect(!reply.error.isEmpty)
+            }
+        }
+    }
+}

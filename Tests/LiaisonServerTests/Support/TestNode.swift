@@ -1,0 +1,110 @@
+import CurlHTTP
+import Foundation
+import LiaisonBundledPlugins
+import LiaisonServer
+import LiaisonStore
+import Logging
+import ServiceLifecycle
+
+/// A real node for a test: a store in its own temporary directory, the real app listening on
+/// a free loopback port, a token of every role, and a libcurl client.
+struct TestNode: Sendable {
+    let directory: URL
+    let store: LiaisonStore
+    let base: String
+    let client: CurlClient
+    /// A token of each role.
+    let tokens: [TokenRole: String]
+
+    /// The token of `role`.
+    func token(_ role: TokenRole) -> String { tokens[role]! }
+
+    /// Sends a request to the node; `token` is sent as a bearer token when given.
+    func send(
+        _ method: String, _ path: String, token: String? = nil, headers: [(name: String, value: String)] = [],
+        body: [UInt8]? = nil, timeout: Double = 30
+    ) async throws -> Reply {
+        var headers = headers
+        if let token { headers.append(("Authorization", "Bearer \(token)")) }
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        let response = try await client.send(
+            HTTPRequest(method: method, url: base + path, headers: headers, body: body, timeout: timeout))
+        return Reply(response: response)
+    }
+
+    /// Sends a JSON body.
+    func send(_ method: String, _ path: String, token: String? = nil, json: String,
+              headers: [(name: String, value: String)] = []) async throws -> Reply {
+        try await send(method, path, token: token, headers: headers, body: Array(json.utf8))
+    }
+}
+
+/// An answer, with its body parsed when it is JSON.
+struct Reply: Sendable {
+    let response: HTTPResponse
+
+    var status: Int { response.status }
+    var text: String { String(decoding: response.body, as: UTF8.self) }
+    func header(_ name: String) -> String? { response.header(name) }
+
+    /// The body as a JSON object (empty when it is not one).
+    var object: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+    }
+
+    /// The `error` sentence of an error answer.
+    var error: String { object["error"] as? String ?? "" }
+    /// The `fields` of a validation error.
+    var fields: [String: String] { object["fields"] as? [String: String] ?? [:] }
+}
+
+/// Runs `body` against a fresh node (office `office`) and stops the node afterwards.
+func withNode<T: Sendable>(
+    office: String = "mumbai", syncInterval: Double? = nil, _ body: @Sendable (TestNode) async throws -> T
+) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("liaison-server-test-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try LiaisonStore.initialise(directory: directory, office: office)
+    let store = try LiaisonStore(directory: directory, schema: BundledPlugins.schema)
+    var tokens: [TokenRole: String] = [:]
+    for role in TokenRole.allCases {
+        tokens[role] = try await store.createToken(name: "\(role.rawValue)-user", role: role)
+    }
+
+    let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, syncInterval: syncInterval, logLevel: .warning)
+    configuration.onServerRunning = { port in
+        portContinuation.yield(port)
+        portContinuation.finish()
+    }
+    let client = CurlClient()
+    defer { client.shutdown() }
+    var logger = Logger(label: "test")
+    logger.logLevel = .warning
+    let app = buildApplication(configuration, store: store, client: client, logger: logger)
+    let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+
+    return try await withThrowingTaskGroup(of: Void.self) { tasks in
+        tasks.addTask { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw TestFailure("the server never reported its port") }
+        let node = TestNode(directory: directory, store: store, base: "http://127.0.0.1:\(port)",
+                            client: client, tokens: tokens)
+        do {
+            let result = try await body(node)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return result
+        } catch {
+            await group.triggerGracefulShutdown()
+            try? await tasks.waitForAll()
+            throw error
+        }
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import Testing
+
+@Suite("Sync routes: pushed batches and the changes feed")
+struct SyncRoutesTests {
+    /// A record made at another node (Chennai), as the canonical JSON of its state, and that node's replica id.
+    static func foreignState() async throws -> (replica: String, id: String, json: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-peer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let identity = try LiaisonStore.initialise(directory: directory, office: "chennai")
+        let store = try LiaisonStore(directory: directory, schema: .core)
+        let state = try await store.create(
+            ["title": .text("Wafer fab supply"), "type": .text("investment"), "tracks": .list(["semiconductors"])],
+            author: "ravi")
+        return (identity.replicaID, state.id, state.canonicalJSON)
+    }
+
+    static func batch(_ replica: String, _ states: [String]) -> String {
+        #"{"replica_id":"\#(replica)","states":[\#(states.joined(separator: ","))]}"#
+    }
+
+    @Test func aGoodBatchMergesAndIsAcknowledged() async throws {
+        let (replica, id, json) = try await Self.foreignState()
+        try await withNode { node in
+            let peer = node.token(.peer)
+            let pushed = try await node.send("POST", "/v1/sync/changes", token: peer, json: Self.batch(replica, [json]))
+            #expect(pushed.status == 200, "\(pushed.text)")
+            #expect(pushed.object["merged"] as? Int == 1)
+            #expect(pushed.object["changed"] as? Int == 1)
+            #expect(pushed.object["sequence"] as? Int == 1)
+            let record = try await node.send("GET", "/v1/records/\(id)", token: node.token(.reader))
+            #expect((record.object["fields"] as? [String: Any])?["title"] as? String == "Wafer fab supply")
+
+            // The same batch again changes nothing and takes no sequence.
+            let again = try await node.send("POST", "/v1/sync/changes", token: peer, json: Self.batch(replica, [json]))
+            #expect(again.object["changed"] as? Int == 0)
+            #expect(try await node.store.currentSequence() == 1)
+
+            // The changes feed holds it; asked for by its sender, it is skipped but the sequence moves.
+            let feed = try await node.send("GET", "/v1/sync/changes?since=0&limit=10", token: peer)
+            #expect(feed.status == 200)
+            #expect((feed.object["states"] as? [Any])?.count == 1)
+            #expect(feed.object["last_sequence"] as? Int == 1)
+            #expect(feed.object["more"] as? Bool == false)
+            let forSender = try await node.send("GET", "/v1/sync/changes?since=0&for=\(replica)", token: peer)
+            #expect((forSender.object["states"] as? [Any])?.count == 0)
+            #expect(forSender.object["last_sequence"] as? Int == 1)
+
+            let nodeInfo = try await node.send("GET", "/v1/node", token: peer)
+            #expect(nodeInfo.object["replica_id"] as? String == node.store.identity.replicaID)
+            #expect(nodeInfo.object["office"] as? String == "mumbai")
+            #expect(nodeInfo.object["protocol"] as? Int == 1)
+            #expect(nodeInfo.object["sequence"] as? Int == 1)
+        }
+    }
+
+    @Test func badBatchesAreRefusedWholeAndChangeNothing() async throws {
+        let (replica, id, json) = try await Self.foreignState()
+        let (_, _, other) = try await Self.foreignState()
+        try await withNode { node in
+            let editor = node.token(.editor)
+            _ = try await node.send("POST", "/v1/records", token: editor,
+                                    json: #"{"title":"Local","type":"event","tracks":["sccp"]}"#)
+            let before = try await node.store.currentSequence()
+            let notInContext = json.replacingOccurrences(of: "\"n\":1", with: "\"n\":2")
+            let unknownField = json.replacingOccurrences(of: "\"title\":", with: "\"colour\":\"red\",\"title\":")
+            let cases: [(String, String, String)] = [
+                ("bad JSON", #"{"replica_id": "#, "bad batch"),
+                ("not in context", Self.batch(replica, [other, notInContext]), "not in the state's context"),
+                ("unknown field", Self.batch(replica, [other, unknownField]), "colour"),
+                ("no sender", #"{"states":[]}"#, "replica_id"),
+                ("unknown batch key", Self.batch(replica, [other]).replacingOccurrences(of: "\"states\"", with: "\"statez\""), "states"),
+            ]
+            for (label, body, problem) in cases {
+                let reply = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer), json: body)
+                #expect(reply.status == 400, "\(label): \(reply.text)")
+                #expect(reply.error.contains(problem), "\(label): \(reply.error)")
+                #expect(try await node.store.currentSequence() == before, "\(label)")
+            }
+            // The record named in the refused batch is named in the error, and nothing of it arrived.
+            let refused = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
+                                              json: Self.batch(replica, [notInContext]))
+            #expect(refused.error.contains(id))
+            #expect(try await node.store.state(id: id) == nil)
+            let badQuery = try await node.send("GET", "/v1/sync/changes?since=abc", token: node.token(.peer))
+            #expect(badQuery.status == 400)
+        }
+    }
+
+    @Test func bodiesOver16MiBAre413() async throws {
+        try await withNode { node in
+            let big = [UInt8](repeating: UInt8(ascii: " "), count: 17 << 20)
+            for (method, path, role) in [("POST", "/v1/sync/changes", TokenRole.peer), ("POST", "/v1/records", .editor),
+                                         ("POST", "/v1/records", nil)] {
+                let reply = try await node.send(method, path, token: role.map { node.token($0) }, body: big)
+                #expect(reply.status == 413, "\(method) \(path)")
+                #expect(reply.error.contains("16 MiB"))
+            }
+            #expect(try await node.store.currentSequence() == 0)
+        }
+    }
+
+    @Test func statusCountsRecordsConflictsAndPeers() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            var etags: [String] = []
+            var ids: [String] = []
+            for index in 1...3 {
+                let created = try await node.send("POST", "/v1/records", token: editor,
+                                                  json: #"{"title":"R\#(index)","type":"event","tracks":["sccp"]}"#)
+                etags.append(try #require(created.header("etag")))
+                ids.append(try #require(created.object["id"] as? String))
+            }
+            for status in ["contacted", "on_hold"] {
+                _ = try await node.send("PATCH", "/v1/records/\(ids[0])", token: editor, json: #"{"status":"\#(status)"}"#,
+                                        headers: [("If-Match", etags[0])])
+            }
+            _ = try await node.send("DELETE", "/v1/records/\(ids[2])", token: editor, headers: [("If-Match", etags[2])])
+            try await node.store.addPeer(PeerRecord(name: "chennai", url: "http://127.0.0.1:9", tokenFile: "/dev/null"), now: 0)
+
+            let status = try await node.send("GET", "/v1/status", token: node.token(.reader))
+            #expect(status.status == 200)
+            #expect(status.object["records"] as? Int == 2)
+            #expect(status.object["conflicts"] as? Int == 1)
+            let about = try #require(status.object["node"] as? [String: Any])
+            #expect(about["replica_id"] as? String == node.store.identity.replicaID)
+            #expect(about["sequence"] as? Int == 6)
+            let peers = try #require(status.object["peers"] as? [[String: Any]])
+            #expect(peers.count == 1)
+            #expect(peers.first?["name"] as? String == "chennai")
+            #expect(peers.first?.keys.sorted() == ["behind", "last_error", "last_error_at", "last_success", "name", "replica_id", "url"])
+
+            // Sync now with a dead peer: reported, and recorded in its status.
+            let sync = try await node.send("POST", "/v1/sync", token: node.token(.admin))
+            #expect(sync.status == 200)
+            let result = try #require((sync.object["results"] as? [[String: Any]])?.first)
+            #expect(result["ok"] as? Bool == false)
+            let listed = try await node.send("GET", "/v1/peers", token: node.token(.admin))
+            let peer = try #require((listed.object["peers"] as? [[String: Any]])?.first)
+            #expect(peer["last_error"] is String)
+            #expect((peer["last_error_at"] as? String)?.hasSuffix("Z") == true)
+        }
+    }
+}
