@@ -4,10 +4,16 @@ enum NAICSSectors {
     static func name(ofCode code: String?) -> String {
         guard let code, code.count >= 2 else { return notGiven }
         let prefix = String(code.prefix(2))
-        return names[prefix].map { "\(prefix) \($0)" } ?? "\(prefix) (unknown sector)"
+        let sector = ranges[prefix] ?? prefix
+        return names[prefix].map { "\(sector) \($0)" } ?? "\(prefix) (unknown sector)"
     }
 
     static let notGiven = "Sector not given"
+
+    /// Sectors that span several 2-digit prefixes.
+    static let ranges = [
+        "31": "31–33", "32": "31–33", "33": "31–33", "44": "44–45", "45": "44–45", "48": "48–49", "49": "48–49",
+    ]
 
     static let names = [
         "11": "Agriculture", "21": "Mining, oil and gas", "22": "Utilities", "23": "Construction",
