@@ -24,6 +24,8 @@ struct Liaison: AsyncParsableCommand {
         PeerCommand.self,
         PeersCommand.self,
         SyncCommand.self,
+        TokenCommand.self,
+        ServeCommand.self,
         ReportCommand.self,
         PluginsCommand.self,
         SeedCommand.self,

@@ -1,0 +1,60 @@
+import ArgumentParser
+import LiaisonStore
+
+extension TokenRole: ExpressibleByArgument {}
+
+/// `liaison token ...`: the API tokens of this node.
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Make, list and revoke the API tokens of this node.",
+        discussion: """
+            Roles: reader (read records and status), editor (+ write and resolve), \
+            admin (+ tokens, peers, sync now), peer (another node: sync routes only).
+            """,
+        subcommands: [Create.self, List.self, Revoke.self])
+}
+
+extension TokenCommand {
+    /// `liaison token create --role R --name N`: prints the new token once, and nothing else on stdout.
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a token and print it, once: only its hash is kept.")
+
+        @OptionGroup var data: DataOptions
+        @Option(help: ArgumentHelp("What the token may do: reader, editor, admin or peer.", valueName: "ROLE"))
+        var role: TokenRole
+        @Option(help: ArgumentHelp("Who holds it; recorded as the author of its writes.", valueName: "NAME"))
+        var name: String
+
+        func run() async throws {
+            let token = try await data.openStore().createToken(name: name, role: role)
+            print(token)
+        }
+    }
+
+    /// `liaison token list`: names and roles, never the tokens.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List token names and roles.")
+
+        @OptionGroup var data: DataOptions
+
+        func run() async throws {
+            for token in try await data.openStore().tokens() {
+                print("\(token.name)\t\(token.role.rawValue)")
+            }
+        }
+    }
+
+    /// `liaison token revoke NAME`.
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token by name.")
+
+        @OptionGroup var data: DataOptions
+        @Argument(help: "The token's name.") var name: String
+
+        func run() async throws {
+            try await data.openStore().revokeToken(name: name)
+        }
+    }
+}
