@@ -58,16 +58,22 @@ enum InnovationHandshakeReport {
             KeyFigure("Deal value", .money(value(deals))),
         ]
         let byArea = areas.map { area in (area.name, records.filter { $0.text(prefix + "technology_area") == area.id }) }
+        // One start-up may appear in several rows: the total is the distinct count, not the sum.
+        func totalled(_ table: ReportTable) -> ReportTable {
+            var table = table.withTotals()
+            table.totals?[2] = .count(startups(records))
+            return table
+        }
         document.tables = [
-            ReportTable(id: "by_technology_area", title: "By technology area",
-                        columns: ["Technology area"] + columns, rows: byArea.map(row)).withTotals(),
-            ReportTable(id: "by_startup_stage", title: "By start-up stage",
-                        columns: ["Start-up stage"] + columns,
-                        rows: stages.map { stage in
-                            row(stage.name, records.filter { $0.text(prefix + "startup_stage") == stage.id })
-                        }).withTotals(),
-            ReportTable(id: "by_event", title: "By Handshake event",
-                        columns: ["Event"] + columns, rows: events.map { row($0.key, $0.value) }).withTotals(),
+            totalled(ReportTable(id: "by_technology_area", title: "By technology area",
+                                 columns: ["Technology area"] + columns, rows: byArea.map(row))),
+            totalled(ReportTable(id: "by_startup_stage", title: "By start-up stage",
+                                 columns: ["Start-up stage"] + columns,
+                                 rows: stages.map { stage in
+                                     row(stage.name, records.filter { $0.text(prefix + "startup_stage") == stage.id })
+                                 })),
+            totalled(ReportTable(id: "by_event", title: "By Handshake event",
+                                 columns: ["Event"] + columns, rows: events.map { row($0.key, $0.value) })),
         ]
         document.charts = [
             .bar(id: "deals_by_technology_area", title: "Deals by technology area",

@@ -13,37 +13,86 @@ import TradeMission
 
 /// The schema of all eight bundled plugins, built here so the test does not depend on the
 /// registry's listing.
-let fullSchema = PluginRegistry(plugins: [
+let sampleTestRegistry = PluginRegistry(plugins: [
     CriticalMineralsPlugin(), SemiconductorsPlugin(), SCCPPlugin(), StrategicTradePlugin(),
     InnovationHandshakePlugin(), EnergyIndustryPlugin(), IPEFPlugin(), TradeMissionPlugin(),
-]).schema
+])
+let sampleTestSchema = sampleTestRegistry.schema
+
+/// A record for report fixtures: core fields set from the arguments, plus `extra`.
+func fixtureRecord(
+    _ id: String, office: String = "mumbai", tracks: [String], opened: String = "2025-06-01",
+    type: String = "investment", status: String = "in_discussion", value: Double? = nil,
+    conflicted: Bool = false, _ extra: [String: FieldValue] = [:]
+) -> ReportRecord {
+    var fields: [String: FieldValue] = [
+        "type": .text(type), "title": .text("Fixture \(id)"), "office": .text(office), "tracks": .list(tracks.sorted()),
+        "status": .text(status), "opened_on": .text(opened),
+    ]
+    if let value { fields["value_usd"] = .number(value) }
+    fields.merge(extra) { _, new in new }
+    return ReportRecord(id: id, fields: fields, conflicted: conflicted, updatedAt: 1_750_000_000_000)
+}
+
+/// A deleted record of `track`: it never becomes a report record.
+func fixtureDeletedState(_ id: String, track: String, value: Double) -> RecordState {
+    var state = RecordState(id: id)
+    let meta = WriteMeta(author: "test", at: 1_750_000_000_000)
+    state.write(["type": .text("investment"), "title": .text("Deleted"), "office": .text("mumbai"),
+                 "tracks": .list([track]), "status": .text("closed_won"), "value_usd": .number(value)],
+                readContext: .empty, replica: "mumbai.test01", meta: meta)
+    state.delete(readContext: state.context, replica: "mumbai.test01", meta: meta)
+    return state
+}
+
+/// Report `id` over `records` (plus the deleted ones, which must be dropped) through the registry.
+func fixtureReport(
+    _ id: String, _ records: [ReportRecord], deleted: [RecordState] = [], office: String? = nil,
+    period: ReportPeriod = ReportPeriod()
+) -> ReportDocument {
+    let live = records + deleted.compactMap(ReportRecord.init)
+    return sampleTestRegistry.report(id, records: live, office: office, period: period, today: "2026-03-01",
+                                     generatedAt: "2026-03-01T00:00:00Z")!
+}
+
+extension ReportDocument {
+    /// The value of the key figure labelled `label`.
+    func keyFigureValue(_ label: String) -> ReportValue? { keyFigures.first { $0.label == label }?.value }
+    /// The table `id`.
+    func reportTable(_ id: String) -> ReportTable? { tables.first { $0.id == id } }
+}
+
+extension ReportTable {
+    /// The row whose first cell is `label`.
+    func rowLabelled(_ label: String) -> [ReportValue]? { rows.first { $0.first == .text(label) } }
+}
 
 @Suite struct SampleDataTests {
     static let today = "2026-03-01"
-    static let states = SampleData.generate(count: 3_000, seed: 7, replica: "mumbai.k3f9q2", schema: fullSchema, today: today)
+    static let states = SampleData.generate(count: 3_000, seed: 7, replica: "mumbai.k3f9q2", schema: sampleTestSchema, today: today)
 
     @Test func sameSeedGivesTheSameStatesByteForByte() {
-        let again = SampleData.generate(count: 3_000, seed: 7, replica: "mumbai.k3f9q2", schema: fullSchema, today: Self.today)
+        let again = SampleData.generate(count: 3_000, seed: 7, replica: "mumbai.k3f9q2", schema: sampleTestSchema, today: Self.today)
         #expect(again == Self.states)
         #expect(again.map(\.canonicalJSON) == Self.states.map(\.canonicalJSON))
     }
 
     @Test func batchesGiveTheSameStatesAsOneRun() {
-        var generator = SampleDataGenerator(seed: 7, replica: "mumbai.k3f9q2", schema: fullSchema, today: Self.today)
+        var generator = SampleDataGenerator(seed: 7, replica: "mumbai.k3f9q2", schema: sampleTestSchema, today: Self.today)
         let batched = generator.next(1_000) + generator.next(1_500) + generator.next(500)
         #expect(batched == Self.states)
     }
 
     @Test func anotherSeedGivesOtherStates() {
-        let other = SampleData.generate(count: 100, seed: 8, replica: "mumbai.k3f9q2", schema: fullSchema, today: Self.today)
+        let other = SampleData.generate(count: 100, seed: 8, replica: "mumbai.k3f9q2", schema: sampleTestSchema, today: Self.today)
         #expect(Set(other.map(\.id)).isDisjoint(with: Self.states.map(\.id)))
         #expect(other.map { $0.displayValues["title"] } != Self.states.prefix(100).map { $0.displayValues["title"] })
     }
 
     @Test func everyStateIsValid() throws {
         for state in Self.states {
-            try fullSchema.checkState(state)
-            try fullSchema.checkRecord(state)
+            try sampleTestSchema.checkState(state)
+            try sampleTestSchema.checkRecord(state)
             #expect(RecordID.isValid(state.id))
         }
         #expect(Set(Self.states.map(\.id)).count == Self.states.count)
@@ -60,14 +109,14 @@ let fullSchema = PluginRegistry(plugins: [
 
     @Test func everyTrackOfficeTypeAndStatusIsRepresented() {
         let live = Self.states.filter { !$0.isDeleted }.map(\.displayValues)
-        #expect(Set(live.flatMap { $0["tracks"]?.listValue ?? [] }) == Set(fullSchema.tracks.map(\.id)))
+        #expect(Set(live.flatMap { $0["tracks"]?.listValue ?? [] }) == Set(sampleTestSchema.tracks.map(\.id)))
         #expect(Set(live.compactMap { $0["office"]?.textValue }) == Set(CoreSchema.offices))
         #expect(Set(live.compactMap { $0["status"]?.textValue }) == Set(CoreSchema.statuses))
         #expect(Set(live.compactMap { $0["type"]?.textValue }) == Set(CoreSchema.types))
         // Each record carries the fields of its tracks.
         for values in live.prefix(500) {
             for track in values["tracks"]?.listValue ?? [] {
-                let declared = fullSchema.fields.filter { $0.track == track && !$0.name.hasPrefix("sccp.") }
+                let declared = sampleTestSchema.fields.filter { $0.track == track && !$0.name.hasPrefix("sccp.") }
                 for field in declared { #expect(values[field.name] != nil, "\(field.name) missing") }
             }
         }
