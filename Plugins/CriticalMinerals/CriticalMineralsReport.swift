@@ -14,6 +14,7 @@ enum CriticalMineralsReport {
         var document = input.document(
             id: "critical_minerals", title: "Critical minerals pipeline",
             subtitle: "Records and USD value by mineral and value-chain stage, and the status funnel.")
+        document.provisionalCount = records.filter(\.conflicted).count  // only this track's records
 
         let grid = Grid(records)
         let funnel = StatusFunnel(records)

@@ -15,6 +15,7 @@ enum SCCPReport {
             id: "sccp", title: "SCCP workshops and barriers",
             subtitle: "Standards and Conformance Cooperation Program: workshops held and attendance; "
                 + "conformity barriers by sector and age.")
+        document.provisionalCount = records.filter(\.conflicted).count  // only this track's records
 
         let workshops = records.filter { $0.text("sccp.activity") == "workshop" }
         let held = workshops.filter { $0.date <= input.today }

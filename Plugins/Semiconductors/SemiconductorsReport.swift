@@ -13,6 +13,7 @@ enum SemiconductorsReport {
         var document = input.document(
             id: "semiconductors", title: "Semiconductors pipeline",
             subtitle: "Pipeline value by segment and status, and by office.")
+        document.provisionalCount = records.filter(\.conflicted).count  // only this track's records
 
         let bySegment = Dictionary(grouping: records) { $0.text("semiconductors.segment") ?? "" }
         let segments = SemiconductorsPlugin.segments + (bySegment[""] == nil ? [] : [""])

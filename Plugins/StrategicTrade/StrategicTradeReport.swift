@@ -14,6 +14,7 @@ enum StrategicTradeReport {
         var document = input.document(
             id: "strategic_trade", title: "Strategic Trade Dialogue",
             subtitle: "Export-control outreach, licensing queries and co-development by technology domain.")
+        document.provisionalCount = records.filter(\.conflicted).count  // only this track's records
 
         let outreach = records.filter { item($0) == "outreach_workshop" }
         let queries = records.filter { item($0) == "licensing_query" }

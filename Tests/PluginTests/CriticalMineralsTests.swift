@@ -24,7 +24,7 @@ import Testing
         record("cm7", office: "ahmedabad", status: "on_hold", tracks: ["critical_minerals"], value: 1_000_000,
                opened: "2025-05-02", ["critical_minerals.stage": .text("exploration")]),
         record("semi", office: "mumbai", status: "closed_won", tracks: ["semiconductors"], value: 50_000_000,
-               opened: "2025-01-01"),
+               opened: "2025-01-01", conflicted: true),  // another track's conflict: not counted here
     ]
 
     @Test func keyFigures() throws {

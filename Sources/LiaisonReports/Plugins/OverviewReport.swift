@@ -23,38 +23,33 @@ public enum OverviewReport {
             subtitle: "Every office and track: counts, the status funnel, pipeline value and records needing attention.")
         let records = input.records
         let tracks = schema.tracks
+        let tally = Tally(records, tracks: tracks, today: input.today)
         let funnel = StatusFunnel(records)
-        let stale = records.filter { isStale($0, today: input.today) }
-        let conflicted = records.filter(\.conflicted)
-        let basis = Dictionary(grouping: records) { basisGroup($0) }
-        let value = { (group: String) in (basis[group] ?? []).reduce(0) { $0 + $1.valueUSD } }
+        let value = { (group: String) in tally.valueByBasis[group, default: 0] }
 
         document.keyFigures = [
             KeyFigure("Records", .count(records.count)),
-            KeyFigure("Pipeline value", .money(records.reduce(0) { $0 + $1.valueUSD })),
+            KeyFigure("Pipeline value", .money(tally.valueByBasis.values.reduce(0, +))),
             KeyFigure("Verified value", .money(value("verified"))),
             KeyFigure("Estimated value", .money(value("estimate") + value("client_reported") + value(""))),
             KeyFigure("Closed won", .count(funnel.atStatus["closed_won", default: 0]),
                       note: funnel.overallConversion.map { "\(ReportFormatting.percent($0)) of identified" }),
-            KeyFigure("No activity in \(staleDays) days", .count(stale.count), note: "open records"),
-            KeyFigure("Open conflicts", .count(conflicted.count)),
+            KeyFigure("No activity in \(staleDays) days", .count(tally.stale.count), note: "open records"),
+            KeyFigure("Open conflicts", .count(document.provisionalCount)),
         ]
         document.tables = [
-            officeTrackTable(records, tracks: tracks),
+            officeTrackTable(tally, tracks: tracks),
             funnel.table(),
-            basisTable(basis),
-            attentionTable(records, stale: stale),
-            staleList(stale, today: input.today),
+            basisTable(tally),
+            attentionTable(tally),
+            staleList(tally.stale, today: input.today),
         ]
-        let byOffice = Dictionary(grouping: records, by: \.office)
         document.charts = [
             ReportChart(
                 id: "records_by_office_track", title: "Records by office and track", kind: .stackedBar,
                 categories: CoreSchema.offices.map(ReportLabels.office),
-                series: tracks.map { track in
-                    ChartSeries(track.title, CoreSchema.offices.map { office in
-                        Double((byOffice[office] ?? []).filter { $0.tracks.contains(track.id) }.count)
-                    })
+                series: tracks.indices.map { track in
+                    ChartSeries(tracks[track].title, CoreSchema.offices.indices.map { Double(tally.byOfficeTrack[$0][track]) })
                 },
                 caption: "A record in several tracks counts once in each."),
             funnel.chart(),
@@ -62,6 +57,39 @@ public enum OverviewReport {
                  data: basisGroups.map { (basisLabel($0), value($0)) }, valueKind: .money),
         ]
         return document
+    }
+
+    /// Everything the overview counts, in one pass over the records (offices in
+    /// ``CoreSchema/offices`` order, tracks in the schema's order).
+    struct Tally {
+        var byOfficeTrack: [[Int]]
+        var records = Array(repeating: 0, count: CoreSchema.offices.count)
+        var staleByOffice = Array(repeating: 0, count: CoreSchema.offices.count)
+        var conflicted = Array(repeating: 0, count: CoreSchema.offices.count)
+        var countByBasis: [String: Int] = [:]
+        var valueByBasis: [String: Double] = [:]
+        var stale: [ReportRecord] = []
+
+        init(_ all: [ReportRecord], tracks: [TrackDeclaration], today: String) {
+            let officeIndex = Dictionary(uniqueKeysWithValues: CoreSchema.offices.enumerated().map { ($1, $0) })
+            let trackIndex = Dictionary(tracks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            byOfficeTrack = Array(repeating: Array(repeating: 0, count: tracks.count), count: CoreSchema.offices.count)
+            let todayNumber = ReportDays.number(today)
+            for record in all {
+                let basis = basisGroup(record)
+                countByBasis[basis, default: 0] += 1
+                valueByBasis[basis, default: 0] += record.valueUSD
+                let isStale = todayNumber != nil && OverviewReport.isStale(record, today: today)
+                if isStale { stale.append(record) }
+                guard let office = officeIndex[record.office] else { continue }
+                records[office] += 1
+                if isStale { staleByOffice[office] += 1 }
+                if record.conflicted { conflicted[office] += 1 }
+                for track in record.tracks {
+                    if let index = trackIndex[track] { byOfficeTrack[office][index] += 1 }
+                }
+            }
+        }
     }
 
     /// Whether an open record's last write is more than ``staleDays`` days before `today`.
@@ -78,42 +106,36 @@ public enum OverviewReport {
 
     static func basisLabel(_ group: String) -> String { group.isEmpty ? "Basis not given" : ReportLabels.value(group) }
 
-    static func officeTrackTable(_ records: [ReportRecord], tracks: [TrackDeclaration]) -> ReportTable {
-        let byOffice = Dictionary(grouping: records, by: \.office)
-        return ReportTable(
+    static func officeTrackTable(_ tally: Tally, tracks: [TrackDeclaration]) -> ReportTable {
+        ReportTable(
             id: "office_track", title: "Records by office and track",
             columns: ["Office"] + tracks.map { ReportColumn(id: $0.id, title: $0.title) } + ["Records"],
-            rows: CoreSchema.offices.map { office in
-                let group = byOffice[office] ?? []
-                return [.text(ReportLabels.office(office))]
-                    + tracks.map { track in .count(group.filter { $0.tracks.contains(track.id) }.count) }
-                    + [.count(group.count)]
+            rows: CoreSchema.offices.indices.map { office in
+                [.text(ReportLabels.office(CoreSchema.offices[office]))]
+                    + tally.byOfficeTrack[office].map { .count($0) } + [.count(tally.records[office])]
             }
         ).withTotals()
     }
 
-    static func basisTable(_ basis: [String: [ReportRecord]]) -> ReportTable {
+    static func basisTable(_ tally: Tally) -> ReportTable {
         ReportTable(
             id: "value_by_basis", title: "Pipeline value: verified and estimated",
             columns: ["Basis", "Records", "Value (USD)"],
             rows: basisGroups.map { group in
-                let records = basis[group] ?? []
-                return [.text(basisLabel(group)), .count(records.count), .money(records.reduce(0) { $0 + $1.valueUSD })]
+                [.text(basisLabel(group)), .count(tally.countByBasis[group, default: 0]),
+                 .money(tally.valueByBasis[group, default: 0])]
             }
         ).withTotals()
     }
 
-    static func attentionTable(_ records: [ReportRecord], stale: [ReportRecord]) -> ReportTable {
-        let byOffice = Dictionary(grouping: records, by: \.office)
-        let staleByOffice = Dictionary(grouping: stale, by: \.office)
-        return ReportTable(
+    static func attentionTable(_ tally: Tally) -> ReportTable {
+        ReportTable(
             id: "attention_by_office", title: "Records needing attention by office",
             columns: ["Office", "Records", ReportColumn("No activity in \(staleDays) days"), "Open conflicts"],
-            rows: CoreSchema.offices.map { office in
-                let group = byOffice[office] ?? []
-                return [
-                    .text(ReportLabels.office(office)), .count(group.count),
-                    .count(staleByOffice[office]?.count ?? 0), .count(group.filter(\.conflicted).count),
+            rows: CoreSchema.offices.indices.map { office in
+                [
+                    .text(ReportLabels.office(CoreSchema.offices[office])), .count(tally.records[office]),
+                    .count(tally.staleByOffice[office]), .count(tally.conflicted[office]),
                 ]
             }
         ).withTotals()
