@@ -70,4 +70,24 @@ struct AuthTests {
             #expect(try await node.send("GET", "/v1/status", token: token).status == 401)
         }
     }
+
+    @Test func adminsMakeListAndRevokeTokensOverHTTP() async throws {
+        try await withNode { node in
+            let admin = node.token(.admin)
+            let made = try await node.send("POST", "/v1/tokens", token: admin, json: #"{"name":"ravi","role":"editor"}"#)
+            #expect(made.status == 201)
+            let token = try #require(made.object["token"] as? String)
+            let created = try await node.send("POST", "/v1/records", token: token,
+                                              json: #"{"title":"By Ravi","type":"event","tracks":["sccp"]}"#)
+            #expect(created.status == 201)
+            let listed = try await node.send("GET", "/v1/tokens", token: admin)
+            #expect((listed.object["tokens"] as? [[String: Any]])?.contains { $0["name"] as? String == "ravi" } == true)
+            #expect(!listed.text.contains(token))
+            let badRole = try await node.send("POST", "/v1/tokens", token: admin, json: #"{"name":"x","role":"owner"}"#)
+            #expect(badRole.status == 400)
+            #expect(badRole.fields["role"] != nil)
+            #expect(try await node.send("DELETE", "/v1/tokens/ravi", token: admin).status == 204)
+            #expect(try await node.send("GET", "/v1/node", token: token).status == 401)
+        }
+    }
 }
