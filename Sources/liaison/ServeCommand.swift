@@ -8,34 +8,34 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the HTTP API and sync with every peer periodically, until SIGTERM or SIGINT.",
-        discussion: "Prints `listening on http://HOST:PORT` once bound; logs go to stderr.")
+        discussion: """
+            Settings come from <data dir>/liaison.conf, then LIAISON_* environment variables, then these
+            flags. Prints `listening on http://HOST:PORT` once bound; logs go to stderr.
+            """)
 
     @OptionGroup var data: DataOptions
-    @Option(help: ArgumentHelp("The address to bind.", valueName: "H")) var host = "127.0.0.1"
-    @Option(help: ArgumentHelp("The port to bind (0: any free port).", valueName: "P")) var port = 8080
+    @Option(help: ArgumentHelp("The address to bind (default 127.0.0.1).", valueName: "H")) var host: String?
+    @Option(help: ArgumentHelp("The port to bind; 0 picks a free one (default 8080).", valueName: "P")) var port: Int?
     @Option(name: .customLong("sync-interval"), help: ArgumentHelp(
-        "Seconds between syncs with each peer (0: no periodic sync).", valueName: "SECONDS"))
-    var syncInterval: Double = 30
+        "Seconds between syncs with each peer; 0 turns periodic sync off (default 30).", valueName: "SECONDS"))
+    var syncInterval: Double?
     @Option(name: .customLong("log-level"), help: ArgumentHelp(
-        "trace, debug, info, notice, warning, error or critical.", valueName: "LEVEL"))
-    var logLevel = "info"
-
-    func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
-        guard syncInterval >= 0, syncInterval.isFinite else { throw ValidationError("--sync-interval must be 0 or more seconds") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
-    }
+        "trace, debug, info, notice, warning, error or critical (default info).", valueName: "LEVEL"))
+    var logLevel: String?
 
     func run() async throws {
+        let config = try NodeConfig.resolve(directory: data.url, flags: [
+            ("server.host", "--host", host), ("server.port", "--port", port.map(String.init)),
+            ("sync.interval", "--sync-interval", syncInterval.map { String($0) }), ("log.level", "--log-level", logLevel),
+        ])
         let store = try data.openStore()
+        try await config.registerPeers(in: store)
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-        let host = self.host
-        let configuration = ServerConfiguration(
-            host: host, port: port, syncInterval: syncInterval > 0 ? syncInterval : nil,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info,
-            onServerRunning: { port in
-                FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
-            })
-        try await runNode(configuration, store: store)
+        let host = config.host
+        try await runNode(ServerConfiguration(config) { port in
+            FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
+        }, store: store)
     }
 }
+
+extension ConfigError: CLIReportableError {}

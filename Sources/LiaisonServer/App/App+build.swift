@@ -31,7 +31,9 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
-    let engine = SyncEngine(store: store, client: client, logger: logger)
+    var engine = SyncEngine(store: store, client: client, logger: logger)
+    engine.batchRecords = configuration.batchRecords
+    engine.batchBytes = configuration.batchBytes
     let onRunning = configuration.onServerRunning
     var app = Application(
         router: buildRouter(store: store, engine: engine),

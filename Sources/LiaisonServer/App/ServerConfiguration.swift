@@ -1,3 +1,4 @@
+import CurlHTTP
 import Logging
 
 /// How a node's server runs.
@@ -15,6 +16,14 @@ public struct ServerConfiguration: Sendable {
     public var syncInterval: Double?
     /// The level of the server's log (on stderr).
     public var logLevel: Logger.Level
+    /// States per sync batch.
+    public var batchRecords = 500
+    /// Bytes per sync batch.
+    public var batchBytes = 4 << 20
+    /// Seconds a sync request may take before it is abandoned.
+    public var syncTimeout = 30.0
+    /// A PEM CA bundle to verify HTTPS peers against (default: the system's).
+    public var caFile: String?
     /// Called once the server listens, with the port it bound.
     public var onServerRunning: @Sendable (Int) async -> Void
 
@@ -28,5 +37,22 @@ public struct ServerConfiguration: Sendable {
         self.syncInterval = syncInterval
         self.logLevel = logLevel
         self.onServerRunning = onServerRunning
+    }
+
+    /// The server settings of a node's configuration (file, environment and flags resolved).
+    public init(_ config: NodeConfig, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) {
+        self.init(host: config.host, port: config.port, syncInterval: config.syncInterval > 0 ? config.syncInterval : nil,
+                  logLevel: Logger.Level(rawValue: config.logLevel) ?? .info, onServerRunning: onServerRunning)
+        batchRecords = config.batchRecords
+        batchBytes = config.batchBytes
+        syncTimeout = config.syncTimeout
+        caFile = config.caFile
+    }
+
+    /// The HTTP client settings sync uses: enough worker threads that a hanging peer never
+    /// holds up the others, and the configured timeout and CA.
+    var clientConfiguration: CurlClientConfiguration {
+        CurlClientConfiguration(connectTimeout: min(5, syncTimeout), totalTimeout: syncTimeout, caFile: caFile,
+                                workerThreads: 8)
     }
 }

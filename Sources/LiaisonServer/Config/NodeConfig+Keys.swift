@@ -42,7 +42,7 @@ extension NodeConfig {
         case "server.port": port = try whole(0...65535)
         case "server.tls_certificate": tlsCertificate = value
         case "server.tls_key": tlsKey = value
-        case "sync.interval": syncInterval = try number(0.1...86_400)
+        case "sync.interval": syncInterval = try number(0...86_400)
         case "sync.batch_records": batchRecords = try whole(1...500)
         case "sync.batch_bytes": batchBytes = try whole(1024...(4 << 20))
         case "sync.timeout": syncTimeout = try number(0.1...3_600)

@@ -31,7 +31,7 @@ public struct NodeConfig: Hashable, Sendable {
     public var tlsCertificate: String?
     /// The PEM private key of ``tlsCertificate``.
     public var tlsKey: String?
-    /// Seconds between syncs with each peer.
+    /// Seconds between syncs with each peer; 0 turns periodic sync off.
     public var syncInterval = 30.0
     /// States per sync batch.
     public var batchRecords = 500

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs the built `liaison` binary, as a user would from a shell.
+enum LiaisonRun {
+    /// The `liaison` executable next to the test bundle (`.build/debug/liaison`).
+    static func binary() throws -> URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("liaison")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        throw NodeFailure("the liaison binary is not built: run `swift build` first")
+    }
+
+    /// Runs `liaison ARGS --data DIR`, returning exit status, stdout and stderr.
+    static func run(_ arguments: [String], data: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments + ["--data", data.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["LIAISON_DATA"] = nil
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Runs and returns stdout; throws with stderr when the command fails.
+    static func ok(_ arguments: [String], data: URL) throws -> String {
+        let result = try run(arguments, data: data)
+        guard result.status == 0 else {
+            throw NodeFailure("liaison \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
+        }
+        return result.stdout
+    }
+}
+
+/// A fresh temporary directory, removed by `cleanUp()`.
+struct TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
