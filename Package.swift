@@ -34,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -60,10 +63,14 @@ let package = Package(
         .target(
             name: "LiaisonServer",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonReports",
+                "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonReports", "LiaisonBundledPlugins", "CurlHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -72,9 +79,15 @@ let package = Package(
             dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonStore"] + pluginNames.map { .target(name: $0) },
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "LiaisonCluster",
+            dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonServer", "LiaisonBundledPlugins", "CurlHTTP"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "liaison",
             dependencies: [
+                "LiaisonCluster",
                 "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonServer", "LiaisonReports",
                 "LiaisonBundledPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -108,7 +121,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LiaisonServerTests",
-            dependencies: ["LiaisonServer", "LiaisonBundledPlugins", "CurlHTTP"],
+            dependencies: [
+                "LiaisonServer", "LiaisonBundledPlugins", "CurlHTTP", "LiaisonStore", "LiaisonCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP"], swiftSettings: swiftSettings),

@@ -1,0 +1,1 @@
+// The seven-city local cluster (issue 5).
