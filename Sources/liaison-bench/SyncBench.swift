@@ -1,0 +1,98 @@
+import ArgumentParser
+import CurlHTTP
+import Foundation
+import LiaisonBundledPlugins
+import LiaisonCore
+import LiaisonStore
+
+/// `liaison-bench sync --records N`: a first sync of N records from one node to another over
+/// loopback, then one change travelling through a seven-node mesh. Real `liaison serve`
+/// processes, real HTTP through libcurl.
+struct SyncBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Time a first sync of N records between two nodes, and one change through a 7-node mesh.")
+
+    @Option(help: "Records at the first node.") var records = 100_000
+    @Option(help: "Changes sent through the mesh (the median is printed).") var changes = 5
+    @Option(help: "The mesh's sync interval in seconds.") var interval = 0.5
+
+    func run() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try await firstSync(root: root.appendingPathComponent("pair"))
+        try await mesh(root: root.appendingPathComponent("mesh"))
+    }
+
+    private func firstSync(root: URL) async throws {
+        let (source, target) = (root.appendingPathComponent("mumbai"), root.appendingPathComponent("chennai"))
+        try LiaisonStore.initialise(directory: source, office: "mumbai")
+        try LiaisonStore.initialise(directory: target, office: "chennai")
+        let store = try LiaisonStore(directory: source, schema: BundledPlugins.schema)
+        var generator = BenchRecords(seed: 1, schema: BundledPlugins.schema)
+        for start in stride(from: 0, to: records, by: 5_000) {
+            _ = try await store.merge((start..<min(records, start + 5_000)).map { _ in generator.state() })
+        }
+        let token = root.appendingPathComponent("mumbai.token")
+        let peerToken = try await store.createToken(name: "chennai", role: .peer)
+        try peerToken.write(to: token, atomically: true, encoding: .utf8)
+        let (server, port) = try NodeProcess.serve(data: source, syncInterval: 0)
+        defer { NodeProcess.stop(server) }
+        _ = try NodeProcess.run(["peer", "add", "mumbai", "http://127.0.0.1:\(port)", "--token-file", token.path,
+                                 "--data", target.path])
+        let sync = try NodeProcess.run(["sync", "--data", target.path])
+        let bytes = sync.output.split(separator: " ").reversed().dropFirst().first.flatMap { Int($0) } ?? 0
+        print("first sync of \(records) records, mumbai → chennai over loopback (release build):")
+        print("  time            \(String(format: "%.2f", sync.seconds)) s")
+        print("  records/s       \(Int(Double(records) / sync.seconds))")
+        print("  bytes on wire   \(bytes) (\(bytes / max(records, 1)) per record, uncompressed JSON)")
+        print("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
+    }
+
+    private func mesh(root: URL) async throws {
+        var nodes: [(office: String, data: URL, process: Process, port: Int, token: String)] = []
+        defer { nodes.forEach { NodeProcess.stop($0.process) } }
+        for office in CoreSchema.offices {
+            let data = root.appendingPathComponent(office)
+            try LiaisonStore.initialise(directory: data, office: office)
+            let store = try LiaisonStore(directory: data, schema: BundledPlugins.schema)
+            let peerToken = try await store.createToken(name: "mesh", role: .peer)
+            try peerToken.write(to: root.appendingPathComponent("\(office).token"), atomically: true, encoding: .utf8)
+            let staff = try await store.createToken(name: "bench", role: .editor)
+            let (process, port) = try NodeProcess.serve(data: data, syncInterval: interval)
+            nodes.append((office, data, process, port, staff))
+        }
+        for node in nodes {
+            for other in nodes where other.office != node.office {
+                _ = try NodeProcess.run(["peer", "add", other.office, "http://127.0.0.1:\(other.port)",
+                                         "--token-file", root.appendingPathComponent("\(other.office).token").path,
+                                         "--data", node.data.path])
+            }
+        }
+        let client = CurlClient()
+        defer { client.shutdown() }
+        var latencies: [Double] = []
+        for index in 0..<changes {
+            let origin = nodes[index % nodes.count]
+            let body = #"{"title":"Mesh change \#(index)","type":"event","tracks":["sccp"]}"#
+            let (seconds, _) = try await Timing.measure {
+                let created = try await client.send(HTTPRequest(
+                    method: "POST", url: "http://127.0.0.1:\(origin.port)/v1/records",
+                    headers: [("Authorization", "Bearer \(origin.token)"), ("Content-Type", "application/json")],
+                    body: Array(body.utf8)))
+                let id = (try JSONSerialization.jsonObject(with: Data(created.body)) as? [String: Any])?["id"] as? String ?? ""
+                for node in nodes where node.office != origin.office {
+                    while try await client.send(HTTPRequest(
+                        url: "http://127.0.0.1:\(node.port)/v1/records/\(id)",
+                        headers: [("Authorization", "Bearer \(node.token)")])).status != 200 {
+                        try await Task.sleep(for: .milliseconds(20))
+                    }
+                }
+            }
+            latencies.append(seconds)
+        }
+        print("one change through a 7-node full mesh (sync interval \(interval) s, \(changes) changes):")
+        print("  median time until all 6 other nodes have it   \(String(format: "%.2f", Timing.median(latencies))) s")
+        print("  peak RSS per node   \(nodes.map { NodeProcess.peakKiB(of: $0.process) / 1024 }.map(String.init).joined(separator: ", ")) MiB")
+    }
+}
