@@ -29,6 +29,8 @@ struct Liaison: AsyncParsableCommand {
         ReportCommand.self,
         PluginsCommand.self,
         SeedCommand.self,
+        StatusCommand.self,
+        ClusterCommand.self,
     ]
 
     @OptionGroup var data: DataOptions

@@ -1,0 +1,19 @@
+/// How `cluster up` makes and starts the nodes.
+public struct ClusterOptions: Sendable {
+    /// The port of `new-delhi`; the other cities take the next six.
+    public var basePort: Int
+    /// Sample records seeded at each new node before it starts.
+    public var records: Int
+    /// Seconds between syncs with each peer.
+    public var syncInterval: Double
+    /// Seconds to wait for each node to answer `/v1/health`.
+    public var startTimeout: Double
+
+    /// Options with the defaults of `liaison cluster up`.
+    public init(basePort: Int = 8701, records: Int = 20, syncInterval: Double = 2, startTimeout: Double = 60) {
+        self.basePort = basePort
+        self.records = records
+        self.syncInterval = syncInterval
+        self.startTimeout = startTimeout
+    }
+}

@@ -1,1 +1,0 @@
-// The seven-city local cluster (issue 5).

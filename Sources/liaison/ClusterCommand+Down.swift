@@ -1,0 +1,25 @@
+import ArgumentParser
+import LiaisonCluster
+
+extension ClusterCommand {
+    /// `liaison cluster down --dir DIR`.
+    struct Down: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "down",
+            abstract: "Stop every node of the cluster (SIGTERM, then SIGKILL after --grace seconds). Data stays.")
+
+        @OptionGroup var dir: ClusterDirectoryOptions
+        @Option(help: ArgumentHelp("Seconds to wait after SIGTERM before SIGKILL.", valueName: "SECONDS"))
+        var grace = 20.0
+
+        func run() async throws {
+            let stopped = try dir.cluster.down(grace: grace)
+            if stopped.isEmpty {
+                print("no node was running; removed the stale cluster.json")
+            } else {
+                print("stopped \(stopped.count) nodes: \(stopped.map { "\($0.city) (pid \($0.pid))" }.joined(separator: ", "))")
+                print("data kept in \(dir.cluster.directory.path): `liaison cluster up --dir \(dir.directory)` starts them again")
+            }
+        }
+    }
+}
