@@ -16,6 +16,7 @@ public func buildRouter(store: LiaisonStore, engine: SyncEngine) -> Router<Liais
             .add(middleware: AuthMiddleware(access: route.access, store: store))
             .on("\(route.path)", method: HTTPRequest.Method(route.method)!, use: handlers.handler(for: route))
     }
+    WebRoutes(store: store, engine: engine).register(on: router)
     return router
 }
 

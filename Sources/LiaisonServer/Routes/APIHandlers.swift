@@ -36,6 +36,8 @@ struct APIHandlers: Sendable {
         case .listTokens: listTokens
         case .createToken: createToken
         case .revokeToken: revokeToken
+        case .listReports: listReports
+        case .getReport: getReport
         }
     }
 }

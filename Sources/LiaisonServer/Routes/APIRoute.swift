@@ -6,12 +6,14 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case syncChanges, pushChanges
     case listPeers, syncNow
     case listTokens, createToken, revokeToken
+    case listReports, getReport
 
     /// The HTTP method.
     public var method: String {
         switch self {
         case .health, .node, .status, .listRecords, .getRecord, .listConflicts, .syncChanges, .listPeers, .listTokens:
             "GET"
+        case .listReports, .getReport: "GET"
         case .createRecord, .resolveRecord, .pushChanges, .syncNow, .createToken: "POST"
         case .updateRecord: "PATCH"
         case .deleteRecord, .revokeToken: "DELETE"
@@ -33,6 +35,8 @@ public enum APIRoute: String, CaseIterable, Sendable {
         case .syncNow: "/v1/sync"
         case .listTokens, .createToken: "/v1/tokens"
         case .revokeToken: "/v1/tokens/{name}"
+        case .listReports: "/v1/reports"
+        case .getReport: "/v1/reports/{id}"
         }
     }
 
@@ -41,7 +45,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
         switch self {
         case .health: .open
         case .node: .anyToken
-        case .status, .listRecords, .getRecord, .listConflicts: .staff(.reader)
+        case .status, .listRecords, .getRecord, .listConflicts, .listReports, .getReport: .staff(.reader)
         case .createRecord, .updateRecord, .deleteRecord, .resolveRecord: .staff(.editor)
         case .listPeers, .syncNow, .listTokens, .createToken, .revokeToken: .staff(.admin)
         case .syncChanges, .pushChanges: .sync

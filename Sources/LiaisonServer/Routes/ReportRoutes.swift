@@ -1,0 +1,39 @@
+import Hummingbird
+import LiaisonBundledPlugins
+import LiaisonReports
+
+/// `GET /v1/reports` (what reports there are) and `GET /v1/reports/{id}` (one, rendered).
+extension APIHandlers {
+    @Sendable func listReports(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        return .json(.object([("reports", .array(BundledPlugins.registry.reports.map { report in
+            .object([("id", .string(report.id)), ("title", .string(report.title)), ("summary", .string(report.summary))])
+        }))]))
+    }
+
+    /// `?format=json|md|html|csv` (default json), `office`, `from`, `to` (YYYY-MM-DD).
+    @Sendable func getReport(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let parameters = try QueryParameters(request, allowed: ["format", "office", "from", "to"])
+        let id = context.parameters.get("id") ?? ""
+        guard BundledPlugins.registry.reports.contains(where: { $0.id == id }) else {
+            let known = BundledPlugins.registry.reports.map(\.id).joined(separator: ", ")
+            throw APIError.notFound("no report \"\(id.prefix(80))\"; reports: \(known)")
+        }
+        let format: ReportFormat
+        do {
+            format = try ReportFormat(parsing: parameters.text("format") ?? "json")
+        } catch {
+            throw APIError.badRequest(error.description)
+        }
+        let report = ReportRequest(id: id, office: parameters.text("office"),
+                                   period: ReportPeriod(from: parameters.text("from"), to: parameters.text("to")))
+        let text: String
+        do {
+            text = try await BundledPlugins.registry.render(report, as: format, from: store)
+        } catch let error as ReportRequestError {
+            throw APIError.badRequest(error.description.replacingOccurrences(of: "--", with: ""))
+        }
+        return Response(status: .ok, headers: [.contentType: format.contentType],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,104 @@
+import Hummingbird
+
+/// A submitted `application/x-www-form-urlencoded` form (or a query string): every name with
+/// all its values in order, so checkbox groups keep each value.
+struct WebForm: Sendable {
+    private(set) var pairs: [(name: String, value: String)] = []
+
+    init(pairs: [(name: String, value: String)]) {
+        self.pairs = pairs
+    }
+
+    /// Parses `a=1&b=x+y&b=%C3%A9`.
+    init(encoded: String) {
+        for part in encoded.split(separator: "&", omittingEmptySubsequences: true) {
+            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(pieces[0])
+            let value = pieces.count > 1 ? Self.decode(pieces[1]) : ""
+            pairs.append((name, value))
+        }
+    }
+
+    /// The request's body as a form (bodies up to the API's limit).
+    static func body(of request: Request) async throws -> WebForm {
+        let bytes = try await request.collectBody()
+        return WebForm(encoded: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The request's query as a form.
+    static func query(of request: Request) -> WebForm {
+        WebForm(encoded: request.uri.query ?? "")
+    }
+
+    /// Every value of `name`.
+    func all(_ name: String) -> [String] {
+        pairs.filter { $0.name == name }.map(\.value)
+    }
+
+    /// The first value of `name`, or `nil`.
+    subscript(_ name: String) -> String? {
+        pairs.first { $0.name == name }?.value
+    }
+
+    /// The first value of `name` with spaces trimmed; `nil` when absent or blank.
+    func text(_ name: String) -> String? {
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// `+` as space, then percent-decoding (invalid escapes are kept as typed).
+    static func decode(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
+                      let high = hexValue(iterator[iterator.startIndex]),
+                      let low = hexValue(iterator[iterator.startIndex + 1]) {
+                bytes.append(high << 4 | low)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Percent-encodes a query value (everything but unreserved characters).
+    static func encode(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if (byte < 128) && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar)) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
+    /// `a=1&b=2` from pairs, leaving out empty values.
+    static func query(_ pairs: [(String, String?)]) -> String {
+        pairs.compactMap { name, value in
+            guard let value, !value.isEmpty else { return nil }
+            return "\(name)=\(encode(value))"
+        }.joined(separator: "&")
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,100 @@
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// `GET /records`: search, filters, sorting and paging.
+extension WebRoutes {
+    static let pageSize = 25
+
+    @Sendable func recordList(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+        let query = WebForm.query(of: request)
+        var filter = RecordQuery()
+        filter.text = query.text("q")
+        filter.office = query.text("office").flatMap { CoreSchema.offices.contains($0) ? $0 : nil }
+        filter.track = query.text("track").flatMap { id in schema.tracks.contains { $0.id == id } ? id : nil }
+        filter.status = query.text("status").flatMap { CoreSchema.statuses.contains($0) ? $0 : nil }
+        filter.conflictedOnly = query["conflicted"] == "1"
+        filter.deleted = query["deleted"] == "1" && !filter.conflictedOnly
+        filter.sort = query.text("sort").flatMap(RecordQuery.Sort.init(rawValue:)) ?? .updated
+        let page = max(1, Int(query["page"] ?? "") ?? 1)
+        filter.limit = Self.pageSize
+        filter.offset = (page - 1) * Self.pageSize
+        let (states, total) = try await store.list(filter)
+
+        let pairs: [(String, String?)] = [
+            ("q", filter.text), ("office", filter.office), ("track", filter.track), ("status", filter.status),
+            ("conflicted", filter.conflictedOnly ? "1" : nil), ("deleted", filter.deleted ? "1" : nil),
+            ("sort", filter.sort == .updated ? nil : filter.sort.rawValue),
+        ]
+        func link(page: Int) -> String { "/records?" + WebForm.query(pairs + [("page", String(page))]) }
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let first = total == 0 ? 0 : filter.offset + 1
+        let last = min(total, filter.offset + states.count)
+        let newButton: HTML = user.canEdit ? "<a class=\"button\" href=\"/records/new\">New record</a>" : ""
+        let rows = states.map { recordRow($0) }
+        let table: HTML = states.isEmpty
+            ? "<div class=\"card\"><p>No records match. Clear the filters or <a href=\"/records\">show every record</a>.</p></div>"
+            : """
+              <div class="table-wrap"><table class="list">
+              <caption class="muted" style="text-align:left;padding:0.5rem 0.75rem">Records \(first)–\(last) of \(total)</caption>
+              <thead><tr><th scope="col">Title</th><th scope="col" class="hide-small">Type</th><th scope="col">Office</th>
+              <th scope="col">Status</th><th scope="col" class="hide-small">Tracks</th><th scope="col" class="num">Value</th>
+              <th scope="col" class="hide-small">Updated</th></tr></thead>
+              <tbody>\(rows)</tbody></table></div>
+              """
+        let previous: HTML = page > 1 ? "<a class=\"button secondary\" href=\"\(link(page: page - 1))\" rel=\"prev\">← Previous</a>" : "<span></span>"
+        let next: HTML = page < pages ? "<a class=\"button secondary\" href=\"\(link(page: page + 1))\" rel=\"next\">Next →</a>" : "<span></span>"
+        return try await render("Records", user: user, section: .records, notice: WebNotice.done(query["done"]), body: """
+            <div class="page-head"><h1>Records</h1><div class="actions">\(newButton)</div></div>
+            <form class="card filters" method="get" action="/records" role="search" aria-label="Search and filter records">
+            <div class="wide"><label for="q">Search</label>
+            <input type="search" id="q" name="q" value="\(filter.text)" placeholder="Title, party, agency, officer or notes"></div>
+            \(select("office", "Office", CoreSchema.offices.map { ($0, WebFormat.office($0)) }, filter.office, any: "All offices"))
+            \(select("track", "Track", schema.tracks.map { ($0.id, $0.title) }, filter.track, any: "All tracks"))
+            \(select("status", "Status", CoreSchema.statuses.map { ($0, WebFormat.humanize($0)) }, filter.status, any: "Any status"))
+            \(select("sort", "Sort by", [("updated", "Last updated"), ("title", "Title"), ("value", "Value (largest first)"),
+                                         ("status", "Status"), ("office", "Office")], filter.sort.rawValue, any: nil))
+            <div><label class="check"><input type="checkbox" name="conflicted" value="1"\(HTML.flag("checked", filter.conflictedOnly))> Only with conflicts</label>
+            <label class="check"><input type="checkbox" name="deleted" value="1"\(HTML.flag("checked", filter.deleted))> Deleted records</label></div>
+            <div class="actions"><button type="submit">Search</button><a class="button secondary" href="/records">Clear</a></div>
+            </form>
+            \(table)
+            <nav class="pager" aria-label="Pages">\(previous)<span class="muted">Page \(page) of \(pages)</span>\(next)</nav>
+            """)
+    }
+
+    private func recordRow(_ state: RecordState) -> HTML {
+        let view = RecordView(state)
+        let fields = view.fields
+        let title = fields["title"]?.textValue ?? "(untitled)"
+        let badges: HTML = HTML.join([
+            view.isConflicted ? " <span class=\"badge conflict\">Conflict</span>" : .empty,
+            view.deleted ? " <span class=\"badge deleted\">Deleted</span>" : .empty,
+        ])
+        let tracks = (fields["tracks"]?.listValue ?? []).map { WebFormat.track($0, schema: schema) }.joined(separator: ", ")
+        let value = fields["value_usd"]?.numberValue.map(WebFormat.money) ?? "—"
+        return """
+            <tr\(view.isConflicted ? HTML(raw: " class=\"conflicted\"") : .empty)>
+            <td><a href="/records/\(view.id)">\(title)</a>\(badges)</td>
+            <td class="hide-small">\(WebFormat.humanize(fields["type"]?.textValue ?? ""))</td>
+            <td>\(WebFormat.office(fields["office"]?.textValue ?? ""))</td>
+            <td><span class="badge status">\(WebFormat.humanize(fields["status"]?.textValue ?? ""))</span></td>
+            <td class="hide-small">\(tracks)</td>
+            <td class="num">\(value)</td>
+            <td class="hide-small muted">\(WebFormat.time(millis: state.updatedAt))</td>
+            </tr>
+            """
+    }
+
+    /// A labelled `<select>` with an optional "any" first option.
+    func select(_ name: String, _ label: String, _ options: [(String, String)], _ selected: String?, any: String?) -> HTML {
+        let anyOption: HTML = any.map { "<option value=\"\"\(HTML.flag("selected", selected == nil))>\($0)</option>" } ?? .empty
+        let items = options.map { value, text -> HTML in
+            "<option value=\"\(value)\"\(HTML.flag("selected", selected == value))>\(text)</option>"
+        }
+        return """
+            <div><label for="\(name)">\(label)</label>
+            <select id="\(name)" name="\(name)">\(anyOption)\(HTML.join(items))</select></div>
+            """
+    }
+}

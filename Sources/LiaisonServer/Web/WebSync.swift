@@ -1,0 +1,83 @@
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// `GET /sync`: this node and each peer's last success, last error and how far behind;
+/// `POST /sync` (admins): sync with every peer now.
+extension WebRoutes {
+    @Sendable func syncPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+        try await showSync(user: user, notice: nil)
+    }
+
+    @Sendable func syncNow(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+        let peers = try await store.peers()
+        let engine = self.engine
+        let results = await withTaskGroup(of: (String, String?).self) { group in
+            for peer in peers {
+                group.addTask {
+                    do {
+                        let report = try await engine.sync(with: peer)
+                        return (peer.name, "received \(report.pulled.changed) change\(report.pulled.changed == 1 ? "" : "s"), sent \(report.pushed.merged)")
+                    } catch {
+                        return (peer.name, nil)
+                    }
+                }
+            }
+            var results: [(String, String?)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }
+        }
+        let failed = results.filter { $0.1 == nil }.map(\.0)
+        let lines = results.map { name, summary in "\(name): \(summary ?? "failed (see below)")" }.joined(separator: "; ")
+        let notice: HTML = peers.isEmpty
+            ? WebNotice.info("This node has no peers to sync with.")
+            : failed.isEmpty ? WebNotice.ok("Synced with every peer. \(lines).") : WebNotice.warn("Sync finished with problems. \(lines).")
+        return try await showSync(user: user, notice: notice)
+    }
+
+    private func showSync(user: WebUser, notice: HTML?) async throws -> Response {
+        let peers = try await store.peers()
+        let statuses = Dictionary(try await store.peerStatuses().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let counts = try await store.counts()
+        let sequence = try await store.currentSequence()
+        let rows = peers.map { peer -> HTML in
+            let status = statuses[peer.name] ?? PeerStatus(name: peer.name)
+            let healthy = status.lastError == nil && status.lastSuccess != nil
+            let state: HTML = healthy ? "<span class=\"badge status\">OK</span>"
+                : status.lastError != nil ? "<span class=\"badge deleted\">Failing</span>" : "<span class=\"badge\">Not yet synced</span>"
+            let behind: HTML = status.behind.map { $0 == 0 ? "Up to date" : HTML(raw: "\($0) change\($0 == 1 ? "" : "s") to fetch") } ?? "—"
+            let error: HTML = status.lastError.map { text in
+                "\(text)<br><span class=\"muted\">\(status.lastErrorAt.map { WebFormat.time(millis: $0) } ?? "")</span>"
+            } ?? "—"
+            return """
+                <tr><td><strong>\(WebFormat.office(peer.name))</strong><br><span class="muted">\(peer.url)</span></td><td>\(state)</td>
+                <td>\(status.lastSuccess.map { WebFormat.time(millis: $0) } ?? "never")</td>
+                <td>\(behind)</td><td>\(error)</td></tr>
+                """
+        }
+        let table: HTML = peers.isEmpty
+            ? "<div class=\"card\"><p>This node has no peers yet. An admin adds them with <code>liaison peer add</code>.</p></div>"
+            : """
+              <div class="table-wrap"><table class="list">
+              <thead><tr><th scope="col">Peer</th><th scope="col">State</th><th scope="col">Last success</th>
+              <th scope="col">Behind</th><th scope="col">Last error</th></tr></thead>
+              <tbody>\(rows)</tbody></table></div>
+              """
+        let button: HTML = user.isAdmin && !peers.isEmpty ? """
+            <form method="post" action="/sync"><input type="hidden" name="csrf" value="\(user.session.csrf)">
+            <button type="submit">Sync now</button></form>
+            """ : ""
+        return try await render("Sync status", user: user, section: .sync, notice: notice, body: """
+            <div class="page-head"><h1>Sync status</h1><div class="actions">\(button)</div></div>
+            <div class="card"><dl class="fields">
+            <dt>This node</dt><dd>\(WebFormat.office(store.identity.office)) · <span class="muted">\(store.identity.replicaID)</span></dd>
+            <dt>Records</dt><dd>\(counts.records) live, \(counts.deleted) deleted, \(counts.conflicted) with conflicts</dd>
+            <dt>Changes made or received here</dt><dd>\(Int(sequence))</dd>
+            </dl></div>
+            <h2>Peers</h2>
+            <p class="muted">Each office's node fetches the others' changes and sends its own every few seconds. "Behind" counts the
+            peer's changes this node had not fetched yet when it last asked.</p>
+            \(table)
+            """)
+    }
+}

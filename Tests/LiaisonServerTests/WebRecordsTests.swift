@@ -1,0 +1,238 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import Testing
+
+@Suite("Web: records, forms, conflicts and resolution")
+struct WebRecordsTests {
+    @Test func everyPageRenders() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let browser = try await WebBrowser.signIn(node, as: .admin)
+            for path in ["/records", "/records?q=lithium&office=mumbai&track=critical_minerals&status=identified&sort=title&page=1",
+                         "/records?conflicted=1", "/records?deleted=1", "/records/new", "/records/\(id)", "/records/\(id)/edit",
+                         "/records/\(id)/delete", "/conflicts", "/reports", "/reports/overview", "/sync"] {
+                let reply = try await browser.get(path)
+                #expect(reply.status == 200, "\(path)")
+                #expect(reply.text.hasPrefix("<!DOCTYPE html>"), "\(path)")
+                #expect(reply.header("cache-control") == "no-store", "\(path)")
+            }
+            #expect(try await browser.get("/records/nope").status == 404)
+            #expect(try await browser.get("/reports/nope").status == 404)
+
+            let list = try await browser.get("/records?q=lithium")
+            #expect(list.text.contains("/records/\(id)"))
+            let none = try await browser.get("/records?q=no-such-words")
+            #expect(!none.text.contains("/records/\(id)\""))
+            #expect(none.text.contains("No records match"))
+        }
+    }
+
+    @Test func theNewFormIsGeneratedFromTheSchema() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let page = try await browser.get("/records/new").text
+            // Choices as <select>, sets as checkboxes, dates as dates, money as money, help text, labels.
+            #expect(page.contains(#"<select id="f-type" name="type""#))
+            #expect(page.contains(#"type="checkbox" id="f-tracks-critical_minerals" name="tracks" value="critical_minerals""#))
+            #expect(page.contains(#"<input type="date" id="f-opened_on" name="opened_on""#))
+            #expect(page.contains(#"id="f-value_usd" name="value_usd" value="" step="0.01" min="0""#))
+            #expect(page.contains(">USD</span>"))
+            #expect(page.contains("sme: under 500 employees."))
+            #expect(page.contains(#"<fieldset data-track="critical_minerals" hidden>"#))
+            #expect(page.contains(#"<select id="f-critical_minerals-mineral" name="critical_minerals.mineral""#))
+            for field in node.store.schema.fields {
+                let id = "f-" + field.name.replacingOccurrences(of: ".", with: "-")
+                #expect(page.contains("<label for=\"\(id)\">") || page.contains("<legend>\(field.label)"), "\(field.name)")
+            }
+        }
+    }
+
+    @Test func creatingWithTrackFieldsAndFieldsOfUnselectedTracksIgnored() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let reply = try await browser.post("/records", [
+                "title": "Graphite anode plant", "type": "investment", "office": "chennai", "status": "contacted",
+                "tracks": "critical_minerals", "critical_minerals.mineral": "graphite", "critical_minerals.stage": "processing_refining",
+                "semiconductors.segment": "", "value_usd": "1250000.50", "opened_on": "2026-02-03", "underserved_owned": "true",
+            ])
+            #expect(reply.status == 303)
+            let location = try #require(reply.header("location"))
+            #expect(location.hasSuffix("?done=created"))
+            let id = String(location.dropFirst("/records/".count).prefix { $0 != "?" })
+            let state = try #require(try await node.store.state(id: id))
+            let values = state.displayValues
+            #expect(values["critical_minerals.mineral"] == .text("graphite"))
+            #expect(values["value_usd"] == .number(1_250_000.5))
+            #expect(values["underserved_owned"] == .bool(true))
+            #expect(values["office"] == .text("chennai"))
+            #expect(state.writes.values.allSatisfy { $0.author == "editor-user" })
+            let page = try await browser.get(location)
+            #expect(page.text.contains("The record was created."))
+            #expect(page.text.contains("USD 1,250,000.50"))
+            #expect(page.text.contains("Graphite"))
+        }
+    }
+
+    @Test func validationErrorsShowNextToTheFieldKeepingWhatWasTyped() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let reply = try await browser.post("/records", [
+                "title": "", "type": "investment", "office": "mumbai", "status": "identified", "tracks": "sccp",
+                "naics": "12x", "value_usd": "-5", "opened_on": "2026-02-30", "notes": "Typed <notes> & kept",
+            ])
+            #expect(reply.status == 400)
+            let page = reply.text
+            #expect(page.contains(#"<p class="error-text" id="f-title-error">Title is required</p>"#))
+            #expect(page.contains(#"id="f-naics-error">NAICS code must be 2 to 6 digits"#))
+            #expect(page.contains(#"id="f-value_usd-error">Value (USD) must be a number ≥ 0"#))
+            #expect(page.contains(#"id="f-opened_on-error">"#))
+            #expect(page.contains(#"name="naics" value="12x""#))
+            #expect(page.contains(#"name="value_usd" value="-5""#))
+            #expect(page.contains(#"name="opened_on" value="2026-02-30""#))
+            #expect(page.contains("Typed &lt;notes&gt; &amp; kept</textarea>"))
+            #expect(page.contains(#"value="sccp" checked"#))
+            #expect(page.contains(#"aria-invalid="true""#))
+            #expect(try await node.store.counts().records == 0)
+
+            // No track at all: the store's check names the field.
+            let noTrack = try await browser.post("/records", ["title": "T", "type": "event", "office": "mumbai", "status": "identified"])
+            #expect(noTrack.status == 400)
+            #expect(noTrack.text.contains(#"id="f-tracks-error">Tracks"#))
+        }
+    }
+
+    @Test func anEditSavesOnlyWhatChanged() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let edit = try await browser.get("/records/\(id)/edit")
+            let version = try #require(WebBrowser.hidden("version", in: edit.text))
+            let loaded = try #require(WebBrowser.hidden("loaded", in: edit.text))
+            #expect(edit.text.contains(#"name="title" value="Lithium refining JV""#))
+            let same: KeyValuePairs<String, String> = [
+                "version": version, "loaded": loaded, "title": "Lithium refining JV", "type": "joint_venture", "office": "mumbai",
+                "status": "identified", "tracks": "critical_minerals", "value_usd": "2500000", "critical_minerals.mineral": "lithium",
+            ]
+            let unchanged = try await browser.post("/records/\(id)", same)
+            #expect(unchanged.header("location") == "/records/\(id)?done=nochange")
+            let saved = try await browser.post("/records/\(id)", [
+                "version": version, "loaded": loaded, "title": "Lithium refining JV", "type": "joint_venture", "office": "mumbai",
+                "status": "in_discussion", "tracks": "critical_minerals", "value_usd": "2500000", "critical_minerals.mineral": "lithium",
+            ])
+            #expect(saved.header("location") == "/records/\(id)?done=saved")
+            let state = try #require(try await node.store.state(id: id))
+            #expect(state.displayValues["status"] == .text("in_discussion"))
+            #expect(state.conflictedFields.isEmpty)
+        }
+    }
+
+    @Test func aSaveOverAStalePageBecomesAConflictAndIsResolvedInThePage() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let edit = try await browser.get("/records/\(id)/edit")
+            let version = try #require(WebBrowser.hidden("version", in: edit.text))
+            let loaded = try #require(WebBrowser.hidden("loaded", in: edit.text))
+
+            // Someone else saves first, through the API, from the same version.
+            let patched = try await node.send("PATCH", "/v1/records/\(id)", token: node.token(.admin),
+                                              json: #"{"title":"Lithium JV (API)"}"#, headers: [("If-Match", "\"\(version)\"")])
+            #expect(patched.status == 200)
+
+            let saved = try await browser.post("/records/\(id)", [
+                "version": version, "loaded": loaded, "title": "Lithium JV (page)", "type": "joint_venture", "office": "mumbai",
+                "status": "identified", "tracks": "critical_minerals", "value_usd": "2500000", "critical_minerals.mineral": "lithium",
+            ])
+            #expect(saved.header("location") == "/records/\(id)?done=conflict")
+            let state = try #require(try await node.store.state(id: id))
+            #expect(state.conflictedFields == ["title"])
+
+            let page = try await browser.get("/records/\(id)?done=conflict")
+            #expect(page.text.contains("Resolve conflicts"))
+            #expect(page.text.contains("Lithium JV (API)") && page.text.contains("Lithium JV (page)"))
+            #expect(page.text.contains("admin-user") && page.text.contains("editor-user"))
+            #expect(page.text.contains("Edited at <strong>Mumbai</strong>"))
+            let conflicts = try await browser.get("/conflicts")
+            #expect(conflicts.text.contains("/records/\(id)#resolve"))
+
+            // Pick the API's value.
+            let current = try #require(WebBrowser.hidden("version", in: page.text))
+            let index = state.entries(of: "title").firstIndex { $0.value == .text("Lithium JV (API)") }!
+            // A resolution against an older version is refused and changes nothing.
+            let stale = try await browser.post("/records/\(id)/resolve", ["version": version, "pick.title": "v\(index)"])
+            #expect(stale.status == 409)
+            let nothing = try await browser.post("/records/\(id)/resolve", ["version": current])
+            #expect(nothing.status == 400)
+            let resolved = try await browser.post("/records/\(id)/resolve", ["version": current, "pick.title": "v\(index)"])
+            #expect(resolved.header("location") == "/records/\(id)?done=resolved")
+            let after = try #require(try await node.store.state(id: id))
+            #expect(after.conflictedFields.isEmpty)
+            #expect(after.displayValues["title"] == .text("Lithium JV (API)"))
+        }
+    }
+
+    @Test func aNewValueCanSettleAConflict() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let state = try #require(try await node.store.state(id: id))
+            _ = try await node.store.update(id: id, ["value_usd": .number(1)], readContext: state.context, author: "a")
+            _ = try await node.store.update(id: id, ["value_usd": .number(2)], readContext: state.context, author: "b")
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let page = try await browser.get("/records/\(id)")
+            #expect(page.text.contains(#"name="new.value_usd""#))
+            let version = try #require(WebBrowser.hidden("version", in: page.text))
+            let bad = try await browser.post("/records/\(id)/resolve", ["version": version, "pick.value_usd": "new", "new.value_usd": "abc"])
+            #expect(bad.status == 400)
+            #expect(bad.text.contains("Value (USD) must be a number"))
+            let good = try await browser.post("/records/\(id)/resolve", ["version": version, "pick.value_usd": "new", "new.value_usd": "3000000"])
+            #expect(good.status == 303)
+            #expect(try await node.store.state(id: id)?.displayValues["value_usd"] == .number(3_000_000))
+        }
+    }
+
+    @Test func deleteWithConfirmationAndDeleteVersusEdit() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let confirm = try await browser.get("/records/\(id)/delete")
+            #expect(confirm.text.contains("Yes, delete this record"))
+            let version = try #require(WebBrowser.hidden("version", in: confirm.text))
+            // An edit arrives from elsewhere before the delete is confirmed.
+            _ = try await node.send("PATCH", "/v1/records/\(id)", token: node.token(.admin), json: #"{"status":"contacted"}"#,
+                                    headers: [("If-Match", "\"\(version)\"")])
+            let deleted = try await browser.post("/records/\(id)/delete", ["version": version])
+            #expect(deleted.header("location") == "/records/\(id)?done=conflict")
+            let page = try await browser.get("/records/\(id)")
+            #expect(page.text.contains("Deleted at one office, edited at another"))
+            #expect(page.text.contains("Keep deleted") && page.text.contains("Restore (keep the record)"))
+            #expect(page.text.contains("Deleted at <strong>Mumbai</strong> by <strong>editor-user</strong>"))
+            #expect(page.text.contains("Edited at <strong>Mumbai</strong> by <strong>admin-user</strong>"))
+            let current = try #require(WebBrowser.hidden("version", in: page.text))
+            let restored = try await browser.post("/records/\(id)/resolve", ["version": current, "pick.deleted": "false"])
+            #expect(restored.status == 303)
+            let state = try #require(try await node.store.state(id: id))
+            #expect(!state.isDeleted && state.conflictedFields.isEmpty)
+
+            // A plain delete.
+            let again = try await browser.post("/records/\(id)/delete", ["version": state.version.description])
+            #expect(again.header("location") == "/records?done=deleted")
+            #expect(try await node.store.state(id: id)?.isDeleted == true)
+        }
+    }
+
+    @Test func textIsEscapedEverywhere() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let reply = try await browser.post("/records", [
+                "title": "<script>alert(\"x\")</script>", "type": "event", "office": "mumbai", "status": "identified", "tracks": "sccp",
+            ])
+            let location = try #require(reply.header("location"))
+            for path in [location, "/records", "/records?q=%3Cscript"] {
+                let page = try await browser.get(path).text
+                #expect(!page.contains("<script>alert"), "\(path)")
+                #expect(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"), "\(path)")
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite("Web: reports in the page and through the API")
+struct WebReportsTests {
+    @Test func reportPagesShowChartsAndDownload() async throws {
+        try await withNode { node in
+            _ = try await makeRecord(node)
+            let browser = try await WebBrowser.signIn(node, as: .reader)
+            let list = try await browser.get("/reports")
+            #expect(list.text.contains("/reports/critical_minerals"))
+            let page = try await browser.get("/reports/critical_minerals?office=mumbai&from=2020-01-01")
+            #expect(page.status == 200)
+            #expect(page.text.contains("<article class=\"liaison-report\">"))
+            #expect(page.text.contains("<svg"))
+            #expect(page.text.contains("/reports/critical_minerals/download?format=csv&amp;office=mumbai&amp;from=2020-01-01"))
+            let bad = try await browser.get("/reports/overview?office=atlantis")
+            #expect(bad.status == 400)
+            #expect(bad.text.contains("unknown office"))
+            let csv = try await browser.get("/reports/overview/download?format=csv")
+            #expect(csv.status == 200)
+            #expect(csv.header("content-type")?.hasPrefix("text/csv") == true)
+            #expect(csv.header("content-disposition") == "attachment; filename=\"overview.csv\"")
+            let md = try await browser.get("/reports/overview/download?format=md&office=mumbai")
+            #expect(md.header("content-type")?.hasPrefix("text/markdown") == true)
+            #expect(md.text.hasPrefix("#"))
+        }
+    }
+
+    @Test func reportAPI() async throws {
+        try await withNode { node in
+            _ = try await makeRecord(node)
+            let reader = node.token(.reader)
+            let list = try await node.send("GET", "/v1/reports", token: reader)
+            #expect(list.status == 200)
+            let reports = try #require(list.object["reports"] as? [[String: Any]])
+            #expect(reports.first?["id"] as? String == "overview")
+            let json = try await node.send("GET", "/v1/reports/critical_minerals", token: reader)
+            #expect(json.status == 200)
+            #expect(json.header("content-type")?.hasPrefix("application/json") == true)
+            let html = try await node.send("GET", "/v1/reports/critical_minerals?format=html&office=mumbai&from=2020-01-01&to=2099-12-31", token: reader)
+            #expect(html.text.contains("<svg"))
+            #expect(try await node.send("GET", "/v1/reports/overview?format=csv", token: reader).header("content-type")?.hasPrefix("text/csv") == true)
+            #expect(try await node.send("GET", "/v1/reports/nope", token: reader).status == 404)
+            #expect(try await node.send("GET", "/v1/reports/overview?format=xlsx", token: reader).status == 400)
+            #expect(try await node.send("GET", "/v1/reports/overview?office=atlantis", token: reader).status == 400)
+            #expect(try await node.send("GET", "/v1/reports/overview?from=2026-13-01", token: reader).status == 400)
+            #expect(try await node.send("GET", "/v1/reports/overview?color=red", token: reader).status == 400)
+            #expect(try await node.send("GET", "/v1/reports").status == 401)
+            #expect(try await node.send("GET", "/v1/reports", token: node.token(.peer)).status == 403)
+        }
+    }
+}
