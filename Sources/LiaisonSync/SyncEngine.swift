@@ -36,6 +36,10 @@ public struct SyncEngine: Sendable {
     public var batchRecords = SyncProtocol.maxBatchRecords
     /// Bytes per batch.
     public var batchBytes = SyncProtocol.maxBatchBytes
+    /// Where batches, bytes, successes and failures are counted (nowhere by default).
+    public var metrics: any SyncMetrics = NoSyncMetrics()
+    /// Stops syncs between batches for a graceful shutdown; shared by copies of the engine.
+    public var stopSignal = SyncStopSignal()
     let logger: Logger
 
     /// An engine for `store` over `client`.
@@ -48,17 +52,30 @@ public struct SyncEngine: Sendable {
     /// One pull and one push with `peer`, now. Saves the peer's status either way.
     @discardableResult
     public func sync(with peer: PeerRecord, progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
+        guard stopSignal.begin() else { throw SyncStopped() }
+        defer { stopSignal.end() }
+        let started = ContinuousClock.now
+        func seconds() -> Double {
+            let elapsed = (ContinuousClock.now - started).components
+            return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        }
         var status = (try await store.peerStatuses().first { $0.name == peer.name }) ?? PeerStatus(name: peer.name)
         do {
             let report = try await exchange(with: PeerLink(peer: peer, client: client), status: &status, progress: progress)
             status.lastSuccess = Timestamp.millis()
             status.lastError = nil
             try await store.savePeerStatus(status)
+            metrics.syncSucceeded(peer: peer.name, seconds: seconds(), at: Double(status.lastSuccess ?? 0) / 1000)
             logger.info("synced", metadata: [
                 "peer": "\(peer.name)", "pulled": "\(report.pulled.changed)", "pushed": "\(report.pushed.merged)",
             ])
             return report
+        } catch let stopped as SyncStopped {
+            try? await store.savePeerStatus(status)
+            logger.info("sync stopped between batches for shutdown", metadata: ["peer": "\(peer.name)"])
+            throw stopped
         } catch {
+            metrics.syncFailed(peer: peer.name, seconds: seconds())
             status.lastError = "\(error)"
             status.lastErrorAt = Timestamp.millis()
             try? await store.savePeerStatus(status)
@@ -82,6 +99,8 @@ public struct SyncEngine: Sendable {
         var since = try await store.checkpoint(peer: node.replicaID, direction: .pull)
         status.behind = max(0, node.sequence - since)
         while true {
+            // Stop only between batches: a batch under way merges (or is acknowledged) first.
+            if stopSignal.isStopped { throw SyncStopped() }
             let (page, bytes) = try await link.changes(since: since, limit: batchRecords, requester: me)
             report.bytesReceived += bytes
             guard page.replicaID == node.replicaID else {
@@ -92,6 +111,7 @@ public struct SyncEngine: Sendable {
             report.pulled.merged += summary.merged
             report.pulled.changed += summary.changed
             report.pulled.conflicts += summary.conflicts
+            metrics.pulledBatch(peer: link.peer.name, states: page.states.count, bytes: bytes, conflicts: summary.conflicts)
             since = page.lastSequence
             status.behind = max(0, node.sequence - since)
             progress(.pulled(peer: link.peer.name, states: page.states.count, remaining: status.behind ?? 0))
@@ -100,6 +120,7 @@ public struct SyncEngine: Sendable {
 
         var pushed = try await store.checkpoint(peer: node.replicaID, direction: .push)
         while true {
+            if stopSignal.isStopped { throw SyncStopped() }
             let page = try await store.changes(since: pushed, limit: batchRecords, maxBytes: batchBytes, excluding: node.replicaID)
             if !page.states.isEmpty {
                 let (ack, bytes) = try await link.push(page.states, from: me)
@@ -107,6 +128,7 @@ public struct SyncEngine: Sendable {
                 report.pushed.merged += ack.merged
                 report.pushed.changed += ack.changed
                 report.pushed.conflicts += ack.conflicts
+                metrics.pushedBatch(peer: link.peer.name, states: page.states.count, bytes: bytes)
                 progress(.pushed(peer: link.peer.name, states: page.states.count))
             }
             if page.lastSequence != pushed {

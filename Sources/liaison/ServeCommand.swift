@@ -10,7 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the HTTP API and sync with every peer periodically, until SIGTERM or SIGINT.",
         discussion: """
             Settings come from <data dir>/liaison.conf, then LIAISON_* environment variables, then these
-            flags. Prints `listening on http://HOST:PORT` once bound; logs go to stderr.
+            flags. Prints `listening on http://HOST:PORT` (https with server.tls_certificate and
+            server.tls_key) once bound; logs go to stderr, as text or JSON lines (log.format).
+            See docs/operations.md.
             """)
 
     @OptionGroup var data: DataOptions
@@ -22,19 +24,34 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: ArgumentHelp(
         "trace, debug, info, notice, warning, error or critical (default info).", valueName: "LEVEL"))
     var logLevel: String?
+    @Option(name: .customLong("log-format"), help: ArgumentHelp(
+        "text or json: one JSON object a line (default text).", valueName: "FORMAT"))
+    var logFormat: String?
+    @Option(name: .customLong("tls-certificate"), help: ArgumentHelp(
+        "A PEM certificate (chain) to serve HTTPS with; needs --tls-key.", valueName: "FILE"))
+    var tlsCertificate: String?
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp(
+        "The PEM private key of the certificate.", valueName: "FILE"))
+    var tlsKey: String?
 
     func run() async throws {
         let config = try NodeConfig.resolve(directory: data.url, flags: [
             ("server.host", "--host", host), ("server.port", "--port", port.map(String.init)),
             ("sync.interval", "--sync-interval", syncInterval.map { String($0) }), ("log.level", "--log-level", logLevel),
+            ("log.format", "--log-format", logFormat), ("server.tls_certificate", "--tls-certificate", tlsCertificate),
+            ("server.tls_key", "--tls-key", tlsKey),
         ])
         let store = try data.openStore()
         try await config.registerPeers(in: store)
-        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let host = config.host
-        try await runNode(ServerConfiguration(config) { port in
-            FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
-        }, store: store)
+        var configuration = ServerConfiguration(config)
+        try configuration.loadTLS()
+        bootstrapLogging(format: config.logFormat, level: configuration.logLevel)
+        let scheme = configuration.scheme
+        configuration.onServerRunning = { port in
+            FileHandle.standardOutput.write(Data("listening on \(scheme)://\(host):\(port)\n".utf8))
+        }
+        try await runNode(configuration, store: store)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CurlHTTP
 import Foundation
+import LiaisonServer
 import LiaisonStore
 import LiaisonSync
 
@@ -20,7 +21,9 @@ struct SyncCommand: AsyncParsableCommand {
         }
         let chosen = names.isEmpty ? all : all.filter { names.contains($0.name) }
         if chosen.isEmpty { throw CommandFailure("no peers: add one with `liaison peer add NAME URL --token-file FILE`") }
-        let client = CurlClient()
+        // The node's sync.ca_file and sync.timeout (liaison.conf, LIAISON_*), as `serve` uses them.
+        let config = try NodeConfig.resolve(directory: data.url, flags: [])
+        let client = CurlClient(configuration: ServerConfiguration(config).clientConfiguration)
         defer { client.shutdown() }
         let engine = SyncEngine(store: store, client: client)
         var failures = 0

@@ -1,16 +1,21 @@
 import CurlHTTP
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import LiaisonStore
 import LiaisonSync
 import Logging
 
 /// The router of every route in ``APIRoute``, each behind the auth its ``Access`` asks for.
 /// Errors answer as JSON `{"error": ...}`; bodies over 16 MiB get 413.
-public func buildRouter(store: LiaisonStore, engine: SyncEngine) -> Router<LiaisonRequestContext> {
+public func buildRouter(
+    store: LiaisonStore, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics()
+) -> Router<LiaisonRequestContext> {
     let router = Router(context: LiaisonRequestContext.self)
+    router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware())
-    let handlers = APIHandlers(store: store, engine: engine)
+    let handlers = APIHandlers(store: store, engine: engine, metrics: metrics)
     for route in APIRoute.allCases {
         router.group()
             .add(middleware: AuthMiddleware(access: route.access, store: store))
@@ -22,22 +27,27 @@ public func buildRouter(store: LiaisonStore, engine: SyncEngine) -> Router<Liais
 
 /// The node's application: the HTTP server and, when `configuration.syncInterval` is set, the
 /// periodic sync with every peer, as services of one service group. Tests run exactly this.
+/// It serves HTTPS when `configuration` has TLS (a bad certificate or key fails the start);
+/// its metrics go to `metrics` (`GET /metrics`).
 ///
 /// ```swift
 /// let app = buildApplication(configuration, store: store)
 /// try await app.runService()   // until SIGTERM or SIGINT
 /// ```
 public func buildApplication(
-    _ configuration: ServerConfiguration, store: LiaisonStore, client: CurlClient = CurlClient(), logger: Logger? = nil
+    _ configuration: ServerConfiguration, store: LiaisonStore, client: CurlClient = CurlClient(), logger: Logger? = nil,
+    metrics: NodeMetrics = NodeMetrics()
 ) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
     var engine = SyncEngine(store: store, client: client, logger: logger)
     engine.batchRecords = configuration.batchRecords
     engine.batchBytes = configuration.batchBytes
+    engine.metrics = metrics
     let onRunning = configuration.onServerRunning
     var app = Application(
-        router: buildRouter(store: store, engine: engine),
+        router: buildRouter(store: store, engine: engine, metrics: metrics),
+        server: serverBuilder(configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
         logger: logger
@@ -46,4 +56,17 @@ public func buildApplication(
         app.addServices(SyncService(scheduler: SyncScheduler(engine: engine, interval: interval, logger: logger)))
     }
     return app
+}
+
+/// HTTP/1.1, over TLS when the configuration has (or names) a certificate and key. A TLS
+/// configuration that does not load gives a server that fails at start with the error.
+private func serverBuilder(_ configuration: ServerConfiguration) -> HTTPServerBuilder {
+    do {
+        var configuration = configuration
+        try configuration.loadTLS()
+        guard let tls = configuration.tls else { return .http1() }
+        return try .tls(.http1(), tlsConfiguration: tls)
+    } catch {
+        return HTTPServerBuilder { _ in throw error }
+    }
 }

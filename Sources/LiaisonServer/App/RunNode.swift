@@ -3,11 +3,26 @@ import LiaisonStore
 import Logging
 import ServiceLifecycle
 
-/// Runs a node (`liaison serve`): the HTTP server and the periodic sync until SIGTERM or
-/// SIGINT, then shuts down gracefully (requests in flight finish, the sync stops).
-public func runNode(_ configuration: ServerConfiguration, store: LiaisonStore, logger: Logger? = nil) async throws {
+/// Runs a node (`liaison serve`): the HTTP(S) server and the periodic sync until SIGTERM or
+/// SIGINT, then shuts down gracefully: requests in flight finish, and each sync in flight
+/// finishes the batch it is on and stops (see ``SyncService``).
+///
+/// TLS files are checked before anything starts (a ``ConfigError`` names the key and file).
+/// swift-metrics' `MetricsSystem` is bootstrapped with the node's registry (once per process).
+public func runNode(
+    _ configuration: ServerConfiguration, store: LiaisonStore, logger: Logger? = nil, metrics: NodeMetrics = NodeMetrics()
+) async throws {
+    var configuration = configuration
+    try configuration.loadTLS()
+    bootstrapMetricsSystem(with: metrics.registry)
     let client = CurlClient(configuration: configuration.clientConfiguration)
     defer { client.shutdown() }
-    let app = buildApplication(configuration, store: store, client: client, logger: logger)
-    try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    var logger = logger ?? Logger(label: "liaison.server")
+    logger.logLevel = configuration.logLevel
+    let app = buildApplication(configuration, store: store, client: client, logger: logger, metrics: metrics)
+    var group = ServiceGroupConfiguration(
+        services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    // A batch in flight ends within the sync timeout; after that, cancel.
+    group.maximumGracefulShutdownDuration = .seconds(configuration.syncTimeout + 10)
+    try await ServiceGroup(configuration: group).run()
 }

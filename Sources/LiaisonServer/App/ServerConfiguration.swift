@@ -1,4 +1,5 @@
 import CurlHTTP
+import HummingbirdTLS
 import Logging
 
 /// How a node's server runs.
@@ -24,6 +25,14 @@ public struct ServerConfiguration: Sendable {
     public var syncTimeout = 30.0
     /// A PEM CA bundle to verify HTTPS peers against (default: the system's).
     public var caFile: String?
+    /// A PEM certificate (chain) to serve HTTPS with; with ``tlsKey``. Loaded by ``loadTLS()``.
+    public var tlsCertificate: String?
+    /// The PEM private key of ``tlsCertificate``.
+    public var tlsKey: String?
+    /// The TLS settings the server uses: when set, it serves HTTPS. ``loadTLS()`` makes them from
+    /// ``tlsCertificate`` and ``tlsKey``; ``buildApplication(_:store:client:logger:metrics:)`` does
+    /// too when they are not loaded yet.
+    public var tls: TLSConfiguration?
     /// Called once the server listens, with the port it bound.
     public var onServerRunning: @Sendable (Int) async -> Void
 
@@ -47,11 +56,22 @@ public struct ServerConfiguration: Sendable {
         batchBytes = config.batchBytes
         syncTimeout = config.syncTimeout
         caFile = config.caFile
+        tlsCertificate = config.tlsCertificate
+        tlsKey = config.tlsKey
     }
+
+    /// Loads ``tls`` from ``tlsCertificate`` and ``tlsKey`` (when set); a missing or bad file,
+    /// or only one of the two, is a ``ConfigError`` naming the key and the file.
+    public mutating func loadTLS() throws {
+        if tls == nil { tls = try ServerTLS.load(certificate: tlsCertificate, key: tlsKey) }
+    }
+
+    /// `https` when the server serves TLS (or is configured to), `http` otherwise.
+    public var scheme: String { tls != nil || tlsCertificate != nil || tlsKey != nil ? "https" : "http" }
 
     /// The HTTP client settings sync uses: enough worker threads that a hanging peer never
     /// holds up the others, and the configured timeout and CA.
-    var clientConfiguration: CurlClientConfiguration {
+    public var clientConfiguration: CurlClientConfiguration {
         CurlClientConfiguration(connectTimeout: min(5, syncTimeout), totalTimeout: syncTimeout, caFile: caFile,
                                 workerThreads: 8)
     }

@@ -9,9 +9,11 @@ struct APIHandlers: Sendable {
     let store: LiaisonStore
     let endpoint: SyncEndpoint
     let engine: SyncEngine
+    let metrics: NodeMetrics
 
-    init(store: LiaisonStore, engine: SyncEngine) {
+    init(store: LiaisonStore, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics()) {
         self.store = store
+        self.metrics = metrics
         self.endpoint = SyncEndpoint(store: store)
         self.engine = engine
     }
@@ -22,6 +24,7 @@ struct APIHandlers: Sendable {
         case .health: health
         case .node: node
         case .status: status
+        case .metrics: metricsPage
         case .listRecords: listRecords
         case .createRecord: createRecord
         case .getRecord: getRecord

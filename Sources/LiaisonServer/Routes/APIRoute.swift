@@ -1,7 +1,7 @@
 /// Every route of the HTTP API: the one list the router is built from and that
 /// `docs/openapi.json` is checked against.
 public enum APIRoute: String, CaseIterable, Sendable {
-    case health, node, status
+    case health, node, status, metrics
     case listRecords, createRecord, getRecord, updateRecord, deleteRecord, resolveRecord, listConflicts
     case syncChanges, pushChanges
     case listPeers, syncNow
@@ -11,7 +11,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     /// The HTTP method.
     public var method: String {
         switch self {
-        case .health, .node, .status, .listRecords, .getRecord, .listConflicts, .syncChanges, .listPeers, .listTokens:
+        case .health, .node, .status, .metrics, .listRecords, .getRecord, .listConflicts, .syncChanges, .listPeers, .listTokens:
             "GET"
         case .listReports, .getReport: "GET"
         case .createRecord, .resolveRecord, .pushChanges, .syncNow, .createToken: "POST"
@@ -26,6 +26,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
         case .health: "/v1/health"
         case .node: "/v1/node"
         case .status: "/v1/status"
+        case .metrics: "/metrics"
         case .listRecords, .createRecord: "/v1/records"
         case .getRecord, .updateRecord, .deleteRecord: "/v1/records/{id}"
         case .resolveRecord: "/v1/records/{id}/resolve"
@@ -44,7 +45,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     public var access: Access {
         switch self {
         case .health: .open
-        case .node: .anyToken
+        case .node, .metrics: .anyToken
         case .status, .listRecords, .getRecord, .listConflicts, .listReports, .getReport: .staff(.reader)
         case .createRecord, .updateRecord, .deleteRecord, .resolveRecord: .staff(.editor)
         case .listPeers, .syncNow, .listTokens, .createToken, .revokeToken: .staff(.admin)

@@ -1,0 +1,203 @@
+import CurlHTTP
+import Foundation
+import LiaisonBundledPlugins
+import LiaisonServer
+import LiaisonStore
+import Logging
+import ServiceLifecycle
+import Testing
+
+/// A test CA and a server certificate for 127.0.0.1 and localhost, made with `openssl`.
+struct TestPKI {
+    let directory: URL
+    var caCertificate: String { directory.appendingPathComponent("ca.pem").path }
+    var serverCertificate: String { directory.appendingPathComponent("server.pem").path }
+    var serverKey: String { directory.appendingPathComponent("server.key").path }
+
+    /// Makes a CA (`name`) and a server certificate it signs, in a new temporary directory.
+    static func make(name: String) throws -> TestPKI {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-pki-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pki = TestPKI(directory: directory)
+        try "subjectAltName = IP:127.0.0.1, DNS:localhost\n".write(
+            to: directory.appendingPathComponent("san.ext"), atomically: true, encoding: .utf8)
+        try pki.openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+                         "-days", "2", "-subj", "/CN=\(name)"])
+        try pki.openssl(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
+                         "-subj", "/CN=127.0.0.1"])
+        try pki.openssl(["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                         "-out", "server.pem", "-days", "2", "-extfile", "san.ext"])
+        return pki
+    }
+
+    func openssl(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl"] + arguments
+        process.currentDirectoryURL = directory
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw TestFailure("openssl \(arguments.joined(separator: " ")): \(String(decoding: output, as: UTF8.self))")
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+}
+
+/// Runs `body` against a fresh node like ``withNode``, but with the server configuration and
+/// the node's HTTP client (the one its sync uses, and the test's) set by the caller.
+func withConfiguredNode<T: Sendable>(
+    office: String, configure: (inout ServerConfiguration) -> Void, client clientConfiguration: CurlClientConfiguration,
+    _ body: @Sendable (TestNode) async throws -> T
+) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-tls-test-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try LiaisonStore.initialise(directory: directory, office: office)
+    let store = try LiaisonStore(directory: directory, schema: BundledPlugins.schema)
+    var tokens: [TokenRole: String] = [:]
+    for role in TokenRole.allCases {
+        tokens[role] = try await store.createToken(name: "\(role.rawValue)-user", role: role)
+    }
+    let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, syncInterval: nil, logLevel: .warning)
+    configure(&configuration)
+    configuration.onServerRunning = { port in
+        portContinuation.yield(port)
+        portContinuation.finish()
+    }
+    let scheme = configuration.scheme
+    let client = CurlClient(configuration: clientConfiguration)
+    defer { client.shutdown() }
+    var logger = Logger(label: "test")
+    logger.logLevel = .warning
+    let app = buildApplication(configuration, store: store, client: client, logger: logger)
+    let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+    return try await withThrowingTaskGroup(of: Void.self) { tasks in
+        tasks.addTask { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            try await tasks.waitForAll()  // rethrows the start error
+            throw TestFailure("the server never reported its port")
+        }
+        let node = TestNode(directory: directory, store: store, base: "\(scheme)://127.0.0.1:\(port)", client: client,
+                            tokens: tokens)
+        do {
+            let result = try await body(node)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return result
+        } catch {
+            await group.triggerGracefulShutdown()
+            try? await tasks.waitForAll()
+            throw error
+        }
+    }
+}
+
+@Suite("HTTPS: serving with a certificate and key, verifying peers against a CA")
+struct TLSTests {
+    static func peerStatus(_ node: TestNode) async throws -> [String: Any] {
+        let status = try await node.send("GET", "/v1/status", token: node.token(.reader))
+        return try #require((status.object["peers"] as? [[String: Any]])?.first)
+    }
+
+    @Test func syncOverHTTPSWithTheTestCA() async throws {
+        let pki = try TestPKI.make(name: "Liaison Test CA")
+        defer { pki.remove() }
+        let trusting = CurlClientConfiguration(caFile: pki.caCertificate)
+        try await withConfiguredNode(office: "chennai", configure: {
+            $0.tlsCertificate = pki.serverCertificate
+            $0.tlsKey = pki.serverKey
+        }, client: trusting) { chennai in
+            #expect(chennai.base.hasPrefix("https://"))
+            let created = try await chennai.send("POST", "/v1/records", token: chennai.token(.editor),
+                                                 json: #"{"title":"Over TLS","type":"event","tracks":["sccp"]}"#)
+            #expect(created.status == 201, "\(created.text)")
+            try await withConfiguredNode(office: "mumbai", configure: { _ in }, client: trusting) { mumbai in
+                try await NodeSyncTests.connect(mumbai, to: chennai, as: "chennai")
+                let sync = try await mumbai.send("POST", "/v1/sync", token: mumbai.token(.admin))
+                let result = try #require((sync.object["results"] as? [[String: Any]])?.first)
+                #expect(result["ok"] as? Bool == true, "\(sync.text)")
+                #expect(try await NodeSyncTests.titles(mumbai) == ["Over TLS"])
+                #expect(try await Self.peerStatus(mumbai)["last_error"] is NSNull)
+            }
+        }
+    }
+
+    @Test func peerWithCertificateOfAnotherCAIsRefused() async throws {
+        let pki = try TestPKI.make(name: "Liaison Test CA")
+        let other = try TestPKI.make(name: "Some Other CA")
+        defer {
+            pki.remove()
+            other.remove()
+        }
+        try await withConfiguredNode(office: "chennai", configure: {
+            $0.tlsCertificate = pki.serverCertificate
+            $0.tlsKey = pki.serverKey
+        }, client: CurlClientConfiguration(caFile: pki.caCertificate)) { chennai in
+            _ = try await chennai.send("POST", "/v1/records", token: chennai.token(.editor),
+                                       json: #"{"title":"Secret","type":"event","tracks":["sccp"]}"#)
+            try await withConfiguredNode(office: "mumbai", configure: { _ in },
+                                         client: CurlClientConfiguration(caFile: other.caCertificate)) { mumbai in
+                try await NodeSyncTests.connect(mumbai, to: chennai, as: "chennai")
+                let sync = try await mumbai.send("POST", "/v1/sync", token: mumbai.token(.admin))
+                let result = try #require((sync.object["results"] as? [[String: Any]])?.first)
+                #expect(result["ok"] as? Bool == false, "\(sync.text)")
+                let lastError = try #require(try await Self.peerStatus(mumbai)["last_error"] as? String)
+                #expect(lastError.lowercased().contains("certificate"), "\(lastError)")
+                #expect(lastError.hasPrefix("chennai:"), "\(lastError)")
+                #expect(try await NodeSyncTests.titles(mumbai).isEmpty)
+            }
+        }
+    }
+
+    @Test func plainHTTPClientCannotTalkToTheHTTPSPort() async throws {
+        let pki = try TestPKI.make(name: "Liaison Test CA")
+        defer { pki.remove() }
+        try await withConfiguredNode(office: "chennai", configure: {
+            $0.tlsCertificate = pki.serverCertificate
+            $0.tlsKey = pki.serverKey
+        }, client: CurlClientConfiguration(caFile: pki.caCertificate)) { chennai in
+            let plain = chennai.base.replacingOccurrences(of: "https://", with: "http://")
+            await #expect(throws: (any Error).self) {
+                _ = try await chennai.client.send(HTTPRequest(method: "GET", url: plain + "/v1/health", timeout: 5))
+            }
+            let health = try await chennai.send("GET", "/v1/health")
+            #expect(health.status == 200)
+        }
+    }
+
+    @Test func badTLSSettingsNameTheKeyAndFile() throws {
+        let pki = try TestPKI.make(name: "Liaison Test CA")
+        defer { pki.remove() }
+        func problem(_ certificate: String?, _ key: String?) -> ConfigError? {
+            do {
+                _ = try ServerTLS.load(certificate: certificate, key: key)
+                return nil
+            } catch {
+                return error as? ConfigError
+            }
+        }
+        #expect(try ServerTLS.load(certificate: nil, key: nil) == nil)
+        #expect(try ServerTLS.load(certificate: pki.serverCertificate, key: pki.serverKey) != nil)
+        #expect(problem(pki.serverCertificate, nil)?.place == "server.tls_key")
+        #expect(problem(nil, pki.serverKey)?.place == "server.tls_certificate")
+        let missing = pki.directory.appendingPathComponent("nope.pem").path
+        let noFile = problem(missing, pki.serverKey)
+        #expect(noFile?.place == "server.tls_certificate")
+        #expect(noFile?.problem.contains(missing) == true)
+        let garbage = pki.directory.appendingPathComponent("garbage.pem").path
+        try "not a certificate\n".write(toFile: garbage, atomically: true, encoding: .utf8)
+        #expect(problem(garbage, pki.serverKey)?.place == "server.tls_certificate")
+        #expect(problem(pki.serverCertificate, garbage)?.place == "server.tls_key")
+        #expect(problem(pki.serverCertificate, garbage)?.problem.contains(garbage) == true)
+        // The CA's key does not go with the server's certificate.
+        let wrongKey = problem(pki.serverCertificate, pki.directory.appendingPathComponent("ca.key").path)
+        #expect(wrongKey?.place == "server.tls_key")
+    }
+}
