@@ -7,7 +7,7 @@ OFFICE ?= mumbai
 APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test run
+.PHONY: deps build test run browser-deps browser-test
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -21,6 +21,24 @@ build: deps
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) browser-test
+
+# The end-to-end test of the web interface in headless Chromium (Tests/browser).
+BROWSER_APT := chromium chromium-driver
+
+browser-deps:
+	@missing=""; for p in $(BROWSER_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@python3 -c 'import selenium' 2>/dev/null || { echo "installing: selenium (pip)"; \
+		python3 -m pip install -q selenium || python3 -m pip install -q --break-system-packages selenium; }
+	@python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest || python3 -m pip install -q --break-system-packages pytest
+
+browser-test: browser-deps
+	$(SWIFT) build --product liaison
+	python3 -m pytest Tests/browser -q
 
 run: build
 	@bin=$$($(SWIFT) build --show-bin-path)/liaison; \

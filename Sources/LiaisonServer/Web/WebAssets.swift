@@ -31,7 +31,8 @@ enum WebAssets {
         .page-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1rem; }
         .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
         .button, button { display: inline-block; font: inherit; font-weight: 600; padding: 0.45rem 1rem; border-radius: 5px;
-          border: 1px solid var(--navy-2); background: var(--navy-2); color: #fff; cursor: pointer; text-decoration: none; }
+          border: 1px solid var(--navy-2); background: var(--navy-2); color: #fff; cursor: pointer; text-decoration: none;
+          white-space: nowrap; }
         .button.secondary, button.secondary { background: #fff; color: var(--navy-2); }
         .button.danger, button.danger { background: var(--red); border-color: var(--red); color: #fff; }
         .notice { border-left: 5px solid var(--navy-2); background: #e8f0fb; padding: 0.6rem 1rem; border-radius: 4px; margin-bottom: 1rem; }

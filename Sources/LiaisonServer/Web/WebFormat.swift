@@ -3,7 +3,7 @@ import LiaisonCore
 
 /// How values read on the page: names for slugs, money with its currency, times in UTC.
 enum WebFormat {
-    private static let words = ["mou": "MOU", "sme": "SME", "msme": "MSME", "usd": "USD", "us": "US", "in": "India",
+    private static let words = ["mou": "MOU", "sme": "SME", "msme": "MSME", "usd": "USD", "us": "US",
                                 "jv": "JV", "r&d": "R&D", "osat": "OSAT", "atmp": "ATMP"]
 
     /// `joint_venture` → `Joint venture`, `mou_signed` → `MOU signed`.

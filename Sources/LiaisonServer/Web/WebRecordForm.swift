@@ -77,8 +77,9 @@ extension WebRoutes {
             \(state.problem.map(WebNotice.error))
             <form method="post" action="\(action)" novalidate>
             \(hidden)
-            \(coreSets)
+            \(coreSets.first)
             \(trackSets)
+            \(Array(coreSets.dropFirst()))
             <div class="actions"><button type="submit">\(submit)</button><a class="button secondary" href="\(cancel)">Cancel</a></div>
             </form>
             """

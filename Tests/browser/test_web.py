@@ -1,0 +1,283 @@
+"""End-to-end test of the web interface in a real headless browser.
+
+Starts two real `liaison serve` nodes (Mumbai and Chennai) that sync with each other, then,
+as an officer would in Chromium: signs in, creates a record with track fields, edits it,
+makes a conflict between the two nodes, resolves it in the page, opens a report and finds
+its chart, and saves screenshots of the main pages to docs/screenshots/.
+
+Run: python3 -m pytest Tests/browser -q   (needs chromium, chromium-driver and selenium;
+`make test` installs them). The binary is .build/debug/liaison (built if missing).
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "docs" / "screenshots"
+
+
+def liaison_binary():
+    binary = ROOT / ".build" / "debug" / "liaison"
+    if not binary.exists():
+        subprocess.run(["swift", "build", "--product", "liaison"], cwd=ROOT, check=True)
+    return binary
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Node:
+    """One `liaison serve` process with its own data directory and tokens."""
+
+    def __init__(self, binary, root, office, host):
+        self.binary, self.office, self.host = binary, office, host
+        self.data = root / office
+        self.port = free_port()
+        self.process = None
+        self.run("init", "--office", office)
+        self.admin = self.run("token", "create", "--role", "admin", "--name", f"{office}-officer")
+        self.peer_token = self.run("token", "create", "--role", "peer", "--name", "peers")
+        self.peer_file = root / f"{office}.peer-token"
+        self.peer_file.write_text(self.peer_token)
+
+    @property
+    def url(self):
+        return f"http://{self.host}:{self.port}"
+
+    def run(self, *args):
+        done = subprocess.run([str(self.binary), *args, "--data", str(self.data)], capture_output=True, text=True)
+        assert done.returncode == 0, f"liaison {' '.join(args)}: {done.stderr}"
+        return done.stdout.strip()
+
+    def start(self):
+        env = dict(os.environ, LIAISON_SYNC_TIMEOUT="3")
+        env.pop("LIAISON_DATA", None)
+        self.process = subprocess.Popen(
+            [str(self.binary), "serve", "--data", str(self.data), "--host", "127.0.0.1", "--port", str(self.port),
+             "--sync-interval", "1", "--log-level", "warning"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            line = self.process.stdout.readline()
+            if "listening on" in line:
+                return
+            if not line and self.process.poll() is not None:
+                break
+        raise AssertionError(f"{self.office} node did not start")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def api(self, method, path, body=None, headers=None):
+        request = urllib.request.Request(self.url + path, method=method, data=json.dumps(body).encode() if body else None)
+        request.add_header("Authorization", f"Bearer {self.admin}")
+        if body is not None:
+            request.add_header("Content-Type", "application/json")
+        for name, value in (headers or {}).items():
+            request.add_header(name, value)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, json.loads(response.read() or b"{}"), dict(response.headers)
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"{}"), dict(error.headers)
+
+
+def wait_for(what, check, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture(scope="module")
+def nodes():
+    binary = liaison_binary()
+    root = Path(tempfile.mkdtemp(prefix="liaison-browser-"))
+    # Two host names, so that each node's session cookie is kept apart in one browser.
+    mumbai = Node(binary, root, "mumbai", "127.0.0.1")
+    chennai = Node(binary, root, "chennai", "localhost")
+    mumbai.run("peer", "add", "chennai", f"http://127.0.0.1:{chennai.port}", "--token-file", str(chennai.peer_file))
+    chennai.run("peer", "add", "mumbai", f"http://127.0.0.1:{mumbai.port}", "--token-file", str(mumbai.peer_file))
+    try:
+        mumbai.start()
+        chennai.start()
+        yield mumbai, chennai
+    finally:
+        mumbai.stop()
+        chennai.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                     "--lang=en-US", "--disable-gpu"]:
+        options.add_argument(argument)
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium:
+        options.binary_location = chromium
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.implicitly_wait(2)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def shot(driver, name, width=1280):
+    """A full-page screenshot of the current page."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.set_window_size(width, 900)
+    time.sleep(0.2)
+    height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
+    driver.set_window_size(width, min(max(height + 140, 600), 4000))
+    time.sleep(0.2)
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    driver.set_window_size(1280, 900)
+
+
+def sign_in(driver, node):
+    from selenium.webdriver.common.by import By
+
+    driver.get(node.url + "/records")
+    assert "/login" in driver.current_url
+    driver.find_element(By.ID, "token").send_keys(node.admin)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+    assert driver.current_url.endswith("/records")
+
+
+def notice(driver):
+    from selenium.webdriver.common.by import By
+
+    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, ".notice"))
+
+
+def test_officer_workflow_across_two_offices(nodes, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    mumbai, chennai = nodes
+    driver = browser
+
+    # Sign in at Mumbai.
+    driver.get(mumbai.url + "/login")
+    shot(driver, "sign-in")
+    sign_in(driver, mumbai)
+
+    # Create a record with track fields; the track's section appears when its box is ticked.
+    driver.find_element(By.LINK_TEXT, "New record").click()
+    section = driver.find_element(By.CSS_SELECTOR, "fieldset[data-track='critical_minerals']")
+    assert not section.is_displayed()
+    driver.find_element(By.ID, "f-title").send_keys("Lithium refining joint venture")
+    Select(driver.find_element(By.ID, "f-type")).select_by_value("joint_venture")
+    driver.find_element(By.ID, "f-tracks-critical_minerals").click()
+    assert section.is_displayed()
+    Select(driver.find_element(By.ID, "f-critical_minerals-mineral")).select_by_value("lithium")
+    Select(driver.find_element(By.ID, "f-critical_minerals-stage")).select_by_value("processing_refining")
+    driver.find_element(By.ID, "f-us_party").send_keys("Albemarle Corporation")
+    driver.find_element(By.ID, "f-in_party").send_keys("Khanij Bidesh India Ltd")
+    driver.find_element(By.ID, "f-value_usd").send_keys("2500000")
+    driver.execute_script("document.getElementById('f-opened_on').value = '2026-03-02'")
+    driver.find_element(By.ID, "f-officer").send_keys("Asha Rao")
+    shot(driver, "record-form")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Create record']").click()
+    assert "The record was created." in notice(driver)
+    record_id = driver.current_url.split("/records/")[1].split("?")[0]
+    assert "Lithium" in driver.find_element(By.TAG_NAME, "dl").text
+
+    # Edit it.
+    driver.find_element(By.LINK_TEXT, "Edit").click()
+    Select(driver.find_element(By.ID, "f-status")).select_by_value("in_discussion")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Save changes']").click()
+    assert "Your changes were saved." in notice(driver)
+    assert "In discussion" in driver.page_source
+
+    # It reaches Chennai.
+    wait_for("the record at Chennai", lambda: chennai.api("GET", f"/v1/records/{record_id}")[0] == 200
+             and chennai.api("GET", f"/v1/records/{record_id}")[1]["fields"].get("status") == "in_discussion")
+
+    # A conflict: Chennai edits the title in the page while Mumbai edits it through the API,
+    # both from the same version.
+    sign_in(driver, chennai)
+    driver.get(f"{chennai.url}/records/{record_id}/edit")
+    version = driver.find_element(By.NAME, "version").get_attribute("value")
+    status, _, _ = mumbai.api("PATCH", f"/v1/records/{record_id}", {"title": "Lithium refining JV (Mumbai)"},
+                              {"If-Match": f'"{version}"'})
+    assert status == 200
+    title = driver.find_element(By.ID, "f-title")
+    title.clear()
+    title.send_keys("Lithium refining JV (Chennai)")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Save changes']").click()
+
+    def conflicted_at_chennai():
+        _, record, _ = chennai.api("GET", f"/v1/records/{record_id}")
+        return "title" in record.get("conflicts", {})
+    wait_for("the conflict at Chennai", conflicted_at_chennai)
+
+    # Resolve it in the page: both values side by side, who and where; pick Mumbai's.
+    driver.get(f"{chennai.url}/conflicts")
+    shot(driver, "conflicts")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Lithium refining JV").click()
+    page = driver.page_source
+    assert "Lithium refining JV (Mumbai)" in page and "Lithium refining JV (Chennai)" in page
+    assert "Edited at <strong>Mumbai</strong>" in page and "Edited at <strong>Chennai</strong>" in page
+    shot(driver, "record-conflict")
+    options = driver.find_elements(By.CSS_SELECTOR, "#c-title label.option")
+    choice = next(o for o in options if "(Mumbai)" in o.text)
+    choice.find_element(By.CSS_SELECTOR, "input[type=radio]").click()
+    driver.find_element(By.XPATH, "//button[normalize-space()='Save resolution']").click()
+    assert "The conflict was resolved." in notice(driver)
+
+    def settled_at_mumbai():
+        _, record, _ = mumbai.api("GET", f"/v1/records/{record_id}")
+        return not record.get("conflicts") and record["fields"]["title"] == "Lithium refining JV (Mumbai)"
+    wait_for("the resolution at Mumbai", settled_at_mumbai)
+
+    # A report with its chart.
+    driver.get(mumbai.url + "/reports")
+    shot(driver, "reports")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Critical").click()
+    charts = driver.find_elements(By.CSS_SELECTOR, "article.liaison-report svg")
+    assert charts, "the report has no chart"
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[download]")]
+    assert any("format=csv" in link for link in links) and any("format=md" in link for link in links)
+    shot(driver, "report")
+
+    # The list, the record, sync status (admins may sync now) and the list on a phone.
+    driver.get(mumbai.url + "/records")
+    assert "Lithium refining JV (Mumbai)" in driver.page_source
+    shot(driver, "records")
+    driver.get(f"{mumbai.url}/records/{record_id}")
+    shot(driver, "record")
+    driver.get(mumbai.url + "/sync")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Sync now']").click()
+    assert "Synced with every peer" in notice(driver)
+    shot(driver, "sync")
+    driver.get(mumbai.url + "/records")
+    shot(driver, "records-phone", width=390)
