@@ -13,6 +13,7 @@ import Glibc
 enum DetachedProcess {
     /// Starts `executable` with `arguments` and returns its pid.
     static func spawn(executable: String, arguments: [String], environment: [String: String], log: String) throws -> Int32 {
+        closeInheritedDescriptors()
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -46,6 +47,18 @@ enum DetachedProcess {
             throw ClusterError("cannot start \(executable): \(String(cString: strerror(result)))")
         }
         return pid
+    }
+
+    /// Marks every descriptor above stderr close-on-exec, so a node inherits none of ours: an
+    /// inherited pipe (the stdout of whoever ran `cluster up`) would never see end-of-file
+    /// while the node lives.
+    static func closeInheritedDescriptors() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        let descriptors = names.isEmpty ? Array(3..<1024) : names.compactMap { Int32($0) }.filter { $0 > 2 }
+        for descriptor in descriptors {
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+        }
     }
 
     /// Whether `pid` is a live process (not a zombie) whose command line contains `marker`.

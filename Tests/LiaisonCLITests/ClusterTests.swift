@@ -1,0 +1,189 @@
+import CurlHTTP
+import Foundation
+import Testing
+
+/// `liaison cluster up/status/down` with seven real `liaison serve` processes, and `liaison status`.
+@Suite(.serialized)
+struct ClusterTests {
+    static let cities = ["new-delhi", "mumbai", "chennai", "kolkata", "hyderabad", "bengaluru", "ahmedabad"]
+
+    /// Runs `liaison ARGS` (no `--data`), returning status, stdout and stderr.
+    static func liaison(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = try LiaisonRun.binary()
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LIAISON_DATA"] = nil
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        while process.isRunning { usleep(50_000) }
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A base port with seven free loopback ports after it.
+    static func freeBasePort() throws -> Int {
+        for _ in 0..<50 {
+            let base = Int.random(in: 20_000...50_000)
+            if (base..<(base + 7)).allSatisfy(isFree) { return base }
+        }
+        throw NodeFailure("no seven consecutive free ports")
+    }
+
+    static func isFree(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+
+    /// The pids in DIR/cluster.json.
+    static func pids(_ directory: URL) throws -> [Int32] {
+        let data = try Data(contentsOf: directory.appendingPathComponent("cluster.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return (object["nodes"] as? [[String: Any]] ?? []).compactMap { ($0["pid"] as? NSNumber)?.int32Value }
+    }
+
+    /// Whether a pid is a live process (a zombie awaiting its reaper counts as gone).
+    static func alive(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    }
+
+    @Test func sevenCitiesComeUpSyncAndGoDown() async throws {
+        let temporary = try TemporaryDirectory()
+        let directory = temporary.url.appendingPathComponent("cluster")
+        let base = try Self.freeBasePort()
+        var pids: [Int32] = []
+        defer {
+            _ = try? Self.liaison(["cluster", "down", "--dir", directory.path, "--grace", "5"])
+            for pid in pids where Self.alive(pid) { kill(pid, SIGKILL) }
+            temporary.cleanUp()
+        }
+
+        let up = try Self.liaison(["cluster", "up", "--dir", directory.path, "--base-port", "\(base)", "--records", "5"])
+        #expect(up.status == 0, "cluster up failed: \(up.stderr)")
+        pids = try Self.pids(directory)
+        #expect(pids.count == 7)
+        #expect(pids.allSatisfy(Self.alive), "every node outlives `cluster up`")
+        for (index, city) in Self.cities.enumerated() {
+            #expect(up.stdout.contains("http://127.0.0.1:\(base + index)"), "prints \(city)'s URL")
+            let token = directory.appendingPathComponent("\(city)/admin.token")
+            #expect(up.stdout.contains(token.path))
+            let mode = try FileManager.default.attributesOfItem(atPath: token.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            let conf = try String(contentsOf: directory.appendingPathComponent("\(city)/liaison.conf"), encoding: .utf8)
+            for other in Self.cities where other != city { #expect(conf.contains("[peer.\(other)]")) }
+            #expect(!conf.contains("[peer.\(city)]"))
+        }
+
+        let again = try Self.liaison(["cluster", "up", "--dir", directory.path, "--base-port", "\(base)"])
+        #expect(again.status != 0 && again.stderr.contains("already running"), "a second up refuses: \(again.stderr)")
+
+        // A record added at Chennai reaches the six others.
+        let chennaiToken = try String(contentsOf: directory.appendingPathComponent("chennai/admin.token"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let client = CurlClient(configuration: .init(connectTimeout: 5, totalTimeout: 30))
+        defer { client.shutdown() }
+        let created = try await client.send(HTTPRequest(
+            method: "POST", url: "http://127.0.0.1:\(base + 2)/v1/records",
+            headers: [(name: "Authorization", value: "Bearer \(chennaiToken)"), (name: "Content-Type", value: "application/json")],
+            body: Array(#"{"title":"Chennai EV battery plant JV","type":"joint_venture","tracks":["critical_minerals"]}"#.utf8)))
+        #expect(created.status == 201)
+        let id = try recordID(String(decoding: created.body, as: UTF8.self))
+        for (index, city) in Self.cities.enumerated() where city != "chennai" {
+            let token = try String(contentsOf: directory.appendingPathComponent("\(city)/admin.token"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            try await eventually("the Chennai record reaches \(city)", within: 120) {
+                let response = try? await client.send(HTTPRequest(
+                    url: "http://127.0.0.1:\(base + index)/v1/records/\(id)",
+                    headers: [(name: "Authorization", value: "Bearer \(token)")]))
+                return response?.status == 200
+            }
+        }
+
+        // `cluster status --json` then shows every node in step: no lag, no errors.
+        var last: [String: Any] = [:]
+        try await eventually("cluster status shows zero lag everywhere", within: 120) {
+            let status = try Self.liaison(["cluster", "status", "--dir", directory.path, "--json"])
+            guard status.status == 0,
+                  let object = try? JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+            else { return false }
+            last = object
+            let nodes = object["nodes"] as? [[String: Any]] ?? []
+            return nodes.count == 7 && nodes.allSatisfy { node in
+                let peers = node["peers"] as? [[String: Any]] ?? []
+                return node["error"] == nil && peers.count == 6
+                    && peers.allSatisfy { ($0["behind"] as? NSNumber)?.intValue == 0 && $0["last_error"] == nil }
+            }
+        }
+        #expect(last["in_step"] as? Bool == true)
+        let records = (last["nodes"] as? [[String: Any]] ?? []).compactMap { ($0["records"] as? NSNumber)?.intValue }
+        #expect(Set(records).count == 1, "every node holds the same records: \(records)")
+        let text = try Self.liaison(["cluster", "status", "--dir", directory.path])
+        #expect(text.stdout.contains("all seven nodes in step"))
+
+        // `liaison status` reads a node's store directly, server or not.
+        let local = try Self.liaison(["status", "--data", directory.appendingPathComponent("kolkata").path, "--json"])
+        #expect(local.status == 0, "\(local.stderr)")
+        let kolkata = try #require(try JSONSerialization.jsonObject(with: Data(local.stdout.utf8)) as? [String: Any])
+        #expect(kolkata["office"] as? String == "kolkata")
+        #expect((kolkata["peers"] as? [Any])?.count == 6)
+
+        // Down leaves no process behind.
+        let down = try Self.liaison(["cluster", "down", "--dir", directory.path])
+        #expect(down.status == 0, "\(down.stderr)")
+        #expect(down.stdout.contains("stopped 7 nodes"))
+        for pid in pids { #expect(!Self.alive(pid), "pid \(pid) is gone after down") }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("cluster.json").path))
+        let status = try Self.liaison(["cluster", "status", "--dir", directory.path])
+        #expect(status.status != 0 && status.stderr.contains("no cluster"))
+    }
+
+    @Test func localStatusShowsIdentityCountsAndPeers() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.cleanUp() }
+        let data = temporary.url.appendingPathComponent("mumbai")
+        let replica = try LiaisonRun.ok(["init", "--office", "mumbai"], data: data).trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try LiaisonRun.ok(["seed", "--records", "30", "--seed", "7", "--today", "2026-03-01"], data: data)
+        let tokenFile = temporary.url.appendingPathComponent("chennai.token")
+        try "secret\n".write(to: tokenFile, atomically: true, encoding: .utf8)
+        _ = try LiaisonRun.ok(["peer", "add", "chennai", "http://127.0.0.1:9", "--token-file", tokenFile.path], data: data)
+
+        let text = try LiaisonRun.ok(["status"], data: data)
+        #expect(text.contains("replica   \(replica) (office mumbai)"))
+        #expect(text.contains("sequence  "))
+        #expect(text.contains("records   "))
+        #expect(text.contains("peers     1"))
+        #expect(text.contains("chennai") && text.contains("last success never") && text.contains("behind unknown"))
+
+        let json = try LiaisonRun.ok(["status", "--json"], data: data)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["replica_id"] as? String == replica)
+        #expect(object["office"] as? String == "mumbai")
+        let records = try #require(object["records"] as? Int)
+        let deleted = try #require(object["deleted"] as? Int)
+        #expect(records + deleted == 30)
+        #expect((object["sequence"] as? Int ?? 0) >= 30)
+        let peers = try #require(object["peers"] as? [[String: Any]])
+        #expect(peers.count == 1 && peers[0]["name"] as? String == "chennai" && peers[0]["last_success"] is NSNull)
+
+        let missing = try LiaisonRun.run(["status"], data: temporary.url.appendingPathComponent("nowhere"))
+        #expect(missing.status != 0 && missing.stderr.contains("liaison init"))
+    }
+}
