@@ -9,9 +9,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the HTTP API and sync with every peer periodically, until SIGTERM or SIGINT.",
         discussion: """
-            Settings come from <data dir>/liaison.conf, then LIAISON_* environment variables, then these
-            flags. Prints `listening on http://HOST:PORT` (https with server.tls_certificate and
-            server.tls_key) once bound; logs go to stderr, as text or JSON lines (log.format).
+            Settings come from <data dir>/liaison.conf, then LIAISON_* environment variables, then these \
+            flags. Prints `listening on http://HOST:PORT` (https with server.tls_certificate and \
+            server.tls_key) once bound; logs go to stderr, as text or JSON lines (log.format). \
             See docs/operations.md.
             """)
 
