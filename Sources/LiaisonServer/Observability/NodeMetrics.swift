@@ -37,7 +37,7 @@ public final class NodeMetrics: SyncMetrics {
     public func pulledBatch(peer: String, states: Int, bytes: Int, conflicts: Int) {
         count(peer: peer, direction: "pull", states: states, bytes: bytes)
         if conflicts > 0 {
-            registry.makeCounter(name: "liaison_sync_conflicts_total", labels: [("peer", peer)],
+            counter("liaison_sync_conflicts_total", labels: [("peer", peer)],
                                  help: "States pulled from the peer that left a record in conflict.")
                 .increment(by: Int64(conflicts))
         }
@@ -53,7 +53,7 @@ public final class NodeMetrics: SyncMetrics {
     }
 
     public func syncFailed(peer: String, seconds: Double) {
-        registry.makeCounter(name: "liaison_sync_errors_total", labels: [("peer", peer)],
+        counter("liaison_sync_errors_total", labels: [("peer", peer)],
                              help: "Syncs with the peer that failed.").increment()
         syncDuration(peer: peer, outcome: "error").record(.nanoseconds(Int64(seconds * 1e9)))
     }
@@ -61,19 +61,19 @@ public final class NodeMetrics: SyncMetrics {
     private func count(peer: String, direction: String, states: Int, bytes: Int) {
         let labels = [("peer", peer), ("direction", direction)]
         if states > 0 {
-            registry.makeCounter(name: "liaison_sync_batches_total", labels: labels,
+            counter("liaison_sync_batches_total", labels: labels,
                                  help: "Sync batches that carried states, by peer and direction (pull or push).")
                 .increment()
         }
-        registry.makeCounter(name: "liaison_sync_records_total", labels: labels,
+        counter("liaison_sync_records_total", labels: labels,
                              help: "Record states carried by sync, by peer and direction.").increment(by: Int64(states))
-        registry.makeCounter(name: "liaison_sync_bytes_total", labels: labels,
+        counter("liaison_sync_bytes_total", labels: labels,
                              help: "Bytes of sync bodies (answers pulled, requests pushed), by peer and direction.")
             .increment(by: Int64(bytes))
     }
 
     private func lastSuccessGauge(peer: String) -> Gauge {
-        registry.makeGauge(name: "liaison_sync_last_success_timestamp_seconds", labels: [("peer", peer)],
+        gauge("liaison_sync_last_success_timestamp_seconds", labels: [("peer", peer)],
                            help: "When the last sync with the peer succeeded (unix seconds).")
     }
 
@@ -82,6 +82,22 @@ public final class NodeMetrics: SyncMetrics {
             descriptor: MetricNameDescriptor(metricName: "liaison_sync_duration", unitName: "seconds",
                                              helpText: "How long one sync (pull and push) with the peer took."),
             labels: [("peer", peer), ("outcome", outcome)], buckets: Self.syncBuckets)
+    }
+
+    private static func descriptor(_ name: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
+    }
+
+    private func counter(_ name: String, labels: [(String, String)], help: String) -> Counter {
+        registry.makeCounter(descriptor: Self.descriptor(name, help), labels: labels)
+    }
+
+    private func gauge(_ name: String, labels: [(String, String)], help: String) -> Gauge {
+        registry.makeGauge(descriptor: Self.descriptor(name, help), labels: labels)
+    }
+
+    private func gauge(_ name: String, help: String) -> Gauge {
+        registry.makeGauge(descriptor: Self.descriptor(name, help))
     }
 
     // MARK: HTTP
@@ -101,25 +117,25 @@ public final class NodeMetrics: SyncMetrics {
     /// every metric in the Prometheus text format (version 0.0.4).
     public func render(store: LiaisonStore) async throws -> [UInt8] {
         let counts = try await store.counts()
-        registry.makeGauge(name: "liaison_records", help: "Live (not deleted) records in this node's store.")
+        gauge("liaison_records", help: "Live (not deleted) records in this node's store.")
             .set(Double(counts.records))
-        registry.makeGauge(name: "liaison_records_deleted", help: "Deleted records kept in this node's store.")
+        gauge("liaison_records_deleted", help: "Deleted records kept in this node's store.")
             .set(Double(counts.deleted))
-        registry.makeGauge(name: "liaison_conflicts_open", help: "Records with at least one field in conflict.")
+        gauge("liaison_conflicts_open", help: "Records with at least one field in conflict.")
             .set(Double(counts.conflicted))
-        registry.makeGauge(name: "liaison_sequence", help: "This node's local change sequence.")
+        gauge("liaison_sequence", help: "This node's local change sequence.")
             .set(Double(try await store.currentSequence()))
         let peers = Set(try await store.peers().map(\.name))
-        registry.makeGauge(name: "liaison_peers", help: "Peers this node syncs with.").set(Double(peers.count))
+        gauge("liaison_peers", help: "Peers this node syncs with.").set(Double(peers.count))
         for status in try await store.peerStatuses() where peers.contains(status.name) {
             if let lastSuccess = status.lastSuccess {
                 lastSuccessGauge(peer: status.name).set(Double(lastSuccess) / 1000)
             }
             if let behind = status.behind {
-                registry.makeGauge(name: "liaison_sync_behind", labels: [("peer", status.name)],
+                gauge("liaison_sync_behind", labels: [("peer", status.name)],
                                    help: "The peer's changes not yet pulled when last asked.").set(Double(behind))
             }
-            registry.makeGauge(name: "liaison_sync_failing", labels: [("peer", status.name)],
+            gauge("liaison_sync_failing", labels: [("peer", status.name)],
                                help: "1 when the last sync with the peer failed, 0 otherwise.")
                 .set(status.lastError == nil ? 0.0 : 1.0)
         }
