@@ -24,14 +24,14 @@ if [ ! -f "$data/liaison.sqlite" ]; then
     liaison init --office "$LIAISON_OFFICE" >&2
 fi
 
-# install_token NAME ROLE TOKEN: replaces the token named NAME with TOKEN. The store keeps only
-# the SHA-256 (hex) of a token; `liaison token create` makes random ones, so a token chosen
-# outside (the .env) is written to the token table directly.
+# install_token NAME ROLE TOKEN: replaces the token named NAME with TOKEN (a secret from the
+# .env), through a 0600 file so it never appears on a command line.
 install_token() {
-    hash=$(printf '%s' "$3" | sha256sum | cut -d' ' -f1)
-    sqlite3 "$data/liaison.sqlite" \
-        "PRAGMA busy_timeout=10000; BEGIN; DELETE FROM token WHERE name='$1';
-         INSERT INTO token (name, role, hash, created_at) VALUES ('$1', '$2', '$hash', CAST(strftime('%s','now') AS INTEGER) * 1000); COMMIT;"
+    file=$(mktemp)
+    chmod 600 "$file"
+    printf '%s\n' "$3" > "$file"
+    liaison token import --name "$1" --role "$2" --token-file "$file" >&2
+    rm -f "$file"
 }
 if [ -n "${LIAISON_PEER_TOKEN:-}" ]; then install_token peers peer "$LIAISON_PEER_TOKEN"; fi
 if [ -n "${LIAISON_ADMIN_TOKEN:-}" ]; then install_token admin admin "$LIAISON_ADMIN_TOKEN"; fi

@@ -33,25 +33,43 @@ extension LiaisonStore {
     /// ```
     /// - Throws: ``StoreError`` `.invalid` for a bad name or one already in use.
     public func createToken(name: String, role: TokenRole) async throws -> String {
-        guard Self.isValidTokenName(name) else {
-            throw StoreError(.invalid, "invalid token name \"\(name.prefix(80))\": use 1 to 64 letters, digits, '.', '-', '_' or '@'")
-        }
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let token = Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
+        try await saveToken(name: name, role: role, token: token, replacing: false)
+        return token
+    }
+
+    /// Installs a token made elsewhere (a deployment's secret), replacing any token of that
+    /// name. It must be at least 32 characters of `A-Z a-z 0-9 - _ . ~ + / =`, so it is as
+    /// hard to guess as one ``createToken(name:role:)`` makes.
+    public func importToken(name: String, role: TokenRole, token: String) async throws {
+        guard token.count >= 32, token.count <= 512,
+              token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~+/=".contains($0)) })
+        else {
+            throw StoreError(.invalid, "an imported token must be 32 to 512 characters of letters, digits and - _ . ~ + / =")
+        }
+        try await saveToken(name: name, role: role, token: token, replacing: true)
+    }
+
+    private func saveToken(name: String, role: TokenRole, token: String, replacing: Bool) async throws {
+        guard Self.isValidTokenName(name) else {
+            throw StoreError(.invalid, "invalid token name \"\(name.prefix(80))\": use 1 to 64 letters, digits, '.', '-', '_' or '@'")
+        }
         let hash = SHA256.hex(Array(token.utf8))
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
         try await database.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM token WHERE name = ?", arguments: [name]) != nil {
+            if replacing {
+                try db.execute(sql: "DELETE FROM token WHERE name = ? OR hash = ?", arguments: [name, hash])
+            } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM token WHERE name = ?", arguments: [name]) != nil {
                 throw StoreError(.invalid, "a token named \"\(name)\" exists; revoke it first")
             }
             try db.execute(
                 sql: "INSERT INTO token (name, role, hash, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [name, role.rawValue, hash, now])
         }
-        return token
     }
 
     /// The name and role of `token`, or `nil` when it is not a current token. Every stored

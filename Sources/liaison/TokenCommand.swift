@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LiaisonStore
 
 extension TokenRole: ExpressibleByArgument {}
@@ -12,7 +13,7 @@ struct TokenCommand: AsyncParsableCommand {
             Roles: reader (read records and status), editor (+ write and resolve), \
             admin (+ tokens, peers, sync now), peer (another node: sync routes only).
             """,
-        subcommands: [Create.self, List.self, Revoke.self])
+        subcommands: [Create.self, Import.self, List.self, Revoke.self])
 }
 
 extension TokenCommand {
@@ -30,6 +31,29 @@ extension TokenCommand {
         func run() async throws {
             let token = try await data.openStore().createToken(name: name, role: role)
             print(token)
+        }
+    }
+
+    /// `liaison token import --role R --name N --token-file F`: installs a token made elsewhere.
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Install a token made elsewhere (e.g. a deployment secret), replacing any token of that name.")
+
+        @OptionGroup var data: DataOptions
+        @Option(help: ArgumentHelp("What the token may do: reader, editor, admin or peer.", valueName: "ROLE"))
+        var role: TokenRole
+        @Option(help: ArgumentHelp("Who holds it; recorded as the author of its writes.", valueName: "NAME"))
+        var name: String
+        @Option(help: ArgumentHelp("A file holding the token (never on the command line).", valueName: "FILE"))
+        var tokenFile: String
+
+        func run() async throws {
+            guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
+                throw CommandFailure("cannot read token file \(tokenFile)")
+            }
+            let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            try await data.openStore().importToken(name: name, role: role, token: token)
+            print("token \(name) (\(role.rawValue)) installed")
         }
     }
 

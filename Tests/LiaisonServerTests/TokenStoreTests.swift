@@ -55,4 +55,21 @@ struct TokenStoreTests {
         #expect(try await store.authenticate(token: token) == nil)
         await #expect(throws: StoreError.self) { try await store.revokeToken(name: "asha") }
     }
+
+    @Test func importedTokensAuthenticateReplaceTheirNameAndMustBeLongEnough() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-token-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try LiaisonStore.initialise(directory: directory, office: "chennai")
+        let store = try LiaisonStore(directory: directory, schema: .core)
+        let first = String(repeating: "a", count: 40)
+        let second = String(repeating: "b", count: 40)
+
+        try await store.importToken(name: "admin", role: .admin, token: first)
+        #expect(try await store.authenticate(token: first)?.role == .admin)
+        try await store.importToken(name: "admin", role: .reader, token: second)
+        #expect(try await store.authenticate(token: first) == nil, "the old token of that name no longer works")
+        #expect(try await store.authenticate(token: second)?.role == .reader)
+        await #expect(throws: StoreError.self) { try await store.importToken(name: "short", role: .admin, token: "too-short") }
+        #expect(try await store.tokens().map(\.name) == ["admin"])
+    }
 }
