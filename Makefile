@@ -1,9 +1,12 @@
-# Liaison: `make run` builds and runs the main job; `make test` runs the test suite.
+# Liaison: `make run` builds and runs the main job (a node); `make test` runs the test suite.
 # Both install what a fresh machine lacks first (`make deps`).
 
 SWIFT ?= swift
 DATA ?= liaison-data
 OFFICE ?= mumbai
+HOST ?= 127.0.0.1
+PORT ?= 8080
+SEED ?= 0
 APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -40,12 +43,16 @@ browser-test: browser-deps
 	$(SWIFT) build --product liaison
 	python3 -m pytest Tests/browser -q
 
+# The main job: one office's node with its embedded SQLite store, serving the web page, the
+# HTTP API and sync until Ctrl-C. The first run initialises the store and makes an admin token.
 run: build
 	@bin=$$($(SWIFT) build --show-bin-path)/liaison; \
-	$$bin --help; echo; \
-	if [ -f "$(DATA)/liaison.sqlite" ]; then \
-		echo "node in ./$(DATA) already initialised"; \
-	else \
-		echo "initialising a $(OFFICE) node in ./$(DATA):"; $$bin --data "$(DATA)" init --office "$(OFFICE)"; \
+	if [ ! -f "$(DATA)/liaison.sqlite" ]; then \
+		echo "initialising a $(OFFICE) node in $(DATA): replica $$($$bin --data "$(DATA)" init --office "$(OFFICE)")"; \
+		if [ "$(SEED)" != 0 ]; then $$bin --data "$(DATA)" seed --records "$(SEED)"; fi; \
 	fi; \
-	$$bin --data "$(DATA)" record list
+	if [ ! -f "$(DATA)/admin.token" ]; then \
+		(umask 077; $$bin --data "$(DATA)" token create --role admin --name admin > "$(DATA)/admin.token"); \
+	fi; \
+	echo "sign in at http://$(HOST):$(PORT)/ with the admin token in $(DATA)/admin.token"; \
+	exec $$bin --data "$(DATA)" serve --host "$(HOST)" --port "$(PORT)"
