@@ -1,3 +1,5 @@
+import LiaisonReports
+
 /// A piece of HTML. Interpolated `String`s are always escaped; only other `HTML` values are
 /// inserted as they are, so text from records, forms or tokens can never become markup.
 ///
@@ -23,19 +25,7 @@ struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible
 
     /// Escapes text for element content and double- or single-quoted attribute values.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
+        XMLText.escape(text)
     }
 
     struct StringInterpolation: StringInterpolationProtocol {

@@ -1,9 +1,10 @@
-/// Escaping of text for HTML that is also well-formed XML.
-enum XMLText {
+/// Escaping of text for HTML that is also well-formed XML: the one escaping rule of every
+/// page Liaison renders (reports and the web interface).
+public enum XMLText {
     /// Text safe as element content or inside a quoted attribute: `&`, `<`, `>`, `"` and `'`
     /// become entities, and characters XML forbids (control characters but tab and line
     /// breaks, U+FFFE, U+FFFF) are dropped.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
