@@ -13,9 +13,24 @@ public enum ReplicaID {
     /// Whether `text` has the shape of a replica id: 3 to 64 characters of `a-z 0-9 . - _`,
     /// with a dot that is neither first nor last.
     public static func isValid(_ text: String) -> Bool {
-        (3...64).contains(text.count)
-            && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || "._-".contains($0) }
-            && text.contains(".") && !text.hasPrefix(".") && !text.hasSuffix(".")
+        // Byte by byte: every allowed character is one ASCII byte, so bytes count characters.
+        let utf8 = text.utf8
+        guard (3...64).contains(utf8.count), utf8.first != UInt8(ascii: "."), utf8.last != UInt8(ascii: ".") else {
+            return false
+        }
+        var dot = false
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                continue
+            case UInt8(ascii: "."):
+                dot = true
+            default:
+                return false
+            }
+        }
+        return dot
     }
 }
 
@@ -37,8 +52,19 @@ public enum RecordID {
 
     /// Whether `text` can be a record id: 1 to 64 characters of `A-Z a-z 0-9 - _`.
     public static func isValid(_ text: String) -> Bool {
-        (1...64).contains(text.count)
-            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        // Byte by byte: every allowed character is one ASCII byte, so bytes count characters.
+        let utf8 = text.utf8
+        guard (1...64).contains(utf8.count) else { return false }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 }
 

@@ -36,16 +36,34 @@ extension RecordState {
         writer.raw("}")
     }
 
-    /// Decodes and checks a state from its JSON (canonical or not).
+    /// Decodes and checks a state from its JSON (canonical or not): keys in any order, white
+    /// space anywhere, unknown keys ignored at the top level and in writes, duplicate keys refused.
+    /// Parsed straight from the UTF-8 bytes (see ``StateEnvelope`` for documents of many states).
     /// - Throws: ``StateDecodingError`` naming the record (when known) and the problem.
     public init(json: Data) throws(StateDecodingError) {
-        let wire: StateWire
-        do {
-            wire = try JSONDecoder().decode(StateWire.self, from: json)
-        } catch {
-            throw StateDecodingError(recordID: nil, problem: "malformed state JSON: \(DecodingErrorText.describe(error))")
+        let result: Result<RecordState, StateDecodingError> = json.withUnsafeBytes { bytes in
+            guard bytes.count > 0 else {
+                return .failure(StateDecodingError(recordID: nil, problem: "malformed state JSON: at top level: the input is empty"))
+            }
+            var reader = StateJSONReader(bytes)
+            do throws(StateReadError) {
+                let state = try reader.readRecordState()
+                do throws(JSONSyntaxError) {
+                    try reader.expectEnd()
+                } catch {
+                    return .failure(StateDecodingError(recordID: nil, problem: "malformed state JSON: \(error.text)"))
+                }
+                return .success(state)
+            } catch {
+                switch error {
+                case .syntax(let syntax):
+                    return .failure(StateDecodingError(recordID: nil, problem: "malformed state JSON: \(syntax.text)"))
+                case .invalid(let recordID, let problem):
+                    return .failure(StateDecodingError(recordID: recordID, problem: problem))
+                }
+            }
         }
-        try self.init(wire: wire)
+        self = try result.get()
     }
 
     init(wire: StateWire) throws(StateDecodingError) {
@@ -78,9 +96,12 @@ public struct StateDecodingError: Error, Hashable, Sendable, CustomStringConvert
     public let recordID: String?
     /// What is wrong.
     public let problem: String
+    /// Where the state is in a larger document (`states[3]`), when it came from one.
+    public var location: String? = nil
 
     public var description: String {
-        recordID.map { "record \($0): \(problem)" } ?? problem
+        let text = recordID.map { "record \($0): \(problem)" } ?? problem
+        return location.map { "\($0): \(text)" } ?? text
     }
 }
 

@@ -30,9 +30,9 @@ public struct LiaisonBundle: Sendable {
     public init(json data: Data) throws(BundleError) {
         let wire: BundleWire
         do {
-            wire = try JSONDecoder().decode(BundleWire.self, from: data)
+            wire = try BundleWire(envelope: StateEnvelope.parse(data))
         } catch {
-            throw BundleError("not a valid Liaison bundle: \(DecodingErrorText.describe(error))")
+            throw BundleError("not a valid Liaison bundle: \(error.description)")
         }
         guard wire.format == Self.format else {
             throw BundleError("not a Liaison bundle: format is \"\(wire.format.prefix(40))\", expected \"\(Self.format)\"")
@@ -76,4 +76,17 @@ struct BundleWire: Decodable {
     let since: Int64
     let last_sequence: Int64
     let states: [RecordState]
+}
+
+extension BundleWire {
+    /// The bundle from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
+    init(envelope: StateEnvelope) throws(StateDecodingError) {
+        format = try envelope.string("format")
+        version = Int(try envelope.integer("version"))
+        replica_id = try envelope.string("replica_id")
+        office = try envelope.string("office")
+        since = try envelope.integer("since")
+        last_sequence = try envelope.integer("last_sequence")
+        states = envelope.states
+    }
 }

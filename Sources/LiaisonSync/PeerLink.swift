@@ -31,7 +31,11 @@ struct PeerLink: Sendable {
     func changes(since: Int64, limit: Int, requester: String) async throws -> (page: ChangesBody, bytes: Int) {
         let query = "?since=\(since)&limit=\(limit)&for=\(requester)"
         let response = try await send("GET", SyncProtocol.changesPath + query)
-        return (try decode(ChangesBody.self, response), response.body.count)
+        do {
+            return (try ChangesBody(envelope: StateEnvelope.parse(Data(response.body))), response.body.count)
+        } catch {
+            throw SyncError(peer: peer.name, "sent a bad answer: \(error.description)")
+        }
     }
 
     /// Sends a batch of states; returns the acknowledgement and the request body's size in bytes.

@@ -51,9 +51,9 @@ public struct SyncEndpoint: Sendable {
         }
         let batch: PushBody
         do {
-            batch = try JSONDecoder().decode(PushBody.self, from: body)
+            batch = try PushBody(envelope: StateEnvelope.parse(body))
         } catch {
-            throw SyncRequestError(status: 400, message: "bad batch: \(DecodingErrorText.describe(error))")
+            throw SyncRequestError(status: 400, message: "bad batch: \(error.description)")
         }
         guard ReplicaID.isValid(batch.replicaID), batch.replicaID != store.identity.replicaID else {
             throw SyncRequestError(status: 400, message: "bad batch: invalid sender replica_id \"\(batch.replicaID)\"")

@@ -62,6 +62,14 @@ struct ChangesBody: Decodable {
     enum CodingKeys: String, CodingKey {
         case replicaID = "replica_id", lastSequence = "last_sequence", more, states
     }
+
+    /// The page from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
+    init(envelope: StateEnvelope) throws(StateDecodingError) {
+        replicaID = try envelope.string(CodingKeys.replicaID.rawValue)
+        lastSequence = try envelope.integer(CodingKeys.lastSequence.rawValue)
+        more = try envelope.bool(CodingKeys.more.rawValue)
+        states = envelope.states
+    }
 }
 
 /// A pushed batch as it travels: `{"replica_id", "states": [...]}`.
@@ -71,5 +79,11 @@ struct PushBody: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case replicaID = "replica_id", states
+    }
+
+    /// The batch from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
+    init(envelope: StateEnvelope) throws(StateDecodingError) {
+        replicaID = try envelope.string(CodingKeys.replicaID.rawValue)
+        states = envelope.states
     }
 }

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import LiaisonBundledPlugins
+import LiaisonCore
+
+/// `liaison-bench decode --records N`: times decoding N seeded states from their canonical
+/// JSON: one by one with `RecordState(json:)`, through Foundation's `JSONDecoder` (the
+/// `Decodable` conformance), and as sync batches of 500 with `StateEnvelope.parse`.
+struct DecodeBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decode",
+        abstract: "Time decoding N states from canonical JSON (median of runs).")
+
+    @Option(help: "How many states to decode.")
+    var records = 100_000
+
+    @Option(help: "Runs per measurement; the median is printed.")
+    var runs = 5
+
+    @Option(help: "The seed of the generated data.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Skip the JSONDecoder figures (slow).")
+    var skipFoundation = false
+
+    func validate() throws {
+        guard records > 0, runs > 0 else { throw ValidationError("--records and --runs must be at least 1") }
+    }
+
+    func run() throws {
+        var generator = BenchRecords(seed: seed, schema: BundledPlugins.registry.schema)
+        let states = (0..<records).map { _ in generator.state() }
+        let documents = states.map { Data($0.canonicalJSON.utf8) }
+        let bytes = documents.reduce(0) { $0 + $1.count }
+        let batches = stride(from: 0, to: states.count, by: 500).map { start in
+            let slice = states[start..<min(start + 500, states.count)]
+            return Data((#"{"replica_id":"mumbai.k3f9q2","states":["# + slice.map(\.canonicalJSON).joined(separator: ",") + "]}").utf8)
+        }
+        print("\(records) states, \(bytes / records) bytes of JSON each on average")
+
+        func report(_ label: String, _ body: () throws -> Int) rethrows {
+            var times: [Double] = []
+            for _ in 0..<runs {
+                let timed = try Timing.measure(body)
+                precondition(timed.result == records)
+                times.append(timed.seconds)
+            }
+            let median = Timing.median(times)
+            print(label.padding(toLength: 40, withPad: " ", startingAt: 0) + Timing.ms(median)
+                  + String(format: "  %6.2f µs/state  %9.0f states/s", median * 1e6 / Double(records), Double(records) / median))
+        }
+        try report("RecordState(json:), keeping all") { try documents.map { try RecordState(json: $0) }.count }
+        try report("RecordState(json:), one at a time") {
+            try documents.reduce(0) { count, document in count + (try RecordState(json: document).id.isEmpty ? 0 : 1) }
+        }
+        try report("StateEnvelope.parse (batches of 500)") { try batches.map { try StateEnvelope.parse($0).states.count }.reduce(0, +) }
+        if !skipFoundation {
+            let decoder = JSONDecoder()
+            try report("JSONDecoder (RecordState: Decodable)") { try documents.map { try decoder.decode(RecordState.self, from: $0) }.count }
+        }
+    }
+}
