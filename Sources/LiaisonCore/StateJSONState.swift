@@ -219,8 +219,11 @@ extension RecordState {
                 throw fail("write \(dot) appears twice")
             }
             if write.fields.isEmpty { everyWriteLive = false }
+            // A field's first entry is a copy of `single` with its value replaced: copying a
+            // dictionary keeps its buckets, so the dot is hashed once per write, not per field.
+            let single: [Dot: FieldValue] = [dot: .null]
             for (name, value) in parsed.values[write.fields] {
-                guard fields[name, default: [:]].updateValue(value, forKey: dot) == nil else {
+                guard Self.add(value, at: dot, to: &fields[name, default: [:]], single: single) else {
                     let error = JSONSyntaxError(problem: "duplicate key \"\(name)\"", offset: -1)
                     throw .syntax(error.within("fields").within(index: position).within("writes"))
                 }
@@ -232,6 +235,18 @@ extension RecordState {
         } else {
             self.init(id: parsed.id, context: context, fields: fields, writes: writes)
         }
+    }
+
+    /// Adds `value` under `dot` to a field's entries; false when the dot already has one.
+    @inline(__always)
+    private static func add(_ value: FieldValue, at dot: Dot, to entries: inout [Dot: FieldValue],
+                            single: [Dot: FieldValue]) -> Bool {
+        if entries.isEmpty {
+            entries = single
+            entries.values[entries.startIndex] = value
+            return true
+        }
+        return entries.updateValue(value, forKey: dot) == nil
     }
 
     /// A state whose fields are all non-empty and whose writes are exactly its live dots.
