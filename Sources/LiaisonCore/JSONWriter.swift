@@ -12,6 +12,11 @@ public struct JSONWriter: Sendable {
     /// Appends a JSON string literal.
     public mutating func string(_ text: String) {
         output.append("\"")
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(text)
+            output.append("\"")
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output.append("\\\"")

@@ -8,8 +8,8 @@ extension Database {
     /// `source` is the replica id of a peer known to hold exactly this state (it sent it), so
     /// that sync does not send it back. Must run inside a write transaction.
     func save(_ state: RecordState, source: String? = nil) throws -> Int64 {
-        try execute(sql: "UPDATE node SET sequence = sequence + 1")
-        let sequence = try Int64.fetchOne(self, sql: "SELECT sequence FROM node")!
+        try cachedStatement(sql: "UPDATE node SET sequence = sequence + 1").execute()
+        let sequence = try Int64.fetchOne(cachedStatement(sql: "SELECT sequence FROM node"))!
         let values = state.displayValues
         let tracks = values["tracks"]?.listValue ?? []
         let searchable = ["title", "us_party", "in_party", "counterpart_agency", "officer", "notes"]
