@@ -307,7 +307,8 @@ import Testing
     }
 
     /// Random single-byte corruptions of random states: whatever the old path refused, the new
-    /// one refuses; whatever it accepted, the new one decodes to the same state.
+    /// one refuses; whatever both accept decodes to the same state. The new parser may refuse
+    /// more (it is strict RFC 8259: Foundation's decoder lets e.g. a trailing comma through).
     @Test func corruptedBytesAreRefusedWheneverTheOldPathRefusedThem() async throws {
         let junk = Array(#"{}[]":,\ -.0123456789eEtfnulx"#.utf8) + [0x00, 0x0A, 0x1F, 0x7F]
         await propertyCheck(count: 300, input: Gen.int(in: 2...5), Gen.uint64()) { replicas, seed in
@@ -320,7 +321,8 @@ import Testing
                 bytes[Int(rng.next() % UInt64(bytes.count))] = junk[Int(rng.next() % UInt64(junk.count))]
                 let old = try? JSONDecoder().decode(RecordState.self, from: Data(bytes))
                 let new = try? RecordState(json: Data(bytes))
-                #expect(new == old, "\(String(decoding: bytes, as: UTF8.self))")
+                if old == nil { #expect(new == nil, "\(String(decoding: bytes, as: UTF8.self))") }
+                if let new, let old { #expect(new == old, "\(String(decoding: bytes, as: UTF8.self))") }
             }
         }
     }
