@@ -9,24 +9,7 @@ struct ClusterTests {
 
     /// Runs `liaison ARGS` (no `--data`), returning status, stdout and stderr.
     static func liaison(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try LiaisonRun.binary()
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["LIAISON_DATA"] = nil
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        while process.isRunning { usleep(50_000) }
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        try LiaisonRun.run(arguments, data: nil)
     }
 
     /// A base port with seven free loopback ports after it.

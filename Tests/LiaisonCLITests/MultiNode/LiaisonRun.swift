@@ -13,11 +13,13 @@ enum LiaisonRun {
         throw NodeFailure("the liaison binary is not built: run `swift build` first")
     }
 
-    /// Runs `liaison ARGS --data DIR`, returning exit status, stdout and stderr.
-    static func run(_ arguments: [String], data: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs `liaison ARGS` (with `--data DIR` when given), returning exit status, stdout and
+    /// stderr. A command still running after two minutes is killed: Foundation's
+    /// `waitUntilExit` busy-spins, so this polls with a deadline instead.
+    static func run(_ arguments: [String], data: URL?) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = try binary()
-        process.arguments = arguments + ["--data", data.path]
+        process.arguments = arguments + (data.map { ["--data", $0.path] } ?? [])
         var environment = ProcessInfo.processInfo.environment
         environment["LIAISON_DATA"] = nil
         process.environment = environment
@@ -28,7 +30,10 @@ enum LiaisonRun {
         try process.run()
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        while process.isRunning { usleep(20_000) }
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 
