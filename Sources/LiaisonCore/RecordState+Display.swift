@@ -17,15 +17,24 @@ public struct FieldEntry: Hashable, Sendable {
 extension RecordState {
     /// The entries of a field, the displayed one first (see ``FieldEntry``'s ranking).
     public func entries(of field: String) -> [FieldEntry] {
-        (fields[field] ?? [:])
-            .map { FieldEntry(dot: $0.key, value: $0.value, meta: writes[$0.key] ?? WriteMeta(author: "", at: 0)) }
-            .sorted { $0.outranks($1) }
+        (fields[field] ?? [:]).map { entry($0.key, $0.value) }.sorted { $0.outranks($1) }
     }
 
     /// The value every node shows for a field: the settled value, or, when in conflict, the
     /// provisional winner. `nil` when the field was never written.
     public func displayValue(of field: String) -> FieldValue? {
-        entries(of: field).first?.value
+        guard let entries = fields[field], let first = entries.first else { return nil }
+        guard entries.count > 1 else { return first.value }
+        var best = entry(first.key, first.value)
+        for (dot, value) in entries.dropFirst() {
+            let candidate = entry(dot, value)
+            if candidate.outranks(best) { best = candidate }
+        }
+        return best.value
+    }
+
+    private func entry(_ dot: Dot, _ value: FieldValue) -> FieldEntry {
+        FieldEntry(dot: dot, value: value, meta: writes[dot] ?? WriteMeta(author: "", at: 0))
     }
 
     /// Whether the field holds two or more different values.
