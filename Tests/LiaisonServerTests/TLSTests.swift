@@ -3,8 +3,6 @@ import Foundation
 import LiaisonBundledPlugins
 import LiaisonServer
 import LiaisonStore
-import Logging
-import ServiceLifecycle
 import Testing
 
 /// A test CA and a server certificate for 127.0.0.1 and localhost, made with `openssl`.
@@ -47,56 +45,6 @@ struct TestPKI {
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
-}
-
-/// Runs `body` against a fresh node like ``withNode``, but with the server configuration and
-/// the node's HTTP client (the one its sync uses, and the test's) set by the caller.
-func withConfiguredNode<T: Sendable>(
-    office: String, configure: (inout ServerConfiguration) -> Void, client clientConfiguration: CurlClientConfiguration,
-    _ body: @Sendable (TestNode) async throws -> T
-) async throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-tls-test-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    try LiaisonStore.initialise(directory: directory, office: office)
-    let store = try LiaisonStore(directory: directory, schema: BundledPlugins.schema)
-    var tokens: [TokenRole: String] = [:]
-    for role in TokenRole.allCases {
-        tokens[role] = try await store.createToken(name: "\(role.rawValue)-user", role: role)
-    }
-    let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, syncInterval: nil, logLevel: .warning)
-    configure(&configuration)
-    configuration.onServerRunning = { port in
-        portContinuation.yield(port)
-        portContinuation.finish()
-    }
-    let scheme = configuration.scheme
-    let client = CurlClient(configuration: clientConfiguration)
-    defer { client.shutdown() }
-    var logger = Logger(label: "test")
-    logger.logLevel = .warning
-    let app = buildApplication(configuration, store: store, client: client, logger: logger)
-    let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            try await tasks.waitForAll()  // rethrows the start error
-            throw TestFailure("the server never reported its port")
-        }
-        let node = TestNode(directory: directory, store: store, base: "\(scheme)://127.0.0.1:\(port)", client: client,
-                            tokens: tokens)
-        do {
-            let result = try await body(node)
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return result
-        } catch {
-            await group.triggerGracefulShutdown()
-            try? await tasks.waitForAll()
-            throw error
-        }
-    }
 }
 
 @Suite("HTTPS: serving with a certificate and key, verifying peers against a CA")

@@ -62,8 +62,16 @@ struct Reply: Sendable {
 func withNode<T: Sendable>(
     office: String = "mumbai", syncInterval: Double? = nil, _ body: @Sendable (TestNode) async throws -> T
 ) async throws -> T {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("liaison-server-test-\(UUID().uuidString)")
+    try await withConfiguredNode(office: office, configure: { $0.syncInterval = syncInterval }, client: .init(), body)
+}
+
+/// Runs `body` against a fresh node whose server configuration and HTTP client (the one its
+/// sync uses, and the test's) the caller sets; stops the node afterwards.
+func withConfiguredNode<T: Sendable>(
+    office: String, configure: (inout ServerConfiguration) -> Void, client clientConfiguration: CurlClientConfiguration,
+    _ body: @Sendable (TestNode) async throws -> T
+) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-server-test-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     try LiaisonStore.initialise(directory: directory, office: office)
     let store = try LiaisonStore(directory: directory, schema: BundledPlugins.schema)
@@ -71,26 +79,29 @@ func withNode<T: Sendable>(
     for role in TokenRole.allCases {
         tokens[role] = try await store.createToken(name: "\(role.rawValue)-user", role: role)
     }
-
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, syncInterval: syncInterval, logLevel: .warning)
+    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, syncInterval: nil, logLevel: .warning)
+    configure(&configuration)
     configuration.onServerRunning = { port in
         portContinuation.yield(port)
         portContinuation.finish()
     }
-    let client = CurlClient()
+    let scheme = configuration.scheme
+    let client = CurlClient(configuration: clientConfiguration)
     defer { client.shutdown() }
     var logger = Logger(label: "test")
     logger.logLevel = .warning
     let app = buildApplication(configuration, store: store, client: client, logger: logger)
     let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-
     return try await withThrowingTaskGroup(of: Void.self) { tasks in
         tasks.addTask { try await group.run() }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw TestFailure("the server never reported its port") }
-        let node = TestNode(directory: directory, store: store, base: "http://127.0.0.1:\(port)",
-                            client: client, tokens: tokens)
+        guard let port = await iterator.next() else {
+            try await tasks.waitForAll()  // rethrows the start error
+            throw TestFailure("the server never reported its port")
+        }
+        let node = TestNode(directory: directory, store: store, base: "\(scheme)://127.0.0.1:\(port)", client: client,
+                            tokens: tokens)
         do {
             let result = try await body(node)
             await group.triggerGracefulShutdown()
