@@ -21,11 +21,12 @@ struct SyncCommand: AsyncParsableCommand {
         }
         let chosen = names.isEmpty ? all : all.filter { names.contains($0.name) }
         if chosen.isEmpty { throw CommandFailure("no peers: add one with `liaison peer add NAME URL --token-file FILE`") }
-        // The node's sync.ca_file and sync.timeout (liaison.conf, LIAISON_*), as `serve` uses them.
+        // The node's sync settings (liaison.conf, LIAISON_*): CA, timeout and batch limits, as `serve` uses them.
         let config = try NodeConfig.resolve(directory: data.url, flags: [])
-        let client = CurlClient(configuration: ServerConfiguration(config).clientConfiguration)
+        let configuration = ServerConfiguration(config)
+        let client = CurlClient(configuration: configuration.clientConfiguration)
         defer { client.shutdown() }
-        let engine = SyncEngine(store: store, client: client)
+        let engine = configuration.syncEngine(store: store, client: client)
         var failures = 0
         for peer in chosen {
             do {

@@ -40,9 +40,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
-    var engine = SyncEngine(store: store, client: client, logger: logger)
-    engine.batchRecords = configuration.batchRecords
-    engine.batchBytes = configuration.batchBytes
+    var engine = configuration.syncEngine(store: store, client: client, logger: logger)
     engine.metrics = metrics
     let onRunning = configuration.onServerRunning
     var app = Application(

@@ -1,5 +1,7 @@
 import CurlHTTP
 import HummingbirdTLS
+import LiaisonStore
+import LiaisonSync
 import Logging
 
 /// How a node's server runs.
@@ -68,6 +70,15 @@ public struct ServerConfiguration: Sendable {
 
     /// `https` when the server serves TLS (or is configured to), `http` otherwise.
     public var scheme: String { tls != nil || tlsCertificate != nil || tlsKey != nil ? "https" : "http" }
+
+    /// A sync engine for `store` with this configuration's batch limits: the one `serve` runs
+    /// and the one `liaison sync` uses, so both move batches of the same size.
+    public func syncEngine(store: LiaisonStore, client: CurlClient, logger: Logger = Logger(label: "liaison.sync")) -> SyncEngine {
+        var engine = SyncEngine(store: store, client: client, logger: logger)
+        engine.batchRecords = batchRecords
+        engine.batchBytes = batchBytes
+        return engine
+    }
 
     /// The HTTP client settings sync uses: enough worker threads that a hanging peer never
     /// holds up the others, and the configured timeout and CA.
