@@ -28,7 +28,7 @@ final class ServedNode: @unchecked Sendable {
     var url: String { "http://127.0.0.1:\(port)" }
 
     /// Starts `liaison serve` on a free port and waits until it listens.
-    func start(syncInterval: Double = 0.5, extraArguments: [String] = []) throws {
+    func start(syncInterval: Double = 0.5, extraArguments: [String] = [], environment extra: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = try LiaisonRun.binary()
         process.arguments = ["serve", "--data", directory.path, "--host", "127.0.0.1", "--port", "\(port)",
@@ -36,6 +36,7 @@ final class ServedNode: @unchecked Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["LIAISON_DATA"] = nil
         environment["LIAISON_SYNC_TIMEOUT"] = "3"
+        environment.merge(extra) { _, given in given }
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
