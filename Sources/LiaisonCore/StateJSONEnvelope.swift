@@ -154,20 +154,9 @@ extension StateJSONReader {
                     return .integer(Int64(truncatingIfNeeded: 0 &- magnitude))
                 }
             }
-            let number = double(of: token)
-            guard number.isFinite else {
-                throw JSONSyntaxError(problem: "number \(text(of: token)) is not finite", offset: token.start)
-            }
-            return .number(number)
-        case UInt8(ascii: "t"):
-            try readLiteral("true")
-            return .bool(true)
-        case UInt8(ascii: "f"):
-            try readLiteral("false")
-            return .bool(false)
-        case UInt8(ascii: "n"):
-            try readLiteral("null")
-            return .null
+            return .number(try finiteDouble(of: token))
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            return try readKeyword().map { .bool($0) } ?? .null
         default:
             try skipValue(depth: 1)
             return .compound

@@ -346,6 +346,24 @@ struct StateJSONReader {
         index += count
     }
 
+    /// Reads `true`, `false` or `null` (the cursor at its first letter): the flag, or nil for null.
+    mutating func readKeyword() throws(JSONSyntaxError) -> Bool? {
+        switch peek {
+        case UInt8(ascii: "t"): try readLiteral("true"); return true
+        case UInt8(ascii: "f"): try readLiteral("false"); return false
+        default: try readLiteral("null"); return nil
+        }
+    }
+
+    /// The value of a number token, which must be finite (`1e999` fails, naming the number).
+    func finiteDouble(of token: NumberToken) throws(JSONSyntaxError) -> Double {
+        let number = double(of: token)
+        guard number.isFinite else {
+            throw JSONSyntaxError(problem: "number \(text(of: token)) is not finite", offset: token.start)
+        }
+        return number
+    }
+
     /// Skips any one JSON value, checking its syntax; nesting deeper than ``maxDepth`` fails.
     mutating func skipValue(depth: Int = 0) throws(JSONSyntaxError) {
         skipWhitespace()

@@ -162,20 +162,9 @@ extension StateJSONReader {
             return .text(try readString())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let token = try scanNumber()
-            let number = double(of: token)
-            guard number.isFinite else {
-                throw JSONSyntaxError(problem: "number \(text(of: token)) is not finite", offset: token.start)
-            }
-            return .number(number)
-        case UInt8(ascii: "t"):
-            try readLiteral("true")
-            return .bool(true)
-        case UInt8(ascii: "f"):
-            try readLiteral("false")
-            return .bool(false)
-        case UInt8(ascii: "n"):
-            try readLiteral("null")
-            return .null
+            return .number(try finiteDouble(of: token))
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            return try readKeyword().map { .bool($0) } ?? .null
         case UInt8(ascii: "["):
             index += 1
             var items: [String] = []
