@@ -68,7 +68,7 @@ public struct BundleError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The JSON shape of a bundle.
-struct BundleWire: Decodable {
+struct BundleWire {
     let format: String
     let version: Int
     let replica_id: String
@@ -76,9 +76,7 @@ struct BundleWire: Decodable {
     let since: Int64
     let last_sequence: Int64
     let states: [RecordState]
-}
 
-extension BundleWire {
     /// The bundle from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
     init(envelope: StateEnvelope) throws(StateDecodingError) {
         format = try envelope.string("format")

@@ -53,37 +53,29 @@ public struct PushAck: Codable, Hashable, Sendable {
 }
 
 /// A page of the changes feed as it travels: `{"replica_id", "last_sequence", "more", "states": [...]}`.
-struct ChangesBody: Decodable {
+struct ChangesBody {
     let replicaID: String
     let lastSequence: Int64
     let more: Bool
     let states: [RecordState]
 
-    enum CodingKeys: String, CodingKey {
-        case replicaID = "replica_id", lastSequence = "last_sequence", more, states
-    }
-
     /// The page from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
     init(envelope: StateEnvelope) throws(StateDecodingError) {
-        replicaID = try envelope.string(CodingKeys.replicaID.rawValue)
-        lastSequence = try envelope.integer(CodingKeys.lastSequence.rawValue)
-        more = try envelope.bool(CodingKeys.more.rawValue)
+        replicaID = try envelope.string("replica_id")
+        lastSequence = try envelope.integer("last_sequence")
+        more = try envelope.bool("more")
         states = envelope.states
     }
 }
 
 /// A pushed batch as it travels: `{"replica_id", "states": [...]}`.
-struct PushBody: Decodable {
+struct PushBody {
     let replicaID: String
     let states: [RecordState]
 
-    enum CodingKeys: String, CodingKey {
-        case replicaID = "replica_id", states
-    }
-
     /// The batch from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
     init(envelope: StateEnvelope) throws(StateDecodingError) {
-        replicaID = try envelope.string(CodingKeys.replicaID.rawValue)
+        replicaID = try envelope.string("replica_id")
         states = envelope.states
     }
 }
