@@ -10,7 +10,7 @@ SEED ?= 0
 APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test run browser-deps browser-test
+.PHONY: deps build test run browser-deps browser-test screenshots
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -42,6 +42,11 @@ browser-deps:
 browser-test: browser-deps
 	$(SWIFT) build --product liaison
 	python3 -m pytest Tests/browser -q
+
+# The same test, writing its screenshots over the ones in docs/screenshots that the README shows.
+screenshots: browser-deps
+	$(SWIFT) build --product liaison
+	LIAISON_SCREENSHOTS=docs/screenshots python3 -m pytest Tests/browser -q
 
 # The main job: one office's node with its embedded SQLite store, serving the web page, the
 # HTTP API and sync until Ctrl-C. The first run initialises the store and makes an admin token.

@@ -22,7 +22,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "docs" / "screenshots"
+# Screenshots go to .build/screenshots; `make screenshots` sets LIAISON_SCREENSHOTS=docs/screenshots
+# to refresh the ones the README shows, so an ordinary test run leaves the tree clean.
+SHOTS = ROOT / os.environ.get("LIAISON_SCREENSHOTS", ".build/screenshots")
 
 
 def liaison_binary():
@@ -162,13 +164,30 @@ def shot(driver, name, width=1280):
     driver.set_window_size(1280, 900)
 
 
+def follow(driver, element, timeout=20):
+    """Clicks a link or submit button and waits until the next page has loaded.
+
+    A click returns as soon as the browser has taken it, often before the old page is gone; on a
+    busy machine, reading the page straight after it reads the old one. So the old page gets a
+    mark, and the wait ends when a page without the mark has finished loading. While the page
+    changes, the driver may answer with transient errors; the wait retries through them.
+    """
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.execute_script("window.liaisonOldPage = true")
+    element.click()
+    WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return !window.liaisonOldPage && document.readyState === 'complete'"))
+
+
 def sign_in(driver, node):
     from selenium.webdriver.common.by import By
 
     driver.get(node.url + "/records")
     assert "/login" in driver.current_url
     driver.find_element(By.ID, "token").send_keys(node.admin)
-    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
     assert driver.current_url.endswith("/records")
 
 
@@ -191,7 +210,7 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     sign_in(driver, mumbai)
 
     # Create a record with track fields; the track's section appears when its box is ticked.
-    driver.find_element(By.LINK_TEXT, "New record").click()
+    follow(driver, driver.find_element(By.LINK_TEXT, "New record"))
     section = driver.find_element(By.CSS_SELECTOR, "fieldset[data-track='critical_minerals']")
     assert not section.is_displayed()
     driver.find_element(By.ID, "f-title").send_keys("Lithium refining joint venture")
@@ -206,15 +225,15 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     driver.execute_script("document.getElementById('f-opened_on').value = '2026-03-02'")
     driver.find_element(By.ID, "f-officer").send_keys("Asha Rao")
     shot(driver, "record-form")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Create record']").click()
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Create record']"))
     assert "The record was created." in notice(driver)
     record_id = driver.current_url.split("/records/")[1].split("?")[0]
     assert "Lithium" in driver.find_element(By.TAG_NAME, "dl").text
 
     # Edit it.
-    driver.find_element(By.LINK_TEXT, "Edit").click()
+    follow(driver, driver.find_element(By.LINK_TEXT, "Edit"))
     Select(driver.find_element(By.ID, "f-status")).select_by_value("in_discussion")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Save changes']").click()
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Save changes']"))
     assert "Your changes were saved." in notice(driver)
     assert "In discussion" in driver.page_source
 
@@ -233,7 +252,7 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     title = driver.find_element(By.ID, "f-title")
     title.clear()
     title.send_keys("Lithium refining JV (Chennai)")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Save changes']").click()
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Save changes']"))
 
     def conflicted_at_chennai():
         _, record, _ = chennai.api("GET", f"/v1/records/{record_id}")
@@ -243,7 +262,7 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     # Resolve it in the page: both values side by side, who and where; pick Mumbai's.
     driver.get(f"{chennai.url}/conflicts")
     shot(driver, "conflicts")
-    driver.find_element(By.PARTIAL_LINK_TEXT, "Lithium refining JV").click()
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Lithium refining JV"))
     page = driver.page_source
     assert "Lithium refining JV (Mumbai)" in page and "Lithium refining JV (Chennai)" in page
     assert "Edited at <strong>Mumbai</strong>" in page and "Edited at <strong>Chennai</strong>" in page
@@ -251,7 +270,7 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     options = driver.find_elements(By.CSS_SELECTOR, "#c-title label.option")
     choice = next(o for o in options if "(Mumbai)" in o.text)
     choice.find_element(By.CSS_SELECTOR, "input[type=radio]").click()
-    driver.find_element(By.XPATH, "//button[normalize-space()='Save resolution']").click()
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Save resolution']"))
     assert "The conflict was resolved." in notice(driver)
 
     def settled_at_mumbai():
@@ -262,7 +281,7 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     # A report with its chart.
     driver.get(mumbai.url + "/reports")
     shot(driver, "reports")
-    driver.find_element(By.PARTIAL_LINK_TEXT, "Critical").click()
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Critical"))
     charts = driver.find_elements(By.CSS_SELECTOR, "article.liaison-report svg")
     assert charts, "the report has no chart"
     links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[download]")]
@@ -276,7 +295,7 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     driver.get(f"{mumbai.url}/records/{record_id}")
     shot(driver, "record")
     driver.get(mumbai.url + "/sync")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Sync now']").click()
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Sync now']"))
     assert "Synced with every peer" in notice(driver)
     shot(driver, "sync")
     driver.get(mumbai.url + "/records")
