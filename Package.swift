@@ -108,7 +108,9 @@ let package = Package(
             dependencies: ["LiaisonCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonStoreTests", dependencies: ["LiaisonStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CurlHTTPTests",
             dependencies: ["CurlHTTP", .product(name: "Hummingbird", package: "hummingbird")],

@@ -57,8 +57,9 @@ extension PluginRegistry {
         }
     }
 
-    /// Builds a report over every record of `store`: streams the states a page at a time,
-    /// leaves deleted records out, filters by office and period, and builds the document.
+    /// Builds a report over every live record of `store`: reads the display values the store
+    /// keeps beside each state (one transaction), filters by office and period, and builds
+    /// the document.
     ///
     /// ```swift
     /// let doc = try await BundledPlugins.registry.report(ReportRequest(id: "sccp"), from: store)
@@ -67,9 +68,8 @@ extension PluginRegistry {
     /// - Throws: ``ReportRequestError`` for a bad request, or the store's errors.
     public func report(_ request: ReportRequest, from store: LiaisonStore) async throws -> ReportDocument {
         try validate(request)
-        var records: [ReportRecord] = []
-        try await store.forEachState(pageSize: 5_000) { states in
-            records.append(contentsOf: states.lazy.compactMap(ReportRecord.init))
+        let records = try await store.displayedRecords().map {
+            ReportRecord(id: $0.id, fields: $0.values, conflicted: $0.conflicted, updatedAt: $0.updatedAt)
         }
         return report(request, records: records)
     }

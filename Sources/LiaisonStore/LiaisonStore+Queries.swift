@@ -44,18 +44,6 @@ extension LiaisonStore {
         return (try rows.map { try RecordState(json: Data($0.utf8)) }, total)
     }
 
-    /// Every state, in sequence order, handed to `body` a page at a time: for reports and
-    /// exports that must not hold everything at once.
-    public func forEachState(pageSize: Int = 2_000, _ body: ([RecordState]) throws -> Void) async throws {
-        var after: Int64 = 0
-        while true {
-            let page = try await changes(since: after, limit: pageSize)
-            try body(try page.states.map { try RecordState(json: Data($0.json.utf8)) })
-            guard page.more else { return }
-            after = page.lastSequence
-        }
-    }
-
     /// Records, conflicts and deletions counted.
     public func counts() async throws -> StoreCounts {
         try await database.read { db in

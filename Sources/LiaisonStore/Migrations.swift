@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import LiaisonCore
 
 /// The store's schema, changed only through named migrations.
 enum Migrations {
@@ -63,6 +65,18 @@ enum Migrations {
                     created_at INTEGER NOT NULL
                 );
                 """)
+        }
+        migrator.registerMigration("v2: display values beside each state") { db in
+            // Reports read what every node shows from this column instead of decoding states.
+            try db.execute(sql: "ALTER TABLE record ADD COLUMN display TEXT NOT NULL DEFAULT '{}'")
+            let update = try db.makeStatement(sql: "UPDATE record SET display = ? WHERE id = ?")
+            let rows = try Row.fetchAll(db, sql: "SELECT id, state FROM record")
+            for row in rows {
+                let id: String = row[0]
+                let json: String = row[1]
+                let state = try RecordState(json: Data(json.utf8))
+                try update.execute(arguments: [DisplayValuesJSON.encode(state.displayValues), id])
+            }
         }
         return migrator
     }

@@ -16,20 +16,20 @@ extension Database {
             .compactMap { values[$0]?.textValue }.joined(separator: "\n").lowercased()
         let statement = try cachedStatement(sql: """
             INSERT INTO record (id, seq, state, type, title, office, status, tracks, value_usd, updated_at,
-                                deleted, conflicted, search, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                deleted, conflicted, search, source, display)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, state = excluded.state, type = excluded.type,
                 title = excluded.title, office = excluded.office, status = excluded.status,
                 tracks = excluded.tracks, value_usd = excluded.value_usd, updated_at = excluded.updated_at,
                 deleted = excluded.deleted, conflicted = excluded.conflicted, search = excluded.search,
-                source = excluded.source
+                source = excluded.source, display = excluded.display
             """)
         try statement.execute(arguments: [
             state.id, sequence, state.canonicalJSON, values["type"]?.textValue, values["title"]?.textValue,
             values["office"]?.textValue, values["status"]?.textValue,
             tracks.isEmpty ? "" : "," + tracks.joined(separator: ",") + ",",
             values["value_usd"]?.numberValue, state.updatedAt, state.isDeleted,
-            !state.conflictedFields.isEmpty, searchable, source,
+            !state.conflictedFields.isEmpty, searchable, source, DisplayValuesJSON.encode(values),
         ])
         return sequence
     }
