@@ -21,7 +21,8 @@ enum EnergyIndustryReport {
         if pipeline.contains(where: { $0.text(field) == nil }) { pillars.append((nil, "Not set")) }
         let offices = CoreSchema.offices.filter { office in pipeline.contains { $0.office == office } }
         func value(_ records: [ReportRecord]) -> Double { records.reduce(0) { $0 + $1.valueUSD } }
-        func inPillar(_ pillar: String?) -> [ReportRecord] { pipeline.filter { $0.text(field) == pillar } }
+        let byPillar = Dictionary(grouping: pipeline) { $0.text(field) }
+        func inPillar(_ pillar: String?) -> [ReportRecord] { byPillar[pillar] ?? [] }
         func officeName(_ slug: String) -> String { CoreSchema.officeNames[slug] ?? slug }
 
         let won = pipeline.filter { $0.status == "closed_won" }

@@ -10,7 +10,9 @@ import LiaisonReports
 ///   gone past `identified` (any other status: the parties have been put in touch);
 /// - a **deal** is a record with status `closed_won`; its value is `value_usd`.
 enum InnovationHandshakeReport {
-    static let prefix = "innovation_handshake."
+    static let technologyArea = "innovation_handshake.technology_area"
+    static let startupStage = "innovation_handshake.startup_stage"
+    static let event = "innovation_handshake.event"
 
     static func isIntroduction(_ record: ReportRecord) -> Bool {
         ["investment", "trade_lead"].contains(record.text("type") ?? "") && record.status != "identified"
@@ -18,11 +20,11 @@ enum InnovationHandshakeReport {
 
     static func isDeal(_ record: ReportRecord) -> Bool { record.status == "closed_won" }
 
-    static func startups(_ records: [ReportRecord]) -> Int {
-        Set(records.map { record in
-            let name = (record.text("in_party") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            return name.isEmpty ? "#" + record.id : name
-        }).count
+    /// The start-up a record counts towards: its Indian party, trimmed and lowercased, or the
+    /// record itself when it names none.
+    static func startup(of record: ReportRecord) -> String {
+        let name = (record.text("in_party") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        return name.isEmpty ? "#" + record.id : name
     }
 
     static func build(_ input: ReportInput) -> ReportDocument {
@@ -36,12 +38,15 @@ enum InnovationHandshakeReport {
         let introductions = records.filter(isIntroduction)
         let deals = records.filter(isDeal)
         func value(_ records: [ReportRecord]) -> Double { records.reduce(0) { $0 + $1.valueUSD } }
+        // Worked out once per record: the tables count start-ups in many groups.
+        let startupOf = Dictionary(records.map { ($0.id, startup(of: $0)) }) { first, _ in first }
+        func startups(_ group: [ReportRecord]) -> Int { Set(group.map { startupOf[$0.id]! }).count }
 
         var areas = InnovationHandshakePlugin.technologyAreas.map { (id: Optional($0.id), name: $0.name) }
-        if records.contains(where: { $0.text(prefix + "technology_area") == nil }) { areas.append((nil, "Not set")) }
+        if records.contains(where: { $0.text(technologyArea) == nil }) { areas.append((nil, "Not set")) }
         var stages = InnovationHandshakePlugin.startupStages.map { (id: Optional($0.id), name: $0.name) }
-        if records.contains(where: { $0.text(prefix + "startup_stage") == nil }) { stages.append((nil, "Not set")) }
-        let events = Dictionary(grouping: records) { $0.text(prefix + "event") ?? "Not set" }
+        if records.contains(where: { $0.text(startupStage) == nil }) { stages.append((nil, "Not set")) }
+        let events = Dictionary(grouping: records) { $0.text(event) ?? "Not set" }
             .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
 
         func row(_ name: String, _ group: [ReportRecord]) -> [ReportValue] {
@@ -57,7 +62,7 @@ enum InnovationHandshakeReport {
             KeyFigure("Deals", .count(deals.count)),
             KeyFigure("Deal value", .money(value(deals))),
         ]
-        let byArea = areas.map { area in (area.name, records.filter { $0.text(prefix + "technology_area") == area.id }) }
+        let byArea = areas.map { area in (area.name, records.filter { $0.text(technologyArea) == area.id }) }
         // One start-up may appear in several rows: the total is the distinct count, not the sum.
         func totalled(_ table: ReportTable) -> ReportTable {
             var table = table.withTotals()
@@ -70,7 +75,7 @@ enum InnovationHandshakeReport {
             totalled(ReportTable(id: "by_startup_stage", title: "By start-up stage",
                                  columns: ["Start-up stage"] + columns,
                                  rows: stages.map { stage in
-                                     row(stage.name, records.filter { $0.text(prefix + "startup_stage") == stage.id })
+                                     row(stage.name, records.filter { $0.text(startupStage) == stage.id })
                                  })),
             totalled(ReportTable(id: "by_event", title: "By Handshake event",
                                  columns: ["Event"] + columns, rows: events.map { row($0.key, $0.value) })),

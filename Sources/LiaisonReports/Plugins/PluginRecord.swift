@@ -11,13 +11,25 @@ public struct ReportRecord: Hashable, Sendable {
     public let conflicted: Bool
     /// When it was last written (ms since 1970).
     public let updatedAt: Int64
+    /// The record's tracks.
+    public let tracks: [String]
+    /// The owning office slug.
+    public let office: String
+    /// The status.
+    public let status: String
+    /// The value in USD, 0 when not given.
+    public let valueUSD: Double
 
-    /// A record for reports.
+    /// A record for reports. The fields every report reads are looked up once, here.
     public init(id: String, fields: [String: FieldValue], conflicted: Bool, updatedAt: Int64) {
         self.id = id
         self.fields = fields
         self.conflicted = conflicted
         self.updatedAt = updatedAt
+        tracks = fields["tracks"]?.listValue ?? []
+        office = fields["office"]?.textValue ?? ""
+        status = fields["status"]?.textValue ?? ""
+        valueUSD = fields["value_usd"]?.numberValue ?? 0
     }
 
     /// The report view of a state, or `nil` for a deleted record.
@@ -33,14 +45,6 @@ public struct ReportRecord: Hashable, Sendable {
     public func number(_ field: String) -> Double? { fields[field]?.numberValue }
     /// A boolean field's value, or `nil`.
     public func flag(_ field: String) -> Bool? { fields[field]?.boolValue }
-    /// The record's tracks.
-    public var tracks: [String] { fields["tracks"]?.listValue ?? [] }
-    /// The owning office slug.
-    public var office: String { text("office") ?? "" }
-    /// The status.
-    public var status: String { text("status") ?? "" }
-    /// The value in USD, 0 when not given.
-    public var valueUSD: Double { number("value_usd") ?? 0 }
     /// The date the record counts from in periods: `opened_on`, else the day of its last write.
     public var date: String { text("opened_on") ?? String(Timestamp.iso(updatedAt).prefix(10)) }
 }
