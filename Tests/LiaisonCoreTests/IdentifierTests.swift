@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import PropertyBased
 import Testing
 
 /// DESIGN.md §3: replica ids are never reused; record ids are time-sortable.
@@ -50,5 +51,23 @@ import Testing
         #expect(!RecordID.isValid("a/b"))
         #expect(!RecordID.isValid(String(repeating: "a", count: 65)))
         #expect(RecordID.isValid("rec_1-A"))
+    }
+}
+
+@Suite("Timestamps")
+struct TimestampTests {
+    @Test func isoMatchesFoundationsISO8601() async {
+        // Any millisecond from 1970 to 2200, and the edges of days, months and leap years.
+        // Foundation formats the whole seconds; the milliseconds are exact here, where
+        // Foundation's floating point sometimes prints .001 for .002.
+        await propertyCheck(count: 2_000, input: Gen.int64(in: 0...7_258_118_400_000)) { millis in
+            let seconds = Date(timeIntervalSince1970: Double(millis / 1000)).formatted(Date.ISO8601FormatStyle())
+            #expect(Timestamp.iso(millis) == seconds.dropLast() + String(format: ".%03dZ", Int(millis % 1000)))
+        }
+        #expect(Timestamp.iso(0) == "1970-01-01T00:00:00.000Z")
+        #expect(Timestamp.iso(951_782_399_999) == "2000-02-28T23:59:59.999Z")
+        #expect(Timestamp.iso(951_782_400_000) == "2000-02-29T00:00:00.000Z")
+        #expect(Timestamp.iso(1_795_996_812_123) == "2026-11-30T00:00:12.123Z")
+        #expect(Timestamp.iso(-1) == "1969-12-31T23:59:59.999Z")
     }
 }
