@@ -45,8 +45,10 @@ extension Cluster {
 
     /// Writes a token to a file only its owner can read (0600).
     func writeSecret(_ secret: String, to file: URL) throws {
-        FileManager.default.createFile(atPath: file.path, contents: Data((secret + "\n").utf8),
-                                       attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: file.path, contents: Data((secret + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw ClusterError("cannot write \(file.path)")
+        }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
     }
 }
