@@ -1,46 +1,58 @@
 /// Writes JSON text the one canonical way: keys in the order given (callers sort them),
 /// no white space, numbers per ``CanonicalNumber``, strings with minimal escaping.
+///
+/// The text accumulates as UTF-8 bytes (appending to a `String` piece by piece costs several
+/// times more); ``output`` and ``bytes`` give it whole.
 public struct JSONWriter: Sendable {
+    /// The UTF-8 bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+
     /// The text written so far.
-    public private(set) var output: String = ""
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
 
     /// An empty writer.
     public init() {
-        output.reserveCapacity(1024)
+        bytes.reserveCapacity(1024)
     }
 
-    /// Appends a JSON string literal.
+    /// Appends a JSON string literal: `"`, `\\` and control characters escaped, every other
+    /// byte (all of UTF-8 beyond ASCII included) as it is.
     public mutating func string(_ text: String) {
-        output.append("\"")
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output.append(text)
-            output.append("\"")
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: output.unicodeScalars.append(scalar)
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var clean = 0  // start of the run of bytes that need no escape
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index]))
+                appendEscape(of: byte)
+                clean = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
         }
-        output.append("\"")
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(of byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): raw("\\\"")
+        case UInt8(ascii: "\\"): raw("\\\\")
+        case UInt8(ascii: "\n"): raw("\\n")
+        case UInt8(ascii: "\r"): raw("\\r")
+        case UInt8(ascii: "\t"): raw("\\t")
+        default:
+            let hex = String(byte, radix: 16)
+            raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        }
     }
 
     /// Appends raw JSON text (a number, `true`, `null`, punctuation).
     public mutating func raw(_ text: String) {
-        output.append(text)
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// Appends a number.
     public mutating func number(_ value: Double) {
-        output.append(CanonicalNumber.format(value))
+        raw(CanonicalNumber.format(value))
     }
 
     /// Appends a field value.
@@ -56,25 +68,25 @@ public struct JSONWriter: Sendable {
 
     /// Appends an array, writing each element with `body`.
     public mutating func array<Element>(_ elements: [Element], _ body: (inout JSONWriter, Element) -> Void) {
-        output.append("[")
+        bytes.append(UInt8(ascii: "["))
         for (index, element) in elements.enumerated() {
-            if index > 0 { output.append(",") }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             body(&self, element)
         }
-        output.append("]")
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// Appends an object whose members, in the order given, are written by `body`.
     public mutating func object<Element>(
         _ members: [(key: String, value: Element)], _ body: (inout JSONWriter, Element) -> Void
     ) {
-        output.append("{")
+        bytes.append(UInt8(ascii: "{"))
         for (index, member) in members.enumerated() {
-            if index > 0 { output.append(",") }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             string(member.key)
-            output.append(":")
+            bytes.append(UInt8(ascii: ":"))
             body(&self, member.value)
         }
-        output.append("}")
+        bytes.append(UInt8(ascii: "}"))
     }
 }

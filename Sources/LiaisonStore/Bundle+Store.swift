@@ -27,7 +27,7 @@ extension LiaisonStore {
         header.raw(",\"office\":")
         header.string(identity.office)
         header.raw(",\"since\":\(since),\"last_sequence\":\(last),\"states\":[")
-        try sink(Data(header.output.utf8))
+        try sink(Data(header.bytes))
         var after = since
         var count = 0
         pages: while after < last {

@@ -46,7 +46,7 @@ struct PeerLink: Sendable {
         writer.raw(",\"states\":")
         writer.array(states) { $0.raw($1.json) }
         writer.raw("}")
-        let body = Array(writer.output.utf8)
+        let body = writer.bytes
         return (try decode(PushAck.self, try await send("POST", SyncProtocol.changesPath, body: body)), body.count)
     }
 
