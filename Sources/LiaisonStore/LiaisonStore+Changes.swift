@@ -20,6 +20,15 @@ public struct ChangesPage: Sendable {
     public let more: Bool
 }
 
+/// A batch of states checked against the schema, with what the store keeps beside each one
+/// worked out (``LiaisonStore/prepare(_:)``), ready to merge.
+public struct PreparedBatch: Sendable {
+    let rows: [RecordRow]
+
+    /// How many states the batch holds.
+    public var count: Int { rows.count }
+}
+
 /// What merging a batch did.
 public struct MergeSummary: Hashable, Sendable {
     /// States received.
@@ -86,23 +95,44 @@ extension LiaisonStore {
         _ states: [RecordState], from source: String? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
+        try await merge(try prepare(states), from: source, checkpoint: checkpoint)
+    }
+
+    /// Checks a batch against the schema and works out what the store keeps beside each state,
+    /// outside any transaction, so that sync can prepare the next batch while one merges.
+    /// - Throws: ``StoreError`` `.invalid` naming the first bad record.
+    public func prepare(_ states: [RecordState]) throws -> PreparedBatch {
         for state in states {
             do { try schema.checkState(state) } catch { throw StoreError(.invalid, error.description) }
         }
-        return try await database.write { db in
+        return PreparedBatch(rows: states.map(RecordRow.init))
+    }
+
+    /// Merges a prepared batch (see ``merge(_:from:checkpoint:)-(RecordState…)``): a record not
+    /// yet stored is saved as prepared; one already stored is merged with it.
+    public func merge(
+        _ batch: PreparedBatch, from source: String? = nil,
+        checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
+    ) async throws -> MergeSummary {
+        try await database.write { db in
             var summary = MergeSummary()
-            for incoming in states {
+            for prepared in batch.rows {
                 summary.merged += 1
-                let merged: RecordState
+                let incoming = prepared.state
+                let row: RecordRow
+                let fromSource: Bool
                 if let stored = try db.loadState(id: incoming.id) {
+                    let merged: RecordState
                     do { merged = try stored.merged(with: incoming) } catch { throw StoreError(.invalid, "\(error)") }
                     if merged == stored { continue }
+                    fromSource = merged == incoming
+                    row = fromSource ? prepared : RecordRow(merged)
                 } else {
-                    merged = incoming
+                    (row, fromSource) = (prepared, true)
                 }
-                _ = try db.save(merged, source: merged == incoming ? source : nil)
+                _ = try db.save(row, source: fromSource ? source : nil)
                 summary.changed += 1
-                if !merged.conflictedFields.isEmpty { summary.conflicts += 1 }
+                if row.conflicted { summary.conflicts += 1 }
             }
             if let checkpoint {
                 try db.setCheckpoint(peer: checkpoint.peer, direction: checkpoint.direction, sequence: checkpoint.sequence)

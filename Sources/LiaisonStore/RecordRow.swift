@@ -2,18 +2,47 @@ import Foundation
 import GRDB
 import LiaisonCore
 
+/// A state with everything the store keeps beside it (canonical JSON, display values and the
+/// queryable columns), worked out once. Pure: it can be made outside the write transaction.
+struct RecordRow: Sendable {
+    /// The fields the text search looks in.
+    static let searchedFields = ["title", "us_party", "in_party", "counterpart_agency", "officer", "notes"]
+
+    let state: RecordState
+    let json: String
+    let display: String
+    let values: [String: FieldValue]
+    let tracks: String
+    let search: String
+    let deleted: Bool
+    let conflicted: Bool
+
+    init(_ state: RecordState) {
+        self.state = state
+        json = state.canonicalJSON
+        let values = state.displayValues
+        self.values = values
+        display = DisplayValuesJSON.encode(values)
+        let trackList = values["tracks"]?.listValue ?? []
+        tracks = trackList.isEmpty ? "" : "," + trackList.joined(separator: ",") + ","
+        search = Self.searchedFields.compactMap { values[$0]?.textValue }.joined(separator: "\n").lowercased()
+        deleted = state.isDeleted
+        conflicted = !state.conflictedFields.isEmpty
+    }
+}
+
 /// Saving a state with its queryable columns, at the next local sequence.
 extension Database {
     /// Stores `state` as the record's current state and gives it the next sequence number.
     /// `source` is the replica id of a peer known to hold exactly this state (it sent it), so
     /// that sync does not send it back. Must run inside a write transaction.
     func save(_ state: RecordState, source: String? = nil) throws -> Int64 {
-        try cachedStatement(sql: "UPDATE node SET sequence = sequence + 1").execute()
-        let sequence = try Int64.fetchOne(cachedStatement(sql: "SELECT sequence FROM node"))!
-        let values = state.displayValues
-        let tracks = values["tracks"]?.listValue ?? []
-        let searchable = ["title", "us_party", "in_party", "counterpart_agency", "officer", "notes"]
-            .compactMap { values[$0]?.textValue }.joined(separator: "\n").lowercased()
+        try save(RecordRow(state), source: source)
+    }
+
+    /// Stores a row worked out beforehand (see ``save(_:source:)``).
+    func save(_ row: RecordRow, source: String? = nil) throws -> Int64 {
+        let sequence = try Int64.fetchOne(cachedStatement(sql: "UPDATE node SET sequence = sequence + 1 RETURNING sequence"))!
         let statement = try cachedStatement(sql: """
             INSERT INTO record (id, seq, state, type, title, office, status, tracks, value_usd, updated_at,
                                 deleted, conflicted, search, source, display)
@@ -24,12 +53,11 @@ extension Database {
                 deleted = excluded.deleted, conflicted = excluded.conflicted, search = excluded.search,
                 source = excluded.source, display = excluded.display
             """)
+        let values = row.values
         try statement.execute(arguments: [
-            state.id, sequence, state.canonicalJSON, values["type"]?.textValue, values["title"]?.textValue,
-            values["office"]?.textValue, values["status"]?.textValue,
-            tracks.isEmpty ? "" : "," + tracks.joined(separator: ",") + ",",
-            values["value_usd"]?.numberValue, state.updatedAt, state.isDeleted,
-            !state.conflictedFields.isEmpty, searchable, source, DisplayValuesJSON.encode(values),
+            row.state.id, sequence, row.json, values["type"]?.textValue, values["title"]?.textValue,
+            values["office"]?.textValue, values["status"]?.textValue, row.tracks, values["value_usd"]?.numberValue,
+            row.state.updatedAt, row.deleted, row.conflicted, row.search, source, row.display,
         ])
         return sequence
     }

@@ -96,26 +96,39 @@ public struct SyncEngine: Sendable {
         status.replicaID = node.replicaID
         var report = SyncReport(peerReplicaID: node.replicaID)
 
-        var since = try await store.checkpoint(peer: node.replicaID, direction: .pull)
+        let since = try await store.checkpoint(peer: node.replicaID, direction: .pull)
         status.behind = max(0, node.sequence - since)
-        while true {
-            // Stop only between batches: a batch under way merges (or is acknowledged) first.
-            if stopSignal.isStopped { throw SyncStopped() }
-            let (page, bytes) = try await link.changes(since: since, limit: batchRecords, requester: me)
+        // The next page is fetched, parsed, checked and prepared while this one merges: the
+        // peer's feed does not depend on our merges, and the checkpoint still moves one merged
+        // page at a time.
+        let (batchRecords, store) = (batchRecords, store)
+        typealias Fetched = (page: ChangesBody, batch: PreparedBatch, bytes: Int)
+        func fetch(after sequence: Int64) -> Task<Fetched, any Error> {
+            Task {
+                let (page, bytes) = try await link.changes(since: sequence, limit: batchRecords, requester: me)
+                return (page, try store.prepare(page.states), bytes)
+            }
+        }
+        var fetching: Task<Fetched, any Error>? = fetch(after: since)
+        defer { fetching?.cancel() }
+        while let current = fetching {
+            let (page, batch, bytes) = try await current.value
+            fetching = nil
             report.bytesReceived += bytes
             guard page.replicaID == node.replicaID else {
                 throw SyncError(peer: link.peer.name, "changed replica id during sync (re-initialised?)")
             }
+            // Stop only between batches: a batch under way merges (or is acknowledged) first.
+            if stopSignal.isStopped { throw SyncStopped() }
+            if page.more { fetching = fetch(after: page.lastSequence) }
             let summary = try await store.merge(
-                page.states, from: node.replicaID, checkpoint: (node.replicaID, .pull, page.lastSequence))
+                batch, from: node.replicaID, checkpoint: (node.replicaID, .pull, page.lastSequence))
             report.pulled.merged += summary.merged
             report.pulled.changed += summary.changed
             report.pulled.conflicts += summary.conflicts
             metrics.pulledBatch(peer: link.peer.name, states: page.states.count, bytes: bytes, conflicts: summary.conflicts)
-            since = page.lastSequence
-            status.behind = max(0, node.sequence - since)
+            status.behind = max(0, node.sequence - page.lastSequence)
             progress(.pulled(peer: link.peer.name, states: page.states.count, remaining: status.behind ?? 0))
-            if !page.more { break }
         }
 
         var pushed = try await store.checkpoint(peer: node.replicaID, direction: .push)
