@@ -8,8 +8,9 @@ enum NodeProcess {
             .appendingPathComponent("liaison")
     }
 
-    /// Runs `liaison ARGS` to completion; returns stdout, wall time and the child's peak RSS (KiB).
-    static func run(_ arguments: [String]) throws -> (output: String, seconds: Double, peakKiB: Int) {
+    /// Runs `liaison ARGS` to completion; returns stdout, wall time, the child's peak RSS (KiB)
+    /// and the CPU time (user + system) of every child waited for so far.
+    static func run(_ arguments: [String]) throws -> (output: String, seconds: Double, peakKiB: Int, cpuSeconds: Double) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -26,7 +27,18 @@ enum NodeProcess {
         }
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return (String(decoding: output, as: UTF8.self), seconds, usage.ru_maxrss)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return (String(decoding: output, as: UTF8.self), seconds, usage.ru_maxrss, cpu)
+    }
+
+    /// CPU time (user + system) a running process has used so far, in seconds.
+    static func cpuSeconds(of process: Process) -> Double {
+        let stat = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)) ?? ""
+        // Fields after the command name, which ends with ')': utime and stime are the 12th and 13th.
+        let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// Starts `liaison serve` and returns the process and the port it listens on.

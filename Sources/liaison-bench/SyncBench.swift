@@ -38,14 +38,18 @@ struct SyncBench: AsyncParsableCommand {
         try peerToken.write(to: token, atomically: true, encoding: .utf8)
         let (server, port) = try NodeProcess.serve(data: source, syncInterval: 0)
         defer { NodeProcess.stop(server) }
-        _ = try NodeProcess.run(["peer", "add", "mumbai", "http://127.0.0.1:\(port)", "--token-file", token.path,
-                                 "--data", target.path])
+        let setup = try NodeProcess.run(["peer", "add", "mumbai", "http://127.0.0.1:\(port)", "--token-file", token.path,
+                                         "--data", target.path])
+        let serverCPUBefore = NodeProcess.cpuSeconds(of: server)
         let sync = try NodeProcess.run(["sync", "--data", target.path])
+        let serverCPU = NodeProcess.cpuSeconds(of: server) - serverCPUBefore
         let bytes = sync.output.split(separator: " ").reversed().dropFirst().first.flatMap { Int($0) } ?? 0
         print("first sync of \(records) records, mumbai → chennai over loopback (release build):")
         print("  time            \(String(format: "%.2f", sync.seconds)) s")
         print("  records/s       \(Int(Double(records) / sync.seconds))")
         print("  bytes on wire   \(bytes) (\(bytes / max(records, 1)) per record, uncompressed JSON)")
+        print("  CPU time        serving node \(String(format: "%.2f", serverCPU)) s, pulling node "
+              + "\(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s")
         print("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
     }
 
