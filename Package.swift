@@ -124,7 +124,8 @@ let package = Package(
         .testTarget(
             name: "LiaisonServerTests",
             dependencies: [
-                "LiaisonServer", "LiaisonBundledPlugins", "CurlHTTP", "LiaisonStore", "LiaisonCore",
+                "LiaisonServer", "LiaisonBundledPlugins", "CurlHTTP", "LiaisonStore", "LiaisonCore", "LiaisonSync",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

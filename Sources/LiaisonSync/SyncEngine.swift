@@ -98,31 +98,22 @@ public struct SyncEngine: Sendable {
 
         let since = try await store.checkpoint(peer: node.replicaID, direction: .pull)
         status.behind = max(0, node.sequence - since)
-        // The next page is fetched, parsed, checked and prepared while this one merges: the
-        // peer's feed does not depend on our merges, and the checkpoint still moves one merged
-        // page at a time.
-        let (batchRecords, store) = (batchRecords, store)
-        typealias Fetched = (page: ChangesBody, batch: PreparedBatch, bytes: Int)
-        func fetch(after sequence: Int64) -> Task<Fetched, any Error> {
-            Task {
-                let (page, bytes) = try await link.changes(since: sequence, limit: batchRecords, requester: me)
-                return (page, try store.prepare(page.states), bytes)
-            }
+        // Pages are fetched, parsed, checked and prepared two ahead of the one merging.
+        let batchRecords = batchRecords
+        var pages = PullPipeline(since: since, ahead: 2, store: store) { sequence in
+            try await link.changes(since: sequence, limit: batchRecords, requester: me)
         }
-        var fetching: Task<Fetched, any Error>? = fetch(after: since)
-        defer { fetching?.cancel() }
-        while let current = fetching {
-            let (page, batch, bytes) = try await current.value
-            fetching = nil
+        defer { pages.cancel() }
+        while let next = try await pages.next() {
+            let (page, bytes) = (next.body, next.bytes)
             report.bytesReceived += bytes
             guard page.replicaID == node.replicaID else {
                 throw SyncError(peer: link.peer.name, "changed replica id during sync (re-initialised?)")
             }
             // Stop only between batches: a batch under way merges (or is acknowledged) first.
             if stopSignal.isStopped { throw SyncStopped() }
-            if page.more { fetching = fetch(after: page.lastSequence) }
             let summary = try await store.merge(
-                batch, from: node.replicaID, checkpoint: (node.replicaID, .pull, page.lastSequence))
+                next.batch, from: node.replicaID, checkpoint: (node.replicaID, .pull, page.lastSequence))
             report.pulled.merged += summary.merged
             report.pulled.changed += summary.changed
             report.pulled.conflicts += summary.conflicts
