@@ -56,9 +56,11 @@ public enum CanonicalNumber {
     /// Integral values within ±2^53 print without a fraction (`2500000`); others use Swift's
     /// shortest round-tripping form (`12.5`).
     public static func format(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 9_007_199_254_740_992 {
-            return String(Int64(number))
-        }
-        return String(number)
+        isIntegral(number) ? String(Int64(number)) : String(number)
+    }
+
+    /// Whether `number` prints without a fraction: integral and within ±2^53.
+    public static func isIntegral(_ number: Double) -> Bool {
+        number == number.rounded() && abs(number) < 9_007_199_254_740_992
     }
 }

@@ -50,9 +50,33 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// Appends a number.
+    /// Appends an integer.
+    public mutating func integer(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        integer(value.magnitude)
+    }
+
+    /// Appends an unsigned integer, its digits written straight into the bytes.
+    public mutating func integer(_ value: UInt64) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// Appends a number, in ``CanonicalNumber``'s form.
     public mutating func number(_ value: Double) {
-        raw(CanonicalNumber.format(value))
+        if CanonicalNumber.isIntegral(value) {
+            integer(Int64(value))
+        } else {
+            raw(String(value))
+        }
     }
 
     /// Appends a field value.

@@ -14,26 +14,43 @@ extension RecordState {
 
     /// Appends the canonical JSON of the state to `writer`.
     public func write(to writer: inout JSONWriter) {
-        var byDot: [Dot: [(key: String, value: FieldValue)]] = [:]
-        for (name, entries) in fields {
-            for (dot, value) in entries { byDot[dot, default: []].append((name, value)) }
+        // Every (dot, field, value), in dot order then field order: one sort, no grouping table.
+        var entries: [(dot: Dot, name: String, value: FieldValue)] = []
+        for (name, values) in fields {
+            for (dot, value) in values { entries.append((dot, name, value)) }
         }
+        entries.sort { $0.dot != $1.dot ? $0.dot < $1.dot : $0.name < $1.name }
         writer.raw("{\"context\":")
-        writer.object(context.sorted.map { ($0.replica, $0.counter) }) { $0.raw(String($1)) }
+        writer.object(context.sorted.map { ($0.replica, $0.counter) }) { $0.integer($1) }
         writer.raw(",\"id\":")
         writer.string(id)
-        writer.raw(",\"writes\":")
-        writer.array(byDot.keys.sorted()) { writer, dot in
+        writer.raw(",\"writes\":[")
+        var index = entries.startIndex
+        while index < entries.endIndex {
+            let dot = entries[index].dot
             let meta = writes[dot] ?? WriteMeta(author: "", at: 0)
-            writer.raw("{\"at\":\(meta.at),\"author\":")
+            if index > entries.startIndex { writer.raw(",") }
+            writer.raw("{\"at\":")
+            writer.integer(meta.at)
+            writer.raw(",\"author\":")
             writer.string(meta.author)
-            writer.raw(",\"fields\":")
-            writer.object(byDot[dot]!.sorted { $0.key < $1.key }) { $0.value($1) }
-            writer.raw(",\"n\":\(dot.counter),\"replica\":")
+            writer.raw(",\"fields\":{")
+            var first = true
+            while index < entries.endIndex, entries[index].dot == dot {
+                if !first { writer.raw(",") }
+                first = false
+                writer.string(entries[index].name)
+                writer.raw(":")
+                writer.value(entries[index].value)
+                index += 1
+            }
+            writer.raw("},\"n\":")
+            writer.integer(dot.counter)
+            writer.raw(",\"replica\":")
             writer.string(dot.replica)
             writer.raw("}")
         }
-        writer.raw("}")
+        writer.raw("]}")
     }
 
     /// Decodes and checks a state from its JSON (canonical or not): keys in any order, white
