@@ -41,10 +41,11 @@ extension Schema {
         }
         switch (field.kind, value) {
         case (.text(let maxLength), .text(let text)):
-            if field.required && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if field.required && text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
                 throw ValidationError(name, "must not be empty")
             }
-            guard text.count <= maxLength else {
+            // Every character takes at least one byte, so a short text needs no counting.
+            guard text.utf8.count <= maxLength || text.count <= maxLength else {
                 throw ValidationError(name, "must be at most \(maxLength) characters, got \(text.count)")
             }
             return value
@@ -56,6 +57,7 @@ extension Schema {
                 throw ValidationError(name, "\(field.kind.expectation), got \(Self.quoted(bad))")
             }
             if items.isEmpty && field.required { throw ValidationError(name, "needs at least one value") }
+            if zip(items, items.dropFirst()).allSatisfy({ $0 < $1 }) { return value }  // already sorted, no repeats
             return .list(Array(Set(items)).sorted())
         case (.bool, .bool):
             return value
@@ -69,7 +71,7 @@ extension Schema {
             guard Self.isDate(text) else { throw fail() }
             return value
         case (.digits(let lengths), .text(let text)):
-            guard lengths.contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw fail() }
+            guard text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), lengths.contains(text.utf8.count) else { throw fail() }
             return value
         default:
             throw fail()

@@ -59,6 +59,8 @@ import Testing
         #expect(tracks.hasSuffix(#"got "moon_mining""#))
         // Sets are normalised: sorted, no duplicates.
         #expect(try schema.parse(field: "tracks", text: "sccp, ipef,sccp") == .list(["ipef", "sccp"]))
+        #expect(try schema.check(field: "tracks", value: .list(["sccp", "ipef", "sccp"])) == .list(["ipef", "sccp"]))
+        #expect(try schema.check(field: "tracks", value: .list(["ipef", "sccp"])) == .list(["ipef", "sccp"]))
         #expect(try minerals.parse(field: "critical_minerals.mineral", text: "cobalt") == .text("cobalt"))
         #expect(parseError("critical_minerals.mineral", "gold", in: minerals)
             == #"critical_minerals.mineral: must be one of lithium, cobalt, got "gold""#)
@@ -89,6 +91,7 @@ import Testing
         #expect(parseError("title", longest + "e") == "title: must be at most 200 characters, got 201")
         #expect(parseError("title", "") == "title: is required")
         #expect(throws: ValidationError.self) { try schema.check(field: "title", value: .text("  \n")) }
+        #expect(throws: ValidationError.self) { try schema.check(field: "title", value: .text("\u{3000}\u{A0}\t")) }
         #expect(throws: ValidationError.self) { try schema.check(field: "title", value: .null) }
     }
 
