@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LiaisonBundledPlugins
 import LiaisonCore
+import LiaisonStore
 
 /// `liaison-bench decode --records N`: times decoding N seeded states from their canonical
 /// JSON: one by one with `RecordState(json:)`, through Foundation's `JSONDecoder` (the
@@ -54,6 +55,26 @@ struct DecodeBench: ParsableCommand {
             try documents.reduce(0) { count, document in count + (try RecordState(json: document).id.isEmpty ? 0 : 1) }
         }
         try report("StateEnvelope.parse (batches of 500)") { try batches.map { try StateEnvelope.parse($0).states.count }.reduce(0, +) }
+        // What a pulling node does to each state after parsing it, before its transaction.
+        let schema = BundledPlugins.registry.schema
+        try report("Schema.checkState") { try states.reduce(0) { count, state in try schema.checkState(state); return count + 1 } }
+        report("canonicalJSON") { states.reduce(0) { $0 + ($1.canonicalJSON.isEmpty ? 0 : 1) } }
+        report("displayValues") { states.reduce(0) { $0 + ($1.displayValues.isEmpty ? 0 : 1) } }
+        report("displayValues + DisplayValuesJSON.encode") {
+            states.reduce(0) { $0 + (DisplayValuesJSON.encode($1.displayValues).isEmpty ? 0 : 1) }
+        }
+        report("conflictedFields + isDeleted") {
+            states.reduce(0) { count, state in count + (state.conflictedFields.count > 99 || state.isDeleted ? 2 : 1) - (state.isDeleted ? 1 : 0) }
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try LiaisonStore.initialise(directory: directory, office: "mumbai")
+        let store = try LiaisonStore(directory: directory, schema: schema)
+        try report("LiaisonStore.prepare (batches of 500)") {
+            try stride(from: 0, to: states.count, by: 500).reduce(0) { count, start in
+                count + (try store.prepare(Array(states[start..<min(start + 500, states.count)])).count)
+            }
+        }
         if !skipFoundation {
             let decoder = JSONDecoder()
             try report("JSONDecoder (RecordState: Decodable)") { try documents.map { try decoder.decode(RecordState.self, from: $0) }.count }
