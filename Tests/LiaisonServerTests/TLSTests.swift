@@ -77,6 +77,18 @@ struct TLSTests {
         }
     }
 
+    @Test func webSessionCookieIsSecureOverHTTPS() async throws {
+        let pki = try TestPKI.make(name: "Liaison Test CA")
+        defer { pki.remove() }
+        try await withConfiguredNode(office: "kolkata", configure: {
+            $0.tlsCertificate = pki.serverCertificate
+            $0.tlsKey = pki.serverKey
+        }, client: CurlClientConfiguration(caFile: pki.caCertificate)) { kolkata in
+            let browser = try await WebBrowser.signIn(kolkata, as: .editor)
+            #expect(try await browser.get("/records").status == 200)
+        }
+    }
+
     @Test func peerWithCertificateOfAnotherCAIsRefused() async throws {
         let pki = try TestPKI.make(name: "Liaison Test CA")
         let other = try TestPKI.make(name: "Some Other CA")

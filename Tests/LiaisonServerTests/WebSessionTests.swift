@@ -15,6 +15,8 @@ struct WebBrowser: Sendable {
         #expect(reply.status == 303)
         let setCookie = try #require(reply.header("set-cookie"))
         #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+        // Secure only over HTTPS: a browser would drop a Secure cookie set over plain HTTP.
+        #expect(setCookie.contains("; Secure") == node.base.hasPrefix("https://"))
         let cookie = String(setCookie.split(separator: ";")[0])
         let page = try await node.send("GET", "/records", headers: [("Cookie", cookie)])
         #expect(page.status == 200)

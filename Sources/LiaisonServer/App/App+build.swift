@@ -6,10 +6,11 @@ import LiaisonStore
 import LiaisonSync
 import Logging
 
-/// The router of every route in ``APIRoute``, each behind the auth its ``Access`` asks for.
-/// Errors answer as JSON `{"error": ...}`; bodies over 16 MiB get 413.
+/// The router of every route in ``APIRoute``, each behind the auth its ``Access`` asks for,
+/// and the web interface. Errors answer as JSON `{"error": ...}`; bodies over 16 MiB get 413.
+/// `secureCookies` marks the session cookie `Secure` (for a node serving HTTPS).
 public func buildRouter(
-    store: LiaisonStore, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics()
+    store: LiaisonStore, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics(), secureCookies: Bool = false
 ) -> Router<LiaisonRequestContext> {
     let router = Router(context: LiaisonRequestContext.self)
     router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
@@ -21,7 +22,7 @@ public func buildRouter(
             .add(middleware: AuthMiddleware(access: route.access, store: store))
             .on("\(route.path)", method: HTTPRequest.Method(route.method)!, use: handlers.handler(for: route))
     }
-    WebRoutes(store: store, engine: engine).register(on: router)
+    WebRoutes(store: store, engine: engine, secureCookies: secureCookies).register(on: router)
     return router
 }
 
@@ -44,7 +45,7 @@ public func buildApplication(
     engine.metrics = metrics
     let onRunning = configuration.onServerRunning
     var app = Application(
-        router: buildRouter(store: store, engine: engine, metrics: metrics),
+        router: buildRouter(store: store, engine: engine, metrics: metrics, secureCookies: configuration.servesHTTPS),
         server: serverBuilder(configuration),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },

@@ -35,6 +35,9 @@ public struct ServerConfiguration: Sendable {
     /// ``tlsCertificate`` and ``tlsKey``; ``buildApplication(_:store:client:logger:metrics:)`` does
     /// too when they are not loaded yet.
     public var tls: TLSConfiguration?
+
+    /// Whether the node serves HTTPS (a TLS configuration, or a certificate and key to load).
+    public var servesHTTPS: Bool { tls != nil || (tlsCertificate != nil && tlsKey != nil) }
     /// Called once the server listens, with the port it bound.
     public var onServerRunning: @Sendable (Int) async -> Void
 

@@ -10,7 +10,7 @@ import LiaisonSync
 /// session's CSRF token and is refused with 403 without it; roles are those of the API.
 ///
 /// ```swift
-/// WebRoutes(store: store, engine: engine).register(on: router)
+/// WebRoutes(store: store, engine: engine, secureCookies: false).register(on: router)
 /// ```
 struct WebRoutes: Sendable {
     typealias Handler = @Sendable (Request, LiaisonRequestContext) async throws -> Response
@@ -19,6 +19,8 @@ struct WebRoutes: Sendable {
 
     let store: LiaisonStore
     let engine: SyncEngine
+    /// Whether the session cookie is `Secure` (sent over HTTPS only): set when the node serves HTTPS.
+    var secureCookies = false
     let sessions = WebSessions()
 
     var schema: Schema { store.schema }

@@ -26,14 +26,20 @@ extension WebRoutes {
                 status: .forbidden)
         }
         let session = sessions.start(token: token)
-        let cookie = "\(WebSessions.cookieName)=\(session.id); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(WebSessions.idleLimit))"
+        let cookie = sessionCookie(value: session.id, maxAge: Int(WebSessions.idleLimit))
         return .seeOther(Self.safeNext(form["next"]), headers: [.setCookie: cookie])
     }
 
     @Sendable func signOut(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
         sessions.end(user.session.id)
-        let cookie = "\(WebSessions.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
-        return .seeOther("/login?done=signedout", headers: [.setCookie: cookie])
+        return .seeOther("/login?done=signedout", headers: [.setCookie: sessionCookie(value: "", maxAge: 0)])
+    }
+
+    /// The session cookie: only for this site's pages, never to scripts, never cross-site, and
+    /// over HTTPS only when the node serves HTTPS.
+    private func sessionCookie(value: String, maxAge: Int) -> String {
+        "\(WebSessions.cookieName)=\(value); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(maxAge)"
+            + (secureCookies ? "; Secure" : "")
     }
 
     private func signInForm(next: String?, notice: HTML?, status: HTTPResponse.Status = .ok) -> Response {
