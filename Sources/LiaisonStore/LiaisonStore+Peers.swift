@@ -39,24 +39,30 @@ public struct PeerStatus: Hashable, Sendable {
 }
 
 extension LiaisonStore {
-    /// Adds a peer, or changes its URL and token file.
+    /// Adds a peer, or changes its URL and token file (as `liaison peer add` does).
     public func addPeer(_ peer: PeerRecord, now: Int64) async throws {
+        try await database.write { db in try db.upsert(peer, fromConfig: false, now: now) }
+    }
+
+    /// Makes the peers of the config file the store's configured peers, in one transaction:
+    /// each is added or updated, and a peer that an earlier config file listed but this one
+    /// does not is removed with its status. Peers added with ``addPeer(_:now:)`` stay.
+    /// - Returns: the names of the peers removed, sorted.
+    @discardableResult
+    public func replaceConfiguredPeers(with peers: [PeerRecord], now: Int64) async throws -> [String] {
         try await database.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO peer (name, url, token_file, created_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(name) DO UPDATE SET url = excluded.url, token_file = excluded.token_file
-                    """,
-                arguments: [peer.name, peer.url, peer.tokenFile, now])
+            for peer in peers { try db.upsert(peer, fromConfig: true, now: now) }
+            let kept = Set(peers.map(\.name))
+            let dropped = try String.fetchAll(db, sql: "SELECT name FROM peer WHERE from_config = 1 ORDER BY name")
+                .filter { !kept.contains($0) }
+            for name in dropped { try db.deletePeer(named: name) }
+            return dropped
         }
     }
 
     /// Removes a peer and its status.
     public func removePeer(named name: String) async throws {
-        try await database.write { db in
-            try db.execute(sql: "DELETE FROM peer WHERE name = ?", arguments: [name])
-            try db.execute(sql: "DELETE FROM peer_status WHERE name = ?", arguments: [name])
-        }
+        try await database.write { db in try db.deletePeer(named: name) }
     }
 
     /// The peers, sorted by name.
@@ -100,5 +106,22 @@ extension LiaisonStore {
                 arguments: [status.name, status.replicaID, status.lastSuccess, status.lastError,
                             status.lastErrorAt, status.behind])
         }
+    }
+}
+
+extension Database {
+    func upsert(_ peer: PeerRecord, fromConfig: Bool, now: Int64) throws {
+        try execute(
+            sql: """
+                INSERT INTO peer (name, url, token_file, created_at, from_config) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET url = excluded.url, token_file = excluded.token_file,
+                    from_config = excluded.from_config
+                """,
+            arguments: [peer.name, peer.url, peer.tokenFile, now, fromConfig])
+    }
+
+    func deletePeer(named name: String) throws {
+        try execute(sql: "DELETE FROM peer WHERE name = ?", arguments: [name])
+        try execute(sql: "DELETE FROM peer_status WHERE name = ?", arguments: [name])
     }
 }

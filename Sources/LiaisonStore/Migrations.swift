@@ -78,6 +78,10 @@ enum Migrations {
                 try update.execute(arguments: [DisplayValuesJSON.encode(state.displayValues), id])
             }
         }
+        migrator.registerMigration("v3: peers from the config file") { db in
+            // Peers a config file listed are removed when a later config file no longer does.
+            try db.execute(sql: "ALTER TABLE peer ADD COLUMN from_config INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

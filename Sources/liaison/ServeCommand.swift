@@ -42,7 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
             ("server.tls_key", "--tls-key", tlsKey),
         ])
         let store = try data.openStore()
-        try await config.registerPeers(in: store)
+        for name in try await config.registerPeers(in: store) {
+            FileHandle.standardError.write(Data("peer \(name) removed: it is no longer in liaison.conf\n".utf8))
+        }
         let host = config.host
         var configuration = ServerConfiguration(config)
         try configuration.loadTLS()

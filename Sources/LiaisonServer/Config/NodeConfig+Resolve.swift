@@ -17,10 +17,13 @@ extension NodeConfig {
         return config
     }
 
-    /// Adds (or updates) the file's peers in the store, so `liaison peers` shows them too.
-    public func registerPeers(in store: LiaisonStore) async throws {
-        for peer in peers {
-            try await store.addPeer(PeerRecord(name: peer.name, url: peer.url, tokenFile: peer.tokenFile), now: Timestamp.millis())
-        }
+    /// Makes the file's peers the store's configured peers, so `liaison peers` shows them too:
+    /// each is added or updated, and one that an earlier file listed but this one does not is
+    /// removed. Peers added with `liaison peer add` stay.
+    /// - Returns: the names of the peers removed.
+    @discardableResult
+    public func registerPeers(in store: LiaisonStore) async throws -> [String] {
+        try await store.replaceConfiguredPeers(
+            with: peers.map { PeerRecord(name: $0.name, url: $0.url, tokenFile: $0.tokenFile) }, now: Timestamp.millis())
     }
 }
