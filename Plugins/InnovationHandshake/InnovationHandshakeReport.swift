@@ -62,7 +62,9 @@ enum InnovationHandshakeReport {
             KeyFigure("Deals", .count(deals.count)),
             KeyFigure("Deal value", .money(value(deals))),
         ]
-        let byArea = areas.map { area in (area.name, records.filter { $0.text(technologyArea) == area.id }) }
+        let inArea = Dictionary(grouping: records) { $0.text(technologyArea) }
+        let inStage = Dictionary(grouping: records) { $0.text(startupStage) }
+        let byArea = areas.map { area in (area.name, inArea[area.id] ?? []) }
         // One start-up may appear in several rows: the total is the distinct count, not the sum.
         func totalled(_ table: ReportTable) -> ReportTable {
             var table = table.withTotals()
@@ -75,7 +77,7 @@ enum InnovationHandshakeReport {
             totalled(ReportTable(id: "by_startup_stage", title: "By start-up stage",
                                  columns: ["Start-up stage"] + columns,
                                  rows: stages.map { stage in
-                                     row(stage.name, records.filter { $0.text(startupStage) == stage.id })
+                                     row(stage.name, inStage[stage.id] ?? [])
                                  })),
             totalled(ReportTable(id: "by_event", title: "By Handshake event",
                                  columns: ["Event"] + columns, rows: events.map { row($0.key, $0.value) })),

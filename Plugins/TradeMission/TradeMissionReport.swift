@@ -66,6 +66,7 @@ enum TradeMissionReport {
             KeyFigure("Verified successes", .count(successes.count)),
             KeyFigure("Verified success value", .money(value(successes))),
         ]
+        let inRole = Dictionary(grouping: records) { $0.text("trade_mission.participant_role") }
         document.tables = [
             withShares(ReportTable(
                 id: "by_office", title: "Participants and verified successes by office",
@@ -73,9 +74,7 @@ enum TradeMissionReport {
                 rows: offices.map { office in [.text(officeName(office))] + counts(records.filter { $0.office == office }) })),
             withShares(ReportTable(
                 id: "by_role", title: "By participant role", columns: ["Role"] + columns,
-                rows: roles.map { role in
-                    [.text(role.name)] + counts(records.filter { $0.text("trade_mission.participant_role") == role.id })
-                })),
+                rows: roles.map { role in [.text(role.name)] + counts(inRole[role.id] ?? []) })),
             withShares(ReportTable(
                 id: "by_mission", title: "By mission", columns: ["Mission"] + columns,
                 rows: missions.map { [.text($0.key)] + counts($0.value) })),

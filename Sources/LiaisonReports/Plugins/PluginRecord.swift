@@ -2,7 +2,10 @@ import LiaisonCore
 
 /// A record as reports see it: its display values, and whether any of them is provisional
 /// (the record has an open conflict). Deleted records never reach a report.
-public struct ReportRecord: Hashable, Sendable {
+///
+/// Immutable, and a class so that the many filtered arrays a report makes share records
+/// instead of copying each one's fields. Equal when id, values, conflict and time are.
+public final class ReportRecord: Hashable, Sendable {
     /// The record id.
     public let id: String
     /// The display value of each field.
@@ -33,10 +36,22 @@ public struct ReportRecord: Hashable, Sendable {
     }
 
     /// The report view of a state, or `nil` for a deleted record.
-    public init?(_ state: RecordState) {
+    public convenience init?(_ state: RecordState) {
         guard !state.isDeleted else { return nil }
         self.init(id: state.id, fields: state.displayValues, conflicted: !state.conflictedFields.isEmpty,
                   updatedAt: state.updatedAt)
+    }
+
+    public static func == (lhs: ReportRecord, rhs: ReportRecord) -> Bool {
+        lhs === rhs || (lhs.id == rhs.id && lhs.fields == rhs.fields && lhs.conflicted == rhs.conflicted
+            && lhs.updatedAt == rhs.updatedAt)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(fields)
+        hasher.combine(conflicted)
+        hasher.combine(updatedAt)
     }
 
     /// A text, choice or date field's value (`"mumbai"`), or `nil`.
