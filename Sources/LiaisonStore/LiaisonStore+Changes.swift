@@ -116,12 +116,19 @@ extension LiaisonStore {
     ) async throws -> MergeSummary {
         try await database.write { db in
             var summary = MergeSummary()
+            let storedJSON = try db.storedStates(ids: batch.rows.map(\.state.id))
+            // Sequences are taken in order here and recorded once, after the batch.
+            let first = try Int64.fetchOne(db, sql: "SELECT sequence FROM node")! + 1
+            var next = first
+            var savedHere: [String: RecordState] = [:]
             for prepared in batch.rows {
                 summary.merged += 1
                 let incoming = prepared.state
                 let row: RecordRow
                 let fromSource: Bool
-                if let stored = try db.loadState(id: incoming.id) {
+                // A record met earlier in this batch merges with what was just saved.
+                let earlier = savedHere[incoming.id]
+                if let stored = try earlier ?? storedJSON[incoming.id].map({ try RecordState(json: Data($0.utf8)) }) {
                     let merged: RecordState
                     do { merged = try stored.merged(with: incoming) } catch { throw StoreError(.invalid, "\(error)") }
                     if merged == stored { continue }
@@ -130,10 +137,13 @@ extension LiaisonStore {
                 } else {
                     (row, fromSource) = (prepared, true)
                 }
-                _ = try db.save(row, source: fromSource ? source : nil)
+                try db.insert(row, at: next, source: fromSource ? source : nil)
+                savedHere[incoming.id] = row.state
+                next += 1
                 summary.changed += 1
                 if row.conflicted { summary.conflicts += 1 }
             }
+            if next > first { try db.execute(sql: "UPDATE node SET sequence = ?", arguments: [next - 1]) }
             if let checkpoint {
                 try db.setCheckpoint(peer: checkpoint.peer, direction: checkpoint.direction, sequence: checkpoint.sequence)
             }

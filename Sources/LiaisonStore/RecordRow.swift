@@ -43,6 +43,12 @@ extension Database {
     /// Stores a row worked out beforehand (see ``save(_:source:)``).
     func save(_ row: RecordRow, source: String? = nil) throws -> Int64 {
         let sequence = try Int64.fetchOne(cachedStatement(sql: "UPDATE node SET sequence = sequence + 1 RETURNING sequence"))!
+        try insert(row, at: sequence, source: source)
+        return sequence
+    }
+
+    /// Stores a row at a sequence number the caller took (and will record in `node`).
+    func insert(_ row: RecordRow, at sequence: Int64, source: String?) throws {
         let statement = try cachedStatement(sql: """
             INSERT INTO record (id, seq, state, type, title, office, status, tracks, value_usd, updated_at,
                                 deleted, conflicted, search, source, display)
@@ -59,7 +65,19 @@ extension Database {
             values["office"]?.textValue, values["status"]?.textValue, row.tracks, values["value_usd"]?.numberValue,
             row.state.updatedAt, row.deleted, row.conflicted, row.search, source, row.display,
         ])
-        return sequence
+    }
+
+    /// The stored states of those of `ids` that are stored, as canonical JSON by id: one query
+    /// for a whole batch.
+    func storedStates(ids: [String]) throws -> [String: String] {
+        var found: [String: String] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(
+                self, sql: "SELECT id, state FROM record WHERE id IN (\(marks))", arguments: StatementArguments(Array(chunk)))
+            while let row = try rows.next() { found[row[0]] = row[1] }
+        }
+        return found
     }
 
     /// The stored state of a record, if any.

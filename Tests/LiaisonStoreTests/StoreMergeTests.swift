@@ -34,6 +34,29 @@ struct StoreMergeTests {
         #expect(try await fixture.snapshot() == before, "a merge that changes nothing takes no sequence")
     }
 
+    @Test("two versions of one record in one batch both count: nothing of either is lost")
+    func sameRecordTwiceInABatch() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let base = foreignState(goodFields)
+        _ = try await store.merge([base])
+        var atChennai = base
+        atChennai.write(["status": .text("contacted")], readContext: base.context, replica: "chennai.abc123",
+                        meta: WriteMeta(author: "priya", at: 1_700_000_001_000))
+        var atKolkata = base
+        atKolkata.write(["notes": .text("Met at the fair")], readContext: base.context, replica: "kolkata.xyz789",
+                        meta: WriteMeta(author: "ravi", at: 1_700_000_002_000))
+        let before = try await store.currentSequence()
+        let summary = try await store.merge([atChennai, atKolkata])
+        #expect(summary.merged == 2 && summary.changed == 2)
+        let stored = try #require(try await store.state(id: base.id))
+        #expect(stored == (try atChennai.merged(with: atKolkata)))
+        #expect(stored.displayValue(of: "status") == .text("contacted") && stored.displayValue(of: "notes") == .text("Met at the fair"))
+        #expect(try await store.currentSequence() == before + 2, "each change takes a sequence")
+        let feed = try await store.changes(since: before, limit: 10)
+        #expect(feed.states.count == 1 && feed.states[0].sequence == before + 2 && feed.lastSequence == before + 2)
+    }
+
     @Test("a batch with one bad state changes nothing, not even the checkpoint", arguments: [
         ["bogus": FieldValue.text("x")],
         ["value_usd": .text("lots")],
