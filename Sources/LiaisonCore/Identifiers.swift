@@ -75,15 +75,16 @@ public enum Timestamp {
         Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 
-    /// `2026-11-24T19:40:12.123Z` for a time in milliseconds since 1970 (years 0–9999).
+    /// `2026-11-24T19:40:12.123Z` for a time in milliseconds since 1970; any `Int64` works
+    /// (years before 1 print with a minus sign, `-0001-12-31T…`).
     ///
     /// Plain arithmetic on the proleptic Gregorian calendar (Howard Hinnant's
     /// `civil_from_days`): reports call this for every record, and a date formatter costs
     /// microseconds a call.
     public static func iso(_ millis: Int64) -> String {
         let dayMillis: Int64 = 86_400_000
-        let days = millis >= 0 ? millis / dayMillis : (millis - dayMillis + 1) / dayMillis
-        let inDay = millis - days * dayMillis
+        var (days, inDay) = millis.quotientAndRemainder(dividingBy: dayMillis)  // no overflow at Int64.min
+        if inDay < 0 { (days, inDay) = (days - 1, inDay + dayMillis) }
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -97,7 +98,7 @@ public enum Timestamp {
             let text = String(value)
             return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
         }
-        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2) + "T"
+        return (year < 0 ? "-" + digits(-year, 4) : digits(year, 4)) + "-" + digits(month, 2) + "-" + digits(day, 2) + "T"
             + digits(inDay / 3_600_000, 2) + ":" + digits(inDay / 60_000 % 60, 2) + ":"
             + digits(inDay / 1_000 % 60, 2) + "." + digits(inDay % 1_000, 3) + "Z"
     }

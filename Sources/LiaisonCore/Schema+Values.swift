@@ -41,7 +41,7 @@ extension Schema {
         }
         switch (field.kind, value) {
         case (.text(let maxLength), .text(let text)):
-            if field.required && text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            if field.required && text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) {
                 throw ValidationError(name, "must not be empty")
             }
             // Every character takes at least one byte, so a short text needs no counting.

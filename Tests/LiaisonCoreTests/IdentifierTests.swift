@@ -69,5 +69,9 @@ struct TimestampTests {
         #expect(Timestamp.iso(951_782_400_000) == "2000-02-29T00:00:00.000Z")
         #expect(Timestamp.iso(1_795_996_812_123) == "2026-11-30T00:00:12.123Z")
         #expect(Timestamp.iso(-1) == "1969-12-31T23:59:59.999Z")
+        // Any time a peer may send prints, even the extremes of Int64.
+        #expect(Timestamp.iso(-62_167_219_200_001) == "-0001-12-31T23:59:59.999Z")
+        #expect(Timestamp.iso(.min).hasSuffix("T16:47:04.192Z") && Timestamp.iso(.min).hasPrefix("-"))
+        #expect(Timestamp.iso(.max).hasSuffix("T07:12:55.807Z"))
     }
 }

@@ -92,6 +92,7 @@ import Testing
         #expect(parseError("title", "") == "title: is required")
         #expect(throws: ValidationError.self) { try schema.check(field: "title", value: .text("  \n")) }
         #expect(throws: ValidationError.self) { try schema.check(field: "title", value: .text("\u{3000}\u{A0}\t")) }
+        #expect(throws: ValidationError.self) { try schema.check(field: "title", value: .text("\u{200B} ")) }
         #expect(throws: ValidationError.self) { try schema.check(field: "title", value: .null) }
     }
 
