@@ -104,14 +104,16 @@ public struct SyncEngine: Sendable {
             try await link.changes(since: sequence, limit: batchRecords, requester: me)
         }
         defer { pages.cancel() }
-        while let next = try await pages.next() {
+        while true {
+            // Stop only between batches: a batch under way merges (or is acknowledged) first.
+            if stopSignal.isStopped { throw SyncStopped() }
+            guard let next = try await pages.next() else { break }
             let (page, bytes) = (next.body, next.bytes)
             report.bytesReceived += bytes
             guard page.replicaID == node.replicaID else {
                 throw SyncError(peer: link.peer.name, "changed replica id during sync (re-initialised?)")
             }
-            // Stop only between batches: a batch under way merges (or is acknowledged) first.
-            if stopSignal.isStopped { throw SyncStopped() }
+            if stopSignal.isStopped { throw SyncStopped() }  // the wait for the page may have been long
             let summary = try await store.merge(
                 next.batch, from: node.replicaID, checkpoint: (node.replicaID, .pull, page.lastSequence))
             report.pulled.merged += summary.merged
