@@ -6,8 +6,10 @@ import LiaisonStore
 
 /// `liaison-bench decode --records N`: times decoding N seeded states from their canonical
 /// JSON: one by one with `RecordState(json:)`, through Foundation's `JSONDecoder` (the
-/// `Decodable` conformance), and as sync batches of 500 with `StateEnvelope.parse`.
-struct DecodeBench: ParsableCommand {
+/// `Decodable` conformance), and as sync batches of 500 with `StateEnvelope.parse`; then each
+/// step a pulling node takes with a state: the schema check, preparing it for the store, and
+/// merging prepared pages into an empty store.
+struct DecodeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
         abstract: "Time decoding N states from canonical JSON (median of runs).")
@@ -28,7 +30,7 @@ struct DecodeBench: ParsableCommand {
         guard records > 0, runs > 0 else { throw ValidationError("--records and --runs must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         var generator = BenchRecords(seed: seed, schema: BundledPlugins.registry.schema)
         let states = (0..<records).map { _ in generator.state() }
         let documents = states.map { Data($0.canonicalJSON.utf8) }
@@ -75,6 +77,22 @@ struct DecodeBench: ParsableCommand {
                 count + (try store.prepare(Array(states[start..<min(start + 500, states.count)])).count)
             }
         }
+        // The transaction: pages of 500 prepared states merged into an empty store (a first sync).
+        let pages = try stride(from: 0, to: states.count, by: 500).map {
+            try store.prepare(Array(states[$0..<min($0 + 500, states.count)]))
+        }
+        var mergeTimes: [Double] = []
+        for run in 0..<runs {
+            let target = directory.appendingPathComponent("merge-\(run)")
+            try LiaisonStore.initialise(directory: target, office: "chennai")
+            let empty = try LiaisonStore(directory: target, schema: schema)
+            mergeTimes.append(try await Timing.measure {
+                for page in pages { _ = try await empty.merge(page, from: "mumbai.k3f9q2", checkpoint: ("mumbai.k3f9q2", .pull, 1)) }
+            }.seconds)
+        }
+        let median = Timing.median(mergeTimes)
+        print("LiaisonStore.merge (prepared pages of 500)".padding(toLength: 40, withPad: " ", startingAt: 0) + Timing.ms(median)
+              + String(format: "  %6.2f µs/state  %9.0f states/s", median * 1e6 / Double(records), Double(records) / median))
         if !skipFoundation {
             let decoder = JSONDecoder()
             try report("JSONDecoder (RecordState: Decodable)") { try documents.map { try decoder.decode(RecordState.self, from: $0) }.count }
