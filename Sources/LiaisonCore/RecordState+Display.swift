@@ -64,8 +64,43 @@ extension RecordState {
         return values
     }
 
+    /// ``displayValues``, ``isDeleted`` and whether ``conflictedFields`` is empty, found in one
+    /// pass over the fields (the store works these out for every state it saves).
+    public var displaySummary: DisplaySummary {
+        var summary = DisplaySummary()
+        for (name, entries) in fields {
+            guard let first = entries.first else { continue }
+            var shown = first.value
+            if entries.count > 1 {
+                var best = entry(first.key, first.value)
+                for (dot, value) in entries.dropFirst() {
+                    if value != first.value { summary.conflicted = true }
+                    let candidate = entry(dot, value)
+                    if candidate.outranks(best) { best = candidate }
+                }
+                shown = best.value
+            }
+            if name == deletedField {
+                summary.deleted = shown == .bool(true)
+            } else if !shown.isNull {
+                summary.values[name] = shown
+            }
+        }
+        return summary
+    }
+
     /// The wall-clock time of the latest write still live in the state (ms since 1970).
     public var updatedAt: Int64 {
         writes.values.map(\.at).max() ?? 0
     }
+}
+
+/// What a state shows, worked out in one pass: see ``RecordState/displaySummary``.
+public struct DisplaySummary: Hashable, Sendable {
+    /// The display value of every field but `deleted`; cleared fields are left out.
+    public var values: [String: FieldValue] = [:]
+    /// Whether the record shows as deleted.
+    public var deleted = false
+    /// Whether any field (`deleted` included) holds two or more different values.
+    public var conflicted = false
 }

@@ -20,14 +20,15 @@ struct RecordRow: Sendable {
     init(_ state: RecordState) {
         self.state = state
         json = state.canonicalJSON
-        let values = state.displayValues
+        let summary = state.displaySummary
+        let values = summary.values
         self.values = values
         display = DisplayValuesJSON.encode(values)
         let trackList = values["tracks"]?.listValue ?? []
         tracks = trackList.isEmpty ? "" : "," + trackList.joined(separator: ",") + ","
         search = Self.searchedFields.compactMap { values[$0]?.textValue }.joined(separator: "\n").lowercased()
-        deleted = state.isDeleted
-        conflicted = !state.conflictedFields.isEmpty
+        deleted = summary.deleted
+        conflicted = summary.conflicted
     }
 }
 
