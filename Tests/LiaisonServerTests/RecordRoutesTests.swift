@@ -6,6 +6,22 @@ import Testing
 struct RecordRoutesTests {
     static let newRecord = #"{"title":"Lithium refining JV","type":"joint_venture","tracks":["critical_minerals"],"value_usd":2500000}"#
 
+    @Test func aWrongMethodOnAKnownPathIs405WithAllow() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            for (method, path, allow) in [("PUT", "/v1/records", "GET, POST"), ("DELETE", "/v1/health", "GET"),
+                                          ("POST", "/v1/records/0190f3a2-7c1e-7000-8000-000000000001", "DELETE, GET, PATCH"),
+                                          ("GET", "/v1/records/x/resolve", "POST")] {
+                let reply = try await node.send(method, path, token: editor)
+                #expect(reply.status == 405, "\(method) \(path)")
+                #expect(reply.header("allow") == allow, "\(method) \(path)")
+                #expect((reply.object["error"] as? String)?.hasSuffix("accepts \(allow) only") == true, "\(reply.text)")
+            }
+            #expect(try await node.send("GET", "/v1/nothing-here", token: editor).status == 404)
+            #expect(try await node.send("GET", "/v1/records", token: editor).status == 200)
+        }
+    }
+
     @Test func createReadUpdateDeleteWithETagAndIfMatch() async throws {
         try await withNode { node in
             let editor = node.token(.editor)

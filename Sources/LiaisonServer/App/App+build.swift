@@ -22,8 +22,22 @@ public func buildRouter(
             .add(middleware: AuthMiddleware(access: route.access, store: store))
             .on("\(route.path)", method: HTTPRequest.Method(route.method)!, use: handlers.handler(for: route))
     }
+    addMethodNotAllowed(to: router)
     WebRoutes(store: store, engine: engine, secureCookies: secureCookies).register(on: router)
     return router
+}
+
+/// A known API path asked with a method it does not serve answers 405 with `Allow`, not 404,
+/// so that a mistyped `curl -X` says what is wrong.
+private func addMethodNotAllowed(to router: Router<LiaisonRequestContext>) {
+    for (path, routes) in Dictionary(grouping: APIRoute.allCases, by: \.path) {
+        let allowed = routes.map(\.method).sorted()
+        let error = APIError(.methodNotAllowed, "\(path) accepts \(allowed.joined(separator: ", ")) only",
+                             headers: [.allow: allowed.joined(separator: ", ")])
+        for method in ["GET", "POST", "PUT", "PATCH", "DELETE"] where !allowed.contains(method) {
+            router.on("\(path)", method: HTTPRequest.Method(method)!) { _, _ in error.response }
+        }
+    }
 }
 
 /// The node's application: the HTTP server and, when `configuration.syncInterval` is set, the
