@@ -68,10 +68,7 @@ extension PluginRegistry {
     /// - Throws: ``ReportRequestError`` for a bad request, or the store's errors.
     public func report(_ request: ReportRequest, from store: LiaisonStore) async throws -> ReportDocument {
         try validate(request)
-        let records = try await store.displayedRecords().map {
-            ReportRecord(id: $0.id, fields: $0.values, conflicted: $0.conflicted, updatedAt: $0.updatedAt)
-        }
-        return report(request, records: records)
+        return report(request, records: try await store.reportRecords())
     }
 
     /// Builds a report over records already loaded (deleted ones left out); the request is
@@ -85,5 +82,14 @@ extension PluginRegistry {
     /// Builds and renders a report over every record of `store`.
     public func render(_ request: ReportRequest, as format: ReportFormat, from store: LiaisonStore) async throws -> String {
         ReportRenderer.render(try await report(request, from: store), as: format)
+    }
+}
+
+extension LiaisonStore {
+    /// Every live record as reports see it, read from the display values kept beside each state.
+    public func reportRecords() async throws -> [ReportRecord] {
+        try await displayedRecords().map {
+            ReportRecord(id: $0.id, fields: $0.values, conflicted: $0.conflicted, updatedAt: $0.updatedAt)
+        }
     }
 }

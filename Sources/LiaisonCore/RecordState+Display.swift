@@ -23,7 +23,12 @@ extension RecordState {
     /// The value every node shows for a field: the settled value, or, when in conflict, the
     /// provisional winner. `nil` when the field was never written.
     public func displayValue(of field: String) -> FieldValue? {
-        guard let entries = fields[field], let first = entries.first else { return nil }
+        fields[field].flatMap(winner)
+    }
+
+    /// The value of the top-ranked entry (see ``FieldEntry``), found without sorting.
+    private func winner(_ entries: [Dot: FieldValue]) -> FieldValue? {
+        guard let first = entries.first else { return nil }
         guard entries.count > 1 else { return first.value }
         var best = entry(first.key, first.value)
         for (dot, value) in entries.dropFirst() {
@@ -37,11 +42,14 @@ extension RecordState {
         FieldEntry(dot: dot, value: value, meta: writes[dot] ?? WriteMeta(author: "", at: 0))
     }
 
+    private static func holdsDifferentValues(_ entries: [Dot: FieldValue]) -> Bool {
+        guard entries.count > 1, let first = entries.first?.value else { return false }
+        return entries.values.contains { $0 != first }
+    }
+
     /// Whether the field holds two or more different values.
     public func isConflicted(_ field: String) -> Bool {
-        guard let entries = fields[field], entries.count > 1 else { return false }
-        let first = entries.first!.value
-        return entries.values.contains { $0 != first }
+        fields[field].map(Self.holdsDifferentValues) ?? false
     }
 
     /// The fields in conflict, sorted by name.
@@ -57,11 +65,7 @@ extension RecordState {
 
     /// The display value of every field but ``deletedField``; cleared fields are left out.
     public var displayValues: [String: FieldValue] {
-        var values: [String: FieldValue] = [:]
-        for name in fields.keys where name != deletedField {
-            if let value = displayValue(of: name), !value.isNull { values[name] = value }
-        }
-        return values
+        displaySummary.values
     }
 
     /// ``displayValues``, ``isDeleted`` and whether ``conflictedFields`` is empty, found in one
@@ -69,17 +73,8 @@ extension RecordState {
     public var displaySummary: DisplaySummary {
         var summary = DisplaySummary()
         for (name, entries) in fields {
-            guard let first = entries.first else { continue }
-            var shown = first.value
-            if entries.count > 1 {
-                var best = entry(first.key, first.value)
-                for (dot, value) in entries.dropFirst() {
-                    if value != first.value { summary.conflicted = true }
-                    let candidate = entry(dot, value)
-                    if candidate.outranks(best) { best = candidate }
-                }
-                shown = best.value
-            }
+            guard let shown = winner(entries) else { continue }
+            if Self.holdsDifferentValues(entries) { summary.conflicted = true }
             if name == deletedField {
                 summary.deleted = shown == .bool(true)
             } else if !shown.isNull {

@@ -75,7 +75,7 @@ enum Migrations {
                 let id: String = row[0]
                 let json: String = row[1]
                 let state = try RecordState(json: Data(json.utf8))
-                try update.execute(arguments: [DisplayValuesJSON.encode(state.displayValues), id])
+                try update.execute(arguments: [RecordRow(state).display, id])
             }
         }
         migrator.registerMigration("v3: peers from the config file") { db in

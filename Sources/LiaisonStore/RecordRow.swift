@@ -34,21 +34,17 @@ struct RecordRow: Sendable {
 
 /// Saving a state with its queryable columns, at the next local sequence.
 extension Database {
-    /// Stores `state` as the record's current state and gives it the next sequence number.
-    /// `source` is the replica id of a peer known to hold exactly this state (it sent it), so
-    /// that sync does not send it back. Must run inside a write transaction.
-    func save(_ state: RecordState, source: String? = nil) throws -> Int64 {
-        try save(RecordRow(state), source: source)
-    }
-
-    /// Stores a row worked out beforehand (see ``save(_:source:)``).
-    func save(_ row: RecordRow, source: String? = nil) throws -> Int64 {
+    /// Stores a state written at this node as the record's current state, at the next sequence
+    /// number. Must run inside a write transaction.
+    func save(_ state: RecordState) throws -> Int64 {
         let sequence = try Int64.fetchOne(cachedStatement(sql: "UPDATE node SET sequence = sequence + 1 RETURNING sequence"))!
-        try insert(row, at: sequence, source: source)
+        try insert(RecordRow(state), at: sequence, source: nil)
         return sequence
     }
 
-    /// Stores a row at a sequence number the caller took (and will record in `node`).
+    /// Stores a row at a sequence number the caller took (and will record in `node`). `source`
+    /// is the replica id of a peer known to hold exactly this state (it sent it), so that sync
+    /// does not send it back.
     func insert(_ row: RecordRow, at sequence: Int64, source: String?) throws {
         let statement = try cachedStatement(sql: """
             INSERT INTO record (id, seq, state, type, title, office, status, tracks, value_usd, updated_at,

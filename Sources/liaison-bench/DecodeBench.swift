@@ -41,6 +41,10 @@ struct DecodeBench: AsyncParsableCommand {
         }
         print("\(records) states, \(bytes / records) bytes of JSON each on average")
 
+        func line(_ label: String, median: Double) {
+            print(label.padding(toLength: 44, withPad: " ", startingAt: 0) + Timing.ms(median)
+                  + String(format: "  %6.2f µs/state  %9.0f states/s", median * 1e6 / Double(records), Double(records) / median))
+        }
         func report(_ label: String, _ body: () throws -> Int) rethrows {
             var times: [Double] = []
             for _ in 0..<runs {
@@ -48,9 +52,7 @@ struct DecodeBench: AsyncParsableCommand {
                 precondition(timed.result == records)
                 times.append(timed.seconds)
             }
-            let median = Timing.median(times)
-            print(label.padding(toLength: 40, withPad: " ", startingAt: 0) + Timing.ms(median)
-                  + String(format: "  %6.2f µs/state  %9.0f states/s", median * 1e6 / Double(records), Double(records) / median))
+            line(label, median: Timing.median(times))
         }
         try report("RecordState(json:), keeping all") { try documents.map { try RecordState(json: $0) }.count }
         try report("RecordState(json:), one at a time") {
@@ -90,9 +92,7 @@ struct DecodeBench: AsyncParsableCommand {
                 for page in pages { _ = try await empty.merge(page, from: "mumbai.k3f9q2", checkpoint: ("mumbai.k3f9q2", .pull, 1)) }
             }.seconds)
         }
-        let median = Timing.median(mergeTimes)
-        print("LiaisonStore.merge (prepared pages of 500)".padding(toLength: 40, withPad: " ", startingAt: 0) + Timing.ms(median)
-              + String(format: "  %6.2f µs/state  %9.0f states/s", median * 1e6 / Double(records), Double(records) / median))
+        line("LiaisonStore.merge (prepared pages of 500)", median: Timing.median(mergeTimes))
         if !skipFoundation {
             let decoder = JSONDecoder()
             try report("JSONDecoder (RecordState: Decodable)") { try documents.map { try decoder.decode(RecordState.self, from: $0) }.count }

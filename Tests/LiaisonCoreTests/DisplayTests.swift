@@ -57,4 +57,19 @@ import Testing
             }
         }
     }
+
+    @Test func displaySummaryAgreesWithEachFieldsOwnAnswers() async throws {
+        await propertyCheck(count: 1_000, input: Gen.int(in: 2...7), Gen.uint64()) { replicas, seed in
+            var history = try RandomHistory.make(replicas: replicas, seed: seed)
+            let state = history.randomState()
+            var shown: [String: FieldValue] = [:]
+            for name in state.fields.keys where name != deletedField {
+                if let value = state.displayValue(of: name), !value.isNull { shown[name] = value }
+            }
+            let summary = state.displaySummary
+            #expect(summary.values == shown)
+            #expect(summary.deleted == (state.displayValue(of: deletedField) == .bool(true)))
+            #expect(summary.conflicted == state.fields.keys.contains(where: state.isConflicted))
+        }
+    }
 }

@@ -15,17 +15,6 @@ struct DisplayValuesJSONTests {
         }
     }
 
-    @Test func displaySummaryAgreesWithTheSeparateAnswers() async throws {
-        await propertyCheck(count: 1_000, input: Gen.int(in: 2...7), Gen.uint64()) { replicas, seed in
-            var history = try RandomHistory.make(replicas: replicas, seed: seed)
-            let state = history.randomState()
-            let summary = state.displaySummary
-            #expect(summary.values == state.displayValues)
-            #expect(summary.deleted == state.isDeleted)
-            #expect(summary.conflicted == !state.conflictedFields.isEmpty)
-        }
-    }
-
     @Test func encodingIsCompactWithSortedKeys() {
         let json = DisplayValuesJSON.encode([
             "value_usd": .number(12.5), "tracks": .list(["ipef", "sccp"]), "title": .text("JV \"1\""),
