@@ -1,4 +1,4 @@
-/// The offices, record types, statuses and core fields of DESIGN.md §2.
+/// The offices, record types, statuses and core fields of docs/design.md §2.
 public enum CoreSchema {
     /// Office slugs, in the order staff know them.
     public static let offices = ["new-delhi", "mumbai", "chennai", "kolkata", "hyderabad", "bengaluru", "ahmedabad"]

@@ -9,7 +9,7 @@ public struct MergeError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension RecordState {
-    /// The causal join of two states of one record (DESIGN.md §4), per field:
+    /// The causal join of two states of one record (docs/design.md §4), per field:
     /// `(E1 ∩ E2) ∪ {e ∈ E1 : e.dot ∉ c2} ∪ {e ∈ E2 : e.dot ∉ c1}`, context `c1 ⊔ c2`.
     ///
     /// Commutative, associative and idempotent.

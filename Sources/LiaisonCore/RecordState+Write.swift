@@ -2,7 +2,7 @@
 public let deletedField = "deleted"
 
 extension RecordState {
-    /// Applies a local write at `replica` (DESIGN.md §4).
+    /// Applies a local write at `replica` (docs/design.md §4).
     ///
     /// The write takes dot `(replica, context[replica] + 1)`. Each written field gets the new
     /// entry plus the stored entries whose dots are not in `readContext`: writes the writer

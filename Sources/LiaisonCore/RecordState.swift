@@ -1,5 +1,5 @@
 /// The replicated state of one record: its causal context and, per field, a multi-value
-/// register of `(dot, value)` entries (DESIGN.md §4).
+/// register of `(dot, value)` entries (docs/design.md §4).
 ///
 /// A field with one value (or several entries holding the same value) is settled; entries
 /// with different values are a conflict. Every dot in the fields is in the context, and

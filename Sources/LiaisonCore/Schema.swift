@@ -1,5 +1,5 @@
 /// The fields records may carry: the core fields plus the track fields of the loaded
-/// plugins, composed by the executable at start-up (DESIGN.md §7).
+/// plugins, composed by the executable at start-up (docs/design.md §7).
 public struct Schema: Sendable {
     /// Known tracks, sorted by id.
     public let tracks: [TrackDeclaration]

@@ -83,7 +83,7 @@ extension LiaisonStore {
     }
 
     /// Merges a batch of states from another node in ONE transaction, together with the
-    /// checkpoint that says how far the batch came (DESIGN.md §5). A state that changes the
+    /// checkpoint that says how far the batch came (docs/design.md §5). A state that changes the
     /// stored one takes a new local sequence; one that changes nothing takes none.
     ///
     /// Every state is checked against the schema first: a bad state refuses the whole batch

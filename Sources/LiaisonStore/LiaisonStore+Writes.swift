@@ -43,7 +43,7 @@ extension LiaisonStore {
         }
     }
 
-    /// Settles fields against the whole current version (DESIGN.md §4). Writing
+    /// Settles fields against the whole current version (docs/design.md §4). Writing
     /// `deleted = true` settles a delete conflict as deleted; any other write restores the record.
     public func resolve(id: String, _ values: [String: FieldValue], author: String) async throws -> RecordState {
         var values = values

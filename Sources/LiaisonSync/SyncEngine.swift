@@ -25,7 +25,7 @@ public enum SyncProgress: Sendable {
     case pushed(peer: String, states: Int)
 }
 
-/// Pulls a peer's changes and pushes this node's (DESIGN.md §6): each pulled batch commits
+/// Pulls a peer's changes and pushes this node's (docs/design.md §6): each pulled batch commits
 /// with its checkpoint; a pushed batch's checkpoint moves only once the peer acknowledged it.
 public struct SyncEngine: Sendable {
     /// This node's store.

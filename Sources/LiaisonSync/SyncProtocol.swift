@@ -1,6 +1,6 @@
 import LiaisonCore
 
-/// Sync protocol version 1 (DESIGN.md §6): routes, limits and the JSON bodies.
+/// Sync protocol version 1 (docs/design.md §6): routes, limits and the JSON bodies.
 public enum SyncProtocol {
     /// The protocol version this build speaks.
     public static let version = 1

@@ -137,7 +137,7 @@ import Testing
         }
     }
 
-    /// A replica that lost its data and came back with the same id (which DESIGN.md §3
+    /// A replica that lost its data and came back with the same id (which docs/design.md §3
     /// forbids) reuses dots: one dot, two different values. Merge refuses it rather than
     /// silently keeping one.
     @Test func oneDotWithTwoValuesCannotBeMerged() throws {

@@ -18,7 +18,7 @@ func createdRecord() -> RecordState {
     return state
 }
 
-/// DESIGN.md §4, "why not plain vector clocks" and "why per field".
+/// docs/design.md §4, "why not plain vector clocks" and "why per field".
 @Suite struct ConcurrentWriteTests {
     @Test func twoStaffAtOneNodeWritingTheSameFieldBothKeepTheirValue() throws {
         var state = createdRecord()
@@ -101,7 +101,7 @@ func createdRecord() -> RecordState {
         #expect(atChennai.displayValue(of: "status") == .text("on_hold"))
     }
 
-    /// DESIGN.md §4: a token read at another node may name writes this node has not received;
+    /// docs/design.md §4: a token read at another node may name writes this node has not received;
     /// when they arrive they show as a conflict rather than being dropped.
     @Test func writeWithATokenNamingUnreceivedWritesKeepsThemAsAConflictWhenTheyArrive() throws {
         let base = createdRecord()

@@ -1,7 +1,7 @@
 import LiaisonCore
 import Testing
 
-/// DESIGN.md §4, deletion: a delete concurrent with an edit is a conflict on `deleted`,
+/// docs/design.md §4, deletion: a delete concurrent with an edit is a conflict on `deleted`,
 /// shown, never silently decided, and resolvable either way.
 @Suite struct DeleteTests {
     /// Mumbai deletes while Chennai edits, both from the same version; returns both states

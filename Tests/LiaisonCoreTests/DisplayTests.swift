@@ -2,7 +2,7 @@ import LiaisonCore
 import PropertyBased
 import Testing
 
-/// DESIGN.md §4, display winner: every node shows the same provisional value for a field in
+/// docs/design.md §4, display winner: every node shows the same provisional value for a field in
 /// conflict: the largest wall-clock time, then the largest replica id.
 @Suite struct DisplayTests {
     /// Two concurrent writes of `status` from a common version; returns the state merged in

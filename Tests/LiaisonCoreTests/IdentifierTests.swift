@@ -3,7 +3,7 @@ import LiaisonCore
 import PropertyBased
 import Testing
 
-/// DESIGN.md §3: replica ids are never reused; record ids are time-sortable.
+/// docs/design.md §3: replica ids are never reused; record ids are time-sortable.
 @Suite struct IdentifierTests {
     @Test func replicaIDsAreFreshAndValid() {
         for office in CoreSchema.offices {

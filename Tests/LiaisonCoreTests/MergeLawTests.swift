@@ -3,7 +3,7 @@ import PropertyBased
 import Testing
 
 /// The join of states is commutative, associative and idempotent, on reachable states of
-/// random histories over 2–7 replicas (DESIGN.md §4).
+/// random histories over 2–7 replicas (docs/design.md §4).
 @Suite struct MergeLawTests {
     static let cases = 1_000
 

@@ -2,7 +2,7 @@ import LiaisonCore
 import PropertyBased
 import Testing
 
-/// No acknowledged write is lost (DESIGN.md §4, §8): after convergence every write made in a
+/// No acknowledged write is lost (docs/design.md §4, §8): after convergence every write made in a
 /// random history is, for each field it wrote, either still one of the field's entries
 /// (the displayed value or a conflicting one), or covered by a live entry of that field whose
 /// writer named it in its read context (someone saw it and replaced it on purpose).

@@ -3,7 +3,7 @@ import LiaisonCore
 import PropertyBased
 import Testing
 
-/// Version tokens: the record's whole context, opaque and URL-safe (DESIGN.md §4).
+/// Version tokens: the record's whole context, opaque and URL-safe (docs/design.md §4).
 @Suite struct VersionTokenTests {
     static let urlSafe = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
