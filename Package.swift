@@ -35,8 +35,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -48,7 +50,11 @@ let package = Package(
         .target(name: "LiaisonCore", swiftSettings: swiftSettings),
         .target(
             name: "LiaisonStore",
-            dependencies: ["LiaisonCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "LiaisonCore", "LiaisonReports",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "LiaisonReports", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
@@ -61,12 +67,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "LiaisonConfig",
+            dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSync"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LiaisonServer",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonReports", "LiaisonBundledPlugins", "CurlHTTP",
+                "LiaisonConfig", "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -76,19 +89,19 @@ let package = Package(
         ),
         .target(
             name: "LiaisonBundledPlugins",
-            dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonStore"] + pluginNames.map { .target(name: $0) },
+            dependencies: ["LiaisonCore", "LiaisonReports"] + pluginNames.map { .target(name: $0) },
             swiftSettings: swiftSettings
         ),
         .target(
             name: "LiaisonCluster",
-            dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonServer", "LiaisonBundledPlugins", "CurlHTTP"],
+            dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonBundledPlugins", "CurlHTTP"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "liaison",
             dependencies: [
                 "LiaisonCluster",
-                "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonServer", "LiaisonReports",
+                "LiaisonConfig", "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonServer", "LiaisonReports",
                 "LiaisonBundledPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,7 +122,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "LiaisonStoreTests", dependencies: ["LiaisonStore", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "LiaisonStoreTests",
+            dependencies: ["LiaisonCore", "LiaisonStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CurlHTTPTests",
@@ -118,13 +132,14 @@ let package = Package(
         ),
         .testTarget(
             name: "LiaisonReportsTests",
-            dependencies: ["LiaisonReports", "LiaisonBundledPlugins"],
+            dependencies: ["LiaisonReports"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "LiaisonServerTests",
             dependencies: [
-                "LiaisonServer", "LiaisonBundledPlugins", "CurlHTTP", "LiaisonStore", "LiaisonCore", "LiaisonSync",
+                "LiaisonServer", "LiaisonConfig", "LiaisonBundledPlugins", "CurlHTTP", "LiaisonStore", "LiaisonCore",
+                "LiaisonSync",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -132,6 +147,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonSyncTests", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSync"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonConfigTests", dependencies: ["LiaisonConfig", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PluginTests",
             dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonBundledPlugins"] + pluginNames.map { .target(name: $0) },

@@ -10,11 +10,10 @@ enum CriticalMineralsReport {
     static let notSet = "Not set"
 
     static func build(_ input: ReportInput) -> ReportDocument {
-        let records = input.records.filter { $0.tracks.contains("critical_minerals") }
+        let records = input.records
         var document = input.document(
             id: "critical_minerals", title: "Critical minerals pipeline",
             subtitle: "Records and USD value by mineral and value-chain stage, and the status funnel.")
-        document.provisionalCount = records.filter(\.conflicted).count  // only this track's records
 
         let grid = Grid(records)
         let funnel = StatusFunnel(records)

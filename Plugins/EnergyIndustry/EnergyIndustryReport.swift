@@ -9,13 +9,11 @@ enum EnergyIndustryReport {
     static let field = "energy_industry.scep_pillar"
 
     static func build(_ input: ReportInput) -> ReportDocument {
-        let all = input.records.filter { $0.tracks.contains("energy_industry") }
+        let all = input.records
         let pipeline = all.filter { $0.status != "closed_lost" }
         var document = input.document(
             id: "energy_industry", title: "Energy-Industry Network",
             subtitle: "Pipeline value by Strategic Clean Energy Partnership pillar and office (closed-lost excluded).")
-        // Provisional: the records of this track with open conflicts (not every input record).
-        document.provisionalCount = all.filter(\.conflicted).count
 
         var pillars = EnergyIndustryPlugin.pillars.map { (id: Optional($0.id), name: $0.name) }
         if pipeline.contains(where: { $0.text(field) == nil }) { pillars.append((nil, "Not set")) }

@@ -7,12 +7,10 @@ import LiaisonReports
 /// whatever its basis. Records with no pillar yet are shown as "Not set".
 enum IPEFReport {
     static func build(_ input: ReportInput) -> ReportDocument {
-        let records = input.records.filter { $0.tracks.contains("ipef") }
+        let records = input.records
         var document = input.document(
             id: "ipef", title: "Indo-Pacific Economic Framework",
             subtitle: "Records and USD value by IPEF pillar.")
-        // Provisional: the records of this track with open conflicts (not every input record).
-        document.provisionalCount = records.filter(\.conflicted).count
 
         var rows: [(name: String, records: [ReportRecord])] = IPEFPlugin.pillars.map { pillar in
             (pillar.name, records.filter { $0.text("ipef.pillar") == pillar.id })

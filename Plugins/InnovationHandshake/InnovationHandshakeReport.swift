@@ -28,13 +28,11 @@ enum InnovationHandshakeReport {
     }
 
     static func build(_ input: ReportInput) -> ReportDocument {
-        let records = input.records.filter { $0.tracks.contains("innovation_handshake") }
+        let records = input.records
         var document = input.document(
             id: "innovation_handshake", title: "Innovation Handshake",
             subtitle: "Start-ups engaged, investor introductions (investment or trade-lead records past "
                 + "'identified') and deals (closed won) by technology area.")
-        // Provisional: the records of this track with open conflicts (not every input record).
-        document.provisionalCount = records.filter(\.conflicted).count
         let introductions = records.filter(isIntroduction)
         let deals = records.filter(isDeal)
         func value(_ records: [ReportRecord]) -> Double { records.reduce(0) { $0 + $1.valueUSD } }

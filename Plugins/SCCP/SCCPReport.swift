@@ -10,12 +10,11 @@ import LiaisonReports
 ///   from `opened_on` (else its last write) to today.
 enum SCCPReport {
     static func build(_ input: ReportInput) -> ReportDocument {
-        let records = input.records.filter { $0.tracks.contains("sccp") }
+        let records = input.records
         var document = input.document(
             id: "sccp", title: "SCCP workshops and barriers",
             subtitle: "Standards and Conformance Cooperation Program: workshops held and attendance; "
                 + "conformity barriers by sector and age.")
-        document.provisionalCount = records.filter(\.conflicted).count  // only this track's records
 
         let workshops = records.filter { $0.text("sccp.activity") == "workshop" }
         let held = workshops.filter { $0.date <= input.today }

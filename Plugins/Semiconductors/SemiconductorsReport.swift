@@ -9,11 +9,10 @@ enum SemiconductorsReport {
     static let closed: Set = ["closed_won", "closed_lost"]
 
     static func build(_ input: ReportInput) -> ReportDocument {
-        let records = input.records.filter { $0.tracks.contains("semiconductors") }
+        let records = input.records
         var document = input.document(
             id: "semiconductors", title: "Semiconductors pipeline",
             subtitle: "Pipeline value by segment and status, and by office.")
-        document.provisionalCount = records.filter(\.conflicted).count  // only this track's records
 
         let bySegment = Dictionary(grouping: records) { $0.text("semiconductors.segment") ?? "" }
         let segments = SemiconductorsPlugin.segments + (bySegment[""] == nil ? [] : [""])

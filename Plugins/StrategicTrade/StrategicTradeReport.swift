@@ -10,11 +10,10 @@ enum StrategicTradeReport {
     static let closed: Set = ["closed_won", "closed_lost"]
 
     static func build(_ input: ReportInput) -> ReportDocument {
-        let records = input.records.filter { $0.tracks.contains("strategic_trade") }
+        let records = input.records
         var document = input.document(
             id: "strategic_trade", title: "Strategic Trade Dialogue",
             subtitle: "Export-control outreach, licensing queries and co-development by technology domain.")
-        document.provisionalCount = records.filter(\.conflicted).count  // only this track's records
 
         let outreach = records.filter { item($0) == "outreach_workshop" }
         let queries = records.filter { item($0) == "licensing_query" }

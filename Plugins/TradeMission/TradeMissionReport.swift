@@ -20,13 +20,11 @@ enum TradeMissionReport {
     static func share(_ part: Int, of whole: Int) -> ReportValue { whole == 0 ? .empty : .percent(Double(part) / Double(whole)) }
 
     static func build(_ input: ReportInput) -> ReportDocument {
-        let records = input.records.filter { $0.tracks.contains("trade_mission") }
+        let records = input.records
         var document = input.document(
             id: "trade_mission", title: "Trade missions",
             subtitle: "Participants, SME and underserved-owned share, and verified successes "
                 + "(export successes, or closed won with a verified value) by office.")
-        // Provisional: the records of this track with open conflicts (not every input record).
-        document.provisionalCount = records.filter(\.conflicted).count
         let successes = records.filter(isVerifiedSuccess)
         func value(_ records: [ReportRecord]) -> Double { records.reduce(0) { $0 + $1.valueUSD } }
         func officeName(_ slug: String) -> String { CoreSchema.officeNames[slug] ?? slug }

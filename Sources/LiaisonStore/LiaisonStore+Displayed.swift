@@ -44,3 +44,37 @@ extension LiaisonStore {
         }
     }
 }
+
+/// The display column is a cache of each state's display values, worked out by the app's
+/// current code: migration v2 added it at '{}' (frozen SQL), and the store fills it on open.
+extension Database {
+    /// Whether the rows migration v2 left at '{}' are still to be filled. One row tells: the
+    /// filling is one transaction and comes before any write, so either every row older than
+    /// the column is filled or none is.
+    func displayValuesUnfilled() throws -> Bool {
+        try String.fetchOne(self, sql: "SELECT display FROM record LIMIT 1") == "{}"
+    }
+
+    /// Fills the display values of the rows at '{}' from their states, a page of rows at a time.
+    /// Must run inside a write transaction.
+    func fillDisplayValues() throws {
+        let update = try makeStatement(sql: "UPDATE record SET display = ? WHERE rowid = ?")
+        var after: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(self, sql: """
+                SELECT rowid, id, state FROM record WHERE display = '{}' AND rowid > ? ORDER BY rowid LIMIT 1000
+                """, arguments: [after])
+            guard let last = rows.last else { return }
+            for row in rows {
+                let id: String = row[1]
+                let json: String = row[2]
+                let state: RecordState
+                do { state = try RecordState(json: Data(json.utf8)) } catch {
+                    throw StoreError(.invalid, "record \(id): \(error)")
+                }
+                try update.execute(arguments: [RecordRow(state).display, row[0] as Int64])
+            }
+            after = last[0]
+        }
+    }
+}

@@ -58,7 +58,7 @@ extension LiaisonStore {
         guard Self.isValidTokenName(name) else {
             throw StoreError(.invalid, "invalid token name \"\(name.prefix(80))\": use 1 to 64 letters, digits, '.', '-', '_' or '@'")
         }
-        let hash = SHA256.hex(Array(token.utf8))
+        let hash = TokenDigest(token).hex
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
         try await database.write { db in
             if replacing {
@@ -76,7 +76,7 @@ extension LiaisonStore {
     /// hash is compared in constant time, so timing does not tell how close a guess came.
     public func authenticate(token: String) async throws -> (name: String, role: TokenRole)? {
         guard !token.isEmpty, token.utf8.count <= 512 else { return nil }
-        let presented = Array(SHA256.hex(Array(token.utf8)).utf8)
+        let presented = TokenDigest(token)
         let rows = try await database.read { db in
             try Row.fetchAll(db, sql: "SELECT name, role, hash FROM token").map { row -> (String, String, String) in
                 (row[0], row[1], row[2])
@@ -84,7 +84,7 @@ extension LiaisonStore {
         }
         var match: (name: String, role: TokenRole)?
         for (name, role, hash) in rows {
-            if Self.constantTimeEqual(presented, Array(hash.utf8)), let role = TokenRole(rawValue: role) {
+            if presented.matches(hex: hash), let role = TokenRole(rawValue: role) {
                 match = (name, role)
             }
         }
@@ -113,13 +113,5 @@ extension LiaisonStore {
     public static func isValidTokenName(_ name: String) -> Bool {
         (1...64).contains(name.count)
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_@".contains($0)) }
-    }
-
-    /// Compares two byte strings in time that depends only on their lengths.
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
     }
 }

@@ -72,6 +72,9 @@ public final class LiaisonStore: Sendable {
         }
         let pool = try DatabasePool(path: file.path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
+        if try pool.read({ db in try db.displayValuesUnfilled() }) {
+            try pool.write { db in try db.fillDisplayValues() }
+        }
         return pool
     }
 

@@ -1,6 +1,4 @@
-import Foundation
 import GRDB
-import LiaisonCore
 
 /// The store's schema, changed only through named migrations.
 enum Migrations {
@@ -68,15 +66,9 @@ enum Migrations {
         }
         migrator.registerMigration("v2: display values beside each state") { db in
             // Reports read what every node shows from this column instead of decoding states.
+            // The column is a cache of the app's display values: the store fills the rows this
+            // leaves at '{}' when it opens (`Database.fillDisplayValues()`), with its current code.
             try db.execute(sql: "ALTER TABLE record ADD COLUMN display TEXT NOT NULL DEFAULT '{}'")
-            let update = try db.makeStatement(sql: "UPDATE record SET display = ? WHERE id = ?")
-            let rows = try Row.fetchAll(db, sql: "SELECT id, state FROM record")
-            for row in rows {
-                let id: String = row[0]
-                let json: String = row[1]
-                let state = try RecordState(json: Data(json.utf8))
-                try update.execute(arguments: [RecordRow(state).display, id])
-            }
         }
         migrator.registerMigration("v3: peers from the config file") { db in
             // Peers a config file listed are removed when a later config file no longer does.

@@ -1,16 +1,15 @@
-import CurlHTTP
 import Foundation
 import LiaisonCore
 import LiaisonStore
 
-/// The client side of the sync protocol with one peer, over libcurl.
+/// The client side of the sync protocol with one peer, over a ``SyncTransport``.
 struct PeerLink: Sendable {
     let peer: PeerRecord
     let token: String
-    let client: CurlClient
+    let transport: any SyncTransport
 
     /// Reads the peer's token from its file; a missing or empty file is an error naming it.
-    init(peer: PeerRecord, client: CurlClient) throws {
+    init(peer: PeerRecord, transport: any SyncTransport) throws {
         let text: String
         do {
             text = try String(contentsOfFile: peer.tokenFile, encoding: .utf8)
@@ -20,7 +19,7 @@ struct PeerLink: Sendable {
         token = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !token.isEmpty else { throw SyncError(peer: peer.name, "token file \(peer.tokenFile) is empty") }
         self.peer = peer
-        self.client = client
+        self.transport = transport
     }
 
     func node() async throws -> NodeInfo {
@@ -50,15 +49,18 @@ struct PeerLink: Sendable {
         return (try decode(PushAck.self, try await send("POST", SyncProtocol.changesPath, body: body)), body.count)
     }
 
-    private func send(_ method: String, _ path: String, body: [UInt8]? = nil) async throws -> HTTPResponse {
+    private func send(_ method: String, _ path: String, body: [UInt8]? = nil) async throws -> SyncTransportResponse {
         let base = peer.url.hasSuffix("/") ? String(peer.url.dropLast()) : peer.url
         var headers = [(name: "Authorization", value: "Bearer \(token)"), (name: "Accept", value: "application/json")]
         if body != nil { headers.append((name: "Content-Type", value: "application/json")) }
-        let response: HTTPResponse
+        let response: SyncTransportResponse
         do {
-            response = try await client.send(HTTPRequest(method: method, url: base + path, headers: headers, body: body))
-        } catch let error as CurlError {
-            throw SyncError(peer: peer.name, error.description)
+            response = try await transport.exchange(
+                SyncTransportRequest(method: method, url: base + path, headers: headers, body: body))
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw SyncError(peer: peer.name, "\(error)")
         }
         guard response.status == 200 else {
             let detail = (try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body)).error)
@@ -68,7 +70,7 @@ struct PeerLink: Sendable {
         return response
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ response: HTTPResponse) throws -> T {
+    private func decode<T: Decodable>(_ type: T.Type, _ response: SyncTransportResponse) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: Data(response.body))
         } catch {

@@ -1,4 +1,3 @@
-import CurlHTTP
 import Logging
 import LiaisonCore
 import LiaisonStore
@@ -30,8 +29,9 @@ public enum SyncProgress: Sendable {
 public struct SyncEngine: Sendable {
     /// This node's store.
     public let store: LiaisonStore
-    /// The HTTP client (its handles keep connections alive between batches).
-    public let client: CurlClient
+    /// How requests reach the peer (libcurl in a node: its handles keep connections alive
+    /// between batches).
+    public let transport: any SyncTransport
     /// States per batch.
     public var batchRecords = SyncProtocol.maxBatchRecords
     /// Bytes per batch.
@@ -42,11 +42,16 @@ public struct SyncEngine: Sendable {
     public var stopSignal = SyncStopSignal()
     let logger: Logger
 
-    /// An engine for `store` over `client`.
-    public init(store: LiaisonStore, client: CurlClient, logger: Logger = Logger(label: "liaison.sync")) {
+    /// An engine for `store` over `transport`, with the batch limits of `configuration`.
+    public init(
+        store: LiaisonStore, transport: any SyncTransport, configuration: SyncConfiguration = SyncConfiguration(),
+        logger: Logger = Logger(label: "liaison.sync")
+    ) {
         self.store = store
-        self.client = client
+        self.transport = transport
         self.logger = logger
+        batchRecords = configuration.batchRecords
+        batchBytes = configuration.batchBytes
     }
 
     /// One pull and one push with `peer`, now. Saves the peer's status either way.
@@ -61,7 +66,7 @@ public struct SyncEngine: Sendable {
         }
         var status = (try await store.peerStatuses().first { $0.name == peer.name }) ?? PeerStatus(name: peer.name)
         do {
-            let report = try await exchange(with: PeerLink(peer: peer, client: client), status: &status, progress: progress)
+            let report = try await exchange(with: PeerLink(peer: peer, transport: transport), status: &status, progress: progress)
             status.lastSuccess = Timestamp.millis()
             status.lastError = nil
             try await store.savePeerStatus(status)

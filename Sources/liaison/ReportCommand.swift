@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LiaisonBundledPlugins
 import LiaisonReports
+import LiaisonStore
 
 /// `liaison report ID [--format md|html|csv|json] [--office O] [--from DATE] [--to DATE] [--out FILE]`
 struct ReportCommand: AsyncParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LiaisonBundledPlugins
+import LiaisonConfig
 import LiaisonServer
 import Logging
 
@@ -53,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.onServerRunning = { port in
             FileHandle.standardOutput.write(Data("listening on \(scheme)://\(host):\(port)\n".utf8))
         }
-        try await runNode(configuration, store: store)
+        try await runNode(configuration, store: store, plugins: BundledPlugins.registry)
     }
 }
 

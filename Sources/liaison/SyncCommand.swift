@@ -1,7 +1,6 @@
 import ArgumentParser
-import CurlHTTP
 import Foundation
-import LiaisonServer
+import LiaisonConfig
 import LiaisonStore
 import LiaisonSync
 
@@ -23,10 +22,9 @@ struct SyncCommand: AsyncParsableCommand {
         if chosen.isEmpty { throw CommandFailure("no peers: add one with `liaison peer add NAME URL --token-file FILE`") }
         // The node's sync settings (liaison.conf, LIAISON_*): CA, timeout and batch limits, as `serve` uses them.
         let config = try NodeConfig.resolve(directory: data.url, flags: [])
-        let configuration = ServerConfiguration(config)
-        let client = CurlClient(configuration: configuration.clientConfiguration)
-        defer { client.shutdown() }
-        let engine = configuration.syncEngine(store: store, client: client)
+        let transport = config.sync.makeTransport()
+        defer { transport.shutdown() }
+        let engine = SyncEngine(store: store, transport: transport, configuration: config.sync)
         var failures = 0
         for peer in chosen {
             do {

@@ -69,7 +69,7 @@ struct PullAheadTests {
         try await Self.withFeed(pages) { url in
             let peer = PeerRecord(name: "chennai", url: url, tokenFile: tokenFile.path)
             try await store.addPeer(peer, now: 0)
-            let engine = SyncEngine(store: store, client: CurlClient(configuration: .init(totalTimeout: 10)))
+            let engine = SyncEngine(store: store, transport: CurlClient(configuration: .init(totalTimeout: 10)))
             let error = await #expect(throws: (any Error).self) { try await engine.sync(with: peer) }
             let text = "\(error.map { "\($0)" } ?? "")"
             #expect(text.contains(bad.id) && text.contains("value_usd"), "the error names the first bad record: \(text)")

@@ -16,7 +16,7 @@ struct ShutdownTests {
                 }
                 try await NodeSyncTests.connect(mumbai, to: chennai, as: "chennai")
                 let peer = try #require(try await mumbai.store.peers().first)
-                var engine = SyncEngine(store: mumbai.store, client: mumbai.client)
+                var engine = SyncEngine(store: mumbai.store, transport: mumbai.client)
                 engine.batchRecords = 5
                 let signal = engine.stopSignal
                 let batches = Mutex(0)
@@ -43,7 +43,7 @@ struct ShutdownTests {
                 // Stopped engines start nothing.
                 await #expect(throws: SyncStopped.self) { try await engine.sync(with: peer) }
                 // The next run resumes from the checkpoint.
-                let next = SyncEngine(store: mumbai.store, client: mumbai.client)
+                let next = SyncEngine(store: mumbai.store, transport: mumbai.client)
                 let report = try await next.sync(with: peer)
                 #expect(report.pulled.merged == 7)
                 #expect(try await NodeSyncTests.titles(mumbai).count == 12)

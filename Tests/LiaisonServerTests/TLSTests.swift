@@ -1,6 +1,7 @@
 import CurlHTTP
 import Foundation
 import LiaisonBundledPlugins
+import LiaisonConfig
 import LiaisonServer
 import LiaisonStore
 import Testing
@@ -59,8 +60,8 @@ struct TLSTests {
         defer { pki.remove() }
         let trusting = CurlClientConfiguration(caFile: pki.caCertificate)
         try await withConfiguredNode(office: "chennai", configure: {
-            $0.tlsCertificate = pki.serverCertificate
-            $0.tlsKey = pki.serverKey
+            $0.node.tlsCertificate = pki.serverCertificate
+            $0.node.tlsKey = pki.serverKey
         }, client: trusting) { chennai in
             #expect(chennai.base.hasPrefix("https://"))
             let created = try await chennai.send("POST", "/v1/records", token: chennai.token(.editor),
@@ -81,8 +82,8 @@ struct TLSTests {
         let pki = try TestPKI.make(name: "Liaison Test CA")
         defer { pki.remove() }
         try await withConfiguredNode(office: "kolkata", configure: {
-            $0.tlsCertificate = pki.serverCertificate
-            $0.tlsKey = pki.serverKey
+            $0.node.tlsCertificate = pki.serverCertificate
+            $0.node.tlsKey = pki.serverKey
         }, client: CurlClientConfiguration(caFile: pki.caCertificate)) { kolkata in
             let browser = try await WebBrowser.signIn(kolkata, as: .editor)
             #expect(try await browser.get("/records").status == 200)
@@ -97,8 +98,8 @@ struct TLSTests {
             other.remove()
         }
         try await withConfiguredNode(office: "chennai", configure: {
-            $0.tlsCertificate = pki.serverCertificate
-            $0.tlsKey = pki.serverKey
+            $0.node.tlsCertificate = pki.serverCertificate
+            $0.node.tlsKey = pki.serverKey
         }, client: CurlClientConfiguration(caFile: pki.caCertificate)) { chennai in
             _ = try await chennai.send("POST", "/v1/records", token: chennai.token(.editor),
                                        json: #"{"title":"Secret","type":"event","tracks":["sccp"]}"#)
@@ -120,8 +121,8 @@ struct TLSTests {
         let pki = try TestPKI.make(name: "Liaison Test CA")
         defer { pki.remove() }
         try await withConfiguredNode(office: "chennai", configure: {
-            $0.tlsCertificate = pki.serverCertificate
-            $0.tlsKey = pki.serverKey
+            $0.node.tlsCertificate = pki.serverCertificate
+            $0.node.tlsKey = pki.serverKey
         }, client: CurlClientConfiguration(caFile: pki.caCertificate)) { chennai in
             let plain = chennai.base.replacingOccurrences(of: "https://", with: "http://")
             await #expect(throws: (any Error).self) {

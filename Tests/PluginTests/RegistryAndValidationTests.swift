@@ -20,6 +20,24 @@ import Testing
         }
     }
 
+    /// Each plugin's report is built from its own track's records: its provisional count is
+    /// that track's records in conflict, while the overview counts every record's.
+    @Test func eachPluginCountsItsOwnTracksConflictsOnly() throws {
+        let records = [
+            record("a", office: "mumbai", tracks: ["sccp"], conflicted: true),
+            record("b", office: "mumbai", tracks: ["sccp", "ipef"], conflicted: true),
+            record("c", office: "chennai", tracks: ["semiconductors"], conflicted: true),
+            record("d", office: "chennai", tracks: ["semiconductors"]),
+        ]
+        #expect(try build("overview", records).provisionalCount == 3)
+        for plugin in BundledPlugins.registry.plugins {
+            let own = records.filter { $0.tracks.contains(plugin.track.id) && $0.conflicted }.count
+            for report in plugin.reports {
+                #expect(try build(report.id, records).provisionalCount == own, "\(report.id)")
+            }
+        }
+    }
+
     @Test(arguments: [
         ("critical_minerals.mineral", "lithium, cobalt, nickel, graphite, rare_earths, copper, manganese, other"),
         ("critical_minerals.stage", "exploration, extraction, processing_refining, recycling_recovery"),

@@ -32,6 +32,7 @@ public protocol TrackPlugin: Sendable {
     var fields: [FieldDeclaration] { get }
     /// Its reports; the first is the main one, with id ``id``.
     var reports: [ReportDeclaration] { get }
-    /// Builds report `id` from `input`; `nil` when the plugin has no such report.
+    /// Builds report `id` from `input`, which holds the records of the plugin's track only;
+    /// `nil` when the plugin has no such report.
     func report(_ id: String, input: ReportInput) -> ReportDocument?
 }

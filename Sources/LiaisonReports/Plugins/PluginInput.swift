@@ -21,6 +21,13 @@ public struct ReportInput: Sendable {
         self.generatedAt = generatedAt
     }
 
+    /// This input with only the records of `track`: what a track plugin's reports are built
+    /// from, so that their documents count that track's provisional records only.
+    public func restricted(toTrack track: String) -> ReportInput {
+        ReportInput(records: records.filter { $0.tracks.contains(track) }, office: office, period: period,
+                    today: today, generatedAt: generatedAt)
+    }
+
     /// A document with this input's period, filters, generation time and provisional count
     /// (records with open conflicts) already filled in.
     public func document(id: String, title: String, subtitle: String? = nil) -> ReportDocument {

@@ -22,7 +22,8 @@ public struct PluginRegistry: Sendable {
     }
 
     /// Builds report `id` over `records` (deleted ones already left out) filtered by office
-    /// and period; `nil` for an unknown report id.
+    /// and period; a plugin's report sees the records of its own track only. `nil` for an
+    /// unknown report id.
     public func report(
         _ id: String, records: [ReportRecord], office: String?, period: ReportPeriod, today: String, generatedAt: String
     ) -> ReportDocument? {
@@ -33,6 +34,6 @@ public struct PluginRegistry: Sendable {
         }
         let input = ReportInput(records: kept, office: office, period: period, today: today, generatedAt: generatedAt)
         if id == OverviewReport.declaration.id { return OverviewReport.build(input, schema: schema) }
-        return plugins.lazy.compactMap { $0.report(id, input: input) }.first
+        return plugins.lazy.compactMap { $0.report(id, input: input.restricted(toTrack: $0.track.id)) }.first
     }
 }

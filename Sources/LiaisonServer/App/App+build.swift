@@ -1,29 +1,31 @@
-import CurlHTTP
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import LiaisonReports
 import LiaisonStore
 import LiaisonSync
 import Logging
 
 /// The router of every route in ``APIRoute``, each behind the auth its ``Access`` asks for,
 /// and the web interface. Errors answer as JSON `{"error": ...}`; bodies over 16 MiB get 413.
-/// `secureCookies` marks the session cookie `Secure` (for a node serving HTTPS).
+/// `plugins` (the executable's choice) are the reports served. `secureCookies` marks the
+/// session cookie `Secure` (for a node serving HTTPS).
 public func buildRouter(
-    store: LiaisonStore, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics(), secureCookies: Bool = false
+    store: LiaisonStore, plugins: PluginRegistry, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics(),
+    secureCookies: Bool = false
 ) -> Router<LiaisonRequestContext> {
     let router = Router(context: LiaisonRequestContext.self)
     router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware())
-    let handlers = APIHandlers(store: store, engine: engine, metrics: metrics)
+    let handlers = APIHandlers(store: store, plugins: plugins, engine: engine, metrics: metrics)
     for route in APIRoute.allCases {
         router.group()
             .add(middleware: AuthMiddleware(access: route.access, store: store))
             .on("\(route.path)", method: HTTPRequest.Method(route.method)!, use: handlers.handler(for: route))
     }
     addMethodNotAllowed(to: router)
-    WebRoutes(store: store, engine: engine, secureCookies: secureCookies).register(on: router)
+    WebRoutes(store: store, engine: engine, plugins: plugins, secureCookies: secureCookies).register(on: router)
     return router
 }
 
@@ -43,25 +45,29 @@ private func addMethodNotAllowed(to router: Router<LiaisonRequestContext>) {
 /// The node's application: the HTTP server and, when `configuration.syncInterval` is set, the
 /// periodic sync with every peer, as services of one service group. Tests run exactly this.
 /// It serves HTTPS when `configuration` has TLS (a bad certificate or key fails the start);
-/// its metrics go to `metrics` (`GET /metrics`).
+/// its metrics go to `metrics` (`GET /metrics`). `plugins`, chosen by the executable, are the
+/// reports it serves (`store` was opened with their schema); it syncs over `transport`, which
+/// the caller shuts down.
 ///
 /// ```swift
-/// let app = buildApplication(configuration, store: store)
+/// let transport = configuration.node.sync.makeTransport()
+/// let app = buildApplication(configuration, store: store, plugins: BundledPlugins.registry, transport: transport)
 /// try await app.runService()   // until SIGTERM or SIGINT
 /// ```
 public func buildApplication(
-    _ configuration: ServerConfiguration, store: LiaisonStore, client: CurlClient = CurlClient(), logger: Logger? = nil,
-    metrics: NodeMetrics = NodeMetrics()
+    _ configuration: ServerConfiguration, store: LiaisonStore, plugins: PluginRegistry, transport: any SyncTransport,
+    logger: Logger? = nil, metrics: NodeMetrics = NodeMetrics()
 ) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
-    var engine = configuration.syncEngine(store: store, client: client, logger: logger)
+    var engine = SyncEngine(store: store, transport: transport, configuration: configuration.node.sync, logger: logger)
     engine.metrics = metrics
     let onRunning = configuration.onServerRunning
     var app = Application(
-        router: buildRouter(store: store, engine: engine, metrics: metrics, secureCookies: configuration.servesHTTPS),
+        router: buildRouter(
+            store: store, plugins: plugins, engine: engine, metrics: metrics, secureCookies: configuration.servesHTTPS),
         server: serverBuilder(configuration),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
+        configuration: .init(address: .hostname(configuration.node.host, port: configuration.node.port), serverName: "Liaison"),
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
         logger: logger
     )

@@ -1,28 +1,31 @@
-import CurlHTTP
+import LiaisonReports
 import LiaisonStore
+import LiaisonSync
 import Logging
 import ServiceLifecycle
 
-/// Runs a node (`liaison serve`): the HTTP(S) server and the periodic sync until SIGTERM or
-/// SIGINT, then shuts down gracefully: requests in flight finish, and each sync in flight
-/// finishes the batch it is on and stops (see ``SyncService``).
+/// Runs a node (`liaison serve`): the HTTP(S) server, serving the reports of `plugins`, and
+/// the periodic sync until SIGTERM or SIGINT, then shuts down gracefully: requests in flight
+/// finish, and each sync in flight finishes the batch it is on and stops (see ``SyncService``).
 ///
 /// TLS files are checked before anything starts (a ``ConfigError`` names the key and file).
 /// swift-metrics' `MetricsSystem` is bootstrapped with the node's registry (once per process).
 public func runNode(
-    _ configuration: ServerConfiguration, store: LiaisonStore, logger: Logger? = nil, metrics: NodeMetrics = NodeMetrics()
+    _ configuration: ServerConfiguration, store: LiaisonStore, plugins: PluginRegistry, logger: Logger? = nil,
+    metrics: NodeMetrics = NodeMetrics()
 ) async throws {
     var configuration = configuration
     try configuration.loadTLS()
     bootstrapMetricsSystem(with: metrics.registry)
-    let client = CurlClient(configuration: configuration.clientConfiguration)
-    defer { client.shutdown() }
+    let transport = configuration.node.sync.makeTransport()
+    defer { transport.shutdown() }
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
-    let app = buildApplication(configuration, store: store, client: client, logger: logger, metrics: metrics)
+    let app = buildApplication(
+        configuration, store: store, plugins: plugins, transport: transport, logger: logger, metrics: metrics)
     var group = ServiceGroupConfiguration(
         services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     // A batch in flight ends within the sync timeout; after that, cancel.
-    group.maximumGracefulShutdownDuration = .seconds(configuration.syncTimeout + 10)
+    group.maximumGracefulShutdownDuration = .seconds(configuration.node.syncTimeout + 10)
     try await ServiceGroup(configuration: group).run()
 }

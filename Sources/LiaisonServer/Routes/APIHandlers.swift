@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonReports
 import LiaisonStore
 import LiaisonSync
 
@@ -10,9 +11,12 @@ struct APIHandlers: Sendable {
     let endpoint: SyncEndpoint
     let engine: SyncEngine
     let metrics: NodeMetrics
+    /// The plugins whose reports the node serves.
+    let plugins: PluginRegistry
 
-    init(store: LiaisonStore, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics()) {
+    init(store: LiaisonStore, plugins: PluginRegistry, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics()) {
         self.store = store
+        self.plugins = plugins
         self.metrics = metrics
         self.endpoint = SyncEndpoint(store: store)
         self.engine = engine

@@ -1,12 +1,12 @@
 import Hummingbird
-import LiaisonBundledPlugins
 import LiaisonReports
+import LiaisonStore
 
 /// `GET /v1/reports` (what reports there are) and `GET /v1/reports/{id}` (one, rendered).
 extension APIHandlers {
     @Sendable func listReports(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        return .json(.object([("reports", .array(BundledPlugins.registry.reports.map { report in
+        return .json(.object([("reports", .array(plugins.reports.map { report in
             .object([("id", .string(report.id)), ("title", .string(report.title)), ("summary", .string(report.summary))])
         }))]))
     }
@@ -15,8 +15,8 @@ extension APIHandlers {
     @Sendable func getReport(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let parameters = try QueryParameters(request, allowed: ["format", "office", "from", "to"])
         let id = context.parameters.get("id") ?? ""
-        guard BundledPlugins.registry.reports.contains(where: { $0.id == id }) else {
-            let known = BundledPlugins.registry.reports.map(\.id).joined(separator: ", ")
+        guard plugins.reports.contains(where: { $0.id == id }) else {
+            let known = plugins.reports.map(\.id).joined(separator: ", ")
             throw APIError.notFound("no report \"\(id.prefix(80))\"; reports: \(known)")
         }
         let format: ReportFormat
@@ -29,7 +29,7 @@ extension APIHandlers {
                                    period: ReportPeriod(from: parameters.text("from"), to: parameters.text("to")))
         let text: String
         do {
-            text = try await BundledPlugins.registry.render(report, as: format, from: store)
+            text = try await plugins.render(report, as: format, from: store)
         } catch let error as ReportRequestError {
             throw APIError.badRequest(error.description.replacingOccurrences(of: "--", with: ""))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTLS
+import LiaisonConfig
 import NIOSSL
 
 /// The certificate and key a node serves HTTPS with (`server.tls_certificate`, `server.tls_key`).

@@ -1,13 +1,13 @@
 import Hummingbird
-import LiaisonBundledPlugins
 import LiaisonCore
 import LiaisonReports
+import LiaisonStore
 
 /// `GET /reports`, `GET /reports/{id}` (the report in the page, with its charts) and
 /// `GET /reports/{id}/download?format=csv|md`.
 extension WebRoutes {
     @Sendable func reportsPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
-        let cards = BundledPlugins.registry.reports.map { report -> HTML in
+        let cards = plugins.reports.map { report -> HTML in
             """
             <a class="card" href="/reports/\(report.id)"><h2>\(report.title)</h2><p class="muted">\(report.summary)</p></a>
             """
@@ -22,11 +22,11 @@ extension WebRoutes {
 
     @Sendable func reportPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
         let (report, filters) = try reportRequest(request, context)
-        let declaration = BundledPlugins.registry.reports.first { $0.id == report.id }
+        let declaration = plugins.reports.first { $0.id == report.id }
         var problem: HTML?
         var fragment: HTML = .empty
         do {
-            let document = try await BundledPlugins.registry.report(report, from: store)
+            let document = try await plugins.report(report, from: store)
             fragment = HTML(raw: HTMLRenderer().renderFragment(document))
         } catch let error as ReportRequestError {
             problem = WebNotice.error(error.description.replacingOccurrences(of: "--", with: ""))
@@ -53,7 +53,7 @@ extension WebRoutes {
         let format = try ReportFormat(parsing: WebForm.query(of: request)["format"] ?? "csv")
         let text: String
         do {
-            text = try await BundledPlugins.registry.render(report, as: format, from: store)
+            text = try await plugins.render(report, as: format, from: store)
         } catch let error as ReportRequestError {
             throw APIError.badRequest(error.description)
         }
@@ -68,7 +68,7 @@ extension WebRoutes {
     /// The report request of the `{id}` parameter and the `office`, `from`, `to` query.
     private func reportRequest(_ request: Request, _ context: LiaisonRequestContext) throws -> (ReportRequest, [(String, String?)]) {
         let id = context.parameters.get("id") ?? ""
-        guard BundledPlugins.registry.reports.contains(where: { $0.id == id }) else {
+        guard plugins.reports.contains(where: { $0.id == id }) else {
             throw APIError.notFound("There is no report \"\(id)\".")
         }
         let query = WebForm.query(of: request)

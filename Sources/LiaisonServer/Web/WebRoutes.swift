@@ -1,5 +1,6 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonReports
 import LiaisonStore
 import LiaisonSync
 
@@ -10,7 +11,7 @@ import LiaisonSync
 /// session's CSRF token and is refused with 403 without it; roles are those of the API.
 ///
 /// ```swift
-/// WebRoutes(store: store, engine: engine, secureCookies: false).register(on: router)
+/// WebRoutes(store: store, engine: engine, plugins: plugins, secureCookies: false).register(on: router)
 /// ```
 struct WebRoutes: Sendable {
     typealias Handler = @Sendable (Request, LiaisonRequestContext) async throws -> Response
@@ -19,6 +20,8 @@ struct WebRoutes: Sendable {
 
     let store: LiaisonStore
     let engine: SyncEngine
+    /// The plugins whose reports the page shows.
+    let plugins: PluginRegistry
     /// Whether the session cookie is `Secure` (sent over HTTPS only): set when the node serves HTTPS.
     var secureCookies = false
     let sessions = WebSessions()
@@ -92,7 +95,7 @@ struct WebRoutes: Sendable {
                 }
                 signedIn = user
                 let form = try await WebForm.body(of: request)
-                guard let csrf = form["csrf"], WebSessions.constantTimeEqual(csrf, user.session.csrf) else {
+                guard let csrf = form["csrf"], TokenDigest.equal(csrf, user.session.csrf) else {
                     return try await refusal(user, "This form did not come from this page or has expired, so nothing was saved. Go back, reload the page and try again.")
                 }
                 guard Access.staff(minimum).allows(user.role) else {

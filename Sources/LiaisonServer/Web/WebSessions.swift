@@ -77,15 +77,6 @@ final class WebSessions: Sendable {
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
     }
 
-    /// Compares in time that depends only on the lengths.
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let a = Array(a.utf8), b = Array(b.utf8)
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
-    }
-
     /// The value of cookie `name` in a `Cookie:` header.
     static func cookie(_ name: String, in header: String?) -> String? {
         guard let header else { return nil }

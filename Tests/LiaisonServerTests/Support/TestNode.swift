@@ -91,7 +91,7 @@ func withConfiguredNode<T: Sendable>(
     defer { client.shutdown() }
     var logger = Logger(label: "test")
     logger.logLevel = .warning
-    let app = buildApplication(configuration, store: store, client: client, logger: logger)
+    let app = buildApplication(configuration, store: store, plugins: BundledPlugins.registry, transport: client, logger: logger)
     let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
     return try await withThrowingTaskGroup(of: Void.self) { tasks in
         tasks.addTask { try await group.run() }

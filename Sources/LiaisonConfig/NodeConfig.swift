@@ -1,3 +1,5 @@
+import LiaisonSync
+
 /// A node's settings: the config file `<data dir>/liaison.conf`, then environment variables,
 /// then command-line flags, each overriding the one before.
 ///
@@ -53,4 +55,10 @@ public struct NodeConfig: Hashable, Sendable {
 
     /// The file name inside the data directory.
     public static let fileName = "liaison.conf"
+
+    /// How this node syncs: its batch limits, timeout and CA, the same for `liaison serve`
+    /// and `liaison sync`.
+    public var sync: SyncConfiguration {
+        SyncConfiguration(batchRecords: batchRecords, batchBytes: batchBytes, timeout: syncTimeout, caFile: caFile)
+    }
 }

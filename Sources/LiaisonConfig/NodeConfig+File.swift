@@ -7,6 +7,12 @@ public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong.
     public let problem: String
 
+    /// An error at `place` (a file line, a variable, a flag or a key) saying `problem`.
+    public init(place: String, problem: String) {
+        self.place = place
+        self.problem = problem
+    }
+
     public var description: String { "\(place): \(problem)" }
 }
 

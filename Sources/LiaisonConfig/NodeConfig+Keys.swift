@@ -50,7 +50,7 @@ extension NodeConfig {
         case "log.level": logLevel = try oneOf(["trace", "debug", "info", "notice", "warning", "error", "critical"])
         case "log.format": logFormat = try oneOf(["text", "json"])
         default:
-            let section = key.split(separator: ".").first.map(String.init) ?? ""
+            let section = key.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let known = Self.keys.map(\.key).filter { $0.hasPrefix(section + ".") }.map { $0.split(separator: ".")[1] }
             let hint = known.isEmpty ? "" : "; keys in [\(section)]: \(known.joined(separator: ", "))"
             throw ConfigError(place: place, problem: "unknown key \"\(key.split(separator: ".").last ?? "")\"\(section.isEmpty ? " outside any section" : " in [\(section)]")\(hint)")

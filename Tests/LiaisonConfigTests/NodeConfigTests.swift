@@ -1,0 +1,186 @@
+import Foundation
+import LiaisonConfig
+import LiaisonSync
+import Testing
+
+@Suite("NodeConfig: the file, then the environment, then flags")
+struct NodeConfigTests {
+    /// A data directory holding `liaison.conf` with `text`, removed afterwards.
+    func withConfigFile<T>(_ text: String, _ body: (URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try text.write(to: directory.appendingPathComponent(NodeConfig.fileName), atomically: true, encoding: .utf8)
+        return try body(directory)
+    }
+
+    /// The error `body` throws, as the command line prints it (without `error: `).
+    func problem(_ body: () throws -> Any) -> String? {
+        do {
+            _ = try body()
+            return nil
+        } catch let error as ConfigError {
+            return error.description
+        } catch {
+            return "not a ConfigError: \(error)"
+        }
+    }
+
+    @Test func withNoFileTheDefaultsHold() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-config-\(UUID().uuidString)")
+        let config = try NodeConfig.resolve(directory: directory, environment: [:], flags: [])
+        #expect(config == NodeConfig())
+        #expect(config.host == "127.0.0.1")
+        #expect(config.port == 8080)
+        #expect(config.syncInterval == 30)
+        #expect(config.sync.batchRecords == 500)
+        #expect(config.sync.batchBytes == 4 << 20)
+        #expect(config.sync.timeout == 30)
+        #expect(config.logLevel == "info")
+        #expect(config.logFormat == "text")
+        #expect(config.peers.isEmpty)
+    }
+
+    @Test func theFileSetsEveryKeyAndItsPeers() throws {
+        let config = try NodeConfig(parsing: """
+            # liaison-data/liaison.conf
+            [server]
+            host = "0.0.0.0"
+            port = 8443
+            tls_certificate = "/etc/liaison/node.pem"   # serve HTTPS (with tls_key)
+            tls_key = "/etc/liaison/node.key"
+            [sync]
+            interval = 2.5
+            batch_records = 100
+            batch_bytes = 65536
+            timeout = 10
+            ca_file = "/etc/liaison/ca.pem"
+            [log]
+            level = "debug"
+            format = json
+            [peer.chennai]
+            url = "https://chennai.example:8443"
+            token_file = "/etc/liaison/chennai#1.token"
+            [peer.kolkata]
+            token_file = /etc/liaison/kolkata.token
+            url = http://10.0.0.7:8080
+            """)
+        #expect(config.host == "0.0.0.0")
+        #expect(config.port == 8443)
+        #expect(config.tlsCertificate == "/etc/liaison/node.pem")
+        #expect(config.tlsKey == "/etc/liaison/node.key")
+        #expect(config.syncInterval == 2.5)
+        #expect(config.sync == SyncConfiguration(batchRecords: 100, batchBytes: 65536, timeout: 10, caFile: "/etc/liaison/ca.pem"))
+        #expect(config.logLevel == "debug")
+        #expect(config.logFormat == "json")
+        #expect(config.peers.map(\.name) == ["chennai", "kolkata"])
+        #expect(config.peers.map(\.url) == ["https://chennai.example:8443", "http://10.0.0.7:8080"])
+        #expect(config.peers.map(\.tokenFile) == ["/etc/liaison/chennai#1.token", "/etc/liaison/kolkata.token"])
+    }
+
+    @Test func theEnvironmentOverridesTheFileAndFlagsOverrideBoth() throws {
+        let file = """
+            [server]
+            host = "10.0.0.5"
+            port = 8101
+            [sync]
+            interval = 30
+            timeout = 20
+            [log]
+            level = "warning"
+            """
+        try withConfigFile(file) { directory in
+            let fileOnly = try NodeConfig.resolve(directory: directory, environment: [:], flags: [])
+            #expect(fileOnly.port == 8101)
+            #expect(fileOnly.syncTimeout == 20)
+
+            let environment = ["LIAISON_PORT": "8102", "LIAISON_SYNC_INTERVAL": "5", "LIAISON_LOG_LEVEL": "",
+                               "LIAISON_SYNC_TIMEOUT": "15", "UNRELATED": "x"]
+            let withEnvironment = try NodeConfig.resolve(directory: directory, environment: environment, flags: [])
+            #expect(withEnvironment.host == "10.0.0.5")  // the file's, not overridden
+            #expect(withEnvironment.port == 8102)
+            #expect(withEnvironment.syncInterval == 5)
+            #expect(withEnvironment.syncTimeout == 15)
+            #expect(withEnvironment.logLevel == "warning")  // an empty variable overrides nothing
+
+            let withFlags = try NodeConfig.resolve(directory: directory, environment: environment, flags: [
+                ("server.port", "--port", "8103"), ("sync.interval", "--sync-interval", nil),
+                ("log.level", "--log-level", "error"),
+            ])
+            #expect(withFlags.host == "10.0.0.5")
+            #expect(withFlags.port == 8103)
+            #expect(withFlags.syncInterval == 5)  // a flag not given overrides nothing
+            #expect(withFlags.syncTimeout == 15)
+            #expect(withFlags.logLevel == "error")
+        }
+    }
+
+    /// The error lines docs/operations.md shows, word for word.
+    @Test func theDocumentedErrorLines() throws {
+        let file = """
+            [server]
+            port = 8080
+
+            [sync]
+            # how often
+            timeout = 30
+            interval = "often"
+            """
+        try withConfigFile(file) { directory in
+            #expect(problem { try NodeConfig.resolve(directory: directory, environment: [:], flags: []) }
+                == #"liaison.conf line 7: sync.interval must be a number from 0 to 86400, got "often""#)
+        }
+        #expect(problem { try NodeConfig().applyingEnvironment(["LIAISON_PORT": "http"]) }
+            == #"LIAISON_PORT: server.port must be a whole number from 0 to 65535, got "http""#)
+    }
+
+    @Test(arguments: [
+        ("[server]\nport = 70000", #"liaison.conf line 2: server.port must be a whole number from 0 to 65535, got "70000""#),
+        ("[sync]\nbatch_records = 501", #"liaison.conf line 2: sync.batch_records must be a whole number from 1 to 500, got "501""#),
+        ("[sync]\nbatch_bytes = 1000", #"liaison.conf line 2: sync.batch_bytes must be a whole number from 1024 to 4194304, got "1000""#),
+        ("[sync]\ntimeout = 0", #"liaison.conf line 2: sync.timeout must be a number from 0.1 to 3600, got "0""#),
+        ("[log]\nlevel = loud", #"liaison.conf line 2: log.level must be one of trace, debug, info, notice, warning, error, critical, got "loud""#),
+        ("[log]\nformat = xml", #"liaison.conf line 2: log.format must be one of text, json, got "xml""#),
+        ("[server]\nportt = 1", #"liaison.conf line 2: unknown key "portt" in [server]; keys in [server]: host, port, tls_certificate, tls_key"#),
+        ("port = 1", #"liaison.conf line 1: unknown key "port" outside any section"#),
+        ("[servers]", "liaison.conf line 1: unknown section [servers]; sections: [server], [sync], [log], [peer.NAME]"),
+        ("[server", "liaison.conf line 1: unclosed section header"),
+        ("[server]\nhost", "liaison.conf line 2: expected key = value"),
+        ("[server]\nhost = \"0.0.0.0", #"liaison.conf line 2: unclosed quote in "0.0.0.0"#),
+        ("[peer.]", "liaison.conf line 1: peer section [peer.] is empty or repeated"),
+        ("[peer.a]\nurl = x\ntoken_file = y\n[peer.a]", "liaison.conf line 4: peer section [peer.a] is empty or repeated"),
+        ("[peer.a]\nuser = x", #"liaison.conf line 2: unknown key "user" in [peer.a]; keys: url, token_file"#),
+        ("[peer.a]\nurl = http://a", "liaison.conf [peer.a]: needs both url and token_file"),
+    ])
+    func everyMistakeNamesTheLineTheKeyAndTheProblem(text: String, line: String) {
+        #expect(problem { try NodeConfig(parsing: text) } == line)
+    }
+
+    @Test func aBadVariableOrFlagIsNamedAndTheFileIsNotBlamed() throws {
+        try withConfigFile("[server]\nport = 8080") { directory in
+            #expect(problem {
+                try NodeConfig.resolve(directory: directory, environment: ["LIAISON_BATCH_RECORDS": "0"], flags: [])
+            } == #"LIAISON_BATCH_RECORDS: sync.batch_records must be a whole number from 1 to 500, got "0""#)
+            #expect(problem {
+                try NodeConfig.resolve(directory: directory, environment: [:], flags: [("server.port", "--port", "-1")])
+            } == #"--port: server.port must be a whole number from 0 to 65535, got "-1""#)
+        }
+    }
+
+    @Test func everyKeyHasItsVariable() {
+        #expect(NodeConfig.keys.map(\.key) == [
+            "server.host", "server.port", "server.tls_certificate", "server.tls_key", "sync.interval",
+            "sync.batch_records", "sync.batch_bytes", "sync.timeout", "sync.ca_file", "log.level", "log.format",
+        ])
+        #expect(NodeConfig.keys.allSatisfy { $0.environment.hasPrefix("LIAISON_") })
+    }
+}
+
+extension NodeConfig {
+    /// A copy with `environment` applied (for a test that has no file).
+    func applyingEnvironment(_ environment: [String: String]) throws -> NodeConfig {
+        var copy = self
+        try copy.applyEnvironment(environment)
+        return copy
+    }
+}

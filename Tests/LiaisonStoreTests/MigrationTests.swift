@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import Testing
+
+@testable import LiaisonStore
+
+/// A store made by every earlier schema opens with today's code, and reads as a store made
+/// today with the same data: same identity, states, display values, peers and tokens.
+@Suite("Stores made by earlier schemas open")
+struct MigrationTests {
+    /// Every migration but the last, by name: the schema of an earlier release is the
+    /// schema the first n of them make.
+    static let earlierSchemas = Array(Migrations.migrator.migrations.dropLast())
+
+    @Test(arguments: earlierSchemas)
+    func aStoreOfAnEarlierSchemaOpensAndReadsAsToday(madeUpTo lastMigration: String) async throws {
+        let today = try await Self.storeWithEveryKindOfRecord()
+        let token = try await today.fixture.store.createToken(name: "asha", role: .editor)
+        try await today.fixture.store.addPeer(
+            PeerRecord(name: "chennai", url: "http://10.0.0.5:8080", tokenFile: "/etc/liaison/chennai.token"), now: 1)
+        try await today.fixture.store.setCheckpoint(peer: "chennai.k3f9q2", direction: .pull, sequence: 42)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.makeEarlierStore(
+            in: directory, upTo: lastMigration, copying: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName))
+
+        let store = try LiaisonStore(directory: directory, schema: .core)
+        let expected = today.fixture.store
+        #expect(store.identity == expected.identity)
+        #expect(try await store.currentSequence() == expected.currentSequence())
+        for id in today.ids {
+            #expect(try await store.state(id: id) == expected.state(id: id))
+        }
+        // Display values read as today's, filled on open where the schema had none.
+        #expect(try await store.displayedRecords() == expected.displayedRecords())
+        #expect(try Self.column("display", of: directory) == Self.column("display", of: today.fixture.directory))
+        #expect(try await store.checkpoint(peer: "chennai.k3f9q2", direction: .pull) == 42)
+        if lastMigration != Migrations.migrator.migrations[0] {  // the first made no peer or token tables
+            #expect(try await store.peers() == expected.peers())
+            #expect(try await store.authenticate(token: token)?.name == "asha")
+        }
+
+        // It takes writes, at the next sequence, and opens again as it is.
+        let values = try store.schema.parseAssignments(["type=event", "title=Trade show", "tracks=sccp"])
+        _ = try await store.create(values, author: "ravi")
+        #expect(try await store.currentSequence() == expected.currentSequence() + 1)
+        let reopened = try LiaisonStore(directory: directory, schema: .core)
+        #expect(try await reopened.displayedRecords().count == expected.displayedRecords().count + 1)
+    }
+
+    /// A node stopped after migration v2 committed and before the display values were filled
+    /// (a crash) fills them when it next opens.
+    @Test func displayValuesLeftUnfilledAreFilledOnTheNextOpen() async throws {
+        let today = try await Self.storeWithEveryKindOfRecord()
+        let filled = try Self.column("display", of: today.fixture.directory)
+        let queue = try DatabaseQueue(path: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName).path)
+        try await queue.write { db in try db.execute(sql: "UPDATE record SET display = '{}'") }
+        try queue.close()
+
+        let reopened = try today.fixture.reopen()
+        #expect(try Self.column("display", of: today.fixture.directory) == filled)
+        #expect(try await reopened.displayedRecords() == today.fixture.store.displayedRecords())
+    }
+
+    /// A store holding a plain record, an edited one, a deleted one and one in conflict.
+    static func storeWithEveryKindOfRecord() async throws -> (fixture: StoreFixture, ids: [String]) {
+        let fixture = try StoreFixture()
+        let plain = try await fixture.add("Lithium JV", "value_usd=2500000", "us_party=Albemarle")
+        let edited = try await fixture.add("Fab partnership")
+        _ = try await fixture.store.update(
+            id: edited.id, try fixture.values("status=contacted", "notes=Met at SEMICON"), readContext: nil, author: "ravi")
+        let deleted = try await fixture.add("Cancelled mission")
+        _ = try await fixture.store.delete(id: deleted.id, readContext: nil, author: "ravi")
+
+        // Chennai edits the same field concurrently: a conflict on status.
+        let chennai = try StoreFixture(office: "chennai")
+        let disputed = try await fixture.add("Rare earths MOU")
+        _ = try await chennai.store.merge([disputed], from: fixture.store.identity.replicaID)
+        _ = try await fixture.store.update(id: disputed.id, try fixture.values("status=mou_signed"), readContext: nil, author: "asha")
+        let theirs = try await chennai.store.update(
+            id: disputed.id, try chennai.values("status=on_hold"), readContext: nil, author: "priya")
+        _ = try await fixture.store.merge([theirs], from: chennai.store.identity.replicaID)
+        #expect(try await fixture.store.state(id: disputed.id)?.conflictedFields.isEmpty == false)
+        return (fixture, [plain.id, edited.id, deleted.id, disputed.id])
+    }
+
+    /// Makes, in `directory`, the store an earlier release made: the schema the migrations up
+    /// to `lastMigration` make (their SQL is frozen), holding the rows of `source` in the
+    /// columns that schema has, as that release wrote them.
+    static func makeEarlierStore(in directory: URL, upTo lastMigration: String, copying source: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
+        let today = try DatabaseQueue(path: source.path)
+        try Migrations.migrator.migrate(old, upTo: lastMigration)
+        try old.write { db in
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                """)
+            for table in tables {
+                let columns = try db.columns(in: table).map(\.name)
+                let list = columns.joined(separator: ", ")
+                let rows = try today.read { try Row.fetchAll($0, sql: "SELECT \(list) FROM \(table)") }
+                let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+                for row in rows {
+                    try db.execute(sql: "INSERT INTO \(table) (\(list)) VALUES (\(marks))",
+                                   arguments: StatementArguments(row.databaseValues))
+                }
+            }
+        }
+        try old.close()
+        try today.close()
+    }
+
+    /// `column` of every record, by id.
+    static func column(_ column: String, of directory: URL) throws -> [String: String] {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, \(column) FROM record").map {
+                ($0[0] as String, $0[1] as String)
+            })
+        }
+    }
+}

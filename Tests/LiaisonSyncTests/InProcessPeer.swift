@@ -1,0 +1,100 @@
+import Foundation
+import LiaisonStore
+import LiaisonSync
+import Synchronization
+
+/// A peer reached in-process: each request goes straight to the ``SyncEndpoint`` of a real
+/// store, as the HTTP server would pass it on, except those picked by ``fail(_:_:after:with:)``,
+/// which fail the way a network or a broken peer does.
+final class InProcessPeer: SyncTransport {
+    /// How a picked request fails.
+    enum Fault: Sendable {
+        /// No answer: what libcurl reports when a peer hangs.
+        case timeout
+        /// An answer with this status and an `{"error"}` body.
+        case status(Int)
+        /// A 200 answer with this body.
+        case body(String)
+    }
+
+    private struct Plan {
+        var method = ""
+        var path = ""
+        var passing = 0
+        var fault: Fault?
+    }
+
+    /// The peer's side of the protocol.
+    let endpoint: SyncEndpoint
+    private let plan = Mutex(Plan())
+    private let counts = Mutex([String: Int]())
+
+    init(_ store: LiaisonStore) {
+        endpoint = SyncEndpoint(store: store)
+    }
+
+    /// From now on, requests `method path` fail with `fault`, after `passing` more succeed.
+    func fail(_ method: String, _ path: String, after passing: Int = 0, with fault: Fault) {
+        plan.withLock { $0 = Plan(method: method, path: path, passing: passing, fault: fault) }
+    }
+
+    /// Requests succeed again.
+    func heal() {
+        plan.withLock { $0.fault = nil }
+    }
+
+    /// How many requests `method path` reached the peer's endpoint.
+    func served(_ method: String, _ path: String) -> Int {
+        counts.withLock { $0["\(method) \(path)", default: 0] }
+    }
+
+    func exchange(_ request: SyncTransportRequest) async throws -> SyncTransportResponse {
+        guard let url = URLComponents(string: request.url) else { throw TransportFailure("bad URL \(request.url)") }
+        let fault = plan.withLock { plan -> Fault? in
+            guard let fault = plan.fault, plan.method == request.method, plan.path == url.path else { return nil }
+            if plan.passing > 0 {
+                plan.passing -= 1
+                return nil
+            }
+            return fault
+        }
+        switch fault {
+        case .timeout: throw TransportFailure("Timeout was reached: operation timed out after 30000 milliseconds")
+        case .status(let status): return SyncTransportResponse(status: status, body: Array(#"{"error":"the peer is overloaded"}"#.utf8))
+        case .body(let text): return SyncTransportResponse(status: 200, body: Array(text.utf8))
+        case nil: break
+        }
+        counts.withLock { $0["\(request.method) \(url.path)", default: 0] += 1 }
+        return try await route(request, url)
+    }
+
+    func shutdown() {}
+
+    private func route(_ request: SyncTransportRequest, _ url: URLComponents) async throws -> SyncTransportResponse {
+        func query(_ name: String) -> String? { url.queryItems?.first { $0.name == name }?.value }
+        switch (request.method, url.path) {
+        case ("GET", SyncProtocol.nodePath):
+            return SyncTransportResponse(status: 200, body: Array(try JSONEncoder().encode(try await endpoint.nodeInfo())))
+        case ("GET", SyncProtocol.changesPath):
+            let page = try await endpoint.changes(
+                since: Int64(query("since") ?? "0") ?? 0, limit: Int(query("limit") ?? "") ?? 500, requester: query("for"))
+            return SyncTransportResponse(status: 200, body: Array(page.utf8))
+        case ("POST", SyncProtocol.changesPath):
+            do {
+                let ack = try await endpoint.receive(body: Data(request.body ?? []))
+                return SyncTransportResponse(status: 200, body: Array(try JSONEncoder().encode(ack)))
+            } catch let error as SyncRequestError {
+                let body = try JSONEncoder().encode(["error": error.message])
+                return SyncTransportResponse(status: error.status, body: Array(body))
+            }
+        default:
+            return SyncTransportResponse(status: 404, body: Array(#"{"error":"no such route"}"#.utf8))
+        }
+    }
+}
+
+/// A transport failure with libcurl's words.
+struct TransportFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import LiaisonSync
+
+/// Two offices with real stores in a temporary directory: `here` syncs with `there` through
+/// an ``InProcessPeer``. Removed when the fixture goes away.
+final class SyncFixture: Sendable {
+    let directory: URL
+    let here: LiaisonStore
+    let there: LiaisonStore
+    let peer: InProcessPeer
+    /// `there` as `here` knows it.
+    let record: PeerRecord
+
+    init() async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-sync-tests-\(UUID().uuidString)")
+        for (name, office) in [("here", "mumbai"), ("there", "chennai")] {
+            try LiaisonStore.initialise(directory: directory.appendingPathComponent(name), office: office)
+        }
+        here = try LiaisonStore(directory: directory.appendingPathComponent("here"), schema: .core)
+        there = try LiaisonStore(directory: directory.appendingPathComponent("there"), schema: .core)
+        peer = InProcessPeer(there)
+        let tokenFile = directory.appendingPathComponent("there.token")
+        try "a-peer-token".write(to: tokenFile, atomically: true, encoding: .utf8)
+        record = PeerRecord(name: "chennai", url: "http://chennai.test:8080", tokenFile: tokenFile.path)
+        try await here.addPeer(record, now: 1)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// An engine at `here` over the in-process peer, `batch` states a page.
+    func engine(batch: Int = 2) -> SyncEngine {
+        SyncEngine(store: here, transport: peer, configuration: SyncConfiguration(batchRecords: batch))
+    }
+
+    /// Adds `count` records at `store`.
+    func add(_ count: Int, at store: LiaisonStore, title: String = "Lithium JV") async throws {
+        for index in 0..<count {
+            let values = try store.schema.parseAssignments(
+                ["type=investment", "title=\(title) \(index)", "tracks=critical_minerals"])
+            _ = try await store.create(values, author: "asha")
+        }
+    }
+
+    /// How far `here` has pulled from `there`, and how far `there` acknowledged `here`'s pushes.
+    func checkpoints() async throws -> (pull: Int64, push: Int64) {
+        let replica = there.identity.replicaID
+        return (try await here.checkpoint(peer: replica, direction: .pull),
+                try await here.checkpoint(peer: replica, direction: .push))
+    }
+
+    /// The ids of every record a store holds.
+    func ids(_ store: LiaisonStore) async throws -> Set<String> {
+        Set(try await store.displayedRecords().map(\.id))
+    }
+
+    /// What `here` saved of the peer's last sync.
+    func status() async throws -> PeerStatus? {
+        try await here.peerStatuses().first { $0.name == record.name }
+    }
+}
