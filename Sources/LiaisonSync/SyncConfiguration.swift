@@ -15,8 +15,10 @@ public struct SyncConfiguration: Hashable, Sendable {
 
     /// A configuration; by default the protocol's batch limits and a 30-second timeout.
     public init(
-        batchRecords: Int = SyncProtocol.maxBatchRecords, batchBytes: Int = SyncProtocol.maxBatchBytes,
-        timeout: Double = 30, caFile: String? = nil
+        batchRecords: Int = SyncProtocol.maxBatchRecords,
+        batchBytes: Int = SyncProtocol.maxBatchBytes,
+        timeout: Double = 30,
+        caFile: String? = nil
     ) {
         self.batchRecords = batchRecords
         self.batchBytes = batchBytes
@@ -27,7 +29,13 @@ public struct SyncConfiguration: Hashable, Sendable {
     /// A libcurl transport with this timeout and CA, and enough worker threads that a
     /// hanging peer never holds up the others. Shut it down when done.
     public func makeTransport() -> any SyncTransport {
-        CurlClient(configuration: CurlClientConfiguration(
-            connectTimeout: min(5, timeout), totalTimeout: timeout, caFile: caFile, workerThreads: 8))
+        CurlClient(
+            configuration: CurlClientConfiguration(
+                connectTimeout: min(5, timeout),
+                totalTimeout: timeout,
+                caFile: caFile,
+                workerThreads: 8
+            )
+        )
     }
 }

@@ -48,10 +48,12 @@ struct WorkerPoolTests {
         let finished = Finished()
         let release = DispatchSemaphore(value: 0)
         // The first job holds the only thread, so the next ones are queued at shutdown.
-        #expect(pool.submit {
-            release.wait()
-            finished.record(0)
-        })
+        #expect(
+            pool.submit {
+                release.wait()
+                finished.record(0)
+            }
+        )
         for job in 1...3 {
             #expect(pool.submit { finished.record(job) })
         }

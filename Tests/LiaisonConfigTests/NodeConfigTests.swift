@@ -42,29 +42,31 @@ struct NodeConfigTests {
     }
 
     @Test func theFileSetsEveryKeyAndItsPeers() throws {
-        let config = try NodeConfig(parsing: """
-            # liaison-data/liaison.conf
-            [server]
-            host = "0.0.0.0"
-            port = 8443
-            tls_certificate = "/etc/liaison/node.pem"   # serve HTTPS (with tls_key)
-            tls_key = "/etc/liaison/node.key"
-            [sync]
-            interval = 2.5
-            batch_records = 100
-            batch_bytes = 65536
-            timeout = 10
-            ca_file = "/etc/liaison/ca.pem"
-            [log]
-            level = "debug"
-            format = json
-            [peer.chennai]
-            url = "https://chennai.example:8443"
-            token_file = "/etc/liaison/chennai#1.token"
-            [peer.kolkata]
-            token_file = /etc/liaison/kolkata.token
-            url = http://10.0.0.7:8080
-            """)
+        let config = try NodeConfig(
+            parsing: """
+                # liaison-data/liaison.conf
+                [server]
+                host = "0.0.0.0"
+                port = 8443
+                tls_certificate = "/etc/liaison/node.pem"   # serve HTTPS (with tls_key)
+                tls_key = "/etc/liaison/node.key"
+                [sync]
+                interval = 2.5
+                batch_records = 100
+                batch_bytes = 65536
+                timeout = 10
+                ca_file = "/etc/liaison/ca.pem"
+                [log]
+                level = "debug"
+                format = json
+                [peer.chennai]
+                url = "https://chennai.example:8443"
+                token_file = "/etc/liaison/chennai#1.token"
+                [peer.kolkata]
+                token_file = /etc/liaison/kolkata.token
+                url = http://10.0.0.7:8080
+                """
+        )
         #expect(config.host == "0.0.0.0")
         #expect(config.port == 8443)
         #expect(config.tlsCertificate == "/etc/liaison/node.pem")
@@ -94,8 +96,10 @@ struct NodeConfigTests {
             #expect(fileOnly.port == 8101)
             #expect(fileOnly.syncTimeout == 20)
 
-            let environment = ["LIAISON_PORT": "8102", "LIAISON_SYNC_INTERVAL": "5", "LIAISON_LOG_LEVEL": "",
-                               "LIAISON_SYNC_TIMEOUT": "15", "UNRELATED": "x"]
+            let environment = [
+                "LIAISON_PORT": "8102", "LIAISON_SYNC_INTERVAL": "5", "LIAISON_LOG_LEVEL": "",
+                "LIAISON_SYNC_TIMEOUT": "15", "UNRELATED": "x",
+            ]
             let withEnvironment = try NodeConfig.resolve(directory: directory, environment: environment, flags: [])
             #expect(withEnvironment.host == "10.0.0.5")  // the file's, not overridden
             #expect(withEnvironment.port == 8102)
@@ -103,10 +107,14 @@ struct NodeConfigTests {
             #expect(withEnvironment.syncTimeout == 15)
             #expect(withEnvironment.logLevel == "warning")  // an empty variable overrides nothing
 
-            let withFlags = try NodeConfig.resolve(directory: directory, environment: environment, flags: [
-                ("server.port", "--port", "8103"), ("sync.interval", "--sync-interval", nil),
-                ("log.level", "--log-level", "error"),
-            ])
+            let withFlags = try NodeConfig.resolve(
+                directory: directory,
+                environment: environment,
+                flags: [
+                    ("server.port", "--port", "8103"), ("sync.interval", "--sync-interval", nil),
+                    ("log.level", "--log-level", "error"),
+                ]
+            )
             #expect(withFlags.host == "10.0.0.5")
             #expect(withFlags.port == 8103)
             #expect(withFlags.syncInterval == 5)  // a flag not given overrides nothing
@@ -127,11 +135,15 @@ struct NodeConfigTests {
             interval = "often"
             """
         try withConfigFile(file) { directory in
-            #expect(problem { try NodeConfig.resolve(directory: directory, environment: [:], flags: []) }
-                == #"liaison.conf line 7: sync.interval must be a number from 0 to 86400, got "often""#)
+            #expect(
+                problem { try NodeConfig.resolve(directory: directory, environment: [:], flags: []) }
+                    == #"liaison.conf line 7: sync.interval must be a number from 0 to 86400, got "often""#
+            )
         }
-        #expect(problem { try NodeConfig().applyingEnvironment(["LIAISON_PORT": "http"]) }
-            == #"LIAISON_PORT: server.port must be a whole number from 0 to 65535, got "http""#)
+        #expect(
+            problem { try NodeConfig().applyingEnvironment(["LIAISON_PORT": "http"]) }
+                == #"LIAISON_PORT: server.port must be a whole number from 0 to 65535, got "http""#
+        )
     }
 
     @Test(arguments: [
@@ -158,20 +170,26 @@ struct NodeConfigTests {
 
     @Test func aBadVariableOrFlagIsNamedAndTheFileIsNotBlamed() throws {
         try withConfigFile("[server]\nport = 8080") { directory in
-            #expect(problem {
-                try NodeConfig.resolve(directory: directory, environment: ["LIAISON_BATCH_RECORDS": "0"], flags: [])
-            } == #"LIAISON_BATCH_RECORDS: sync.batch_records must be a whole number from 1 to 500, got "0""#)
-            #expect(problem {
-                try NodeConfig.resolve(directory: directory, environment: [:], flags: [("server.port", "--port", "-1")])
-            } == #"--port: server.port must be a whole number from 0 to 65535, got "-1""#)
+            #expect(
+                problem {
+                    try NodeConfig.resolve(directory: directory, environment: ["LIAISON_BATCH_RECORDS": "0"], flags: [])
+                } == #"LIAISON_BATCH_RECORDS: sync.batch_records must be a whole number from 1 to 500, got "0""#
+            )
+            #expect(
+                problem {
+                    try NodeConfig.resolve(directory: directory, environment: [:], flags: [("server.port", "--port", "-1")])
+                } == #"--port: server.port must be a whole number from 0 to 65535, got "-1""#
+            )
         }
     }
 
     @Test func everyKeyHasItsVariable() {
-        #expect(NodeConfig.keys.map(\.key) == [
-            "server.host", "server.port", "server.tls_certificate", "server.tls_key", "sync.interval",
-            "sync.batch_records", "sync.batch_bytes", "sync.timeout", "sync.ca_file", "log.level", "log.format",
-        ])
+        #expect(
+            NodeConfig.keys.map(\.key) == [
+                "server.host", "server.port", "server.tls_certificate", "server.tls_key", "sync.interval",
+                "sync.batch_records", "sync.batch_bytes", "sync.timeout", "sync.ca_file", "log.level", "log.format",
+            ]
+        )
         #expect(NodeConfig.keys.allSatisfy { $0.environment.hasPrefix("LIAISON_") })
     }
 }

@@ -18,13 +18,18 @@ struct MigrationTests {
         let today = try await Self.storeWithEveryKindOfRecord()
         let token = try await today.fixture.store.createToken(name: "asha", role: .editor)
         try await today.fixture.store.addPeer(
-            PeerRecord(name: "chennai", url: "http://10.0.0.5:8080", tokenFile: "/etc/liaison/chennai.token"), now: 1)
+            PeerRecord(name: "chennai", url: "http://10.0.0.5:8080", tokenFile: "/etc/liaison/chennai.token"),
+            now: 1
+        )
         try await today.fixture.store.setCheckpoint(peer: "chennai.k3f9q2", direction: .pull, sequence: 42)
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.makeEarlierStore(
-            in: directory, upTo: lastMigration, copying: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName))
+            in: directory,
+            upTo: lastMigration,
+            copying: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName)
+        )
 
         let store = try LiaisonStore(directory: directory, schema: .core)
         let expected = today.fixture.store
@@ -70,7 +75,11 @@ struct MigrationTests {
         let plain = try await fixture.add("Lithium JV", "value_usd=2500000", "us_party=Albemarle")
         let edited = try await fixture.add("Fab partnership")
         _ = try await fixture.store.update(
-            id: edited.id, try fixture.values("status=contacted", "notes=Met at SEMICON"), readContext: nil, author: "ravi")
+            id: edited.id,
+            try fixture.values("status=contacted", "notes=Met at SEMICON"),
+            readContext: nil,
+            author: "ravi"
+        )
         let deleted = try await fixture.add("Cancelled mission")
         _ = try await fixture.store.delete(id: deleted.id, readContext: nil, author: "ravi")
 
@@ -80,7 +89,11 @@ struct MigrationTests {
         _ = try await chennai.store.merge([disputed], from: fixture.store.identity.replicaID)
         _ = try await fixture.store.update(id: disputed.id, try fixture.values("status=mou_signed"), readContext: nil, author: "asha")
         let theirs = try await chennai.store.update(
-            id: disputed.id, try chennai.values("status=on_hold"), readContext: nil, author: "priya")
+            id: disputed.id,
+            try chennai.values("status=on_hold"),
+            readContext: nil,
+            author: "priya"
+        )
         _ = try await fixture.store.merge([theirs], from: chennai.store.identity.replicaID)
         #expect(try await fixture.store.state(id: disputed.id)?.conflictedFields.isEmpty == false)
         return (fixture, [plain.id, edited.id, deleted.id, disputed.id])
@@ -95,17 +108,22 @@ struct MigrationTests {
         let today = try DatabaseQueue(path: source.path)
         try Migrations.migrator.migrate(old, upTo: lastMigration)
         try old.write { db in
-            let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
-                """)
+            let tables = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                    """
+            )
             for table in tables {
                 let columns = try db.columns(in: table).map(\.name)
                 let list = columns.joined(separator: ", ")
                 let rows = try today.read { try Row.fetchAll($0, sql: "SELECT \(list) FROM \(table)") }
                 let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
                 for row in rows {
-                    try db.execute(sql: "INSERT INTO \(table) (\(list)) VALUES (\(marks))",
-                                   arguments: StatementArguments(row.databaseValues))
+                    try db.execute(
+                        sql: "INSERT INTO \(table) (\(list)) VALUES (\(marks))",
+                        arguments: StatementArguments(row.databaseValues)
+                    )
                 }
             }
         }
@@ -118,9 +136,11 @@ struct MigrationTests {
         let queue = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
         defer { try? queue.close() }
         return try queue.read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, \(column) FROM record").map {
-                ($0[0] as String, $0[1] as String)
-            })
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, \(column) FROM record").map {
+                    ($0[0] as String, $0[1] as String)
+                }
+            )
         }
     }
 }

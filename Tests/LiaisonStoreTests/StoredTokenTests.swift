@@ -14,7 +14,8 @@ struct StoredTokenTests {
         try await queue.write { db in
             try db.execute(
                 sql: "INSERT INTO token (name, role, hash, created_at) VALUES (?, ?, ?, ?)",
-                arguments: ["asha", "editor", "cf3a12914c841647a11d474ccb4b8117dd0cf9d02699f60207a6bfbc0673f14a", 0])
+                arguments: ["asha", "editor", "cf3a12914c841647a11d474ccb4b8117dd0cf9d02699f60207a6bfbc0673f14a", 0]
+            )
         }
         try queue.close()
 

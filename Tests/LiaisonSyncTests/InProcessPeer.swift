@@ -77,7 +77,10 @@ final class InProcessPeer: SyncTransport {
             return SyncTransportResponse(status: 200, body: Array(try JSONEncoder().encode(try await endpoint.nodeInfo())))
         case ("GET", SyncProtocol.changesPath):
             let page = try await endpoint.changes(
-                since: Int64(query("since") ?? "0") ?? 0, limit: Int(query("limit") ?? "") ?? 500, requester: query("for"))
+                since: Int64(query("since") ?? "0") ?? 0,
+                limit: Int(query("limit") ?? "") ?? 500,
+                requester: query("for")
+            )
             return SyncTransportResponse(status: 200, body: Array(page.utf8))
         case ("POST", SyncProtocol.changesPath):
             do {

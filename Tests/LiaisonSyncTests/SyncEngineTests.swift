@@ -59,8 +59,13 @@ struct SyncEngineTests {
     @Test func aPageFromAnotherReplicaIsRefusedAndNothingMoves() async throws {
         let fixture = try await SyncFixture()
         try await fixture.add(3, at: fixture.there)
-        fixture.peer.fail("GET", SyncProtocol.changesPath, with: .body(
-            #"{"last_sequence":3,"more":false,"replica_id":"kolkata.zz9zz9","states":[]}"#))
+        fixture.peer.fail(
+            "GET",
+            SyncProtocol.changesPath,
+            with: .body(
+                #"{"last_sequence":3,"more":false,"replica_id":"kolkata.zz9zz9","states":[]}"#
+            )
+        )
 
         let error = await #expect(throws: SyncError.self) { try await fixture.engine().sync(with: fixture.record) }
         #expect(error?.message.contains("changed replica id") == true)

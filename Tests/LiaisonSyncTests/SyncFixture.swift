@@ -48,8 +48,10 @@ final class SyncFixture: Sendable {
     /// How far `here` has pulled from `there`, and how far `there` acknowledged `here`'s pushes.
     func checkpoints() async throws -> (pull: Int64, push: Int64) {
         let replica = there.identity.replicaID
-        return (try await here.checkpoint(peer: replica, direction: .pull),
-                try await here.checkpoint(peer: replica, direction: .push))
+        return (
+            try await here.checkpoint(peer: replica, direction: .pull),
+            try await here.checkpoint(peer: replica, direction: .push)
+        )
     }
 
     /// The ids of every record a store holds.

@@ -27,8 +27,11 @@ struct SyncStopSignalTests {
         try await fixture.add(4, at: fixture.there)
         // The peer holds the first page until the test lets it go, with the stop already asked.
         let gate = Gate()
-        let engine = SyncEngine(store: fixture.here, transport: GatedTransport(inner: fixture.peer, gate: gate),
-                                configuration: SyncConfiguration(batchRecords: 2))
+        let engine = SyncEngine(
+            store: fixture.here,
+            transport: GatedTransport(inner: fixture.peer, gate: gate),
+            configuration: SyncConfiguration(batchRecords: 2)
+        )
         let sync = Task { try await engine.sync(with: fixture.record) }
         await gate.waitUntilHeld()
         #expect(engine.stopSignal.activeSyncs == 1)

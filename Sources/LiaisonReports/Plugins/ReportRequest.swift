@@ -39,11 +39,13 @@ extension PluginRegistry {
     public func validate(_ request: ReportRequest) throws(ReportRequestError) {
         guard reports.contains(where: { $0.id == request.id }) else {
             throw ReportRequestError(
-                "unknown report \"\(request.id)\"; available reports: \(reports.map(\.id).joined(separator: ", "))")
+                "unknown report \"\(request.id)\"; available reports: \(reports.map(\.id).joined(separator: ", "))"
+            )
         }
         if let office = request.office, !CoreSchema.offices.contains(office) {
             throw ReportRequestError(
-                "unknown office \"\(office)\"; offices: \(CoreSchema.offices.joined(separator: ", "))")
+                "unknown office \"\(office)\"; offices: \(CoreSchema.offices.joined(separator: ", "))"
+            )
         }
         for (name, day) in [("from", request.period.from), ("to", request.period.to)] {
             if let day, (try? schema.check(field: "opened_on", value: .text(day))) == nil {
@@ -58,8 +60,14 @@ extension PluginRegistry {
     /// Builds a report over records already loaded (deleted ones left out); the request is
     /// assumed valid (see ``validate(_:)``); an unknown id gives an empty document.
     public func report(_ request: ReportRequest, records: [ReportRecord]) -> ReportDocument {
-        report(request.id, records: records, office: request.office, period: request.period,
-               today: request.today, generatedAt: request.generatedAt)
+        report(
+            request.id,
+            records: records,
+            office: request.office,
+            period: request.period,
+            today: request.today,
+            generatedAt: request.generatedAt
+        )
             ?? ReportDocument(id: request.id, title: request.id, generatedAt: request.generatedAt)
     }
 }
