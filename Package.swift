@@ -44,11 +44,16 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(name: "LiaisonCore", swiftSettings: swiftSettings),
         .target(
             name: "LiaisonStore",
-            dependencies: ["LiaisonCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LiaisonCore", "CSodium", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(name: "LiaisonReports", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),

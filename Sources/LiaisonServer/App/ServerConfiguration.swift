@@ -25,6 +25,9 @@ public struct ServerConfiguration: Sendable {
     public var batchBytes = 4 << 20
     /// Seconds a sync request may take before it is abandoned.
     public var syncTimeout = 30.0
+    /// Seconds the first wait lasts after ``SignInThrottle/freeFailures`` failed sign-ins
+    /// (then doubling); tests set a shorter one.
+    public var signInBackoff = 1.0
     /// A PEM CA bundle to verify HTTPS peers against (default: the system's).
     public var caFile: String?
     /// A PEM certificate (chain) to serve HTTPS with; with ``tlsKey``. Loaded by ``loadTLS()``.

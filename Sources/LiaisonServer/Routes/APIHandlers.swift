@@ -10,6 +10,10 @@ struct APIHandlers: Sendable {
     let endpoint: SyncEndpoint
     let engine: SyncEngine
     let metrics: NodeMetrics
+    /// Slows repeated failed sign-ins (shared with the web page's).
+    var throttle = SignInThrottle()
+    /// Whether session cookies are `Secure` (the node serves HTTPS).
+    var secureCookies = false
 
     init(store: LiaisonStore, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics()) {
         self.store = store
@@ -41,6 +45,11 @@ struct APIHandlers: Sendable {
         case .revokeToken: revokeToken
         case .listReports: listReports
         case .getReport: getReport
+        case .listUsers: listUsers
+        case .createUser: createUser
+        case .updateUser: updateUser
+        case .createSession: createSession
+        case .deleteSession: deleteSession
         }
     }
 }
