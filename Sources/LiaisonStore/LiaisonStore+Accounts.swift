@@ -126,12 +126,13 @@ extension LiaisonStore {
     /// Checks a sign-in. A right password records the sign-in time and, when the hash was made
     /// with older parameters, stores a new hash. An unknown name costs as much as a known one.
     public func checkSignIn(name: String, password: String) async throws -> SignInCheck {
-        let row = try await database.read { db in
+        let found = try await database.read { db -> (hash: String, disabled: Bool)? in
             try Row.fetchOne(db, sql: "SELECT password_hash, disabled FROM account WHERE name = ?", arguments: [name])
+                .map { ($0[0], $0[1]) }
         }
-        let hash: String = row?[0] ?? Self.unknownAccountHash
-        guard await PasswordHash.verify(password, against: hash), let row else { return .refused }
-        if row[1] as Bool { return .disabled }
+        let hash = found?.hash ?? PasswordHash.decoy
+        guard await PasswordHash.verify(password, against: hash), let found else { return .refused }
+        if found.disabled { return .disabled }
         let rehash = PasswordHash.needsRehash(hash) ? try await PasswordHash.make(password) : nil
         let now = Timestamp.millis()
         return try await database.write { db in
@@ -143,11 +144,6 @@ extension LiaisonStore {
             return .accepted(account)
         }
     }
-
-    /// A valid hash of a password nobody knows, checked for unknown names so that timing does
-    /// not tell which user names exist.
-    private static let unknownAccountHash =
-        "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$gRj4u7sUqRZ2bJX2xJ5ZzOeJH1yX7k5P3M8yFQ4fC1U"
 
     static func account(_ db: Database, _ name: String) throws -> Account? {
         try Row.fetchOne(db, sql: "SELECT \(accountColumns) FROM account WHERE name = ?", arguments: [name])

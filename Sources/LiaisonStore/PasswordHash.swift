@@ -31,18 +31,25 @@ public enum PasswordHash {
     /// - Throws: ``StoreError`` `.invalid` for a password ``problem(with:)`` refuses.
     public static func make(_ password: String) async throws -> String {
         if let problem = problem(with: password) { throw StoreError(.invalid, problem) }
-        let hash: String? = await offPool {
-            guard ready else { return nil }
-            var out = [CChar](repeating: 0, count: Int(crypto_pwhash_STRBYTES))
-            let bytes = Array(password.utf8).map { CChar(bitPattern: $0) }
-            let result = bytes.withUnsafeBufferPointer { input in
-                crypto_pwhash_str(&out, input.baseAddress!, UInt64(input.count), opsLimit, memLimit)
-            }
-            guard result == 0 else { return nil }
-            return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let hash = await offPool({ hash(password) }) else {
+            throw StoreError(.invalid, "the password could not be hashed (out of memory?)")
         }
-        guard let hash else { throw StoreError(.invalid, "the password could not be hashed (out of memory?)") }
         return hash
+    }
+
+    /// A hash of a random password nobody knows: checked for unknown user names, so that a
+    /// sign-in takes as long whether the name exists or not.
+    static let decoy: String = hash(temporaryPassword()) ?? ""
+
+    private static func hash(_ password: String) -> String? {
+        guard ready else { return nil }
+        var out = [CChar](repeating: 0, count: Int(crypto_pwhash_STRBYTES))
+        let bytes = Array(password.utf8).map { CChar(bitPattern: $0) }
+        let result = bytes.withUnsafeBufferPointer { input in
+            crypto_pwhash_str(&out, input.baseAddress!, UInt64(input.count), opsLimit, memLimit)
+        }
+        guard result == 0 else { return nil }
+        return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Whether `password` matches `hash` (in time that does not depend on how close it came).

@@ -35,7 +35,7 @@ extension UserCommand {
                                                   mustChangePassword: passwordFile == nil)
             if passwordFile == nil {
                 print(password)
-                printNote("\(name) (\(role.rawValue)) added; the password above works once and must be changed at first sign-in")
+                printNote("\(name) (\(role.rawValue)) added with the one-time password printed on stdout; it must be changed at first sign-in")
             } else {
                 printNote("\(name) (\(role.rawValue)) added")
             }
