@@ -22,14 +22,18 @@ public struct Account: Hashable, Sendable {
 
 /// What a change to an account sets; `nil` leaves that part as it is.
 public struct AccountChange: Sendable {
+    /// A new role: reader, editor or admin.
     public var role: TokenRole?
+    /// A new display name.
     public var displayName: String?
+    /// `true` disables the account (ending its sessions), `false` enables it.
     public var disabled: Bool?
     /// A new password (at least ``PasswordHash/minimumLength`` characters).
     public var password: String?
     /// Whether the new password must be changed at the next sign-in (a reset by an admin).
     public var mustChangePassword: Bool?
 
+    /// A change of the parts given.
     public init(role: TokenRole? = nil, displayName: String? = nil, disabled: Bool? = nil, password: String? = nil,
                 mustChangePassword: Bool? = nil) {
         (self.role, self.displayName, self.disabled, self.password, self.mustChangePassword)

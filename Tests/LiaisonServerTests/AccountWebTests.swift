@@ -224,6 +224,42 @@ struct AccountWebTests {
         }
     }
 
+    @Test func adminsManageRolesTokensAndPeersInThePage() async throws {
+        try await withNode { node in
+            let admin = try await WebBrowser.signIn(node, as: .admin)
+            _ = try await WebBrowser.signIn(node, as: .reader)
+            let promoted = try await admin.post("/admin/users/reader-user", ["action": "role", "role": "editor"])
+            #expect(promoted.text.contains("reader-user is now editor"))
+            #expect(try await node.store.account(named: "reader-user")?.role == .editor)
+            let selfDisable = try await admin.post("/admin/users/admin-user", ["action": "disable"])
+            #expect(selfDisable.status == 400)
+            let reset = try await admin.post("/admin/users/reader-user", ["action": "reset"])
+            let password = try #require(Self.oneTimePassword(in: reset.text))
+            #expect(try await WebBrowser.signInForm(node, ["username": "reader-user", "password": password]).header("location")
+                == "/account/password")
+
+            let made = try await admin.post("/admin/tokens", ["name": "ravi-script", "role": "editor", "user": "reader-user"])
+            #expect(made.status == 200)
+            let range = try #require(made.text.range(of: #"<code class="new-token">[A-Za-z0-9_-]{43}</code>"#, options: .regularExpression))
+            let token = String(made.text[range].dropFirst(#"<code class="new-token">"#.count).prefix(43))
+            #expect(try await node.send("GET", "/v1/records", token: token).status == 200)
+            #expect(try await admin.post("/admin/tokens", ["name": "too-much", "role": "admin", "user": "reader-user"]).status == 400)
+            #expect(try await admin.post("/admin/tokens/ravi-script/revoke", [:]).text.contains("revoked"))
+            #expect(try await node.send("GET", "/v1/records", token: token).status == 401)
+
+            let tokenFile = node.directory.appendingPathComponent("chennai.token")
+            try (node.token(.peer) + "\n").write(to: tokenFile, atomically: true, encoding: .utf8)
+            let notAToken = node.directory.appendingPathComponent("liaison.sqlite")
+            #expect(try await admin.post("/admin/peers", ["name": "chennai", "url": "http://127.0.0.1:9", "token_file": notAToken.path]).status == 400)
+            let added = try await admin.post("/admin/peers", ["name": "chennai", "url": "http://127.0.0.1:9", "token_file": tokenFile.path])
+            #expect(added.status == 200)
+            #expect(added.text.contains("Remove chennai"))
+            #expect(try await node.store.peers().map(\.name) == ["chennai"])
+            #expect(try await admin.post("/admin/peers/chennai/remove", [:]).status == 200)
+            #expect(try await node.store.peers().isEmpty)
+        }
+    }
+
     /// The one-time password an admin page shows.
     static func oneTimePassword(in page: String) -> String? {
         guard let range = page.range(of: #"class="one-time-password" data-user="[^"]*">[A-Za-z0-9]{20}<"#, options: .regularExpression)
