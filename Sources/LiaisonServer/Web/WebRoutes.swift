@@ -75,7 +75,7 @@ struct WebRoutes: Sendable {
                 signedIn = user
                 if user.account.mustChangePassword && !pending { return .seeOther("/account/password") }
                 guard Access.staff(minimum).allows(user.role) else {
-                    return try await refusal(user, "Your role (\(user.role.rawValue)) may only read. Ask an admin for an editor token to change records.")
+                    return try await refusal(user, "Your role (\(user.role.rawValue)) may only read. Ask an admin for the editor role to change records.")
                 }
                 return try await body(request, context, user)
             } catch {
