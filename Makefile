@@ -39,12 +39,12 @@ browser-deps:
 		python3 -m pip install -q selenium || python3 -m pip install -q --break-system-packages selenium; }
 	@python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest || python3 -m pip install -q --break-system-packages pytest
 
-browser-test: browser-deps
+browser-test: deps browser-deps
 	$(SWIFT) build --product liaison
 	python3 -m pytest Tests/browser -q
 
 # The same test, writing its screenshots over the ones in docs/screenshots that the README shows.
-screenshots: browser-deps
+screenshots: deps browser-deps
 	$(SWIFT) build --product liaison
 	LIAISON_SCREENSHOTS=docs/screenshots python3 -m pytest Tests/browser -q
 
