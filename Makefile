@@ -7,7 +7,7 @@ OFFICE ?= mumbai
 HOST ?= 127.0.0.1
 PORT ?= 8080
 SEED ?= 0
-APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev
+APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libsodium-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test run browser-deps browser-test screenshots
@@ -39,25 +39,32 @@ browser-deps:
 		python3 -m pip install -q selenium || python3 -m pip install -q --break-system-packages selenium; }
 	@python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest || python3 -m pip install -q --break-system-packages pytest
 
-browser-test: browser-deps
+browser-test: deps browser-deps
 	$(SWIFT) build --product liaison
 	python3 -m pytest Tests/browser -q
 
 # The same test, writing its screenshots over the ones in docs/screenshots that the README shows.
-screenshots: browser-deps
+screenshots: deps browser-deps
 	$(SWIFT) build --product liaison
 	LIAISON_SCREENSHOTS=docs/screenshots python3 -m pytest Tests/browser -q
 
 # The main job: one office's node with its embedded SQLite store, serving the web page, the
-# HTTP API and sync until Ctrl-C. The first run initialises the store and makes an admin token.
+# HTTP API and sync until Ctrl-C. The first run initialises the store and makes the first
+# admin account, whose one-time password it writes to $(DATA)/admin.password.
 run: build
 	@bin=$$($(SWIFT) build --show-bin-path)/liaison; \
 	if [ ! -f "$(DATA)/liaison.sqlite" ]; then \
 		echo "initialising a $(OFFICE) node in $(DATA): replica $$($$bin --data "$(DATA)" init --office "$(OFFICE)")"; \
 		if [ "$(SEED)" != 0 ]; then $$bin --data "$(DATA)" seed --records "$(SEED)"; fi; \
 	fi; \
-	if [ ! -f "$(DATA)/admin.token" ]; then \
-		(umask 077; $$bin --data "$(DATA)" token create --role admin --name admin > "$(DATA)/admin.token"); \
+	if [ ! -f "$(DATA)/admin.password" ] && ! $$bin --data "$(DATA)" user list | grep -q .; then \
+		(umask 077; $$bin --data "$(DATA)" user add admin --role admin --display-name "First admin" > "$(DATA)/admin.password"); \
 	fi; \
-	echo "sign in at http://$(HOST):$(PORT)/ with the admin token in $(DATA)/admin.token"; \
+	if [ -f "$(DATA)/admin.password" ] && $$bin --data "$(DATA)" user list \
+		| awk -F'\t' '$$1 == "admin" && $$3 == "must-change-password" { found = 1 } END { exit !found }'; then \
+		echo "sign in at http://$(HOST):$(PORT)/ as user admin with the one-time password in $(DATA)/admin.password"; \
+		echo "(you choose your own password at first sign-in; then add staff under Admin > Users)"; \
+	else \
+		echo "sign in at http://$(HOST):$(PORT)/ with your user name and password"; \
+	fi; \
 	exec $$bin --data "$(DATA)" serve --host "$(HOST)" --port "$(PORT)"

@@ -46,12 +46,17 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(name: "LiaisonCore", swiftSettings: swiftSettings),
         .target(
             name: "LiaisonStore",
             dependencies: [
-                "LiaisonCore", "LiaisonReports",
+                "LiaisonCore", "LiaisonReports", "CSodium",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -4,7 +4,8 @@ import LiaisonCore
 import LiaisonStore
 
 extension Cluster {
-    /// Makes `city`'s store, tokens and sample records if it has none yet; returns its replica id.
+    /// Makes `city`'s store, tokens, first admin account (one-time password in
+    /// `admin.password`) and sample records if it has none yet; returns its replica id.
     func prepareNode(_ city: String, index: Int, records: Int) async throws -> (replicaID: String, created: Bool) {
         let data = dataDirectory(city)
         if FileManager.default.fileExists(atPath: data.appendingPathComponent(LiaisonStore.fileName).path) {
@@ -18,6 +19,10 @@ extension Cluster {
         let store = try LiaisonStore(directory: data, schema: BundledPlugins.schema)
         try writeSecret(try await store.createToken(name: "admin", role: .admin), to: adminTokenFile(city))
         try writeSecret(try await store.createToken(name: "peers", role: .peer), to: peerTokenFile(city))
+        let password = PasswordHash.temporaryPassword()
+        try await store.addAccount(name: "admin", displayName: "Office admin", role: .admin, password: password,
+                                   mustChangePassword: true)
+        try writeSecret(password, to: data.appendingPathComponent("admin.password"))
         if records > 0 {
             let today = String(Timestamp.iso(Timestamp.millis()).prefix(10))
             let states = SampleData.generate(

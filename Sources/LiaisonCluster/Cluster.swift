@@ -9,6 +9,7 @@ import LiaisonCore
 /// DIR/<city>/liaison.sqlite   the node's store
 /// DIR/<city>/liaison.conf     its config: [server], [sync], and a [peer.X] per other city
 /// DIR/<city>/admin.token      an admin token for staff calls (mode 0600)
+/// DIR/<city>/admin.password   the one-time password of the web page's first admin, `admin` (0600)
 /// DIR/<city>/peer.token       the token other nodes show it (mode 0600)
 /// DIR/<city>/serve.log        the node's stdout and stderr
 /// ```

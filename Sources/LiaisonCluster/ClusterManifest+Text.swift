@@ -6,6 +6,7 @@ extension ClusterManifest {
             lines.append(ClusterStatus.row([node.city, node.url, "pid \(node.pid)", "", "", "", ""])
                 .trimmingCharacters(in: .whitespaces))
             lines.append("  admin token: \(node.adminTokenFile)   log: \(node.log)")
+            lines.append("  web page: sign in as admin with the one-time password in \(node.data)/admin.password")
         }
         if let first = nodes.first(where: { $0.city == "chennai" }) ?? nodes.first {
             lines += [

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A node this one syncs with.
@@ -14,6 +15,18 @@ public struct PeerRecord: Hashable, Sendable {
         self.name = name
         self.url = url
         self.tokenFile = tokenFile
+    }
+
+    /// What is wrong with a peer's name, URL or token file, or `nil` when they can be added.
+    public static func problem(name: String, url: String, tokenFile: String) -> String? {
+        guard name.range(of: "^[a-z0-9][a-z0-9_.-]{0,63}$", options: .regularExpression) != nil else {
+            return "peer name must be lowercase letters, digits, '.', '_' or '-', got \"\(name.prefix(80))\""
+        }
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+            return "peer URL must be http://HOST[:PORT] or https://..., got \"\(url.prefix(200))\""
+        }
+        guard FileManager.default.isReadableFile(atPath: tokenFile) else { return "cannot read token file \(tokenFile.prefix(200))" }
+        return nil
     }
 }
 

@@ -21,6 +21,22 @@ public struct TokenInfo: Hashable, Sendable {
     public let role: TokenRole
     /// When it was made (ms since 1970).
     public let createdAt: Int64
+    /// The staff account it acts for (its writes are credited to it), if any.
+    public var account: String? = nil
+}
+
+extension TokenRole: Comparable {
+    /// Staff roles order reader < editor < admin; peer sorts below them all, as it may do no staff work.
+    public static func < (a: TokenRole, b: TokenRole) -> Bool { a.rank < b.rank }
+
+    private var rank: Int {
+        switch self {
+        case .peer: -1
+        case .reader: 0
+        case .editor: 1
+        case .admin: 2
+        }
+    }
 }
 
 extension LiaisonStore {
@@ -31,14 +47,18 @@ extension LiaisonStore {
     /// let token = try await store.createToken(name: "asha", role: .editor)
     /// // send as `Authorization: Bearer \(token)`
     /// ```
-    /// - Throws: ``StoreError`` `.invalid` for a bad name or one already in use.
-    public func createToken(name: String, role: TokenRole) async throws -> String {
+    /// A token made for `account` acts for that person: its writes are credited to the
+    /// account, it stops working while the account is disabled, and it never does more than
+    /// the account's role allows.
+    /// - Throws: ``StoreError`` `.invalid` for a bad name or one already in use, a peer token
+    ///   for an account, or a role above the account's; `.notFound` for an unknown account.
+    public func createToken(name: String, role: TokenRole, account: String? = nil) async throws -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let token = Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        try await saveToken(name: name, role: role, token: token, replacing: false)
+        try await saveToken(name: name, role: role, token: token, replacing: false, account: account)
         return token
     }
 
@@ -54,7 +74,7 @@ extension LiaisonStore {
         try await saveToken(name: name, role: role, token: token, replacing: true)
     }
 
-    private func saveToken(name: String, role: TokenRole, token: String, replacing: Bool) async throws {
+    private func saveToken(name: String, role: TokenRole, token: String, replacing: Bool, account: String? = nil) async throws {
         guard Self.isValidTokenName(name) else {
             throw StoreError(.invalid, "invalid token name \"\(name.prefix(80))\": use 1 to 64 letters, digits, '.', '-', '_' or '@'")
         }
@@ -66,36 +86,54 @@ extension LiaisonStore {
             } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM token WHERE name = ?", arguments: [name]) != nil {
                 throw StoreError(.invalid, "a token named \"\(name)\" exists; revoke it first")
             }
+            if let account { try Self.checkTokenAccount(db, account, role: role) }
             try db.execute(
-                sql: "INSERT INTO token (name, role, hash, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [name, role.rawValue, hash, now])
+                sql: "INSERT INTO token (name, role, hash, created_at, account) VALUES (?, ?, ?, ?, ?)",
+                arguments: [name, role.rawValue, hash, now, account])
         }
     }
 
     /// The name and role of `token`, or `nil` when it is not a current token. Every stored
     /// hash is compared in constant time, so timing does not tell how close a guess came.
+    /// A token made for an account answers the account's name (the author of its writes) and
+    /// the lower of the two roles, and `nil` while the account is disabled.
     public func authenticate(token: String) async throws -> (name: String, role: TokenRole)? {
         guard !token.isEmpty, token.utf8.count <= 512 else { return nil }
         let presented = TokenDigest(token)
         let rows = try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, role, hash FROM token").map { row -> (String, String, String) in
-                (row[0], row[1], row[2])
+            try Row.fetchAll(db, sql: """
+                SELECT token.name, token.role, token.hash, token.account, account.role, account.disabled
+                FROM token LEFT JOIN account ON account.name = token.account
+                """).map { row -> (String, String, String, String?, String?, Bool?) in
+                (row[0], row[1], row[2], row[3], row[4], row[5])
             }
         }
         var match: (name: String, role: TokenRole)?
-        for (name, role, hash) in rows {
-            if presented.matches(hex: hash), let role = TokenRole(rawValue: role) {
+        for (name, role, hash, account, accountRole, disabled) in rows {
+            guard presented.matches(hex: hash), let role = TokenRole(rawValue: role) else { continue }
+            if let account {
+                guard disabled == false, let accountRole = accountRole.flatMap(TokenRole.init(rawValue:)) else { continue }
+                match = (account, min(role, accountRole))
+            } else {
                 match = (name, role)
             }
         }
         return match
     }
 
+    private static func checkTokenAccount(_ db: Database, _ name: String, role: TokenRole) throws {
+        guard let account = try account(db, name) else { throw StoreError(.notFound, "no user named \"\(name)\"") }
+        guard role != .peer else { throw StoreError(.invalid, "a peer token belongs to another node, not to a user") }
+        guard min(role, account.role) == role else {
+            throw StoreError(.invalid, "\(name) is a \(account.role.rawValue); a token for them may not be \(role.rawValue)")
+        }
+    }
+
     /// Every token's name and role, sorted by name.
     public func tokens() async throws -> [TokenInfo] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, role, created_at FROM token ORDER BY name").compactMap { row in
-                TokenRole(rawValue: row[1]).map { TokenInfo(name: row[0], role: $0, createdAt: row[2]) }
+            try Row.fetchAll(db, sql: "SELECT name, role, created_at, account FROM token ORDER BY name").compactMap { row in
+                TokenRole(rawValue: row[1]).map { TokenInfo(name: row[0], role: $0, createdAt: row[2], account: row[3]) }
             }
         }
     }

@@ -74,6 +74,29 @@ enum Migrations {
             // Peers a config file listed are removed when a later config file no longer does.
             try db.execute(sql: "ALTER TABLE peer ADD COLUMN from_config INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("accounts: staff accounts, sessions, tokens for accounts") { db in
+            // Passwords only as Argon2id hash strings; sessions only as the SHA-256 of their id.
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    name TEXT PRIMARY KEY,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('reader', 'editor', 'admin')),
+                    password_hash TEXT NOT NULL,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    must_change_password INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL,
+                    last_sign_in INTEGER
+                );
+                CREATE TABLE session (
+                    id_hash TEXT PRIMARY KEY,
+                    account TEXT NOT NULL REFERENCES account(name) ON DELETE CASCADE,
+                    created_at INTEGER NOT NULL,
+                    last_seen INTEGER NOT NULL
+                );
+                CREATE INDEX session_account ON session(account);
+                ALTER TABLE token ADD COLUMN account TEXT;
+                """)
+        }
         return migrator
     }
 }

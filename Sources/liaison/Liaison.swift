@@ -25,6 +25,7 @@ struct Liaison: AsyncParsableCommand {
         PeersCommand.self,
         SyncCommand.self,
         TokenCommand.self,
+        UserCommand.self,
         ServeCommand.self,
         ReportCommand.self,
         PluginsCommand.self,

@@ -25,15 +25,7 @@ struct PeerAddCommand: AsyncParsableCommand {
     var tokenFile: String
 
     func validate() throws {
-        guard name.range(of: "^[a-z0-9][a-z0-9_.-]{0,63}$", options: .regularExpression) != nil else {
-            throw ValidationError("peer name must be lowercase letters, digits, '.', '_' or '-', got \"\(name)\"")
-        }
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
-            throw ValidationError("peer URL must be http://HOST[:PORT] or https://..., got \"\(url)\"")
-        }
-        guard FileManager.default.isReadableFile(atPath: tokenFile) else {
-            throw ValidationError("cannot read token file \(tokenFile)")
-        }
+        if let problem = PeerRecord.problem(name: name, url: url, tokenFile: tokenFile) { throw ValidationError(problem) }
     }
 
     func run() async throws {

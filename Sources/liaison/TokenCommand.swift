@@ -17,7 +17,7 @@ struct TokenCommand: AsyncParsableCommand {
 }
 
 extension TokenCommand {
-    /// `liaison token create --role R --name N`: prints the new token once, and nothing else on stdout.
+    /// `liaison token create --role R --name N [--user U]`: prints the new token once, and nothing else on stdout.
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make a token and print it, once: only its hash is kept.")
@@ -27,9 +27,12 @@ extension TokenCommand {
         var role: TokenRole
         @Option(help: ArgumentHelp("Who holds it; recorded as the author of its writes.", valueName: "NAME"))
         var name: String
+        @Option(help: ArgumentHelp("The user it acts for: its writes are credited to them, and it stops working while they are disabled.",
+                                   valueName: "USER"))
+        var user: String?
 
         func run() async throws {
-            let token = try await data.openStore().createToken(name: name, role: role)
+            let token = try await data.openStore().createToken(name: name, role: role, account: user)
             print(token)
         }
     }
@@ -65,7 +68,7 @@ extension TokenCommand {
 
         func run() async throws {
             for token in try await data.openStore().tokens() {
-                print("\(token.name)\t\(token.role.rawValue)")
+                print("\(token.name)\t\(token.role.rawValue)" + (token.account.map { "\tuser \($0)" } ?? ""))
             }
         }
     }

@@ -70,6 +70,9 @@ struct ClusterTests {
             #expect(up.stdout.contains(token.path))
             let mode = try FileManager.default.attributesOfItem(atPath: token.path)[.posixPermissions] as? Int
             #expect(mode == 0o600)
+            let password = directory.appendingPathComponent("\(city)/admin.password")
+            #expect(up.stdout.contains(password.path), "says how to sign in to the web page")
+            #expect(try FileManager.default.attributesOfItem(atPath: password.path)[.posixPermissions] as? Int == 0o600)
             let conf = try String(contentsOf: directory.appendingPathComponent("\(city)/liaison.conf"), encoding: .utf8)
             for other in Self.cities where other != city { #expect(conf.contains("[peer.\(other)]")) }
             #expect(!conf.contains("[peer.\(city)]"))

@@ -16,7 +16,8 @@ struct AuthTests {
                 let none = try await node.send(route.method, path)
                 let bogus = try await node.send(route.method, path, token: "not-a-real-token")
                 if route.access == .open {
-                    #expect(none.status == 200, "\(route.method) \(route.path)")
+                    // Health answers; the session routes sign in (415 without a JSON body) and out.
+                    #expect([200, 204, 415].contains(none.status) && none.status != 401, "\(route.method) \(route.path)")
                     continue
                 }
                 for reply in [none, bogus] {

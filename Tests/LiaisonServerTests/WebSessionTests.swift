@@ -9,11 +9,19 @@ struct WebBrowser: Sendable {
     let cookie: String
     let csrf: String
 
-    /// Signs in with the token of `role` and reads the CSRF token from a page.
+    /// The password of the test accounts ``signIn(_:as:)`` makes.
+    static let password = "correct horse battery staple"
+
+    /// Signs in as `<role>-user` (an account made on first use, with ``password``) and reads
+    /// the CSRF token from a page.
     static func signIn(_ node: TestNode, as role: TokenRole) async throws -> WebBrowser {
-        let reply = try await WebBrowser.post(node, "/login", ["token": node.token(role)], cookie: nil)
+        let name = "\(role.rawValue)-user"
+        if try await node.store.account(named: name) == nil {
+            try await node.store.addAccount(name: name, role: role, password: password)
+        }
+        let reply = try await signInForm(node, ["username": name, "password": password])
         #expect(reply.status == 303)
-        let setCookie = try #require(reply.header("set-cookie"))
+        let setCookie = try #require(Self.setCookie("liaison_session", in: reply))
         #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
         // Secure only over HTTPS: a browser would drop a Secure cookie set over plain HTTP.
         #expect(setCookie.contains("; Secure") == node.base.hasPrefix("https://"))
@@ -22,6 +30,24 @@ struct WebBrowser: Sendable {
         #expect(page.status == 200)
         let csrf = try #require(Self.csrf(in: page.text))
         return WebBrowser(node: node, cookie: cookie, csrf: csrf)
+    }
+
+    /// Loads the sign-in page (for its sign-in cookie and token) and posts `fields` with them.
+    static func signInForm(_ node: TestNode, _ fields: KeyValuePairs<String, String>, path: String = "/login") async throws -> Reply {
+        let page = try await node.send("GET", path)
+        let cookie = try #require(setCookie("liaison_signin", in: page))
+        let signin = try #require(hidden("signin", in: page.text))
+        return try await post(node, "/login", Array(fields).map { ($0.key, $0.value) } + [("signin", signin)],
+                              cookie: String(cookie.split(separator: ";")[0]))
+    }
+
+    /// The `Set-Cookie` value (with its attributes) that sets cookie `name` in a reply (the
+    /// client joins several `Set-Cookie` headers with ", ").
+    static func setCookie(_ name: String, in reply: Reply) -> String? {
+        guard let header = reply.header("set-cookie"), let start = header.range(of: name + "=") else { return nil }
+        let rest = header[start.lowerBound...]
+        let end = rest.range(of: ", liaison_")?.lowerBound ?? rest.endIndex
+        return String(rest[..<end])
     }
 
     /// The CSRF token in a page's forms.
@@ -92,7 +118,8 @@ struct WebSessionTests {
             #expect(root.status == 303)
             let login = try await node.send("GET", "/login")
             #expect(login.status == 200)
-            #expect(login.text.contains(#"<label for="token">Staff token</label>"#))
+            #expect(login.text.contains(#"<label for="username">User name</label>"#))
+            #expect(login.text.contains(#"<label for="password">Password</label>"#))
             #expect(login.header("content-type")?.hasPrefix("text/html") == true)
             // A POST without a session changes nothing.
             let post = try await WebBrowser.post(node, "/records", ["title": "x", "type": "event", "tracks": "sccp"], cookie: nil)
@@ -104,38 +131,30 @@ struct WebSessionTests {
         }
     }
 
-    @Test func signInRefusesBadAndPeerTokensAndSignOutEndsTheSession() async throws {
+    @Test func signInRefusesAWrongPasswordAndSignOutEndsTheSession() async throws {
         try await withNode { node in
-            let bad = try await WebBrowser.post(node, "/login", ["token": "not-a-token"], cookie: nil)
+            try await node.store.addAccount(name: "asha", role: .reader, password: WebBrowser.password)
+            let bad = try await WebBrowser.signInForm(node, ["username": "asha", "password": "not the password"])
             #expect(bad.status == 401)
-            #expect(bad.header("set-cookie") == nil)
-            #expect(bad.text.contains("not valid"))
-            let peer = try await WebBrowser.post(node, "/login", ["token": node.token(.peer)], cookie: nil)
-            #expect(peer.status == 403)
-            #expect(peer.header("set-cookie") == nil)
-            #expect(peer.text.contains("peer token"))
+            #expect(WebBrowser.setCookie("liaison_session", in: bad) == nil)
+            #expect(bad.text.contains("user name or the password is wrong"))
+            let unknown = try await WebBrowser.signInForm(node, ["username": "nobody", "password": WebBrowser.password])
+            #expect(unknown.status == 401)
+            #expect(unknown.text.contains("user name or the password is wrong"))
 
-            let next = try await WebBrowser.post(node, "/login", ["token": node.token(.reader), "next": "/conflicts"], cookie: nil)
+            let next = try await WebBrowser.signInForm(node, ["username": "asha", "password": WebBrowser.password, "next": "/conflicts"])
             #expect(next.header("location") == "/conflicts")
-            let offsite = try await WebBrowser.post(node, "/login", ["token": node.token(.reader), "next": "//evil.example/"], cookie: nil)
-            #expect(offsite.header("location") == "/records")
+            let offsite = try await WebBrowser.signInForm(node, ["username": "asha", "password": WebBrowser.password, "next": "//evil.example/"])
+            #expect(offsite.header("location") == "/")
 
             let browser = try await WebBrowser.signIn(node, as: .editor)
-            #expect(!browser.cookie.contains(node.token(.editor)), "the cookie holds a session id, not the token")
+            #expect(!browser.cookie.contains(WebBrowser.password), "the cookie holds a session id, not the password")
             // Sign-out needs the CSRF token too.
             #expect(try await browser.post("/logout", [:], csrf: "").status == 403)
             #expect(try await browser.get("/records").status == 200)
             let out = try await browser.post("/logout", [:])
             #expect(out.status == 303)
             #expect(out.header("set-cookie")?.contains("Max-Age=0") == true)
-            #expect(try await browser.get("/records").status == 303)
-        }
-    }
-
-    @Test func revokedTokenEndsItsSessions() async throws {
-        try await withNode { node in
-            let browser = try await WebBrowser.signIn(node, as: .editor)
-            try await node.store.revokeToken(name: "editor-user")
             #expect(try await browser.get("/records").status == 303)
         }
     }

@@ -3,7 +3,10 @@
 Starts two real `liaison serve` nodes (Mumbai and Chennai) that sync with each other, then,
 as an officer would in Chromium: signs in, creates a record with track fields, edits it,
 makes a conflict between the two nodes, resolves it in the page, opens a report and finds
-its chart, and saves screenshots of the main pages to docs/screenshots/.
+its chart, and saves screenshots of the main pages to docs/screenshots/. Then, as an office
+would set up its staff: an admin adds an editor, the editor signs in with the one-time
+password, chooses their own, edits a record that then credits them by name; the node
+restarts and the same browser, still signed in, saves another edit.
 
 Run: python3 -m pytest Tests/browser -q   (needs chromium, chromium-driver and selenium;
 `make test` installs them). The binary is .build/debug/liaison (built if missing).
@@ -41,7 +44,9 @@ def free_port():
 
 
 class Node:
-    """One `liaison serve` process with its own data directory and tokens."""
+    """One `liaison serve` process with its own data directory, an admin account and tokens."""
+
+    PASSWORD = "an admin's long password"
 
     def __init__(self, binary, root, office, host):
         self.binary, self.office, self.host = binary, office, host
@@ -50,6 +55,11 @@ class Node:
         self.process = None
         self.run("init", "--office", office)
         self.admin = self.run("token", "create", "--role", "admin", "--name", f"{office}-officer")
+        self.admin_user = f"{office}-admin"
+        password_file = root / f"{office}.admin-password"
+        password_file.write_text(self.PASSWORD + "\n")
+        self.run("user", "add", self.admin_user, "--role", "admin", "--display-name", "Office admin",
+                 "--password-file", str(password_file))
         self.peer_token = self.run("token", "create", "--role", "peer", "--name", "peers")
         self.peer_file = root / f"{office}.peer-token"
         self.peer_file.write_text(self.peer_token)
@@ -181,14 +191,23 @@ def follow(driver, element, timeout=20):
         lambda d: d.execute_script("return !window.liaisonOldPage && document.readyState === 'complete'"))
 
 
-def sign_in(driver, node):
+def sign_in(driver, node, user=None, password=None, lands_on="/records"):
+    """Signs in on the sign-in page the node sends a signed-out browser to (as its admin by default)."""
     from selenium.webdriver.common.by import By
 
     driver.get(node.url + "/records")
     assert "/login" in driver.current_url
-    driver.find_element(By.ID, "token").send_keys(node.admin)
+    driver.find_element(By.ID, "username").send_keys(user or node.admin_user)
+    driver.find_element(By.ID, "password").send_keys(password or node.PASSWORD)
     follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
-    assert driver.current_url.endswith("/records")
+    assert driver.current_url.endswith(lands_on), driver.current_url
+
+
+def sign_out(driver):
+    from selenium.webdriver.common.by import By
+
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']"))
+    assert "You are signed out." in notice(driver)
 
 
 def notice(driver):
@@ -300,3 +319,62 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     shot(driver, "sync")
     driver.get(mumbai.url + "/records")
     shot(driver, "records-phone", width=390)
+
+
+def test_admin_adds_an_editor_who_edits_and_stays_signed_in_across_a_restart(nodes, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    mumbai, _ = nodes
+    driver = browser
+    status, created, _ = mumbai.api("POST", "/v1/records", {
+        "title": "Semiconductor packaging plant", "type": "investment", "tracks": ["semiconductors"]})
+    assert status == 201
+    record_id = created["id"]
+
+    # The admin adds an editor from the admin page and reads the one-time password it shows.
+    driver.get(mumbai.url + "/records")
+    if "/login" not in driver.current_url:
+        sign_out(driver)
+    sign_in(driver, mumbai)
+    follow(driver, driver.find_element(By.LINK_TEXT, "Admin"))
+    driver.find_element(By.ID, "new-name").send_keys("priya")
+    driver.find_element(By.ID, "new-display").send_keys("Priya Nair")
+    Select(driver.find_element(By.ID, "new-role")).select_by_value("editor")
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Add user']"))
+    assert "priya was added as editor." in notice(driver)
+    one_time = driver.find_element(By.CSS_SELECTOR, "code.one-time-password[data-user='priya']").text
+    assert len(one_time) == 20
+    shot(driver, "admin-users")
+    sign_out(driver)
+
+    # The editor signs in with it and must choose her own password first.
+    sign_in(driver, mumbai, "priya", one_time, lands_on="/account/password")
+    driver.find_element(By.ID, "current").send_keys(one_time)
+    driver.find_element(By.ID, "new").send_keys("priya's own long password")
+    driver.find_element(By.ID, "confirm").send_keys("priya's own long password")
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Change password']"))
+    assert "Your password was changed." in notice(driver)
+    assert "Priya Nair" in driver.find_element(By.CSS_SELECTOR, ".who").text
+    assert not driver.find_elements(By.LINK_TEXT, "Admin"), "editors see no admin pages"
+
+    def edit_title(title):
+        driver.get(f"{mumbai.url}/records/{record_id}/edit")
+        assert "/login" not in driver.current_url, "signed out"
+        field = driver.find_element(By.ID, "f-title")
+        field.clear()
+        field.send_keys(title)
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Save changes']"))
+        assert "Your changes were saved." in notice(driver)
+        assert title in driver.page_source
+        assert "<strong>priya</strong>" in driver.page_source, "the history credits the editor by name"
+
+    edit_title("Semiconductor packaging plant (Pune site)")
+    _, record, _ = mumbai.api("GET", f"/v1/records/{record_id}")
+    assert record["fields"]["title"] == "Semiconductor packaging plant (Pune site)"
+
+    # The node restarts; the same browser is still signed in and saves an edit.
+    mumbai.stop()
+    mumbai.start()
+    edit_title("Semiconductor packaging plant (Dholera site)")
+    assert "Priya Nair" in driver.find_element(By.CSS_SELECTOR, ".who").text

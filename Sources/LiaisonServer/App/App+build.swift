@@ -9,23 +9,27 @@ import Logging
 /// The router of every route in ``APIRoute``, each behind the auth its ``Access`` asks for,
 /// and the web interface. Errors answer as JSON `{"error": ...}`; bodies over 16 MiB get 413.
 /// `plugins` (the executable's choice) are the reports served. `secureCookies` marks the
-/// session cookie `Secure` (for a node serving HTTPS).
+/// session cookie `Secure` (for a node serving HTTPS); `throttle` slows repeated failed sign-ins
+/// on the page and the API alike.
 public func buildRouter(
     store: LiaisonStore, plugins: PluginRegistry, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics(),
-    secureCookies: Bool = false
+    secureCookies: Bool = false, throttle: SignInThrottle = SignInThrottle()
 ) -> Router<LiaisonRequestContext> {
     let router = Router(context: LiaisonRequestContext.self)
     router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware())
-    let handlers = APIHandlers(store: store, plugins: plugins, engine: engine, metrics: metrics)
+    var handlers = APIHandlers(store: store, plugins: plugins, engine: engine, metrics: metrics)
+    handlers.throttle = throttle
+    handlers.secureCookies = secureCookies
     for route in APIRoute.allCases {
         router.group()
             .add(middleware: AuthMiddleware(access: route.access, store: store))
             .on("\(route.path)", method: HTTPRequest.Method(route.method)!, use: handlers.handler(for: route))
     }
     addMethodNotAllowed(to: router)
-    WebRoutes(store: store, engine: engine, plugins: plugins, secureCookies: secureCookies).register(on: router)
+    WebRoutes(store: store, engine: engine, plugins: plugins, secureCookies: secureCookies, throttle: throttle)
+        .register(on: router)
     return router
 }
 
@@ -65,7 +69,8 @@ public func buildApplication(
     let onRunning = configuration.onServerRunning
     var app = Application(
         router: buildRouter(
-            store: store, plugins: plugins, engine: engine, metrics: metrics, secureCookies: configuration.servesHTTPS),
+            store: store, plugins: plugins, engine: engine, metrics: metrics, secureCookies: configuration.servesHTTPS,
+            throttle: SignInThrottle(base: configuration.signInBackoff)),
         server: serverBuilder(configuration),
         configuration: .init(address: .hostname(configuration.node.host, port: configuration.node.port), serverName: "Liaison"),
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },

@@ -1,14 +1,18 @@
 import Hummingbird
 import LiaisonStore
+import NIOCore
 
 /// The request context of every Liaison route: Hummingbird's core storage plus who is calling.
 public struct LiaisonRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The caller, once ``AuthMiddleware`` has checked the bearer token.
     public var caller: Caller?
+    /// The client's IP address (for slowing repeated failed sign-ins), when known.
+    public let remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies up to the API's limit decode; larger ones get 413.

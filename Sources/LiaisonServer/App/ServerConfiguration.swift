@@ -12,6 +12,9 @@ import Logging
 public struct ServerConfiguration: Sendable {
     /// The node's settings.
     public var node: NodeConfig
+    /// Seconds the first wait lasts after ``SignInThrottle/freeFailures`` failed sign-ins
+    /// (then doubling); tests set a shorter one.
+    public var signInBackoff = 1.0
     /// The TLS settings the server uses: when set, it serves HTTPS. ``loadTLS()`` makes them from
     /// the node's certificate and key; ``buildApplication(_:store:plugins:transport:logger:metrics:)``
     /// does too when they are not loaded yet.

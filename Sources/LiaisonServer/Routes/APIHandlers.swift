@@ -13,6 +13,10 @@ struct APIHandlers: Sendable {
     let metrics: NodeMetrics
     /// The plugins whose reports the node serves.
     let plugins: PluginRegistry
+    /// Slows repeated failed sign-ins (shared with the web page's).
+    var throttle = SignInThrottle()
+    /// Whether session cookies are `Secure` (the node serves HTTPS).
+    var secureCookies = false
 
     init(store: LiaisonStore, plugins: PluginRegistry, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics()) {
         self.store = store
@@ -45,6 +49,11 @@ struct APIHandlers: Sendable {
         case .revokeToken: revokeToken
         case .listReports: listReports
         case .getReport: getReport
+        case .listUsers: listUsers
+        case .createUser: createUser
+        case .updateUser: updateUser
+        case .createSession: createSession
+        case .deleteSession: deleteSession
         }
     }
 }

@@ -7,16 +7,18 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case listPeers, syncNow
     case listTokens, createToken, revokeToken
     case listReports, getReport
+    case listUsers, createUser, updateUser
+    case createSession, deleteSession
 
     /// The HTTP method.
     public var method: String {
         switch self {
         case .health, .node, .status, .metrics, .listRecords, .getRecord, .listConflicts, .syncChanges, .listPeers, .listTokens:
             "GET"
-        case .listReports, .getReport: "GET"
-        case .createRecord, .resolveRecord, .pushChanges, .syncNow, .createToken: "POST"
-        case .updateRecord: "PATCH"
-        case .deleteRecord, .revokeToken: "DELETE"
+        case .listReports, .getReport, .listUsers: "GET"
+        case .createRecord, .resolveRecord, .pushChanges, .syncNow, .createToken, .createUser, .createSession: "POST"
+        case .updateRecord, .updateUser: "PATCH"
+        case .deleteRecord, .revokeToken, .deleteSession: "DELETE"
         }
     }
 
@@ -38,17 +40,21 @@ public enum APIRoute: String, CaseIterable, Sendable {
         case .revokeToken: "/v1/tokens/{name}"
         case .listReports: "/v1/reports"
         case .getReport: "/v1/reports/{id}"
+        case .listUsers, .createUser: "/v1/users"
+        case .updateUser: "/v1/users/{name}"
+        case .createSession, .deleteSession: "/v1/session"
         }
     }
 
     /// Who may call it.
     public var access: Access {
         switch self {
-        case .health: .open
+        case .health, .createSession, .deleteSession: .open
         case .node, .metrics: .anyToken
         case .status, .listRecords, .getRecord, .listConflicts, .listReports, .getReport: .staff(.reader)
         case .createRecord, .updateRecord, .deleteRecord, .resolveRecord: .staff(.editor)
         case .listPeers, .syncNow, .listTokens, .createToken, .revokeToken: .staff(.admin)
+        case .listUsers, .createUser, .updateUser: .staff(.admin)
         case .syncChanges, .pushChanges: .sync
         }
     }

@@ -7,7 +7,8 @@ extension APIHandlers {
     @Sendable func listTokens(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let tokens = try await store.tokens()
         return .json(.object([("tokens", .array(tokens.map { token in
-            .object([("name", .string(token.name)), ("role", .string(token.role.rawValue)), ("created_at", .time(token.createdAt))])
+            .object([("name", .string(token.name)), ("role", .string(token.role.rawValue)), ("created_at", .time(token.createdAt)),
+                     ("account", .string(token.account))])
         }))]))
     }
 

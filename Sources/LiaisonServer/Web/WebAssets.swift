@@ -22,6 +22,9 @@ enum WebAssets {
         nav .count { background: var(--red); color: #fff; border-radius: 999px; padding: 0 0.45rem; font-size: 0.8rem; margin-left: 0.2rem; }
         .signout { margin-left: auto; display: flex; align-items: center; gap: 0.6rem; }
         .signout .who { color: #c9d6e8; font-size: 0.9rem; }
+        .signout .who a { color: #fff; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .one-time-password, .new-token { user-select: all; background: #fff; padding: 0.1rem 0.35rem; border-radius: 4px; word-break: break-all; }
         .signout button { background: transparent; color: #fff; border: 1px solid #8aa4c8; }
         main { max-width: 72rem; margin: 0 auto; padding: 1.25rem; }
         footer { max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; color: var(--muted); font-size: 0.85rem; }

@@ -5,7 +5,7 @@ import LiaisonCore
 struct WebLayout: Sendable {
     /// The parts of the interface, for the navigation.
     enum Section: String, CaseIterable, Sendable {
-        case records, conflicts, reports, sync
+        case records, conflicts, reports, sync, admin
 
         var title: String {
             switch self {
@@ -13,6 +13,7 @@ struct WebLayout: Sendable {
             case .conflicts: "Conflicts"
             case .reports: "Reports"
             case .sync: "Sync status"
+            case .admin: "Admin"
             }
         }
     }
@@ -23,11 +24,12 @@ struct WebLayout: Sendable {
     let conflicts: Int
 
     func page(title: String, section: Section?, notice: HTML?, body: HTML) -> HTML {
-        let links = Section.allCases.map { item -> HTML in
+        let links = Section.allCases.filter { $0 != .admin || user.isAdmin }.map { item -> HTML in
             let current: HTML = item == section ? " aria-current=\"page\"" : ""
             let count: HTML = item == .conflicts && conflicts > 0
                 ? "<span class=\"count\" aria-label=\"\(conflicts) open\">\(conflicts)</span>" : ""
-            return "<li><a href=\"/\(item.rawValue)\"\(current)>\(item.title)\(count)</a></li>"
+            let href = item == .admin ? "/admin/users" : "/\(item.rawValue)"
+            return "<li><a href=\"\(href)\"\(current)>\(item.title)\(count)</a></li>"
         }
         return Self.document(title: title, office: office, content: """
             <header class="top">
@@ -35,7 +37,8 @@ struct WebLayout: Sendable {
             <nav aria-label="Main"><ul>\(HTML.join(links))</ul></nav>
             <form class="signout" method="post" action="/logout">
             <input type="hidden" name="csrf" value="\(user.session.csrf)">
-            <span class="who">Signed in as <strong>\(user.name)</strong> (\(user.role.rawValue))</span>
+            <span class="who">Signed in as <strong>\(user.account.displayName)</strong> (\(user.name), \(user.role.rawValue))
+            · <a href="/account/password">Password</a></span>
             <button type="submit">Sign out</button>
             </form>
             </header>
@@ -89,6 +92,7 @@ enum WebNotice {
         case "deleted": ok("The record was deleted. Other offices will see the deletion after their next sync.")
         case "resolved": ok("The conflict was resolved. Every office will show the value you chose after sync.")
         case "signedout": ok("You are signed out.")
+        case "password": ok("Your password was changed. Other browsers signed in as you were signed out.")
         case "conflict": warn("Saved, but someone else changed the same thing at the same time without seeing your change. Both values are kept as a conflict: choose one below.")
         default: nil
         }

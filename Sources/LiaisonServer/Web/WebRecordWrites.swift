@@ -11,8 +11,9 @@ extension WebRoutes {
         return try await showNewForm(state, user: user)
     }
 
-    private func showNewForm(_ state: RecordFormState, user: WebUser, status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await render("New record", user: user, section: .records, status: status, body: """
+    private func showNewForm(_ state: RecordFormState, user: WebUser, status: HTTPResponse.Status = .ok,
+                             notice: HTML? = nil) async throws -> Response {
+        try await render("New record", user: user, section: .records, status: status, notice: notice, body: """
             <p><a href="/records">← All records</a></p>
             <h1>New record</h1>
             \(recordForm(action: "/records", state: state, user: user, submit: "Create record", cancel: "/records"))
@@ -30,6 +31,24 @@ extension WebRoutes {
             state.errors = fieldErrors(error)
             return try await showNewForm(state, user: user, status: .badRequest)
         }
+    }
+
+    /// A record form sent after its session ended, shown again filled with what was typed
+    /// (nothing saved yet); `nil` for other forms.
+    func resumedForm(_ resume: SignInResume, user: WebUser) async throws -> Response? {
+        guard user.canEdit else { return nil }
+        let parts = resume.path.split(separator: "/")
+        let (typed, _, _) = readRecordForm(resume.form)
+        let notice = WebNotice.warn("You are signed in again. Nothing has been saved yet: check what you typed below, then save.")
+        if parts == ["records"] {
+            return try await showNewForm(RecordFormState(values: typed), user: user, notice: notice)
+        }
+        guard parts.count == 2, parts[0] == "records", let record = try await store.state(id: String(parts[1])) else {
+            return nil
+        }
+        let state = RecordFormState(values: typed, version: resume.form["version"], loaded: resume.form["loaded"])
+        return try await showEditForm(record.id, title: record.displayValues["title"]?.textValue ?? "", state, user: user,
+                                      notice: notice)
     }
 
     @Sendable func editRecordPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {

@@ -7,8 +7,10 @@ import LiaisonSync
 /// The web interface for office staff, served by `liaison serve` beside the API: sign-in,
 /// records, conflicts, reports and sync status as server-rendered pages.
 ///
-/// Every page needs a signed-in staff session (see ``WebSessions``); every POST carries the
-/// session's CSRF token and is refused with 403 without it; roles are those of the API.
+/// Every page needs a signed-in staff account (sessions are kept in the store, see
+/// ``WebSessions``); every POST carries the session's CSRF token and is refused with 403
+/// without it; roles are those of the API. A user whose password must change sees only the
+/// password page until it has.
 ///
 /// ```swift
 /// WebRoutes(store: store, engine: engine, plugins: plugins, secureCookies: false).register(on: router)
@@ -24,7 +26,8 @@ struct WebRoutes: Sendable {
     let plugins: PluginRegistry
     /// Whether the session cookie is `Secure` (sent over HTTPS only): set when the node serves HTTPS.
     var secureCookies = false
-    let sessions = WebSessions()
+    /// Slows repeated failed sign-ins (shared with `POST /v1/session`).
+    var throttle = SignInThrottle()
 
     var schema: Schema { store.schema }
 
@@ -35,7 +38,9 @@ struct WebRoutes: Sendable {
         router.get("/static/liaison.js") { _, _ in Response.asset(WebAssets.javascript, type: "text/javascript; charset=utf-8") }
         router.get("/login", use: signInPage)
         router.post("/login", use: signIn)
-        router.post("/logout", use: form(.reader, signOut))
+        router.post("/logout", use: form(.reader, pending: true, signOut))
+        router.get("/account/password", use: page(.reader, pending: true, passwordPage))
+        router.post("/account/password", use: form(.reader, pending: true, changePassword))
         router.get("/records", use: page(.reader, recordList))
         router.post("/records", use: form(.editor, createRecord))
         router.get("/records/new", use: page(.editor, newRecordPage))
@@ -51,30 +56,29 @@ struct WebRoutes: Sendable {
         router.get("/reports/{id}/download", use: page(.reader, reportDownload))
         router.get("/sync", use: page(.reader, syncPage))
         router.post("/sync", use: form(.admin, syncNow))
+        registerAdmin(on: router)
     }
 
-    /// The signed-in user of a request: a live session whose token is still a staff token.
+    /// The signed-in user of a request: a live session of an enabled account.
     func user(_ request: Request) async throws -> WebUser? {
         guard let id = WebSessions.cookie(WebSessions.cookieName, in: request.headers[.cookie]),
-              let session = sessions.session(id)
+              let session = try await store.session(id: id)
         else { return nil }
-        guard let (name, role) = try await store.authenticate(token: session.token), role != .peer else {
-            sessions.end(id)
-            return nil
-        }
-        return WebUser(session: session, name: name, role: role)
+        return WebUser(session: WebSession(id: id), account: session.account)
     }
 
     /// A GET page for users of at least `minimum`'s role; others are sent to sign in (no
-    /// session) or refused (403).
-    func page(_ minimum: TokenRole, _ body: @escaping PageHandler) -> Handler {
+    /// session) or refused (403). Unless `pending`, a user who must change their password is
+    /// sent to do that first.
+    func page(_ minimum: TokenRole, pending: Bool = false, _ body: @escaping PageHandler) -> Handler {
         { request, context in
             var signedIn: WebUser?
             do {
                 guard let user = try await user(request) else { return Self.signInRedirect(request) }
                 signedIn = user
+                if user.account.mustChangePassword && !pending { return .seeOther("/account/password") }
                 guard Access.staff(minimum).allows(user.role) else {
-                    return try await refusal(user, "Your role (\(user.role.rawValue)) may only read. Ask an admin for an editor token to change records.")
+                    return try await refusal(user, "Your role (\(user.role.rawValue)) may only read. Ask an admin for the editor role to change records.")
                 }
                 return try await body(request, context, user)
             } catch {
@@ -84,16 +88,23 @@ struct WebRoutes: Sendable {
     }
 
     /// A form POST: a session, the session's CSRF token and a role of at least `minimum`.
-    /// Anything less is refused with 403 and changes nothing.
-    func form(_ minimum: TokenRole, _ body: @escaping FormHandler) -> Handler {
+    /// Anything less is refused with 403 and changes nothing. A form sent after its session
+    /// ended gets the sign-in page, which keeps what was typed (see ``signIn(_:_:)``).
+    func form(_ minimum: TokenRole, pending: Bool = false, _ body: @escaping FormHandler) -> Handler {
         { request, context in
             var signedIn: WebUser?
             do {
                 guard let user = try await user(request) else {
-                    return Self.plainPage(status: .forbidden, title: "Signed out",
-                                          message: "Your session has ended, so nothing was saved. Sign in again and repeat the change.")
+                    let form = try await WebForm.body(of: request)
+                    return signInForm(
+                        next: Self.pageAfterSignIn(request.uri.path), notice: WebNotice.warn(
+                            "Your session has ended, so nothing was saved yet. Sign in again to carry on: what you typed comes back."),
+                        status: .forbidden, resume: SignInResume(path: request.uri.path, form: form))
                 }
                 signedIn = user
+                if user.account.mustChangePassword && !pending {
+                    return try await refusal(user, "Choose a new password first (Password, at the top of the page), then repeat the change.")
+                }
                 let form = try await WebForm.body(of: request)
                 guard let csrf = form["csrf"], TokenDigest.equal(csrf, user.session.csrf) else {
                     return try await refusal(user, "This form did not come from this page or has expired, so nothing was saved. Go back, reload the page and try again.")

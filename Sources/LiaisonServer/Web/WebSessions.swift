@@ -1,75 +1,38 @@
 import Foundation
 import LiaisonStore
-import Synchronization
 
-/// One signed-in browser: a random session id (the only thing in the cookie) mapped, in the
-/// server's memory, to the staff token it signed in with and a per-session CSRF token.
-///
-/// The token stays on the server so that the cookie alone never reveals a credential that
-/// works against the API, and each request checks the token again: a revoked token ends its
-/// sessions at once. Sessions live in memory: a restart signs everyone out.
+/// One signed-in browser: the random session id in its cookie (the store keeps only its
+/// SHA-256, see ``LiaisonStore/startSession(account:)``) and the CSRF token its forms carry.
 struct WebSession: Sendable {
     /// The random id in the `liaison_session` cookie.
     let id: String
-    /// The staff token the user signed in with.
-    let token: String
-    /// Sent back with every form and checked on every POST.
-    let csrf: String
-    /// Last use, for idle expiry.
-    var lastSeen: Date
+
+    /// Sent back with every form and checked on every POST: derived from the session id, so
+    /// it is never stored and cannot be guessed without the cookie.
+    var csrf: String { TokenDigest("liaison-csrf:\(id)").hex }
 }
 
 /// The signed-in user of a request.
 struct WebUser: Sendable {
     let session: WebSession
-    let name: String
-    let role: TokenRole
+    let account: Account
+
+    /// The user name: the author of their writes.
+    var name: String { account.name }
+    var role: TokenRole { account.role }
 
     /// Editors and admins may write records.
     var canEdit: Bool { role == .editor || role == .admin }
-    /// Admins may start a sync.
+    /// Admins may start a sync and manage users, tokens and peers.
     var isAdmin: Bool { role == .admin }
 }
 
-/// The server's sessions, behind a lock.
-final class WebSessions: Sendable {
-    /// The cookie's name.
+/// Cookies and tokens of the web interface's sessions.
+enum WebSessions {
+    /// The session cookie's name.
     static let cookieName = "liaison_session"
-    /// Sessions idle longer than this (12 hours) end.
-    static let idleLimit: TimeInterval = 12 * 3600
-
-    private let sessions = Mutex<[String: WebSession]>([:])
-
-    /// Starts a session for `token` and returns it.
-    func start(token: String) -> WebSession {
-        let session = WebSession(id: Self.randomToken(), token: token, csrf: Self.randomToken(), lastSeen: Date())
-        sessions.withLock { sessions in
-            let now = Date()
-            sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) < Self.idleLimit }
-            sessions[session.id] = session
-        }
-        return session
-    }
-
-    /// The live session of `id`, touched; `nil` when unknown or idle too long.
-    func session(_ id: String) -> WebSession? {
-        sessions.withLock { sessions in
-            guard var session = sessions[id] else { return nil }
-            let now = Date()
-            guard now.timeIntervalSince(session.lastSeen) < Self.idleLimit else {
-                sessions[id] = nil
-                return nil
-            }
-            session.lastSeen = now
-            sessions[id] = session
-            return session
-        }
-    }
-
-    /// Ends a session.
-    func end(_ id: String) {
-        _ = sessions.withLock { $0.removeValue(forKey: id) }
-    }
+    /// The sign-in form's CSRF cookie: set with the form, sent back with it (double submit).
+    static let signInCookieName = "liaison_signin"
 
     /// 32 random bytes as 64 hex digits.
     static func randomToken() -> String {
@@ -87,5 +50,11 @@ final class WebSessions: Sendable {
             }
         }
         return nil
+    }
+
+    /// A cookie only for this site, never to scripts, never cross-site; `Secure` when the
+    /// node serves HTTPS. `maxAge` 0 deletes it.
+    static func setCookie(_ name: String, _ value: String, path: String = "/", maxAge: Int, secure: Bool) -> String {
+        "\(name)=\(value); Path=\(path); HttpOnly; SameSite=Strict; Max-Age=\(maxAge)" + (secure ? "; Secure" : "")
     }
 }

@@ -1,7 +1,11 @@
 import Hummingbird
 import LiaisonStore
 
-/// `GET /login`, `POST /login`, `POST /logout`.
+/// `GET /login`, `POST /login`, `POST /logout`: sign-in by user name and password.
+///
+/// The sign-in form is protected against cross-site posts by a double-submit token: the page
+/// sets a random `liaison_signin` cookie and carries the same value in the form; a post
+/// without both, equal, is refused with 403 and checks no password.
 extension WebRoutes {
     @Sendable func signInPage(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let query = WebForm.query(of: request)
@@ -11,61 +15,141 @@ extension WebRoutes {
 
     @Sendable func signIn(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let form = try await WebForm.body(of: request)
-        let token = form.text("token") ?? ""
-        guard !token.isEmpty else {
-            return signInForm(next: form["next"], notice: WebNotice.error("Paste your staff token to sign in."), status: .badRequest)
+        let resume = SignInResume(path: form["resume_to"], encoded: form["resume"])
+        let name = form.text("username")
+        func again(_ notice: String, _ status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
+            signInForm(next: form["next"], notice: WebNotice.error(notice), status: status, resume: resume,
+                       username: name, headers: headers)
         }
-        guard let (_, role) = try await store.authenticate(token: token) else {
-            return signInForm(next: form["next"], notice: WebNotice.error(
-                "That token is not valid here. Check that you copied all of it, or ask your office's admin for a new one."),
-                status: .unauthorized)
+        let cookie = WebSessions.cookie(WebSessions.signInCookieName, in: request.headers[.cookie]) ?? ""
+        guard !cookie.isEmpty, TokenDigest.equal(cookie, form["signin"] ?? "") else {
+            return again("This sign-in form had expired or did not come from this page, so nothing was checked. Sign in again.",
+                         .forbidden)
         }
-        guard role != .peer else {
-            return signInForm(next: form["next"], notice: WebNotice.error(
-                "That is a peer token, which other nodes use to sync. People sign in with a staff token (reader, editor or admin)."),
-                status: .forbidden)
+        guard let name, let password = form["password"], !password.isEmpty else {
+            return again("Enter your user name and your password.", .badRequest)
         }
-        let session = sessions.start(token: token)
-        let cookie = sessionCookie(value: session.id, maxAge: Int(WebSessions.idleLimit))
-        return .seeOther(Self.safeNext(form["next"]), headers: [.setCookie: cookie])
+        switch try await SignIn(store: store, throttle: throttle).attempt(
+            name: name, password: password, address: context.remoteAddress) {
+        case .wait(let seconds):
+            return again("Too many failed sign-ins for this account or from this computer. Wait \(seconds) seconds, then try again.",
+                         .tooManyRequests, headers: [.retryAfter: String(seconds)])
+        case .refused:
+            return again("The user name or the password is wrong. Check both and try again; your office's admin can reset a forgotten password.",
+                         .unauthorized)
+        case .disabled:
+            return again("This account is disabled. Ask your office's admin if you should still have access.", .forbidden)
+        case .signedIn(let account, let id):
+            var headers = signedInCookies(id)
+            let user = WebUser(session: WebSession(id: id), account: account)
+            if !account.mustChangePassword, let resume, var page = try await resumedForm(resume, user: user) {
+                for cookie in headers[values: .setCookie] { page.headers.append(HTTPFields.Element(name: .setCookie, value: cookie)) }
+                return page
+            }
+            headers[.location] = account.mustChangePassword ? "/account/password" : Self.safeNext(form["next"])
+            headers[.cacheControl] = "no-store"
+            return Response(status: .seeOther, headers: headers)
+        }
     }
 
     @Sendable func signOut(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
-        sessions.end(user.session.id)
-        return .seeOther("/login?done=signedout", headers: [.setCookie: sessionCookie(value: "", maxAge: 0)])
+        try await store.endSession(id: user.session.id)
+        return .seeOther("/login?done=signedout", headers: [
+            .setCookie: WebSessions.setCookie(WebSessions.cookieName, "", maxAge: 0, secure: secureCookies),
+        ])
     }
 
-    /// The session cookie: only for this site's pages, never to scripts, never cross-site, and
-    /// over HTTPS only when the node serves HTTPS.
-    private func sessionCookie(value: String, maxAge: Int) -> String {
-        "\(WebSessions.cookieName)=\(value); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(maxAge)"
-            + (secureCookies ? "; Secure" : "")
+    /// The cookies of a new session: the session (for 7 days at most) and the sign-in form's
+    /// token cleared.
+    func signedInCookies(_ id: String) -> HTTPFields {
+        var headers: HTTPFields = [:]
+        let seconds = Int(SessionLimits.absolute / 1000)
+        headers.append(HTTPFields.Element(name: .setCookie, value: WebSessions.setCookie(
+            WebSessions.cookieName, id, maxAge: seconds, secure: secureCookies)))
+        headers.append(HTTPFields.Element(name: .setCookie, value: WebSessions.setCookie(
+            WebSessions.signInCookieName, "", path: "/login", maxAge: 0, secure: secureCookies)))
+        return headers
     }
 
-    private func signInForm(next: String?, notice: HTML?, status: HTTPResponse.Status = .ok) -> Response {
-        .html(WebLayout.bare(title: "Sign in", office: store.identity.office, body: """
+    /// The sign-in page, with a fresh sign-in token in its cookie and form. `resume` carries a
+    /// form that was sent after its session ended.
+    func signInForm(
+        next: String?, notice: HTML?, status: HTTPResponse.Status = .ok, resume: SignInResume? = nil,
+        username: String? = nil, headers: HTTPFields = [:]
+    ) -> Response {
+        let token = WebSessions.randomToken()
+        var headers = headers
+        headers.append(HTTPFields.Element(name: .setCookie, value: WebSessions.setCookie(
+            WebSessions.signInCookieName, token, path: "/login", maxAge: 3600, secure: secureCookies)))
+        let carried: HTML = resume.map { """
+            <input type="hidden" name="resume_to" value="\($0.path)">
+            <input type="hidden" name="resume" value="\($0.encoded)">
+            """ } ?? .empty
+        return .html(WebLayout.bare(title: "Sign in", office: store.identity.office, body: """
             <div class="signin card stack">
             <h1>Liaison</h1>
             <p class="muted" style="text-align:center">\(WebFormat.office(store.identity.office)) office · partnership records</p>
             \(notice)
             <form method="post" action="/login" class="stack">
             <input type="hidden" name="next" value="\(Self.safeNext(next))">
+            <input type="hidden" name="signin" value="\(token)">
+            \(carried)
             <div class="field">
-            <label for="token">Staff token</label>
-            <input type="password" id="token" name="token" autocomplete="current-password" required aria-describedby="token-help" autofocus>
-            <p class="help" id="token-help">The token your office's admin gave you (made with <code>liaison token create</code>). It stays on this computer's session only.</p>
+            <label for="username">User name</label>
+            <input type="text" id="username" name="username" value="\(username)" autocomplete="username" required autocapitalize="none" spellcheck="false"\(HTML.flag("autofocus", username == nil))>
+            </div>
+            <div class="field">
+            <label for="password">Password</label>
+            <input type="password" id="password" name="password" autocomplete="current-password" required aria-describedby="password-help"\(HTML.flag("autofocus", username != nil))>
+            <p class="help" id="password-help">Forgot it? Your office's admin can reset it.</p>
             </div>
             <button type="submit">Sign in</button>
             </form>
             </div>
-            """), status: status)
+            """), status: status, headers: headers)
     }
 
-    /// A local path to return to after sign-in; anything else goes to the records.
+    /// A local path to return to after sign-in: it must start with one `/` and hold no
+    /// backslash, space, tab or other control character anywhere; anything else goes to `/`.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
-              !next.contains("\r"), !next.contains("\n"), !next.hasPrefix("/login")
-        else { return "/records" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/login"),
+              !next.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace
+                  || $0.properties.generalCategory == .control || $0.properties.generalCategory == .format })
+        else { return "/" }
         return next
+    }
+
+    /// The page to go to after signing in again, for a form sent to `path` after its session ended.
+    static func pageAfterSignIn(_ path: String) -> String {
+        let parts = path.split(separator: "/")
+        if parts.first == "records", parts.count >= 2 { return "/records/\(parts[1])" }
+        if parts.first == "admin", parts.count >= 2 { return "/admin/\(parts[1])" }
+        if path == "/sync" || path == "/account/password" { return path }
+        return "/records"
+    }
+}
+
+/// A form that was sent after its session ended, carried through the sign-in page (never its
+/// CSRF token) so that signing in again brings it back filled.
+struct SignInResume: Sendable {
+    /// Where the form was sent (`/records/<id>`).
+    let path: String
+    /// What was typed, as sent.
+    let form: WebForm
+
+    init(path: String, form: WebForm) {
+        self.path = path
+        self.form = WebForm(pairs: form.pairs.filter { $0.name != "csrf" })
+    }
+
+    /// The form as the sign-in page carried it; `nil` when there is none or the path is not local.
+    init?(path: String?, encoded: String?) {
+        guard let path, let encoded, WebRoutes.safeNext(path) == path else { return nil }
+        self.init(path: path, form: WebForm(encoded: encoded))
+    }
+
+    /// `name=value&…`, keeping empty values (a field that was cleared).
+    var encoded: String {
+        form.pairs.map { WebForm.encode($0.name) + "=" + WebForm.encode($0.value) }.joined(separator: "&")
     }
 }

@@ -35,7 +35,7 @@ extension WebRoutes {
         return try await showSync(user: user, notice: notice)
     }
 
-    private func showSync(user: WebUser, notice: HTML?) async throws -> Response {
+    func showSync(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let peers = try await store.peers()
         let statuses = Dictionary(try await store.peerStatuses().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let counts = try await store.counts()
@@ -56,7 +56,7 @@ extension WebRoutes {
                 """
         }
         let table: HTML = peers.isEmpty
-            ? "<div class=\"card\"><p>This node has no peers yet. An admin adds them with <code>liaison peer add</code>.</p></div>"
+            ? "<div class=\"card\"><p>This node has no peers yet. An admin adds them below or with <code>liaison peer add</code>.</p></div>"
             : """
               <div class="table-wrap"><table class="list">
               <thead><tr><th scope="col">Peer</th><th scope="col">State</th><th scope="col">Last success</th>
@@ -67,7 +67,8 @@ extension WebRoutes {
             <form method="post" action="/sync"><input type="hidden" name="csrf" value="\(user.session.csrf)">
             <button type="submit">Sync now</button></form>
             """ : ""
-        return try await render("Sync status", user: user, section: .sync, notice: notice, body: """
+        return try await render("Sync status", user: user, section: .sync, status: status, notice: notice, body: """
+            \(user.isAdmin ? adminTabs("peers") : .empty)
             <div class="page-head"><h1>Sync status</h1><div class="actions">\(button)</div></div>
             <div class="card"><dl class="fields">
             <dt>This node</dt><dd>\(WebFormat.office(store.identity.office)) · <span class="muted">\(store.identity.replicaID)</span></dd>
@@ -78,6 +79,7 @@ extension WebRoutes {
             <p class="muted">Each office's node fetches the others' changes and sends its own every few seconds. "Behind" counts the
             peer's changes this node had not fetched yet when it last asked.</p>
             \(table)
+            \(user.isAdmin ? peerForms(peers, user: user) : .empty)
             """)
     }
 }

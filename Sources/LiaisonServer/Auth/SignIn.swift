@@ -1,0 +1,37 @@
+import LiaisonStore
+
+/// Sign-in by user name and password, shared by the web page and `POST /v1/session`: the
+/// throttle is asked first, so a try that must wait is refused before the password is checked.
+struct SignIn: Sendable {
+    /// What a sign-in attempt came to.
+    enum Outcome: Sendable {
+        /// Signed in: a new session for the account.
+        case signedIn(Account, sessionID: String)
+        /// Too many failures for this account or address: try again after `seconds`.
+        case wait(seconds: Int)
+        /// Unknown user or wrong password.
+        case refused
+        /// Right password, disabled account.
+        case disabled
+    }
+
+    let store: LiaisonStore
+    let throttle: SignInThrottle
+
+    /// Tries `name` and `password` from `address` (the client's IP address, if known).
+    func attempt(name: String, password: String, address: String?) async throws -> Outcome {
+        let accountKey = "account:" + name.lowercased()
+        let keys = [accountKey] + (address.map { ["address:" + $0] } ?? [])
+        if let seconds = throttle.wait(keys: keys) { return .wait(seconds: seconds) }
+        switch try await store.checkSignIn(name: name, password: password) {
+        case .refused:
+            throttle.failed(keys: keys)
+            return .refused
+        case .disabled:
+            return .disabled
+        case .accepted(let account):
+            throttle.succeeded(key: accountKey)
+            return .signedIn(account, sessionID: try await store.startSession(account: account.name))
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Hummingbird
+import LiaisonStore
+
+/// `POST /v1/session` signs in with a user name and password and answers the session cookie
+/// (the web page's, good for the API too, with `X-CSRF-Token` on writes); `DELETE /v1/session`
+/// signs out. Failed sign-ins are slowed as on the page: 429 with `Retry-After`.
+extension APIHandlers {
+    /// Body `{"name": "asha", "password": "…"}`, sent as `application/json` (which a cross-site
+    /// form cannot send).
+    @Sendable func createSession(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        struct Body: Decodable { let name: String; let password: String }
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw APIError(.unsupportedMediaType, "send the sign-in as Content-Type: application/json")
+        }
+        let body = try await Self.decode(Body.self, request, shape: #"{"name": "…", "password": "…"}"#)
+        switch try await SignIn(store: store, throttle: throttle).attempt(
+            name: body.name, password: body.password, address: context.remoteAddress) {
+        case .wait(let seconds):
+            throw APIError(.tooManyRequests, "too many failed sign-ins for this account or address; try again in \(seconds) s",
+                           headers: [.retryAfter: String(seconds)])
+        case .refused:
+            throw APIError(.unauthorized, "the user name or the password is wrong")
+        case .disabled:
+            throw APIError(.forbidden, "this account is disabled")
+        case .signedIn(let account, let id):
+            var members = Self.members(account)
+            members.append(("csrf", .string(WebSession(id: id).csrf)))
+            let cookie = WebSessions.setCookie(WebSessions.cookieName, id, maxAge: Int(SessionLimits.absolute / 1000),
+                                               secure: secureCookies)
+            return .json(.object(members), status: .created, headers: [.setCookie: cookie])
+        }
+    }
+
+    @Sendable func deleteSession(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        if let id = WebSessions.cookie(WebSessions.cookieName, in: request.headers[.cookie]) {
+            try await store.endSession(id: id)
+        }
+        return Response(status: .noContent, headers: [
+            .setCookie: WebSessions.setCookie(WebSessions.cookieName, "", maxAge: 0, secure: secureCookies),
+        ])
+    }
+}

@@ -1,0 +1,56 @@
+import Hummingbird
+import LiaisonStore
+
+/// `GET/POST /account/password`: each user changes their own password (and must, after a
+/// one-time or reset password, before anything else).
+extension WebRoutes {
+    @Sendable func passwordPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+        try await showPasswordForm(user: user, notice: nil)
+    }
+
+    private func showPasswordForm(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let first: HTML = user.account.mustChangePassword
+            ? WebNotice.warn("Choose your own password to carry on: the one you signed in with was for one use only.") : .empty
+        return try await render("Change your password", user: user, status: status, notice: notice, body: """
+            <h1>Change your password</h1>
+            \(first)
+            <form method="post" action="/account/password" class="card stack">
+            <input type="hidden" name="csrf" value="\(user.session.csrf)">
+            <input type="text" name="username" value="\(user.name)" autocomplete="username" hidden>
+            <div class="field"><label for="current">Current password</label>
+            <input type="password" id="current" name="current" autocomplete="current-password" required></div>
+            <div class="field"><label for="new">New password</label>
+            <input type="password" id="new" name="new" autocomplete="new-password" required minlength="\(PasswordHash.minimumLength)" aria-describedby="new-help">
+            <p class="help" id="new-help">At least \(PasswordHash.minimumLength) characters. A few unrelated words make a good one.</p></div>
+            <div class="field"><label for="confirm">New password again</label>
+            <input type="password" id="confirm" name="confirm" autocomplete="new-password" required></div>
+            <div class="actions"><button type="submit">Change password</button></div>
+            </form>
+            """)
+    }
+
+    /// Checks the current password (throttled like a sign-in), sets the new one, ends every
+    /// session of the account and starts a new one for this browser.
+    @Sendable func changePassword(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+        let current = form["current"] ?? "", new = form["new"] ?? ""
+        func problem(_ text: String, _ status: HTTPResponse.Status = .badRequest) async throws -> Response {
+            try await showPasswordForm(user: user, notice: WebNotice.error(text), status: status)
+        }
+        let keys = ["account:" + user.name.lowercased()]
+        if let seconds = throttle.wait(keys: keys) {
+            return try await problem("Too many wrong passwords. Wait \(seconds) seconds, then try again.", .tooManyRequests)
+        }
+        guard case .accepted = try await store.checkSignIn(name: user.name, password: current) else {
+            throttle.failed(keys: keys)
+            return try await problem("Your current password is not right, so nothing was changed.")
+        }
+        if let text = PasswordHash.problem(with: new) { return try await problem("The new password is too weak: \(text).") }
+        guard new == form["confirm"] else { return try await problem("The two new passwords differ. Type the same one twice.") }
+        guard new != current else { return try await problem("Choose a new password that differs from the current one.") }
+        try await store.changeAccount(user.name, AccountChange(password: new, mustChangePassword: false))
+        var headers = signedInCookies(try await store.startSession(account: user.name))
+        headers[.location] = "/records?done=password"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .seeOther, headers: headers)
+    }
+}

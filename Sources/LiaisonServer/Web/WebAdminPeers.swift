@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// Peers on the sync page (admins): add one (its URL and the file on this node holding the
+/// peer token it issued), remove one. Status and "Sync now" are the sync page's own.
+extension WebRoutes {
+    /// The add and remove forms under the sync page's peer table.
+    func peerForms(_ peers: [PeerRecord], user: WebUser) -> HTML {
+        let csrf: HTML = "<input type=\"hidden\" name=\"csrf\" value=\"\(user.session.csrf)\">"
+        let removals = peers.map { peer -> HTML in
+            """
+            <form method="post" action="/admin/peers/\(peer.name)/remove" class="actions">\(csrf)
+            <button type="submit" class="danger">Remove \(peer.name)</button></form>
+            """
+        }
+        return """
+            <h2>Add a peer</h2>
+            <form method="post" action="/admin/peers" class="card stack">\(csrf)
+            <div class="field"><label for="peer-name">Name</label>
+            <input type="text" id="peer-name" name="name" required placeholder="chennai" autocapitalize="none" spellcheck="false"></div>
+            <div class="field"><label for="peer-url">URL</label>
+            <input type="url" id="peer-url" name="url" required placeholder="https://chennai.example:8443"></div>
+            <div class="field"><label for="peer-token">Token file on this node</label>
+            <input type="text" id="peer-token" name="token_file" required aria-describedby="peer-token-help">
+            <p class="help" id="peer-token-help">The path of a file on this node holding the peer token the other node made
+            with <code>liaison token create --role peer</code>.</p></div>
+            <div class="actions"><button type="submit">Add peer</button></div>
+            </form>
+            \(peers.isEmpty ? HTML.empty : "<h2>Remove a peer</h2>")
+            \(removals)
+            """
+    }
+
+    @Sendable func addPeerForm(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+        let name = form.text("name") ?? "", url = form.text("url") ?? "", tokenFile = form.text("token_file") ?? ""
+        if let problem = PeerRecord.problem(name: name, url: url, tokenFile: tokenFile) ?? Self.tokenFileProblem(tokenFile) {
+            return try await showSync(user: user, notice: WebNotice.error("The peer was not added: \(problem)."), status: .badRequest)
+        }
+        try await store.addPeer(PeerRecord(name: name, url: url, tokenFile: tokenFile), now: Timestamp.millis())
+        return try await showSync(user: user, notice: WebNotice.ok("Peer \(name) at \(url) was added: this node syncs with it from the next round."))
+    }
+
+    @Sendable func removePeerForm(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+        let name = context.parameters.get("name") ?? ""
+        guard try await store.peers().contains(where: { $0.name == name }) else {
+            return try await showSync(user: user, notice: WebNotice.error("There is no peer named \(name)."), status: .notFound)
+        }
+        try await store.removePeer(named: name)
+        return try await showSync(user: user, notice: WebNotice.ok("Peer \(name) was removed: this node no longer syncs with it."))
+    }
+
+    /// The page may only name a file that holds a token: this node sends the file's contents to
+    /// the peer's URL, so any other file (a key, a password file) is refused.
+    static func tokenFileProblem(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 1024,
+              let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+              (32...512).contains(text.count),
+              text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~+/=".contains($0)) })
+        else { return "\(path) does not hold a token (32 to 512 letters, digits and - _ . ~ + / =)" }
+        return nil
+    }
+}

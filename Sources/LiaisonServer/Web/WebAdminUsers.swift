@@ -1,0 +1,136 @@
+import Hummingbird
+import LiaisonStore
+
+/// `/admin/users` (admins): list accounts, add one, change a role, disable or enable, and
+/// reset a password to a temporary one that must be changed at the next sign-in.
+extension WebRoutes {
+    /// Adds the admin pages: users, API tokens and peers.
+    func registerAdmin(on router: Router<LiaisonRequestContext>) {
+        router.get("/admin/users", use: page(.admin, usersPage))
+        router.post("/admin/users", use: form(.admin, addUser))
+        router.post("/admin/users/{name}", use: form(.admin, changeUser))
+        router.get("/admin/tokens", use: page(.admin, tokensPage))
+        router.post("/admin/tokens", use: form(.admin, createTokenForm))
+        router.post("/admin/tokens/{name}/revoke", use: form(.admin, revokeTokenForm))
+        router.get("/admin/peers") { _, _ in Response.seeOther("/sync") }
+        router.post("/admin/peers", use: form(.admin, addPeerForm))
+        router.post("/admin/peers/{name}/remove", use: form(.admin, removePeerForm))
+    }
+
+    @Sendable func usersPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+        try await showUsers(user: user, notice: nil)
+    }
+
+    private func showUsers(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let accounts = try await store.accounts()
+        let rows = accounts.map { account -> HTML in
+            let state: HTML = account.disabled ? "<span class=\"badge deleted\">Disabled</span>"
+                : account.mustChangePassword ? "<span class=\"badge\">Must set a password</span>" : "<span class=\"badge status\">Active</span>"
+            let action = "/admin/users/\(account.name)"
+            let csrf: HTML = "<input type=\"hidden\" name=\"csrf\" value=\"\(user.session.csrf)\">"
+            return """
+                <tr><td><strong>\(account.displayName)</strong><br><span class="muted">\(account.name)</span></td>
+                <td><form method="post" action="\(action)" class="actions">\(csrf)<input type="hidden" name="action" value="role">
+                <label class="visually-hidden" for="role-\(account.name)">Role of \(account.name)</label>
+                \(roleSelect(id: "role-\(account.name)", selected: account.role))<button type="submit" class="secondary">Change</button></form></td>
+                <td>\(state)</td><td>\(account.lastSignIn.map { WebFormat.time(millis: $0) } ?? "never")</td>
+                <td><form method="post" action="\(action)" class="actions">\(csrf)
+                <button type="submit" name="action" value="\(account.disabled ? "enable" : "disable")" class="secondary">\(account.disabled ? "Enable" : "Disable")</button>
+                <button type="submit" name="action" value="reset" class="secondary">Reset password</button></form></td></tr>
+                """
+        }
+        return try await render("Users", user: user, section: .admin, status: status, notice: notice, body: """
+            \(adminTabs("users"))
+            <h1>Users</h1>
+            <div class="table-wrap"><table class="list">
+            <thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">State</th>
+            <th scope="col">Last sign-in</th><th scope="col">Actions</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            <h2>Add a user</h2>
+            <form method="post" action="/admin/users" class="card stack">
+            <input type="hidden" name="csrf" value="\(user.session.csrf)">
+            <div class="field"><label for="new-name">User name</label>
+            <input type="text" id="new-name" name="name" required autocapitalize="none" spellcheck="false" aria-describedby="new-name-help">
+            <p class="help" id="new-name-help">Letters, digits, '.', '-', '_' or '@'. Their changes are credited to this name.</p></div>
+            <div class="field"><label for="new-display">Display name</label>
+            <input type="text" id="new-display" name="display_name"></div>
+            <div class="field"><label for="new-role">Role</label>\(roleSelect(id: "new-role", selected: .editor))</div>
+            <div class="actions"><button type="submit">Add user</button></div>
+            <p class="help">The next page shows a one-time password to give them; they choose their own at first sign-in.</p>
+            </form>
+            """)
+    }
+
+    private func roleSelect(id: String, selected: TokenRole) -> HTML {
+        let options = [TokenRole.reader, .editor, .admin].map { role -> HTML in
+            "<option value=\"\(role.rawValue)\"\(HTML.flag("selected", role == selected))>\(role.rawValue)</option>"
+        }
+        return "<select id=\"\(id)\" name=\"role\">\(HTML.join(options))</select>"
+    }
+
+    /// The admin pages' tabs: users, tokens, peers.
+    func adminTabs(_ current: String) -> HTML {
+        let tabs = [("users", "Users"), ("tokens", "API tokens"), ("peers", "Peers and sync")].map { key, title -> HTML in
+            let href = key == "peers" ? "/sync" : "/admin/\(key)"
+            return "<a class=\"button\(key == current ? "" : " secondary")\" href=\"\(href)\"\(HTML.flag("aria-current=\"page\"", key == current))>\(title)</a>"
+        }
+        return "<nav class=\"actions\" aria-label=\"Admin\">\(HTML.join(tabs))</nav>"
+    }
+
+    @Sendable func addUser(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+        let name = form.text("name") ?? ""
+        guard let role = form["role"].flatMap(TokenRole.init(rawValue:)) else {
+            return try await showUsers(user: user, notice: WebNotice.error("Choose a role: reader, editor or admin."), status: .badRequest)
+        }
+        let password = PasswordHash.temporaryPassword()
+        do {
+            try await store.addAccount(name: name, displayName: form.text("display_name"), role: role, password: password,
+                                       mustChangePassword: true)
+        } catch let error as StoreError {
+            return try await showUsers(user: user, notice: WebNotice.error("The user was not added: \(error.message)."), status: .badRequest)
+        }
+        return try await showUsers(user: user, notice: temporaryPasswordNotice(
+            "\(name) was added as \(role.rawValue).", name: name, password: password))
+    }
+
+    @Sendable func changeUser(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+        let name = context.parameters.get("name") ?? ""
+        var change = AccountChange()
+        var password: String?
+        switch form["action"] {
+        case "role": change.role = form["role"].flatMap(TokenRole.init(rawValue:))
+        case "disable": change.disabled = true
+        case "enable": change.disabled = false
+        case "reset":
+            password = PasswordHash.temporaryPassword()
+            (change.password, change.mustChangePassword) = (password, true)
+        default: break
+        }
+        guard change.role != nil || change.disabled != nil || change.password != nil else {
+            return try await showUsers(user: user, notice: WebNotice.error("Choose what to change."), status: .badRequest)
+        }
+        if name == user.name && (change.disabled == true || (change.role.map { $0 != .admin } ?? false)) {
+            return try await showUsers(user: user, notice: WebNotice.error(
+                "You cannot disable yourself or take away your own admin role; another admin can."), status: .badRequest)
+        }
+        do {
+            let account = try await store.changeAccount(name, change)
+            if let password {
+                return try await showUsers(user: user, notice: temporaryPasswordNotice(
+                    "\(name)'s password was reset and their sessions ended.", name: name, password: password))
+            }
+            let what = change.disabled.map { $0 ? "disabled and signed out everywhere" : "enabled" } ?? "now \(account.role.rawValue)"
+            return try await showUsers(user: user, notice: WebNotice.ok("\(account.name) is \(what)."))
+        } catch let error as StoreError {
+            return try await showUsers(user: user, notice: WebNotice.error("Nothing was changed: \(error.message)."), status: .badRequest)
+        }
+    }
+
+    private func temporaryPasswordNotice(_ done: String, name: String, password: String) -> HTML {
+        """
+        <div class="notice ok" role="status">\(done) Give them this one-time password, by a channel only they read:
+        <code class="one-time-password" data-user="\(name)">\(password)</code>. It is shown only now; they choose their own
+        password when they first sign in.</div>
+        """
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+import LiaisonCore
+
+/// A staff account: the person behind sign-ins and, by its name, the author of their writes.
+public struct Account: Hashable, Sendable {
+    /// The user name they sign in with and writes are credited to (`asha`).
+    public let name: String
+    /// The name pages show (`Asha Rao`).
+    public let displayName: String
+    /// What they may do: reader, editor or admin (never peer).
+    public let role: TokenRole
+    /// A disabled account cannot sign in, and its sessions and tokens stop working.
+    public let disabled: Bool
+    /// Set for a one-time or reset password: the next sign-in must choose a new one.
+    public let mustChangePassword: Bool
+    /// When it was made (ms since 1970).
+    public let createdAt: Int64
+    /// The last successful sign-in (ms since 1970), if any.
+    public let lastSignIn: Int64?
+}
+
+/// What a change to an account sets; `nil` leaves that part as it is.
+public struct AccountChange: Sendable {
+    /// A new role: reader, editor or admin.
+    public var role: TokenRole?
+    /// A new display name.
+    public var displayName: String?
+    /// `true` disables the account (ending its sessions), `false` enables it.
+    public var disabled: Bool?
+    /// A new password (at least ``PasswordHash/minimumLength`` characters).
+    public var password: String?
+    /// Whether the new password must be changed at the next sign-in (a reset by an admin).
+    public var mustChangePassword: Bool?
+
+    /// A change of the parts given.
+    public init(role: TokenRole? = nil, displayName: String? = nil, disabled: Bool? = nil, password: String? = nil,
+                mustChangePassword: Bool? = nil) {
+        (self.role, self.displayName, self.disabled, self.password, self.mustChangePassword)
+            = (role, displayName, disabled, password, mustChangePassword)
+    }
+}
+
+/// The answer to a sign-in attempt.
+public enum SignInCheck: Sendable {
+    /// The password is right and the account enabled.
+    case accepted(Account)
+    /// Unknown user name or wrong password (which one is not told).
+    case refused
+    /// The password is right but the account is disabled.
+    case disabled
+}
+
+extension LiaisonStore {
+    static let accountColumns = "name, display_name, role, disabled, must_change_password, created_at, last_sign_in"
+
+    /// Makes an account. With `mustChangePassword` (a one-time password) the first sign-in
+    /// must choose a new password.
+    ///
+    /// ```swift
+    /// try await store.addAccount(name: "asha", displayName: "Asha Rao", role: .editor, password: "long enough pass")
+    /// ```
+    /// - Throws: ``StoreError`` `.invalid` for a bad name, display name, role or password, or a name in use.
+    @discardableResult
+    public func addAccount(name: String, displayName: String? = nil, role: TokenRole, password: String,
+                           mustChangePassword: Bool = false) async throws -> Account {
+        try Self.checkAccount(name: name, role: role)
+        let display = try Self.checkedDisplayName(displayName ?? name)
+        let hash = try await PasswordHash.make(password)
+        let now = Timestamp.millis()
+        try await database.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [name]) != nil {
+                throw StoreError(.invalid, "a user named \"\(name)\" exists; change it with `liaison user set`")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO account (name, display_name, role, password_hash, must_change_password, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [name, display, role.rawValue, hash, mustChangePassword, now])
+        }
+        return Account(name: name, displayName: display, role: role, disabled: false,
+                       mustChangePassword: mustChangePassword, createdAt: now, lastSignIn: nil)
+    }
+
+    /// Every account, sorted by name.
+    public func accounts() async throws -> [Account] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.accountColumns) FROM account ORDER BY name").compactMap(Self.account)
+        }
+    }
+
+    /// The account named `name`, or `nil`.
+    public func account(named name: String) async throws -> Account? {
+        try await database.read { db in try Self.account(db, name) }
+    }
+
+    /// Changes an account. Disabling it or changing its password ends all its sessions.
+    /// - Throws: ``StoreError`` `.notFound` for an unknown name, `.invalid` for a bad value.
+    @discardableResult
+    public func changeAccount(_ name: String, _ change: AccountChange) async throws -> Account {
+        if let role = change.role { try Self.checkAccount(name: name, role: role) }
+        let display = try change.displayName.map(Self.checkedDisplayName)
+        var newHash: String?
+        if let password = change.password { newHash = try await PasswordHash.make(password) }
+        let hash = newHash
+        return try await database.write { db in
+            guard try Self.account(db, name) != nil else { throw StoreError(.notFound, "no user named \"\(name)\"") }
+            if let role = change.role {
+                try db.execute(sql: "UPDATE account SET role = ? WHERE name = ?", arguments: [role.rawValue, name])
+            }
+            if let display {
+                try db.execute(sql: "UPDATE account SET display_name = ? WHERE name = ?", arguments: [display, name])
+            }
+            if let disabled = change.disabled {
+                try db.execute(sql: "UPDATE account SET disabled = ? WHERE name = ?", arguments: [disabled, name])
+            }
+            if let hash {
+                try db.execute(
+                    sql: "UPDATE account SET password_hash = ?, must_change_password = ? WHERE name = ?",
+                    arguments: [hash, change.mustChangePassword ?? false, name])
+            }
+            if change.disabled == true || hash != nil {
+                try db.execute(sql: "DELETE FROM session WHERE account = ?", arguments: [name])
+            }
+            return try Self.account(db, name)!
+        }
+    }
+
+    /// Checks a sign-in. A right password records the sign-in time and, when the hash was made
+    /// with older parameters, stores a new hash. An unknown name costs as much as a known one.
+    public func checkSignIn(name: String, password: String) async throws -> SignInCheck {
+        let found = try await database.read { db -> (hash: String, disabled: Bool)? in
+            try Row.fetchOne(db, sql: "SELECT password_hash, disabled FROM account WHERE name = ?", arguments: [name])
+                .map { ($0[0], $0[1]) }
+        }
+        let hash = found?.hash ?? PasswordHash.decoy
+        guard await PasswordHash.verify(password, against: hash), let found else { return .refused }
+        if found.disabled { return .disabled }
+        let rehash = PasswordHash.needsRehash(hash) ? try await PasswordHash.make(password) : nil
+        let now = Timestamp.millis()
+        return try await database.write { db in
+            try db.execute(sql: "UPDATE account SET last_sign_in = ? WHERE name = ?", arguments: [now, name])
+            if let rehash {
+                try db.execute(sql: "UPDATE account SET password_hash = ? WHERE name = ?", arguments: [rehash, name])
+            }
+            guard let account = try Self.account(db, name) else { return .refused }
+            return .accepted(account)
+        }
+    }
+
+    static func account(_ db: Database, _ name: String) throws -> Account? {
+        try Row.fetchOne(db, sql: "SELECT \(accountColumns) FROM account WHERE name = ?", arguments: [name])
+            .flatMap(account)
+    }
+
+    static func account(_ row: Row) -> Account? {
+        guard let role = TokenRole(rawValue: row[2]) else { return nil }
+        return Account(name: row[0], displayName: row[1], role: role, disabled: row[3], mustChangePassword: row[4],
+                       createdAt: row[5], lastSignIn: row[6])
+    }
+
+    private static func checkAccount(name: String, role: TokenRole) throws {
+        guard isValidTokenName(name) else {
+            throw StoreError(.invalid, "invalid user name \"\(name.prefix(80))\": use 1 to 64 letters, digits, '.', '-', '_' or '@'")
+        }
+        guard role != .peer else { throw StoreError(.invalid, "a user's role is reader, editor or admin; peer is for tokens of other nodes") }
+    }
+
+    private static func checkedDisplayName(_ text: String) throws -> String {
+        let display = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...100).contains(display.count), !display.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { throw StoreError(.invalid, "a display name needs 1 to 100 characters and no control characters") }
+        return display
+    }
+}

@@ -1,0 +1,87 @@
+import CSodium
+import Dispatch
+
+/// Password hashing with Argon2id from libsodium (`crypto_pwhash_str`): slow, salted, and
+/// self-describing. A hash reads `$argon2id$v=19$m=65536,t=2,p=1$<salt>$<hash>`, so the
+/// parameters can change later: older hashes still verify and are rehashed at the next
+/// successful sign-in (``needsRehash(_:)``).
+///
+/// ```swift
+/// let hash = try await PasswordHash.make("correct horse battery")
+/// await PasswordHash.verify("correct horse battery", against: hash)  // true
+/// ```
+public enum PasswordHash {
+    /// The shortest password accepted, in characters. No other composition rules.
+    public static let minimumLength = 12
+    /// The longest password accepted, in bytes (bounds the work of one sign-in).
+    public static let maximumBytes = 1024
+
+    private static let ready: Bool = sodium_init() >= 0
+    private static let opsLimit = UInt64(crypto_pwhash_OPSLIMIT_INTERACTIVE)
+    private static let memLimit = Int(crypto_pwhash_MEMLIMIT_INTERACTIVE)
+
+    /// Why `password` cannot be a password, or `nil` when it can.
+    public static func problem(with password: String) -> String? {
+        if password.count < minimumLength { return "a password needs at least \(minimumLength) characters" }
+        if password.utf8.count > maximumBytes { return "a password may have at most \(maximumBytes) bytes" }
+        return nil
+    }
+
+    /// The Argon2id hash string of `password`, computed off Swift's cooperative threads.
+    /// - Throws: ``StoreError`` `.invalid` for a password ``problem(with:)`` refuses.
+    public static func make(_ password: String) async throws -> String {
+        if let problem = problem(with: password) { throw StoreError(.invalid, problem) }
+        guard let hash = await offPool({ hash(password) }) else {
+            throw StoreError(.invalid, "the password could not be hashed (out of memory?)")
+        }
+        return hash
+    }
+
+    /// A hash of a random password nobody knows: checked for unknown user names, so that a
+    /// sign-in takes as long whether the name exists or not.
+    static let decoy: String = hash(temporaryPassword()) ?? ""
+
+    private static func hash(_ password: String) -> String? {
+        guard ready else { return nil }
+        var out = [CChar](repeating: 0, count: Int(crypto_pwhash_STRBYTES))
+        let bytes = Array(password.utf8).map { CChar(bitPattern: $0) }
+        let result = bytes.withUnsafeBufferPointer { input in
+            crypto_pwhash_str(&out, input.baseAddress!, UInt64(input.count), opsLimit, memLimit)
+        }
+        guard result == 0 else { return nil }
+        return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Whether `password` matches `hash` (in time that does not depend on how close it came).
+    public static func verify(_ password: String, against hash: String) async -> Bool {
+        guard !password.isEmpty, password.utf8.count <= maximumBytes, hash.utf8.count < Int(crypto_pwhash_STRBYTES)
+        else { return false }
+        return await offPool {
+            guard ready else { return false }
+            let bytes = Array(password.utf8).map { CChar(bitPattern: $0) }
+            return bytes.withUnsafeBufferPointer { input in
+                crypto_pwhash_str_verify(hash, input.baseAddress!, UInt64(input.count)) == 0
+            }
+        }
+    }
+
+    /// Whether `hash` was made with other parameters than today's (then it is made again).
+    public static func needsRehash(_ hash: String) -> Bool {
+        guard ready else { return false }
+        return crypto_pwhash_str_needs_rehash(hash, opsLimit, memLimit) != 0
+    }
+
+    /// A random password of 20 letters and digits (about 119 bits), for first sign-ins and resets.
+    public static func temporaryPassword() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+
+    /// Runs blocking C work on a Dispatch thread, not on Swift's cooperative pool.
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+}

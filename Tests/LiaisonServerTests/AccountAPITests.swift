@@ -1,0 +1,81 @@
+import Foundation
+import LiaisonStore
+import Testing
+
+@Suite("Accounts through the API: /v1/users, /v1/session, tokens that act for a user")
+struct AccountAPITests {
+    @Test func adminsAddListAndChangeUsers() async throws {
+        try await withNode { node in
+            let admin = node.token(.admin)
+            let added = try await node.send("POST", "/v1/users", token: admin, json: #"{"name":"asha","role":"editor","display_name":"Asha Rao"}"#)
+            #expect(added.status == 201)
+            #expect(added.object["must_change_password"] as? Bool == true)
+            let password = try #require(added.object["password"] as? String)
+            #expect(password.count >= 12)
+            let given = try await node.send("POST", "/v1/users", token: admin, json: #"{"name":"ravi","role":"reader","password":"a password of ravi's"}"#)
+            #expect(given.status == 201)
+            #expect(given.object["password"] == nil)
+            #expect(try await node.send("POST", "/v1/users", token: admin, json: #"{"name":"x","role":"reader","password":"short"}"#).status == 400)
+            #expect(try await node.send("POST", "/v1/users", token: admin, json: #"{"name":"y","role":"peer"}"#).status == 400)
+            #expect(try await node.send("POST", "/v1/users", token: admin, json: #"{"name":"asha","role":"reader"}"#).status == 400)
+
+            let list = try await node.send("GET", "/v1/users", token: admin)
+            let users = try #require(list.object["users"] as? [[String: Any]])
+            #expect(users.map { $0["name"] as? String } == ["asha", "ravi"])
+            #expect(!list.text.contains("argon2") && !list.text.contains(password))
+
+            let changed = try await node.send("PATCH", "/v1/users/asha", token: admin, json: #"{"role":"admin","disabled":true}"#)
+            #expect(changed.status == 200)
+            #expect(changed.object["role"] as? String == "admin" && changed.object["disabled"] as? Bool == true)
+            #expect(try await node.send("PATCH", "/v1/users/nobody", token: admin, json: #"{"disabled":true}"#).status == 404)
+            #expect(try await node.send("GET", "/v1/users", token: node.token(.editor)).status == 403)
+        }
+    }
+
+    @Test func aSessionFromTheAPIWorksWithItsCSRFTokenAndEndsOnDelete() async throws {
+        try await withNode { node in
+            try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
+            let wrong = try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"wrong password!"}"#)
+            #expect(wrong.status == 401)
+            let form = try await node.send("POST", "/v1/session", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                                           body: Array("name=asha&password=x".utf8))
+            #expect(form.status != 201)
+            let session = try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"\#(WebBrowser.password)"}"#)
+            #expect(session.status == 201)
+            #expect(session.object["name"] as? String == "asha")
+            let cookie = String(try #require(WebBrowser.setCookie("liaison_session", in: session)).split(separator: ";")[0])
+            let csrf = try #require(session.object["csrf"] as? String)
+            let json = #"{"title":"Made with a session","type":"event","tracks":["sccp"]}"#
+            #expect(try await node.send("POST", "/v1/records", json: json, headers: [("Cookie", cookie)]).status == 403)
+            let created = try await node.send("POST", "/v1/records", json: json, headers: [("Cookie", cookie), ("X-CSRF-Token", csrf)])
+            #expect(created.status == 201)
+            let id = try #require(created.object["id"] as? String)
+            #expect(try await node.store.state(id: id)?.writes.values.allSatisfy { $0.author == "asha" } == true)
+            #expect(try await node.send("DELETE", "/v1/session", headers: [("Cookie", cookie)]).status == 204)
+            #expect(try await node.send("GET", "/v1/records", headers: [("Cookie", cookie)]).status == 401)
+        }
+    }
+
+    @Test func aTokenMadeForAUserCreditsThemAndOldTokensKeepWorking() async throws {
+        try await withNode { node in
+            try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
+            let made = try await node.send("POST", "/v1/tokens", token: node.token(.admin), json: #"{"name":"asha-script","role":"editor"}"#)
+            #expect(made.status == 201)
+            let token = try await node.store.createToken(name: "asha-laptop", role: .editor, account: "asha")
+            let json = #"{"title":"Scripted","type":"event","tracks":["sccp"]}"#
+            let created = try await node.send("POST", "/v1/records", token: token, json: json)
+            #expect(created.status == 201)
+            let id = try #require(created.object["id"] as? String)
+            #expect(try await node.store.state(id: id)?.writes.values.allSatisfy { $0.author == "asha" } == true)
+            // Tokens made before accounts still work and credit their own name.
+            let old = try await node.send("POST", "/v1/records", token: node.token(.editor), json: json)
+            #expect(old.status == 201)
+            let oldID = try #require(old.object["id"] as? String)
+            #expect(try await node.store.state(id: oldID)?.writes.values.allSatisfy { $0.author == "editor-user" } == true)
+            // A token never does more than its user may.
+            await #expect(throws: StoreError.self) { try await node.store.createToken(name: "too-much", role: .admin, account: "asha") }
+            try await node.store.changeAccount("asha", AccountChange(role: .reader))
+            #expect(try await node.send("POST", "/v1/records", token: token, json: json).status == 403)
+        }
+    }
+}

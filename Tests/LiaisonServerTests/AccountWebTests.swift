@@ -1,0 +1,269 @@
+import CurlHTTP
+import Foundation
+import LiaisonStore
+import Testing
+
+@Suite("Accounts on the page: throttled sign-in, disabled users, readers, safe redirects, kept forms")
+struct AccountWebTests {
+    @Test func theSixthTryAfterFiveWrongPasswordsWaitsBeforeThePasswordIsChecked() async throws {
+        try await withConfiguredNode(office: "mumbai", configure: { $0.syncInterval = nil; $0.signInBackoff = 2 },
+                                     client: .init()) { node in
+            try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
+            for _ in 1...5 {
+                let wrong = try await WebBrowser.signInForm(node, ["username": "asha", "password": "a wrong password"])
+                #expect(wrong.status == 401)
+            }
+            // The right password now: refused before it is checked, and the page says why.
+            let sixth = try await WebBrowser.signInForm(node, ["username": "asha", "password": WebBrowser.password])
+            #expect(sixth.status == 429)
+            #expect(WebBrowser.setCookie("liaison_session", in: sixth) == nil)
+            #expect(sixth.text.contains("Too many failed sign-ins"))
+            let wait = try #require(sixth.header("retry-after").flatMap(Int.init))
+            #expect(wait >= 1)
+            #expect(try await node.store.account(named: "asha")?.lastSignIn == nil, "the password was not checked")
+            // The API refuses the same way.
+            let api = try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"\#(WebBrowser.password)"}"#)
+            #expect(api.status == 429)
+            #expect(api.header("retry-after") != nil)
+
+            try await Task.sleep(for: .seconds(Double(wait) + 0.5))
+            let right = try await WebBrowser.signInForm(node, ["username": "asha", "password": WebBrowser.password])
+            #expect(right.status == 303)
+            #expect(WebBrowser.setCookie("liaison_session", in: right) != nil)
+        }
+    }
+
+    @Test func failuresFromOneAddressSlowEveryAccountFromIt() async throws {
+        try await withConfiguredNode(office: "mumbai", configure: { $0.syncInterval = nil; $0.signInBackoff = 30 },
+                                     client: .init()) { node in
+            try await node.store.addAccount(name: "ravi", role: .reader, password: WebBrowser.password)
+            for index in 1...5 {
+                let wrong = try await WebBrowser.signInForm(node, ["username": "someone\(index)", "password": "guess number \(index)"])
+                #expect(wrong.status == 401)
+            }
+            let other = try await WebBrowser.signInForm(node, ["username": "ravi", "password": WebBrowser.password])
+            #expect(other.status == 429)
+        }
+    }
+
+    @Test func aDisabledUserIsSignedOutAtOnceAndCannotSignIn() async throws {
+        try await withNode { node in
+            let editor = try await WebBrowser.signIn(node, as: .editor)
+            let token = try await node.store.createToken(name: "editor-script", role: .editor, account: "editor-user")
+            #expect(try await node.send("GET", "/v1/records", token: token).status == 200)
+            let admin = try await WebBrowser.signIn(node, as: .admin)
+            let disabled = try await admin.post("/admin/users/editor-user", ["action": "disable"])
+            #expect(disabled.status == 200)
+            #expect(disabled.text.contains("editor-user is disabled"))
+
+            #expect(try await editor.get("/records").status == 303)
+            #expect(try await editor.post("/records", ["title": "x", "type": "event", "tracks": "sccp"]).status == 403)
+            #expect(try await node.send("GET", "/v1/records", token: token).status == 401, "their tokens stop too")
+            let again = try await WebBrowser.signInForm(node, ["username": "editor-user", "password": WebBrowser.password])
+            #expect(again.status == 403)
+            #expect(again.text.contains("disabled"))
+            #expect(try await node.store.counts().records == 0)
+        }
+    }
+
+    @Test func aReaderSeesNoEditControlsAndEveryWriteIs403() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let reader = try await WebBrowser.signIn(node, as: .reader)
+            let page = try await reader.get("/records/\(id)")
+            #expect(page.status == 200)
+            for control in ["/edit\"", "/delete\"", "/resolve\"", "New record", "Sync now", "/admin/"] {
+                #expect(!page.text.contains(control), "\(control)")
+            }
+            let version = try #require(try await node.store.state(id: id)).version.description
+            let before = try await node.store.currentSequence()
+            let forms: [(String, KeyValuePairs<String, String>)] = [
+                ("/records", ["title": "x", "type": "event", "tracks": "sccp"]),
+                ("/records/\(id)", ["version": version, "title": "Changed"]),
+                ("/records/\(id)/delete", ["version": version]),
+                ("/records/\(id)/resolve", ["version": version, "pick.title": "v0"]),
+                ("/sync", [:]),
+                ("/admin/users", ["name": "mallory", "role": "admin"]),
+                ("/admin/users/reader-user", ["action": "role", "role": "admin"]),
+                ("/admin/tokens", ["name": "mine", "role": "admin"]),
+                ("/admin/tokens/editor-user/revoke", [:]),
+                ("/admin/peers", ["name": "x", "url": "http://x", "token_file": "/etc/hostname"]),
+            ]
+            for (path, fields) in forms {
+                #expect(try await reader.post(path, fields).status == 403, "\(path)")
+            }
+            for path in ["/admin/users", "/admin/tokens", "/records/new", "/records/\(id)/edit"] {
+                #expect(try await reader.get(path).status == 403, "\(path)")
+            }
+            // Through the API with the reader's session, and with a token made for the reader.
+            let session = try await node.send("POST", "/v1/session", json: #"{"name":"reader-user","password":"\#(WebBrowser.password)"}"#)
+            #expect(session.status == 201)
+            let cookie = try #require(WebBrowser.setCookie("liaison_session", in: session)).split(separator: ";")[0]
+            let csrf = try #require(session.object["csrf"] as? String)
+            let headers: [(name: String, value: String)] = [("Cookie", String(cookie)), ("X-CSRF-Token", csrf)]
+            let token = try await node.store.createToken(name: "reader-script", role: .reader, account: "reader-user")
+            for (method, path) in [("POST", "/v1/records"), ("PATCH", "/v1/records/\(id)"), ("DELETE", "/v1/records/\(id)"),
+                                   ("POST", "/v1/records/\(id)/resolve"), ("POST", "/v1/sync"), ("POST", "/v1/users"),
+                                   ("PATCH", "/v1/users/reader-user"), ("POST", "/v1/tokens")] {
+                #expect(try await node.send(method, path, json: "{}", headers: headers).status == 403, "\(method) \(path)")
+                #expect(try await node.send(method, path, token: token, json: "{}").status == 403, "\(method) \(path)")
+            }
+            #expect(try await node.send("GET", "/v1/records", headers: headers).status == 200)
+            #expect(try await node.store.currentSequence() == before)
+        }
+    }
+
+    @Test func afterSignInOnlyLocalPathsAreFollowed() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .reader)
+            let hostile = ["/\t/evil.example/x", "//evil.example/", "/\\evil.example", "https://evil.example/", "/x\ny",
+                           "/ /evil.example", "\t/x", "/x\u{0}y", "/x\u{7f}", "evil.example", "/x\\y"]
+            for next in hostile {
+                let reply = try await browser.get("/login?next=" + WebBrowser.encode(next))
+                #expect(reply.status == 303)
+                #expect(reply.header("location") == "/", "\(next.debugDescription)")
+                let posted = try await WebBrowser.signInForm(node, ["username": "reader-user", "password": WebBrowser.password, "next": next])
+                #expect(posted.header("location") == "/", "\(next.debugDescription)")
+            }
+            // The finding as reported: GET /login?next=/%09/evil.example/x.
+            let reported = try await browser.get("/login?next=/%09/evil.example/x")
+            #expect(reported.header("location") == "/")
+            #expect(try await browser.get("/login?next=/records%3Fq%3Dlithium").header("location") == "/records?q=lithium")
+        }
+    }
+
+    @Test func theSignInFormRefusesPostsWithoutItsOwnToken() async throws {
+        try await withNode { node in
+            try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
+            let fields: [(String, String)] = [("username", "asha"), ("password", WebBrowser.password)]
+            let bare = try await WebBrowser.post(node, "/login", fields, cookie: nil)
+            #expect(bare.status == 403)
+            #expect(WebBrowser.setCookie("liaison_session", in: bare) == nil)
+            let forged = try await WebBrowser.post(node, "/login", fields + [("signin", String(repeating: "a", count: 64))],
+                                                   cookie: "liaison_signin=" + String(repeating: "b", count: 64))
+            #expect(forged.status == 403)
+            #expect(WebBrowser.setCookie("liaison_session", in: forged) == nil)
+            #expect(try await node.store.account(named: "asha")?.lastSignIn == nil)
+            #expect(try await node.store.sessionCount(account: "asha") == 0)
+        }
+    }
+
+    @Test func aFormSentAfterItsSessionEndedComesBackFilledAfterSigningIn() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let edit = try await browser.get("/records/\(id)/edit")
+            let version = try #require(WebBrowser.hidden("version", in: edit.text))
+            let loaded = try #require(WebBrowser.hidden("loaded", in: edit.text))
+            try await node.store.endSession(id: String(browser.cookie.dropFirst("liaison_session=".count)))
+
+            let late = try await browser.post("/records/\(id)", ["version": version, "loaded": loaded, "title": "Typed before the session ended"])
+            #expect(late.status == 403)
+            #expect(late.text.contains("nothing was saved yet"))
+            let resume = try #require(WebBrowser.hidden("resume", in: late.text))
+            #expect(!resume.contains(browser.csrf), "the old CSRF token is not carried")
+            let back = try await WebBrowser.signInForm(node, [
+                "username": "editor-user", "password": WebBrowser.password, "resume_to": "/records/\(id)", "resume": resume,
+            ])
+            #expect(back.status == 200)
+            #expect(back.text.contains("Typed before the session ended"))
+            #expect(WebBrowser.hidden("version", in: back.text) == version, "the edit keeps the version it was loaded with")
+
+            // A new record typed into a form whose session ended: signed in again, it comes back and saves.
+            let fields: KeyValuePairs<String, String> = [
+                "title": "Graphite anode plant", "type": "investment", "office": "chennai", "status": "contacted",
+                "tracks": "critical_minerals", "critical_minerals.mineral": "graphite",
+            ]
+            let cookie = try #require(WebBrowser.setCookie("liaison_session", in: back)).split(separator: ";")[0]
+            try await node.store.endSession(id: String(cookie.dropFirst("liaison_session=".count)))
+            let lateNew = try await WebBrowser.post(node, "/records", Array(fields).map { ($0.key, $0.value) } + [("csrf", browser.csrf)],
+                                                    cookie: String(cookie))
+            #expect(lateNew.status == 403)
+            let refilled = try await WebBrowser.signInForm(node, [
+                "username": "editor-user", "password": WebBrowser.password, "resume_to": "/records",
+                "resume": try #require(WebBrowser.hidden("resume", in: lateNew.text)),
+            ])
+            #expect(refilled.status == 200)
+            #expect(refilled.text.contains("Graphite anode plant"))
+            let newCookie = try #require(WebBrowser.setCookie("liaison_session", in: refilled)).split(separator: ";")[0]
+            let again = WebBrowser(node: node, cookie: String(newCookie), csrf: try #require(WebBrowser.csrf(in: refilled.text)))
+            #expect(try await node.store.counts().records == 1, "nothing was saved before signing in again")
+            #expect(try await again.post("/records", fields).status == 303)
+            #expect(try await node.store.counts().records == 2)
+        }
+    }
+
+    @Test func aOneTimePasswordMustBeChangedFirstAndAChangeEndsOtherSessions() async throws {
+        try await withNode { node in
+            let admin = try await WebBrowser.signIn(node, as: .admin)
+            let added = try await admin.post("/admin/users", ["name": "priya", "display_name": "Priya Nair", "role": "editor"])
+            #expect(added.status == 200)
+            let password = try #require(Self.oneTimePassword(in: added.text))
+            let first = try await WebBrowser.signInForm(node, ["username": "priya", "password": password])
+            #expect(first.header("location") == "/account/password")
+            let cookie = String(try #require(WebBrowser.setCookie("liaison_session", in: first)).split(separator: ";")[0])
+            #expect(try await node.send("GET", "/records", headers: [("Cookie", cookie)]).header("location") == "/account/password")
+            let page = try await node.send("GET", "/account/password", headers: [("Cookie", cookie)])
+            let csrf = try #require(WebBrowser.csrf(in: page.text))
+            let short = try await WebBrowser.post(node, "/account/password",
+                                                  ["csrf": csrf, "current": password, "new": "too short", "confirm": "too short"], cookie: cookie)
+            #expect(short.status == 400)
+            #expect(short.text.contains("at least 12 characters"))
+            let other = try await WebBrowser.signInForm(node, ["username": "priya", "password": password])
+            let otherCookie = String(try #require(WebBrowser.setCookie("liaison_session", in: other)).split(separator: ";")[0])
+            let changed = try await WebBrowser.post(node, "/account/password", [
+                "csrf": csrf, "current": password, "new": "my own long password", "confirm": "my own long password",
+            ], cookie: cookie)
+            #expect(changed.status == 303)
+            #expect(try await node.send("GET", "/records", headers: [("Cookie", otherCookie)]).status == 303, "other browsers signed out")
+            let now = String(try #require(WebBrowser.setCookie("liaison_session", in: changed)).split(separator: ";")[0])
+            let records = try await node.send("GET", "/records", headers: [("Cookie", now)])
+            #expect(records.status == 200)
+            #expect(records.text.contains("Priya Nair"))
+            #expect(try await WebBrowser.signInForm(node, ["username": "priya", "password": password]).status == 401)
+        }
+    }
+
+    @Test func adminsManageRolesTokensAndPeersInThePage() async throws {
+        try await withNode { node in
+            let admin = try await WebBrowser.signIn(node, as: .admin)
+            _ = try await WebBrowser.signIn(node, as: .reader)
+            let promoted = try await admin.post("/admin/users/reader-user", ["action": "role", "role": "editor"])
+            #expect(promoted.text.contains("reader-user is now editor"))
+            #expect(try await node.store.account(named: "reader-user")?.role == .editor)
+            let selfDisable = try await admin.post("/admin/users/admin-user", ["action": "disable"])
+            #expect(selfDisable.status == 400)
+            let reset = try await admin.post("/admin/users/reader-user", ["action": "reset"])
+            let password = try #require(Self.oneTimePassword(in: reset.text))
+            #expect(try await WebBrowser.signInForm(node, ["username": "reader-user", "password": password]).header("location")
+                == "/account/password")
+
+            let made = try await admin.post("/admin/tokens", ["name": "ravi-script", "role": "editor", "user": "reader-user"])
+            #expect(made.status == 200)
+            let range = try #require(made.text.range(of: #"<code class="new-token">[A-Za-z0-9_-]{43}</code>"#, options: .regularExpression))
+            let token = String(made.text[range].dropFirst(#"<code class="new-token">"#.count).prefix(43))
+            #expect(try await node.send("GET", "/v1/records", token: token).status == 200)
+            #expect(try await admin.post("/admin/tokens", ["name": "too-much", "role": "admin", "user": "reader-user"]).status == 400)
+            #expect(try await admin.post("/admin/tokens/ravi-script/revoke", [:]).text.contains("revoked"))
+            #expect(try await node.send("GET", "/v1/records", token: token).status == 401)
+
+            let tokenFile = node.directory.appendingPathComponent("chennai.token")
+            try (node.token(.peer) + "\n").write(to: tokenFile, atomically: true, encoding: .utf8)
+            let notAToken = node.directory.appendingPathComponent("liaison.sqlite")
+            #expect(try await admin.post("/admin/peers", ["name": "chennai", "url": "http://127.0.0.1:9", "token_file": notAToken.path]).status == 400)
+            let added = try await admin.post("/admin/peers", ["name": "chennai", "url": "http://127.0.0.1:9", "token_file": tokenFile.path])
+            #expect(added.status == 200)
+            #expect(added.text.contains("Remove chennai"))
+            #expect(try await node.store.peers().map(\.name) == ["chennai"])
+            #expect(try await admin.post("/admin/peers/chennai/remove", [:]).status == 200)
+            #expect(try await node.store.peers().isEmpty)
+        }
+    }
+
+    /// The one-time password an admin page shows.
+    static func oneTimePassword(in page: String) -> String? {
+        guard let range = page.range(of: #"class="one-time-password" data-user="[^"]*">[A-Za-z0-9]{20}<"#, options: .regularExpression)
+        else { return nil }
+        return String(page[range].dropLast().suffix(20))
+    }
+}

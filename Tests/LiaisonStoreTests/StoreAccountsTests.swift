@@ -1,0 +1,71 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import Testing
+
+@Suite("Accounts and sessions in the store")
+struct StoreAccountsTests {
+    @Test func passwordsAreArgon2idHashesThatVerify() async throws {
+        let hash = try await PasswordHash.make("correct horse battery")
+        #expect(hash.hasPrefix("$argon2id$v=19$m="), "self-describing: algorithm, parameters, salt, hash")
+        #expect(try await PasswordHash.make("correct horse battery") != hash, "salted")
+        #expect(await PasswordHash.verify("correct horse battery", against: hash))
+        #expect(await !PasswordHash.verify("correct horse batterY", against: hash))
+        #expect(!PasswordHash.needsRehash(hash))
+        #expect(PasswordHash.needsRehash("$argon2id$v=19$m=8,t=1,p=1$c29tZXNhbHQ$aGFzaA"), "older parameters are made again")
+        await #expect(throws: StoreError.self) { try await PasswordHash.make("eleven char") }
+        #expect(PasswordHash.problem(with: "twelve chars") == nil)
+    }
+
+    @Test func signInChecksNameAndPasswordAndDisabling() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try await store.addAccount(name: "asha", displayName: "Asha Rao", role: .editor, password: "asha's long password")
+        guard case .accepted(let account) = try await store.checkSignIn(name: "asha", password: "asha's long password") else {
+            Issue.record("the right password was refused"); return
+        }
+        #expect(account.displayName == "Asha Rao" && account.lastSignIn != nil)
+        guard case .refused = try await store.checkSignIn(name: "asha", password: "wrong long password") else {
+            Issue.record("a wrong password was accepted"); return
+        }
+        guard case .refused = try await store.checkSignIn(name: "nobody", password: "asha's long password") else {
+            Issue.record("an unknown user was accepted"); return
+        }
+        await #expect(throws: StoreError.self) { try await store.addAccount(name: "asha", role: .reader, password: "another password") }
+        await #expect(throws: StoreError.self) { try await store.addAccount(name: "bad name", role: .reader, password: "another password") }
+        await #expect(throws: StoreError.self) { try await store.addAccount(name: "node", role: .peer, password: "another password") }
+
+        let id = try await store.startSession(account: "asha")
+        #expect(try await store.session(id: id)?.account.name == "asha")
+        try await store.changeAccount("asha", AccountChange(disabled: true))
+        #expect(try await store.session(id: id) == nil, "disabling ends the session")
+        guard case .disabled = try await store.checkSignIn(name: "asha", password: "asha's long password") else {
+            Issue.record("a disabled account signed in"); return
+        }
+        try await store.changeAccount("asha", AccountChange(disabled: false))
+        let second = try await store.startSession(account: "asha")
+        try await store.changeAccount("asha", AccountChange(password: "a new long password"))
+        #expect(try await store.session(id: second) == nil, "a new password ends the session")
+        #expect(try await fixture.reopen().accounts().map(\.name) == ["asha"])
+    }
+
+    @Test func theStoreFilesHoldNoPasswordOrSessionIDInClear() async throws {
+        let fixture = try StoreFixture()
+        let password = "plain-text-password-\(UUID().uuidString)"
+        try await fixture.store.addAccount(name: "asha", role: .admin, password: password)
+        try await fixture.store.changeAccount("asha", AccountChange(password: password + "-2"))
+        let session = try await fixture.store.startSession(account: "asha")
+        #expect(try await fixture.store.session(id: session) != nil)
+        let token = try await fixture.store.createToken(name: "asha-script", role: .editor, account: "asha")
+        var bytes = Data()
+        for suffix in ["", "-wal", "-shm"] {
+            let file = fixture.directory.appendingPathComponent(LiaisonStore.fileName + suffix)
+            bytes.append((try? Data(contentsOf: file)) ?? Data())
+        }
+        #expect(bytes.count > 0)
+        for secret in [password, password + "-2", session, token] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret.prefix(12))… is in the store files")
+        }
+        #expect(bytes.range(of: Data("$argon2id$".utf8)) != nil, "the hashes are there")
+    }
+}
