@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 
 /// Renders a document as CSV (RFC 4180, CRLF line endings, raw numbers).
 ///
@@ -56,19 +57,11 @@ public struct CSVRenderer: Sendable {
     }
 
     /// Records separate lines with CRLF, as RFC 4180 says.
-    static let lineEnding = "\r\n"
+    static let lineEnding = CSVText.lineEnding
 
     /// Records as CSV text, each line ended by CRLF.
     static func csv(_ records: [[String]]) -> String {
-        records.map { $0.map(field).joined(separator: ",") + lineEnding }.joined()
-    }
-
-    /// A field, quoted when it holds a comma, a quote, a line break or surrounding spaces.
-    static func field(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
-            || text.first?.isWhitespace == true || text.last?.isWhitespace == true
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        records.map(CSVText.line).joined()
     }
 
     /// The letters, digits, `-` and `_` of an id (anything else becomes `_`), or `table` if none.
