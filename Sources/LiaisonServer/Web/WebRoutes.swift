@@ -34,6 +34,7 @@ struct WebRoutes: Sendable {
         router.post("/login", use: signIn)
         router.post("/logout", use: form(.reader, signOut))
         router.get("/records", use: page(.reader, recordList))
+        router.get("/records.csv", use: page(.reader, recordCSV))
         router.post("/records", use: form(.editor, createRecord))
         router.get("/records/new", use: page(.editor, newRecordPage))
         router.get("/records/{id}", use: page(.reader, recordPage))
