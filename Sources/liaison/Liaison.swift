@@ -31,6 +31,8 @@ struct Liaison: AsyncParsableCommand {
         SeedCommand.self,
         StatusCommand.self,
         ClusterCommand.self,
+        BackupCommand.self,
+        RestoreCommand.self,
     ]
 
     @OptionGroup var data: DataOptions
