@@ -31,6 +31,7 @@ struct Liaison: AsyncParsableCommand {
         SeedCommand.self,
         StatusCommand.self,
         ClusterCommand.self,
+        ImportCommand.self,
         BackupCommand.self,
         RestoreCommand.self,
     ]
