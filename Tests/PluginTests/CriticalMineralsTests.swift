@@ -30,7 +30,7 @@ import Testing
     @Test func keyFigures() throws {
         let doc = try build("critical_minerals", records)
         #expect(doc.figure("Records") == .count(6))
-        #expect(doc.figure("Pipeline value") == .money(48_200_000))
+        #expect(doc.figure("Pipeline value") == .money(39_100_000))             // open records: not cm2 (won) nor cm6 (lost)
         #expect(doc.figure("Closed won") == .count(1))
         #expect(doc.figure("Won value") == .money(9_100_000))
         #expect(doc.figure("Minerals with activity") == .count(4))
