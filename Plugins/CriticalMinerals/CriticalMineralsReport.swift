@@ -36,7 +36,7 @@ enum CriticalMineralsReport {
                 series: grid.columns.map { stage in
                     ChartSeries(label(stage), grid.rows.map { row in grid.cell(row, stage).reduce(0) { $0 + $1.valueUSD } })
                 },
-                valueKind: .money),
+                valueKind: .money).under("mineral_stage_value"),
             funnel.chart(),
         ]
         return document

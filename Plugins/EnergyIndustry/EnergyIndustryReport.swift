@@ -24,7 +24,6 @@ enum EnergyIndustryReport {
         func value(_ records: [ReportRecord]) -> Double { records.reduce(0) { $0 + $1.valueUSD } }
         let byPillar = Dictionary(grouping: pipeline) { $0.text(field) }
         func inPillar(_ pillar: String?) -> [ReportRecord] { byPillar[pillar] ?? [] }
-        func officeName(_ slug: String) -> String { CoreSchema.officeNames[slug] ?? slug }
 
         document.keyFigures = [KeyFigure("Open records", .count(pipeline.count))] + PipelineValue(all).keyFigures + [
             KeyFigure("Closed lost", .count(all.filter { $0.status == "closed_lost" }.count)),
@@ -44,14 +43,14 @@ enum EnergyIndustryReport {
                 columns: ["Office", "Open records", "Pipeline value (USD)"],
                 rows: offices.map { office in
                     let records = pipeline.filter { $0.office == office }
-                    return [.text(officeName(office)), .count(records.count), .money(value(records))]
+                    return [.text(ReportLabels.office(office)), .count(records.count), .money(value(records))]
                 }
             ).withTotals(),
             ReportTable(
                 id: "value_by_office_pillar", title: "Pipeline value by office and pillar (USD)",
                 columns: [ReportColumn("Office")] + pillars.map { ReportColumn($0.name) },
                 rows: offices.map { office in
-                    [.text(officeName(office))] + pillars.map { pillar in
+                    [.text(ReportLabels.office(office))] + pillars.map { pillar in
                         .money(value(inPillar(pillar.id).filter { $0.office == office }))
                     }
                 }
@@ -59,10 +58,10 @@ enum EnergyIndustryReport {
         ]
         document.charts = [
             .bar(id: "value_by_pillar", title: "Pipeline value by pillar",
-                 data: pillars.map { ($0.name, value(inPillar($0.id))) }, valueKind: .money),
+                 data: pillars.map { ($0.name, value(inPillar($0.id))) }, valueKind: .money).under("by_pillar"),
             ReportChart(
                 id: "value_by_office_pillar", title: "Pipeline value by office and pillar", kind: .stackedBar,
-                categories: offices.map(officeName),
+                categories: offices.map(ReportLabels.office),
                 series: pillars.map { pillar in
                     ChartSeries(pillar.name, offices.map { office in
                         value(inPillar(pillar.id).filter { $0.office == office })

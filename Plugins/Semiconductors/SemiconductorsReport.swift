@@ -56,7 +56,7 @@ enum SemiconductorsReport {
                  data: CoreSchema.offices.map { office in
                      (ReportLabels.office(office), sum(records.filter { $0.office == office }))
                  },
-                 valueKind: .money),
+                 valueKind: .money).under("by_office"),
         ]
         return document
     }

@@ -34,3 +34,28 @@ import Testing
         }
     }
 }
+
+/// Reports to hand on: each chart directly under the table it draws, names not slugs.
+@Suite struct ReportLayoutTests {
+    @Test func everyChartFollowsItsTableInHTMLAndMarkdown() throws {
+        let records = PipelineValueTests.states.compactMap(ReportRecord.init)
+        for declaration in sampleTestRegistry.reports {
+            let document = try #require(sampleTestRegistry.report(
+                declaration.id, records: records, office: "chennai", period: ReportPeriod(), today: "2026-03-01",
+                generatedAt: "2026-03-01T00:00:00Z"))
+            let (tables, alone) = document.tablesWithCharts
+            #expect(alone.isEmpty, "\(declaration.id): charts without a table: \(alone.map(\.id))")
+            #expect(document.contextLine.contains("Office: Chennai"), "\(document.contextLine)")
+            for rendered in [HTMLRenderer().render(document), MarkdownRenderer().render(document)] {
+                var position = rendered.startIndex
+                for (table, charts) in tables {
+                    for title in [table.title] + charts.map(\.title) {
+                        let found = try #require(rendered.range(of: title, range: position..<rendered.endIndex),
+                                                 "\(declaration.id): \(title) out of place")
+                        position = found.upperBound
+                    }
+                }
+            }
+        }
+    }
+}

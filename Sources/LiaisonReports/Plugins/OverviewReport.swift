@@ -52,7 +52,7 @@ public enum OverviewReport {
                 series: tracks.indices.map { track in
                     ChartSeries(tracks[track].title, CoreSchema.offices.indices.map { Double(tally.byOfficeTrack[$0][track]) })
                 },
-                caption: "A record in several tracks counts once in each."),
+                caption: "A record in several tracks counts once in each.").under("office_track"),
             funnel.chart(),
             .bar(id: "value_by_basis", title: "Pipeline value by basis",
                  data: basisGroups.map { (basisLabel($0), value($0)) }, valueKind: .money),

@@ -105,6 +105,11 @@ enum WebAssets {
           table.list .hide-small { display: none; }
           h1 { font-size: 1.35rem; }
         }
+        @media print {
+          header.top, footer, form.filters, .skip, .notice.done { display: none; }
+          main { max-width: none; padding: 0; }
+          .report-frame { border: none; padding: 0; }
+        }
         """
 
     static let javascript = """

@@ -1,5 +1,7 @@
-/// The report's CSS, every rule scoped to `.liaison-report`: light background and dark text,
-/// responsive down to phone widths, black on white when printed.
+/// The report's CSS, every rule scoped to `.liaison-report` (but `@page`): light background and
+/// dark text, responsive down to phone widths; printed on A4 in black on white, each chart kept
+/// with its table, tables set small enough that no figure is clipped. Column titles wrap;
+/// figures never do, and a table wider than the screen scrolls instead of clipping.
 enum HTMLStyle {
     static let css = """
 
@@ -21,6 +23,8 @@ enum HTMLStyle {
         .liaison-report caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
         .liaison-report th, .liaison-report td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; \
         text-align: left; vertical-align: top; }
+        .liaison-report thead th { overflow-wrap: break-word; hyphens: auto; vertical-align: bottom; }
+        .liaison-report section.chart h2 { font-size: 1rem; border-bottom: none; margin-top: 1rem; }
         .liaison-report .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .liaison-report tfoot th, .liaison-report tfoot td { font-weight: 700; border-top: 2px solid #333; }
         .liaison-report figure { margin: 1rem 0; }
@@ -32,8 +36,14 @@ enum HTMLStyle {
           .liaison-report h1 { font-size: 1.3rem; }
           .liaison-report table { font-size: 0.85rem; }
         }
+        @page { size: A4; margin: 14mm 12mm; }
         @media print {
-          .liaison-report { color: #000; background: none; max-width: none; padding: 0; }
+          .liaison-report { color: #000; background: none; max-width: none; padding: 0; font-size: 10pt; }
+          .liaison-report h2 { break-after: avoid; margin-top: 1rem; }
+          .liaison-report table { font-size: 8pt; }
+          .liaison-report th, .liaison-report td { padding: 2pt 3pt; }
+          .liaison-report section.chart { break-inside: avoid; }
+          .liaison-report svg { max-width: 100%; max-height: 120mm; }
           .liaison-report .subtitle, .liaison-report .context, .liaison-report figcaption, \
         .liaison-report .figure dt, .liaison-report .figure .note { color: #000; }
           .liaison-report .provisional { background: none; border-left-color: #000; }
