@@ -84,6 +84,15 @@ extension LiaisonStore {
         }
     }
 
+    /// The hash a file is recognised by: SHA-256 of its text without a byte-order mark and with
+    /// CRLF line ends as LF, so that the same spreadsheet is the same file whether it came
+    /// through the command line or a browser (which sends CRLF).
+    public static func importHash(of text: String) -> String {
+        var normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if normalised.hasPrefix("\u{FEFF}") { normalised.removeFirst() }
+        return SHA256.hex(Array(normalised.utf8))
+    }
+
     private enum RowOutcome { case created, updated, unchanged }
 
     /// Writes one row (see ``importRecords(_:hash:fileName:author:dryRun:again:)``).

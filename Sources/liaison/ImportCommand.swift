@@ -66,7 +66,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         do {
             let summary = try await store.importRecords(
-                plan, hash: SHA256.hex(Array(bytes)), fileName: url.lastPathComponent, author: author.author,
+                plan, hash: LiaisonStore.importHash(of: text), fileName: url.lastPathComponent, author: author.author,
                 dryRun: dryRun, again: again)
             print(output.json ? Self.json(summary, problems: []) : Self.text(summary, file: url.lastPathComponent))
         } catch let error as ImportError {

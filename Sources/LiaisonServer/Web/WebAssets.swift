@@ -144,6 +144,22 @@ enum WebAssets {
             });
           });
         }
-        document.addEventListener('DOMContentLoaded', function () { liaisonTracks(); liaisonResolve(); liaisonConfirm(); });
+        // A chosen CSV file is read into the text box it names (and its name kept), to be sent with the form.
+        function liaisonCSVFile() {
+          document.querySelectorAll('[data-csv-into]').forEach(function (input) {
+            input.addEventListener('change', function () {
+              var file = input.files && input.files[0];
+              if (!file) return;
+              var reader = new FileReader();
+              reader.onload = function () {
+                document.getElementById(input.getAttribute('data-csv-into')).value = reader.result;
+                var name = document.getElementById('name');
+                if (name) name.value = file.name;
+              };
+              reader.readAsText(file, 'utf-8');
+            });
+          });
+        }
+        document.addEventListener('DOMContentLoaded', function () { liaisonTracks(); liaisonResolve(); liaisonConfirm(); liaisonCSVFile(); });
         """
 }

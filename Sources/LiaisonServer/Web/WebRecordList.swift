@@ -23,7 +23,8 @@ extension WebRoutes {
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let first = total == 0 ? 0 : filter.offset + 1
         let last = min(total, filter.offset + states.count)
-        let newButton: HTML = user.canEdit ? "<a class=\"button\" href=\"/records/new\">New record</a>" : ""
+        let newButton: HTML = user.canEdit
+            ? "<a class=\"button secondary\" href=\"/import\">Import CSV</a><a class=\"button\" href=\"/records/new\">New record</a>" : ""
         let download: HTML = "<a class=\"button secondary\" href=\"/records.csv?\(WebForm.query(pairs))\" download>Download CSV</a>"
         let rows = states.map { recordRow($0) }
         let table: HTML = states.isEmpty

@@ -35,6 +35,8 @@ struct WebRoutes: Sendable {
         router.post("/logout", use: form(.reader, signOut))
         router.get("/records", use: page(.reader, recordList))
         router.get("/records.csv", use: page(.reader, recordCSV))
+        router.get("/import", use: page(.editor, importPage))
+        router.post("/import", use: form(.editor, importFile))
         router.post("/records", use: form(.editor, createRecord))
         router.get("/records/new", use: page(.editor, newRecordPage))
         router.get("/records/{id}", use: page(.reader, recordPage))
