@@ -73,3 +73,20 @@ import Testing
         #expect(throws: ValidationError("title", "is required")) { try schema.parseCell(field: "title", text: " ") }
     }
 }
+
+@Suite struct ImportPlanTests {
+    @Test func emptyTrailingColumnsAreSkippedAndUnknownColumnsNamed() throws {
+        let plan = ImportPlan(table: try CSVReader.read("Title;Type;Tracks;;\r\nA;Investment;sccp;;\r\n"), schema: .core)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.fields == ["title", "type", "tracks", nil, nil])
+        let unknown = ImportPlan(table: try CSVReader.read("Title,Colour\nA,red\n"), schema: .core)
+        #expect(unknown.problems.map(\.description).contains(
+            "line 1, column \"Colour\" is not a field; map it with --map \"Colour=FIELD\" or skip it with --map \"Colour=\""))
+    }
+
+    @Test func aRepeatedIDIsAProblemOfTheSecondLine() throws {
+        let text = "id,title\nrec-1,A\nrec-1,B\n"
+        let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)
+        #expect(plan.problems == [ImportProblem(line: 3, field: "id", message: "record rec-1 is also on line 2")])
+    }
+}

@@ -53,7 +53,13 @@ public struct ImportPlan: Hashable, Sendable {
         let header = table.headerLine
         let known = [Self.idColumn] + schema.fields.map(\.name)
         var fields: [String?] = []
-        for column in table.header {
+        for (index, column) in table.header.enumerated() {
+            // Spreadsheets often save empty columns after the last one: skip them if nothing is in them.
+            if column.isEmpty, map[column] == nil,
+               table.rows.allSatisfy({ index >= $0.values.count || $0.values[index].allSatisfy(\.isWhitespace) }) {
+                fields.append(nil)
+                continue
+            }
             let target = map[column] ?? Schema.matchChoice(column, known)
             guard let target else {
                 problems.append(ImportProblem(
