@@ -1,6 +1,7 @@
 import Hummingbird
 import LiaisonBundledPlugins
 import LiaisonReports
+import LiaisonStore
 
 /// `GET /v1/reports` (what reports there are) and `GET /v1/reports/{id}` (one, rendered).
 extension APIHandlers {
@@ -11,9 +12,10 @@ extension APIHandlers {
         }))]))
     }
 
-    /// `?format=json|md|html|csv` (default json), `office`, `from`, `to` (YYYY-MM-DD).
+    /// `?format=json|md|html|csv` (default json), `office`, `from`, `to` (YYYY-MM-DD); with
+    /// `table=ID`, that table alone as CSV.
     @Sendable func getReport(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["format", "office", "from", "to"])
+        let parameters = try QueryParameters(request, allowed: ["format", "office", "from", "to", "table"])
         let id = context.parameters.get("id") ?? ""
         guard BundledPlugins.registry.reports.contains(where: { $0.id == id }) else {
             let known = BundledPlugins.registry.reports.map(\.id).joined(separator: ", ")
@@ -27,6 +29,12 @@ extension APIHandlers {
         }
         let report = ReportRequest(id: id, office: parameters.text("office"),
                                    period: ReportPeriod(from: parameters.text("from"), to: parameters.text("to")))
+        if let table = parameters.text("table") {
+            guard format == .csv || parameters.text("format") == nil else {
+                throw APIError.badRequest("query parameter \"table\" gives one table as CSV; leave out format or give format=csv")
+            }
+            return try await Self.tableCSV(report, table: table, store: store)
+        }
         let text: String
         do {
             text = try await BundledPlugins.registry.render(report, as: format, from: store)
@@ -35,5 +43,23 @@ extension APIHandlers {
         }
         return Response(status: .ok, headers: [.contentType: format.contentType],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// One table of a report as CSV, named `<report>-<table>.csv`; 404 naming the tables there are.
+    static func tableCSV(_ report: ReportRequest, table: String, store: LiaisonStore) async throws -> Response {
+        let document: ReportDocument
+        do {
+            document = try await BundledPlugins.registry.report(report, from: store)
+        } catch let error as ReportRequestError {
+            throw APIError.badRequest(error.description.replacingOccurrences(of: "--", with: ""))
+        }
+        guard let csv = CSVRenderer().table(table, of: document) else {
+            let known = CSVRenderer().tableIDs(document).joined(separator: ", ")
+            throw APIError.notFound("report \(report.id) has no table \"\(table.prefix(80))\"; tables: \(known)")
+        }
+        return Response(status: .ok, headers: [
+            .contentType: ReportFormat.csv.contentType,
+            .contentDisposition: "attachment; filename=\"\(report.id)-\(CSVRenderer.fileBaseName(table)).csv\"",
+        ], body: .init(byteBuffer: ByteBuffer(string: csv)))
     }
 }

@@ -106,7 +106,7 @@ enum WebAssets {
           h1 { font-size: 1.35rem; }
         }
         @media print {
-          header.top, footer, form.filters, .skip, .notice.done { display: none; }
+          header.top, footer, form.filters, .skip, .notice.done, .table-csv { display: none; }
           main { max-width: none; padding: 0; }
           .report-frame { border: none; padding: 0; }
         }

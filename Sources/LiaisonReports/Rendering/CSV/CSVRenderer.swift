@@ -43,6 +43,17 @@ public struct CSVRenderer: Sendable {
             .joined(separator: CSVRenderer.lineEnding)
     }
 
+    /// One table alone (or the key figures, ``keyFiguresID``), or `nil` when the document has
+    /// no table of that id.
+    public func table(_ id: String, of document: ReportDocument) -> String? {
+        sections(document).first { $0.id == id }?.csv
+    }
+
+    /// The ids of the tables ``table(_:of:)`` gives, in order.
+    public func tableIDs(_ document: ReportDocument) -> [String] {
+        (document.keyFigures.isEmpty ? [] : [CSVRenderer.keyFiguresID]) + document.tables.map(\.id)
+    }
+
     /// The key figures' table (when there are key figures) and each table, with their ids.
     func sections(_ document: ReportDocument) -> [(id: String, csv: String)] {
         var result: [(id: String, csv: String)] = []
@@ -66,7 +77,7 @@ public struct CSVRenderer: Sendable {
     }
 
     /// The letters, digits, `-` and `_` of an id (anything else becomes `_`), or `table` if none.
-    static func fileBaseName(_ id: String) -> String {
+    public static func fileBaseName(_ id: String) -> String {
         let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
         return safe.allSatisfy({ $0 == "_" }) ? "table" : safe
     }
