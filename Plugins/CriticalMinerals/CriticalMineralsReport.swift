@@ -17,13 +17,8 @@ enum CriticalMineralsReport {
 
         let grid = Grid(records)
         let funnel = StatusFunnel(records)
-        let won = records.filter { $0.status == "closed_won" }
-        let total = records.reduce(0) { $0 + $1.valueUSD }
-        document.keyFigures = [
-            KeyFigure("Records", .count(records.count)),
-            KeyFigure("Pipeline value", .money(total)),
-            KeyFigure("Closed won", .count(won.count)),
-            KeyFigure("Won value", .money(won.reduce(0) { $0 + $1.valueUSD })),
+        document.keyFigures = [KeyFigure("Records", .count(records.count))] + PipelineValue(records).keyFigures + [
+            KeyFigure("Closed won", .count(records.filter { $0.status == "closed_won" }.count)),
             KeyFigure("Minerals with activity", .count(grid.rows.filter { $0 != notSet && grid.count(row: $0) > 0 }.count)),
         ]
         document.tables = [
@@ -40,7 +35,7 @@ enum CriticalMineralsReport {
                 series: grid.columns.map { stage in
                     ChartSeries(label(stage), grid.rows.map { row in grid.cell(row, stage).reduce(0) { $0 + $1.valueUSD } })
                 },
-                valueKind: .money),
+                valueKind: .money).under("mineral_stage_value"),
             funnel.chart(),
         ]
         return document

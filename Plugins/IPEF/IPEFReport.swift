@@ -42,9 +42,9 @@ enum IPEFReport {
         ]
         document.charts = [
             .bar(id: "value_by_pillar", title: "Value by pillar",
-                 data: rows.map { ($0.name, $0.records.reduce(0) { $0 + $1.valueUSD }) }, valueKind: .money),
+                 data: rows.map { ($0.name, $0.records.reduce(0) { $0 + $1.valueUSD }) }, valueKind: .money).under("by_pillar"),
             .bar(id: "records_by_pillar", title: "Records by pillar",
-                 data: rows.map { ($0.name, Double($0.records.count)) }),
+                 data: rows.map { ($0.name, Double($0.records.count)) }).under("by_pillar"),
         ]
         return document
     }

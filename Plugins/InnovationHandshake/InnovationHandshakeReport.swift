@@ -82,10 +82,11 @@ enum InnovationHandshakeReport {
         ]
         document.charts = [
             .bar(id: "deals_by_technology_area", title: "Deals by technology area",
-                 data: byArea.map { ($0.0, Double($0.1.filter(isDeal).count)) }),
+                 data: byArea.map { ($0.0, Double($0.1.filter(isDeal).count)) }).under("by_technology_area"),
             .funnel(id: "handshake_funnel", title: "From start-up to deal",
                     stages: [("Start-ups engaged", startups(records)),
-                             ("Investor introductions", introductions.count), ("Deals", deals.count)]),
+                             ("Investor introductions", introductions.count), ("Deals", deals.count)])
+                .under("by_startup_stage"),
         ]
         return document
     }

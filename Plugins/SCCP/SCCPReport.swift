@@ -45,7 +45,7 @@ enum SCCPReport {
                  data: CoreSchema.offices.map { office in
                      (ReportLabels.office(office),
                       held.filter { $0.office == office }.reduce(0) { $0 + ($1.number("sccp.attendance") ?? 0) })
-                 }),
+                 }).under("workshops_by_office"),
             ReportChart(
                 id: "barriers_by_sector", title: "Barriers by sector", kind: .stackedBar,
                 categories: sectors.map(\.name),

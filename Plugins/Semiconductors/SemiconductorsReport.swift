@@ -3,11 +3,9 @@ import LiaisonReports
 
 /// Builds the `semiconductors` report.
 ///
-/// Every record in the track counts; value is `value_usd` whatever its basis; "open" is any
-/// status but `closed_won` and `closed_lost`. A record with no segment is shown as "Not set".
+/// Every record in the track counts; value is `value_usd` whatever its basis; pipeline value
+/// is that of open records (``PipelineValue``: any status but `closed_won` and `closed_lost`). A record with no segment is shown as "Not set".
 enum SemiconductorsReport {
-    static let closed: Set = ["closed_won", "closed_lost"]
-
     static func build(_ input: ReportInput) -> ReportDocument {
         let records = input.records
         var document = input.document(
@@ -17,15 +15,7 @@ enum SemiconductorsReport {
         let bySegment = Dictionary(grouping: records) { $0.text("semiconductors.segment") ?? "" }
         let segments = SemiconductorsPlugin.segments + (bySegment[""] == nil ? [] : [""])
         let statuses = CoreSchema.statuses
-        let open = records.filter { !closed.contains($0.status) }
-        let won = records.filter { $0.status == "closed_won" }
-
-        document.keyFigures = [
-            KeyFigure("Records", .count(records.count)),
-            KeyFigure("Pipeline value", .money(sum(records))),
-            KeyFigure("Open pipeline value", .money(sum(open))),
-            KeyFigure("Won value", .money(sum(won))),
-        ]
+        document.keyFigures = [KeyFigure("Records", .count(records.count))] + PipelineValue(records).keyFigures
         document.tables = [
             ReportTable(
                 id: "value_by_segment_status", title: "USD value by segment and status",
@@ -44,7 +34,7 @@ enum SemiconductorsReport {
                     let group = bySegment[segment] ?? []
                     return [
                         .text(label(segment)), .count(group.count),
-                        .count(group.filter { !closed.contains($0.status) }.count),
+                        .count(group.filter(PipelineValue.isOpen).count),
                         .count(group.filter { $0.status == "closed_won" }.count), .money(sum(group)),
                     ]
                 }
@@ -65,7 +55,7 @@ enum SemiconductorsReport {
                  data: CoreSchema.offices.map { office in
                      (ReportLabels.office(office), sum(records.filter { $0.office == office }))
                  },
-                 valueKind: .money),
+                 valueKind: .money).under("by_office"),
         ]
         return document
     }
@@ -73,13 +63,13 @@ enum SemiconductorsReport {
     static func officeTable(_ records: [ReportRecord]) -> ReportTable {
         let byOffice = Dictionary(grouping: records, by: \.office)
         return ReportTable(
-            id: "by_office", title: "Pipeline by office",
-            columns: ["Office", "Records", "Open value (USD)", "Won value (USD)", "Total value (USD)"],
+            id: "by_office", title: "Value by office",
+            columns: ["Office", "Records", "Pipeline value (USD)", "Won value (USD)", "Total value (USD)"],
             rows: CoreSchema.offices.map { office in
                 let group = byOffice[office] ?? []
                 return [
                     .text(ReportLabels.office(office)), .count(group.count),
-                    .money(sum(group.filter { !closed.contains($0.status) })),
+                    .money(sum(group.filter(PipelineValue.isOpen))),
                     .money(sum(group.filter { $0.status == "closed_won" })), .money(sum(group)),
                 ]
             }

@@ -65,7 +65,7 @@ enum StrategicTradeReport {
                     ChartSeries(ReportLabels.value(kind), domains.map { domain in
                         Double((byDomain[domain] ?? []).filter { item($0) == kind }.count)
                     })
-                }),
+                }).under("by_domain"),
             .bar(id: "open_queries_by_age", title: "Open licensing queries by age",
                  data: ReportDays.ageBuckets.indices.map { index in
                      (ReportDays.ageBuckets[index].label,

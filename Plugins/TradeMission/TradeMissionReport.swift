@@ -27,7 +27,6 @@ enum TradeMissionReport {
                 + "(export successes, or closed won with a verified value) by office.")
         let successes = records.filter(isVerifiedSuccess)
         func value(_ records: [ReportRecord]) -> Double { records.reduce(0) { $0 + $1.valueUSD } }
-        func officeName(_ slug: String) -> String { CoreSchema.officeNames[slug] ?? slug }
 
         func counts(_ group: [ReportRecord]) -> [ReportValue] {
             let sme = group.filter(isSME).count
@@ -69,7 +68,7 @@ enum TradeMissionReport {
             withShares(ReportTable(
                 id: "by_office", title: "Participants and verified successes by office",
                 columns: ["Office"] + columns,
-                rows: offices.map { office in [.text(officeName(office))] + counts(records.filter { $0.office == office }) })),
+                rows: offices.map { office in [.text(ReportLabels.office(office))] + counts(records.filter { $0.office == office }) })),
             withShares(ReportTable(
                 id: "by_role", title: "By participant role", columns: ["Role"] + columns,
                 rows: roles.map { role in [.text(role.name)] + counts(inRole[role.id] ?? []) })),
@@ -79,10 +78,10 @@ enum TradeMissionReport {
         ]
         document.charts = [
             .bar(id: "participants_by_office", title: "Participants by office",
-                 data: offices.map { office in (officeName(office), Double(records.filter { $0.office == office }.count)) }),
+                 data: offices.map { office in (ReportLabels.office(office), Double(records.filter { $0.office == office }.count)) }).under("by_office"),
             ReportChart(
                 id: "successes_by_office", title: "Verified successes by office", kind: .stackedBar,
-                categories: offices.map(officeName),
+                categories: offices.map(ReportLabels.office),
                 series: [
                     ChartSeries("SME", offices.map { office in
                         Double(successes.filter { $0.office == office && isSME($0) }.count)
@@ -90,7 +89,7 @@ enum TradeMissionReport {
                     ChartSeries("Other", offices.map { office in
                         Double(successes.filter { $0.office == office && !isSME($0) }.count)
                     }),
-                ]),
+                ]).under("by_office"),
         ]
         return document
     }

@@ -31,15 +31,7 @@ extension LiaisonStore {
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT id, display, conflicted, updated_at FROM record WHERE deleted = 0 ORDER BY seq")
             var records: [DisplayedRecord] = []
-            while let row = try rows.next() {
-                let id: String = row[0]
-                let json: String = row[1]
-                let values: [String: FieldValue]
-                do { values = try DisplayValuesJSON.decode(json) } catch {
-                    throw StoreError(.invalid, "record \(id): \(error)")
-                }
-                records.append(DisplayedRecord(id: id, values: values, conflicted: row[2], updatedAt: row[3]))
-            }
+            while let row = try rows.next() { records.append(try DisplayedRecord(row: row)) }
             return records
         }
     }

@@ -15,30 +15,12 @@ public struct StoreCounts: Hashable, Sendable {
 extension LiaisonStore {
     /// Records matching `query`, with the total number that match (for paging).
     public func list(_ query: RecordQuery) async throws -> (states: [RecordState], total: Int) {
-        // Conflicted records show whether or not their provisional display is "deleted".
-        var conditions = query.conflictedOnly ? ["conflicted = 1"] : ["deleted = ?"]
-        var arguments: StatementArguments = query.conflictedOnly ? [] : [query.deleted]
-        if let track = query.track { conditions.append("tracks LIKE ?"); arguments += ["%,\(track),%"] }
-        if let office = query.office { conditions.append("office = ?"); arguments += [office] }
-        if let status = query.status { conditions.append("status = ?"); arguments += [status] }
-        if let text = query.text?.lowercased(), !text.isEmpty {
-            conditions.append("instr(search, ?) > 0")
-            arguments += [text]
-        }
-        let filter = "WHERE " + conditions.joined(separator: " AND ")
-        let order = switch query.sort {
-        case .updated: "updated_at DESC, id"
-        case .title: "title COLLATE NOCASE, id"
-        case .value: "value_usd DESC NULLS LAST, id"
-        case .status: "status, id"
-        case .office: "office, id"
-        }
-        let filterArguments = arguments
+        let (filter, arguments) = query.sqlFilter
         let page = arguments + [query.limit, query.offset]
         let (rows, total) = try await database.read { db in
             let rows = try String.fetchAll(
-                db, sql: "SELECT state FROM record \(filter) ORDER BY \(order) LIMIT ? OFFSET ?", arguments: page)
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM record \(filter)", arguments: filterArguments) ?? 0
+                db, sql: "SELECT state FROM record \(filter) ORDER BY \(query.sqlOrder) LIMIT ? OFFSET ?", arguments: page)
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM record \(filter)", arguments: arguments) ?? 0
             return (rows, total)
         }
         return (try rows.map { try RecordState(json: Data($0.utf8)) }, total)

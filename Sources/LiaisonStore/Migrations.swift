@@ -97,6 +97,19 @@ enum Migrations {
                 ALTER TABLE token ADD COLUMN account TEXT;
                 """)
         }
+        migrator.registerMigration("data: imported files") { db in
+            // A spreadsheet imported once is refused the second time, by the SHA-256 of its bytes.
+            try db.execute(sql: """
+                CREATE TABLE imported_file (
+                    hash TEXT PRIMARY KEY,
+                    file_name TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    imported_at INTEGER NOT NULL,
+                    created INTEGER NOT NULL,
+                    updated INTEGER NOT NULL
+                )
+                """)
+        }
         return migrator
     }
 }

@@ -32,6 +32,9 @@ struct Liaison: AsyncParsableCommand {
         SeedCommand.self,
         StatusCommand.self,
         ClusterCommand.self,
+        ImportCommand.self,
+        BackupCommand.self,
+        RestoreCommand.self,
     ]
 
     @OptionGroup var data: DataOptions

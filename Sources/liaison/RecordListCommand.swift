@@ -1,14 +1,29 @@
 import ArgumentParser
+import LiaisonCore
 import LiaisonStore
 
-/// `liaison record list [--track T] [--office O] [--status S] [--conflicted] [--deleted]`
+/// `liaison record list [--format text|json|csv] [--limit N] [--sort S] [filters]`
 struct RecordListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List records, most recently updated first.")
+        commandName: "list",
+        abstract: "List records: every match unless --limit.",
+        discussion: """
+            Text and JSON list the most recently updated first; CSV lists records in the order \
+            they were made (so that two exports of the same records are the same file), with a \
+            column for the id and for every field, ready for `liaison import`.
+            Example: liaison record list --format csv --track semiconductors > semiconductors.csv
+            """)
+
+    /// The output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+    }
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(help: ArgumentHelp("text, json or csv (default: text; --json is --format json).", valueName: "FORMAT"))
+    var format: Format?
     @Option(help: ArgumentHelp("Only records in this track.", valueName: "T"))
     var track: String?
     @Option(help: ArgumentHelp("Only records of this office.", valueName: "O"))
@@ -22,16 +37,33 @@ struct RecordListCommand: AsyncParsableCommand {
     var conflicted = false
     @Flag(help: "Deleted records instead of live ones.")
     var deleted = false
-    @Option(help: ArgumentHelp("At most this many records.", valueName: "N"))
-    var limit = 1_000
+    @Option(help: ArgumentHelp("At most this many records (default: every match).", valueName: "N"))
+    var limit: Int?
+    @Option(help: ArgumentHelp(
+        "The order: \(RecordQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "ORDER"))
+    var sort: String?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more, got \(limit); leave it out for every record") }
+        if output.json, let format, format != .json { throw ValidationError("--json and --format \(format.rawValue) disagree") }
+        if let sort, RecordQuery.Sort(rawValue: sort) == nil {
+            let known = RecordQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--sort must be one of \(known), got \"\(sort)\"")
+        }
+    }
 
     func run() async throws {
         let store = try data.openStore()
-        let query = RecordQuery(
+        let format = output.json ? .json : format ?? .text
+        var query = RecordQuery(
             track: track, office: office, status: status, conflictedOnly: conflicted, deleted: deleted,
-            text: text, limit: limit)
+            text: text, limit: limit ?? Int.max)
+        query.sort = sort.flatMap(RecordQuery.Sort.init(rawValue:)) ?? (format == .csv ? .created : .updated)
         try checkFilters(query, schema: store.schema)
-        let (states, total) = try await store.list(query)
-        printRecords(states, total: total, schema: store.schema, json: output.json)
+        switch format {
+        case .csv: try printCSV(store, query)
+        case .json: try printJSON(store, query)
+        case .text: try await printText(store, query)
+        }
     }
 }

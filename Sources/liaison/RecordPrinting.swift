@@ -7,24 +7,41 @@ func printRecord(_ state: RecordState, schema: Schema, json: Bool) {
     print(json ? view.json : RecordText.block(view, schema: schema), terminator: json ? "\n" : "")
 }
 
-/// Prints records: a JSON array of views (one line), or one block each.
-func printRecords(_ states: [RecordState], total: Int, schema: Schema, json: Bool) {
-    if json {
-        var writer = JSONWriter()
-        writer.array(states) { writer, state in RecordView(state).write(to: &writer) }
-        print(writer.output)
-        return
+/// Prints every record of `query` as CSV (``RecordCSV``), one record at a time.
+func printCSV(_ store: LiaisonStore, _ query: RecordQuery) throws {
+    let csv = RecordCSV(schema: store.schema)
+    var out = StandardOutput()
+    out.write(csv.header)
+    try store.forEachDisplayed(matching: query) { out.write(csv.line(id: $0.id, values: $0.values)) }
+    out.flush()
+}
+
+/// Prints every record of `query` as one JSON array of views (one line), one record at a time.
+func printJSON(_ store: LiaisonStore, _ query: RecordQuery) throws {
+    var out = StandardOutput()
+    var first = true
+    out.write("[")
+    try store.forEachState(matching: query) { state in
+        out.write((first ? "" : ",") + RecordView(state).json)
+        first = false
     }
-    for (index, state) in states.enumerated() {
-        if index > 0 { print("") }
-        print(RecordText.block(RecordView(state), schema: schema), terminator: "")
+    out.write("]\n")
+    out.flush()
+}
+
+/// Prints every record of `query` as one block each, then how many (`12 of 40 records` when
+/// `--limit` cut the list).
+func printText(_ store: LiaisonStore, _ query: RecordQuery) async throws {
+    var out = StandardOutput()
+    var shown = 0
+    try store.forEachState(matching: query) { state in
+        out.write((shown > 0 ? "\n" : "") + RecordText.block(RecordView(state), schema: store.schema))
+        shown += 1
     }
+    let total = shown < query.limit ? shown : try await store.count(matching: query)
     let noun = total == 1 ? "record" : "records"
-    if states.isEmpty {
-        print("no records")
-    } else {
-        print(states.count == total ? "\n\(total) \(noun)" : "\n\(states.count) of \(total) \(noun)")
-    }
+    out.write(shown == 0 ? "no records\n" : shown == total ? "\n\(total) \(noun)\n" : "\n\(shown) of \(total) \(noun)\n")
+    out.flush()
 }
 
 /// Checks `record list` filters against the schema, so a typo is an error and not an empty list.

@@ -9,7 +9,7 @@ struct CSVRendererTests {
         #expect(names == ["key_figures.csv", "by_office.csv", "sectors.csv"])
     }
 
-    @Test func tablesParseBackWithRawNumbersAndTheJSONTotals() throws {
+    @Test func tablesParseBackWithNumbersRoundedAsShownAndTheJSONTotals() throws {
         let json = JSONRenderer().render(Fixtures.full)
         let document = try JSONDecoder().decode(ReportDocument.self, from: Data(json.utf8))
         let files = CSVRenderer().files(Fixtures.full)
@@ -20,10 +20,10 @@ struct CSVRendererTests {
             #expect(records.allSatisfy { $0.count == table.columns.count })
             #expect(records.count == 1 + table.rows.count + 1)
             let totals = try #require(table.totals)
-            #expect(records.last == totals.map(\.raw))
+            #expect(records.last == totals.map(\.csv))
         }
         let byOffice = try CSVParser.parse(files[1].csv)
-        #expect(byOffice[1] == ["Mumbai, \"HQ\"", "12", "4500000", "0.6"])
+        #expect(byOffice[1] == ["Mumbai, \"HQ\"", "12", "4500000", "60.0"])
         #expect(byOffice[2][0] == "Chennai\nSouth")
         #expect(byOffice[4] == ["Total", "19", "5350000", ""])
     }
@@ -34,7 +34,7 @@ struct CSVRendererTests {
             ["label", "value", "kind", "note"],
             ["Partnerships", "1234567", "count", ""],
             ["Signed value", "12500000", "money", "up from $9M"],
-            ["Win rate", "0.425", "percent", ""],
+            ["Win rate", "42.5", "percent", ""],
         ])
     }
 
@@ -51,5 +51,19 @@ struct CSVRendererTests {
         let table = ReportTable(id: "../etc/passwd", title: "x", columns: ["A"])
         let doc = ReportDocument(id: "d", title: "D", tables: [table, table])
         #expect(CSVRenderer().files(doc).map(\.name) == ["___etc_passwd.csv", "___etc_passwd-2.csv"])
+    }
+}
+
+@Suite("CSV figures rounded as shown")
+struct CSVRoundingTests {
+    @Test func moneyInWholeDollarsAndPercentagesToOneDecimal() {
+        #expect(ReportValue.money(310.49).csv == "310")
+        #expect(ReportValue.money(2_500_000.5).csv == "2500001")
+        #expect(ReportValue.percent(0.7003367).csv == "70.0")
+        #expect(ReportValue.percent(0.425).csv == "42.5")
+        #expect(ReportValue.percent(1).csv == "100.0")
+        #expect(ReportValue.number(1.23456).csv == "1.23")
+        #expect(ReportValue.count(1_234).csv == "1234")
+        #expect(ReportValue.money(.nan).csv == ReportValue.money(.nan).raw)
     }
 }

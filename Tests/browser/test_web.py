@@ -3,10 +3,10 @@
 Starts two real `liaison serve` nodes (Mumbai and Chennai) that sync with each other, then,
 as an officer would in Chromium: signs in, creates a record with track fields, edits it,
 makes a conflict between the two nodes, resolves it in the page, opens a report and finds
-its chart, and saves screenshots of the main pages to docs/screenshots/. Then, as an office
-would set up its staff: an admin adds an editor, the editor signs in with the one-time
-password, chooses their own, edits a record that then credits them by name; the node
-restarts and the same browser, still signed in, saves another edit.
+its chart, imports a spreadsheet through the Import page, and saves screenshots of the main
+pages to docs/screenshots/. Then, as an office would set up its staff: an admin adds an editor,
+the editor signs in with the one-time password, chooses their own, edits a record that then
+credits them by name; the node restarts and the same browser, still signed in, saves another edit.
 
 Run: python3 -m pytest Tests/browser -q   (needs chromium, chromium-driver and selenium;
 `make test` installs them). The binary is .build/debug/liaison (built if missing).
@@ -306,6 +306,23 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[download]")]
     assert any("format=csv" in link for link in links) and any("format=md" in link for link in links)
     shot(driver, "report")
+
+    # A spreadsheet in through the Import page: choose the file, see the preview, confirm.
+    sheet = Path(tempfile.mkdtemp(prefix="liaison-import-")) / "deals.csv"
+    sheet.write_bytes("\ufeffDeal name;Type;Tracks;Status;Value USD\r\n"
+                      "Rare earth magnets;Investment;Critical Minerals;In Discussion;\"$2,500,000\"\r\n"
+                      "Fab tools;Trade Lead;semiconductors, sccp;Closed Won;12000\r\n".encode("utf-8"))
+    driver.get(mumbai.url + "/records")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Import CSV"))
+    driver.find_element(By.ID, "file").send_keys(str(sheet))
+    wait_for("the chosen file in the text box", lambda: "Rare earth" in driver.find_element(By.ID, "csv").get_attribute("value"))
+    driver.find_element(By.ID, "map").send_keys("Deal name=title")
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Check the file']"))
+    assert "will create 2 records" in notice(driver), notice(driver)
+    assert "Rare earth magnets" in driver.find_element(By.CSS_SELECTOR, "table.list").text
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Import 2 records']"))
+    assert "2 created" in notice(driver), notice(driver)
+    shutil.rmtree(sheet.parent)
 
     # The list, the record, sync status (admins may sync now) and the list on a phone.
     driver.get(mumbai.url + "/records")

@@ -46,6 +46,15 @@ public enum ReportFormatting {
         return String(x)
     }
 
+    /// A finite number with exactly `fractionDigits` decimals and no separators, for machines
+    /// that read what people see: `fixed(70.034, fractionDigits: 1)` is `70.0`.
+    public static func fixed(_ x: Double, fractionDigits: Int) -> String {
+        let digits = decimal(x, fractionDigits: fractionDigits).replacingOccurrences(of: ",", with: "")
+        let fraction = digits.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        guard fractionDigits > 0 else { return digits }
+        return digits + (fraction == 0 ? "." : "") + String(repeating: "0", count: fractionDigits - fraction)
+    }
+
     /// What is shown for a value that is not a finite number.
     static let notANumber = "n/a"
 

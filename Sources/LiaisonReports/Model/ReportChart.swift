@@ -16,6 +16,9 @@ public struct ReportChart: Codable, Sendable, Equatable {
     public var valueKind: ChartValueKind
     /// A sentence under the chart, if any.
     public var caption: String?
+    /// The id of the table whose figures the chart draws: renderers put the chart directly
+    /// under it. `nil` means the table with the chart's own id, if there is one.
+    public var table: String?
 
     /// Creates a chart.
     public init(

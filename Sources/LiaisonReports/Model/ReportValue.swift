@@ -1,7 +1,8 @@
 /// One value in a report: a table cell, a key figure or a total.
 ///
 /// The kind decides how the value is shown to people (`$12.5M`, `1,234`, `42%`);
-/// CSV and JSON carry the raw number (`12500000`, `1234`, `0.42`).
+/// JSON carries the raw number (`12500000`, `1234`, `0.42`), CSV the number rounded as shown
+/// (``csv``: `12500000`, `1234`, `42.0`).
 public enum ReportValue: Sendable, Equatable {
     /// A number of things, such as records or partnerships.
     case count(Int)
@@ -44,6 +45,18 @@ public enum ReportValue: Sendable, Equatable {
         case .money(let x), .percent(let x), .number(let x): ReportFormatting.raw(x)
         case .text(let s): s
         case .empty: ""
+        }
+    }
+
+    /// The value for spreadsheets (CSV): a number without units or separators, rounded as
+    /// people see it: money to whole dollars (`12500000`), a share as a percentage with one
+    /// decimal (`70.0` for `0.70034`), other numbers to two decimals.
+    public var csv: String {
+        switch self {
+        case .money(let x) where x.isFinite: ReportFormatting.raw(x.rounded())
+        case .percent(let x) where x.isFinite: ReportFormatting.fixed(x * 100, fractionDigits: 1)
+        case .number(let x) where x.isFinite: ReportFormatting.raw((x * 100).rounded() / 100)
+        default: raw
         }
     }
 

@@ -3,9 +3,10 @@ import LiaisonCore
 /// The core overview report: office × track counts, the status funnel, pipeline value by
 /// basis, stale records and open conflicts, across every track.
 ///
-/// - Value is `value_usd`; *verified* is the value of records whose `value_basis` is
-///   `verified`, *estimated* that of `estimate` and `client_reported` (and of records with a
-///   value but no basis).
+/// - Pipeline value is ``PipelineValue``: the `value_usd` of open records; won and lost value
+///   are figures of their own. *Verified* is the pipeline value of open records whose
+///   `value_basis` is `verified`, *estimated* that of `estimate` and `client_reported` (and of
+///   records with a value but no basis).
 /// - A record is *stale* when it is open (not closed won or lost) and its last write is more
 ///   than ``staleDays`` days before today.
 public enum OverviewReport {
@@ -29,9 +30,9 @@ public enum OverviewReport {
 
         document.keyFigures = [
             KeyFigure("Records", .count(records.count)),
-            KeyFigure("Pipeline value", .money(tally.valueByBasis.values.reduce(0, +))),
-            KeyFigure("Verified value", .money(value("verified"))),
-            KeyFigure("Estimated value", .money(value("estimate") + value("client_reported") + value(""))),
+        ] + PipelineValue(records).keyFigures + [
+            KeyFigure("Verified pipeline value", .money(value("verified"))),
+            KeyFigure("Estimated pipeline value", .money(value("estimate") + value("client_reported") + value(""))),
             KeyFigure("Closed won", .count(funnel.atStatus["closed_won", default: 0]),
                       note: funnel.overallConversion.map { "\(ReportFormatting.percent($0)) of identified" }),
             KeyFigure("No activity in \(staleDays) days", .count(tally.stale.count), note: "open records"),
@@ -51,7 +52,7 @@ public enum OverviewReport {
                 series: tracks.indices.map { track in
                     ChartSeries(tracks[track].title, CoreSchema.offices.indices.map { Double(tally.byOfficeTrack[$0][track]) })
                 },
-                caption: "A record in several tracks counts once in each."),
+                caption: "A record in several tracks counts once in each.").under("office_track"),
             funnel.chart(),
             .bar(id: "value_by_basis", title: "Pipeline value by basis",
                  data: basisGroups.map { (basisLabel($0), value($0)) }, valueKind: .money),
@@ -76,9 +77,11 @@ public enum OverviewReport {
             byOfficeTrack = Array(repeating: Array(repeating: 0, count: tracks.count), count: CoreSchema.offices.count)
             let todayNumber = ReportDays.number(today)
             for record in all {
-                let basis = basisGroup(record)
-                countByBasis[basis, default: 0] += 1
-                valueByBasis[basis, default: 0] += record.valueUSD
+                if PipelineValue.isOpen(record) {
+                    let basis = basisGroup(record)
+                    countByBasis[basis, default: 0] += 1
+                    valueByBasis[basis, default: 0] += record.valueUSD
+                }
                 let isStale = todayNumber != nil && OverviewReport.isStale(record, today: today)
                 if isStale { stale.append(record) }
                 guard let office = officeIndex[record.office] else { continue }
@@ -94,7 +97,7 @@ public enum OverviewReport {
 
     /// Whether an open record's last write is more than ``staleDays`` days before `today`.
     public static func isStale(_ record: ReportRecord, today: String) -> Bool {
-        guard record.status != "closed_won", record.status != "closed_lost",
+        guard PipelineValue.isOpen(record),
               let days = ReportDays.since(millis: record.updatedAt, today: today)
         else { return false }
         return days > staleDays
@@ -119,8 +122,8 @@ public enum OverviewReport {
 
     static func basisTable(_ tally: Tally) -> ReportTable {
         ReportTable(
-            id: "value_by_basis", title: "Pipeline value: verified and estimated",
-            columns: ["Basis", "Records", "Value (USD)"],
+            id: "value_by_basis", title: "Pipeline value (open records): verified and estimated",
+            columns: ["Basis", "Open records", "Value (USD)"],
             rows: basisGroups.map { group in
                 [.text(basisLabel(group)), .count(tally.countByBasis[group, default: 0]),
                  .money(tally.valueByBasis[group, default: 0])]

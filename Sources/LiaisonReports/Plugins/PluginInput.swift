@@ -32,7 +32,7 @@ public struct ReportInput: Sendable {
     /// (records with open conflicts) already filled in.
     public func document(id: String, title: String, subtitle: String? = nil) -> ReportDocument {
         var filters: [ReportFilter] = []
-        if let office { filters.append(ReportFilter("Office", office)) }
+        if let office { filters.append(ReportFilter("Office", ReportLabels.office(office))) }
         return ReportDocument(
             id: id, title: title, subtitle: subtitle,
             period: period.from == nil && period.to == nil ? nil : period,

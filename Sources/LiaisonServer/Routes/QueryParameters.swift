@@ -32,6 +32,15 @@ struct QueryParameters {
         return number
     }
 
+    /// One of `choices`, or `fallback` when absent.
+    func choice(_ name: String, _ choices: [String], default fallback: String) throws -> String {
+        guard let text = text(name) else { return fallback }
+        guard choices.contains(text) else {
+            throw APIError.badRequest("query parameter \"\(name)\" must be one of \(choices.joined(separator: ", ")), got \"\(text.prefix(40))\"")
+        }
+        return text
+    }
+
     /// `true` or `false`, or `false` when absent.
     func flag(_ name: String) throws -> Bool {
         guard let text = text(name) else { return false }

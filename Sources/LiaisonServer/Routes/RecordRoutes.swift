@@ -42,15 +42,16 @@ extension APIHandlers {
 
     @Sendable func listRecords(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let parameters = try QueryParameters(
-            request, allowed: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset"])
-        var query = try Self.page(parameters)
+            request, allowed: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset", "format"])
+        let csv = try parameters.choice("format", ["json", "csv"], default: "json") == "csv"
+        var query = try Self.page(parameters, whole: csv)
         query.track = parameters.text("track")
         query.office = parameters.text("office")
         query.status = parameters.text("status")
         query.conflictedOnly = try parameters.flag("conflicted")
         query.deleted = try parameters.flag("deleted")
         query.text = parameters.text("q")
-        return try await list(query)
+        return csv ? csvList(query) : try await list(query)
     }
 
     @Sendable func listConflicts(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
@@ -71,10 +72,13 @@ extension APIHandlers {
         ]))
     }
 
-    /// Sort and paging parameters.
-    private static func page(_ parameters: QueryParameters) throws -> RecordQuery {
-        var query = RecordQuery()
-        query.limit = try parameters.integer("limit", in: 1...APILimits.maxPageSize, default: APILimits.defaultPageSize)
+    /// Sort and paging parameters. A `whole` list (CSV) has no page size: every match unless
+    /// `limit`, in id order unless `sort`.
+    private static func page(_ parameters: QueryParameters, whole: Bool = false) throws -> RecordQuery {
+        var query = RecordQuery(sort: whole ? .created : .updated)
+        query.limit = whole
+            ? try parameters.integer("limit", in: 1...Int.max, default: Int.max)
+            : try parameters.integer("limit", in: 1...APILimits.maxPageSize, default: APILimits.defaultPageSize)
         query.offset = try parameters.integer("offset", in: 0...Int(Int32.max), default: 0)
         if let sort = parameters.text("sort") {
             guard let order = RecordQuery.Sort(rawValue: sort) else {

@@ -11,9 +11,10 @@ extension APIHandlers {
         }))]))
     }
 
-    /// `?format=json|md|html|csv` (default json), `office`, `from`, `to` (YYYY-MM-DD).
+    /// `?format=json|md|html|csv` (default json), `office`, `from`, `to` (YYYY-MM-DD); with
+    /// `table=ID`, that table alone as CSV.
     @Sendable func getReport(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["format", "office", "from", "to"])
+        let parameters = try QueryParameters(request, allowed: ["format", "office", "from", "to", "table"])
         let id = context.parameters.get("id") ?? ""
         guard plugins.reports.contains(where: { $0.id == id }) else {
             let known = plugins.reports.map(\.id).joined(separator: ", ")
@@ -27,6 +28,12 @@ extension APIHandlers {
         }
         let report = ReportRequest(id: id, office: parameters.text("office"),
                                    period: ReportPeriod(from: parameters.text("from"), to: parameters.text("to")))
+        if let table = parameters.text("table") {
+            guard format == .csv || parameters.text("format") == nil else {
+                throw APIError.badRequest("query parameter \"table\" gives one table as CSV; leave out format or give format=csv")
+            }
+            return try await Self.tableCSV(report, table: table, plugins: plugins, store: store)
+        }
         let text: String
         do {
             text = try await plugins.render(report, as: format, from: store)
@@ -35,5 +42,25 @@ extension APIHandlers {
         }
         return Response(status: .ok, headers: [.contentType: format.contentType],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// One table of a report as CSV, named `<report>-<table>.csv`; 404 naming the tables there are.
+    static func tableCSV(
+        _ report: ReportRequest, table: String, plugins: PluginRegistry, store: LiaisonStore
+    ) async throws -> Response {
+        let document: ReportDocument
+        do {
+            document = try await plugins.report(report, from: store)
+        } catch let error as ReportRequestError {
+            throw APIError.badRequest(error.description.replacingOccurrences(of: "--", with: ""))
+        }
+        guard let csv = CSVRenderer().table(table, of: document) else {
+            let known = CSVRenderer().tableIDs(document).joined(separator: ", ")
+            throw APIError.notFound("report \(report.id) has no table \"\(table.prefix(80))\"; tables: \(known)")
+        }
+        return Response(status: .ok, headers: [
+            .contentType: ReportFormat.csv.contentType,
+            .contentDisposition: "attachment; filename=\"\(report.id)-\(CSVRenderer.fileBaseName(table)).csv\"",
+        ], body: .init(byteBuffer: ByteBuffer(string: csv)))
     }
 }

@@ -108,6 +108,11 @@ enum WebAssets {
           table.list .hide-small { display: none; }
           h1 { font-size: 1.35rem; }
         }
+        @media print {
+          header.top, footer, form.filters, .skip, .notice.done, .table-csv { display: none; }
+          main { max-width: none; padding: 0; }
+          .report-frame { border: none; padding: 0; }
+        }
         """
 
     static let javascript = """
@@ -142,6 +147,22 @@ enum WebAssets {
             });
           });
         }
-        document.addEventListener('DOMContentLoaded', function () { liaisonTracks(); liaisonResolve(); liaisonConfirm(); });
+        // A chosen CSV file is read into the text box it names (and its name kept), to be sent with the form.
+        function liaisonCSVFile() {
+          document.querySelectorAll('[data-csv-into]').forEach(function (input) {
+            input.addEventListener('change', function () {
+              var file = input.files && input.files[0];
+              if (!file) return;
+              var reader = new FileReader();
+              reader.onload = function () {
+                document.getElementById(input.getAttribute('data-csv-into')).value = reader.result;
+                var name = document.getElementById('name');
+                if (name) name.value = file.name;
+              };
+              reader.readAsText(file, 'utf-8');
+            });
+          });
+        }
+        document.addEventListener('DOMContentLoaded', function () { liaisonTracks(); liaisonResolve(); liaisonConfirm(); liaisonCSVFile(); });
         """
 }

@@ -8,14 +8,7 @@ extension WebRoutes {
 
     @Sendable func recordList(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
         let query = WebForm.query(of: request)
-        var filter = RecordQuery()
-        filter.text = query.text("q")
-        filter.office = query.text("office").flatMap { CoreSchema.offices.contains($0) ? $0 : nil }
-        filter.track = query.text("track").flatMap { id in schema.tracks.contains { $0.id == id } ? id : nil }
-        filter.status = query.text("status").flatMap { CoreSchema.statuses.contains($0) ? $0 : nil }
-        filter.conflictedOnly = query["conflicted"] == "1"
-        filter.deleted = query["deleted"] == "1" && !filter.conflictedOnly
-        filter.sort = query.text("sort").flatMap(RecordQuery.Sort.init(rawValue:)) ?? .updated
+        var filter = recordFilter(query, sort: .updated)
         let page = max(1, Int(query["page"] ?? "") ?? 1)
         filter.limit = Self.pageSize
         filter.offset = (page - 1) * Self.pageSize
@@ -30,7 +23,9 @@ extension WebRoutes {
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let first = total == 0 ? 0 : filter.offset + 1
         let last = min(total, filter.offset + states.count)
-        let newButton: HTML = user.canEdit ? "<a class=\"button\" href=\"/records/new\">New record</a>" : ""
+        let newButton: HTML = user.canEdit
+            ? "<a class=\"button secondary\" href=\"/import\">Import CSV</a><a class=\"button\" href=\"/records/new\">New record</a>" : ""
+        let download: HTML = "<a class=\"button secondary\" href=\"/records.csv?\(WebForm.query(pairs))\" download>Download CSV</a>"
         let rows = states.map { recordRow($0) }
         let table: HTML = states.isEmpty
             ? "<div class=\"card\"><p>No records match. Clear the filters or <a href=\"/records\">show every record</a>.</p></div>"
@@ -45,7 +40,7 @@ extension WebRoutes {
         let previous: HTML = page > 1 ? "<a class=\"button secondary\" href=\"\(link(page: page - 1))\" rel=\"prev\">← Previous</a>" : "<span></span>"
         let next: HTML = page < pages ? "<a class=\"button secondary\" href=\"\(link(page: page + 1))\" rel=\"next\">Next →</a>" : "<span></span>"
         return try await render("Records", user: user, section: .records, notice: WebNotice.done(query["done"]), body: """
-            <div class="page-head"><h1>Records</h1><div class="actions">\(newButton)</div></div>
+            <div class="page-head"><h1>Records</h1><div class="actions">\(download)\(newButton)</div></div>
             <form class="card filters" method="get" action="/records" role="search" aria-label="Search and filter records">
             <div class="wide"><label for="q">Search</label>
             <input type="search" id="q" name="q" value="\(filter.text)" placeholder="Title, party, agency, officer or notes"></div>
@@ -61,6 +56,25 @@ extension WebRoutes {
             \(table)
             <nav class="pager" aria-label="Pages">\(previous)<span class="muted">Page \(page) of \(pages)</span>\(next)</nav>
             """)
+    }
+
+    /// `GET /records.csv`: every record the list's filters match, as CSV (``RecordCSV``), streamed.
+    @Sendable func recordCSV(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+        APIHandlers.csvResponse(store: store, query: recordFilter(WebForm.query(of: request), sort: .created))
+    }
+
+    /// The filters and order of the record list's query string (unknown values are ignored);
+    /// no page size.
+    private func recordFilter(_ query: WebForm, sort fallback: RecordQuery.Sort) -> RecordQuery {
+        var filter = RecordQuery(limit: Int.max)
+        filter.text = query.text("q")
+        filter.office = query.text("office").flatMap { CoreSchema.offices.contains($0) ? $0 : nil }
+        filter.track = query.text("track").flatMap { id in schema.tracks.contains { $0.id == id } ? id : nil }
+        filter.status = query.text("status").flatMap { CoreSchema.statuses.contains($0) ? $0 : nil }
+        filter.conflictedOnly = query["conflicted"] == "1"
+        filter.deleted = query["deleted"] == "1" && !filter.conflictedOnly
+        filter.sort = query.text("sort").flatMap(RecordQuery.Sort.init(rawValue:)) ?? fallback
+        return filter
     }
 
     private func recordRow(_ state: RecordState) -> HTML {

@@ -25,9 +25,13 @@ extension WebRoutes {
         let declaration = plugins.reports.first { $0.id == report.id }
         var problem: HTML?
         var fragment: HTML = .empty
+        var tableLinks: [(id: String, title: String)] = []
         do {
             let document = try await plugins.report(report, from: store)
             fragment = HTML(raw: HTMLRenderer().renderFragment(document))
+            tableLinks = CSVRenderer().tableIDs(document).map { id in
+                (id, document.tables.first { $0.id == id }?.title ?? "Key figures")
+            }
         } catch let error as ReportRequestError {
             problem = WebNotice.error(error.description.replacingOccurrences(of: "--", with: ""))
         }
@@ -45,12 +49,20 @@ extension WebRoutes {
             <a class="button secondary" href="/reports/\(report.id)/download?format=md\(suffix)" download>Download Markdown</a></div>
             </form>
             <div class="report-frame">\(fragment)</div>
+            \(tableLinks.isEmpty ? HTML.empty : """
+                <p class="muted table-csv">One table as CSV: \(HTML.join(tableLinks.map { link -> HTML in
+                    "<a href=\"/reports/\(report.id)/download?format=csv&amp;table=\(link.id)\(suffix)\" download>\(link.title)</a>"
+                }, separator: " · "))</p>
+                """)
             """)
     }
 
     @Sendable func reportDownload(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
         let (report, _) = try reportRequest(request, context)
         let format = try ReportFormat(parsing: WebForm.query(of: request)["format"] ?? "csv")
+        if let table = WebForm.query(of: request).text("table"), format == .csv {
+            return try await APIHandlers.tableCSV(report, table: table, plugins: plugins, store: store)
+        }
         let text: String
         do {
             text = try await plugins.render(report, as: format, from: store)

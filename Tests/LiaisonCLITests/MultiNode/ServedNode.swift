@@ -25,6 +25,15 @@ final class ServedNode: @unchecked Sendable {
         try peerToken.write(to: peerTokenFile, atomically: true, encoding: .utf8)
     }
 
+    /// A node over a store already in `directory` (a restored backup), using the tokens of
+    /// `original`, the node the store came from.
+    init(store directory: URL, tokensOf original: ServedNode) {
+        office = original.office
+        self.directory = directory
+        editorToken = original.editorToken
+        peerTokenFile = original.peerTokenFile
+    }
+
     var url: String { "http://127.0.0.1:\(port)" }
 
     /// Starts `liaison serve` on a free port and waits until it listens.

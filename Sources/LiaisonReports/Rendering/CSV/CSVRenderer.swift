@@ -1,6 +1,8 @@
 import Foundation
+import LiaisonCore
 
-/// Renders a document as CSV (RFC 4180, CRLF line endings, raw numbers).
+/// Renders a document as CSV (RFC 4180, CRLF line endings, numbers rounded as shown:
+/// money in whole dollars, percentages with one decimal; see ``ReportValue/csv``).
 ///
 /// Key figures make a table of their own, `key_figures` (columns label, value, kind, note).
 /// Each table gives a header row of column titles, its rows, then its totals row if any.
@@ -41,38 +43,41 @@ public struct CSVRenderer: Sendable {
             .joined(separator: CSVRenderer.lineEnding)
     }
 
+    /// One table alone (or the key figures, ``keyFiguresID``), or `nil` when the document has
+    /// no table of that id.
+    public func table(_ id: String, of document: ReportDocument) -> String? {
+        sections(document).first { $0.id == id }?.csv
+    }
+
+    /// The ids of the tables ``table(_:of:)`` gives, in order.
+    public func tableIDs(_ document: ReportDocument) -> [String] {
+        (document.keyFigures.isEmpty ? [] : [CSVRenderer.keyFiguresID]) + document.tables.map(\.id)
+    }
+
     /// The key figures' table (when there are key figures) and each table, with their ids.
     func sections(_ document: ReportDocument) -> [(id: String, csv: String)] {
         var result: [(id: String, csv: String)] = []
         if !document.keyFigures.isEmpty {
-            let rows = document.keyFigures.map { [$0.label, $0.value.raw, $0.value.kind, $0.note ?? ""] }
+            let rows = document.keyFigures.map { [$0.label, $0.value.csv, $0.value.kind, $0.note ?? ""] }
             result.append((CSVRenderer.keyFiguresID, CSVRenderer.csv([["label", "value", "kind", "note"]] + rows)))
         }
         for table in document.tables {
-            let body = (table.rows + (table.totals.map { [$0] } ?? [])).map { table.fitted($0).map(\.raw) }
+            let body = (table.rows + (table.totals.map { [$0] } ?? [])).map { table.fitted($0).map(\.csv) }
             result.append((table.id, CSVRenderer.csv([table.columns.map(\.title)] + body)))
         }
         return result
     }
 
     /// Records separate lines with CRLF, as RFC 4180 says.
-    static let lineEnding = "\r\n"
+    static let lineEnding = CSVText.lineEnding
 
     /// Records as CSV text, each line ended by CRLF.
     static func csv(_ records: [[String]]) -> String {
-        records.map { $0.map(field).joined(separator: ",") + lineEnding }.joined()
-    }
-
-    /// A field, quoted when it holds a comma, a quote, a line break or surrounding spaces.
-    static func field(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
-            || text.first?.isWhitespace == true || text.last?.isWhitespace == true
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        records.map(CSVText.line).joined()
     }
 
     /// The letters, digits, `-` and `_` of an id (anything else becomes `_`), or `table` if none.
-    static func fileBaseName(_ id: String) -> String {
+    public static func fileBaseName(_ id: String) -> String {
         let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
         return safe.allSatisfy({ $0 == "_" }) ? "table" : safe
     }

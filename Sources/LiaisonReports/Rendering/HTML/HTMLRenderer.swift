@@ -38,8 +38,10 @@ public struct HTMLRenderer: Sendable {
 
     private func article(_ document: ReportDocument, style: String) -> String {
         let sections = HTMLSections(document: document)
+        let (tables, alone) = document.tablesWithCharts
+        let body = tables.flatMap { [sections.table($0.table)] + $0.charts.map(sections.chart) } + alone.map(sections.chart)
         return "<article class=\"liaison-report\">\n" + style
-            + ([sections.header] + [sections.keyFigures] + sections.tables + sections.charts + [sections.notes])
+            + ([sections.header] + [sections.keyFigures] + body + [sections.notes])
             .compactMap { $0 }
             .joined(separator: "\n")
             + "\n</article>"

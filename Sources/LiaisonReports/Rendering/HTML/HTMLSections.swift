@@ -29,30 +29,26 @@ struct HTMLSections {
             + cards.joined(separator: "\n") + "\n</dl>\n</section>"
     }
 
-    /// One section per table.
-    var tables: [String] {
-        document.tables.map { table in
-            "<section>\n<h2>\(XMLText.escape(table.title))</h2>\n\(HTMLTable(table: table).markup)\n</section>"
-        }
+    /// A table's section.
+    func table(_ table: ReportTable) -> String {
+        "<section>\n<h2>\(XMLText.escape(table.title))</h2>\n\(HTMLTable(table: table).markup)\n</section>"
     }
 
-    /// One section per chart: the SVG drawing, its caption, and its data in a collapsed table.
-    var charts: [String] {
-        document.charts.map { chart in
-            var lines = ["<section>", "<h2>\(XMLText.escape(chart.title))</h2>", "<figure>", ChartSVG.markup(chart)]
-            if let caption = chart.caption {
-                lines.append("<figcaption>\(XMLText.escape(caption))</figcaption>")
-            }
-            let data = ChartDataTable(chart)
-            if !data.rows.isEmpty {
-                lines.append("<details><summary>Chart data</summary>")
-                let table = HTMLTable.markup(caption: chart.title, header: data.header, rows: data.rows, numericFrom: 1)
-                lines.append(table)
-                lines.append("</details>")
-            }
-            lines += ["</figure>", "</section>"]
-            return lines.joined(separator: "\n")
+    /// A chart's section: the SVG drawing, its caption, and its data in a collapsed table.
+    func chart(_ chart: ReportChart) -> String {
+        var lines = ["<section class=\"chart\">", "<h2>\(XMLText.escape(chart.title))</h2>", "<figure>", ChartSVG.markup(chart)]
+        if let caption = chart.caption {
+            lines.append("<figcaption>\(XMLText.escape(caption))</figcaption>")
         }
+        let data = ChartDataTable(chart)
+        if !data.rows.isEmpty {
+            lines.append("<details><summary>Chart data</summary>")
+            let table = HTMLTable.markup(caption: chart.title, header: data.header, rows: data.rows, numericFrom: 1)
+            lines.append(table)
+            lines.append("</details>")
+        }
+        lines += ["</figure>", "</section>"]
+        return lines.joined(separator: "\n")
     }
 
     /// The notes as a list, or `nil` when there are none.

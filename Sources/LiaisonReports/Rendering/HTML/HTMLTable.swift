@@ -1,7 +1,11 @@
 /// A ``ReportTable`` as an HTML table: a caption, column headers, row headers in the first
-/// column, numbers aligned right, and the totals row in a `<tfoot>`.
+/// column, numbers aligned right, and the totals row in a `<tfoot>`. A table of
+/// ``manyColumns`` or more is set smaller (`class="many"`), so that it fits instead of clipping.
 struct HTMLTable {
     let table: ReportTable
+
+    /// From this many columns on, a table is set smaller.
+    static let manyColumns = 7
 
     var markup: String {
         let numeric = table.columns.indices.map(table.isNumericColumn)
@@ -10,7 +14,7 @@ struct HTMLTable {
         }
         let body = table.rows.map { row($0, numeric: numeric) }
         var lines = [
-            "<div class=\"table-wrap\">", "<table>",
+            "<div class=\"table-wrap\">", table.columns.count >= Self.manyColumns ? "<table class=\"many\">" : "<table>",
             "<caption>\(XMLText.escape(table.title))</caption>",
             "<thead><tr>\(head.joined())</tr></thead>",
             "<tbody>", body.joined(separator: "\n"), "</tbody>",

@@ -18,11 +18,13 @@ public struct MarkdownRenderer: Sendable {
             blocks.append("## Key figures")
             blocks.append(keyFigures(document.keyFigures))
         }
-        for table in document.tables {
+        let (tables, alone) = document.tablesWithCharts
+        for (table, charts) in tables {
             blocks.append("## \(Markdown.inline(table.title))")
             blocks.append(self.table(table))
+            for chart in charts { blocks += self.chart(chart) }
         }
-        for chart in document.charts {
+        for chart in alone {
             blocks += self.chart(chart)
         }
         if !document.notes.isEmpty {

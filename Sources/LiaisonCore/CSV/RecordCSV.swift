@@ -1,0 +1,25 @@
+/// Records as CSV: `id`, then every field of the schema (core fields, then track fields),
+/// each value as a person would type it (`2500000`, `critical_minerals,sccp`, `2026-03-01`),
+/// so that the file imports back unchanged. A field in conflict gives the value every node shows.
+///
+/// ```swift
+/// var csv = RecordCSV(schema: schema).header
+/// csv += RecordCSV(schema: schema).line(id: record.id, values: record.values)
+/// ```
+public struct RecordCSV: Sendable {
+    /// The columns: `id` and every field name.
+    public let columns: [String]
+
+    /// The columns for `schema`.
+    public init(schema: Schema) {
+        columns = [ImportPlan.idColumn] + schema.fields.map(\.name)
+    }
+
+    /// The header line.
+    public var header: String { CSVText.line(columns) }
+
+    /// The line of one record, from its display values.
+    public func line(id: String, values: [String: FieldValue]) -> String {
+        CSVText.line([id] + columns.dropFirst().map { values[$0]?.displayText ?? "" })
+    }
+}

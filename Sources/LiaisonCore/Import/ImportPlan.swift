@@ -1,0 +1,130 @@
+import Foundation
+
+/// One problem of an import: the line of the file, the column's field, what is wrong
+/// (`line 14, value_usd: must be a number ≥ 0, got "TBD"`).
+public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
+    /// The line of the file (the header's line for a problem with a column).
+    public let line: Int
+    /// The field or column concerned, if one is.
+    public let field: String?
+    /// What is wrong.
+    public let message: String
+
+    /// A problem on `line`.
+    public init(line: Int, field: String?, message: String) {
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String {
+        "line \(line), " + (field.map { "\($0): " } ?? "") + message
+    }
+}
+
+/// A spreadsheet read against the schema: each good row's values by field, and every problem
+/// found. Rows with an `id` update that record (or create it with that id, when no record has it).
+public struct ImportPlan: Hashable, Sendable {
+    /// A row that parsed: its line, its `id` if given, and its values (`.null` for an empty cell).
+    public struct Row: Hashable, Sendable {
+        /// The line the row starts on.
+        public let line: Int
+        /// The record to update, when the file has an `id` column and the cell is not empty.
+        public let id: String?
+        /// The value of each mapped column's field; `.null` clears.
+        public let values: [String: FieldValue]
+    }
+
+    /// The fields the columns map to, in column order (`nil` for a skipped column).
+    public let fields: [String?]
+    /// The rows that parsed.
+    public let rows: [Row]
+    /// Every problem found, in line order.
+    public let problems: [ImportProblem]
+
+    /// The name of the column that holds record ids.
+    public static let idColumn = "id"
+
+    /// Reads `table` against `schema`. A column maps to the field it names (ignoring case,
+    /// spaces, `_` and `-`), or as `map` says (`["Deal name": "title"]`; an empty field skips
+    /// the column). Every cell is parsed with ``Schema/parseCell(field:text:)``.
+    public init(table: CSVTable, schema: Schema, map: [String: String] = [:]) {
+        var problems: [ImportProblem] = []
+        let header = table.headerLine
+        let known = [Self.idColumn] + schema.fields.map(\.name)
+        var fields: [String?] = []
+        for (index, column) in table.header.enumerated() {
+            // Spreadsheets often save empty columns after the last one: skip them if nothing is in them.
+            if column.isEmpty, map[column] == nil,
+               table.rows.allSatisfy({ index >= $0.values.count || $0.values[index].allSatisfy(\.isWhitespace) }) {
+                fields.append(nil)
+                continue
+            }
+            let target = map[column] ?? Schema.matchChoice(column, known)
+            guard let target else {
+                problems.append(ImportProblem(
+                    line: header, field: nil,
+                    message: "column \"\(column)\" is not a field; map it with --map \"\(column)=FIELD\" or skip it with --map \"\(column)=\""))
+                fields.append(nil)
+                continue
+            }
+            if target.isEmpty { fields.append(nil); continue }
+            if !known.contains(target) {
+                problems.append(ImportProblem(line: header, field: nil, message: "--map \"\(column)=\(target)\": no field \"\(target)\""))
+                fields.append(nil)
+            } else if fields.contains(target) {
+                problems.append(ImportProblem(line: header, field: target, message: "more than one column holds this field"))
+                fields.append(nil)
+            } else {
+                fields.append(target)
+            }
+        }
+        if !fields.contains(Self.idColumn) {
+            for field in schema.fields where field.required && !["office", "status"].contains(field.name) {
+                if !fields.contains(field.name) {
+                    problems.append(ImportProblem(line: header, field: field.name, message: "no column holds this required field"))
+                }
+            }
+        }
+        self.fields = fields
+        var rows: [Row] = []
+        var seenIDs: [String: Int] = [:]
+        for row in table.rows {
+            var rowProblems: [ImportProblem] = []
+            if row.values.count > fields.count, row.values[fields.count...].contains(where: { !$0.isEmpty }) {
+                rowProblems.append(ImportProblem(
+                    line: row.line, field: nil, message: "\(row.values.count) values, but the header has \(fields.count) columns"))
+            }
+            func text(at index: Int) -> String { index < row.values.count ? row.values[index] : "" }
+            var id: String?
+            if let index = fields.firstIndex(of: Self.idColumn),
+               case let given = text(at: index).trimmingCharacters(in: .whitespaces), !given.isEmpty {
+                if !RecordID.isValid(given) {
+                    rowProblems.append(ImportProblem(line: row.line, field: Self.idColumn, message: "not a record id: \(Schema.quoted(given))"))
+                } else if let earlier = seenIDs[given] {
+                    rowProblems.append(ImportProblem(line: row.line, field: Self.idColumn, message: "record \(given) is also on line \(earlier)"))
+                } else {
+                    seenIDs[given] = row.line
+                    id = given
+                }
+            }
+            var values: [String: FieldValue] = [:]
+            for (index, field) in fields.enumerated() {
+                guard let field, field != Self.idColumn else { continue }
+                do {
+                    values[field] = try schema.parseCell(field: field, text: text(at: index))
+                } catch {
+                    // An empty required cell leaves a record that has an id as it is; the store
+                    // still refuses it when that record does not exist yet.
+                    if id == nil || !error.issues.allSatisfy({ $0.message == "is required" }) {
+                        rowProblems += error.issues.map { ImportProblem(line: row.line, field: $0.field, message: $0.message) }
+                    }
+                }
+            }
+            if rowProblems.isEmpty { rows.append(Row(line: row.line, id: id, values: values)) }
+            problems += rowProblems
+        }
+        self.rows = rows
+        self.problems = problems
+    }
+}

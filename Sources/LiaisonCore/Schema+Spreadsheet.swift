@@ -1,0 +1,79 @@
+import Foundation
+
+extension Schema {
+    /// Parses a spreadsheet cell: the spellings spreadsheets use are brought to the form a
+    /// person types at the command line, then checked by ``parse(field:text:)`` (one set of
+    /// rules for all data entry).
+    ///
+    /// - choices match case- and space-insensitively (`Closed Won` → `closed_won`,
+    ///   `New Delhi` → `new-delhi`); lists may be separated by `;` or `,`;
+    /// - dates as `YYYY-MM-DD` or `dd/mm/yyyy` (also `d/m/yyyy`, `dd.mm.yyyy`, `dd-mm-yyyy`);
+    /// - amounts with a `$` or `US$` sign and thousands separators (`$2,500,000`);
+    /// - booleans as `true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`.
+    ///
+    /// An empty cell is `.null` (which a required field refuses).
+    public func parseCell(field name: String, text: String) throws(ValidationError) -> FieldValue {
+        let field = try declaration(name)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch field.kind {
+        case .choice(let allowed):
+            return try parse(field: name, text: Self.matchChoice(trimmed, allowed) ?? text)
+        case .choices(let allowed):
+            let items = trimmed.split(whereSeparator: { $0 == ";" || $0 == "," })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return try parse(field: name, text: items.map { Self.matchChoice($0, allowed) ?? $0 }.joined(separator: ","))
+        case .date:
+            guard let iso = Self.isoDate(trimmed) else { return try parse(field: name, text: text) }
+            do { return try parse(field: name, text: iso) } catch {
+                throw ValidationError(name, "\(field.kind.expectation), got \(Self.quoted(text))")
+            }
+        case .money, .integer:
+            return try parse(field: name, text: Self.plainNumber(trimmed) ?? text)
+        case .bool:
+            switch trimmed.lowercased() {
+            case "y", "1": return .bool(true)
+            case "n", "0": return .bool(false)
+            default: return try parse(field: name, text: text)
+            }
+        case .text, .digits:
+            return try parse(field: name, text: text)
+        }
+    }
+
+    /// The allowed value that `text` spells, ignoring case, spaces, `_` and `-`.
+    static func matchChoice(_ text: String, _ allowed: [String]) -> String? {
+        func key(_ value: String) -> String { value.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" } }
+        let wanted = key(text)
+        return allowed.first { key($0) == wanted }
+    }
+
+    /// `dd/mm/yyyy` (or with `.` or `-`, one- or two-digit day and month) as `yyyy-mm-dd`;
+    /// `nil` when `text` is not of that form (ISO dates pass through unchanged).
+    static func isoDate(_ text: String) -> String? {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        func two(_ part: Substring) -> String { part.count == 1 ? "0" + part : String(part) }
+        return "\(parts[2])-\(two(parts[1]))-\(two(parts[0]))"
+    }
+
+    /// An amount without its `$`/`US$`/`USD` sign and thousands separators (`$2,500,000` →
+    /// `2500000`); `nil` when `text` has neither or is not such an amount.
+    static func plainNumber(_ text: String) -> String? {
+        var number = Substring(text)
+        for sign in ["US$", "USD", "$"] where number.uppercased().hasPrefix(sign) {
+            number = number.dropFirst(sign.count)
+            break
+        }
+        number = Substring(number.trimmingCharacters(in: .whitespaces))
+        let whole = number.split(separator: ".", maxSplits: 1)
+        guard let integer = whole.first else { return nil }
+        let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count > 1 || number.count != text.count,
+              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return nil }
+        return groups.joined() + (whole.count == 2 ? "." + whole[1] : "")
+    }
+}

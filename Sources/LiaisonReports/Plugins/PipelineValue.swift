@@ -1,0 +1,43 @@
+/// The one definition of pipeline value every report uses: the `value_usd` of open records,
+/// those of any status but `closed_won` and `closed_lost`. Won and lost value are figures of
+/// their own, never part of the pipeline.
+///
+/// ```swift
+/// document.keyFigures += PipelineValue(records).keyFigures   // Pipeline value, Won value, Lost value
+/// ```
+public struct PipelineValue: Hashable, Sendable {
+    /// The statuses that close a record.
+    public static let closedStatuses: Set<String> = ["closed_won", "closed_lost"]
+
+    /// Whether a record is open, so that its value counts in the pipeline.
+    public static func isOpen(_ record: ReportRecord) -> Bool {
+        !closedStatuses.contains(record.status)
+    }
+
+    /// The value of open records.
+    public private(set) var open = 0.0
+    /// The value of records closed won.
+    public private(set) var won = 0.0
+    /// The value of records closed lost.
+    public private(set) var lost = 0.0
+
+    /// The values of `records`, in one pass.
+    public init(_ records: [ReportRecord]) {
+        for record in records {
+            switch record.status {
+            case "closed_won": won += record.valueUSD
+            case "closed_lost": lost += record.valueUSD
+            default: open += record.valueUSD
+            }
+        }
+    }
+
+    /// `Pipeline value` (open records), `Won value` and `Lost value`.
+    public var keyFigures: [KeyFigure] {
+        [
+            KeyFigure("Pipeline value", .money(open), note: "open records"),
+            KeyFigure("Won value", .money(won)),
+            KeyFigure("Lost value", .money(lost)),
+        ]
+    }
+}

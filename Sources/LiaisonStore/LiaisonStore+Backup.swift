@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import LiaisonCore
+
+/// What a backup holds, or what a restore made.
+public struct BackupSummary: Hashable, Sendable {
+    /// The replica id of the node the backup was taken at.
+    public let backedUpReplica: String
+    /// The node's office.
+    public let office: String
+    /// Live records in the backup.
+    public let records: Int
+    /// The backup's local sequence.
+    public let sequence: Int64
+}
+
+extension LiaisonStore {
+    /// Writes a complete, consistent copy of the store to `file` (SQLite's `VACUUM INTO`, one
+    /// read transaction: writes at a serving node go on meanwhile), through a temporary file
+    /// beside it so that `file` is always whole; an existing `file` is replaced.
+    @discardableResult
+    public func backup(to file: URL) async throws -> BackupSummary {
+        let partial = file.deletingLastPathComponent()
+            .appendingPathComponent(".\(file.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: partial)
+        defer { try? FileManager.default.removeItem(at: partial) }
+        try await database.writeWithoutTransaction { db in
+            try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path])
+        }
+        let summary = try Self.withBackup(partial) { db in try Self.summary(of: db, file: file) }
+        guard rename(partial.path, file.path) == 0 else {
+            throw StoreError(.invalid, "cannot write \(file.path): \(String(cString: strerror(errno)))")
+        }
+        return summary
+    }
+
+    /// Makes a new node in `directory` from a backup: the backup's states, peers and tokens
+    /// under a NEW replica id (reusing the lost node's id would reuse write numbers it already
+    /// used, and lose writes: docs/design.md §12). Checkpoints of what peers were pushed and peer
+    /// statuses start again (they were about the old node), so the first sync pushes every
+    /// record to every peer once; what the backup had pulled from peers stays pulled.
+    /// - Returns: the new identity and what the backup held.
+    /// - Throws: ``StoreError`` `.alreadyInitialised` when `directory` holds a store,
+    ///   `.invalid` when `backup` is not a Liaison store.
+    public static func restore(from backup: URL, into directory: URL) throws -> (NodeIdentity, BackupSummary) {
+        let file = directory.appendingPathComponent(fileName)
+        if FileManager.default.fileExists(atPath: file.path) {
+            throw StoreError(.alreadyInitialised, "\(directory.path) already holds a store: restore into a new directory")
+        }
+        guard FileManager.default.fileExists(atPath: backup.path) else { throw StoreError(.invalid, "no file \(backup.path)") }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // Made whole in a temporary file and renamed, so no store ever holds the old replica id.
+        let partial = directory.appendingPathComponent(".\(fileName).restoring")
+        try? FileManager.default.removeItem(at: partial)
+        defer { try? FileManager.default.removeItem(at: partial) }
+        try FileManager.default.copyItem(at: backup, to: partial)
+        let result = try withBackup(partial) { db in
+            let summary = try Self.summary(of: db, file: backup)
+            let identity = NodeIdentity(
+                replicaID: ReplicaID.make(office: summary.office), office: summary.office, createdAt: Timestamp.millis())
+            try db.inTransaction {
+                try db.execute(
+                    sql: "UPDATE node SET replica_id = ?, created_at = ? WHERE id = 1",
+                    arguments: [identity.replicaID, identity.createdAt])
+                try db.execute(sql: "DELETE FROM checkpoint WHERE direction = 'push'")
+                try db.execute(sql: "DELETE FROM peer_status")
+                return .commit
+            }
+            return (identity, summary)
+        }
+        try FileManager.default.moveItem(at: partial, to: file)
+        return result
+    }
+
+    /// Opens a copy of a store as one self-contained file (migrated, not in WAL mode), runs
+    /// `body`, and closes it; anything that is not a store is ``StoreError`` `.invalid`.
+    private static func withBackup<T>(_ file: URL, _ body: (Database) throws -> T) throws -> T {
+        do {
+            let queue = try DatabaseQueue(path: file.path)
+            defer { try? queue.close() }
+            try queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+            try Migrations.migrator.migrate(queue)
+            return try queue.writeWithoutTransaction(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.invalid, "\(file.path) is not a Liaison store (\(error))")
+        }
+    }
+
+    /// Checks that `db` is a whole Liaison store and says what it holds.
+    private static func summary(of db: Database, file: URL) throws -> BackupSummary {
+        let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
+        guard check == "ok" else { throw StoreError(.invalid, "\(file.path) is damaged: \(check)") }
+        guard let node = try Row.fetchOne(db, sql: "SELECT replica_id, office, sequence FROM node WHERE id = 1") else {
+            throw StoreError(.invalid, "\(file.path) has no node identity")
+        }
+        let records = try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE deleted = 0") ?? 0
+        return BackupSummary(backedUpReplica: node[0], office: node[1], records: records, sequence: node[2])
+    }
+}

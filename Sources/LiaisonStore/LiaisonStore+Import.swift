@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import LiaisonCore
+
+/// What an import did, or would do (`dryRun`).
+public struct ImportSummary: Hashable, Sendable {
+    /// Records made.
+    public var created = 0
+    /// Records changed.
+    public var updated = 0
+    /// Rows with an `id` whose record already shows every value of the row.
+    public var unchanged = 0
+    /// Whether nothing was written.
+    public var dryRun = false
+
+    /// A summary of nothing done yet.
+    public init(dryRun: Bool = false) {
+        self.dryRun = dryRun
+    }
+}
+
+/// An import refused because rows are bad: every problem, in line order. Nothing was written.
+public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Every problem found.
+    public let problems: [ImportProblem]
+
+    public var description: String {
+        let lines = Set(problems.map(\.line)).count
+        return "nothing imported: \(lines) bad \(lines == 1 ? "line" : "lines"), \(problems.count) \(problems.count == 1 ? "problem" : "problems")"
+    }
+}
+
+extension LiaisonStore {
+    /// Imports a checked spreadsheet in one transaction, credited to `author`: each row without
+    /// an `id` (or with the id of a record this node does not have) creates a record (office
+    /// defaults to this node's, status to `identified`); a row with the id of a record writes,
+    /// against the record's current version, the fields whose value differs from what it shows
+    /// (an empty cell clears). Every row is checked as data entry checks it; if any row is bad
+    /// (the plan's problems included), nothing is written and ``ImportError`` lists them all.
+    ///
+    /// The file's `hash` is kept: the same file is refused the second time (``StoreError``
+    /// `.refused`) unless `again`. With `dryRun`, everything is checked and counted, nothing written.
+    public func importRecords(
+        _ plan: ImportPlan, hash: String, fileName: String, author: String, dryRun: Bool = false, again: Bool = false
+    ) async throws -> ImportSummary {
+        let meta = WriteMeta(author: author, at: Timestamp.millis())
+        do {
+            return try await database.write { db in
+                if !again, let row = try Row.fetchOne(
+                    db, sql: "SELECT file_name, author, imported_at FROM imported_file WHERE hash = ?", arguments: [hash]) {
+                    let name: String = row[0], who: String = row[1], at: Int64 = row[2]
+                    throw StoreError(.refused, "this file was imported already (as \(name), by \(who), \(Timestamp.iso(at))); give --again to import it again")
+                }
+                var summary = ImportSummary(dryRun: dryRun)
+                var problems = plan.problems
+                for row in plan.rows {
+                    do {
+                        switch try self.importRow(row, db: db, meta: meta) {
+                        case .created: summary.created += 1
+                        case .updated: summary.updated += 1
+                        case .unchanged: summary.unchanged += 1
+                        }
+                    } catch let error as ValidationError {
+                        problems += error.issues.map { ImportProblem(line: row.line, field: $0.field, message: $0.message) }
+                    } catch let error as StoreError {
+                        problems.append(ImportProblem(line: row.line, field: ImportPlan.idColumn, message: error.message))
+                    }
+                }
+                guard problems.isEmpty else {
+                    throw ImportError(problems: problems.sorted { ($0.line, $0.field ?? "") < ($1.line, $1.field ?? "") })
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO imported_file (hash, file_name, author, imported_at, created, updated) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(hash) DO UPDATE SET file_name = excluded.file_name, author = excluded.author,
+                            imported_at = excluded.imported_at, created = excluded.created, updated = excluded.updated
+                        """,
+                    arguments: [hash, fileName, author, meta.at, summary.created, summary.updated])
+                if dryRun { throw DryRunFinished(summary: summary) }
+                return summary
+            }
+        } catch let finished as DryRunFinished {
+            return finished.summary
+        }
+    }
+
+    /// The hash a file is recognised by: SHA-256 of its text without a byte-order mark and with
+    /// CRLF line ends as LF, so that the same spreadsheet is the same file whether it came
+    /// through the command line or a browser (which sends CRLF).
+    public static func importHash(of text: String) -> String {
+        var normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if normalised.hasPrefix("\u{FEFF}") { normalised.removeFirst() }
+        return TokenDigest(normalised).hex
+    }
+
+    private enum RowOutcome { case created, updated, unchanged }
+
+    /// Writes one row (see ``importRecords(_:hash:fileName:author:dryRun:again:)``).
+    private func importRow(_ row: ImportPlan.Row, db: Database, meta: WriteMeta) throws -> RowOutcome {
+        if let id = row.id, var state = try db.loadState(id: id) {
+            if state.isDeleted { throw StoreError(.refused, "record \(id) is deleted; restore it with resolve first") }
+            let shown = state.displayValues
+            let changes = row.values.filter { name, value in (shown[name] ?? .null) != value }
+            if changes.isEmpty { return .unchanged }
+            state.write(changes, readContext: state.context, replica: identity.replicaID, meta: meta)
+            try schema.checkRecord(state)
+            _ = try db.save(state)
+            return .updated
+        }
+        var values = row.values.filter { !$0.value.isNull }
+        if values["office"] == nil { values["office"] = .text(identity.office) }
+        if values["status"] == nil { values["status"] = .text("identified") }
+        var state = RecordState(id: row.id ?? RecordID.make())
+        state.write(values, readContext: .empty, replica: identity.replicaID, meta: meta)
+        try schema.checkRecord(state)
+        _ = try db.save(state)
+        return .created
+    }
+}
+
+/// Ends a dry run's transaction (rolling it back) with what it would have done.
+private struct DryRunFinished: Error {
+    let summary: ImportSummary
+}

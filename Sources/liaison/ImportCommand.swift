@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// `liaison import FILE.csv [--dry-run] [--map COLUMN=FIELD]... [--again] [--json]`
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import records from a spreadsheet (CSV): every row is checked first; one bad row imports nothing.",
+        discussion: """
+            Columns map to fields by name (title, status, critical_minerals.mineral, ...; case, spaces, \
+            _ and - do not matter) or by --map "Deal name=title" (repeat --map for more columns; \
+            --map "Column=" skips one). Choices match case- and space-insensitively (Closed Won is \
+            closed_won), tracks may be separated by ; or , and dates may be YYYY-MM-DD or dd/mm/yyyy. \
+            A row with an id updates that record; other rows create records. The same file is \
+            refused the second time unless --again. The CSV of `liaison record list --format csv` \
+            imports back unchanged.
+            Example: liaison import deals.csv --dry-run --map "Deal name=title"
+            """)
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var author: AuthorOptions
+
+    @Argument(help: ArgumentHelp("The spreadsheet, saved as CSV (UTF-8 or Windows).", valueName: "FILE.csv"))
+    var file: String
+
+    @Flag(help: "Check every row and say what would happen; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Import a file that was imported before.")
+    var again = false
+
+    @Option(help: ArgumentHelp("Which field a column holds, or none (\"Notes 2=\").", valueName: "COLUMN=FIELD"))
+    var map: [String] = []
+
+    func validate() throws {
+        for entry in map where !entry.contains("=") {
+            throw ValidationError("--map \(entry): expected COLUMN=FIELD")
+        }
+    }
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        let bytes: Data
+        do { bytes = try Data(contentsOf: url) } catch {
+            throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
+        }
+        // Excel's plain "CSV" is Windows-1252; "CSV UTF-8" is UTF-8.
+        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .windowsCP1252) else {
+            throw CommandFailure("\(file) is neither UTF-8 nor Windows text")
+        }
+        let store = try data.openStore()
+        var columns: [String: String] = [:]
+        for entry in map {
+            let equals = entry.lastIndex(of: "=")!
+            columns[entry[..<equals].trimmingCharacters(in: .whitespaces)] =
+                entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        }
+        let plan: ImportPlan
+        do {
+            plan = ImportPlan(table: try CSVReader.read(text), schema: store.schema, map: columns)
+        } catch {
+            throw CommandFailure("\(file), \(error)")
+        }
+        do {
+            let summary = try await store.importRecords(
+                plan, hash: LiaisonStore.importHash(of: text), fileName: url.lastPathComponent, author: author.author,
+                dryRun: dryRun, again: again)
+            print(output.json ? Self.json(summary, problems: []) : Self.text(summary, file: url.lastPathComponent))
+        } catch let error as ImportError {
+            if output.json {
+                print(Self.json(ImportSummary(dryRun: dryRun), problems: error.problems))
+            } else {
+                printError("\(file): \(error)")
+                FileHandle.standardError.write(Data(error.problems.map { "  \($0)\n" }.joined().utf8))
+            }
+            throw ExitCode(1)
+        }
+    }
+
+    static func text(_ summary: ImportSummary, file: String) -> String {
+        func records(_ count: Int) -> String { "\(count) \(count == 1 ? "record" : "records")" }
+        if summary.dryRun {
+            return "dry run of \(file): would create \(records(summary.created)), update \(summary.updated), "
+                + "leave \(summary.unchanged) unchanged; nothing was written"
+        }
+        return "imported \(file): created \(records(summary.created)), updated \(summary.updated), \(summary.unchanged) unchanged"
+    }
+
+    /// `{"created","updated","unchanged","dry_run","problems":[{"line","field","message"}]}`.
+    static func json(_ summary: ImportSummary, problems: [ImportProblem]) -> String {
+        var writer = JSONWriter()
+        writer.raw("{\"created\":\(summary.created),\"updated\":\(summary.updated),\"unchanged\":\(summary.unchanged),")
+        writer.raw("\"dry_run\":\(summary.dryRun),\"imported\":\(problems.isEmpty && !summary.dryRun),\"problems\":")
+        writer.array(problems) { writer, problem in
+            writer.raw("{\"line\":\(problem.line),\"field\":")
+            if let field = problem.field { writer.string(field) } else { writer.raw("null") }
+            writer.raw(",\"message\":")
+            writer.string(problem.message)
+            writer.raw("}")
+        }
+        writer.raw("}")
+        return writer.output
+    }
+}

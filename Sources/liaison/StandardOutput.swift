@@ -1,0 +1,19 @@
+import Foundation
+
+/// Buffered writes to standard output, for lists too long to build as one string.
+struct StandardOutput {
+    private var buffer: [UInt8] = []
+
+    /// Adds text, writing the buffer out once it holds 64 KiB.
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 65_536 { flush() }
+    }
+
+    /// Writes what is buffered.
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `liaison import` as an office adopting Liaison uses it: a spreadsheet saved from Excel.
+@Suite struct ImportTests {
+    @Test func aRealisticSpreadsheetImportsWholeAndASecondImportIsRefused() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        let file = cli.directory.appendingPathComponent("partnerships.csv")
+        try SpreadsheetFixture.csv(rows: 300).write(to: file)
+
+        let dry = try cli.ok("--data", "node", "import", file.path, "--dry-run")
+        #expect(dry.contains("would create 300 records"), "\(dry)")
+        #expect(try cli.ok("--data", "node", "record", "list").hasPrefix("no records"))
+
+        let done = try cli.ok("--data", "node", "import", file.path, author: "priya")
+        #expect(done.contains("created 300 records"), "\(done)")
+        #expect(try Self.count(cli) == 300)
+
+        // What the spreadsheet said, as the store shows it.
+        let records = try #require(try JSONSerialization.jsonObject(
+            with: Data(try cli.ok("--data", "node", "record", "list", "--json", "--text", "Deal 30:").utf8)) as? [[String: Any]])
+        let fields = try #require(records.first?["fields"] as? [String: Any])
+        #expect(fields["title"] as? String == "Deal 30: \"Lithium\" JV; phase 2")
+        #expect(fields["status"] as? String == "in_discussion")
+        #expect(fields["office"] as? String == "chennai")
+        #expect(fields["tracks"] as? [String] == ["critical_minerals", "semiconductors"])
+        #expect(fields["opened_on"] as? String == "2025-07-03")
+        #expect(fields["us_party"] as? String == "Acme, Inc.")
+        #expect(fields["critical_minerals.mineral"] as? String == "lithium")
+        #expect(fields["value_usd"] as? Double == 31_000)
+        let history = try cli.ok("--data", "node", "record", "get", try #require(records.first?["id"] as? String))
+        #expect(history.contains("title") && !history.contains("CONFLICT"))
+        let view = try cli.record("node", try #require(records.first?["id"] as? String))
+        #expect((view["fields"] as? [String: Any])?["notes"] == nil)
+
+        let again = try cli.run(["--data", "node", "import", file.path])
+        #expect(again.code != 0)
+        #expect(again.err.contains("imported already") && again.err.contains("priya"), "\(again.err)")
+        #expect(try Self.count(cli) == 300)
+    }
+
+    @Test func threeBadRowsImportNothingAndAreEachNamed() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        let file = cli.directory.appendingPathComponent("partnerships.csv")
+        let bad: [Int: (column: String, value: String)] = [
+            12: ("Value USD", "TBD"), 140: ("Status", "Maybe later"), 299: ("Opened On", "31/02/2026"),
+        ]
+        try SpreadsheetFixture.csv(rows: 300, bad: bad).write(to: file)
+
+        let result = try cli.run(["--data", "node", "import", file.path])
+        #expect(result.code != 0)
+        let lines = result.err.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("error: ") == true && lines.first?.contains("nothing imported") == true, "\(result.err)")
+        #expect(lines.dropFirst() == [
+            "  line \(SpreadsheetFixture.line(ofRow: 12)), value_usd: must be a number ≥ 0, got \"TBD\"",
+            "  line \(SpreadsheetFixture.line(ofRow: 140)), status: must be one of identified, contacted, in_discussion, mou_signed, closed_won, closed_lost, on_hold, got \"Maybe later\"",
+            "  line \(SpreadsheetFixture.line(ofRow: 299)), opened_on: must be a date YYYY-MM-DD, got \"31/02/2026\"",
+        ], "\(result.err)")
+        #expect(try cli.ok("--data", "node", "record", "list").hasPrefix("no records"))
+
+        let json = try cli.run(["--data", "node", "import", file.path, "--json"])
+        #expect(json.code != 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect((object["problems"] as? [[String: Any]])?.compactMap { $0["line"] as? Int }
+            == [12, 140, 299].map(SpreadsheetFixture.line(ofRow:)))
+        #expect(object["imported"] as? Bool == false)
+    }
+
+    /// How many live records `record list --json` lists at `node`.
+    static func count(_ cli: CLI) throws -> Int {
+        let list = try JSONSerialization.jsonObject(with: Data(try cli.ok("--data", "node", "record", "list", "--json").utf8))
+        return (list as? [Any])?.count ?? -1
+    }
+
+    @Test func columnsMapAndRowsWithAnIDUpdateTheirRecord() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        let id = try recordID(try cli.ok(
+            "--data", "node", "record", "add", "--json", "type=investment", "title=Fab JV", "tracks=semiconductors",
+            "value_usd=100"))
+        let file = cli.directory.appendingPathComponent("deals.csv")
+        try "Deal name,Kind,Tracks,Value,Ignored\r\n\"Rare earth magnets\",Investment,critical minerals,\"$2,500,000\",x\r\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let unknown = try cli.run(["--data", "node", "import", file.path])
+        #expect(unknown.err.contains("line 1, column \"Deal name\" is not a field"), "\(unknown.err)")
+        try cli.ok("--data", "node", "import", file.path, "--map", "Deal name=title", "--map", "Kind=type",
+                   "--map", "Value=value_usd", "--map", "Ignored=")
+        let made = try cli.ok("--data", "node", "record", "list", "--json", "--text", "magnets")
+        #expect(made.contains("\"value_usd\":2500000"), "\(made)")
+
+        let update = cli.directory.appendingPathComponent("update.csv")
+        try "id,status,value_usd\n\(id),Closed Won,\n".write(to: update, atomically: true, encoding: .utf8)
+        #expect(try cli.ok("--data", "node", "import", update.path, author: "ravi").contains("updated 1"))
+        let fields = try #require(try cli.record("node", id)["fields"] as? [String: Any])
+        #expect(fields["status"] as? String == "closed_won")
+        #expect(fields["value_usd"] == nil)
+        #expect(fields["title"] as? String == "Fab JV")
+        #expect(try cli.ok("--data", "node", "import", update.path, "--again").contains("1 unchanged"))
+    }
+}

@@ -1,0 +1,92 @@
+import LiaisonCore
+import Testing
+
+@Suite struct CSVReaderTests {
+    @Test func excelQuotingBOMSemicolonsAndLineNumbers() throws {
+        let text = "\u{FEFF}title;notes;value\r\n\"A \"\"quoted\"\"; title\";\"two\r\nlines\";5\r\n\r\nplain;;7\r\n"
+        let table = try CSVReader.read(text)
+        #expect(table.separator == ";")
+        #expect(table.header == ["title", "notes", "value"])
+        #expect(table.rows == [
+            CSVTable.Row(line: 2, values: ["A \"quoted\"; title", "two\r\nlines", "5"]),
+            CSVTable.Row(line: 5, values: ["plain", "", "7"]),
+        ])
+    }
+
+    @Test func commasLFAndALastLineWithoutEnd() throws {
+        let table = try CSVReader.read("a,b\n1,\"x,y\"\n2,z")
+        #expect(table.separator == ",")
+        #expect(table.rows.map(\.values) == [["1", "x,y"], ["2", "z"]])
+        #expect(table.rows.map(\.line) == [2, 3])
+    }
+
+    @Test func excelSepLineChoosesTheSeparator() throws {
+        let table = try CSVReader.read("sep=;\r\na;b,c\r\n1;2,3\r\n")
+        #expect(table.header == ["a", "b,c"])
+        #expect(table.rows == [CSVTable.Row(line: 3, values: ["1", "2,3"])])
+    }
+
+    @Test func anUnclosedQuoteNamesItsLine() {
+        #expect(throws: CSVSyntaxError(line: 3, message: "a quoted value is not closed")) {
+            try CSVReader.read("a,b\n1,2\n3,\"open\n")
+        }
+    }
+
+    @Test func writtenFieldsReadBackUnchanged() throws {
+        let values = ["plain", "with, comma", "with; semicolon", "\"quoted\"", "line\r\nbreak", " padded ", ""]
+        let table = try CSVReader.read(CSVText.line(values.indices.map { "c\($0)" }) + CSVText.line(values))
+        #expect(table.rows.first?.values == values)
+    }
+}
+
+@Suite struct SpreadsheetCellTests {
+    let schema = Schema.core
+
+    @Test func choicesIgnoreCaseAndSpaces() throws {
+        #expect(try schema.parseCell(field: "status", text: "Closed Won") == .text("closed_won"))
+        #expect(try schema.parseCell(field: "office", text: " New Delhi ") == .text("new-delhi"))
+        #expect(try schema.parseCell(field: "tracks", text: "Critical Minerals; sccp") == .list(["critical_minerals", "sccp"]))
+        #expect(try schema.parseCell(field: "tracks", text: "ipef, Trade Mission") == .list(["ipef", "trade_mission"]))
+    }
+
+    @Test func datesNumbersAndFlagsAsSpreadsheetsWriteThem() throws {
+        #expect(try schema.parseCell(field: "opened_on", text: "03/07/2025") == .text("2025-07-03"))
+        #expect(try schema.parseCell(field: "opened_on", text: "3/7/2025") == .text("2025-07-03"))
+        #expect(try schema.parseCell(field: "opened_on", text: "2025-07-03") == .text("2025-07-03"))
+        #expect(try schema.parseCell(field: "value_usd", text: "$2,500,000") == .number(2_500_000))
+        #expect(try schema.parseCell(field: "value_usd", text: "1250.5") == .number(1_250.5))
+        #expect(try schema.parseCell(field: "underserved_owned", text: "Yes") == .bool(true))
+        #expect(try schema.parseCell(field: "underserved_owned", text: "0") == .bool(false))
+        #expect(try schema.parseCell(field: "notes", text: "") == .null)
+    }
+
+    @Test func badCellsGiveTheDataEntryMessage() {
+        #expect(throws: ValidationError("value_usd", "must be a number ≥ 0, got \"TBD\"")) {
+            try schema.parseCell(field: "value_usd", text: "TBD")
+        }
+        #expect(throws: ValidationError("opened_on", "must be a date YYYY-MM-DD, got \"31/02/2026\"")) {
+            try schema.parseCell(field: "opened_on", text: "31/02/2026")
+        }
+        #expect(throws: ValidationError("value_usd", "must be a number ≥ 0, got \"1,00\"")) {
+            try schema.parseCell(field: "value_usd", text: "1,00")
+        }
+        #expect(throws: ValidationError("title", "is required")) { try schema.parseCell(field: "title", text: " ") }
+    }
+}
+
+@Suite struct ImportPlanTests {
+    @Test func emptyTrailingColumnsAreSkippedAndUnknownColumnsNamed() throws {
+        let plan = ImportPlan(table: try CSVReader.read("Title;Type;Tracks;;\r\nA;Investment;sccp;;\r\n"), schema: .core)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.fields == ["title", "type", "tracks", nil, nil])
+        let unknown = ImportPlan(table: try CSVReader.read("Title,Colour\nA,red\n"), schema: .core)
+        #expect(unknown.problems.map(\.description).contains(
+            "line 1, column \"Colour\" is not a field; map it with --map \"Colour=FIELD\" or skip it with --map \"Colour=\""))
+    }
+
+    @Test func aRepeatedIDIsAProblemOfTheSecondLine() throws {
+        let text = "id,title\nrec-1,A\nrec-1,B\n"
+        let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)
+        #expect(plan.problems == [ImportProblem(line: 3, field: "id", message: "record rec-1 is also on line 2")])
+    }
+}

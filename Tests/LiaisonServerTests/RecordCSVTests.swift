@@ -1,0 +1,52 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import Testing
+
+@Suite("Records as CSV: the API and the web page's Download CSV")
+struct RecordCSVTests {
+    /// Makes `count` records, alternating two tracks.
+    static func fill(_ store: LiaisonStore, count: Int) async throws {
+        for index in 0..<count {
+            _ = try await store.create(
+                ["title": .text("Lead \(index), \"quoted\""), "type": .text("trade_lead"),
+                 "tracks": .list([index % 2 == 0 ? "sccp" : "ipef"]), "value_usd": .number(Double(index))],
+                author: "asha")
+        }
+    }
+
+    @Test func everyMatchStreamsWithTheListsFilters() async throws {
+        try await withNode { node in
+            try await Self.fill(node.store, count: 1_203)
+            let reader = node.token(.reader)
+            let all = try await node.send("GET", "/v1/records?format=csv", token: reader)
+            #expect(all.status == 200)
+            #expect(all.header("content-type") == "text/csv; charset=utf-8")
+            let lines = all.text.components(separatedBy: "\r\n").dropLast()
+            #expect(lines.first == RecordCSV(schema: node.store.schema).columns.joined(separator: ","))
+            #expect(lines.count == 1_204)
+            #expect(lines.dropFirst().map { $0.prefix(36) } == lines.dropFirst().map { $0.prefix(36) }.sorted())
+
+            let sccp = try await node.send("GET", "/v1/records?format=csv&track=sccp", token: reader)
+            #expect(sccp.text.components(separatedBy: "\r\n").dropLast().count == 603)
+            let limited = try await node.send("GET", "/v1/records?format=csv&limit=10", token: reader)
+            #expect(limited.text.components(separatedBy: "\r\n").dropLast().count == 11)
+            let bad = try await node.send("GET", "/v1/records?format=xml", token: reader)
+            #expect(bad.status == 400 && bad.error.contains("format"), "\(bad.text)")
+        }
+    }
+
+    @Test func theWebListDownloadsEveryMatchOfItsFilters() async throws {
+        try await withNode { node in
+            try await Self.fill(node.store, count: 60)
+            let browser = try await WebBrowser.signIn(node, as: .reader)
+            let page = try await browser.get("/records?track=ipef&sort=title")
+            #expect(page.text.contains("href=\"/records.csv?track=ipef&amp;sort=title\""), "\(page.text)")
+            let csv = try await browser.get("/records.csv?track=ipef&sort=title")
+            #expect(csv.status == 200)
+            let rows = csv.text.components(separatedBy: "\r\n").dropLast().dropFirst()
+            #expect(rows.count == 30)
+            #expect(rows.allSatisfy { $0.contains(",ipef,") })
+        }
+    }
+}

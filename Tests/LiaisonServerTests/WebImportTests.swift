@@ -1,0 +1,46 @@
+import Foundation
+import LiaisonStore
+import Testing
+
+@Suite("Web: importing a spreadsheet (preview, problems, confirm)")
+struct WebImportTests {
+    static let good = "Title;Type;Tracks;Status;Value USD\r\nFab JV;Investment;Semiconductors;In Discussion;\"$1,200\"\r\nLithium;Joint Venture;critical minerals, sccp;Closed Won;5\r\n"
+
+    @Test func previewThenConfirmImportsAndASecondImportAsks() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            #expect(try await browser.get("/records").text.contains("href=\"/import\""))
+            #expect(try await browser.get("/import").status == 200)
+
+            let preview = try await browser.post("/import", ["csv": Self.good, "name": "deals.csv", "map": ""])
+            #expect(preview.status == 200)
+            #expect(preview.text.contains("will create 2 records"), "\(preview.text)")
+            #expect(preview.text.contains("Fab JV") && preview.text.contains("value_usd"))
+            #expect(try await node.store.count(matching: RecordQuery()) == 0, "a preview writes nothing")
+
+            let done = try await browser.post("/import", ["csv": Self.good, "name": "deals.csv", "map": "", "confirm": "1"])
+            #expect(done.status == 200 && done.text.contains("2 created"), "\(done.text)")
+            #expect(try await node.store.count(matching: RecordQuery()) == 2)
+            let (states, _) = try await node.store.list(RecordQuery(text: "Fab JV"))
+            #expect(states.first?.displayValues["value_usd"] == .number(1_200))
+
+            let twice = try await browser.post("/import", ["csv": Self.good, "name": "deals.csv", "map": "", "confirm": "1"])
+            #expect(twice.status == 409 && twice.text.contains("imported already"), "\(twice.text)")
+            #expect(try await node.store.count(matching: RecordQuery()) == 2)
+        }
+    }
+
+    @Test func everyProblemIsListedAndNothingIsWritten() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let bad = "Deal;Type;Tracks;Value USD\r\nA;Investment;sccp;TBD\r\nB;Nope;sccp;1\r\n"
+            let reply = try await browser.post("/import", ["csv": bad, "name": "bad.csv", "map": "Deal=title", "confirm": "1"])
+            #expect(reply.status == 400)
+            #expect(reply.text.contains("line 2, value_usd: must be a number ≥ 0, got &quot;TBD&quot;"), "\(reply.text)")
+            #expect(reply.text.contains("line 3, type: must be one of"))
+            #expect(try await node.store.count(matching: RecordQuery()) == 0)
+            let reader = try await WebBrowser.signIn(node, as: .reader)
+            #expect(try await reader.post("/import", ["csv": Self.good, "name": "x.csv", "confirm": "1"]).status == 403)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import Testing
+
+@Suite("Backup and restore")
+struct StoreBackupTests {
+    @Test func aRestoreIsANewReplicaThatForgetsWhatItPushedButKeepsWhatItPulled() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let record = try await fixture.add()
+        let token = try await store.createToken(name: "asha", role: .editor)
+        try await store.addPeer(PeerRecord(name: "chennai", url: "http://chennai", tokenFile: "/etc/chennai"), now: 1)
+        try await store.setCheckpoint(peer: "chennai.abc123", direction: .pull, sequence: 40)
+        try await store.setCheckpoint(peer: "chennai.abc123", direction: .push, sequence: 1)
+        var status = PeerStatus(name: "chennai")
+        status.lastSuccess = 5
+        try await store.savePeerStatus(status)
+
+        let backup = fixture.directory.appendingPathComponent("backup.sqlite")
+        let summary = try await store.backup(to: backup)
+        #expect(summary.records == 1 && summary.backedUpReplica == store.identity.replicaID)
+        _ = try await fixture.add("Written after the backup")
+
+        let target = fixture.directory.appendingPathComponent("restored")
+        let (identity, _) = try LiaisonStore.restore(from: backup, into: target)
+        let restored = try LiaisonStore(directory: target, schema: .core)
+        #expect(identity.replicaID != store.identity.replicaID)
+        #expect(restored.identity == identity && identity.office == "mumbai")
+        #expect(try await restored.state(id: record.id) == record)
+        #expect(try await restored.count(matching: RecordQuery()) == 1, "the write after the backup is not in it")
+        #expect(try await restored.checkpoint(peer: "chennai.abc123", direction: .pull) == 40)
+        #expect(try await restored.checkpoint(peer: "chennai.abc123", direction: .push) == 0)
+        #expect(try await restored.peerStatuses().map(\.lastSuccess) == [nil])
+        #expect(try await restored.peers().map(\.name) == ["chennai"])
+        #expect(try await restored.authenticate(token: token)?.name == "asha")
+        #expect(try await restored.currentSequence() == summary.sequence)
+
+        #expect(throws: StoreError.self) { try LiaisonStore.restore(from: backup, into: target) }
+    }
+
+    @Test func aFileThatIsNoStoreIsRefusedAndLeavesNothing() throws {
+        let fixture = try StoreFixture()
+        let junk = fixture.directory.appendingPathComponent("junk.sqlite")
+        try Data("not a database at all, just text".utf8).write(to: junk)
+        let target = fixture.directory.appendingPathComponent("restored")
+        #expect(throws: StoreError.self) { try LiaisonStore.restore(from: junk, into: target) }
+        #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent(LiaisonStore.fileName).path))
+        #expect(throws: StoreError.self) {
+            try LiaisonStore.restore(from: fixture.directory.appendingPathComponent("missing.sqlite"), into: target)
+        }
+    }
+}
