@@ -20,10 +20,10 @@ public enum SampleData {
     ///
     /// - Precondition: `today` is a date `YYYY-MM-DD`.
     public static func generate(count: Int, seed: UInt64, replica: String, schema: Schema, today: String)
-        -> [RecordState]
+        throws -> [RecordState]
     {
         var generator = SampleDataGenerator(seed: seed, replica: replica, schema: schema, today: today)
-        return generator.next(count)
+        return try generator.next(count)
     }
 }
 
@@ -55,7 +55,7 @@ public struct SampleDataGenerator: Sendable {
     }
 
     /// The next `count` states.
-    public mutating func next(_ count: Int) -> [RecordState] {
-        (0..<max(0, count)).map { _ in next() }
+    public mutating func next(_ count: Int) throws -> [RecordState] {
+        try (0..<max(0, count)).map { _ in try next() }
     }
 }

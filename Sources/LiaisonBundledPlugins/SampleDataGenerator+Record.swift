@@ -35,7 +35,7 @@ extension SampleDataGenerator {
     ]
 
     /// The next sample state.
-    public mutating func next() -> RecordState {
+    public mutating func next() throws -> RecordState {
         let office = random.weighted(Self.officeWeights)
         let primary = trackIDs.isEmpty ? "" : random.pick(trackIDs)
         var tracks = primary.isEmpty ? [] : [primary]
@@ -98,17 +98,17 @@ extension SampleDataGenerator {
         }
         values["status"] = .text("identified")
         let created = keep(values)
-        state.write(created, readContext: state.context, replica: replica, meta: WriteMeta(author: author, at: openedAt))
+        try state.write(created, readContext: state.context, replica: replica, meta: WriteMeta(author: author, at: openedAt))
         let later = keep(update)
         if !later.isEmpty {
-            state.write(later, readContext: state.context, replica: replica, meta: WriteMeta(author: author, at: updatedAt))
+            try state.write(later, readContext: state.context, replica: replica, meta: WriteMeta(author: author, at: updatedAt))
         }
 
         if random.percent(1) {
-            state.delete(readContext: state.context, replica: replica,
+            try state.delete(readContext: state.context, replica: replica,
                          meta: WriteMeta(author: author, at: updatedAt + 86_400_000))
         } else if random.percent(3) {
-            addConflict(to: &state, author: author, after: updatedAt)
+            try addConflict(to: &state, author: author, after: updatedAt)
         }
         return state
     }
@@ -159,7 +159,7 @@ extension SampleDataGenerator {
 
     /// A concurrent edit of one field from this replica and from the second replica, both
     /// against the same read context: the field shows as a conflict.
-    mutating func addConflict(to state: inout RecordState, author: String, after time: Int64) {
+    mutating func addConflict(to state: inout RecordState, author: String, after time: Int64) throws {
         let read = state.context
         let field: String
         let first: FieldValue
@@ -183,8 +183,8 @@ extension SampleDataGenerator {
             second = .text(SampleCalendar.date(day + random.int(in: 14...90)))
         }
         let at = max(time + 60_000, millis(min(todayDay, Int(time / SampleCalendar.millisPerDay) + random.int(in: 0...20))))
-        state.write([field: first], readContext: read, replica: replica, meta: WriteMeta(author: author, at: at))
-        state.write([field: second], readContext: read, replica: otherReplica,
+        try state.write([field: first], readContext: read, replica: replica, meta: WriteMeta(author: author, at: at))
+        try state.write([field: second], readContext: read, replica: otherReplica,
                     meta: WriteMeta(author: "chennai.desk", at: at + Int64(random.int(in: 1...600)) * 60_000))
     }
 

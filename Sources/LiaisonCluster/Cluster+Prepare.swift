@@ -25,7 +25,7 @@ extension Cluster {
         try writeSecret(password, to: data.appendingPathComponent("admin.password"))
         if records > 0 {
             let today = String(Timestamp.iso(Timestamp.millis()).prefix(10))
-            let states = SampleData.generate(
+            let states = try SampleData.generate(
                 count: records, seed: 1_000 + UInt64(index), replica: identity.replicaID, schema: store.schema, today: today)
             _ = try await store.merge(states)
         }

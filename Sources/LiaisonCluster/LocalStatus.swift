@@ -12,12 +12,15 @@ public struct LocalStatus: Sendable {
     public var counts: StoreCounts
     /// Each peer with how sync with it has gone, sorted by name.
     public var peers: [(peer: PeerRecord, status: PeerStatus)]
+    /// States the intake set aside (`liaison quarantine list`).
+    public var quarantined: Int
 
     /// Reads the status of `store`.
     public init(store: LiaisonStore) async throws {
         identity = store.identity
         sequence = try await store.currentSequence()
         counts = try await store.counts()
+        quarantined = try await store.quarantinedCount()
         let statuses = Dictionary(try await store.peerStatuses().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         peers = try await store.peers().map { ($0, statuses[$0.name] ?? PeerStatus(name: $0.name)) }
     }
@@ -36,6 +39,7 @@ public struct LocalStatus: Sendable {
             "replica   \(identity.replicaID) (office \(identity.office))",
             "sequence  \(sequence)",
             "records   \(counts.records) (\(counts.conflicted) with open conflicts; \(counts.deleted) deleted)",
+            "quarantined \(quarantined)" + (quarantined > 0 ? " states set aside: see `liaison quarantine list`" : ""),
             "peers     \(peers.isEmpty ? "none: add one with `liaison peer add NAME URL --token-file FILE`" : String(peers.count))",
         ]
         let nameWidth = (peers.map(\.peer.name.count).max() ?? 0) + 2
@@ -76,7 +80,7 @@ public struct LocalStatus: Sendable {
             writer.string(peer.url)
             writer.raw("}")
         }
-        writer.raw(",\"records\":\(counts.records),\"replica_id\":")
+        writer.raw(",\"quarantined\":\(quarantined),\"records\":\(counts.records),\"replica_id\":")
         writer.string(identity.replicaID)
         writer.raw(",\"sequence\":\(sequence)}")
         return writer.output

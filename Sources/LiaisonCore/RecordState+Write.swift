@@ -16,10 +16,15 @@ extension RecordState {
     ///             replica: "mumbai.k3f9q2", meta: WriteMeta(author: "asha", at: now))
     /// ```
     /// - Returns: the new write's dot.
+    /// - Throws: ``WriteError`` when `replica`'s counter for this record is at
+    ///   ``IntakeLimits/maxCounter`` (only a corrupt state gets there); the state is unchanged.
     @discardableResult
     public mutating func write(
         _ values: [String: FieldValue], readContext: VersionVector, replica: String, meta: WriteMeta
-    ) -> Dot {
+    ) throws(WriteError) -> Dot {
+        guard canWrite(at: replica) else {
+            throw WriteError(recordID: id, problem: "no further write can be made at \(replica): its counter for this record is at the limit")
+        }
         var values = values
         if values[deletedField] == nil { values[deletedField] = .bool(false) }
         let dot = Dot(replica: replica, counter: context[replica] + 1)
@@ -36,14 +41,24 @@ extension RecordState {
 
     /// Deletes the record: a write of `deleted = true` against `readContext`.
     @discardableResult
-    public mutating func delete(readContext: VersionVector, replica: String, meta: WriteMeta) -> Dot {
-        write([deletedField: .bool(true)], readContext: readContext, replica: replica, meta: meta)
+    public mutating func delete(readContext: VersionVector, replica: String, meta: WriteMeta) throws(WriteError) -> Dot {
+        try write([deletedField: .bool(true)], readContext: readContext, replica: replica, meta: meta)
     }
 
     /// Settles fields: a write whose read context is the whole current context, so it covers
     /// every entry and every node that merges it settles the same way.
     @discardableResult
-    public mutating func resolve(_ values: [String: FieldValue], replica: String, meta: WriteMeta) -> Dot {
-        write(values, readContext: context, replica: replica, meta: meta)
+    public mutating func resolve(_ values: [String: FieldValue], replica: String, meta: WriteMeta) throws(WriteError) -> Dot {
+        try write(values, readContext: context, replica: replica, meta: meta)
     }
+}
+
+/// A write that cannot be made to a record as it stands.
+public struct WriteError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The record concerned.
+    public let recordID: String
+    /// Why the write cannot be made.
+    public let problem: String
+
+    public var description: String { "record \(recordID): \(problem)" }
 }

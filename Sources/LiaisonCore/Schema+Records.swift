@@ -33,9 +33,11 @@ extension Schema {
         guard issues.isEmpty else { throw ValidationError(issues: issues) }
     }
 
-    /// Checks a state that came from another node: every field known and every entry's value
-    /// of the field's type (``deletedField`` a boolean).
+    /// The intake check of a state that came from outside (a peer, a bundle): within
+    /// ``IntakeLimits`` (``RecordState/checkLimits()``), every field known and every entry's value
+    /// of the field's type and limits, as data entry checks it (``deletedField`` a boolean).
     public func checkState(_ state: RecordState) throws(StateDecodingError) {
+        try state.checkLimits()
         for (name, entries) in state.fields {
             for value in entries.values {
                 if name == deletedField {

@@ -41,6 +41,7 @@ extension Schema {
         }
         switch (field.kind, value) {
         case (.text(let maxLength), .text(let text)):
+            if text.utf8.contains(0) { throw ValidationError(name, "must not contain a NUL character") }
             if field.required && text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) {
                 throw ValidationError(name, "must not be empty")
             }

@@ -26,14 +26,20 @@ public enum EnvelopeScalar: Hashable, Sendable {
 public struct StateEnvelope: Sendable {
     /// The top-level members other than the states, by key.
     public let fields: [String: EnvelopeScalar]
-    /// The states, in order.
+    /// The states that passed the parser's checks, in order.
     public let states: [RecordState]
+    /// The states that are well-formed JSON but not valid states (wrong types, missing keys,
+    /// writes outside the context, over the size limit, ...): to be quarantined, never merged.
+    public let rejected: [RejectedState]
 
     /// Parses `{"key": scalar, ..., "<statesKey>": [<state>, ...]}`: keys in any order, white
     /// space anywhere, duplicate keys refused, nested values other than the states skipped.
-    /// - Throws: ``StateDecodingError``: for malformed JSON, `malformed JSON: at states[3].writes[0].n: …`;
-    ///   for an inconsistent state, one whose ``StateDecodingError/location`` is `states[3]` and
-    ///   whose description reads `states[3]: record X: write … is not in the state's context`.
+    ///
+    /// A state that is well-formed JSON but not a valid state goes to ``rejected`` with its
+    /// bytes; the document itself is still read (docs/design.md, "Intake").
+    /// - Throws: ``StateDecodingError`` when the document is not well-formed JSON
+    ///   (`malformed JSON: at states[3].writes[0]: expected ',' or '}' (byte 212)`): nothing of it
+    ///   can be trusted, so nothing of it is used.
     public static func parse(_ data: Data, statesKey: String = "states") throws(StateDecodingError) -> StateEnvelope {
         let result: Result<StateEnvelope, StateDecodingError> = data.withUnsafeBytes { bytes in
             guard bytes.count > 0 else {
@@ -89,6 +95,7 @@ extension StateJSONReader {
     mutating func readEnvelope(statesKey: String) throws(StateDecodingError) -> StateEnvelope {
         var fields: [String: EnvelopeScalar] = [:]
         var states: [RecordState]?
+        var rejected: [RejectedState] = []
         do {
             try beginObject()
             var first = true
@@ -97,7 +104,7 @@ extension StateJSONReader {
                     throw fail("duplicate key \"\(key)\"")
                 }
                 if key == statesKey {
-                    states = try readStates()
+                    states = try readStates(rejecting: &rejected)
                 } else {
                     do { fields[key] = try readScalar() } catch { throw error.within(key) }
                 }
@@ -113,14 +120,16 @@ extension StateJSONReader {
         guard let states else {
             throw StateDecodingError(recordID: nil, problem: "at top level: missing key \"\(statesKey)\"")
         }
-        return StateEnvelope(fields: fields, states: states)
+        return StateEnvelope(fields: fields, states: states, rejected: rejected)
     }
 
-    /// Reads the states array; a state's syntax error comes out as a ``JSONSyntaxError`` with
-    /// its path, an inconsistent state as a ``StateDecodingError`` located at `states[i]`.
-    private mutating func readStates() throws -> [RecordState] {
+    /// Reads the states array. A state that is well-formed JSON but not a valid state (or over
+    /// ``IntakeLimits/maxStateBytes``) is added to `rejected`; a syntax error that leaves the
+    /// array unreadable comes out as a ``JSONSyntaxError`` with its path.
+    private mutating func readStates(rejecting rejected: inout [RejectedState]) throws(JSONSyntaxError) -> [RecordState] {
         do { try beginArray() } catch { throw error.within("states") }
         var states: [RecordState] = []
+        var position = 0
         var first = true
         while true {
             do {
@@ -128,18 +137,54 @@ extension StateJSONReader {
             } catch {
                 throw error.within("states")
             }
-            do {
-                states.append(try readRecordState())
+            skipWhitespace()
+            let start = index
+            do throws(StateReadError) {
+                let state = try readRecordState()
+                if index - start > IntakeLimits.maxStateBytes {
+                    let problem = "state of \(index - start) bytes is over the limit of \(IntakeLimits.maxStateBytes)"
+                    rejected.append(rejection(position, state.id, problem, from: start))
+                } else {
+                    states.append(state)
+                }
             } catch {
                 switch error {
                 case .syntax(let syntax):
-                    throw syntax.within(index: states.count).within("states")
+                    index = start
+                    do { try skipValue(depth: 1) } catch { throw syntax.within(index: position).within("states") }
+                    rejected.append(rejection(position, recordID(from: start), "not a valid state: \(syntax.text)", from: start))
                 case .invalid(let recordID, let problem):
-                    throw StateDecodingError(recordID: recordID, problem: problem, location: "states[\(states.count)]")
+                    rejected.append(rejection(position, recordID, problem, from: start))
                 }
             }
+            position += 1
         }
         return states
+    }
+
+    /// The rejected state that runs from `start` to the cursor.
+    private func rejection(_ position: Int, _ recordID: String?, _ problem: String, from start: Int) -> RejectedState {
+        let kept = min(index - start, IntakeLimits.maxQuarantinedBytes)
+        return RejectedState(index: position, recordID: recordID, problem: problem,
+                             bytes: Array(UnsafeBufferPointer(start: base + start, count: kept)), size: index - start)
+    }
+
+    /// The `id` of the object at `start`, when it has a string one (for naming a rejected state).
+    private func recordID(from start: Int) -> String? {
+        var reader = self
+        reader.index = start
+        do {
+            try reader.beginObject()
+            var first = true
+            while let key = try reader.nextKey(&first) {
+                if key == "id", reader.peek == UInt8(ascii: "\"") {
+                    let id = try reader.readString()
+                    return RecordID.isValid(id) ? id : nil
+                }
+                try reader.skipValue(depth: 1)
+            }
+        } catch {}
+        return nil
     }
 
     private mutating func readScalar() throws(JSONSyntaxError) -> EnvelopeScalar {
@@ -161,5 +206,29 @@ extension StateJSONReader {
             try skipValue(depth: 1)
             return .compound
         }
+    }
+}
+
+/// A state that a document carried but that the intake refused: quarantined with its bytes,
+/// never merged (docs/design.md, "Intake").
+public struct RejectedState: Hashable, Sendable {
+    /// Its position in the document's states.
+    public let index: Int
+    /// The record it names, when that could be read.
+    public let recordID: String?
+    /// The rule it broke.
+    public let problem: String
+    /// Its bytes as received, up to ``IntakeLimits/maxQuarantinedBytes``.
+    public let bytes: [UInt8]
+    /// Its whole size in bytes.
+    public let size: Int
+
+    /// A rejected state.
+    public init(index: Int, recordID: String?, problem: String, bytes: [UInt8], size: Int) {
+        self.index = index
+        self.recordID = recordID
+        self.problem = problem
+        self.bytes = bytes
+        self.size = size
     }
 }

@@ -13,8 +13,17 @@ public struct VersionToken: Hashable, Sendable, CustomStringConvertible {
         self.context = context
     }
 
-    /// Decodes a token; throws ``VersionTokenError`` naming the problem when it does not decode.
+    /// The longest token text accepted: ``IntakeLimits/maxReplicas`` entries of the longest
+    /// replica id and counter, in base64.
+    public static let maxLength = (IntakeLimits.maxReplicas * 82 + 2) * 4 / 3 + 4
+
+    /// Decodes a token; throws ``VersionTokenError`` naming the problem when it does not decode
+    /// or breaks the intake limits (at most ``IntakeLimits/maxReplicas`` replicas, counters from 1
+    /// to ``IntakeLimits/maxCounter``).
     public init(decoding token: String) throws(VersionTokenError) {
+        guard token.utf8.count <= Self.maxLength else {
+            throw VersionTokenError(token: token, problem: "longer than \(Self.maxLength) characters")
+        }
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
@@ -24,7 +33,10 @@ public struct VersionToken: Hashable, Sendable, CustomStringConvertible {
         var counters: [String: UInt64] = [:]
         for part in text.dropFirst(2).split(separator: ",", omittingEmptySubsequences: true) {
             let pieces = part.split(separator: ":")
-            guard pieces.count == 2, let counter = UInt64(pieces[1]), counter > 0,
+            guard counters.count < IntakeLimits.maxReplicas else {
+                throw VersionTokenError(token: token, problem: "names more than \(IntakeLimits.maxReplicas) replicas")
+            }
+            guard pieces.count == 2, let counter = UInt64(pieces[1]), (1...IntakeLimits.maxCounter).contains(counter),
                   ReplicaID.isValid(String(pieces[0])), counters[String(pieces[0])] == nil
             else { throw VersionTokenError(token: token, problem: "malformed entry \"\(part)\"") }
             counters[String(pieces[0])] = counter

@@ -75,10 +75,11 @@ extension LiaisonStore {
         }
     }
 
-    /// Merges a bundle in one transaction (``merge(_:from:checkpoint:)``): every state is
-    /// checked first and a bad one refuses the whole bundle. When the bundle continues from
-    /// where this node had pulled the exporter's changes, the pull checkpoint moves with it.
-    public func merge(_ bundle: LiaisonBundle) async throws -> MergeSummary {
+    /// Merges a bundle in one transaction (``merge(_:rejected:from:origin:checkpoint:)``): every
+    /// state goes through the intake check, a bad one is quarantined with `origin` (the file it
+    /// came from) and the rest merges. When the bundle continues from where this node had pulled
+    /// the exporter's changes, the pull checkpoint moves with it.
+    public func merge(_ bundle: LiaisonBundle, origin: String = "bundle") async throws -> MergeSummary {
         var checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)?
         if bundle.replicaID != identity.replicaID {
             let pulled = try await self.checkpoint(peer: bundle.replicaID, direction: .pull)
@@ -87,7 +88,7 @@ extension LiaisonStore {
             }
         }
         return try await merge(
-            bundle.states, from: bundle.replicaID == identity.replicaID ? nil : bundle.replicaID,
-            checkpoint: checkpoint)
+            bundle.states, rejected: bundle.rejected, from: bundle.replicaID == identity.replicaID ? nil : bundle.replicaID,
+            origin: origin, checkpoint: checkpoint)
     }
 }

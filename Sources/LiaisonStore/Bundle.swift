@@ -24,6 +24,8 @@ public struct LiaisonBundle: Sendable {
     public let lastSequence: Int64
     /// The states (each record once, whole).
     public let states: [RecordState]
+    /// The states the intake refused while reading (quarantined when the bundle merges).
+    public let rejected: [RejectedState]
 
     /// Decodes and checks a bundle.
     /// - Throws: ``BundleError`` naming the problem (and the record, when one is bad).
@@ -51,6 +53,7 @@ public struct LiaisonBundle: Sendable {
         since = wire.since
         lastSequence = wire.last_sequence
         states = wire.states
+        rejected = wire.rejected
     }
 }
 
@@ -76,6 +79,7 @@ struct BundleWire {
     let since: Int64
     let last_sequence: Int64
     let states: [RecordState]
+    let rejected: [RejectedState]
 
     /// The bundle from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
     init(envelope: StateEnvelope) throws(StateDecodingError) {
@@ -86,5 +90,6 @@ struct BundleWire {
         since = try envelope.integer("since")
         last_sequence = try envelope.integer("last_sequence")
         states = envelope.states
+        rejected = envelope.rejected
     }
 }

@@ -24,9 +24,11 @@ public struct ChangesPage: Sendable {
 /// worked out (``LiaisonStore/prepare(_:)``), ready to merge.
 public struct PreparedBatch: Sendable {
     let rows: [RecordRow]
+    /// The states the intake refused: quarantined when the batch merges.
+    let rejected: [Rejection]
 
-    /// How many states the batch holds.
-    public var count: Int { rows.count }
+    /// How many states the batch holds, refused ones included.
+    public var count: Int { rows.count + rejected.count }
 }
 
 /// What merging a batch did.
@@ -37,6 +39,8 @@ public struct MergeSummary: Hashable, Sendable {
     public var changed = 0
     /// Changed records that now have a field in conflict.
     public var conflicts = 0
+    /// States set aside instead of merged (docs/design.md, "Intake"), in batch order.
+    public var quarantined: [Quarantined] = []
 
     /// An empty summary.
     public init() {}
@@ -86,54 +90,101 @@ extension LiaisonStore {
     /// checkpoint that says how far the batch came (docs/design.md §5). A state that changes the
     /// stored one takes a new local sequence; one that changes nothing takes none.
     ///
-    /// Every state is checked against the schema first: a bad state refuses the whole batch
-    /// (``StoreError`` `.invalid` naming the record) and nothing of it is applied.
+    /// Every state goes through the intake check first (``prepare(_:rejected:)``): a state that
+    /// breaks a rule is quarantined (kept apart, with `origin` and the rule) in the same
+    /// transaction, and the rest of the batch merges; ``MergeSummary/quarantined`` lists them.
     ///
     /// `source` is the replica id of the node the batch came from, when known: records whose
-    /// merged state is exactly what it sent are not sent back to it.
+    /// merged state is exactly what it sent are not sent back to it. `origin` names where the
+    /// batch came from for the quarantine (`peer chennai (chennai.k3f9q2)`, `bundle x.json`).
     public func merge(
-        _ states: [RecordState], from source: String? = nil,
+        _ states: [RecordState], rejected: [RejectedState] = [], from source: String? = nil, origin: String? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
-        try await merge(try prepare(states), from: source, checkpoint: checkpoint)
+        try await merge(prepare(states, rejected: rejected), from: source, origin: origin, checkpoint: checkpoint)
     }
 
-    /// Checks a batch against the schema and works out what the store keeps beside each state,
-    /// outside any transaction, so that sync can prepare the next batch while one merges.
-    /// - Throws: ``StoreError`` `.invalid` naming the first bad record.
-    public func prepare(_ states: [RecordState]) throws -> PreparedBatch {
+    /// Runs the intake check on a batch (``Schema/checkState(_:)``: the intake limits and the
+    /// schema, and at most ``IntakeLimits/maxStateBytes`` encoded) and works out what the store
+    /// keeps beside each good state, outside any transaction, so that sync can prepare the next
+    /// batch while one merges. States that fail, and the `rejected` ones the parser found, are
+    /// quarantined when the batch merges.
+    public func prepare(_ states: [RecordState], rejected: [RejectedState] = []) -> PreparedBatch {
+        var rows: [RecordRow] = []
+        rows.reserveCapacity(states.count)
+        var refused = rejected.map(Rejection.init)
         for state in states {
-            do { try schema.checkState(state) } catch { throw StoreError(.invalid, error.description) }
+            do {
+                try schema.checkState(state)
+            } catch {
+                refused.append(Rejection(state, error.problem))
+                continue
+            }
+            let row = RecordRow(state)
+            guard row.json.utf8.count <= IntakeLimits.maxStateBytes else {
+                let problem = "state of \(row.json.utf8.count) bytes is over the limit of \(IntakeLimits.maxStateBytes)"
+                refused.append(Rejection(state, problem, json: row.json))
+                continue
+            }
+            rows.append(row)
         }
-        return PreparedBatch(rows: states.map(RecordRow.init))
+        return PreparedBatch(rows: rows, rejected: refused)
     }
 
-    /// Merges a prepared batch (see ``merge(_:from:checkpoint:)-(RecordState…)``): a record not
-    /// yet stored is saved as prepared; one already stored is merged with it.
+    /// Merges a prepared batch (see ``merge(_:rejected:from:origin:checkpoint:)``): a record not
+    /// yet stored is saved as prepared; one already stored is merged with it. A state that does
+    /// not merge with the stored one (one write with two values), that claims writes of this
+    /// node it never made (checked for batches from outside: with a `source` or an `origin`), or
+    /// whose merge would be over the size limit is quarantined.
     public func merge(
-        _ batch: PreparedBatch, from source: String? = nil,
+        _ batch: PreparedBatch, from source: String? = nil, origin: String? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
-        try await database.write { db in
+        // A batch with neither is this node's own making (sample data), so its writes may be this node's.
+        let fromOutside = source != nil || origin != nil
+        let origin = origin ?? source.map { "replica \($0)" } ?? "this node"
+        let me = identity.replicaID
+        return try await database.write { db in
             var summary = MergeSummary()
+            let now = Timestamp.millis()
+            func quarantine(_ rejection: Rejection) throws {
+                try db.quarantine(rejection, source: origin, at: now)
+                summary.quarantined.append(Quarantined(recordID: rejection.recordID, problem: rejection.problem))
+            }
+            for rejection in batch.rejected { try quarantine(rejection) }
             let storedJSON = try db.storedStates(ids: batch.rows.map(\.state.id))
             // Sequences are taken in order here and recorded once, after the batch.
             let first = try Int64.fetchOne(db, sql: "SELECT sequence FROM node")! + 1
             var next = first
             var savedHere: [String: RecordState] = [:]
             for prepared in batch.rows {
-                summary.merged += 1
                 let incoming = prepared.state
                 let row: RecordRow
                 let fromSource: Bool
                 // A record met earlier in this batch merges with what was just saved.
                 let earlier = savedHere[incoming.id]
-                if let stored = try earlier ?? storedJSON[incoming.id].map({ try RecordState(json: Data($0.utf8)) }) {
+                let stored = try earlier ?? storedJSON[incoming.id].map { try RecordState(json: Data($0.utf8)) }
+                // Only this node makes its own writes, and it has seen every one of them.
+                if fromOutside, incoming.context[me] > (stored?.context[me] ?? 0) {
+                    try quarantine(Rejection(incoming, "claims writes of this node (\(me)) that it never made", json: prepared.json))
+                    continue
+                }
+                if let stored {
                     let merged: RecordState
-                    do { merged = try stored.merged(with: incoming) } catch { throw StoreError(.invalid, "\(error)") }
+                    do throws(MergeError) {
+                        merged = try stored.merged(with: incoming)
+                    } catch {
+                        try quarantine(Rejection(incoming, "does not merge with the stored state: \(error.problem)", json: prepared.json))
+                        continue
+                    }
                     if merged == stored { continue }
                     fromSource = merged == incoming
                     row = fromSource ? prepared : RecordRow(merged)
+                    if row.json.utf8.count > IntakeLimits.maxStateBytes {
+                        let problem = "merged with the stored state it would be \(row.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes)"
+                        try quarantine(Rejection(incoming, problem, json: prepared.json))
+                        continue
+                    }
                 } else {
                     (row, fromSource) = (prepared, true)
                 }
@@ -143,6 +194,7 @@ extension LiaisonStore {
                 summary.changed += 1
                 if row.conflicted { summary.conflicts += 1 }
             }
+            summary.merged = batch.count - summary.quarantined.count
             if next > first { try db.execute(sql: "UPDATE node SET sequence = ?", arguments: [next - 1]) }
             if let checkpoint {
                 try db.setCheckpoint(peer: checkpoint.peer, direction: checkpoint.direction, sequence: checkpoint.sequence)

@@ -102,7 +102,7 @@ extension LiaisonStore {
             let shown = state.displayValues
             let changes = row.values.filter { name, value in (shown[name] ?? .null) != value }
             if changes.isEmpty { return .unchanged }
-            state.write(changes, readContext: state.context, replica: identity.replicaID, meta: meta)
+            try state.write(changes, readContext: state.context, replica: identity.replicaID, meta: meta)
             try schema.checkRecord(state)
             _ = try db.save(state)
             return .updated
@@ -111,7 +111,7 @@ extension LiaisonStore {
         if values["office"] == nil { values["office"] = .text(identity.office) }
         if values["status"] == nil { values["status"] = .text("identified") }
         var state = RecordState(id: row.id ?? RecordID.make())
-        state.write(values, readContext: .empty, replica: identity.replicaID, meta: meta)
+        try state.write(values, readContext: .empty, replica: identity.replicaID, meta: meta)
         try schema.checkRecord(state)
         _ = try db.save(state)
         return .created

@@ -11,7 +11,7 @@ extension LiaisonStore {
         if values["office"] == nil { values["office"] = .text(identity.office) }
         if values["status"] == nil { values["status"] = .text("identified") }
         var state = RecordState(id: RecordID.make())
-        state.write(values, readContext: .empty, replica: identity.replicaID, meta: meta(author))
+        try state.write(values, readContext: .empty, replica: identity.replicaID, meta: meta(author))
         try schema.checkRecord(state)
         let created = state
         _ = try await database.write { db in try db.save(created) }
@@ -31,7 +31,7 @@ extension LiaisonStore {
             if state.isDeleted, state.entries(of: deletedField).allSatisfy({ read.contains($0.dot) }) {
                 throw StoreError(.refused, "record \(id) is deleted; use resolve to restore it")
             }
-            state.write(values, readContext: read, replica: self.identity.replicaID, meta: self.meta(author))
+            try state.write(values, readContext: read, replica: self.identity.replicaID, meta: self.meta(author))
         }
     }
 
@@ -39,7 +39,7 @@ extension LiaisonStore {
     /// A delete concurrent with an edit becomes a conflict on `deleted`.
     public func delete(id: String, readContext: VersionVector?, author: String) async throws -> RecordState {
         try await change(id: id) { state in
-            state.delete(readContext: readContext ?? state.context, replica: self.identity.replicaID, meta: self.meta(author))
+            try state.delete(readContext: readContext ?? state.context, replica: self.identity.replicaID, meta: self.meta(author))
         }
     }
 
@@ -55,7 +55,7 @@ extension LiaisonStore {
         if let deleted { values[deletedField] = deleted }
         let resolution = values
         return try await change(id: id) { state in
-            state.resolve(resolution, replica: self.identity.replicaID, meta: self.meta(author))
+            try state.resolve(resolution, replica: self.identity.replicaID, meta: self.meta(author))
         }
     }
 
@@ -70,14 +70,20 @@ extension LiaisonStore {
             guard var state = try db.loadState(id: id) else {
                 throw StoreError(.notFound, "no record \(id)")
             }
-            try body(&state)
+            do {
+                try body(&state)
+            } catch let error as WriteError {
+                throw StoreError(.refused, error.description)
+            }
             try self.schema.checkRecord(state)
             _ = try db.save(state)
             return state
         }
     }
 
-    private func meta(_ author: String) -> WriteMeta {
-        WriteMeta(author: author, at: Timestamp.millis())
+    /// Who writes now; the author is held to the intake limits like any other.
+    private func meta(_ author: String) throws(ValidationError) -> WriteMeta {
+        if let problem = RecordState.checkAuthor(author) { throw ValidationError("author", problem) }
+        return WriteMeta(author: author, at: Timestamp.millis())
     }
 }

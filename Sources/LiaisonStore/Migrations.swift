@@ -110,6 +110,23 @@ enum Migrations {
                 )
                 """)
         }
+        migrator.registerMigration("intake: quarantine") { db in
+            // States the intake refused: kept apart with where they came from, never merged.
+            try db.execute(sql: """
+                CREATE TABLE quarantine (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    problem TEXT NOT NULL,
+                    bytes BLOB NOT NULL,
+                    size INTEGER NOT NULL,
+                    first_at INTEGER NOT NULL,
+                    last_at INTEGER NOT NULL,
+                    times INTEGER NOT NULL DEFAULT 1,
+                    UNIQUE (source, record_id, problem, bytes)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -36,9 +36,15 @@ struct RecordRow: Sendable {
 extension Database {
     /// Stores a state written at this node as the record's current state, at the next sequence
     /// number. Must run inside a write transaction.
+    /// - Throws: ``StoreError`` `.refused` when the state would be over ``IntakeLimits/maxStateBytes``
+    ///   (peers would refuse it).
     func save(_ state: RecordState) throws -> Int64 {
+        let row = RecordRow(state)
+        guard row.json.utf8.count <= IntakeLimits.maxStateBytes else {
+            throw StoreError(.refused, "record \(state.id) would be \(row.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes): resolve its conflicts first")
+        }
         let sequence = try Int64.fetchOne(cachedStatement(sql: "UPDATE node SET sequence = sequence + 1 RETURNING sequence"))!
-        try insert(RecordRow(state), at: sequence, source: nil)
+        try insert(row, at: sequence, source: nil)
         return sequence
     }
 

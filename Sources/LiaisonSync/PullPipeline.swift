@@ -36,7 +36,10 @@ struct PullPipeline {
 
     private func stage(after sequence: Int64) -> Stage {
         let fetch = Task { [fetchPage] in try await fetchPage(sequence) }
-        let prepare = Task { [store] in try store.prepare(try await fetch.value.page.states) }
+        let prepare = Task { [store] in
+            let page = try await fetch.value.page
+            return store.prepare(page.states, rejected: page.rejected)
+        }
         return Stage(fetch: fetch, prepare: prepare)
     }
 

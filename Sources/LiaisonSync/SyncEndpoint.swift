@@ -44,8 +44,10 @@ public struct SyncEndpoint: Sendable {
     }
 
     /// `POST /v1/sync/changes`: merges a pushed batch atomically and acknowledges it only
-    /// after it committed. A bad batch is refused whole and nothing of it is applied.
-    public func receive(body: Data) async throws -> PushAck {
+    /// after it committed. A batch that is not well-formed is refused whole and nothing of it is
+    /// applied; a state in it that breaks an intake rule is quarantined (listed in the answer's
+    /// `quarantined`) and the rest merges. `sender` names the peer for the quarantine.
+    public func receive(body: Data, sender: String? = nil) async throws -> PushAck {
         guard body.count <= SyncProtocol.maxBodyBytes else {
             throw SyncRequestError(status: 413, message: "batch of \(body.count) bytes is over the \(SyncProtocol.maxBodyBytes)-byte limit")
         }
@@ -58,16 +60,14 @@ public struct SyncEndpoint: Sendable {
         guard ReplicaID.isValid(batch.replicaID), batch.replicaID != store.identity.replicaID else {
             throw SyncRequestError(status: 400, message: "bad batch: invalid sender replica_id \"\(batch.replicaID)\"")
         }
-        guard batch.states.count <= SyncProtocol.maxBatchRecords else {
-            throw SyncRequestError(status: 413, message: "batch of \(batch.states.count) states is over the limit of \(SyncProtocol.maxBatchRecords)")
+        guard batch.states.count + batch.rejected.count <= SyncProtocol.maxBatchRecords else {
+            throw SyncRequestError(status: 413, message: "batch of \(batch.states.count + batch.rejected.count) states is over the limit of \(SyncProtocol.maxBatchRecords)")
         }
-        let summary: MergeSummary
-        do {
-            summary = try await store.merge(batch.states, from: batch.replicaID)
-        } catch let error as StoreError where error.code == .invalid {
-            throw SyncRequestError(status: 400, message: "bad batch: \(error.message)")
-        }
-        return PushAck(merged: summary.merged, changed: summary.changed, conflicts: summary.conflicts,
-                       sequence: try await store.currentSequence())
+        let origin = "push from \(batch.replicaID)" + (sender.map { " (token \($0))" } ?? "")
+        let summary = try await store.merge(batch.states, rejected: batch.rejected, from: batch.replicaID, origin: origin)
+        var ack = PushAck(merged: summary.merged, changed: summary.changed, conflicts: summary.conflicts,
+                          sequence: try await store.currentSequence())
+        ack.quarantined = summary.quarantined.map { PushAck.Refused(id: $0.recordID, problem: $0.problem) }
+        return ack
     }
 }

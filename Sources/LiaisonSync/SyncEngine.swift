@@ -120,10 +120,19 @@ public struct SyncEngine: Sendable {
             }
             if stopSignal.isStopped { throw SyncStopped() }  // the wait for the page may have been long
             let summary = try await store.merge(
-                next.batch, from: node.replicaID, checkpoint: (node.replicaID, .pull, page.lastSequence))
+                next.batch, from: node.replicaID, origin: "peer \(link.peer.name) (\(node.replicaID))",
+                checkpoint: (node.replicaID, .pull, page.lastSequence))
             report.pulled.merged += summary.merged
             report.pulled.changed += summary.changed
             report.pulled.conflicts += summary.conflicts
+            report.pulled.quarantined += summary.quarantined
+            if !summary.quarantined.isEmpty {
+                metrics.quarantined(peer: link.peer.name, states: summary.quarantined.count)
+                logger.warning("quarantined states from peer", metadata: [
+                    "peer": "\(link.peer.name)", "states": "\(summary.quarantined.count)",
+                    "first": "\(summary.quarantined[0].recordID ?? "?"): \(summary.quarantined[0].problem)",
+                ])
+            }
             metrics.pulledBatch(peer: link.peer.name, states: page.states.count, bytes: bytes, conflicts: summary.conflicts)
             status.behind = max(0, node.sequence - page.lastSequence)
             progress(.pulled(peer: link.peer.name, states: page.states.count, remaining: status.behind ?? 0))
@@ -139,6 +148,7 @@ public struct SyncEngine: Sendable {
                 report.pushed.merged += ack.merged
                 report.pushed.changed += ack.changed
                 report.pushed.conflicts += ack.conflicts
+                report.pushed.quarantined += (ack.quarantined ?? []).map { Quarantined(recordID: $0.id, problem: $0.problem) }
                 metrics.pushedBatch(peer: link.peer.name, states: page.states.count, bytes: bytes)
                 progress(.pushed(peer: link.peer.name, states: page.states.count))
             }

@@ -16,6 +16,8 @@ public protocol SyncMetrics: Sendable {
     func syncSucceeded(peer: String, seconds: Double, at unixSeconds: Double)
     /// A sync with the peer failed (not counted: a sync stopped for shutdown).
     func syncFailed(peer: String, seconds: Double)
+    /// States from the peer (or a bundle, or a push) were quarantined instead of merged.
+    func quarantined(peer: String, states: Int)
 }
 
 /// Metrics that go nowhere: the default of ``SyncEngine/metrics``.
@@ -26,4 +28,5 @@ public struct NoSyncMetrics: SyncMetrics {
     public func pushedBatch(peer: String, states: Int, bytes: Int) {}
     public func syncSucceeded(peer: String, seconds: Double, at unixSeconds: Double) {}
     public func syncFailed(peer: String, seconds: Double) {}
+    public func quarantined(peer: String, states: Int) {}
 }

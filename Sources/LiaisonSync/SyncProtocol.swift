@@ -42,7 +42,15 @@ public struct NodeInfo: Codable, Hashable, Sendable {
 
 /// The answer to a pushed batch: what merging it did, sent only after it committed.
 public struct PushAck: Codable, Hashable, Sendable {
-    /// States received.
+    /// A state of the batch that the receiver quarantined instead of merging.
+    public struct Refused: Codable, Hashable, Sendable {
+        /// The record, when it could be read.
+        public let id: String?
+        /// The rule it broke.
+        public let problem: String
+    }
+
+    /// States merged.
     public let merged: Int
     /// Records whose state changed.
     public let changed: Int
@@ -50,6 +58,8 @@ public struct PushAck: Codable, Hashable, Sendable {
     public let conflicts: Int
     /// The receiver's sequence after the merge.
     public let sequence: Int64
+    /// The states it quarantined (absent from answers of older nodes).
+    public var quarantined: [Refused]? = nil
 }
 
 /// A page of the changes feed as it travels: `{"replica_id", "last_sequence", "more", "states": [...]}`.
@@ -58,6 +68,7 @@ struct ChangesBody {
     let lastSequence: Int64
     let more: Bool
     let states: [RecordState]
+    let rejected: [RejectedState]
 
     /// The page from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
     init(envelope: StateEnvelope) throws(StateDecodingError) {
@@ -65,6 +76,7 @@ struct ChangesBody {
         lastSequence = try envelope.integer("last_sequence")
         more = try envelope.bool("more")
         states = envelope.states
+        rejected = envelope.rejected
     }
 }
 
@@ -72,10 +84,12 @@ struct ChangesBody {
 struct PushBody {
     let replicaID: String
     let states: [RecordState]
+    let rejected: [RejectedState]
 
     /// The batch from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
     init(envelope: StateEnvelope) throws(StateDecodingError) {
         replicaID = try envelope.string("replica_id")
         states = envelope.states
+        rejected = envelope.rejected
     }
 }

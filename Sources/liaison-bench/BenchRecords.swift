@@ -17,7 +17,7 @@ struct BenchRecords {
         self.schema = schema
     }
 
-    mutating func state() -> RecordState {
+    mutating func state() throws -> RecordState {
         let officeIndex = pick(CoreSchema.offices.indices)
         let office = CoreSchema.offices[officeIndex]
         let trackIDs = schema.tracks.map(\.id)
@@ -43,17 +43,17 @@ struct BenchRecords {
         }
         let replica = replicas[officeIndex]
         var state = RecordState(id: RecordID.make())
-        state.write(values, readContext: .empty, replica: replica, meta: WriteMeta(author: "bench", at: updated))
+        try state.write(values, readContext: .empty, replica: replica, meta: WriteMeta(author: "bench", at: updated))
         if chance(0.05) {
             var other = state
             let base = state.context
-            state.write(["status": .text("contacted")], readContext: base, replica: replica,
+            try state.write(["status": .text("contacted")], readContext: base, replica: replica,
                         meta: WriteMeta(author: "bench", at: updated + 1))
-            other.write(["status": .text("in_discussion")], readContext: base, replica: replicas[(officeIndex + 1) % 7],
+            try other.write(["status": .text("in_discussion")], readContext: base, replica: replicas[(officeIndex + 1) % 7],
                         meta: WriteMeta(author: "bench", at: updated + 2))
             state = (try? state.merged(with: other)) ?? state
         } else if chance(0.01) {
-            state.delete(readContext: state.context, replica: replica, meta: WriteMeta(author: "bench", at: updated + 1))
+            try state.delete(readContext: state.context, replica: replica, meta: WriteMeta(author: "bench", at: updated + 1))
         }
         return state
     }

@@ -32,7 +32,7 @@ struct DecodeBench: AsyncParsableCommand {
 
     func run() async throws {
         var generator = BenchRecords(seed: seed, schema: BundledPlugins.registry.schema)
-        let states = (0..<records).map { _ in generator.state() }
+        let states = try (0..<records).map { _ in try generator.state() }
         let documents = states.map { Data($0.canonicalJSON.utf8) }
         let bytes = documents.reduce(0) { $0 + $1.count }
         let batches = stride(from: 0, to: states.count, by: 500).map { start in

@@ -36,7 +36,7 @@ struct ReportBench: AsyncParsableCommand {
         let seeded = try await Timing.measure {
             var done = 0
             while done < records {
-                let batch = (0..<min(5_000, records - done)).map { _ in generator.state() }
+                let batch = try (0..<min(5_000, records - done)).map { _ in try generator.state() }
                 _ = try await store.merge(batch)
                 done += batch.count
             }

@@ -31,7 +31,7 @@ struct SyncBench: AsyncParsableCommand {
         let store = try LiaisonStore(directory: source, schema: BundledPlugins.schema)
         var generator = BenchRecords(seed: 1, schema: BundledPlugins.schema)
         for start in stride(from: 0, to: records, by: 5_000) {
-            _ = try await store.merge((start..<min(records, start + 5_000)).map { _ in generator.state() })
+            _ = try await store.merge(try (start..<min(records, start + 5_000)).map { _ in try generator.state() })
         }
         let token = root.appendingPathComponent("mumbai.token")
         let peerToken = try await store.createToken(name: "chennai", role: .peer)

@@ -19,11 +19,21 @@ extension LiaisonCore.ValidationError: CLIReportableError {}
 extension VersionTokenError: CLIReportableError {}
 extension StateDecodingError: CLIReportableError {}
 extension BundleError: CLIReportableError {}
+extension WriteError: CLIReportableError {}
 
 /// A failure of the command itself (a file that cannot be read).
 struct CommandFailure: CLIReportableError, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Prints each state set aside by the intake (at most ten) on stderr, with the next step.
+func printQuarantined(_ quarantined: [Quarantined]) {
+    for refused in quarantined.prefix(10) {
+        printError("quarantined record \(refused.recordID ?? "(no id)"): \(refused.problem)")
+    }
+    if quarantined.count > 10 { printError("... and \(quarantined.count - 10) more") }
+    printError("the rest merged; see `liaison quarantine list`")
 }
 
 /// Prints `error: message` on stderr.

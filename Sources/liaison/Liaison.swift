@@ -21,6 +21,7 @@ struct Liaison: AsyncParsableCommand {
         ResolveCommand.self,
         ExportCommand.self,
         MergeCommand.self,
+        QuarantineCommand.self,
         PeerCommand.self,
         PeersCommand.self,
         SyncCommand.self,

@@ -7,7 +7,11 @@ struct MergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Merge a bundle exported by another node (FILE, or - for stdin).",
-        discussion: "A bad bundle is refused whole: nothing of it is applied.")
+        discussion: """
+            A bundle that is not well-formed is refused whole: nothing of it is applied. A state in it \
+            that breaks an intake rule is quarantined (`liaison quarantine list`) and the rest merges; \
+            the command then exits with status 1.
+            """)
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
@@ -28,11 +32,17 @@ struct MergeCommand: AsyncParsableCommand {
             }
         }
         let bundle = try LiaisonBundle(json: bytes)
-        let summary = try await store.merge(bundle)
+        let summary = try await store.merge(bundle, origin: "bundle \(file == "-" ? "from stdin" : file)")
+        let quarantined = summary.quarantined.count
         if output.json {
-            print("{\"changed\":\(summary.changed),\"conflicts\":\(summary.conflicts),\"merged\":\(summary.merged)}")
+            print("{\"changed\":\(summary.changed),\"conflicts\":\(summary.conflicts),\"merged\":\(summary.merged),\"quarantined\":\(quarantined)}")
         } else {
-            print("merged \(summary.merged), changed \(summary.changed), conflicts \(summary.conflicts)")
+            print("merged \(summary.merged), changed \(summary.changed), conflicts \(summary.conflicts)"
+                + (quarantined > 0 ? ", quarantined \(quarantined)" : ""))
+        }
+        if quarantined > 0 {
+            printQuarantined(summary.quarantined)
+            throw ExitCode(1)
         }
     }
 }

@@ -42,7 +42,7 @@ struct SeedCommand: AsyncParsableCommand {
         var summary = MergeSummary()
         var remaining = records
         while remaining > 0 {
-            let batch = generator.next(min(remaining, Self.batchSize))
+            let batch = try generator.next(min(remaining, Self.batchSize))
             remaining -= batch.count
             let merged = try await store.merge(batch)
             summary.merged += merged.merged

@@ -30,7 +30,15 @@ struct SyncCommand: AsyncParsableCommand {
             do {
                 let report = try await engine.sync(with: peer, progress: Self.show)
                 Self.clearProgress()
-                print("\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed)), \(report.bytesReceived + report.bytesSent) bytes")
+                let quarantined = report.pulled.quarantined + report.pushed.quarantined
+                print("\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed)), \(report.bytesReceived + report.bytesSent) bytes"
+                    + (quarantined.isEmpty ? "" : ", quarantined \(quarantined.count)"))
+                if !quarantined.isEmpty {
+                    if !report.pulled.quarantined.isEmpty { printError("\(peer.name) sent \(report.pulled.quarantined.count) states that were quarantined here") }
+                    if !report.pushed.quarantined.isEmpty { printError("\(peer.name) quarantined \(report.pushed.quarantined.count) states this node sent") }
+                    printQuarantined(quarantined)
+                    failures += 1
+                }
             } catch {
                 Self.clearProgress()
                 failures += 1

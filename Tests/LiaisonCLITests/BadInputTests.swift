@@ -37,18 +37,29 @@ struct BadInputTests {
         #expect(try cli.fails("merge", "missing.json").contains("cannot read missing.json"))
         #expect(try cli.fails("merge", "-").contains("not a valid Liaison bundle"))
 
-        // A bundle with one bad state is refused whole, naming the record.
+        // A bundle that is not well-formed is refused whole.
+        let truncated = #"{"format":"liaison-bundle","version":1,"replica_id":"chennai.x1","states":[{"context":"#
+        #expect(try cli.run(["merge", "-"], stdin: Data(truncated.utf8)).err.contains("not a valid Liaison bundle"))
+        #expect(try cli.ok("export") == before, "nothing changed")
+
+        // A bundle with one bad state: the bad one is quarantined, naming the record and the rule,
+        // the good one merges, and the command exits non-zero.
         let bad = #"{"format":"liaison-bundle","version":1,"replica_id":"chennai.x1","office":"chennai","since":0,"#
             + #""last_sequence":2,"states":["#
-            + #"{"context":{"chennai.x1":1},"id":"good-1","writes":[{"at":1,"author":"p","fields":{"office":"chennai","#
+            + #"{"context":{"chennai.x1":1},"id":"good-1","writes":[{"at":1767225600000,"author":"p","fields":{"office":"chennai","#
             + #""status":"identified","title":"Good","tracks":["sccp"],"type":"event"},"n":1,"replica":"chennai.x1"}]},"#
-            + #"{"context":{"chennai.x1":2},"id":"bad-2","writes":[{"at":1,"author":"p","fields":{"value_usd":"lots"},"#
+            + #"{"context":{"chennai.x1":2},"id":"bad-2","writes":[{"at":1767225600000,"author":"p","fields":{"value_usd":"lots"},"#
             + #""n":2,"replica":"chennai.x1"}]}]}"#
-        let refused = try cli.run(["merge", "-"], stdin: Data(bad.utf8))
-        #expect(refused.code != 0)
-        #expect(refused.err.hasPrefix("error: record bad-2: value_usd"), "\(refused.err)")
-
-        #expect(try cli.ok("export") == before, "nothing changed")
+        let quarantined = try cli.run(["merge", "-"], stdin: Data(bad.utf8))
+        #expect(quarantined.code == 1)
+        #expect(quarantined.out == "merged 1, changed 1, conflicts 0, quarantined 1\n", "\(quarantined.out)")
+        #expect(quarantined.err.contains("error: quarantined record bad-2: value_usd: must be a number"), "\(quarantined.err)")
+        #expect(try cli.ok("record", "get", "good-1").contains("Good"))
+        #expect(try cli.fails("record", "get", "bad-2") == "error: no record bad-2\n")
+        let listed = try cli.ok("quarantine", "list")
+        #expect(listed.contains("bundle from stdin") && listed.contains("record bad-2") && listed.contains("value_usd"), "\(listed)")
+        try cli.ok("quarantine", "drop", "--all")
+        #expect(try cli.ok("quarantine", "list") == "nothing quarantined\n")
         #expect(try cli.ok("record", "list", "--json").contains(id))
     }
 
@@ -62,7 +73,7 @@ struct BadInputTests {
         let bundle = try cli.ok("--data", "a", "export")
         #expect(bundle.hasPrefix(#"{"format":"liaison-bundle","version":1,"replica_id":"hyderabad."#))
         let out = try cli.ok("--data", "b", "merge", "--json", "-", stdin: Data(bundle.utf8))
-        #expect(out == #"{"changed":1,"conflicts":0,"merged":1}"# + "\n")
+        #expect(out == #"{"changed":1,"conflicts":0,"merged":1,"quarantined":0}"# + "\n")
         let since = try cli.ok("--data", "a", "export", "--since", "1")
         #expect(since.contains(#""since":1,"last_sequence":1,"states":[]"#))
     }

@@ -33,11 +33,11 @@ import Testing
         }
     }
 
-    @Test func canonicalFormIsExact() {
+    @Test func canonicalFormIsExact() throws {
         var state = RecordState(id: "r1")
-        state.write(["title": .text("T \"1\""), "value_usd": .number(2_500_000), "tracks": .list(["ipef", "sccp"])],
+        try state.write(["title": .text("T \"1\""), "value_usd": .number(2_500_000), "tracks": .list(["ipef", "sccp"])],
                     readContext: .empty, replica: mumbai, meta: meta("asha", 5))
-        state.write(["value_usd": .number(12.5), "notes": .null], readContext: state.context, replica: mumbai,
+        try state.write(["value_usd": .number(12.5), "notes": .null], readContext: state.context, replica: mumbai,
                     meta: meta("ravi", 6))
         #expect(state.canonicalJSON == """
             {"context":{"mumbai.k3f9q2":2},"id":"r1","writes":[\
@@ -54,7 +54,7 @@ import Testing
         ]
         for value in values {
             var state = RecordState(id: "r1")
-            state.write(["notes": value], readContext: .empty, replica: mumbai, meta: meta("asha", 1))
+            try state.write(["notes": value], readContext: .empty, replica: mumbai, meta: meta("asha", 1))
             let decoded = try decode(state.canonicalJSON)
             #expect(decoded.fields["notes"]?.values.first == value, "\(value)")
             #expect(decoded.canonicalJSON == state.canonicalJSON)
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func nonCanonicalInputDecodesToTheSameState() throws {
-        let state = createdRecord()
+        let state = try createdRecord()
         let loose = """
             { "writes": [ { "replica": "mumbai.k3f9q2", "n": 1, "fields": { "status": "identified",
               "deleted": false, "title": "Lithium refinery JV" }, "author": "asha", "at": 1000 } ],
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func statesInsideALargerDocumentDecode() throws {
-        let states = [createdRecord(), RecordState(id: "r2")]
+        let states = [try createdRecord(), RecordState(id: "r2")]
         let json = "[" + states.map(\.canonicalJSON).joined(separator: ",") + "]"
         #expect(try JSONDecoder().decode([RecordState].self, from: Data(json.utf8)) == states)
         let corrupt = #"[{"context":{},"id":"r1","writes":[{"at":1,"author":"a","fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2"}]}]"#
@@ -142,9 +142,9 @@ import Testing
     /// silently keeping one.
     @Test func oneDotWithTwoValuesCannotBeMerged() throws {
         var first = RecordState(id: recordID)
-        first.write(["title": .text("A")], readContext: .empty, replica: mumbai, meta: meta("asha", 1))
+        try first.write(["title": .text("A")], readContext: .empty, replica: mumbai, meta: meta("asha", 1))
         var second = RecordState(id: recordID)
-        second.write(["title": .text("B")], readContext: .empty, replica: mumbai, meta: meta("asha", 1))
+        try second.write(["title": .text("B")], readContext: .empty, replica: mumbai, meta: meta("asha", 1))
         for (a, b) in [(first, second), (second, first)] {
             do {
                 let merged = try a.merged(with: b)
@@ -157,7 +157,7 @@ import Testing
         }
         // Same value but a different author or time under one dot is refused too.
         var third = RecordState(id: recordID)
-        third.write(["title": .text("A")], readContext: .empty, replica: mumbai, meta: meta("ravi", 2))
+        try third.write(["title": .text("A")], readContext: .empty, replica: mumbai, meta: meta("ravi", 2))
         #expect(throws: MergeError.self) { try first.merged(with: third) }
     }
 }

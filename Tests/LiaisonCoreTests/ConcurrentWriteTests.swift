@@ -11,9 +11,9 @@ func meta(_ author: String, _ at: Int64) -> WriteMeta {
 }
 
 /// A record created at Mumbai with a title and a status.
-func createdRecord() -> RecordState {
+func createdRecord() throws -> RecordState {
     var state = RecordState(id: recordID)
-    state.write(["title": .text("Lithium refinery JV"), "status": .text("identified")],
+    try state.write(["title": .text("Lithium refinery JV"), "status": .text("identified")],
                 readContext: .empty, replica: mumbai, meta: meta("asha", 1_000))
     return state
 }
@@ -21,12 +21,12 @@ func createdRecord() -> RecordState {
 /// docs/design.md §4, "why not plain vector clocks" and "why per field".
 @Suite struct ConcurrentWriteTests {
     @Test func twoStaffAtOneNodeWritingTheSameFieldBothKeepTheirValue() throws {
-        var state = createdRecord()
+        var state = try createdRecord()
         // Both load the record and are shown the same version token.
         let shown = state.version.description
         let read = try VersionToken(decoding: shown).context
-        let first = state.write(["status": .text("contacted")], readContext: read, replica: mumbai, meta: meta("asha", 2_000))
-        let second = state.write(["status": .text("in_discussion")], readContext: read, replica: mumbai, meta: meta("ravi", 2_001))
+        let first = try state.write(["status": .text("contacted")], readContext: read, replica: mumbai, meta: meta("asha", 2_000))
+        let second = try state.write(["status": .text("in_discussion")], readContext: read, replica: mumbai, meta: meta("ravi", 2_001))
 
         #expect(first != second)
         #expect(Set(state.fields["status"]!.values) == [.text("contacted"), .text("in_discussion")])
@@ -46,11 +46,11 @@ func createdRecord() -> RecordState {
         #expect(RecordView(elsewhere).json == RecordView(state).json)
     }
 
-    @Test func twoStaffAtOneNodeWritingDifferentFieldsBothKeepTheirValueWithNoConflict() {
-        var state = createdRecord()
+    @Test func twoStaffAtOneNodeWritingDifferentFieldsBothKeepTheirValueWithNoConflict() throws {
+        var state = try createdRecord()
         let read = state.context
-        state.write(["status": .text("contacted")], readContext: read, replica: mumbai, meta: meta("asha", 2_000))
-        state.write(["value_usd": .number(2_500_000)], readContext: read, replica: mumbai, meta: meta("ravi", 2_001))
+        try state.write(["status": .text("contacted")], readContext: read, replica: mumbai, meta: meta("asha", 2_000))
+        try state.write(["value_usd": .number(2_500_000)], readContext: read, replica: mumbai, meta: meta("ravi", 2_001))
 
         #expect(state.conflictedFields.isEmpty)
         #expect(state.displayValue(of: "status") == .text("contacted"))
@@ -59,19 +59,19 @@ func createdRecord() -> RecordState {
         #expect(state.fields["status"]!.count == 1)
     }
 
-    @Test func sequentialWritesReplaceWithoutConflict() {
-        var state = createdRecord()
-        state.write(["status": .text("contacted")], readContext: state.context, replica: mumbai, meta: meta("asha", 2_000))
-        state.write(["status": .text("in_discussion")], readContext: state.context, replica: mumbai, meta: meta("ravi", 3_000))
+    @Test func sequentialWritesReplaceWithoutConflict() throws {
+        var state = try createdRecord()
+        try state.write(["status": .text("contacted")], readContext: state.context, replica: mumbai, meta: meta("asha", 2_000))
+        try state.write(["status": .text("in_discussion")], readContext: state.context, replica: mumbai, meta: meta("ravi", 3_000))
         #expect(state.fields["status"] == [Dot(replica: mumbai, counter: 3): .text("in_discussion")])
         #expect(state.conflictedFields.isEmpty)
     }
 
     @Test func concurrentEditsOfDifferentFieldsAtTwoNodesMergeWithoutConflict() throws {
-        var mumbaiState = createdRecord()
+        var mumbaiState = try createdRecord()
         var chennaiState = try RecordState(id: recordID).merged(with: mumbaiState)
-        mumbaiState.write(["status": .text("contacted")], readContext: mumbaiState.context, replica: mumbai, meta: meta("asha", 2_000))
-        chennaiState.write(["value_usd": .number(12.5)], readContext: chennaiState.context, replica: chennai, meta: meta("kavya", 2_000))
+        try mumbaiState.write(["status": .text("contacted")], readContext: mumbaiState.context, replica: mumbai, meta: meta("asha", 2_000))
+        try chennaiState.write(["value_usd": .number(12.5)], readContext: chennaiState.context, replica: chennai, meta: meta("kavya", 2_000))
 
         let atMumbai = try mumbaiState.merged(with: chennaiState)
         let atChennai = try chennaiState.merged(with: mumbaiState)
@@ -82,10 +82,10 @@ func createdRecord() -> RecordState {
     }
 
     @Test func concurrentEditsOfTheSameFieldAtTwoNodesConflictAndResolve() throws {
-        var mumbaiState = createdRecord()
+        var mumbaiState = try createdRecord()
         var chennaiState = try RecordState(id: recordID).merged(with: mumbaiState)
-        mumbaiState.write(["status": .text("contacted")], readContext: mumbaiState.context, replica: mumbai, meta: meta("asha", 2_000))
-        chennaiState.write(["status": .text("on_hold")], readContext: chennaiState.context, replica: chennai, meta: meta("kavya", 2_000))
+        try mumbaiState.write(["status": .text("contacted")], readContext: mumbaiState.context, replica: mumbai, meta: meta("asha", 2_000))
+        try chennaiState.write(["status": .text("on_hold")], readContext: chennaiState.context, replica: chennai, meta: meta("kavya", 2_000))
 
         var atMumbai = try mumbaiState.merged(with: chennaiState)
         #expect(atMumbai.conflictedFields == ["status"])
@@ -94,7 +94,7 @@ func createdRecord() -> RecordState {
         #expect(Set(conflict.map(\.replica)) == [mumbai, chennai])
         #expect(Set(conflict.map(\.author)) == ["asha", "kavya"])
 
-        atMumbai.resolve(["status": .text("on_hold")], replica: mumbai, meta: meta("asha", 3_000))
+        try atMumbai.resolve(["status": .text("on_hold")], replica: mumbai, meta: meta("asha", 3_000))
         #expect(atMumbai.conflictedFields.isEmpty)
         let atChennai = try chennaiState.merged(with: atMumbai)
         #expect(atChennai == atMumbai)
@@ -104,18 +104,18 @@ func createdRecord() -> RecordState {
     /// docs/design.md §4: a token read at another node may name writes this node has not received;
     /// when they arrive they show as a conflict rather than being dropped.
     @Test func writeWithATokenNamingUnreceivedWritesKeepsThemAsAConflictWhenTheyArrive() throws {
-        let base = createdRecord()
+        let base = try createdRecord()
         var delhiState = base
         var chennaiState = base
         // Chennai writes a status; Delhi receives it, Mumbai does not yet.
-        chennaiState.write(["status": .text("contacted")], readContext: chennaiState.context, replica: chennai, meta: meta("kavya", 2_000))
+        try chennaiState.write(["status": .text("contacted")], readContext: chennaiState.context, replica: chennai, meta: meta("kavya", 2_000))
         delhiState = try delhiState.merged(with: chennaiState)
         // A client read the record at Delhi and sends its write to Mumbai with Delhi's token.
         let token = try VersionToken(decoding: delhiState.version.description)
         #expect(token.context.contains(Dot(replica: chennai, counter: 1)))
         var mumbaiState = base
         #expect(!mumbaiState.context.contains(Dot(replica: chennai, counter: 1)))
-        mumbaiState.write(["status": .text("mou_signed")], readContext: token.context, replica: mumbai, meta: meta("asha", 1_500))
+        try mumbaiState.write(["status": .text("mou_signed")], readContext: token.context, replica: mumbai, meta: meta("asha", 1_500))
         #expect(mumbaiState.displayValue(of: "status") == .text("mou_signed"))
 
         // Chennai's write arrives at Mumbai: both values are kept, as a conflict.

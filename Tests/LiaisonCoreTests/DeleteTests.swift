@@ -7,17 +7,17 @@ import Testing
     /// Mumbai deletes while Chennai edits, both from the same version; returns both states
     /// before they sync.
     func deleteConcurrentWithEdit(deleteAt: Int64, editAt: Int64) throws -> (mumbai: RecordState, chennai: RecordState) {
-        var mumbaiState = createdRecord()
+        var mumbaiState = try createdRecord()
         var chennaiState = try RecordState(id: recordID).merged(with: mumbaiState)
-        mumbaiState.delete(readContext: mumbaiState.context, replica: mumbai, meta: meta("asha", deleteAt))
-        chennaiState.write(["status": .text("contacted")], readContext: chennaiState.context, replica: chennai,
+        try mumbaiState.delete(readContext: mumbaiState.context, replica: mumbai, meta: meta("asha", deleteAt))
+        try chennaiState.write(["status": .text("contacted")], readContext: chennaiState.context, replica: chennai,
                            meta: meta("kavya", editAt))
         return (mumbaiState, chennaiState)
     }
 
-    @Test func deleteWithoutConcurrentEditIsSettled() {
-        var state = createdRecord()
-        state.delete(readContext: state.context, replica: mumbai, meta: meta("asha", 2_000))
+    @Test func deleteWithoutConcurrentEditIsSettled() throws {
+        var state = try createdRecord()
+        try state.delete(readContext: state.context, replica: mumbai, meta: meta("asha", 2_000))
         #expect(state.isDeleted)
         #expect(state.conflictedFields.isEmpty)
         #expect(RecordView(state).deleted)
@@ -48,7 +48,7 @@ import Testing
         let (mumbaiState, chennaiState) = try deleteConcurrentWithEdit(deleteAt: 2_000, editAt: 3_000)
         var atChennai = try chennaiState.merged(with: mumbaiState)
         #expect(!atChennai.isDeleted)
-        atChennai.resolve([deletedField: .bool(true)], replica: chennai, meta: meta("kavya", 4_000))
+        try atChennai.resolve([deletedField: .bool(true)], replica: chennai, meta: meta("kavya", 4_000))
         #expect(atChennai.isDeleted)
         #expect(atChennai.conflictedFields.isEmpty)
 
@@ -65,7 +65,7 @@ import Testing
         let (mumbaiState, chennaiState) = try deleteConcurrentWithEdit(deleteAt: 3_000, editAt: 2_000)
         var atMumbai = try mumbaiState.merged(with: chennaiState)
         #expect(atMumbai.isDeleted)
-        atMumbai.resolve(["status": .text("on_hold")], replica: mumbai, meta: meta("asha", 4_000))
+        try atMumbai.resolve(["status": .text("on_hold")], replica: mumbai, meta: meta("asha", 4_000))
         #expect(!atMumbai.isDeleted)
         #expect(atMumbai.conflictedFields.isEmpty)
         #expect(atMumbai.displayValue(of: "status") == .text("on_hold"))
@@ -79,7 +79,7 @@ import Testing
     @Test func resolvingTheConflictAsNotDeletedKeepsTheRecord() throws {
         let (mumbaiState, chennaiState) = try deleteConcurrentWithEdit(deleteAt: 3_000, editAt: 2_000)
         var atDelhi = try RecordState(id: recordID).merged(with: mumbaiState).merged(with: chennaiState)
-        atDelhi.resolve([deletedField: .bool(false)], replica: delhi, meta: meta("priya", 4_000))
+        try atDelhi.resolve([deletedField: .bool(false)], replica: delhi, meta: meta("priya", 4_000))
         #expect(!atDelhi.isDeleted)
         #expect(atDelhi.conflictedFields.isEmpty)
         #expect(atDelhi.displayValue(of: "status") == .text("contacted"))
@@ -88,10 +88,10 @@ import Testing
     }
 
     /// An edit that read the delete brings the record back, with no conflict.
-    @Test func editAfterSeeingTheDeleteRestoresTheRecord() {
-        var state = createdRecord()
-        state.delete(readContext: state.context, replica: mumbai, meta: meta("asha", 2_000))
-        state.write(["status": .text("on_hold")], readContext: state.context, replica: mumbai, meta: meta("asha", 3_000))
+    @Test func editAfterSeeingTheDeleteRestoresTheRecord() throws {
+        var state = try createdRecord()
+        try state.delete(readContext: state.context, replica: mumbai, meta: meta("asha", 2_000))
+        try state.write(["status": .text("on_hold")], readContext: state.context, replica: mumbai, meta: meta("asha", 3_000))
         #expect(!state.isDeleted)
         #expect(state.conflictedFields.isEmpty)
     }

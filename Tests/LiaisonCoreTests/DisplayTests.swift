@@ -9,11 +9,11 @@ import Testing
     /// the given order.
     func conflict(_ first: (replica: String, at: Int64, value: String),
                   _ second: (replica: String, at: Int64, value: String)) throws -> (RecordState, RecordState) {
-        let base = createdRecord()
+        let base = try createdRecord()
         var a = base
         var b = base
-        a.write(["status": .text(first.value)], readContext: base.context, replica: first.replica, meta: meta("x", first.at))
-        b.write(["status": .text(second.value)], readContext: base.context, replica: second.replica, meta: meta("y", second.at))
+        try a.write(["status": .text(first.value)], readContext: base.context, replica: first.replica, meta: meta("x", first.at))
+        try b.write(["status": .text(second.value)], readContext: base.context, replica: second.replica, meta: meta("y", second.at))
         return (try a.merged(with: b), try b.merged(with: a))
     }
 
@@ -38,14 +38,14 @@ import Testing
         let replicas = [mumbai, chennai, delhi, "kolkata.zzz999", "ahmedabad.aaa000"]
         await propertyCheck(count: 300, input: Gen.uint64()) { seed in
             var rng = SplitMix64(seed: seed)
-            let base = createdRecord()
+            let base = try createdRecord()
             var written: [(replica: String, at: Int64, value: FieldValue)] = []
             var states: [RecordState] = []
             for replica in replicas.shuffled(using: &rng).prefix(Int.random(in: 2...5, using: &rng)) {
                 var state = base
                 let value = FieldValue.number(Double(Int.random(in: 0...1_000, using: &rng)))
                 let at = Int64.random(in: 0...3, using: &rng)
-                state.write(["value_usd": value], readContext: base.context, replica: replica, meta: meta("x", at))
+                try state.write(["value_usd": value], readContext: base.context, replica: replica, meta: meta("x", at))
                 written.append((replica, at, value))
                 states.append(state)
             }

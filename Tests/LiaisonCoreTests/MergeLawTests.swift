@@ -64,7 +64,7 @@ import Testing
 
     @Test func mergingStatesOfDifferentRecordsIsRefused() throws {
         var a = RecordState(id: "rec-a")
-        a.write(["title": .text("A")], readContext: .empty, replica: "mumbai.aaa", meta: WriteMeta(author: "asha", at: 1))
+        try a.write(["title": .text("A")], readContext: .empty, replica: "mumbai.aaa", meta: WriteMeta(author: "asha", at: 1))
         let b = RecordState(id: "rec-b")
         #expect(throws: MergeError.self) { try a.merged(with: b) }
     }

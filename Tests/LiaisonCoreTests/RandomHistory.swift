@@ -116,10 +116,10 @@ struct RandomHistory {
 
     /// Writes `values` at `replica` against `readContext`, and logs the write.
     @discardableResult
-    mutating func write(at replica: Int, _ values: [String: FieldValue], readContext: VersionVector) -> Dot {
+    mutating func write(at replica: Int, _ values: [String: FieldValue], readContext: VersionVector) throws -> Dot {
         let before = states[replica].context
         let meta = randomMeta()
-        let dot = states[replica].write(values, readContext: readContext, replica: replicas[replica], meta: meta)
+        let dot = try states[replica].write(values, readContext: readContext, replica: replicas[replica], meta: meta)
         var logged = values
         if logged[deletedField] == nil { logged[deletedField] = .bool(false) }
         log.append(LoggedWrite(dot: dot, values: logged, readContext: readContext, contextBefore: before))
@@ -144,15 +144,15 @@ struct RandomHistory {
         switch Int.random(in: 0..<100, using: &rng) {
         case 0..<42:
             let context = randomReadContext(for: replica)
-            write(at: replica, randomValues(), readContext: context)
+            try write(at: replica, randomValues(), readContext: context)
         case 42..<50:
             let context = randomReadContext(for: replica)
-            write(at: replica, [deletedField: .bool(true)], readContext: context)
+            try write(at: replica, [deletedField: .bool(true)], readContext: context)
         case 50..<58:
             // A resolve: the whole current context; sometimes settles `deleted` either way.
             var values = randomValues()
             if Bool.random(using: &rng) { values = [deletedField: .bool(Bool.random(using: &rng))] }
-            write(at: replica, values, readContext: states[replica].context)
+            try write(at: replica, values, readContext: states[replica].context)
         default:
             var other = Int.random(in: 0..<replicas.count - 1, using: &rng)
             if other >= replica { other += 1 }

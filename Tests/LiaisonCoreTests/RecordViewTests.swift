@@ -3,9 +3,9 @@ import Testing
 
 /// The record as users and clients see it (RecordView JSON).
 @Suite struct RecordViewTests {
-    @Test func settledRecordHasEmptyConflicts() {
+    @Test func settledRecordHasEmptyConflicts() throws {
         var state = RecordState(id: "r1")
-        state.write(["title": .text("T"), "value_usd": .number(2_500_000), "notes": .null],
+        try state.write(["title": .text("T"), "value_usd": .number(2_500_000), "notes": .null],
                     readContext: .empty, replica: mumbai, meta: meta("asha", 0))
         let view = RecordView(state)
         #expect(!view.isConflicted)
@@ -14,14 +14,14 @@ import Testing
     }
 
     @Test func conflictsListEveryValueDisplayedFirst() throws {
-        let base = createdRecord()
+        let base = try createdRecord()
         let writers: [(String, String, Int64, String)] = [
             (mumbai, "asha", 5_000, "contacted"), (chennai, "kavya", 7_000, "on_hold"), (delhi, "priya", 6_000, "mou_signed"),
         ]
         var merged = base
         for (replica, author, at, status) in writers {
             var state = base
-            state.write(["status": .text(status)], readContext: base.context, replica: replica, meta: meta(author, at))
+            try state.write(["status": .text(status)], readContext: base.context, replica: replica, meta: meta(author, at))
             merged = try merged.merged(with: state)
         }
         let view = RecordView(merged)
@@ -36,11 +36,11 @@ import Testing
     }
 
     @Test func theSameValueFromTwoWritersIsNoConflict() throws {
-        let base = createdRecord()
+        let base = try createdRecord()
         var a = base
         var b = base
-        a.write(["status": .text("contacted")], readContext: base.context, replica: mumbai, meta: meta("asha", 5))
-        b.write(["status": .text("contacted")], readContext: base.context, replica: chennai, meta: meta("kavya", 6))
+        try a.write(["status": .text("contacted")], readContext: base.context, replica: mumbai, meta: meta("asha", 5))
+        try b.write(["status": .text("contacted")], readContext: base.context, replica: chennai, meta: meta("kavya", 6))
         let view = RecordView(try a.merged(with: b))
         #expect(view.conflicts.isEmpty)
         #expect(view.fields["status"] == .text("contacted"))
@@ -53,11 +53,11 @@ import Testing
         try history.gossipUntilStable()
         #expect(Set(history.states.map { RecordView($0).json }).count == 1)
 
-        let base = createdRecord()
+        let base = try createdRecord()
         var a = base
         var b = base
-        a.write(["status": .text("contacted")], readContext: base.context, replica: mumbai, meta: meta("asha", 5))
-        b.write(["value_usd": .number(1)], readContext: base.context, replica: chennai, meta: meta("kavya", 6))
+        try a.write(["status": .text("contacted")], readContext: base.context, replica: mumbai, meta: meta("asha", 5))
+        try b.write(["value_usd": .number(1)], readContext: base.context, replica: chennai, meta: meta("kavya", 6))
         let viaMumbai = try RecordState(id: recordID).merged(with: a).merged(with: b)
         let viaChennai = try b.merged(with: base).merged(with: a)
         #expect(RecordView(viaMumbai).json == RecordView(viaChennai).json)
@@ -65,9 +65,9 @@ import Testing
     }
 
     @Test func versionIsTheWholeContext() throws {
-        let base = createdRecord()
+        let base = try createdRecord()
         var state = try RecordState(id: recordID).merged(with: base)
-        state.write(["status": .text("contacted")], readContext: state.context, replica: chennai, meta: meta("kavya", 5))
+        try state.write(["status": .text("contacted")], readContext: state.context, replica: chennai, meta: meta("kavya", 5))
         let view = RecordView(state)
         #expect(try VersionToken(decoding: view.version.description).context == VersionVector([mumbai: 1, chennai: 1]))
         #expect(view.id == recordID)

@@ -26,7 +26,7 @@ import Testing
         ]
         values.merge(extra) { $1 }
         var state = RecordState(id: recordID)
-        state.write(values, readContext: .empty, replica: mumbai, meta: meta("asha", 1))
+        try! state.write(values, readContext: .empty, replica: mumbai, meta: meta("asha", 1_767_225_600_000))
         return state
     }
 
@@ -116,7 +116,7 @@ import Testing
     @Test func checkRecordRequiresTheCoreFields() throws {
         try schema.checkRecord(record())
         var state = RecordState(id: recordID)
-        state.write(["title": .text("Only a title")], readContext: .empty, replica: mumbai, meta: meta("asha", 1))
+        try state.write(["title": .text("Only a title")], readContext: .empty, replica: mumbai, meta: meta("asha", 1))
         do {
             try schema.checkRecord(state)
             Issue.record("accepted a record with only a title")
@@ -126,10 +126,10 @@ import Testing
         }
         // Clearing a required field makes the record invalid.
         var cleared = record()
-        cleared.write(["status": .null], readContext: cleared.context, replica: mumbai, meta: meta("asha", 2))
+        try cleared.write(["status": .null], readContext: cleared.context, replica: mumbai, meta: meta("asha", 2))
         #expect(throws: ValidationError.self) { try schema.checkRecord(cleared) }
         // A deleted record is not checked.
-        state.delete(readContext: state.context, replica: mumbai, meta: meta("asha", 2))
+        try state.delete(readContext: state.context, replica: mumbai, meta: meta("asha", 2))
         try schema.checkRecord(state)
     }
 
@@ -150,7 +150,7 @@ import Testing
 
         func refusal(_ values: [String: FieldValue], in schema: Schema = .core) -> String? {
             var state = RecordState(id: recordID)
-            state.write(values, readContext: .empty, replica: mumbai, meta: meta("asha", 1))
+            try! state.write(values, readContext: .empty, replica: mumbai, meta: meta("asha", 1_767_225_600_000))
             do {
                 try schema.checkState(state)
                 Issue.record("accepted \(values)")

@@ -78,22 +78,40 @@ import Testing
         #expect(other.fields["states"] == .integer(5))
     }
 
-    @Test func badStatesAreNamedByPositionAndRecord() {
+    @Test func wellFormedButInvalidStatesAreRejectedByPositionAndRecordWithTheirBytes() throws {
         let good = #"{"context":{},"id":"r0","writes":[]}"#
         let notInContext = #"{"context":{},"id":"r9","writes":[{"at":1,"author":"a","fields":{"t":"T"},"n":1,"replica":"a.b"}]}"#
-        let json = #"{"replica_id":"a.b","states":[\#(good),\#(good),\#(good),\#(notInContext)]}"#
-        do {
-            _ = try parse(json)
-            Issue.record("parsed")
-        } catch {
-            #expect(error.description == "states[3]: record r9: write a.b:1 is not in the state's context")
-            #expect(error.recordID == "r9")
-            #expect(error.location == "states[3]")
-        }
-        expectRefused(#"{"states":[\#(good),{"context":{},"id":"r1","writes":[{"at":"x"}]}]}"#,
-                      naming: "malformed JSON: at states[1].writes[0].at: expected an integer")
+        let wrongType = #"{"context":{},"id":"r1","writes":[{"at":"x"}]}"#
+        let twice = #"{"context":{"a.b":1},"id":"r2","id":"r3","writes":[]}"#
+        let json = #"{"replica_id":"a.b","states":[\#(good),\#(wrongType),\#(good),\#(notInContext),\#(twice),[1,2]]}"#
+        let envelope = try parse(json)
+        #expect(envelope.states.map(\.id) == ["r0", "r0"])
+        #expect(envelope.rejected.map(\.index) == [1, 3, 4, 5])
+        #expect(envelope.rejected.map(\.recordID) == ["r1", "r9", "r2", nil])
+        #expect(envelope.rejected[0].problem.hasPrefix("not a valid state: at writes[0].at: expected an integer"))
+        #expect(envelope.rejected[1].problem == "write a.b:1 is not in the state's context")
+        #expect(envelope.rejected[2].problem.contains("duplicate key \"id\""))
+        #expect(envelope.rejected[3].problem.contains("expected an object (a record state)"))
+        #expect(String(decoding: envelope.rejected[1].bytes, as: UTF8.self) == notInContext)
+        #expect(envelope.rejected[1].size == notInContext.utf8.count)
+    }
+
+    @Test func aStateOverTheSizeLimitIsRejectedAndOnlyItsFirstBytesAreKept() throws {
+        let notes = String(repeating: "n", count: IntakeLimits.maxStateBytes)
+        let huge = #"{"context":{"a.b":1},"id":"big","writes":[{"at":1767225600000,"author":"a","fields":{"notes":"\#(notes)"},"n":1,"replica":"a.b"}]}"#
+        let envelope = try parse(#"{"states":[\#(huge)]}"#)
+        #expect(envelope.states.isEmpty)
+        #expect(envelope.rejected.first?.recordID == "big")
+        #expect(envelope.rejected.first?.problem.hasPrefix("state of \(huge.utf8.count) bytes is over the limit") == true)
+        #expect(envelope.rejected.first?.bytes.count == IntakeLimits.maxQuarantinedBytes)
+        #expect(envelope.rejected.first?.size == huge.utf8.count)
+    }
+
+    @Test func documentsThatAreNotWellFormedAreRefusedWhole() {
+        let good = #"{"context":{},"id":"r0","writes":[]}"#
+        expectRefused(#"{"states":[\#(good),{"context":{},"id":"r1","writes":[{"at":"x"]}]}"#,
+                      naming: "malformed JSON: at states[1]")
         expectRefused(#"{"states":[\#(good) \#(good)]}"#, naming: "at states: expected ',' or ']'")
-        expectRefused(#"{"states":[1]}"#, naming: "at states[0]: expected an object (a record state)")
         expectRefused(#"{"states":{}}"#, naming: "at states: expected an array")
         expectRefused(#"{"states":[\#(good)],"states":[]}"#, naming: "duplicate key \"states\"")
         expectRefused(#"{"a":1,"a":1,"states":[]}"#, naming: "duplicate key \"a\"")

@@ -74,9 +74,9 @@ import Testing
         var values: [String: FieldValue] = ["list": .list(texts), "yes": .bool(true), "no": .bool(false), "gone": .null]
         for (index, text) in texts.enumerated() { values["text \(index) \(text)"] = .text(text) }
         for (index, number) in numbers.enumerated() { values["number\(index)"] = .number(number) }
-        state.write(values, readContext: .empty, replica: "new-delhi.a1_b2", meta: WriteMeta(author: "ऋषि \"R\" 🙂", at: -5))
-        state.write(["title": .text("x")], readContext: state.context, replica: "a.b", meta: WriteMeta(author: "", at: Int64.max))
-        state.write(["title": .text("y")], readContext: .empty, replica: "a.b", meta: WriteMeta(author: "", at: Int64.min))
+        try state.write(values, readContext: .empty, replica: "new-delhi.a1_b2", meta: WriteMeta(author: "ऋषि \"R\" 🙂", at: -5))
+        try state.write(["title": .text("x")], readContext: state.context, replica: "a.b", meta: WriteMeta(author: "", at: Int64.max))
+        try state.write(["title": .text("y")], readContext: .empty, replica: "a.b", meta: WriteMeta(author: "", at: Int64.min))
         for seed in 0..<200 as Range<UInt64> {
             var loose = LooseJSON(rng: SplitMix64(seed: seed))
             let json = loose.state(state)
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func prettyPrintedAndEscapedInputDecodes() throws {
-        let state = createdRecord()
+        let state = try createdRecord()
         let pretty = """
             {
               "writes" : [

@@ -16,7 +16,7 @@ struct PullAheadTests {
 
     static func state(_ title: String, value: FieldValue = .number(1_000)) -> RecordState {
         var state = RecordState(id: RecordID.make())
-        state.write(["type": .text("investment"), "title": .text(title), "office": .text("chennai"),
+        try! state.write(["type": .text("investment"), "title": .text(title), "office": .text("chennai"),
                      "tracks": .list(["sccp"]), "status": .text("identified"), "value_usd": value],
                     readContext: .empty, replica: peerReplica, meta: WriteMeta(author: "priya", at: 1_700_000_000_000))
         return state
@@ -51,11 +51,11 @@ struct PullAheadTests {
         }
     }
 
-    @Test func aCorruptStateStopsThePullAtItsPageAfterTheGoodPagesMerged() async throws {
+    @Test func aCorruptStateIsQuarantinedAndAMalformedPageStopsThePullAfterTheGoodPagesMerged() async throws {
         let first = (0..<3).map { Self.state("First page \($0)") }
         let bad = Self.state("Corrupt", value: .text("lots"))
         let second = [Self.state("Second page"), bad]
-        // The page after it is malformed too: read ahead, its error must not hide the earlier one.
+        // The page after it is malformed: read ahead, its error must wait for its turn.
         let pages = ["0": Self.page(first, last: 3, more: true), "3": Self.page(second, last: 6, more: true),
                      "6": #"{"last_sequence":9,"more":false,"replica_id":"\#(Self.peerReplica)","states":[{"id":"#]
 
@@ -72,12 +72,16 @@ struct PullAheadTests {
             let engine = SyncEngine(store: store, transport: CurlClient(configuration: .init(totalTimeout: 10)))
             let error = await #expect(throws: (any Error).self) { try await engine.sync(with: peer) }
             let text = "\(error.map { "\($0)" } ?? "")"
-            #expect(text.contains(bad.id) && text.contains("value_usd"), "the error names the first bad record: \(text)")
+            #expect(text.contains("malformed JSON"), "the malformed page is the error: \(text)")
         }
         let stored = try await store.changes(since: 0, limit: 100).states.map { try RecordState(json: Data($0.json.utf8)).id }
-        #expect(Set(stored) == Set(first.map(\.id)), "only the pages before the corrupt one merged")
-        #expect(try await store.checkpoint(peer: Self.peerReplica, direction: .pull) == 3)
+        #expect(Set(stored) == Set((first + [second[0]]).map(\.id)), "both good pages merged, the corrupt state did not")
+        #expect(try await store.checkpoint(peer: Self.peerReplica, direction: .pull) == 6)
+        let quarantined = try await store.quarantine()
+        #expect(quarantined.map(\.recordID) == [bad.id])
+        #expect(quarantined.first?.source == "peer chennai (\(Self.peerReplica))")
+        #expect(quarantined.first?.problem.contains("value_usd") == true)
         let status = try #require(try await store.peerStatuses().first { $0.name == "chennai" })
-        #expect(status.lastError?.contains(bad.id) == true)
+        #expect(status.lastError?.contains("malformed JSON") == true)
     }
 }

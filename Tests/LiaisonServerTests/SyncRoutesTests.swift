@@ -56,20 +56,17 @@ struct SyncRoutesTests {
         }
     }
 
-    @Test func badBatchesAreRefusedWholeAndChangeNothing() async throws {
-        let (replica, id, json) = try await Self.foreignState()
+    @Test func batchesThatAreNotWellFormedAreRefusedWholeAndChangeNothing() async throws {
+        let (replica, _, _) = try await Self.foreignState()
         let (_, _, other) = try await Self.foreignState()
         try await withNode { node in
             let editor = node.token(.editor)
             _ = try await node.send("POST", "/v1/records", token: editor,
                                     json: #"{"title":"Local","type":"event","tracks":["sccp"]}"#)
             let before = try await node.store.currentSequence()
-            let notInContext = json.replacingOccurrences(of: "\"n\":1", with: "\"n\":2")
-            let unknownField = json.replacingOccurrences(of: "\"title\":", with: "\"colour\":\"red\",\"title\":")
             let cases: [(String, String, String)] = [
                 ("bad JSON", #"{"replica_id": "#, "bad batch"),
-                ("not in context", Self.batch(replica, [other, notInContext]), "not in the state's context"),
-                ("unknown field", Self.batch(replica, [other, unknownField]), "colour"),
+                ("a state cut short", Self.batch(replica, [other, #"{"context":{"#]), "malformed JSON"),
                 ("no sender", #"{"states":[]}"#, "replica_id"),
                 ("unknown batch key", Self.batch(replica, [other]).replacingOccurrences(of: "\"states\"", with: "\"statez\""), "states"),
             ]
@@ -79,13 +76,54 @@ struct SyncRoutesTests {
                 #expect(reply.error.contains(problem), "\(label): \(reply.error)")
                 #expect(try await node.store.currentSequence() == before, "\(label)")
             }
-            // The record named in the refused batch is named in the error, and nothing of it arrived.
-            let refused = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
-                                              json: Self.batch(replica, [notInContext]))
-            #expect(refused.error.contains(id))
-            #expect(try await node.store.state(id: id) == nil)
+            #expect(try await node.store.quarantinedCount() == 0)
             let badQuery = try await node.send("GET", "/v1/sync/changes?since=abc", token: node.token(.peer))
             #expect(badQuery.status == 400)
+        }
+    }
+
+    @Test func aBadStateInAPushIsQuarantinedAndTheRestMerges() async throws {
+        let (replica, id, json) = try await Self.foreignState()
+        let (_, otherID, other) = try await Self.foreignState()
+        try await withNode { node in
+            let hostile = [
+                json.replacingOccurrences(of: "\"n\":1", with: "\"n\":2"),
+                other.replacingOccurrences(of: "\"title\":", with: "\"colour\":\"red\",\"title\":"),
+                json.replacingOccurrences(of: "{\"\(replica)\":1}", with: "{\"\(replica)\":1,\"evil.x\":18446744073709551615}"),
+            ]
+            let good = try await Self.foreignState()
+            let reply = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
+                                            json: Self.batch(replica, hostile + [good.json]))
+            #expect(reply.status == 200, "\(reply.text)")
+            #expect(reply.object["merged"] as? Int == 1)
+            let quarantined = try #require(reply.object["quarantined"] as? [[String: Any]])
+            #expect(quarantined.map { $0["id"] as? String ?? "" } == [id, otherID, id])
+            let problems = quarantined.compactMap { $0["problem"] as? String }
+            #expect(problems[0].contains("not in the state's context") && problems[1].contains("colour")
+                    && problems[2].contains("over the limit"), "\(problems)")
+            #expect(try await node.store.state(id: id) == nil)
+            #expect(try await node.store.state(id: good.id) != nil)
+
+            // The admin sees them, with where they came from; readers and peers do not.
+            let list = try await node.send("GET", "/v1/quarantine", token: node.token(.admin))
+            let entries = try #require(list.object["quarantined"] as? [[String: Any]])
+            #expect(entries.count == 3)
+            #expect(entries.allSatisfy { ($0["source"] as? String)?.hasPrefix("push from \(replica)") == true })
+            #expect(try await node.send("GET", "/v1/quarantine", token: node.token(.reader)).status == 403)
+            let status = try await node.send("GET", "/v1/status", token: node.token(.reader))
+            #expect(status.object["quarantined"] as? Int == 3)
+            let metrics = try await node.send("GET", "/metrics", token: node.token(.reader))
+            #expect(metrics.text.contains("liaison_quarantined_states_total 3"), "\(metrics.text.prefix(200))")
+            let first = try #require(entries.first?["id"] as? Int)
+            #expect(try await node.send("DELETE", "/v1/quarantine/\(first)", token: node.token(.admin)).status == 204)
+            #expect(try await node.send("DELETE", "/v1/quarantine/\(first)", token: node.token(.admin)).status == 404)
+            let dropped = try await node.send("DELETE", "/v1/quarantine", token: node.token(.admin))
+            #expect(dropped.object["dropped"] as? Int == 2)
+
+            // The record the hostile state named still arrives when a good state of it comes.
+            let later = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer), json: Self.batch(replica, [json]))
+            #expect(later.object["changed"] as? Int == 1)
+            #expect((later.object["quarantined"] as? [Any])?.isEmpty == true)
         }
     }
 

@@ -31,8 +31,8 @@ struct StoreDisplayedTests {
 
         // A concurrent edit from Chennai, from the version before ours: a conflict on status.
         var theirs = kept
-        theirs.write(["status": .text("in_discussion")], readContext: kept.context, replica: "chennai.abc123",
-                     meta: WriteMeta(author: "priya", at: Int64.max / 2))
+        try theirs.write(["status": .text("in_discussion")], readContext: kept.context, replica: "chennai.abc123",
+                     meta: WriteMeta(author: "priya", at: IntakeLimits.latestAt - 1))
         _ = try await store.merge([theirs], from: "chennai.abc123")
 
         var displayed = try await store.displayedRecords()

@@ -7,10 +7,10 @@ import Testing
 struct StoreMergeTests {
     /// A state as another node would send it, with its fields as raw values (unchecked).
     func foreignState(id: String = RecordID.make(), replica: String = "chennai.abc123", _ fields: [String: FieldValue])
-        -> RecordState
+        throws -> RecordState
     {
         var state = RecordState(id: id)
-        state.write(fields, readContext: .empty, replica: replica, meta: WriteMeta(author: "priya", at: 1_700_000_000_000))
+        try state.write(fields, readContext: .empty, replica: replica, meta: WriteMeta(author: "priya", at: 1_700_000_000_000))
         return state
     }
 
@@ -23,7 +23,7 @@ struct StoreMergeTests {
     func mergeAndIdempotence() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        let states = [foreignState(goodFields), foreignState(goodFields)]
+        let states = [try foreignState(goodFields), try foreignState(goodFields)]
         let summary = try await store.merge(states, from: "chennai.abc123", checkpoint: ("chennai.abc123", .pull, 7))
         #expect(summary.merged == 2 && summary.changed == 2 && summary.conflicts == 0)
         #expect(try await store.checkpoint(peer: "chennai.abc123", direction: .pull) == 7)
@@ -38,13 +38,13 @@ struct StoreMergeTests {
     func sameRecordTwiceInABatch() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        let base = foreignState(goodFields)
+        let base = try foreignState(goodFields)
         _ = try await store.merge([base])
         var atChennai = base
-        atChennai.write(["status": .text("contacted")], readContext: base.context, replica: "chennai.abc123",
+        try atChennai.write(["status": .text("contacted")], readContext: base.context, replica: "chennai.abc123",
                         meta: WriteMeta(author: "priya", at: 1_700_000_001_000))
         var atKolkata = base
-        atKolkata.write(["notes": .text("Met at the fair")], readContext: base.context, replica: "kolkata.xyz789",
+        try atKolkata.write(["notes": .text("Met at the fair")], readContext: base.context, replica: "kolkata.xyz789",
                         meta: WriteMeta(author: "ravi", at: 1_700_000_002_000))
         let before = try await store.currentSequence()
         let summary = try await store.merge([atChennai, atKolkata])
@@ -57,28 +57,62 @@ struct StoreMergeTests {
         #expect(feed.states.count == 1 && feed.states[0].sequence == before + 2 && feed.lastSequence == before + 2)
     }
 
-    @Test("a batch with one bad state changes nothing, not even the checkpoint", arguments: [
+    @Test("a batch with one bad state: it is quarantined, the rest merges and the checkpoint moves", arguments: [
         ["bogus": FieldValue.text("x")],
         ["value_usd": .text("lots")],
         ["opened_on": .text("2026-02-30")],
         ["tracks": .list(["not_a_track"])],
         [deletedField: .text("yes")],
     ])
-    func badBatchIsAtomic(bad: [String: FieldValue]) async throws {
+    func badStateIsQuarantined(bad: [String: FieldValue]) async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
-        try await fixture.add()
         try await store.setCheckpoint(peer: "chennai.abc123", direction: .pull, sequence: 3)
-        let before = try await fixture.snapshot()
-        let badState = foreignState(goodFields.merging(bad) { $1 })
-        let batch = [foreignState(goodFields), badState, foreignState(goodFields)]
-        let error = await #expect(throws: StoreError.self) {
-            try await store.merge(batch, from: "chennai.abc123", checkpoint: ("chennai.abc123", .pull, 9))
-        }
-        #expect(error?.code == .invalid)
-        #expect(error?.message.contains(badState.id) == true, "the error names the record: \(error?.message ?? "")")
-        #expect(try await fixture.snapshot() == before)
-        #expect(try await store.checkpoint(peer: "chennai.abc123", direction: .pull) == 3)
+        let badState = try foreignState(goodFields.merging(bad) { $1 })
+        let batch = [try foreignState(goodFields), badState, try foreignState(goodFields)]
+        let summary = try await store.merge(
+            batch, from: "chennai.abc123", origin: "peer chennai", checkpoint: ("chennai.abc123", .pull, 9))
+        #expect(summary.merged == 2 && summary.changed == 2)
+        #expect(summary.quarantined.map(\.recordID) == [badState.id])
+        #expect(try await store.state(id: badState.id) == nil, "never stored")
+        #expect(try await store.state(id: batch[0].id) != nil)
+        #expect(try await store.state(id: batch[2].id) != nil)
+        #expect(try await store.checkpoint(peer: "chennai.abc123", direction: .pull) == 9)
+        let entries = try await store.quarantine()
+        #expect(entries.count == 1)
+        #expect(entries.first?.source == "peer chennai" && entries.first?.recordID == badState.id)
+        #expect(entries.first?.problem == summary.quarantined.first?.problem)
+        #expect(entries.first.map { String(decoding: $0.bytes, as: UTF8.self) } == badState.canonicalJSON)
+
+        // The same state again only counts; a later good state of that record merges as usual.
+        _ = try await store.merge([badState], from: "chennai.abc123", origin: "peer chennai")
+        #expect(try await store.quarantine().map(\.times) == [2])
+        let fixed = try foreignState(id: badState.id, goodFields)
+        #expect(try await store.merge([fixed], from: "chennai.abc123").changed == 1)
+        try await store.dropQuarantined(id: entries[0].id)
+        #expect(try await store.quarantinedCount() == 0)
+        await #expect(throws: StoreError.self) { try await store.dropQuarantined(id: entries[0].id) }
+    }
+
+    @Test("states that do not merge with the stored one, or claim this node's writes, are quarantined")
+    func corruptAgainstTheStoredState() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let stored = try foreignState(goodFields)
+        _ = try await store.merge([stored], from: "chennai.abc123")
+        // The same dot with another value: corrupt.
+        let twoValues = try foreignState(id: stored.id, goodFields.merging(["title": .text("Other")]) { $1 })
+        // A state naming writes of this node that it never made.
+        var claims = try foreignState(goodFields)
+        try claims.write(["notes": .text("x")], readContext: claims.context, replica: store.identity.replicaID,
+                         meta: WriteMeta(author: "mallory", at: 1_700_000_000_000))
+        let summary = try await store.merge([twoValues, claims], from: "chennai.abc123", origin: "peer chennai")
+        #expect(summary.changed == 0)
+        #expect(summary.quarantined.count == 2)
+        #expect(summary.quarantined[0].problem.contains("has two different values for title"))
+        #expect(summary.quarantined[1].problem.contains("claims writes of this node"))
+        #expect(RecordView(try #require(try await store.state(id: stored.id))).json == RecordView(stored).json)
+        #expect(try await store.state(id: claims.id) == nil)
     }
 
     @Test("a bundle exported at one node merges at another; records come out identical")
@@ -135,7 +169,7 @@ struct StoreMergeTests {
         ("not json", "not a valid Liaison bundle"),
         (#"{"format":"zip","version":1,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":0,"states":[]}"#, "not a Liaison bundle"),
         (#"{"format":"liaison-bundle","version":9,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":0,"states":[]}"#, "version 9"),
-        (#"{"format":"liaison-bundle","version":1,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":1,"states":[{"context":{},"id":"r1","writes":[{"at":1,"author":"a","fields":{"title":"x"},"n":1,"replica":"a.b"}]}]}"#, "r1"),
+        (#"{"format":"liaison-bundle","version":1,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":1,"states":[{"context":{},"id":"r1","#, "malformed JSON"),
     ])
     func badBundles(text: String, expected: String) throws {
         let error = #expect(throws: BundleError.self) { try LiaisonBundle(json: Data(text.utf8)) }

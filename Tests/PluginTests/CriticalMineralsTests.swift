@@ -90,13 +90,13 @@ import Testing
             "critical_minerals.stage": .text("extraction"),
         ]
         var deleted = state("gone", values)
-        deleted.delete(readContext: deleted.context, replica: "mumbai.aaaaaa", meta: WriteMeta(author: "t", at: 2))
+        try deleted.delete(readContext: deleted.context, replica: "mumbai.aaaaaa", meta: WriteMeta(author: "t", at: 2))
         #expect(ReportRecord(deleted) == nil)
 
         var a = state("both", values, replica: "mumbai.aaaaaa")
         var b = a
-        a.write(["status": .text("contacted")], readContext: a.context, replica: "mumbai.aaaaaa", meta: .init(author: "a", at: 5))
-        b.write(["status": .text("closed_lost")], readContext: b.context, replica: "chennai.bbbbbb", meta: .init(author: "b", at: 6))
+        try a.write(["status": .text("contacted")], readContext: a.context, replica: "mumbai.aaaaaa", meta: .init(author: "a", at: 5))
+        try b.write(["status": .text("closed_lost")], readContext: b.context, replica: "chennai.bbbbbb", meta: .init(author: "b", at: 6))
         let conflicted = try a.merged(with: b)
         let live = state("live", values)
 

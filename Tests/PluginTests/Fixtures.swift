@@ -60,6 +60,6 @@ extension ReportDocument {
 /// A real record state written at one replica.
 func state(_ id: String, _ values: [String: FieldValue], replica: String = "mumbai.aaaaaa", at: Int64 = 1) -> RecordState {
     var state = RecordState(id: id)
-    state.write(values, readContext: .empty, replica: replica, meta: WriteMeta(author: "test", at: at))
+    try! state.write(values, readContext: .empty, replica: replica, meta: WriteMeta(author: "test", at: at))
     return state
 }

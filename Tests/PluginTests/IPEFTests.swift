@@ -57,7 +57,7 @@ import Testing
 
     @Test func fieldOfATrackTheRecordIsNotInIsRefused() throws {
         var state = RecordState(id: "x")
-        state.write(["type": .text("investment"), "title": .text("X"), "office": .text("mumbai"),
+        try! state.write(["type": .text("investment"), "title": .text("X"), "office": .text("mumbai"),
                      "tracks": .list(["sccp"]), "status": .text("identified"), "ipef.pillar": .text("trade")],
                     readContext: .empty, replica: "mumbai.test01", meta: WriteMeta(author: "t", at: 1))
         let error = try #require(throws: ValidationError.self) { try sampleTestSchema.checkRecord(state) }

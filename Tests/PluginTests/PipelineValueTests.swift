@@ -5,7 +5,7 @@ import Testing
 
 /// One definition of pipeline value in every report: the value of open records.
 @Suite struct PipelineValueTests {
-    static let states = SampleData.generate(
+    static let states = try! SampleData.generate(
         count: 2_000, seed: 11, replica: "mumbai.k3f9q2", schema: sampleTestSchema, today: "2026-03-01")
 
     /// The sum of `value_usd` over live records whose status is neither closed won nor closed

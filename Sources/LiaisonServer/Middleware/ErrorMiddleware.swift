@@ -38,6 +38,8 @@ struct ErrorMiddleware: RouterMiddleware {
             }
         case let error as VersionTokenError:
             return APIError(.badRequest, error.description)
+        case let error as WriteError:
+            return APIError(.conflict, error.description)
         case let error as SyncRequestError:
             return APIError(.init(code: error.status), error.message)
         case is NIOTooManyBytesError:

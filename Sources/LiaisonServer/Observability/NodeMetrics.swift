@@ -58,6 +58,17 @@ public final class NodeMetrics: SyncMetrics {
         syncDuration(peer: peer, outcome: "error").record(.nanoseconds(Int64(seconds * 1e9)))
     }
 
+    public func quarantined(peer: String, states: Int) {
+        quarantinedCounter.increment(by: Int64(states))
+    }
+
+    /// States set aside by the intake since the node started (pulled, pushed to it, or in bundles
+    /// merged through it); `liaison quarantine list` shows them.
+    private var quarantinedCounter: Counter {
+        registry.makeCounter(descriptor: Self.descriptor(
+            "liaison_quarantined_states_total", "States the intake quarantined instead of merging, since start."))
+    }
+
     private func count(peer: String, direction: String, states: Int, bytes: Int) {
         let labels = [("peer", peer), ("direction", direction)]
         if states > 0 {
@@ -125,6 +136,9 @@ public final class NodeMetrics: SyncMetrics {
             .set(Double(counts.conflicted))
         gauge("liaison_sequence", help: "This node's local change sequence.")
             .set(Double(try await store.currentSequence()))
+        _ = quarantinedCounter
+        gauge("liaison_quarantine_entries", help: "States kept in quarantine for an admin to look at.")
+            .set(Double(try await store.quarantinedCount()))
         let peers = Set(try await store.peers().map(\.name))
         gauge("liaison_peers", help: "Peers this node syncs with.").set(Double(peers.count))
         for status in try await store.peerStatuses() where peers.contains(status.name) {

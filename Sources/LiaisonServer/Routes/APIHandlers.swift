@@ -47,6 +47,9 @@ struct APIHandlers: Sendable {
         case .listTokens: listTokens
         case .createToken: createToken
         case .revokeToken: revokeToken
+        case .listQuarantine: listQuarantine
+        case .dropQuarantine: dropQuarantine
+        case .dropAllQuarantine: dropAllQuarantine
         case .listReports: listReports
         case .getReport: getReport
         case .listUsers: listUsers

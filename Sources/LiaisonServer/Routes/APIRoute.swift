@@ -6,6 +6,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case syncChanges, pushChanges
     case listPeers, syncNow
     case listTokens, createToken, revokeToken
+    case listQuarantine, dropQuarantine, dropAllQuarantine
     case listReports, getReport
     case listUsers, createUser, updateUser
     case createSession, deleteSession
@@ -15,10 +16,10 @@ public enum APIRoute: String, CaseIterable, Sendable {
         switch self {
         case .health, .node, .status, .metrics, .listRecords, .getRecord, .listConflicts, .syncChanges, .listPeers, .listTokens:
             "GET"
-        case .listReports, .getReport, .listUsers: "GET"
+        case .listReports, .getReport, .listUsers, .listQuarantine: "GET"
         case .createRecord, .resolveRecord, .pushChanges, .syncNow, .createToken, .createUser, .createSession: "POST"
         case .updateRecord, .updateUser: "PATCH"
-        case .deleteRecord, .revokeToken, .deleteSession: "DELETE"
+        case .deleteRecord, .revokeToken, .deleteSession, .dropQuarantine, .dropAllQuarantine: "DELETE"
         }
     }
 
@@ -38,6 +39,8 @@ public enum APIRoute: String, CaseIterable, Sendable {
         case .syncNow: "/v1/sync"
         case .listTokens, .createToken: "/v1/tokens"
         case .revokeToken: "/v1/tokens/{name}"
+        case .listQuarantine, .dropAllQuarantine: "/v1/quarantine"
+        case .dropQuarantine: "/v1/quarantine/{id}"
         case .listReports: "/v1/reports"
         case .getReport: "/v1/reports/{id}"
         case .listUsers, .createUser: "/v1/users"
@@ -55,6 +58,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
         case .createRecord, .updateRecord, .deleteRecord, .resolveRecord: .staff(.editor)
         case .listPeers, .syncNow, .listTokens, .createToken, .revokeToken: .staff(.admin)
         case .listUsers, .createUser, .updateUser: .staff(.admin)
+        case .listQuarantine, .dropQuarantine, .dropAllQuarantine: .staff(.admin)
         case .syncChanges, .pushChanges: .sync
         }
     }

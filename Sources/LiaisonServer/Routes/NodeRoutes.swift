@@ -29,6 +29,7 @@ extension APIHandlers {
             ])),
             ("records", .int(Int64(counts.records))),
             ("conflicts", .int(Int64(counts.conflicted))),
+            ("quarantined", .int(Int64(try await store.quarantinedCount()))),
             ("peers", peers),
         ]))
     }

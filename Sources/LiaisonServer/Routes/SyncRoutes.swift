@@ -20,12 +20,16 @@ extension APIHandlers {
 
     @Sendable func pushChanges(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let body = try await request.collectBody()
-        let ack = try await endpoint.receive(body: Data(body))
+        let sender = context.caller?.name
+        let ack = try await endpoint.receive(body: Data(body), sender: sender)
+        let quarantined = ack.quarantined ?? []
+        if !quarantined.isEmpty { metrics.quarantined(peer: sender ?? "?", states: quarantined.count) }
         return .json(.object([
             ("merged", .int(Int64(ack.merged))),
             ("changed", .int(Int64(ack.changed))),
             ("conflicts", .int(Int64(ack.conflicts))),
             ("sequence", .int(ack.sequence)),
+            ("quarantined", .array(quarantined.map { JSON.quarantined(Quarantined(recordID: $0.id, problem: $0.problem)) })),
         ]))
     }
 
@@ -63,6 +67,7 @@ extension APIHandlers {
             ("merged", .int(Int64(summary.merged))),
             ("changed", .int(Int64(summary.changed))),
             ("conflicts", .int(Int64(summary.conflicts))),
+            ("quarantined", .array(summary.quarantined.map(JSON.quarantined))),
         ])
     }
 }

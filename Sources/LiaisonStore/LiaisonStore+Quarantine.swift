@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import LiaisonCore
+
+/// A state the intake set aside (docs/design.md, "Intake"): never merged, kept with where it
+/// came from and the rule it broke until an admin drops it.
+public struct QuarantineEntry: Hashable, Sendable {
+    /// The entry's number, for `liaison quarantine drop ID`.
+    public let id: Int64
+    /// Where the state came from: `peer chennai (chennai.k3f9q2)`, `bundle mumbai.json`, ...
+    public let source: String
+    /// The record it names, when that could be read.
+    public let recordID: String?
+    /// The rule it broke.
+    public let problem: String
+    /// The state as received, up to ``IntakeLimits/maxQuarantinedBytes``.
+    public let bytes: [UInt8]
+    /// Its whole size in bytes.
+    public let size: Int
+    /// When it first and last arrived (milliseconds since 1970).
+    public let firstAt: Int64
+    public let lastAt: Int64
+    /// How many times it arrived.
+    public let times: Int
+}
+
+/// One state of a batch that was set aside instead of merged: the record (when known) and why.
+public struct Quarantined: Hashable, Sendable {
+    /// The record it names, when that could be read.
+    public let recordID: String?
+    /// The rule it broke.
+    public let problem: String
+
+    /// A state set aside for `problem`.
+    public init(recordID: String?, problem: String) {
+        self.recordID = recordID
+        self.problem = problem
+    }
+}
+
+extension LiaisonStore {
+    /// Every quarantined state, the most recent first.
+    public func quarantine() async throws -> [QuarantineEntry] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, source, record_id, problem, bytes, size, first_at, last_at, times
+                FROM quarantine ORDER BY last_at DESC, id DESC
+                """).map { row in
+                let recordID: String = row[2]
+                let bytes: Data = row[4]
+                return QuarantineEntry(
+                    id: row[0], source: row[1], recordID: recordID.isEmpty ? nil : recordID, problem: row[3],
+                    bytes: [UInt8](bytes), size: row[5], firstAt: row[6], lastAt: row[7], times: row[8])
+            }
+        }
+    }
+
+    /// How many states are quarantined.
+    public func quarantinedCount() async throws -> Int {
+        try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quarantine")! }
+    }
+
+    /// Forgets one quarantined state an admin has dealt with.
+    /// - Throws: ``StoreError`` `.notFound` when there is no entry `id`.
+    public func dropQuarantined(id: Int64) async throws {
+        try await database.write { db in
+            try db.execute(sql: "DELETE FROM quarantine WHERE id = ?", arguments: [id])
+            guard db.changesCount > 0 else { throw StoreError(.notFound, "no quarantined state \(id)") }
+        }
+    }
+
+    /// Forgets every quarantined state; returns how many there were.
+    public func dropAllQuarantined() async throws -> Int {
+        try await database.write { db in
+            try db.execute(sql: "DELETE FROM quarantine")
+            return db.changesCount
+        }
+    }
+}
+
+/// A state refused before or while merging, with what to keep of it.
+struct Rejection: Sendable {
+    let recordID: String?
+    let problem: String
+    let bytes: [UInt8]
+    let size: Int
+
+    init(_ rejected: RejectedState) {
+        (recordID, problem, bytes, size) = (rejected.recordID, rejected.problem, rejected.bytes, rejected.size)
+    }
+
+    /// A parsed state refused for `problem`: its canonical JSON is what is kept.
+    init(_ state: RecordState, _ problem: String, json: String? = nil) {
+        let bytes = Array((json ?? state.canonicalJSON).utf8)
+        recordID = state.id
+        self.problem = problem
+        self.bytes = Array(bytes.prefix(IntakeLimits.maxQuarantinedBytes))
+        size = bytes.count
+    }
+}
+
+extension Database {
+    /// Sets a refused state aside; the same state from the same source again only counts.
+    func quarantine(_ rejection: Rejection, source: String, at now: Int64) throws {
+        let statement = try cachedStatement(sql: """
+            INSERT INTO quarantine (source, record_id, problem, bytes, size, first_at, last_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source, record_id, problem, bytes) DO UPDATE SET last_at = excluded.last_at, times = times + 1
+            """)
+        try statement.execute(arguments: [
+            source, rejection.recordID ?? "", rejection.problem, Data(rejection.bytes), rejection.size, now, now,
+        ])
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// `liaison quarantine list|drop`: the states the intake set aside.
+struct QuarantineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quarantine",
+        abstract: "List or drop the states this node set aside instead of merging.",
+        discussion: """
+            A state from a peer or a bundle that breaks an intake rule (docs/operations.md, "Intake \
+            limits") is kept here with where it came from and the rule it broke; the rest of its page or \
+            bundle merged. Drop an entry once it is dealt with.
+            """,
+        subcommands: [List.self, Drop.self])
+}
+
+extension QuarantineCommand {
+    /// `liaison quarantine list [--json]`
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What was set aside: source, record id, problem, when (most recent first).")
+
+        @OptionGroup var data: DataOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let entries = try await data.openStore().quarantine()
+            if output.json {
+                var writer = JSONWriter()
+                writer.array(entries) { writer, entry in Self.write(entry, to: &writer) }
+                print(writer.output)
+            } else if entries.isEmpty {
+                print("nothing quarantined")
+            } else {
+                for entry in entries {
+                    let times = entry.times > 1 ? " (\(entry.times) times)" : ""
+                    print("\(entry.id)  \(Timestamp.iso(entry.lastAt))\(times)  \(entry.source)  record \(entry.recordID ?? "(no id)")  \(entry.size) bytes")
+                    print("    \(entry.problem)")
+                }
+            }
+        }
+
+        /// One entry as JSON, keys sorted (the same members as `GET /v1/quarantine`).
+        static func write(_ entry: QuarantineEntry, to writer: inout JSONWriter) {
+            writer.raw("{\"bytes\":")
+            writer.string(String(decoding: entry.bytes, as: UTF8.self))
+            writer.raw(",\"first_at\":")
+            writer.string(Timestamp.iso(entry.firstAt))
+            writer.raw(",\"id\":\(entry.id),\"last_at\":")
+            writer.string(Timestamp.iso(entry.lastAt))
+            writer.raw(",\"problem\":")
+            writer.string(entry.problem)
+            writer.raw(",\"record_id\":")
+            if let id = entry.recordID { writer.string(id) } else { writer.raw("null") }
+            writer.raw(",\"size\":\(entry.size),\"source\":")
+            writer.string(entry.source)
+            writer.raw(",\"times\":\(entry.times)}")
+        }
+    }
+
+    /// `liaison quarantine drop ID|--all`
+    struct Drop: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Forget entries an admin has dealt with.")
+
+        @OptionGroup var data: DataOptions
+        @Argument(help: ArgumentHelp("The entry to drop (its number in `liaison quarantine list`).", valueName: "ID"))
+        var id: Int64?
+        @Flag(name: .customLong("all"), help: "Drop every entry.")
+        var all = false
+
+        func validate() throws {
+            guard (id == nil) != !all else { throw ValidationError("give either an entry ID or --all") }
+            if let id, id < 1 { throw ValidationError("ID must be a positive whole number") }
+        }
+
+        func run() async throws {
+            let store = try data.openStore()
+            if let id {
+                try await store.dropQuarantined(id: id)
+                print("dropped \(id)")
+            } else {
+                print("dropped \(try await store.dropAllQuarantined())")
+            }
+        }
+    }
+}
