@@ -7,7 +7,8 @@ extension RecordQuery {
         // Conflicted records show whether or not their provisional display is "deleted".
         var conditions = conflictedOnly ? ["conflicted = 1"] : ["deleted = ?"]
         var arguments: StatementArguments = conflictedOnly ? [] : [deleted]
-        if let track { conditions.append("tracks LIKE ?"); arguments += ["%,\(track),%"] }
+        // instr, not LIKE: a track id is matched exactly, never as a pattern.
+        if let track { conditions.append("instr(tracks, ?) > 0"); arguments += [",\(track),"] }
         if let office { conditions.append("office = ?"); arguments += [office] }
         if let status { conditions.append("status = ?"); arguments += [status] }
         if let text = text?.lowercased(), !text.isEmpty {

@@ -59,7 +59,7 @@ struct RecordListCommand: AsyncParsableCommand {
             track: track, office: office, status: status, conflictedOnly: conflicted, deleted: deleted,
             text: text, limit: limit ?? Int.max)
         query.sort = sort.flatMap(RecordQuery.Sort.init(rawValue:)) ?? (format == .csv ? .created : .updated)
-        try checkFilters(query, schema: store.schema)
+        try query.check(against: store.schema)
         switch format {
         case .csv: try printCSV(store, query)
         case .json: try printJSON(store, query)

@@ -44,12 +44,6 @@ func printText(_ store: LiaisonStore, _ query: RecordQuery) async throws {
     out.flush()
 }
 
-/// Checks `record list` filters against the schema, so a typo is an error and not an empty list.
-func checkFilters(_ query: RecordQuery, schema: Schema) throws {
-    if let office = query.office { _ = try schema.check(field: "office", value: .text(office)) }
-    if let status = query.status { _ = try schema.check(field: "status", value: .text(status)) }
-    if let track = query.track { _ = try schema.check(field: "tracks", value: .list([track])) }
-}
 
 /// The human-readable form of a record.
 enum RecordText {

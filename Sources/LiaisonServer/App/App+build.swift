@@ -15,7 +15,8 @@ public func buildRouter(
     store: LiaisonStore, plugins: PluginRegistry, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics(),
     secureCookies: Bool = false, throttle: SignInThrottle = SignInThrottle()
 ) -> Router<LiaisonRequestContext> {
-    let router = Router(context: LiaisonRequestContext.self)
+    // HEAD is served wherever GET is (the same answer without its body).
+    let router = Router(context: LiaisonRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware())
@@ -33,14 +34,15 @@ public func buildRouter(
     return router
 }
 
-/// A known API path asked with a method it does not serve answers 405 with `Allow`, not 404,
-/// so that a mistyped `curl -X` says what is wrong.
+/// A known API path asked with a method it does not serve (OPTIONS included) answers 405 with
+/// `Allow`, not 404, so that a mistyped `curl -X` says what is wrong.
 private func addMethodNotAllowed(to router: Router<LiaisonRequestContext>) {
     for (path, routes) in Dictionary(grouping: APIRoute.allCases, by: \.path) {
         let allowed = routes.map(\.method).sorted()
+        let withHead = (allowed + (allowed.contains("GET") ? ["HEAD"] : [])).sorted()
         let error = APIError(.methodNotAllowed, "\(path) accepts \(allowed.joined(separator: ", ")) only",
-                             headers: [.allow: allowed.joined(separator: ", ")])
-        for method in ["GET", "POST", "PUT", "PATCH", "DELETE"] where !allowed.contains(method) {
+                             headers: [.allow: withHead.joined(separator: ", ")])
+        for method in ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] where !allowed.contains(method) {
             router.on("\(path)", method: HTTPRequest.Method(method)!) { _, _ in error.response }
         }
     }
@@ -88,8 +90,11 @@ private func serverBuilder(_ configuration: ServerConfiguration) -> HTTPServerBu
     do {
         var configuration = configuration
         try configuration.loadTLS()
-        guard let tls = configuration.tls else { return .http1() }
-        return try .tls(.http1(), tlsConfiguration: tls)
+        // A connection that sends nothing for this long (a request never finished, or idle
+        // between requests) is closed, so clients that never finish cannot pile up.
+        let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1_000))))
+        guard let tls = configuration.tls else { return http1 }
+        return try .tls(http1, tlsConfiguration: tls)
     } catch {
         return HTTPServerBuilder { _ in throw error }
     }

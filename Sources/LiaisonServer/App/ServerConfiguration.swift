@@ -15,6 +15,9 @@ public struct ServerConfiguration: Sendable {
     /// Seconds the first wait lasts after ``SignInThrottle/freeFailures`` failed sign-ins
     /// (then doubling); tests set a shorter one.
     public var signInBackoff = 1.0
+    /// Seconds a connection may send nothing (mid-request or between requests) before it is
+    /// closed; a client that never finishes its request is dropped.
+    public var idleTimeout = 30.0
     /// The TLS settings the server uses: when set, it serves HTTPS. ``loadTLS()`` makes them from
     /// the node's certificate and key; ``buildApplication(_:store:plugins:transport:logger:metrics:)``
     /// does too when they are not loaded yet.

@@ -8,14 +8,15 @@ public enum Access: Hashable, Sendable {
     case anyToken
     /// Staff tokens of at least this role: reader < editor < admin.
     case staff(TokenRole)
-    /// Peer tokens, and admin tokens (the sync routes).
+    /// Peer tokens only (the sync routes): what a node accepts into its store from another node
+    /// comes from a token made for that node. Admins sync through `POST /v1/sync`.
     case sync
 
     /// Whether a token of `role` may call the route.
     public func allows(_ role: TokenRole) -> Bool {
         switch self {
         case .open, .anyToken: return true
-        case .sync: return role == .peer || role == .admin
+        case .sync: return role == .peer
         case .staff(let minimum): return role.staffRank.map { $0 >= minimum.staffRank ?? .max } ?? false
         }
     }

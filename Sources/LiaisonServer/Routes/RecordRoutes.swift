@@ -51,6 +51,11 @@ extension APIHandlers {
         query.conflictedOnly = try parameters.flag("conflicted")
         query.deleted = try parameters.flag("deleted")
         query.text = parameters.text("q")
+        do {
+            try query.check(against: store.schema)
+        } catch {
+            throw APIError(.badRequest, "invalid filter: \(error.description)", fields: error.issues.map { ($0.field, $0.message) })
+        }
         return csv ? csvList(query) : try await list(query)
     }
 

@@ -1,0 +1,117 @@
+import Foundation
+import LiaisonCore
+import LiaisonServer
+import LiaisonStore
+import Testing
+
+/// The API's side of the intake fixes, through the real server: filters checked and matched
+/// exactly, HEAD and OPTIONS, sync routes for peers only, bounded version tokens, and
+/// connections that never finish their request.
+@Suite("Intake through the API")
+struct IntakeRoutesTests {
+    @Test func filtersAreCheckedAgainstTheSchemaAndMatchedExactly() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            for (title, tracks) in [("Wafer", "semiconductors"), ("Trade", "strategic_trade")] {
+                let created = try await node.send("POST", "/v1/records", token: editor,
+                                                  json: #"{"title":"\#(title)","type":"event","tracks":["\#(tracks)"]}"#)
+                #expect(created.status == 201)
+            }
+            let reader = node.token(.reader)
+            for (query, names) in [("track=%25", "\"%\""), ("track=strategic%5Ftrade%25", "strategic_trade%"),
+                                   ("office=pune", "pune"), ("status=won", "won"), ("track=Sccp", "Sccp")] {
+                let reply = try await node.send("GET", "/v1/records?\(query)", token: reader)
+                #expect(reply.status == 400, "\(query): \(reply.text)")
+                #expect(reply.error.contains(names), "\(query): \(reply.error)")
+            }
+            let one = try await node.send("GET", "/v1/records?track=strategic_trade", token: reader)
+            #expect((one.object["records"] as? [Any])?.count == 1)
+            let office = try await node.send("GET", "/v1/records?office=mumbai&status=identified", token: reader)
+            #expect((office.object["records"] as? [Any])?.count == 2)
+        }
+    }
+
+    @Test func headIsServedWhereGetIsAndOtherMethodsAre405WithAllow() async throws {
+        try await withNode { node in
+            let reader = node.token(.reader)
+            let head = try await node.send("HEAD", "/v1/records", token: reader)
+            #expect(head.status == 200)
+            #expect(head.response.body.isEmpty)
+            #expect(try await node.send("HEAD", "/v1/health").status == 200)
+            let options = try await node.send("OPTIONS", "/v1/records", token: reader)
+            #expect(options.status == 405)
+            #expect(options.header("allow") == "GET, HEAD, POST")
+            #expect(options.error == "/v1/records accepts GET, POST only")
+            let put = try await node.send("PUT", "/v1/status", token: reader)
+            #expect(put.status == 405 && put.header("allow") == "GET, HEAD")
+        }
+    }
+
+    @Test func syncRoutesTakePeerTokensOnly() async throws {
+        try await withNode { node in
+            for role in [TokenRole.admin, .editor, .reader] {
+                let reply = try await node.send("GET", "/v1/sync/changes?since=0", token: node.token(role))
+                #expect(reply.status == 403, "\(role)")
+                #expect(reply.error.contains("needs peer"), "\(reply.error)")
+                let push = try await node.send("POST", "/v1/sync/changes", token: node.token(role),
+                                               json: #"{"replica_id":"chennai.x1","states":[]}"#)
+                #expect(push.status == 403, "\(role)")
+            }
+            #expect(try await node.send("GET", "/v1/sync/changes?since=0", token: node.token(.peer)).status == 200)
+        }
+    }
+
+    @Test func versionTokensAreBoundedAndATooLongOneGetsAClearError() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let created = try await node.send("POST", "/v1/records", token: editor,
+                                              json: #"{"title":"T","type":"event","tracks":["sccp"]}"#)
+            let id = try #require(created.object["id"] as? String)
+            let many = VersionVector(Dictionary(uniqueKeysWithValues: (0...IntakeLimits.maxReplicas).map { ("chennai.r\($0)", UInt64(1)) }))
+            let reply = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"notes":"x"}"#,
+                                            headers: [("If-Match", "\"\(VersionToken(context: many))\"")])
+            #expect(reply.status == 400)
+            #expect(reply.error.contains("invalid version token") && reply.error.contains("more than 1000 replicas"), "\(reply.error)")
+            #expect(try await node.store.state(id: id)?.fields["notes"] == nil)
+        }
+    }
+
+    @Test func aConnectionThatNeverFinishesItsRequestIsDropped() async throws {
+        try await withConfiguredNode(office: "mumbai", configure: { $0.idleTimeout = 1 }, client: .init()) { node in
+            let port = try #require(Int(node.base.split(separator: ":").last ?? ""))
+            // Half a request head, then nothing: the server closes the connection.
+            let closed = try await Task.detached { try Self.sendsHalfARequestAndWaitsForClose(port: port) }.value
+            #expect(closed, "the server closed the connection")
+            #expect(try await node.send("GET", "/v1/health").status == 200, "the node still serves")
+        }
+    }
+
+    /// Opens a TCP connection, sends half a request head, and reports whether the server closed
+    /// the connection within 15 s.
+    static func sendsHalfARequestAndWaitsForClose(port: Int) throws -> Bool {
+        let socket = tcpSocket()
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let partial = "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        _ = partial.withCString { send(socket, $0, strlen($0), 0) }
+        var timeout = timeval(tv_sec: 15, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        while true {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count == 0 { return true }  // closed by the server
+            if count < 0 { return false }  // timed out: still open
+        }
+    }
+
+    private static func tcpSocket() -> Int32 {
+        socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    }
+}
