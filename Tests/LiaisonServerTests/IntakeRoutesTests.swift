@@ -115,3 +115,32 @@ struct IntakeRoutesTests {
         socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     }
 }
+
+/// The quarantine on the web page's Sync page.
+@Suite("Quarantine on the web page")
+struct WebQuarantineTests {
+    @Test func adminsSeeWhatWasSetAsideAndDropItReadersSeeTheCount() async throws {
+        let (replica, id, json) = try await SyncRoutesTests.foreignState()
+        try await withNode { node in
+            let hostile = json.replacingOccurrences(of: "\"n\":1", with: "\"n\":2")
+            let pushed = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
+                                             json: SyncRoutesTests.batch(replica, [hostile]))
+            #expect((pushed.object["quarantined"] as? [Any])?.count == 1)
+
+            let reader = try await WebBrowser.signIn(node, as: .reader)
+            let seen = try await reader.get("/sync")
+            #expect(seen.text.contains("1 state was set aside"))
+            #expect(!seen.text.contains(id), "readers see the count, not the entries")
+
+            let admin = try await WebBrowser.signIn(node, as: .admin)
+            let page = try await admin.get("/sync")
+            #expect(page.text.contains(id) && page.text.contains("not in the state&#39;s context")
+                    || page.text.contains(id) && page.text.contains("not in the state's context"), "\(page.text.suffix(2000))")
+            let csrf = try #require(WebBrowser.csrf(in: page.text))
+            let dropped = try await admin.post("/quarantine/drop", [:], csrf: csrf)
+            #expect(dropped.status == 200 && dropped.text.contains("Dropped 1 quarantine entry"))
+            #expect(try await node.store.quarantinedCount() == 0)
+            #expect(try await reader.post("/quarantine/drop", [:], csrf: WebBrowser.csrf(in: seen.text)).status == 403)
+        }
+    }
+}

@@ -59,6 +59,7 @@ struct WebRoutes: Sendable {
         router.get("/reports/{id}/download", use: page(.reader, reportDownload))
         router.get("/sync", use: page(.reader, syncPage))
         router.post("/sync", use: form(.admin, syncNow))
+        router.post("/quarantine/drop", use: form(.admin, dropQuarantine))
         registerAdmin(on: router)
     }
 

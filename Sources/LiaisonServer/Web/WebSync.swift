@@ -80,6 +80,7 @@ extension WebRoutes {
             peer's changes this node had not fetched yet when it last asked.</p>
             \(table)
             \(user.isAdmin ? peerForms(peers, user: user) : .empty)
+            \(try await quarantineSection(user: user))
             """)
     }
 }
