@@ -31,6 +31,25 @@ struct IntakeRoutesTests {
         }
     }
 
+    @Test func bodiesWithDuplicateKeysOrNULsAreRefusedNamingTheProblem() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let cases: [(String, String)] = [
+                (#"{"title":"A","title":"B","type":"event","tracks":["sccp"]}"#, #"duplicate key \"title\""#),
+                (#"{"title":"A\u0000B","type":"event","tracks":["sccp"]}"#, "must not contain a NUL character"),
+                (#"{"title":"A","type":"event","tracks":["sccp"],}"#, "not valid JSON"),
+                (#"["title"]"#, "must be a JSON object of fields"),
+                (#"{"title":{"x":1},"type":"event","tracks":["sccp"]}"#, "title: must be a string, number"),
+            ]
+            for (body, problem) in cases {
+                let reply = try await node.send("POST", "/v1/records", token: editor, json: body)
+                #expect(reply.status == 400, "\(body): \(reply.text)")
+                #expect(reply.text.contains(problem), "\(body): \(reply.text)")
+            }
+            #expect(try await node.store.currentSequence() == 0, "nothing was stored")
+        }
+    }
+
     @Test func headIsServedWhereGetIsAndOtherMethodsAre405WithAllow() async throws {
         try await withNode { node in
             let reader = node.token(.reader)

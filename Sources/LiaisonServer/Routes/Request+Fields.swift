@@ -2,15 +2,6 @@ import Foundation
 import Hummingbird
 import LiaisonCore
 
-/// One member of a body of fields: its value, or `nil` when it is not a value a field can hold.
-private struct FieldSlot: Decodable {
-    let value: FieldValue?
-
-    init(from decoder: any Decoder) throws {
-        value = try? FieldValue(from: decoder)
-    }
-}
-
 extension Request {
     /// The body as a JSON object of fields (`{"title": "…", "tracks": ["sccp"]}`).
     /// - Throws: 400 for malformed JSON or a body that is not an object; `ValidationError`
@@ -22,19 +13,19 @@ extension Request {
 
     static func fieldValues(from bytes: [UInt8]) throws -> [String: FieldValue] {
         guard !bytes.isEmpty else { throw APIError.badRequest("the body is empty: send a JSON object of fields") }
-        guard (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil else {
-            throw APIError.badRequest("the body is not valid JSON")
-        }
-        let slots: [String: FieldSlot]
+        let members: [(name: String, value: FieldValue?)]
         do {
-            slots = try JSONDecoder().decode([String: FieldSlot].self, from: Data(bytes))
+            members = try FieldsJSON.parse(Data(bytes))
         } catch {
-            throw APIError.badRequest("the body must be a JSON object of fields")
+            switch error {
+            case .malformed(let problem): throw APIError.badRequest("the body is not valid JSON: \(problem)")
+            case .notAnObject: throw APIError.badRequest("the body must be a JSON object of fields")
+            }
         }
         var values: [String: FieldValue] = [:]
         var issues: [ValidationError.Issue] = []
-        for name in slots.keys.sorted() {
-            if let value = slots[name]!.value {
+        for (name, value) in members.sorted(by: { $0.name < $1.name }) {
+            if let value {
                 values[name] = value
             } else {
                 issues.append(.init(field: name, message: "must be a string, number, boolean, list of strings or null"))
