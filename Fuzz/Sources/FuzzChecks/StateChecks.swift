@@ -4,8 +4,9 @@ import LiaisonCore
 /// The laws every state that parsed must keep; a broken law stops the fuzzer with a message
 /// (libFuzzer then saves the input as a crash).
 public enum StateChecks {
-    /// Checks the round trip through ``RecordState/canonicalJSON``, idempotent merge, and that
-    /// the displayed values, summary, conflicts and version can be computed.
+    /// Checks the round trip through ``RecordState/canonicalJSON``, idempotent merge, that the
+    /// displayed values, summary, conflicts and version can be computed, and that a local write
+    /// or delete on the state does not trap (issue 9: a counter at its limit must be refused).
     public static func check(_ state: RecordState) {
         let canonical = state.canonicalJSON
         let reparsed: RecordState
@@ -32,6 +33,20 @@ public enum StateChecks {
         _ = state.updatedAt
         let token = state.version
         checkToken(token)
+        checkWrites(on: state)
+    }
+
+    /// A write at each replica of the state's context (and at a new one), and a delete: each
+    /// must either apply or be refused with an error, never stop the process. `try?` keeps this
+    /// compiling whether `write` throws or not.
+    static func checkWrites(on state: RecordState) {
+        let meta = WriteMeta(author: "fuzz", at: 1_764_400_000_000)
+        for replica in state.context.sorted.prefix(8).map(\.replica) + ["fuzz.k3f9q2"] {
+            var written = state
+            _ = try? written.write(["title": .text("fuzz")], readContext: state.context, replica: replica, meta: meta)
+            var deleted = state
+            _ = try? deleted.delete(readContext: .empty, replica: replica, meta: meta)
+        }
     }
 
     /// Checks that a token's text decodes back to the same token.
