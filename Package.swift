@@ -26,6 +26,7 @@ let package = Package(
     products: [
         .executable(name: "liaison", targets: ["liaison"]),
         .executable(name: "liaison-bench", targets: ["liaison-bench"]),
+        .library(name: "LiaisonCore", targets: ["LiaisonCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
