@@ -24,6 +24,28 @@ public struct QuarantineEntry: Hashable, Sendable {
     public let times: Int
 }
 
+extension QuarantineEntry {
+    /// The entry as one JSON object, keys sorted, as `liaison quarantine list --json` and
+    /// `GET /v1/quarantine` show it (times in ISO 8601, the bytes as text).
+    public var json: String {
+        var writer = JSONWriter()
+        writer.raw("{\"bytes\":")
+        writer.string(String(decoding: bytes, as: UTF8.self))
+        writer.raw(",\"first_at\":")
+        writer.string(Timestamp.iso(firstAt))
+        writer.raw(",\"id\":\(id),\"last_at\":")
+        writer.string(Timestamp.iso(lastAt))
+        writer.raw(",\"problem\":")
+        writer.string(problem)
+        writer.raw(",\"record_id\":")
+        if let recordID { writer.string(recordID) } else { writer.raw("null") }
+        writer.raw(",\"size\":\(size),\"source\":")
+        writer.string(source)
+        writer.raw(",\"times\":\(times)}")
+        return writer.output
+    }
+}
+
 /// One state of a batch that was set aside instead of merged: the record (when known) and why.
 public struct Quarantined: Hashable, Sendable {
     /// The record it names, when that could be read.

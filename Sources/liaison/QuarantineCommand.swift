@@ -28,9 +28,7 @@ extension QuarantineCommand {
         func run() async throws {
             let entries = try await data.openStore().quarantine()
             if output.json {
-                var writer = JSONWriter()
-                writer.array(entries) { writer, entry in Self.write(entry, to: &writer) }
-                print(writer.output)
+                print("[" + entries.map(\.json).joined(separator: ",") + "]")
             } else if entries.isEmpty {
                 print("nothing quarantined")
             } else {
@@ -40,23 +38,6 @@ extension QuarantineCommand {
                     print("    \(entry.problem)")
                 }
             }
-        }
-
-        /// One entry as JSON, keys sorted (the same members as `GET /v1/quarantine`).
-        static func write(_ entry: QuarantineEntry, to writer: inout JSONWriter) {
-            writer.raw("{\"bytes\":")
-            writer.string(String(decoding: entry.bytes, as: UTF8.self))
-            writer.raw(",\"first_at\":")
-            writer.string(Timestamp.iso(entry.firstAt))
-            writer.raw(",\"id\":\(entry.id),\"last_at\":")
-            writer.string(Timestamp.iso(entry.lastAt))
-            writer.raw(",\"problem\":")
-            writer.string(entry.problem)
-            writer.raw(",\"record_id\":")
-            if let id = entry.recordID { writer.string(id) } else { writer.raw("null") }
-            writer.raw(",\"size\":\(entry.size),\"source\":")
-            writer.string(entry.source)
-            writer.raw(",\"times\":\(entry.times)}")
         }
     }
 

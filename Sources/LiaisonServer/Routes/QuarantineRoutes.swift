@@ -7,7 +7,7 @@ extension APIHandlers {
     @Sendable func listQuarantine(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
         let entries = try await store.quarantine()
-        return .json(.object([("quarantined", .array(entries.map(JSON.quarantineEntry)))]))
+        return .json(.object([("quarantined", .array(entries.map { .raw($0.json) }))]))
     }
 
     @Sendable func dropQuarantine(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
@@ -28,20 +28,5 @@ extension JSON {
     /// `{"id", "problem"}` of a state set aside from a batch.
     static func quarantined(_ refused: Quarantined) -> JSON {
         .object([("id", .string(refused.recordID)), ("problem", .string(refused.problem))])
-    }
-
-    /// One quarantine entry as `GET /v1/quarantine` and `liaison quarantine list --json` show it.
-    static func quarantineEntry(_ entry: QuarantineEntry) -> JSON {
-        .object([
-            ("id", .int(entry.id)),
-            ("source", .string(entry.source)),
-            ("record_id", .string(entry.recordID)),
-            ("problem", .string(entry.problem)),
-            ("first_at", .time(entry.firstAt)),
-            ("last_at", .time(entry.lastAt)),
-            ("times", .int(Int64(entry.times))),
-            ("size", .int(Int64(entry.size))),
-            ("bytes", .string(String(decoding: entry.bytes, as: UTF8.self))),
-        ])
     }
 }
