@@ -83,27 +83,24 @@ extension RecordState {
         self = try result.get()
     }
 
+    /// A state decoded by `JSONDecoder`, checked by the one validator every state goes through
+    /// (``init(parsed:)``, as the hand-written parser's states are).
     init(wire: StateWire) throws(StateDecodingError) {
-        func fail(_ problem: String) -> StateDecodingError {
-            StateDecodingError(recordID: wire.id, problem: problem)
+        var values: [(name: String, value: FieldValue)] = []
+        let writes = wire.writes.map { write in
+            let start = values.count
+            values += write.fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            return ParsedState.Write(at: write.at, author: write.author, fields: start..<values.count, n: write.n,
+                                     replica: write.replica)
         }
-        guard RecordID.isValid(wire.id) else { throw fail("invalid record id") }
-        for (replica, counter) in wire.context {
-            guard ReplicaID.isValid(replica) else { throw fail("invalid replica id \"\(replica)\" in context") }
-            guard counter > 0 else { throw fail("context counter for \(replica) must be at least 1") }
+        do throws(StateReadError) {
+            try self.init(parsed: ParsedState(id: wire.id, context: wire.context, writes: writes, values: values))
+        } catch {
+            switch error {
+            case .syntax(let syntax): throw StateDecodingError(recordID: wire.id, problem: syntax.text)
+            case .invalid(let recordID, let problem): throw StateDecodingError(recordID: recordID, problem: problem)
+            }
         }
-        let context = VersionVector(wire.context)
-        var fields: [String: [Dot: FieldValue]] = [:]
-        var writes: [Dot: WriteMeta] = [:]
-        for write in wire.writes {
-            let dot = Dot(replica: write.replica, counter: write.n)
-            guard write.n > 0, ReplicaID.isValid(write.replica) else { throw fail("invalid dot \(dot)") }
-            guard context.contains(dot) else { throw fail("write \(dot) is not in the state's context") }
-            guard writes[dot] == nil else { throw fail("write \(dot) appears twice") }
-            writes[dot] = WriteMeta(author: write.author, at: write.at)
-            for (name, value) in write.fields { fields[name, default: [:]][dot] = value }
-        }
-        self.init(id: wire.id, context: context, fields: fields, writes: writes)
     }
 }
 
