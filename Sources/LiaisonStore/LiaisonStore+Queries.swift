@@ -25,39 +25,42 @@ extension LiaisonStore {
     /// - Throws: ``StoreError`` `.invalid` for a cursor this node did not give out, one of
     ///   another order, or a cursor together with an offset.
     public func page(_ query: RecordQuery) async throws -> RecordPage {
-        let sql = RecordListSQL(query)
         let cursor = try query.cursor.map { try ListCursor(token: $0, sort: query.sort) }
         guard cursor == nil || query.offset == 0 else { throw StoreError(.invalid, "give a cursor or an offset, not both") }
         let limit = query.limit
-        let (rows, hasPrevious, hasNext, total) = try await database.read { db in
+        let (rows, states, hasPrevious, hasNext, total) = try await database.read { db in
+            var sql = RecordListSQL(query)
+            try sql.choosingIndex(db)
             var rows: [Row]
             var hasPrevious = cursor != nil || query.offset > 0
             var hasNext: Bool
             if let cursor, cursor.backward {
                 // Walked backwards from the cursor: one row more says another page lies before.
-                let walked = try sql.walk(db, from: cursor, limit: limit + 1, columns: "state")
+                let walked = try sql.walk(db, from: cursor, limit: limit + 1)
                 hasPrevious = walked.count > limit
                 rows = Array(walked.prefix(limit).reversed())
                 hasNext = !rows.isEmpty
             } else if cursor == nil && query.offset > 0 {
                 let (conditions, arguments) = sql.filter(ordered: true)
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT id, \(sql.column), state FROM record WHERE \(conditions.joined(separator: " AND "))
+                    SELECT id, \(sql.column) FROM \(sql.table) WHERE \(conditions.joined(separator: " AND "))
                     ORDER BY \(sql.order) LIMIT ? OFFSET ?
                     """, arguments: arguments + [limit + 1, query.offset])
                 hasNext = rows.count > limit
             } else {
-                rows = try sql.walk(db, from: cursor, limit: limit + 1, columns: "state")
+                rows = try sql.walk(db, from: cursor, limit: limit + 1)
                 hasNext = rows.count > limit
             }
-            return (rows, hasPrevious, hasNext, try sql.total(db, limit: Self.exactTotalLimit))
+            // The states of the rows shown only, read by id once the page is known.
+            let states = try db.storedStates(ids: rows.prefix(limit).map { $0[0] })
+            return (rows, states, hasPrevious, hasNext, try sql.total(db, limit: Self.exactTotalLimit))
         }
         let shown = rows.prefix(limit)
         func token(_ row: Row?, backward: Bool) -> String? {
             row.map { ListCursor(sort: query.sort, backward: backward, key: $0[1], id: $0[0]).token }
         }
         return RecordPage(
-            states: try shown.map { try RecordState(json: Data(($0[2] as String).utf8)) },
+            states: try shown.compactMap { row in try states[row[0]].map { try RecordState(json: Data($0.utf8)) } },
             next: hasNext ? token(shown.last, backward: false) : nil,
             previous: hasPrevious ? token(shown.first, backward: true) : nil,
             total: total)

@@ -19,6 +19,12 @@ struct RecordListSQL {
     let column: String
     /// Whether the order is descending.
     let descending: Bool
+    /// An equality filter (`office` or `status`) so selective that its index, then a sort, finds
+    /// a page sooner than walking the order's index (see ``choosingIndex(_:)``).
+    private(set) var selective: String?
+    /// Whether the search matches so few records that reading them from the index and sorting
+    /// them finds a page sooner than walking the order's index (see ``choosingIndex(_:)``).
+    private(set) var searchFirst = false
 
     init(_ query: RecordQuery) {
         self.query = query
@@ -30,6 +36,12 @@ struct RecordListSQL {
         case .office: ("office", false)
         }
         key = query.sort == .title ? "title COLLATE NOCASE" : column
+    }
+
+    /// `record`, with the index of a ``selective`` filter named.
+    var table: String {
+        if searchFirst { return "record_fts CROSS JOIN record ON record.seq = record_fts.rowid" }
+        return selective.map { "record INDEXED BY record_list_\($0)" } ?? "record"
     }
 
     /// `ORDER BY` of the whole list (the same order as the runs walked in turn).
@@ -47,17 +59,39 @@ struct RecordListSQL {
         var arguments: StatementArguments = query.conflictedOnly ? [] : [query.deleted]
         func equal(_ name: String, _ value: String?) {
             guard let value else { return }
-            conditions.append((ordered && name != column ? "+" : "") + "\(name) = ?")
+            conditions.append((ordered && name != column && name != selective ? "+" : "") + "\(name) = ?")
             arguments += [value]
         }
         equal("office", query.office)
         equal("status", query.status)
         if let track = query.track { conditions.append("tracks LIKE ?"); arguments += ["%,\(track),%"] }
         if let match = Self.match(query.text) {
-            conditions.append("seq IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)")
+            conditions.append(ordered && searchFirst
+                ? "record_fts MATCH ?" : "seq IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)")
             arguments += [match]
         }
         return (conditions, arguments)
+    }
+
+    /// Notes a search that matches at most 5,000 records as ``searchFirst``, or else an office
+    /// or status filter that matches at most 2,000 (by the kept counts) as ``selective``:
+    /// walking the order's index would pass over many rows to find a page of either.
+    mutating func choosingIndex(_ db: Database) throws {
+        if let match = Self.match(query.text) {
+            let found = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT 1 FROM record_fts WHERE record_fts MATCH ? LIMIT 5001)
+                """, arguments: [match]) ?? 0
+            searchFirst = found <= 5_000
+            if searchFirst { return }
+        }
+        guard !query.conflictedOnly else { return }
+        var fewest = 2_001
+        for (name, value) in [("office", query.office), ("status", query.status)] where name != column {
+            guard let value else { continue }
+            let count = try Int.fetchOne(
+                db, sql: "SELECT n FROM record_count WHERE key = ?", arguments: ["\(name):\(query.deleted ? 1 : 0):\(value)"]) ?? 0
+            if count < fewest { (selective, fewest) = (name, count) }
+        }
     }
 
     /// An FTS5 query for what a person typed: every word, each as a prefix (`lith` finds
@@ -69,9 +103,9 @@ struct RecordListSQL {
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
-    /// Up to `limit` rows (`id`, key, then `columns`) from `cursor` on, in the direction the
+    /// Up to `limit` rows (`id` and key: no state) from `cursor` on, in the direction the
     /// cursor moves (towards the start for a backward cursor), or from the start without one.
-    func walk(_ db: Database, from cursor: ListCursor?, limit: Int, columns: String) throws -> [Row] {
+    func walk(_ db: Database, from cursor: ListCursor?, limit: Int) throws -> [Row] {
         let backward = cursor?.backward ?? false
         var runs: [Run] = descending ? [.keyed, .unkeyed] : [.unkeyed, .keyed]
         if backward { runs.reverse() }
@@ -104,7 +138,7 @@ struct RecordListSQL {
             let order = run == .keyed ? "\(key) \(direction), id \(direction)" : "id \(direction)"
             arguments += [limit - rows.count]
             rows += try Row.fetchAll(db, sql: """
-                SELECT id, \(column), \(columns) FROM record WHERE \(clauses.joined(separator: " AND "))
+                SELECT id, \(column) FROM \(table) WHERE \(clauses.joined(separator: " AND "))
                 ORDER BY \(order) LIMIT ?
                 """, arguments: arguments)
         }

@@ -3,7 +3,8 @@ import LiaisonCore
 import LiaisonStore
 
 /// Varied states made from a seed, as other nodes would send them: titles that tie (also in
-/// case), values often missing, update times that tie, some deleted and some in conflict.
+/// case), values often missing, update times that tie, half of them in Mumbai, some deleted
+/// and some in conflict.
 struct ManyRecords {
     private var rng: UInt64
 
@@ -22,7 +23,7 @@ struct ManyRecords {
             "type": .text(pick(CoreSchema.types)),
             "title": .text(pick(["Lithium JV", "lithium jv", "Wafer fab", "Solar parks", "Ångström labs", "Port deal"])
                            + (number(3) == 0 ? "" : " \(number(40))")),
-            "office": .text(pick(CoreSchema.offices)),
+            "office": .text(number(2) == 0 ? "mumbai" : pick(CoreSchema.offices)),
             "tracks": .list(Array(Set([pick(CoreSchema.tracks.map(\.id)), pick(CoreSchema.tracks.map(\.id))])).sorted()),
             "status": .text(pick(CoreSchema.statuses)),
         ]

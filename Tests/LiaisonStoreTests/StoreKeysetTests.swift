@@ -40,6 +40,15 @@ struct StoreKeysetTests {
                 back.cursor = page.previous
             }
             #expect(backwards == ids, "\(sort) backwards")
+            // Filters that match many records, and one that matches few.
+            for filter in [RecordQuery(office: "mumbai"), RecordQuery(office: "chennai"), RecordQuery(text: "i"),
+                           RecordQuery(text: "lith")] {
+                var query = filter
+                (query.sort, query.limit) = (sort, 211)
+                var all = query
+                all.limit = 20_000
+                #expect(try await walk(store, query) == (try await store.list(all)).states.map(\.id), "\(filter) \(sort)")
+            }
         }
     }
 
