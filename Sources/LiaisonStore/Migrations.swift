@@ -103,21 +103,21 @@ enum Migrations {
         }
         migrator.registerMigration("scale: full-text search over every displayed text") { db in
             // One row per record, at its sequence number: every text of its display values (track
-            // fields and list items included), kept in step by triggers on every write path.
+            // fields and list items included; dates left out), kept in step by triggers on every
+            // write path.
+            let text = { (display: String) in
+                "(SELECT group_concat(value, ' ') FROM json_tree(\(display)) WHERE type = 'text' "
+                    + "AND value NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+            }
             try db.execute(sql: """
-                CREATE VIRTUAL TABLE record_fts USING fts5(
-                    text, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2');
-                INSERT INTO record_fts (rowid, text)
-                    SELECT seq, (SELECT group_concat(value, ' ') FROM json_tree(record.display) WHERE type = 'text')
-                    FROM record;
+                CREATE VIRTUAL TABLE record_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+                INSERT INTO record_fts (rowid, text) SELECT seq, \(text("record.display")) FROM record;
                 CREATE TRIGGER record_fts_insert AFTER INSERT ON record BEGIN
-                    INSERT INTO record_fts (rowid, text) VALUES (
-                        NEW.seq, (SELECT group_concat(value, ' ') FROM json_tree(NEW.display) WHERE type = 'text'));
+                    INSERT INTO record_fts (rowid, text) VALUES (NEW.seq, \(text("NEW.display")));
                 END;
                 CREATE TRIGGER record_fts_update AFTER UPDATE OF seq, display ON record BEGIN
                     DELETE FROM record_fts WHERE rowid = OLD.seq;
-                    INSERT INTO record_fts (rowid, text) VALUES (
-                        NEW.seq, (SELECT group_concat(value, ' ') FROM json_tree(NEW.display) WHERE type = 'text'));
+                    INSERT INTO record_fts (rowid, text) VALUES (NEW.seq, \(text("NEW.display")));
                 END;
                 CREATE TRIGGER record_fts_delete AFTER DELETE ON record BEGIN
                     DELETE FROM record_fts WHERE rowid = OLD.seq;

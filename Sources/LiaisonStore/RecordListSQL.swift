@@ -151,19 +151,27 @@ extension RecordListSQL {
     /// else "more than `limit`", found by counting no further than that.
     func total(_ db: Database, limit: Int) throws -> RecordTotal {
         if let kept = try keptTotal(db) { return .exact(kept) }
-        let (conditions, arguments) = filter(ordered: false)
-        let counted = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM (SELECT 1 FROM record WHERE \(conditions.joined(separator: " AND ")) LIMIT ?)
-            """, arguments: arguments + [limit + 1]) ?? 0
+        let (matches, arguments) = matching
+        let counted = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM (\(matches) LIMIT ?)", arguments: arguments + [limit + 1]) ?? 0
         return counted > limit ? .moreThan(limit) : .exact(counted)
     }
 
     /// Every match counted, from the kept counts when they answer it.
     func exactTotal(_ db: Database) throws -> Int {
         if let kept = try keptTotal(db) { return kept }
-        let (conditions, arguments) = filter(ordered: false)
-        return try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM record WHERE \(conditions.joined(separator: " AND "))", arguments: arguments) ?? 0
+        let (matches, arguments) = matching
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(matches))", arguments: arguments) ?? 0
+    }
+
+    /// `SELECT 1` of every match, in no order: driven by the search index when there is a
+    /// search, else by whichever index SQLite finds best for the filters.
+    private var matching: (sql: String, arguments: StatementArguments) {
+        var counting = self
+        counting.selective = nil
+        counting.searchFirst = query.text != nil
+        let (conditions, arguments) = counting.filter(ordered: counting.searchFirst)
+        return ("SELECT 1 FROM \(counting.table) WHERE \(conditions.joined(separator: " AND "))", arguments)
     }
 
     /// The total from `record_count` when the query filters by at most one of office, status

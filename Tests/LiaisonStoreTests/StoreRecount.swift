@@ -30,8 +30,9 @@ struct StoreRecount {
         try DatabaseQueue(path: file.path).read { db in
             try Int.fetchOne(db, sql: """
                 SELECT (SELECT count(*) FROM record LEFT JOIN record_fts ON record_fts.rowid = record.seq
-                        WHERE record_fts.text IS NOT (SELECT group_concat(value, ' ') FROM json_tree(record.display)
-                                                      WHERE type = 'text'))
+                        WHERE record_fts.text IS NOT (
+                            SELECT group_concat(value, ' ') FROM json_tree(record.display)
+                            WHERE type = 'text' AND value NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'))
                      + (SELECT count(*) FROM record_fts WHERE rowid NOT IN (SELECT seq FROM record))
                 """)!
         }
