@@ -33,7 +33,8 @@ struct ScaleBench: AsyncParsableCommand {
         let token = try await store.createToken(name: "bench-\(UUID().uuidString.prefix(8))", role: .reader)
         let (server, port) = try NodeProcess.serve(data: directory, syncInterval: 3_600)
         defer { NodeProcess.stop(server) }
-        let client = CurlClient()
+        // Reports over a million records take longer than the client's default 30 s.
+        let client = CurlClient(configuration: .init(totalTimeout: 300))
         defer { client.shutdown() }
         let base = "http://127.0.0.1:\(port)"
         func get(_ path: String) async throws -> (status: Int, body: [UInt8]) {
