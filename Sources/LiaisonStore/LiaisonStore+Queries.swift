@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import LiaisonCore
 
-/// Counts a node shows on its status page.
+/// Counts a node shows on its status page, kept as the store changes (never counted per request).
 public struct StoreCounts: Hashable, Sendable {
     /// Live (not deleted) records.
     public let records: Int
@@ -10,29 +10,90 @@ public struct StoreCounts: Hashable, Sendable {
     public let conflicted: Int
     /// Deleted records.
     public let deleted: Int
+    /// Live records by status (statuses with none left out).
+    public let statuses: [String: Int]
 }
 
 extension LiaisonStore {
-    /// Records matching `query`, with the total number that match (for paging).
+    /// Past this many matches a page's total says "more than" instead of counting on.
+    public static let exactTotalLimit = 10_000
+
+    /// A page of the records matching `query`: `query.cursor` (a `next` or `previous` of an
+    /// earlier page) says where it starts; without one, `query.offset` (meant for small offsets).
+    /// Reads only the rows shown, whatever the depth, and counts matches only up to
+    /// ``exactTotalLimit`` (or reads the kept counts).
+    /// - Throws: ``StoreError`` `.invalid` for a cursor this node did not give out, one of
+    ///   another order, or a cursor together with an offset.
+    public func page(_ query: RecordQuery) async throws -> RecordPage {
+        let cursor = try query.cursor.map { try ListCursor(token: $0, sort: query.sort) }
+        guard cursor == nil || query.offset == 0 else { throw StoreError(.invalid, "give a cursor or an offset, not both") }
+        let limit = query.limit
+        let (rows, states, hasPrevious, hasNext, total) = try await database.read { db in
+            var sql = RecordListSQL(query)
+            try sql.choosingIndex(db)
+            var rows: [Row]
+            var hasPrevious = cursor != nil || query.offset > 0
+            var hasNext: Bool
+            if let cursor, cursor.backward {
+                // Walked backwards from the cursor: one row more says another page lies before.
+                let walked = try sql.walk(db, from: cursor, limit: limit + 1)
+                hasPrevious = walked.count > limit
+                rows = Array(walked.prefix(limit).reversed())
+                hasNext = !rows.isEmpty
+            } else if cursor == nil && query.offset > 0 {
+                let (conditions, arguments) = sql.filter(ordered: true)
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT id, \(sql.column) FROM \(sql.table) WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY \(sql.order) LIMIT ? OFFSET ?
+                    """, arguments: arguments + [limit + 1, query.offset])
+                hasNext = rows.count > limit
+            } else {
+                rows = try sql.walk(db, from: cursor, limit: limit + 1)
+                hasNext = rows.count > limit
+            }
+            // The states of the rows shown only, read by id once the page is known.
+            let states = try db.storedStates(ids: rows.prefix(limit).map { $0[0] })
+            return (rows, states, hasPrevious, hasNext, try sql.total(db, limit: Self.exactTotalLimit))
+        }
+        let shown = rows.prefix(limit)
+        func token(_ row: Row?, backward: Bool) -> String? {
+            row.map { ListCursor(sort: query.sort, backward: backward, key: $0[1], id: $0[0]).token }
+        }
+        return RecordPage(
+            states: try shown.compactMap { row in try states[row[0]].map { try RecordState(json: Data($0.utf8)) } },
+            next: hasNext ? token(shown.last, backward: false) : nil,
+            previous: hasPrevious ? token(shown.first, backward: true) : nil,
+            total: total)
+    }
+
+    /// Records matching `query` from `query.offset` on, with the exact number that match.
+    /// Counting every match grows with the store: lists a person pages through use ``page(_:)``.
     public func list(_ query: RecordQuery) async throws -> (states: [RecordState], total: Int) {
-        let (filter, arguments) = query.sqlFilter
-        let page = arguments + [query.limit, query.offset]
+        let sql = RecordListSQL(query)
         let (rows, total) = try await database.read { db in
-            let rows = try String.fetchAll(
-                db, sql: "SELECT state FROM record \(filter) ORDER BY \(query.sqlOrder) LIMIT ? OFFSET ?", arguments: page)
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM record \(filter)", arguments: arguments) ?? 0
-            return (rows, total)
+            let (conditions, arguments) = sql.filter(ordered: true)
+            let rows = try String.fetchAll(db, sql: """
+                SELECT state FROM record WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY \(sql.order) LIMIT ? OFFSET ?
+                """, arguments: arguments + [query.limit, query.offset])
+            return (rows, try sql.exactTotal(db))
         }
         return (try rows.map { try RecordState(json: Data($0.utf8)) }, total)
     }
 
-    /// Records, conflicts and deletions counted.
+    /// Records, conflicts, deletions and live records by status, from the kept counts.
     public func counts() async throws -> StoreCounts {
         try await database.read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT coalesce(sum(deleted = 0), 0), coalesce(sum(conflicted), 0), coalesce(sum(deleted), 0) FROM record
-                """)!
-            return StoreCounts(records: row[0], conflicted: row[1], deleted: row[2])
+            let kept = try Dictionary(
+                Row.fetchAll(db, sql: "SELECT key, n FROM record_count WHERE n <> 0 AND key NOT LIKE 'office:%' AND key NOT LIKE 'tracks:%'")
+                    .map { ($0[0] as String, $0[1] as Int) },
+                uniquingKeysWith: +)
+            let statuses = Dictionary(uniqueKeysWithValues: kept.compactMap { key, count in
+                key.hasPrefix("status:0:") && key.count > "status:0:".count ? (String(key.dropFirst("status:0:".count)), count) : nil
+            })
+            return StoreCounts(
+                records: kept["records:0"] ?? 0, conflicted: kept["conflicted"] ?? 0, deleted: kept["records:1"] ?? 0,
+                statuses: statuses)
         }
     }
 }

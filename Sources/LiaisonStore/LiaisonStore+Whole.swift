@@ -8,9 +8,10 @@ import LiaisonCore
 extension LiaisonStore {
     /// How many records match `query`'s filters (its limit and offset aside).
     public func count(matching query: RecordQuery) async throws -> Int {
-        let (filter, arguments) = query.sqlFilter
+        let (conditions, arguments) = RecordListSQL(query).filter(ordered: false)
         return try await database.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM record \(filter)", arguments: arguments) ?? 0
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE \(conditions.joined(separator: " AND "))",
+                             arguments: arguments) ?? 0
         }
     }
 
@@ -32,8 +33,12 @@ extension LiaisonStore {
     }
 
     private func forEachRow(matching query: RecordQuery, columns: String, _ body: (Row) throws -> Void) throws {
-        let (filter, arguments) = query.sqlFilter
-        let sql = "SELECT \(columns) FROM record \(filter) ORDER BY \(query.sqlOrder) LIMIT ? OFFSET ?"
+        let list = RecordListSQL(query)
+        let (conditions, arguments) = list.filter(ordered: false)
+        let sql = """
+            SELECT \(columns) FROM record WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY \(list.order) LIMIT ? OFFSET ?
+            """
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments + [query.limit, query.offset])
             while let row = try rows.next() { try body(row) }

@@ -69,6 +69,9 @@ public final class LiaisonStore: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // The writer's page cache holds a whole batch's index pages (the default 2 MiB
+            // spills them to the WAL mid-transaction); readers keep the default.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -32768") }
         }
         let pool = try DatabasePool(path: file.path, configuration: configuration)
         try Migrations.migrator.migrate(pool)

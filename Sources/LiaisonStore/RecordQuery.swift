@@ -19,19 +19,24 @@ public struct RecordQuery: Hashable, Sendable {
     public var conflictedOnly = false
     /// Deleted records instead of live ones.
     public var deleted = false
-    /// Text that the title, parties, agency, officer or notes contain (case-insensitive).
+    /// Words that every match holds in some text field, track fields included; each word a
+    /// prefix (`lith` finds lithium), case and accents ignored.
     public var text: String?
-    /// The order (newest first for `updated`, ascending otherwise).
+    /// The order (newest first for `updated`, largest first for `value`, ascending otherwise;
+    /// ties by record id).
     public var sort: Sort = .updated
     /// At most this many records.
     public var limit = 1_000
-    /// Records to skip, for paging.
+    /// Records to skip, for paging near the start (``LiaisonStore/page(_:)`` pages by `cursor`).
     public var offset = 0
+    /// Where a page starts: the `next` or `previous` of an earlier ``RecordPage`` of the same order.
+    public var cursor: String?
 
     /// A query; every filter off.
     public init(
         track: String? = nil, office: String? = nil, status: String? = nil, conflictedOnly: Bool = false,
-        deleted: Bool = false, text: String? = nil, sort: Sort = .updated, limit: Int = 1_000, offset: Int = 0
+        deleted: Bool = false, text: String? = nil, sort: Sort = .updated, limit: Int = 1_000, offset: Int = 0,
+        cursor: String? = nil
     ) {
         self.track = track
         self.office = office
@@ -42,5 +47,6 @@ public struct RecordQuery: Hashable, Sendable {
         self.sort = sort
         self.limit = limit
         self.offset = offset
+        self.cursor = cursor
     }
 }

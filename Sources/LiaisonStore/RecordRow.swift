@@ -5,15 +5,11 @@ import LiaisonCore
 /// A state with everything the store keeps beside it (canonical JSON, display values and the
 /// queryable columns), worked out once. Pure: it can be made outside the write transaction.
 struct RecordRow: Sendable {
-    /// The fields the text search looks in.
-    static let searchedFields = ["title", "us_party", "in_party", "counterpart_agency", "officer", "notes"]
-
     let state: RecordState
     let json: String
     let display: String
     let values: [String: FieldValue]
     let tracks: String
-    let search: String
     let deleted: Bool
     let conflicted: Bool
 
@@ -26,7 +22,6 @@ struct RecordRow: Sendable {
         display = DisplayValuesJSON.encode(values)
         let trackList = values["tracks"]?.listValue ?? []
         tracks = trackList.isEmpty ? "" : "," + trackList.joined(separator: ",") + ","
-        search = Self.searchedFields.compactMap { values[$0]?.textValue }.joined(separator: "\n").lowercased()
         deleted = summary.deleted
         conflicted = summary.conflicted
     }
@@ -66,7 +61,8 @@ extension Database {
         try statement.execute(arguments: [
             row.state.id, sequence, row.json, values["type"]?.textValue, values["title"]?.textValue,
             values["office"]?.textValue, values["status"]?.textValue, row.tracks, values["value_usd"]?.numberValue,
-            row.state.updatedAt, row.deleted, row.conflicted, row.search, source, row.display,
+            // `search` is left empty: the text search reads `record_fts`, which triggers keep.
+            row.state.updatedAt, row.deleted, row.conflicted, "", source, row.display,
         ])
     }
 

@@ -176,6 +176,42 @@ struct RecordRoutesTests {
         }
     }
 
+    @Test func pagesByCursorBothWaysAndRefusesABadOne() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            for index in 1...5 {
+                let json = #"{"title":"Deal \#(index)","type":"investment","tracks":["sccp"],"status":"contacted"}"#
+                #expect(try await node.send("POST", "/v1/records", token: editor, json: json).status == 201)
+            }
+            let reader = node.token(.reader)
+            var titles: [String] = []
+            var path = "/v1/records?sort=title&limit=2"
+            var cursors: [String] = []
+            while true {
+                let page = try await node.send("GET", path, token: reader)
+                #expect(page.status == 200 && page.object["total"] as? Int == 5 && page.object["total_exact"] as? Bool == true)
+                titles += (page.object["records"] as? [[String: Any]] ?? []).compactMap { ($0["fields"] as? [String: Any])?["title"] as? String }
+                guard let next = page.object["next"] as? String else { break }
+                cursors.append(next)
+                path = "/v1/records?sort=title&limit=2&cursor=\(next)"
+            }
+            #expect(titles == ["Deal 1", "Deal 2", "Deal 3", "Deal 4", "Deal 5"])
+            let last = try await node.send("GET", "/v1/records?sort=title&limit=2&cursor=\(cursors[1])", token: reader)
+            let previous = try #require(last.object["previous"] as? String)
+            let back = try await node.send("GET", "/v1/records?sort=title&limit=2&cursor=\(previous)", token: reader)
+            let backTitles = (back.object["records"] as? [[String: Any]] ?? []).compactMap { ($0["fields"] as? [String: Any])?["title"] as? String }
+            #expect(backTitles == ["Deal 3", "Deal 4"])
+            for bad in ["sort=value&cursor=\(cursors[0])", "cursor=nonsense", "offset=2&sort=title&cursor=\(cursors[0])"] {
+                let reply = try await node.send("GET", "/v1/records?\(bad)", token: reader)
+                #expect(reply.status == 400, "\(bad)")
+                #expect(reply.error.contains("cursor"), "\(reply.error)")
+            }
+            let status = try await node.send("GET", "/v1/status", token: reader)
+            #expect(status.object["records"] as? Int == 5)
+            #expect((status.object["statuses"] as? [String: Any])?["contacted"] as? Int == 5)
+        }
+    }
+
     @Test func listFiltersSearchesSortsAndPages() async throws {
         try await withNode { node in
             let editor = node.token(.editor)

@@ -28,6 +28,26 @@ struct WebRecordsTests {
         }
     }
 
+    @Test func theListPagesByCursorWithNextAndPrevious() async throws {
+        try await withNode { node in
+            for index in 1...30 { _ = try await makeRecord(node, title: "Deal \(100 + index)") }
+            let browser = try await WebBrowser.signIn(node, as: .reader)
+            func link(_ page: String, _ rel: String) throws -> String {
+                let marker = try #require(page.range(of: "\" rel=\"\(rel)\""), "no \(rel) link")
+                let start = try #require(page[..<marker.lowerBound].range(of: "href=\"", options: .backwards))
+                return String(page[start.upperBound..<marker.lowerBound]).replacingOccurrences(of: "&amp;", with: "&")
+            }
+            let first = try await browser.get("/records?sort=title").text
+            #expect(first.contains("Records 1–25 of 30") && first.contains("Deal 101") && !first.contains("Deal 126"))
+            #expect(!first.contains("rel=\"prev\""))
+            let second = try await browser.get(try link(first, "next")).text
+            #expect(second.contains("Records 26–30 of 30") && second.contains("Deal 130") && !second.contains("Deal 125<"))
+            #expect(!second.contains("rel=\"next\""))
+            let back = try await browser.get(try link(second, "prev")).text
+            #expect(back.contains("Records 1–25 of 30") && back.contains("Deal 101"))
+        }
+    }
+
     @Test func theNewFormIsGeneratedFromTheSchema() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .editor)

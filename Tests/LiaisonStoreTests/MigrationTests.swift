@@ -112,8 +112,10 @@ struct MigrationTests {
                 db,
                 sql: """
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                    AND name NOT LIKE 'record_fts%' AND name != 'record_count'
                     """
             )
+            // The search index and the kept counts are filled by triggers as the records go in.
             for table in tables {
                 let columns = try db.columns(in: table).map(\.name)
                 let list = columns.joined(separator: ", ")

@@ -56,12 +56,17 @@ struct StoreDisplayedTests {
             try fixture.values("type=investment", "title=Semiconductor fab", "tracks=semiconductors,sccp"), author: "ravi")
         let expectedRecords = (try await states(fixture.store)).compactMap(expected)
 
-        // Make the file as the previous version left it: no display column, migration not run.
+        // Make the file as the previous version left it: no display column (nor the search
+        // index built from it), migrations not run.
         let file = fixture.directory.appendingPathComponent("liaison.sqlite").path
         let queue = try DatabaseQueue(path: file)
         try await queue.write { db in
-            try db.execute(sql: "ALTER TABLE record DROP COLUMN display")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%'")
+            try db.execute(sql: """
+                DROP TRIGGER record_fts_insert; DROP TRIGGER record_fts_update; DROP TRIGGER record_fts_delete;
+                DROP TABLE record_fts;
+                ALTER TABLE record DROP COLUMN display;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%' OR identifier LIKE 'scale: full-text%';
+                """)
         }
         try queue.close()
 
@@ -70,5 +75,6 @@ struct StoreDisplayedTests {
         #expect(displayed == expectedRecords)
         #expect(displayed.map(\.id) == [first.id, second.id])
         #expect(displayed[1].values["tracks"] == .list(["sccp", "semiconductors"]))
+        #expect(try await reopened.page(RecordQuery(text: "semicon")).states.map(\.id) == [second.id], "the search index is built")
     }
 }

@@ -30,6 +30,7 @@ extension APIHandlers {
             ("records", .int(Int64(counts.records))),
             ("conflicts", .int(Int64(counts.conflicted))),
             ("quarantined", .int(Int64(try await store.quarantinedCount()))),
+            ("statuses", .object(counts.statuses.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
             ("peers", peers),
         ]))
     }

@@ -42,7 +42,7 @@ extension APIHandlers {
 
     @Sendable func listRecords(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let parameters = try QueryParameters(
-            request, allowed: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset", "format"])
+            request, allowed: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset", "cursor", "format"])
         let csv = try parameters.choice("format", ["json", "csv"], default: "json") == "csv"
         var query = try Self.page(parameters, whole: csv)
         query.track = parameters.text("track")
@@ -60,20 +60,28 @@ extension APIHandlers {
     }
 
     @Sendable func listConflicts(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["sort", "limit", "offset"])
+        let parameters = try QueryParameters(request, allowed: ["sort", "limit", "offset", "cursor"])
         var query = try Self.page(parameters)
         query.conflictedOnly = true
         return try await list(query)
     }
 
-    /// `{"records": [...], "total", "limit", "offset"}`.
+    /// `{"records": [...], "total", "total_exact", "limit", "offset", "next", "previous"}`: when
+    /// `total_exact` is false, more than `total` records match.
     private func list(_ query: RecordQuery) async throws -> Response {
-        let (states, total) = try await store.list(query)
+        let page = try await store.page(query)
+        let (total, exact) = switch page.total {
+        case .exact(let count): (count, true)
+        case .moreThan(let count): (count, false)
+        }
         return .json(.object([
-            ("records", .array(states.map { .record($0) })),
+            ("records", .array(page.states.map { .record($0) })),
             ("total", .int(Int64(total))),
+            ("total_exact", .bool(exact)),
             ("limit", .int(Int64(query.limit))),
             ("offset", .int(Int64(query.offset))),
+            ("next", .string(page.next)),
+            ("previous", .string(page.previous)),
         ]))
     }
 
@@ -85,6 +93,7 @@ extension APIHandlers {
             ? try parameters.integer("limit", in: 1...Int.max, default: Int.max)
             : try parameters.integer("limit", in: 1...APILimits.maxPageSize, default: APILimits.defaultPageSize)
         query.offset = try parameters.integer("offset", in: 0...Int(Int32.max), default: 0)
+        query.cursor = parameters.text("cursor")
         if let sort = parameters.text("sort") {
             guard let order = RecordQuery.Sort(rawValue: sort) else {
                 let known = RecordQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")

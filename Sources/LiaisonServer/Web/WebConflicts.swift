@@ -5,9 +5,20 @@ import LiaisonStore
 /// `GET /conflicts`: records with open conflicts, with the fields in conflict.
 extension WebRoutes {
     @Sendable func conflictsPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
-        let page = max(1, Int(WebForm.query(of: request)["page"] ?? "") ?? 1)
-        let (states, total) = try await store.list(RecordQuery(conflictedOnly: true, limit: Self.pageSize,
-                                                               offset: (page - 1) * Self.pageSize))
+        let cursor = WebForm.query(of: request).text("cursor")
+        let listed: RecordPage
+        do { listed = try await store.page(RecordQuery(conflictedOnly: true, limit: Self.pageSize, cursor: cursor)) } catch let error as StoreError where error.code == .invalid {
+            // An old or mangled link: start again at the first page.
+            listed = try await store.page(RecordQuery(conflictedOnly: true, limit: Self.pageSize))
+        }
+        let states = listed.states
+        let total = switch listed.total {
+        case .exact(let count): WebFormat.count(count)
+        case .moreThan(let count): "More than \(WebFormat.count(count))"
+        }
+        func link(_ cursor: String?, _ text: String) -> HTML {
+            cursor.map { "<a class=\"button secondary\" href=\"/conflicts?cursor=\($0)\">\(text)</a>" } ?? "<span></span>"
+        }
         let rows = states.map { state -> HTML in
             let view = RecordView(state)
             let fields = state.conflictedFields.map { name -> String in
@@ -22,17 +33,15 @@ extension WebRoutes {
                 <td class="hide-small muted">\(WebFormat.time(millis: state.updatedAt))</td></tr>
                 """
         }
-        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let body: HTML = states.isEmpty
             ? "<div class=\"card\"><p><strong>No open conflicts.</strong> Every record reads the same at every office that has synced.</p></div>"
             : """
               <div class="table-wrap"><table class="list">
-              <caption class="muted" style="text-align:left;padding:0.5rem 0.75rem">\(total) record\(total == 1 ? "" : "s") with conflicts</caption>
+              <caption class="muted" style="text-align:left;padding:0.5rem 0.75rem">\(total) record\(total == "1" ? "" : "s") with conflicts</caption>
               <thead><tr><th scope="col">Record</th><th scope="col">Fields in conflict</th><th scope="col" class="hide-small">Changed by</th>
               <th scope="col">Office</th><th scope="col" class="hide-small">Last change</th></tr></thead>
               <tbody>\(rows)</tbody></table></div>
-              <nav class="pager" aria-label="Pages">\(page > 1 ? HTML(raw: "<a class=\"button secondary\" href=\"/conflicts?page=\(page - 1)\">← Previous</a>") : HTML(raw: "<span></span>"))
-              <span class="muted">Page \(page) of \(pages)</span>\(page < pages ? HTML(raw: "<a class=\"button secondary\" href=\"/conflicts?page=\(page + 1)\">Next →</a>") : HTML(raw: "<span></span>"))</nav>
+              <nav class="pager" aria-label="Pages">\(link(listed.previous, "← Previous"))<span></span>\(link(listed.next, "Next →"))</nav>
               """
         return try await render("Conflicts", user: user, section: .conflicts, body: """
             <h1>Conflicts</h1>

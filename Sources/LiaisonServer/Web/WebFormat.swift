@@ -57,14 +57,18 @@ enum WebFormat {
     static func money(_ amount: Double) -> String {
         let cents = Int64((amount * 100).rounded())
         let whole = cents / 100, fraction = cents % 100
-        var digits = String(whole)
+        return "USD " + count(whole) + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + String(fraction))
+    }
+
+    /// `12,345`.
+    static func count(_ number: some BinaryInteger) -> String {
+        var digits = String(number)
         var grouped = ""
         while digits.count > 3 {
             grouped = "," + digits.suffix(3) + grouped
             digits = String(digits.dropLast(3))
         }
-        grouped = digits + grouped
-        return "USD " + grouped + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + String(fraction))
+        return digits + grouped
     }
 
     /// `2026-03-01T10:22:33.123Z` → `2026-03-01 10:22 UTC`.

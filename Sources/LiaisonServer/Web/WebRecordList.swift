@@ -2,27 +2,45 @@ import Hummingbird
 import LiaisonCore
 import LiaisonStore
 
-/// `GET /records`: search, filters, sorting and paging.
+/// `GET /records`: search, filters, sorting and paging by cursor (`cursor=` takes the store's
+/// `next` / `previous`; `page=` only numbers the page shown).
 extension WebRoutes {
     static let pageSize = 25
 
     @Sendable func recordList(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
         let query = WebForm.query(of: request)
         var filter = recordFilter(query, sort: .updated)
-        let page = max(1, Int(query["page"] ?? "") ?? 1)
+        filter.cursor = query.text("cursor")
+        let page = filter.cursor == nil ? 1 : max(2, Int(query["page"] ?? "") ?? 2)
         filter.limit = Self.pageSize
-        filter.offset = (page - 1) * Self.pageSize
-        let (states, total) = try await store.list(filter)
+        var listed: RecordPage
+        do { listed = try await store.page(filter) } catch let error as StoreError where error.code == .invalid {
+            // A cursor from a page of another order or an old link: start again at the first page.
+            filter.cursor = nil
+            listed = try await store.page(filter)
+        }
+        if filter.cursor != nil && listed.previous == nil && listed.states.count < Self.pageSize {
+            // Back at the start with a short page: show the whole first page.
+            filter.cursor = nil
+            listed = try await store.page(filter)
+        }
+        let states = listed.states
+        let shownPage = listed.previous == nil ? 1 : page
 
         let pairs: [(String, String?)] = [
             ("q", filter.text), ("office", filter.office), ("track", filter.track), ("status", filter.status),
             ("conflicted", filter.conflictedOnly ? "1" : nil), ("deleted", filter.deleted ? "1" : nil),
             ("sort", filter.sort == .updated ? nil : filter.sort.rawValue),
         ]
-        func link(page: Int) -> String { "/records?" + WebForm.query(pairs + [("page", String(page))]) }
-        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
-        let first = total == 0 ? 0 : filter.offset + 1
-        let last = min(total, filter.offset + states.count)
+        func link(_ cursor: String, page: Int) -> String {
+            "/records?" + WebForm.query(pairs + [("cursor", cursor), ("page", String(page))])
+        }
+        let first = (shownPage - 1) * Self.pageSize + 1
+        let last = first + states.count - 1
+        let total = switch listed.total {
+        case .exact(let count): WebFormat.count(count)
+        case .moreThan(let count): "more than \(WebFormat.count(count))"
+        }
         let newButton: HTML = user.canEdit
             ? "<a class=\"button secondary\" href=\"/import\">Import CSV</a><a class=\"button\" href=\"/records/new\">New record</a>" : ""
         let download: HTML = "<a class=\"button secondary\" href=\"/records.csv?\(WebForm.query(pairs))\" download>Download CSV</a>"
@@ -37,13 +55,17 @@ extension WebRoutes {
               <th scope="col" class="hide-small">Updated</th></tr></thead>
               <tbody>\(rows)</tbody></table></div>
               """
-        let previous: HTML = page > 1 ? "<a class=\"button secondary\" href=\"\(link(page: page - 1))\" rel=\"prev\">← Previous</a>" : "<span></span>"
-        let next: HTML = page < pages ? "<a class=\"button secondary\" href=\"\(link(page: page + 1))\" rel=\"next\">Next →</a>" : "<span></span>"
+        let previous: HTML = listed.previous.map {
+            "<a class=\"button secondary\" href=\"\(link($0, page: shownPage - 1))\" rel=\"prev\">← Previous</a>"
+        } ?? "<span></span>"
+        let next: HTML = listed.next.map {
+            "<a class=\"button secondary\" href=\"\(link($0, page: shownPage + 1))\" rel=\"next\">Next →</a>"
+        } ?? "<span></span>"
         return try await render("Records", user: user, section: .records, notice: WebNotice.done(query["done"]), body: """
             <div class="page-head"><h1>Records</h1><div class="actions">\(download)\(newButton)</div></div>
             <form class="card filters" method="get" action="/records" role="search" aria-label="Search and filter records">
             <div class="wide"><label for="q">Search</label>
-            <input type="search" id="q" name="q" value="\(filter.text)" placeholder="Title, party, agency, officer or notes"></div>
+            <input type="search" id="q" name="q" value="\(filter.text)" placeholder="Words in any text field; the start of a word is enough"></div>
             \(select("office", "Office", CoreSchema.offices.map { ($0, WebFormat.office($0)) }, filter.office, any: "All offices"))
             \(select("track", "Track", schema.tracks.map { ($0.id, $0.title) }, filter.track, any: "All tracks"))
             \(select("status", "Status", CoreSchema.statuses.map { ($0, WebFormat.humanize($0)) }, filter.status, any: "Any status"))
@@ -54,7 +76,7 @@ extension WebRoutes {
             <div class="actions"><button type="submit">Search</button><a class="button secondary" href="/records">Clear</a></div>
             </form>
             \(table)
-            <nav class="pager" aria-label="Pages">\(previous)<span class="muted">Page \(page) of \(pages)</span>\(next)</nav>
+            <nav class="pager" aria-label="Pages">\(previous)<span class="muted">Page \(shownPage)</span>\(next)</nav>
             """)
     }
 

@@ -1,0 +1,199 @@
+import GRDB
+
+/// The SQL of a record list: its filter, and its order walked by keyset, so that any page
+/// costs about the same however deep it lies (DESIGN.md §13).
+///
+/// Each order is a column and a direction, ties broken by id in the same direction, and is
+/// served by an index (`record_list_<sort>`, or `record_conflicted_<sort>` for conflicts).
+/// SQLite puts rows without a key (NULL) first when ascending and last when descending, so the
+/// list is two runs: rows with a key, ordered by (key, id), and rows without, ordered by id.
+/// A page walks from its cursor through the rest of its run, then into the next run.
+struct RecordListSQL {
+    /// A run of the list: rows with a key, or rows without.
+    private enum Run { case keyed, unkeyed }
+
+    let query: RecordQuery
+    /// The sorted column, with its collation.
+    let key: String
+    /// The bare column.
+    let column: String
+    /// Whether the order is descending.
+    let descending: Bool
+    /// An equality filter (`office` or `status`) so selective that its index, then a sort, finds
+    /// a page sooner than walking the order's index (see ``choosingIndex(_:)``).
+    private(set) var selective: String?
+    /// Whether the search matches so few records that reading them from the index and sorting
+    /// them finds a page sooner than walking the order's index (see ``choosingIndex(_:)``).
+    private(set) var searchFirst = false
+
+    init(_ query: RecordQuery) {
+        self.query = query
+        (column, descending) = switch query.sort {
+        case .updated: ("updated_at", true)
+        case .title: ("title", false)
+        case .value: ("value_usd", true)
+        case .status: ("status", false)
+        case .office: ("office", false)
+        case .created: ("id", false)
+        }
+        key = query.sort == .title ? "title COLLATE NOCASE" : column
+    }
+
+    /// `record`, with the index of a ``selective`` filter named.
+    var table: String {
+        if searchFirst { return "record_fts CROSS JOIN record ON record.seq = record_fts.rowid" }
+        return selective.map { "record INDEXED BY record_list_\($0)" } ?? "record"
+    }
+
+    /// `ORDER BY` of the whole list (the same order as the runs walked in turn).
+    var order: String {
+        let direction = descending ? "DESC" : "ASC"
+        return "\(key) \(direction), id \(direction)"
+    }
+
+    /// The filter's conditions and arguments. With `ordered`, equality filters on other columns
+    /// than the sorted one are kept from choosing an index (`+column`), so that SQLite walks the
+    /// order's index and stops after a page instead of sorting every match.
+    func filter(ordered: Bool) -> (conditions: [String], arguments: StatementArguments) {
+        // Conflicted records show whether or not their provisional display is "deleted".
+        var conditions = query.conflictedOnly ? ["conflicted = 1"] : ["deleted = ?"]
+        var arguments: StatementArguments = query.conflictedOnly ? [] : [query.deleted]
+        func equal(_ name: String, _ value: String?) {
+            guard let value else { return }
+            conditions.append((ordered && name != column && name != selective ? "+" : "") + "\(name) = ?")
+            arguments += [value]
+        }
+        equal("office", query.office)
+        equal("status", query.status)
+        // instr, not LIKE: a track id is matched exactly, never as a pattern.
+        if let track = query.track { conditions.append("instr(tracks, ?) > 0"); arguments += [",\(track),"] }
+        if let match = Self.match(query.text) {
+            conditions.append(ordered && searchFirst
+                ? "record_fts MATCH ?" : "seq IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)")
+            arguments += [match]
+        }
+        return (conditions, arguments)
+    }
+
+    /// Notes a search that matches at most 5,000 records as ``searchFirst``, or else an office
+    /// or status filter that matches at most 2,000 (by the kept counts) as ``selective``:
+    /// walking the order's index would pass over many rows to find a page of either.
+    mutating func choosingIndex(_ db: Database) throws {
+        if let match = Self.match(query.text) {
+            let found = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT 1 FROM record_fts WHERE record_fts MATCH ? LIMIT 5001)
+                """, arguments: [match]) ?? 0
+            searchFirst = found <= 5_000
+            if searchFirst { return }
+        }
+        guard !query.conflictedOnly else { return }
+        var fewest = 2_001
+        for (name, value) in [("office", query.office), ("status", query.status)] where name != column {
+            guard let value else { continue }
+            let count = try Int.fetchOne(
+                db, sql: "SELECT n FROM record_count WHERE key = ?", arguments: ["\(name):\(query.deleted ? 1 : 0):\(value)"]) ?? 0
+            if count < fewest { (selective, fewest) = (name, count) }
+        }
+    }
+
+    /// An FTS5 query for what a person typed: every word, each as a prefix (`lith` finds
+    /// lithium). Nil when there is no word.
+    static func match(_ text: String?) -> String? {
+        let words = (text ?? "").split(whereSeparator: { $0.isWhitespace }).map {
+            "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
+        }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// Up to `limit` rows (`id` and key: no state) from `cursor` on, in the direction the
+    /// cursor moves (towards the start for a backward cursor), or from the start without one.
+    func walk(_ db: Database, from cursor: ListCursor?, limit: Int) throws -> [Row] {
+        let backward = cursor?.backward ?? false
+        var runs: [Run] = descending ? [.keyed, .unkeyed] : [.unkeyed, .keyed]
+        if backward { runs.reverse() }
+        // Ascending when the list is ascending, walked forward, or descending, walked backward.
+        let ascending = descending == backward
+        let (conditions, filterArguments) = filter(ordered: true)
+        // The walk starts in the cursor's run, just past the cursor, and goes on into the next.
+        let first = cursor.map { runs.firstIndex(of: $0.key.isNull ? .unkeyed : .keyed)! } ?? 0
+        var rows: [Row] = []
+        for (index, run) in runs.enumerated().dropFirst(first) where rows.count < limit {
+            let bound = index == first ? cursor : nil
+            var clauses = conditions
+            var arguments = filterArguments
+            let direction = ascending ? "ASC" : "DESC"
+            let (after, beyond) = ascending ? (">", ">=") : ("<", "<=")
+            switch run {
+            case .unkeyed:
+                clauses.append("\(column) IS NULL")
+                if let bound {
+                    clauses.append("id \(after) ?")
+                    arguments += [bound.id]
+                }
+            case .keyed:
+                clauses.append("\(column) IS NOT NULL")
+                if let bound {
+                    clauses.append("\(key) \(beyond) ? AND (\(key) \(after) ? OR id \(after) ?)")
+                    arguments += [bound.key, bound.key, bound.id]
+                }
+            }
+            let order = run == .keyed ? "\(key) \(direction), id \(direction)" : "id \(direction)"
+            arguments += [limit - rows.count]
+            rows += try Row.fetchAll(db, sql: """
+                SELECT id, \(column) FROM \(table) WHERE \(clauses.joined(separator: " AND "))
+                ORDER BY \(order) LIMIT ?
+                """, arguments: arguments)
+        }
+        return rows
+    }
+}
+
+extension RecordListSQL {
+    /// How many records match: exact when the kept counts answer it or at most `limit` match,
+    /// else "more than `limit`", found by counting no further than that.
+    func total(_ db: Database, limit: Int) throws -> RecordTotal {
+        if let kept = try keptTotal(db) { return .exact(kept) }
+        let (matches, arguments) = matching
+        let counted = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM (\(matches) LIMIT ?)", arguments: arguments + [limit + 1]) ?? 0
+        return counted > limit ? .moreThan(limit) : .exact(counted)
+    }
+
+    /// Every match counted, from the kept counts when they answer it.
+    func exactTotal(_ db: Database) throws -> Int {
+        if let kept = try keptTotal(db) { return kept }
+        let (matches, arguments) = matching
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(matches))", arguments: arguments) ?? 0
+    }
+
+    /// `SELECT 1` of every match, in no order: driven by the search index when there is a
+    /// search, else by whichever index SQLite finds best for the filters.
+    private var matching: (sql: String, arguments: StatementArguments) {
+        var counting = self
+        counting.selective = nil
+        counting.searchFirst = query.text != nil
+        let (conditions, arguments) = counting.filter(ordered: counting.searchFirst)
+        return ("SELECT 1 FROM \(counting.table) WHERE \(conditions.joined(separator: " AND "))", arguments)
+    }
+
+    /// The total from `record_count` when the query filters by at most one of office, status
+    /// and track (no text): nil otherwise.
+    private func keptTotal(_ db: Database) throws -> Int? {
+        guard query.text == nil else { return nil }
+        let deleted = query.deleted ? 1 : 0
+        let key: String
+        switch (query.conflictedOnly, query.office, query.status, query.track) {
+        case (true, nil, nil, nil): key = "conflicted"
+        case (false, nil, nil, nil): key = "records:\(deleted)"
+        case (false, let office?, nil, nil): key = "office:\(deleted):\(office)"
+        case (false, nil, let status?, nil): key = "status:\(deleted):\(status)"
+        case (false, nil, nil, let track?):
+            // Counts are kept per combination of tracks; a track's total sums those holding it.
+            return try Int.fetchOne(db, sql: """
+                SELECT coalesce(sum(n), 0) FROM record_count WHERE key > ? AND key < ? AND key LIKE ?
+                """, arguments: ["tracks:\(deleted):", "tracks:\(deleted);", "%,\(track),%"])
+        default: return nil
+        }
+        return try Int.fetchOne(db, sql: "SELECT n FROM record_count WHERE key = ?", arguments: [key]) ?? 0
+    }
+}

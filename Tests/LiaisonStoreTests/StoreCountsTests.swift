@@ -1,0 +1,85 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import Testing
+
+@Suite("Counts kept as the store changes")
+struct StoreCountsTests {
+    @Test("kept counts equal a full recount after random writes, merges, deletes and resolutions", arguments: 1...6)
+    func keptEqualsRecount(seed: UInt64) async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let recount = StoreRecount(directory: fixture.directory)
+        var random = ManyRecords(seed: seed)
+        var ids: [String] = []
+        for _ in 0..<40 {
+            switch random.number(6) {
+            case 0:
+                let states = random.states(1 + random.number(30))
+                ids += states.map(\.id)
+                _ = try await store.merge(states)
+            case 1:
+                ids.append(try await store.create(random.fields(), author: "a").id)
+            case 2 where !ids.isEmpty:
+                var fields = random.fields()
+                fields["title"] = nil
+                _ = try? await store.update(id: random.pick(ids), fields, readContext: nil, author: "a")
+            case 3 where !ids.isEmpty:
+                _ = try await store.delete(id: random.pick(ids), readContext: nil, author: "a")
+            case 4 where !ids.isEmpty:
+                let id = random.pick(ids)
+                let resolution: [String: FieldValue] = random.number(2) == 0 ? ["deleted": .bool(true)] : ["notes": .text("settled")]
+                _ = try await store.resolve(id: id, resolution, author: "a")
+            case 5 where !ids.isEmpty:
+                // A peer's concurrent edit of a record this node holds: a conflict, or a delete undone.
+                var state = try #require(try await store.state(id: random.pick(ids)))
+                try state.write(["status": .text(random.pick(CoreSchema.statuses))], readContext: .empty,
+                            replica: "kolkata.xyz789", meta: WriteMeta(author: "ravi", at: 1_800_000_000_000))
+                _ = try await store.merge([state], from: "kolkata.xyz789")
+            default: break
+            }
+            #expect(try recount.kept() == recount.recounted(), "seed \(seed)")
+        }
+        let counts = try await store.counts()
+        let recounted = try recount.recounted()
+        #expect(counts.records == recounted["records:0", default: 0] && counts.deleted == recounted["records:1", default: 0])
+        #expect(counts.conflicted == recounted["conflicted", default: 0])
+        #expect(try recount.searchRowsOutOfStep() == 0)
+    }
+
+    @Test("after kill -9 of a node in the middle of seeding, the kept counts and the index match the records")
+    func killedMidBatch() async throws {
+        let fixture = try StoreFixture()
+        let process = Process()
+        process.executableURL = try Self.binary()
+        process.arguments = ["seed", "--records", "200000", "--data", fixture.directory.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Wait until at least one batch has committed, then kill it while it writes the next.
+        let deadline = Date().addingTimeInterval(120)
+        while try await fixture.store.currentSequence() < 5_000 && Date() < deadline && process.isRunning {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the seed was still running when killed")
+        let reopened = try fixture.reopen()
+        let recount = StoreRecount(directory: fixture.directory)
+        let recounted = try recount.recounted()
+        #expect(recounted["records:0", default: 0] >= 4_000)
+        #expect(try recount.kept() == recounted)
+        #expect(try await reopened.counts().records == recounted["records:0", default: 0])
+        #expect(try recount.searchRowsOutOfStep() == 0)
+    }
+
+    /// The `liaison` executable built next to the test bundle.
+    static func binary() throws -> URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("liaison")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        throw StoreError(.notInitialised, "the liaison binary is not built: run `swift build` first")
+    }
+}
