@@ -64,12 +64,16 @@ extension LiaisonStore {
     /// `since`: at most `limit` states and, past the first, at most `maxBytes` of JSON (events
     /// included).
     ///
+    /// `eventsSince` (default `since`) is where the reader may lack events: a sync that pages
+    /// on from a checkpoint passes where its pass started (``eventCheckpoint(peer:direction:)``).
+    ///
     /// States that the replica `excluding` sent us exactly as they are are skipped (it holds
     /// them already); `lastSequence` still moves past them, so its checkpoint advances.
     public func changes(
-        since: Int64, limit: Int, maxBytes: Int = .max, excluding: String? = nil
+        since: Int64, limit: Int, maxBytes: Int = .max, excluding: String? = nil, eventsSince: Int64? = nil
     ) async throws -> ChangesPage {
-        try await database.read { db in
+        let eventsSince = min(eventsSince ?? since, since)
+        return try await database.read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT seq, state, id FROM record WHERE seq > ? AND (source IS NULL OR source IS NOT ?)
                 ORDER BY seq LIMIT ?
@@ -80,7 +84,7 @@ extension LiaisonStore {
             var more = false
             while let row = try rows.next() {
                 let json: String = row[1]
-                let events = try db.eventJSON(recordID: row[2], after: since)
+                let events = try db.eventJSON(recordID: row[2], after: eventsSince)
                 let size = events.reduce(json.utf8.count) { $0 + $1.utf8.count }
                 if states.count == limit || (!states.isEmpty && bytes + size > maxBytes) {
                     more = true
@@ -120,7 +124,8 @@ extension LiaisonStore {
     /// quarantined when the batch merges. `events` are the write events sent with the states, by
     /// record id: a state whose events fail their check (``EventIntake``) is quarantined with them.
     public func prepare(
-        _ states: [RecordState], events: [String: [WriteEvent]] = [:], rejected: [RejectedState] = []
+        _ states: [RecordState], events: [String: [WriteEvent]] = [:], rejected: [RejectedState] = [],
+        eventProblems: [String: String] = [:]
     ) -> PreparedBatch {
         var rows: [RecordRow] = []
         rows.reserveCapacity(states.count)
@@ -130,6 +135,10 @@ extension LiaisonStore {
                 try schema.checkState(state)
             } catch {
                 refused.append(Rejection(state, error.problem))
+                continue
+            }
+            if let problem = eventProblems[state.id] {
+                refused.append(Rejection(state, problem))
                 continue
             }
             if let sent = events[state.id], let problem = EventIntake.problem(sent, of: state) {
@@ -236,6 +245,29 @@ extension LiaisonStore {
             try Int64.fetchOne(
                 db, sql: "SELECT sequence FROM checkpoint WHERE peer_replica = ? AND direction = ?",
                 arguments: [peer, direction.rawValue]) ?? 0
+        }
+    }
+
+    /// Where the peer whose replica id is `peer` may lack events (0 when never synced with the log):
+    /// the checkpoint at which the last complete pass of sync in `direction` started.
+    public func eventCheckpoint(peer: String, direction: SyncDirection) async throws -> Int64 {
+        try await database.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT sequence FROM event_checkpoint WHERE peer_replica = ? AND direction = ?",
+                arguments: [peer, direction.rawValue]) ?? 0
+        }
+    }
+
+    /// Records that a pass of sync with a peer completed up to `sequence`: every record up to it
+    /// went with the events the peer lacked.
+    public func setEventCheckpoint(peer: String, direction: SyncDirection, sequence: Int64) async throws {
+        try await database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO event_checkpoint (peer_replica, direction, sequence) VALUES (?, ?, ?)
+                    ON CONFLICT(peer_replica, direction) DO UPDATE SET sequence = excluded.sequence
+                    """,
+                arguments: [peer, direction.rawValue, sequence])
         }
     }
 
