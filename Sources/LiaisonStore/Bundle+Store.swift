@@ -30,18 +30,24 @@ extension LiaisonStore {
         try sink(Data(header.bytes))
         var after = since
         var count = 0
+        // The events follow the states: kept in a temporary file until the states are written.
+        let events = try EventSpool()
+        defer { events.remove() }
         pages: while after < last {
-            let page = try await changes(since: after, limit: pageSize, maxBytes: 4 << 20)
+            let page = try await changes(since: after, limit: pageSize, maxBytes: 4 << 20, eventsSince: since)
             var chunk = ""
             for change in page.states {
                 if change.sequence > last { break }
                 chunk += (count == 0 ? "" : ",") + change.json
                 count += 1
+                try events.append(change.events)
             }
             if !chunk.isEmpty { try sink(Data(chunk.utf8)) }
             guard page.more, page.lastSequence < last else { break pages }
             after = page.lastSequence
         }
+        try sink(Data("],\"events\":[".utf8))
+        try events.copy(to: sink)
         try sink(Data("]}\n".utf8))
         return BundleExport(states: count, lastSequence: last)
     }
@@ -87,8 +93,9 @@ extension LiaisonStore {
                 checkpoint = (bundle.replicaID, .pull, bundle.lastSequence)
             }
         }
+        let batch = prepare(bundle.states, events: bundle.events.byRecord, rejected: bundle.rejected,
+                            eventProblems: bundle.events.problems)
         return try await merge(
-            bundle.states, rejected: bundle.rejected, from: bundle.replicaID == identity.replicaID ? nil : bundle.replicaID,
-            origin: origin, checkpoint: checkpoint)
+            batch, from: bundle.replicaID == identity.replicaID ? nil : bundle.replicaID, origin: origin, checkpoint: checkpoint)
     }
 }

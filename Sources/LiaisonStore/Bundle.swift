@@ -5,14 +5,17 @@ import LiaisonCore
 /// moves, on a USB stick or through a mail attachment.
 ///
 /// ```json
-/// {"format":"liaison-bundle","version":1,"replica_id":"mumbai.k3f9q2","office":"mumbai",
-///  "since":0,"last_sequence":12,"states":[<canonical state JSON>, ...]}
+/// {"format":"liaison-bundle","version":2,"replica_id":"mumbai.k3f9q2","office":"mumbai",
+///  "since":0,"last_sequence":12,"states":[<canonical state JSON>, ...],"events":[<event JSON>, ...]}
 /// ```
+///
+/// Version 2 carries the write events of each state (docs/design.md §10); version-1 bundles
+/// (states only) are still read, their states' events reconstructed from their live entries.
 public struct LiaisonBundle: Sendable {
     /// The value of the `format` key.
     public static let format = "liaison-bundle"
-    /// The bundle format version this build reads and writes.
-    public static let version = 1
+    /// The bundle format version this build writes (it reads this one and version 1).
+    public static let version = 2
 
     /// The replica id of the node that exported it.
     public let replicaID: String
@@ -26,6 +29,8 @@ public struct LiaisonBundle: Sendable {
     public let states: [RecordState]
     /// The states the intake refused while reading (quarantined when the bundle merges).
     public let rejected: [RejectedState]
+    /// The write events sent with the states (none in a version-1 bundle).
+    public let events: SentEvents
 
     /// Decodes and checks a bundle.
     /// - Throws: ``BundleError`` naming the problem (and the record, when one is bad).
@@ -39,8 +44,8 @@ public struct LiaisonBundle: Sendable {
         guard wire.format == Self.format else {
             throw BundleError("not a Liaison bundle: format is \"\(wire.format.prefix(40))\", expected \"\(Self.format)\"")
         }
-        guard wire.version == Self.version else {
-            throw BundleError("bundle version \(wire.version) is not supported (this build reads version \(Self.version))")
+        guard wire.version == 1 || wire.version == Self.version else {
+            throw BundleError("bundle version \(wire.version) is not supported (this build reads versions 1 and \(Self.version))")
         }
         guard ReplicaID.isValid(wire.replica_id) else {
             throw BundleError("bundle has an invalid replica id \"\(wire.replica_id.prefix(64))\"")
@@ -54,6 +59,11 @@ public struct LiaisonBundle: Sendable {
         lastSequence = wire.last_sequence
         states = wire.states
         rejected = wire.rejected
+        do {
+            events = wire.version == 1 ? SentEvents() : try SentEvents.parse(data)
+        } catch {
+            throw BundleError("not a valid Liaison bundle: \(error.description)")
+        }
     }
 }
 

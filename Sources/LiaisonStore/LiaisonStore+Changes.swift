@@ -10,6 +10,9 @@ public struct ChangesPage: Sendable {
         public let sequence: Int64
         /// The record's state in canonical JSON.
         public let json: String
+        /// The canonical JSON of the record's write events that entered this node's log after
+        /// the page's `since` (docs/design.md §10), in dot order.
+        public let events: [String]
     }
 
     /// The states, in sequence order.
@@ -24,6 +27,8 @@ public struct ChangesPage: Sendable {
 /// worked out (``LiaisonStore/prepare(_:)``), ready to merge.
 public struct PreparedBatch: Sendable {
     let rows: [RecordRow]
+    /// The events that came with each state, by record id (checked: see ``EventIntake``).
+    let events: [String: [WriteEvent]]
     /// The states the intake refused: quarantined when the batch merges.
     let rejected: [Rejection]
 
@@ -55,17 +60,22 @@ public enum SyncDirection: String, Sendable {
 }
 
 extension LiaisonStore {
-    /// States with sequence > `since`, in order: at most `limit` states and, past the first,
-    /// at most `maxBytes` of JSON.
+    /// States with sequence > `since`, in order, each with its events that entered the log after
+    /// `since`: at most `limit` states and, past the first, at most `maxBytes` of JSON (events
+    /// included).
+    ///
+    /// `eventsSince` (default `since`) is where the reader may lack events: a sync that pages
+    /// on from a checkpoint passes where its pass started (``eventCheckpoint(peer:direction:)``).
     ///
     /// States that the replica `excluding` sent us exactly as they are are skipped (it holds
     /// them already); `lastSequence` still moves past them, so its checkpoint advances.
     public func changes(
-        since: Int64, limit: Int, maxBytes: Int = .max, excluding: String? = nil
+        since: Int64, limit: Int, maxBytes: Int = .max, excluding: String? = nil, eventsSince: Int64? = nil
     ) async throws -> ChangesPage {
-        try await database.read { db in
+        let eventsSince = min(eventsSince ?? since, since)
+        return try await database.read { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT seq, state FROM record WHERE seq > ? AND (source IS NULL OR source IS NOT ?)
+                SELECT seq, state, id FROM record WHERE seq > ? AND (source IS NULL OR source IS NOT ?)
                 ORDER BY seq LIMIT ?
                 """)
             let rows = try Row.fetchCursor(statement, arguments: [since, excluding, limit + 1])
@@ -74,12 +84,14 @@ extension LiaisonStore {
             var more = false
             while let row = try rows.next() {
                 let json: String = row[1]
-                if states.count == limit || (!states.isEmpty && bytes + json.utf8.count > maxBytes) {
+                let events = try db.eventJSON(recordID: row[2], after: eventsSince)
+                let size = events.reduce(json.utf8.count) { $0 + $1.utf8.count }
+                if states.count == limit || (!states.isEmpty && bytes + size > maxBytes) {
                     more = true
                     break
                 }
-                bytes += json.utf8.count
-                states.append(.init(sequence: row[0], json: json))
+                bytes += size
+                states.append(.init(sequence: row[0], json: json, events: events))
             }
             let last = more ? states.last!.sequence : try Int64.fetchOne(db, sql: "SELECT sequence FROM node")!
             return ChangesPage(states: states, lastSequence: max(last, since), more: more)
@@ -98,18 +110,23 @@ extension LiaisonStore {
     /// merged state is exactly what it sent are not sent back to it. `origin` names where the
     /// batch came from for the quarantine (`peer chennai (chennai.k3f9q2)`, `bundle x.json`).
     public func merge(
-        _ states: [RecordState], rejected: [RejectedState] = [], from source: String? = nil, origin: String? = nil,
+        _ states: [RecordState], events: [String: [WriteEvent]] = [:], rejected: [RejectedState] = [],
+        from source: String? = nil, origin: String? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
-        try await merge(prepare(states, rejected: rejected), from: source, origin: origin, checkpoint: checkpoint)
+        try await merge(prepare(states, events: events, rejected: rejected), from: source, origin: origin, checkpoint: checkpoint)
     }
 
     /// Runs the intake check on a batch (``Schema/checkState(_:)``: the intake limits and the
     /// schema, and at most ``IntakeLimits/maxStateBytes`` encoded) and works out what the store
     /// keeps beside each good state, outside any transaction, so that sync can prepare the next
     /// batch while one merges. States that fail, and the `rejected` ones the parser found, are
-    /// quarantined when the batch merges.
-    public func prepare(_ states: [RecordState], rejected: [RejectedState] = []) -> PreparedBatch {
+    /// quarantined when the batch merges. `events` are the write events sent with the states, by
+    /// record id: a state whose events fail their check (``EventIntake``) is quarantined with them.
+    public func prepare(
+        _ states: [RecordState], events: [String: [WriteEvent]] = [:], rejected: [RejectedState] = [],
+        eventProblems: [String: String] = [:]
+    ) -> PreparedBatch {
         var rows: [RecordRow] = []
         rows.reserveCapacity(states.count)
         var refused = rejected.map(Rejection.init)
@@ -120,6 +137,14 @@ extension LiaisonStore {
                 refused.append(Rejection(state, error.problem))
                 continue
             }
+            if let problem = eventProblems[state.id] {
+                refused.append(Rejection(state, problem))
+                continue
+            }
+            if let sent = events[state.id], let problem = EventIntake.problem(sent, of: state) {
+                refused.append(Rejection(state, problem, json: EventIntake.quarantineJSON(state, sent)))
+                continue
+            }
             let row = RecordRow(state)
             guard row.json.utf8.count <= IntakeLimits.maxStateBytes else {
                 let problem = "state of \(row.json.utf8.count) bytes is over the limit of \(IntakeLimits.maxStateBytes)"
@@ -128,7 +153,7 @@ extension LiaisonStore {
             }
             rows.append(row)
         }
-        return PreparedBatch(rows: rows, rejected: refused)
+        return PreparedBatch(rows: rows, events: events, rejected: refused)
     }
 
     /// Merges a prepared batch (see ``merge(_:rejected:from:origin:checkpoint:)``): a record not
@@ -169,6 +194,7 @@ extension LiaisonStore {
                     try quarantine(Rejection(incoming, "claims writes of this node (\(me)) that it never made", json: prepared.json))
                     continue
                 }
+                let sent = batch.events[incoming.id] ?? []
                 if let stored {
                     let merged: RecordState
                     do throws(MergeError) {
@@ -177,9 +203,8 @@ extension LiaisonStore {
                         try quarantine(Rejection(incoming, "does not merge with the stored state: \(error.problem)", json: prepared.json))
                         continue
                     }
-                    if merged == stored { continue }
                     fromSource = merged == incoming
-                    row = fromSource ? prepared : RecordRow(merged)
+                    row = merged == stored ? RecordRow(merged) : fromSource ? prepared : RecordRow(merged)
                     if row.json.utf8.count > IntakeLimits.maxStateBytes {
                         let problem = "merged with the stored state it would be \(row.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes)"
                         try quarantine(Rejection(incoming, problem, json: prepared.json))
@@ -188,11 +213,22 @@ extension LiaisonStore {
                 } else {
                     (row, fromSource) = (prepared, true)
                 }
+                let newEvents: [WriteEvent]
+                switch try db.eventsToLog(sent, state: row.state) {
+                case .success(let events): newEvents = events
+                case .failure(let conflict):
+                    try quarantine(Rejection(incoming, conflict.problem, json: EventIntake.quarantineJSON(incoming, sent)))
+                    continue
+                }
+                // A state that changes nothing takes no sequence, unless it brings new events.
+                let changed = row.state != stored
+                if !changed, newEvents.isEmpty { continue }
                 try db.insert(row, at: next, source: fromSource ? source : nil)
+                for event in newEvents { try db.log(event, at: next) }
                 savedHere[incoming.id] = row.state
                 next += 1
-                summary.changed += 1
-                if row.conflicted { summary.conflicts += 1 }
+                if changed { summary.changed += 1 }
+                if changed, row.conflicted { summary.conflicts += 1 }
             }
             summary.merged = batch.count - summary.quarantined.count
             if next > first { try db.execute(sql: "UPDATE node SET sequence = ?", arguments: [next - 1]) }
@@ -209,6 +245,29 @@ extension LiaisonStore {
             try Int64.fetchOne(
                 db, sql: "SELECT sequence FROM checkpoint WHERE peer_replica = ? AND direction = ?",
                 arguments: [peer, direction.rawValue]) ?? 0
+        }
+    }
+
+    /// Where the peer whose replica id is `peer` may lack events (0 when never synced with the log):
+    /// the checkpoint at which the last complete pass of sync in `direction` started.
+    public func eventCheckpoint(peer: String, direction: SyncDirection) async throws -> Int64 {
+        try await database.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT sequence FROM event_checkpoint WHERE peer_replica = ? AND direction = ?",
+                arguments: [peer, direction.rawValue]) ?? 0
+        }
+    }
+
+    /// Records that a pass of sync with a peer completed up to `sequence`: every record up to it
+    /// went with the events the peer lacked.
+    public func setEventCheckpoint(peer: String, direction: SyncDirection, sequence: Int64) async throws {
+        try await database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO event_checkpoint (peer_replica, direction, sequence) VALUES (?, ?, ?)
+                    ON CONFLICT(peer_replica, direction) DO UPDATE SET sequence = excluded.sequence
+                    """,
+                arguments: [peer, direction.rawValue, sequence])
         }
     }
 

@@ -102,18 +102,18 @@ extension LiaisonStore {
             let shown = state.displayValues
             let changes = row.values.filter { name, value in (shown[name] ?? .null) != value }
             if changes.isEmpty { return .unchanged }
-            try state.write(changes, readContext: state.context, replica: identity.replicaID, meta: meta)
+            let event = try state.loggedWrite(changes, readContext: state.context, replica: identity.replicaID, meta: meta)
             try schema.checkRecord(state)
-            _ = try db.save(state)
+            try db.log(event, at: db.save(state))
             return .updated
         }
         var values = row.values.filter { !$0.value.isNull }
         if values["office"] == nil { values["office"] = .text(identity.office) }
         if values["status"] == nil { values["status"] = .text("identified") }
         var state = RecordState(id: row.id ?? RecordID.make())
-        try state.write(values, readContext: .empty, replica: identity.replicaID, meta: meta)
+        let event = try state.loggedWrite(values, readContext: .empty, replica: identity.replicaID, meta: meta)
         try schema.checkRecord(state)
-        _ = try db.save(state)
+        try db.log(event, at: db.save(state))
         return .created
     }
 }

@@ -11,10 +11,10 @@ extension LiaisonStore {
         if values["office"] == nil { values["office"] = .text(identity.office) }
         if values["status"] == nil { values["status"] = .text("identified") }
         var state = RecordState(id: RecordID.make())
-        try state.write(values, readContext: .empty, replica: identity.replicaID, meta: meta(author))
+        let event = try state.loggedWrite(values, readContext: .empty, replica: identity.replicaID, meta: meta(author))
         try schema.checkRecord(state)
         let created = state
-        _ = try await database.write { db in try db.save(created) }
+        try await database.write { db in try db.log(event, at: db.save(created)) }
         return created
     }
 
@@ -31,7 +31,7 @@ extension LiaisonStore {
             if state.isDeleted, state.entries(of: deletedField).allSatisfy({ read.contains($0.dot) }) {
                 throw StoreError(.refused, "record \(id) is deleted; use resolve to restore it")
             }
-            try state.write(values, readContext: read, replica: self.identity.replicaID, meta: self.meta(author))
+            return try state.loggedWrite(values, readContext: read, replica: self.identity.replicaID, meta: self.meta(author))
         }
     }
 
@@ -39,7 +39,8 @@ extension LiaisonStore {
     /// A delete concurrent with an edit becomes a conflict on `deleted`.
     public func delete(id: String, readContext: VersionVector?, author: String) async throws -> RecordState {
         try await change(id: id) { state in
-            try state.delete(readContext: readContext ?? state.context, replica: self.identity.replicaID, meta: self.meta(author))
+            try state.loggedWrite([deletedField: .bool(true)], readContext: readContext ?? state.context,
+                                  replica: self.identity.replicaID, meta: self.meta(author))
         }
     }
 
@@ -55,7 +56,7 @@ extension LiaisonStore {
         if let deleted { values[deletedField] = deleted }
         let resolution = values
         return try await change(id: id) { state in
-            try state.resolve(resolution, replica: self.identity.replicaID, meta: self.meta(author))
+            try state.loggedWrite(resolution, readContext: state.context, replica: self.identity.replicaID, meta: self.meta(author))
         }
     }
 
@@ -64,19 +65,20 @@ extension LiaisonStore {
         try await database.read { db in try db.loadState(id: id) }
     }
 
-    /// Loads, changes, checks and saves one record in one transaction.
-    private func change(id: String, _ body: @escaping @Sendable (inout RecordState) throws -> Void) async throws -> RecordState {
+    /// Loads, changes, checks and saves one record with the write's event, in one transaction.
+    private func change(id: String, _ body: @escaping @Sendable (inout RecordState) throws -> WriteEvent) async throws -> RecordState {
         try await database.write { db in
             guard var state = try db.loadState(id: id) else {
                 throw StoreError(.notFound, "no record \(id)")
             }
+            let event: WriteEvent
             do {
-                try body(&state)
+                event = try body(&state)
             } catch let error as WriteError {
                 throw StoreError(.refused, error.description)
             }
             try self.schema.checkRecord(state)
-            _ = try db.save(state)
+            try db.log(event, at: db.save(state))
             return state
         }
     }

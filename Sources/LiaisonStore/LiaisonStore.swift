@@ -78,6 +78,9 @@ public final class LiaisonStore: Sendable {
         if try pool.read({ db in try db.displayValuesUnfilled() }) {
             try pool.write { db in try db.fillDisplayValues() }
         }
+        if try pool.read({ db in try db.eventsUnfilled() }) {
+            try pool.write { db in try db.reconstructEvents() }
+        }
         return pool
     }
 

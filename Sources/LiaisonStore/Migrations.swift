@@ -220,6 +220,29 @@ enum Migrations {
                 END;
                 """)
         }
+        migrator.registerMigration("history: write log") { db in
+            // Every write event, keyed by (record, dot), with the local sequence at which it entered
+            // this node's log; per peer and direction, the sequence after which the peer may lack
+            // events (where the last complete pass of sync started). Stores older than the log get events made from their live entries
+            // when they open (`Database.reconstructEvents()`), with the app's current code.
+            try db.execute(sql: """
+                CREATE TABLE event (
+                    record_id TEXT NOT NULL,
+                    replica TEXT NOT NULL,
+                    counter INTEGER NOT NULL,
+                    seq INTEGER NOT NULL,
+                    event TEXT NOT NULL,
+                    PRIMARY KEY (record_id, replica, counter)
+                ) WITHOUT ROWID;
+                CREATE INDEX event_record_seq ON event(record_id, seq);
+                CREATE TABLE event_checkpoint (
+                    peer_replica TEXT NOT NULL,
+                    direction TEXT NOT NULL CHECK (direction IN ('pull', 'push')),
+                    sequence INTEGER NOT NULL,
+                    PRIMARY KEY (peer_replica, direction)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -27,11 +27,11 @@ struct PeerLink: Sendable {
     }
 
     /// A page of the peer's changes, with the size of the answer's body in bytes.
-    func changes(since: Int64, limit: Int, requester: String) async throws -> (page: ChangesBody, bytes: Int) {
-        let query = "?since=\(since)&limit=\(limit)&for=\(requester)"
+    func changes(since: Int64, limit: Int, requester: String, eventsSince: Int64) async throws -> (page: ChangesBody, bytes: Int) {
+        let query = "?since=\(since)&limit=\(limit)&for=\(requester)&events_since=\(eventsSince)"
         let response = try await send("GET", SyncProtocol.changesPath + query)
         do {
-            return (try ChangesBody(envelope: StateEnvelope.parse(Data(response.body))), response.body.count)
+            return (try ChangesBody(json: Data(response.body)), response.body.count)
         } catch {
             throw SyncError(peer: peer.name, "sent a bad answer: \(error.description)")
         }
@@ -44,6 +44,7 @@ struct PeerLink: Sendable {
         writer.string(replica)
         writer.raw(",\"states\":")
         writer.array(states) { $0.raw($1.json) }
+        SentEvents.write(states.lazy.flatMap(\.events), to: &writer)
         writer.raw("}")
         let body = writer.bytes
         return (try decode(PushAck.self, try await send("POST", SyncProtocol.changesPath, body: body)), body.count)

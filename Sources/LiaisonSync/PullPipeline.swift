@@ -38,7 +38,8 @@ struct PullPipeline {
         let fetch = Task { [fetchPage] in try await fetchPage(sequence) }
         let prepare = Task { [store] in
             let page = try await fetch.value.page
-            return store.prepare(page.states, rejected: page.rejected)
+            return store.prepare(page.states, events: page.events.byRecord, rejected: page.rejected,
+                                 eventProblems: page.events.problems)
         }
         return Stage(fetch: fetch, prepare: prepare)
     }

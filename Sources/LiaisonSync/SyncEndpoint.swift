@@ -28,17 +28,20 @@ public struct SyncEndpoint: Sendable {
                  sequence: try await store.currentSequence())
     }
 
-    /// `GET /v1/sync/changes?since=S&limit=N[&for=REPLICA]`: the JSON page. `limit` is clamped
-    /// to the batch limits; `requester` (the asking node's replica id) skips the states it sent.
-    public func changes(since: Int64, limit: Int, requester: String?) async throws -> String {
+    /// `GET /v1/sync/changes?since=S&limit=N[&for=REPLICA][&events_since=E]`: the JSON page. `limit`
+    /// is clamped to the batch limits; `requester` (the asking node's replica id) skips the states
+    /// it sent; each state goes with its events after `eventsSince` (default `since`).
+    public func changes(since: Int64, limit: Int, requester: String?, eventsSince: Int64? = nil) async throws -> String {
         let limit = min(max(limit, 1), SyncProtocol.maxBatchRecords)
         let page = try await store.changes(
-            since: max(since, 0), limit: limit, maxBytes: SyncProtocol.maxBatchBytes, excluding: requester)
+            since: max(since, 0), limit: limit, maxBytes: SyncProtocol.maxBatchBytes, excluding: requester,
+            eventsSince: eventsSince)
         var writer = JSONWriter()
         writer.raw("{\"last_sequence\":\(page.lastSequence),\"more\":\(page.more),\"replica_id\":")
         writer.string(store.identity.replicaID)
         writer.raw(",\"states\":")
         writer.array(page.states) { $0.raw($1.json) }
+        SentEvents.write(page.states.lazy.flatMap(\.events), to: &writer)
         writer.raw("}")
         return writer.output
     }
@@ -53,7 +56,7 @@ public struct SyncEndpoint: Sendable {
         }
         let batch: PushBody
         do {
-            batch = try PushBody(envelope: StateEnvelope.parse(body))
+            batch = try PushBody(json: body)
         } catch {
             throw SyncRequestError(status: 400, message: "bad batch: \(error.description)")
         }
@@ -64,7 +67,9 @@ public struct SyncEndpoint: Sendable {
             throw SyncRequestError(status: 413, message: "batch of \(batch.states.count + batch.rejected.count) states is over the limit of \(SyncProtocol.maxBatchRecords)")
         }
         let origin = "push from \(batch.replicaID)" + (sender.map { " (token \($0))" } ?? "")
-        let summary = try await store.merge(batch.states, rejected: batch.rejected, from: batch.replicaID, origin: origin)
+        let prepared = store.prepare(batch.states, events: batch.events.byRecord, rejected: batch.rejected,
+                                     eventProblems: batch.events.problems)
+        let summary = try await store.merge(prepared, from: batch.replicaID, origin: origin)
         var ack = PushAck(merged: summary.merged, changed: summary.changed, conflicts: summary.conflicts,
                           sequence: try await store.currentSequence())
         ack.quarantined = summary.quarantined.map { PushAck.Refused(id: $0.recordID, problem: $0.problem) }

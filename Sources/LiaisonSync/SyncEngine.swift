@@ -95,7 +95,7 @@ public struct SyncEngine: Sendable {
         let me = store.identity.replicaID
         let node = try await link.node()
         guard node.protocolVersion == SyncProtocol.version else {
-            throw SyncError(peer: link.peer.name, "speaks sync protocol \(node.protocolVersion), this node \(SyncProtocol.version)")
+            throw SyncError(peer: link.peer.name, "speaks sync protocol \(node.protocolVersion), this node \(SyncProtocol.version): both ends must upgrade to the same release (docs/operations.md, Upgrading)")
         }
         guard node.replicaID != me else { throw SyncError(peer: link.peer.name, "is this node itself") }
         status.replicaID = node.replicaID
@@ -105,8 +105,11 @@ public struct SyncEngine: Sendable {
         status.behind = max(0, node.sequence - since)
         // Pages are fetched, parsed, checked and prepared two ahead of the one merging.
         let batchRecords = batchRecords
+        // Events go from where the last complete pass started: a pass cut short leaves it there.
+        let eventsSince = try await store.eventCheckpoint(peer: node.replicaID, direction: .pull)
+        var pulledTo = since
         var pages = PullPipeline(since: since, ahead: 2, store: store) { sequence in
-            try await link.changes(since: sequence, limit: batchRecords, requester: me)
+            try await link.changes(since: sequence, limit: batchRecords, requester: me, eventsSince: eventsSince)
         }
         defer { pages.cancel() }
         while true {
@@ -134,14 +137,18 @@ public struct SyncEngine: Sendable {
                 ])
             }
             metrics.pulledBatch(peer: link.peer.name, states: page.states.count, bytes: bytes, conflicts: summary.conflicts)
+            pulledTo = page.lastSequence
             status.behind = max(0, node.sequence - page.lastSequence)
             progress(.pulled(peer: link.peer.name, states: page.states.count, remaining: status.behind ?? 0))
         }
+        try await store.setEventCheckpoint(peer: node.replicaID, direction: .pull, sequence: pulledTo)
 
         var pushed = try await store.checkpoint(peer: node.replicaID, direction: .push)
+        let pushEventsSince = try await store.eventCheckpoint(peer: node.replicaID, direction: .push)
         while true {
             if stopSignal.isStopped { throw SyncStopped() }
-            let page = try await store.changes(since: pushed, limit: batchRecords, maxBytes: batchBytes, excluding: node.replicaID)
+            let page = try await store.changes(
+                since: pushed, limit: batchRecords, maxBytes: batchBytes, excluding: node.replicaID, eventsSince: pushEventsSince)
             if !page.states.isEmpty {
                 let (ack, bytes) = try await link.push(page.states, from: me)
                 report.bytesSent += bytes
@@ -158,6 +165,7 @@ public struct SyncEngine: Sendable {
             }
             if !page.more { break }
         }
+        try await store.setEventCheckpoint(peer: node.replicaID, direction: .push, sequence: pushed)
         return report
     }
 }

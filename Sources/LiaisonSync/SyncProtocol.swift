@@ -1,9 +1,12 @@
+import Foundation
 import LiaisonCore
+import LiaisonStore
 
-/// Sync protocol version 1 (docs/design.md §6): routes, limits and the JSON bodies.
+/// Sync protocol version 2 (docs/design.md §6, §10): routes, limits and the JSON bodies.
+/// Version 2 sends each state's write events with it; nodes of different versions do not sync.
 public enum SyncProtocol {
     /// The protocol version this build speaks.
-    public static let version = 1
+    public static let version = 2
     /// Default and largest number of states in one batch.
     public static let maxBatchRecords = 500
     /// Default and largest size of one batch's states, in bytes.
@@ -62,34 +65,41 @@ public struct PushAck: Codable, Hashable, Sendable {
     public var quarantined: [Refused]? = nil
 }
 
-/// A page of the changes feed as it travels: `{"replica_id", "last_sequence", "more", "states": [...]}`.
+/// A page of the changes feed as it travels: `{"replica_id", "last_sequence", "more", "states": [...],
+/// "events": [...]}`.
 struct ChangesBody {
     let replicaID: String
     let lastSequence: Int64
     let more: Bool
     let states: [RecordState]
     let rejected: [RejectedState]
+    let events: SentEvents
 
-    /// The page from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
-    init(envelope: StateEnvelope) throws(StateDecodingError) {
+    /// The page from its JSON: states parsed by ``StateEnvelope/parse(_:statesKey:)``, events by ``SentEvents``.
+    init(json: Data) throws(StateDecodingError) {
+        let envelope = try StateEnvelope.parse(json)
         replicaID = try envelope.string("replica_id")
         lastSequence = try envelope.integer("last_sequence")
         more = try envelope.bool("more")
         states = envelope.states
         rejected = envelope.rejected
+        events = try SentEvents.parse(json)
     }
 }
 
-/// A pushed batch as it travels: `{"replica_id", "states": [...]}`.
+/// A pushed batch as it travels: `{"replica_id", "states": [...], "events": [...]}`.
 struct PushBody {
     let replicaID: String
     let states: [RecordState]
     let rejected: [RejectedState]
+    let events: SentEvents
 
-    /// The batch from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
-    init(envelope: StateEnvelope) throws(StateDecodingError) {
+    /// The batch from its JSON: states parsed by ``StateEnvelope/parse(_:statesKey:)``, events by ``SentEvents``.
+    init(json: Data) throws(StateDecodingError) {
+        let envelope = try StateEnvelope.parse(json)
         replicaID = try envelope.string("replica_id")
         states = envelope.states
         rejected = envelope.rejected
+        events = try SentEvents.parse(json)
     }
 }

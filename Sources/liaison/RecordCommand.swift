@@ -11,5 +11,6 @@ struct RecordCommand: AsyncParsableCommand {
             RecordSetCommand.self,
             RecordDeleteCommand.self,
             RecordListCommand.self,
+            RecordHistoryCommand.self,
         ])
 }

@@ -71,7 +71,7 @@ struct BadInputTests {
         try cli.ok("--data", "b", "init", "--office", "bengaluru")
         try cli.ok("--data", "a", "record", "add", "type=event", "title=One", "tracks=trade_mission")
         let bundle = try cli.ok("--data", "a", "export")
-        #expect(bundle.hasPrefix(#"{"format":"liaison-bundle","version":1,"replica_id":"hyderabad."#))
+        #expect(bundle.hasPrefix(#"{"format":"liaison-bundle","version":2,"replica_id":"hyderabad."#))
         let out = try cli.ok("--data", "b", "merge", "--json", "-", stdin: Data(bundle.utf8))
         #expect(out == #"{"changed":1,"conflicts":0,"merged":1,"quarantined":0}"# + "\n")
         let since = try cli.ok("--data", "a", "export", "--since", "1")

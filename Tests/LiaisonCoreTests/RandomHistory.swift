@@ -48,6 +48,8 @@ struct RandomHistory {
     private(set) var snapshots: [RecordState] = []
     /// Every write made, in order.
     private(set) var log: [LoggedWrite] = []
+    /// Each replica's write log: its own events and those it merged (a union, like sync's).
+    private(set) var events: [[Dot: WriteEvent]]
     var rng: SplitMix64
 
     init(replicaCount: Int, seed: UInt64) {
@@ -60,6 +62,7 @@ struct RandomHistory {
         let empty = RecordState(id: Self.recordID)
         states = Array(repeating: empty, count: replicaCount)
         seen = Array(repeating: [.empty], count: replicaCount)
+        events = Array(repeating: [:], count: replicaCount)
         snapshots = [empty]
     }
 
@@ -119,7 +122,9 @@ struct RandomHistory {
     mutating func write(at replica: Int, _ values: [String: FieldValue], readContext: VersionVector) throws -> Dot {
         let before = states[replica].context
         let meta = randomMeta()
-        let dot = try states[replica].write(values, readContext: readContext, replica: replicas[replica], meta: meta)
+        let event = try states[replica].loggedWrite(values, readContext: readContext, replica: replicas[replica], meta: meta)
+        let dot = event.dot
+        events[replica][dot] = event
         var logged = values
         if logged[deletedField] == nil { logged[deletedField] = .bool(false) }
         log.append(LoggedWrite(dot: dot, values: logged, readContext: readContext, contextBefore: before))
@@ -130,6 +135,7 @@ struct RandomHistory {
     /// `states[into] = states[into] ⊔ states[from]`.
     mutating func merge(into: Int, from: Int) throws {
         states[into] = try states[into].merged(with: states[from])
+        events[into].merge(events[from]) { mine, _ in mine }
         record(into)
     }
 

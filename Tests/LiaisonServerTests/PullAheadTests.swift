@@ -34,7 +34,7 @@ struct PullAheadTests {
     /// Serves `/v1/node` and a feed of `pages` keyed by `since`, on a free loopback port.
     static func withFeed(_ pages: [String: String], _ body: @Sendable (String) async throws -> Void) async throws {
         let router = Router()
-        let node = #"{"office":"chennai","protocol":1,"replica_id":"\#(peerReplica)","sequence":9}"#
+        let node = #"{"office":"chennai","protocol":\#(SyncProtocol.version),"replica_id":"\#(peerReplica)","sequence":9}"#
         router.get("/v1/node") { _, _ in Self.json(node) }
         router.get("/v1/sync/changes") { request, _ in
             Self.json(pages[request.uri.queryParameters.get("since") ?? ""] ?? #"{"error":"no such page"}"#)

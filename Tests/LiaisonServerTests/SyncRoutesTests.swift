@@ -51,7 +51,7 @@ struct SyncRoutesTests {
             let nodeInfo = try await node.send("GET", "/v1/node", token: peer)
             #expect(nodeInfo.object["replica_id"] as? String == node.store.identity.replicaID)
             #expect(nodeInfo.object["office"] as? String == "mumbai")
-            #expect(nodeInfo.object["protocol"] as? Int == 1)
+            #expect(nodeInfo.object["protocol"] as? Int == 2)
             #expect(nodeInfo.object["sequence"] as? Int == 1)
         }
     }

@@ -31,7 +31,8 @@ struct StoreChangesTests {
         let limited = try await fixture.store.changes(since: 0, limit: 2)
         #expect(limited.states.map(\.sequence) == [1, 2])
         #expect(limited.more && limited.lastSequence == 2)
-        let one = limited.states[0].json.utf8.count
+        // A state's events count toward the page's bytes.
+        let one = limited.states[0].events.reduce(limited.states[0].json.utf8.count) { $0 + $1.utf8.count }
         let small = try await fixture.store.changes(since: 0, limit: 100, maxBytes: one * 2 + 10)
         #expect(small.states.count == 2 && small.more)
         let tiny = try await fixture.store.changes(since: 0, limit: 100, maxBytes: 1)

@@ -79,7 +79,8 @@ final class InProcessPeer: SyncTransport {
             let page = try await endpoint.changes(
                 since: Int64(query("since") ?? "0") ?? 0,
                 limit: Int(query("limit") ?? "") ?? 500,
-                requester: query("for")
+                requester: query("for"),
+                eventsSince: query("events_since").flatMap { Int64($0) }
             )
             return SyncTransportResponse(status: 200, body: Array(page.utf8))
         case ("POST", SyncProtocol.changesPath):

@@ -39,6 +39,7 @@ struct APIHandlers: Sendable {
         case .updateRecord: updateRecord
         case .deleteRecord: deleteRecord
         case .resolveRecord: resolveRecord
+        case .recordHistory: recordHistory
         case .listConflicts: listConflicts
         case .syncChanges: syncChanges
         case .pushChanges: pushChanges

@@ -2,7 +2,7 @@
 /// `docs/openapi.json` is checked against.
 public enum APIRoute: String, CaseIterable, Sendable {
     case health, node, status, metrics
-    case listRecords, createRecord, getRecord, updateRecord, deleteRecord, resolveRecord, listConflicts
+    case listRecords, createRecord, getRecord, updateRecord, deleteRecord, resolveRecord, recordHistory, listConflicts
     case syncChanges, pushChanges
     case listPeers, syncNow
     case listTokens, createToken, revokeToken
@@ -14,7 +14,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     /// The HTTP method.
     public var method: String {
         switch self {
-        case .health, .node, .status, .metrics, .listRecords, .getRecord, .listConflicts, .syncChanges, .listPeers, .listTokens:
+        case .health, .node, .status, .metrics, .listRecords, .getRecord, .recordHistory, .listConflicts, .syncChanges, .listPeers, .listTokens:
             "GET"
         case .listReports, .getReport, .listUsers, .listQuarantine: "GET"
         case .createRecord, .resolveRecord, .pushChanges, .syncNow, .createToken, .createUser, .createSession: "POST"
@@ -33,6 +33,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
         case .listRecords, .createRecord: "/v1/records"
         case .getRecord, .updateRecord, .deleteRecord: "/v1/records/{id}"
         case .resolveRecord: "/v1/records/{id}/resolve"
+        case .recordHistory: "/v1/records/{id}/history"
         case .listConflicts: "/v1/conflicts"
         case .syncChanges, .pushChanges: "/v1/sync/changes"
         case .listPeers: "/v1/peers"
@@ -54,7 +55,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
         switch self {
         case .health, .createSession, .deleteSession: .open
         case .node, .metrics: .anyToken
-        case .status, .listRecords, .getRecord, .listConflicts, .listReports, .getReport: .staff(.reader)
+        case .status, .listRecords, .getRecord, .recordHistory, .listConflicts, .listReports, .getReport: .staff(.reader)
         case .createRecord, .updateRecord, .deleteRecord, .resolveRecord: .staff(.editor)
         case .listPeers, .syncNow, .listTokens, .createToken, .revokeToken: .staff(.admin)
         case .listUsers, .createUser, .updateUser: .staff(.admin)

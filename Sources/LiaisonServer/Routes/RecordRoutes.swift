@@ -12,6 +12,12 @@ extension APIHandlers {
         return .json(.record(state), status: .created, headers: headers)
     }
 
+    @Sendable func recordHistory(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        let id = request.recordID(context)
+        guard let history = try await store.history(id: id) else { throw APIError.notFound("no record \(id)") }
+        return .json(.object([("history", .raw(HistoryEntry.json(history)))]))
+    }
+
     @Sendable func getRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let id = request.recordID(context)
         guard let state = try await store.state(id: id) else { throw APIError.notFound("no record \(id)") }

@@ -7,14 +7,15 @@ import LiaisonSync
 /// `/v1/sync/changes` (peers) and `POST /v1/sync` (admins: sync now).
 extension APIHandlers {
     @Sendable func syncChanges(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["since", "limit", "for"])
+        let parameters = try QueryParameters(request, allowed: ["since", "limit", "for", "events_since"])
         let since = try parameters.integer("since", in: 0...Int64.max, default: 0)
         let limit = try parameters.integer("limit", in: 1...SyncProtocol.maxBatchRecords, default: SyncProtocol.maxBatchRecords)
+        let eventsSince = try parameters.integer("events_since", in: 0...Int64.max, default: since)
         let requester = parameters.text("for")
         if let requester, !ReplicaID.isValid(requester) {
             throw APIError.badRequest("query parameter \"for\" must be a replica id, got \"\(requester.prefix(80))\"")
         }
-        let page = try await endpoint.changes(since: since, limit: limit, requester: requester)
+        let page = try await endpoint.changes(since: since, limit: limit, requester: requester, eventsSince: eventsSince)
         return .json(.raw(page))
     }
 

@@ -90,6 +90,7 @@ enum WebNotice {
         case "saved": ok("Your changes were saved.")
         case "nochange": info("Nothing was changed, so nothing was saved.")
         case "deleted": ok("The record was deleted. Other offices will see the deletion after their next sync.")
+        case "restored": ok("The earlier value was written again. Other offices will see it after their next sync.")
         case "resolved": ok("The conflict was resolved. Every office will show the value you chose after sync.")
         case "signedout": ok("You are signed out.")
         case "password": ok("Your password was changed. Other browsers signed in as you were signed out.")

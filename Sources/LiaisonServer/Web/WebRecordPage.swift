@@ -3,7 +3,7 @@ import LiaisonCore
 import LiaisonStore
 
 /// `GET /records/{id}`: the record's fields with labels, its conflicts side by side (with
-/// the resolution form for editors) and who changed it when.
+/// the resolution form for editors) and its history (``historySection(_:user:)``).
 extension WebRoutes {
     @Sendable func recordPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
         let state = try await loadState(context)
@@ -34,7 +34,7 @@ extension WebRoutes {
             \(view.isConflicted ? conflictSection(state, user: user, error: resolveError) : .empty)
             <section class="card" aria-labelledby="details-h"><h2 id="details-h">Details</h2>
             <dl class="fields">\(detailRows(state))</dl></section>
-            \(historySection(state))
+            \(try await historySection(state, user: user))
             """)
     }
 
@@ -54,18 +54,6 @@ extension WebRoutes {
                 <dt\(cls)>\(field.label)\(group)</dt><dd\(cls)>\(shown ?? "—")\(flag)</dd>
                 """
         }
-    }
-
-    private func historySection(_ state: RecordState) -> HTML {
-        let writes = state.writes.sorted { ($0.value.at, $0.key.replica) > ($1.value.at, $1.key.replica) }.prefix(10)
-        let items = writes.map { dot, meta -> HTML in
-            "<li>\(WebFormat.time(millis: meta.at)): <strong>\(meta.author)</strong> at \(WebFormat.replicaOffice(dot.replica)) <span class=\"muted\">(\(dot.replica))</span></li>"
-        }
-        return """
-            <section class="card" aria-labelledby="history-h"><h2 id="history-h">Who changed it</h2>
-            <p class="muted">Changes still visible in the record, newest first. Record id \(state.id).</p>
-            <ul>\(items)</ul></section>
-            """
     }
 
     /// Each conflicted field with every value, who wrote it, where and when; editors pick one

@@ -53,6 +53,7 @@ struct WebRoutes: Sendable {
         router.get("/records/{id}/delete", use: page(.editor, deletePage))
         router.post("/records/{id}/delete", use: form(.editor, deleteRecord))
         router.post("/records/{id}/resolve", use: form(.editor, resolveRecord))
+        router.post("/records/{id}/restore", use: form(.editor, restoreValue))
         router.get("/conflicts", use: page(.reader, conflictsPage))
         router.get("/reports", use: page(.reader, reportsPage))
         router.get("/reports/{id}", use: page(.reader, reportPage))

@@ -1,0 +1,94 @@
+import Foundation
+
+extension WriteEvent {
+    /// The canonical JSON of the event: equal events are equal bytes, keys sorted.
+    ///
+    /// `{"at":…,"author":"asha","fields":{"status":"contacted"},"id":"…","n":3,
+    /// "read":{"mumbai.k3f9q2":2},"reconstructed":false,"replica":"mumbai.k3f9q2"}`
+    public var canonicalJSON: String {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.output
+    }
+
+    /// Appends the canonical JSON of the event to `writer`.
+    public func write(to writer: inout JSONWriter) {
+        writer.raw("{\"at\":")
+        writer.integer(meta.at)
+        writer.raw(",\"author\":")
+        writer.string(meta.author)
+        writer.raw(",\"fields\":")
+        writer.object(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) { $0.value($1) }
+        writer.raw(",\"id\":")
+        writer.string(recordID)
+        writer.raw(",\"n\":")
+        writer.integer(dot.counter)
+        writer.raw(",\"read\":")
+        writer.object(readContext.sorted.map { ($0.replica, $0.counter) }) { $0.integer($1) }
+        writer.raw(",\"reconstructed\":")
+        writer.raw(reconstructed ? "true" : "false")
+        writer.raw(",\"replica\":")
+        writer.string(dot.replica)
+        writer.raw("}")
+    }
+
+    /// Decodes and checks an event from its JSON.
+    /// - Throws: ``StateDecodingError`` naming the record (when known) and the problem.
+    public init(json: Data) throws(StateDecodingError) {
+        let wire: WriteEventWire
+        do {
+            wire = try JSONDecoder().decode(WriteEventWire.self, from: json)
+        } catch {
+            throw StateDecodingError(recordID: nil, problem: "malformed event JSON: \(DecodingErrorText.describe(error))")
+        }
+        try self.init(wire: wire)
+    }
+
+    init(wire: WriteEventWire) throws(StateDecodingError) {
+        func fail(_ problem: String) -> StateDecodingError { StateDecodingError(recordID: wire.id, problem: problem) }
+        guard RecordID.isValid(wire.id) else { throw fail("event: invalid record id") }
+        let dot = Dot(replica: wire.replica, counter: wire.n)
+        guard ReplicaID.isValid(wire.replica), (1...IntakeLimits.maxCounter).contains(wire.n) else {
+            throw fail("event: invalid dot \(dot)")
+        }
+        guard wire.read.count <= IntakeLimits.maxReplicas else { throw fail("event \(dot): read context names too many replicas") }
+        for (replica, counter) in wire.read {
+            guard ReplicaID.isValid(replica), (1...IntakeLimits.maxCounter).contains(counter) else {
+                throw fail("event \(dot): invalid read context entry \(replica):\(counter)")
+            }
+        }
+        let read = VersionVector(wire.read)
+        guard !read.contains(dot) else { throw fail("event \(dot): its read context holds its own dot") }
+        guard !wire.fields.isEmpty else { throw fail("event \(dot): writes no field") }
+        if let problem = RecordState.checkAuthor(wire.author) { throw fail("event \(dot): author \(problem)") }
+        guard (IntakeLimits.earliestAt..<IntakeLimits.latestAt).contains(wire.at) || (wire.reconstructed && wire.at == 0) else {
+            throw fail("event \(dot): time \(wire.at) is outside 2000-01-01..2100-01-01")
+        }
+        self.init(recordID: wire.id, dot: dot, meta: WriteMeta(author: wire.author, at: wire.at),
+                  readContext: read, values: wire.fields, reconstructed: wire.reconstructed)
+    }
+}
+
+extension WriteEvent: Decodable {
+    /// Decodes and checks an event inside a larger JSON document (a sync batch, a bundle).
+    public init(from decoder: any Decoder) throws {
+        let wire = try WriteEventWire(from: decoder)
+        do {
+            try self.init(wire: wire)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+}
+
+/// The JSON shape of an event.
+struct WriteEventWire: Decodable {
+    let at: Int64
+    let author: String
+    let fields: [String: FieldValue]
+    let id: String
+    let n: UInt64
+    let read: [String: UInt64]
+    let reconstructed: Bool
+    let replica: String
+}

@@ -1,0 +1,71 @@
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// The History section of the record page (docs/design.md §10): every write ever made to the
+/// record, newest first, with old → new values, conflicts and resolutions marked, and for
+/// editors a "Restore this value" button (an ordinary write).
+extension WebRoutes {
+    /// The timeline of `state`'s record as a card.
+    func historySection(_ state: RecordState, user: WebUser) async throws -> HTML {
+        let history = try await store.history(id: state.id) ?? []
+        var names: [String: String] = [:]
+        for account in try await store.accounts() { names[account.name] = account.displayName }
+        let current = state.displayValues
+        let items = history.map { entry -> HTML in
+            let event = entry.event
+            let who: HTML = names[event.meta.author].map { "<strong>\(event.meta.author)</strong> (\($0))" }
+                ?? "<strong>\(event.meta.author)</strong>"
+            var marks: [HTML] = []
+            if entry.concurrent { marks.append("<span class=\"badge conflict\">Conflict</span>") }
+            if entry.isResolution { marks.append("<span class=\"badge\">Resolution</span>") }
+            if event.reconstructed { marks.append("<span class=\"badge\" title=\"Made from the record as it stood when this office started keeping history\">Reconstructed</span>") }
+            let when: HTML = event.meta.at == 0 ? "time unknown" : "\(WebFormat.time(millis: event.meta.at))"
+            let restored = entry.superseded[deletedField]?.contains(.bool(true)) ?? false
+            let rows = event.values.sorted { $0.key < $1.key }.compactMap { name, value -> HTML? in
+                if name == deletedField, value == .bool(false), !restored { return nil }
+                let label = name == deletedField ? "Deleted" : schema.field(name)?.label ?? name
+                let old = (entry.superseded[name] ?? []).map { "<s>\(WebFormat.value($0, field: name, schema: schema))</s>" as HTML }
+                let new = WebFormat.value(value, field: name, schema: schema)
+                var restore: HTML = .empty
+                if user.canEdit, name != deletedField, current[name] != value, !state.isDeleted {
+                    restore = """
+                        <form method="post" action="/records/\(state.id)/restore" class="inline">
+                        <input type="hidden" name="csrf" value="\(user.session.csrf)">
+                        <input type="hidden" name="version" value="\(state.version.description)">
+                        <input type="hidden" name="field" value="\(name)">
+                        <input type="hidden" name="dot" value="\(event.dot.description)">
+                        <button type="submit" class="small">Restore this value</button></form>
+                        """
+                }
+                let arrow: HTML = old.isEmpty ? .empty : "\(HTML.join(old, separator: " / ")) → "
+                return "<li><strong>\(label)</strong>: \(arrow)\(new) \(restore)</li>"
+            }
+            return """
+                <li class="event"><span class="meta">\(when): \(who) at \(WebFormat.replicaOffice(event.dot.replica))
+                <span class="muted">(\(event.dot.description))</span></span> \(HTML.join(marks, separator: " "))
+                <ul>\(rows)</ul></li>
+                """
+        }
+        return """
+            <section class="card" id="history" aria-labelledby="history-h"><h2 id="history-h">History</h2>
+            <p class="muted">Every change made to this record at any office, newest first. Record id \(state.id).</p>
+            <ol class="history">\(items)</ol></section>
+            """
+    }
+
+    /// `POST /records/{id}/restore`: writes a field's value from an earlier write again, against
+    /// the version the page showed (an ordinary write: a change made meanwhile stays as a conflict).
+    @Sendable func restoreValue(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+        let record = try await loadState(context)
+        let read = try VersionToken(decoding: form["version"] ?? "")
+        let field = form["field"] ?? ""
+        let events = try await store.events(id: record.id)
+        guard field != deletedField, let event = events.first(where: { $0.dot.description == form["dot"] }),
+              let value = event.values[field] else {
+            throw StoreError(.notFound, "That earlier value is not in this record's history.")
+        }
+        let saved = try await store.update(id: record.id, [field: value], readContext: read.context, author: user.name)
+        return .seeOther("/records/\(record.id)?done=\(saved.isConflicted(field) ? "conflict" : "restored")")
+    }
+}
