@@ -214,7 +214,7 @@ extension LiaisonStore {
                     (row, fromSource) = (prepared, true)
                 }
                 let newEvents: [WriteEvent]
-                switch try db.eventsToLog(sent, state: row.state) {
+                switch try db.eventsToLog(sent, state: row.state, isNew: stored == nil) {
                 case .success(let events): newEvents = events
                 case .failure(let conflict):
                     try quarantine(Rejection(incoming, conflict.problem, json: EventIntake.quarantineJSON(incoming, sent)))

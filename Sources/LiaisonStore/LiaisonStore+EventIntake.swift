@@ -54,7 +54,9 @@ extension Database {
     /// and, when `incoming` is empty (a state sent without events), reconstructed events for the
     /// live dots of `state` the log has none for.
     /// - Returns: the events to log, or the problem when one conflicts with the stored log.
-    func eventsToLog(_ incoming: [WriteEvent], state: RecordState) throws -> Result<[WriteEvent], EventConflict> {
+    /// `isNew` says the record has no stored state, and so no stored events: nothing to look up.
+    func eventsToLog(_ incoming: [WriteEvent], state: RecordState, isNew: Bool) throws -> Result<[WriteEvent], EventConflict> {
+        if isNew { return .success(incoming.isEmpty ? state.reconstructedEvents : incoming) }
         var logged: [WriteEvent] = []
         if incoming.isEmpty {
             let stored = try Row.fetchAll(

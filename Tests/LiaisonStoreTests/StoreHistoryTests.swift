@@ -111,6 +111,21 @@ import Testing
         #expect(try await chennai.store.quarantinedCount() == 3)
     }
 
+    /// A version-1 bundle (states only) still merges; its records get reconstructed events.
+    @Test func aVersionOneBundleMergesWithReconstructedEvents() async throws {
+        let mumbai = try StoreFixture(office: "mumbai")
+        let chennai = try StoreFixture(office: "chennai")
+        let record = try await mumbai.add("Cobalt MoU")
+        let bundle = #"{"format":"liaison-bundle","version":1,"replica_id":"\#(mumbai.store.identity.replicaID)","office":"mumbai","since":0,"last_sequence":1,"states":[\#(record.canonicalJSON)]}"#
+        let summary = try await chennai.store.merge(try LiaisonBundle(json: Data(bundle.utf8)))
+        #expect(summary.changed == 1)
+        let events = try await chennai.store.events(id: record.id)
+        #expect(events.count == 1 && events.allSatisfy { $0.reconstructed })
+        // The real event, when it comes, replaces the reconstructed one.
+        try await Self.sync(from: mumbai.store, to: chennai.store)
+        #expect(try await chennai.store.events(id: record.id) == mumbai.store.events(id: record.id))
+    }
+
     /// Everything `from` has, merged into `to` with its events (what a sync page carries).
     static func sync(from: LiaisonStore, to: LiaisonStore) async throws {
         let page = try await from.changes(since: 0, limit: 10_000)

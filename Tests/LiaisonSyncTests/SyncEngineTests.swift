@@ -87,6 +87,19 @@ struct SyncEngineTests {
         #expect(fixture.peer.served("POST", SyncProtocol.changesPath) == 0)
     }
 
+    /// A peer of protocol 1 (a release without the write log) is refused with an error saying
+    /// both ends must upgrade, and nothing moves.
+    @Test func aPeerOfAnotherProtocolIsRefusedUntilBothEndsUpgrade() async throws {
+        let fixture = try await SyncFixture()
+        try await fixture.add(2, at: fixture.there)
+        let old = #"{"office":"chennai","protocol":1,"replica_id":"\#(fixture.there.identity.replicaID)","sequence":2}"#
+        fixture.peer.fail("GET", SyncProtocol.nodePath, with: .body(old))
+        let error = await #expect(throws: SyncError.self) { try await fixture.engine().sync(with: fixture.record) }
+        #expect(error?.description.contains("speaks sync protocol 1, this node 2: both ends must upgrade") == true)
+        #expect(fixture.peer.served("GET", SyncProtocol.changesPath) == 0)
+        #expect(fixture.peer.served("POST", SyncProtocol.changesPath) == 0)
+    }
+
     @Test(arguments: [InProcessPeer.Fault.timeout, .status(503), .body("{}")])
     func aPushThePeerDidNotAcknowledgeIsSentAgain(fault: InProcessPeer.Fault) async throws {
         let fixture = try await SyncFixture()
