@@ -1,7 +1,7 @@
 import GRDB
 
 /// The SQL of a record list: its filter, and its order walked by keyset, so that any page
-/// costs about the same however deep it lies (DESIGN.md §13).
+/// costs about the same however deep it lies (docs/design.md §13).
 ///
 /// Each order is a column and a direction, ties broken by id in the same direction, and is
 /// served by an index (`record_list_<sort>`, or `record_conflicted_<sort>` for conflicts).

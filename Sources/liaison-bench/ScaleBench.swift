@@ -5,7 +5,7 @@ import LiaisonBundledPlugins
 import LiaisonStore
 
 /// `liaison-bench scale --records N`: what a person waits for at a node of N `liaison seed`
-/// records, over HTTP to a real `liaison serve`: p50 and p99 of each request (DESIGN.md §13).
+/// records, over HTTP to a real `liaison serve`: p50 and p99 of each request (docs/design.md §13).
 struct ScaleBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scale",
