@@ -21,12 +21,13 @@ import Testing
                 index += 1
             }
         }
-        try await eventually("the node acknowledged some writes") { acknowledged.ids.count >= 30 }
+        // Counts small enough for a loaded machine: what matters is writes before, during and after.
+        try await eventually("the node acknowledged some writes", within: 180) { acknowledged.ids.count >= 10 }
         let before = acknowledged.ids
         let backup = root.url.appendingPathComponent("backups/mumbai.sqlite")
         try FileManager.default.createDirectory(at: backup.deletingLastPathComponent(), withIntermediateDirectories: true)
         let backedUp = try LiaisonRun.ok(["backup", "--out", backup.path], data: old.directory)
-        try await eventually("writes went on after the backup") { acknowledged.ids.count >= before.count + 10 }
+        try await eventually("writes went on after the backup", within: 180) { acknowledged.ids.count >= before.count + 5 }
         writer.cancel()
         _ = await writer.result
         #expect(backedUp.hasPrefix("backed up "), "\(backedUp)")
