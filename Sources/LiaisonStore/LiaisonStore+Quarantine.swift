@@ -47,7 +47,8 @@ extension QuarantineEntry {
 }
 
 /// One state of a batch that was set aside instead of merged: the record (when known) and why.
-public struct Quarantined: Hashable, Sendable {
+/// On the wire (a push answer's `quarantined`): `{"id", "problem"}`.
+public struct Quarantined: Codable, Hashable, Sendable {
     /// The record it names, when that could be read.
     public let recordID: String?
     /// The rule it broke.
@@ -57,6 +58,10 @@ public struct Quarantined: Hashable, Sendable {
     public init(recordID: String?, problem: String) {
         self.recordID = recordID
         self.problem = problem
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case recordID = "id", problem
     }
 }
 

@@ -70,9 +70,7 @@ public struct SyncEndpoint: Sendable {
         let prepared = store.prepare(batch.states, events: batch.events.byRecord, rejected: batch.rejected,
                                      eventProblems: batch.events.problems)
         let summary = try await store.merge(prepared, from: batch.replicaID, origin: origin)
-        var ack = PushAck(merged: summary.merged, changed: summary.changed, conflicts: summary.conflicts,
-                          sequence: try await store.currentSequence())
-        ack.quarantined = summary.quarantined.map { PushAck.Refused(id: $0.recordID, problem: $0.problem) }
-        return ack
+        return PushAck(merged: summary.merged, changed: summary.changed, conflicts: summary.conflicts,
+                       sequence: try await store.currentSequence(), quarantined: summary.quarantined)
     }
 }

@@ -155,7 +155,7 @@ public struct SyncEngine: Sendable {
                 report.pushed.merged += ack.merged
                 report.pushed.changed += ack.changed
                 report.pushed.conflicts += ack.conflicts
-                report.pushed.quarantined += (ack.quarantined ?? []).map { Quarantined(recordID: $0.id, problem: $0.problem) }
+                report.pushed.quarantined += ack.quarantined
                 metrics.pushedBatch(peer: link.peer.name, states: page.states.count, bytes: bytes)
                 progress(.pushed(peer: link.peer.name, states: page.states.count))
             }

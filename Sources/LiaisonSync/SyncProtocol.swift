@@ -45,14 +45,6 @@ public struct NodeInfo: Codable, Hashable, Sendable {
 
 /// The answer to a pushed batch: what merging it did, sent only after it committed.
 public struct PushAck: Codable, Hashable, Sendable {
-    /// A state of the batch that the receiver quarantined instead of merging.
-    public struct Refused: Codable, Hashable, Sendable {
-        /// The record, when it could be read.
-        public let id: String?
-        /// The rule it broke.
-        public let problem: String
-    }
-
     /// States merged.
     public let merged: Int
     /// Records whose state changed.
@@ -61,8 +53,8 @@ public struct PushAck: Codable, Hashable, Sendable {
     public let conflicts: Int
     /// The receiver's sequence after the merge.
     public let sequence: Int64
-    /// The states it quarantined (absent from answers of older nodes).
-    public var quarantined: [Refused]? = nil
+    /// The states it quarantined instead of merging.
+    public var quarantined: [Quarantined]
 }
 
 /// A page of the changes feed as it travels: `{"replica_id", "last_sequence", "more", "states": [...],

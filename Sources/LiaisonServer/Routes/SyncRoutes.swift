@@ -23,14 +23,14 @@ extension APIHandlers {
         let body = try await request.collectBody()
         let sender = context.caller?.name
         let ack = try await endpoint.receive(body: Data(body), sender: sender)
-        let quarantined = ack.quarantined ?? []
+        let quarantined = ack.quarantined
         if !quarantined.isEmpty { metrics.quarantined(peer: sender ?? "?", states: quarantined.count) }
         return .json(.object([
             ("merged", .int(Int64(ack.merged))),
             ("changed", .int(Int64(ack.changed))),
             ("conflicts", .int(Int64(ack.conflicts))),
             ("sequence", .int(ack.sequence)),
-            ("quarantined", .array(quarantined.map { JSON.quarantined(Quarantined(recordID: $0.id, problem: $0.problem)) })),
+            ("quarantined", .array(quarantined.map(JSON.quarantined))),
         ]))
     }
 
