@@ -184,8 +184,6 @@ extension LiaisonStore {
             var savedHere: [String: RecordState] = [:]
             for prepared in batch.rows {
                 let incoming = prepared.state
-                let row: RecordRow
-                let fromSource: Bool
                 // A record met earlier in this batch merges with what was just saved.
                 let earlier = savedHere[incoming.id]
                 let stored = try earlier ?? storedJSON[incoming.id].map { try RecordState(json: Data($0.utf8)) }
@@ -195,34 +193,38 @@ extension LiaisonStore {
                     continue
                 }
                 let sent = batch.events[incoming.id] ?? []
+                var merged = incoming
                 if let stored {
-                    let merged: RecordState
                     do throws(MergeError) {
                         merged = try stored.merged(with: incoming)
                     } catch {
                         try quarantine(Rejection(incoming, "does not merge with the stored state: \(error.problem)", json: prepared.json))
                         continue
                     }
-                    fromSource = merged == incoming
-                    row = merged == stored ? RecordRow(merged) : fromSource ? prepared : RecordRow(merged)
-                    if row.json.utf8.count > IntakeLimits.maxStateBytes {
-                        let problem = "merged with the stored state it would be \(row.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes)"
+                }
+                let changed = merged != stored
+                let fromSource = merged == incoming
+                // The row is worked out only for a state that changed (what came, when it is that);
+                // an unchanged one is written again only if it brings new events.
+                var changedRow: RecordRow?
+                if changed {
+                    let candidate = fromSource ? prepared : RecordRow(merged)
+                    guard candidate.json.utf8.count <= IntakeLimits.maxStateBytes else {
+                        let problem = "merged with the stored state it would be \(candidate.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes)"
                         try quarantine(Rejection(incoming, problem, json: prepared.json))
                         continue
                     }
-                } else {
-                    (row, fromSource) = (prepared, true)
+                    changedRow = candidate
                 }
                 let newEvents: [WriteEvent]
-                switch try db.eventsToLog(sent, state: row.state, isNew: stored == nil) {
+                switch try db.eventsToLog(sent, state: merged, isNew: stored == nil) {
                 case .success(let events): newEvents = events
                 case .failure(let conflict):
                     try quarantine(Rejection(incoming, conflict.problem, json: EventIntake.quarantineJSON(incoming, sent)))
                     continue
                 }
-                // A state that changes nothing takes no sequence, unless it brings new events.
-                let changed = row.state != stored
                 if !changed, newEvents.isEmpty { continue }
+                let row = changedRow ?? RecordRow(merged)
                 try db.insert(row, at: next, source: fromSource ? source : nil)
                 for event in newEvents { try db.log(event, at: next) }
                 savedHere[incoming.id] = row.state
