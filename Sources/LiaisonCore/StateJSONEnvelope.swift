@@ -31,9 +31,12 @@ public struct StateEnvelope: Sendable {
     /// The states that are well-formed JSON but not valid states (wrong types, missing keys,
     /// writes outside the context, over the size limit, ...): to be quarantined, never merged.
     public let rejected: [RejectedState]
+    /// The write events of the document's `"events"` array, when it has one (docs/design.md §10).
+    public let events: SentEvents
 
-    /// Parses `{"key": scalar, ..., "<statesKey>": [<state>, ...]}`: keys in any order, white
-    /// space anywhere, duplicate keys refused, nested values other than the states skipped.
+    /// Parses `{"key": scalar, ..., "<statesKey>": [<state>, ...], "events": [<event>, ...]}`:
+    /// keys in any order, white space anywhere, duplicate keys refused, nested values other than
+    /// the states and events skipped.
     ///
     /// A state that is well-formed JSON but not a valid state goes to ``rejected`` with its
     /// bytes; the document itself is still read (docs/design.md, "Intake").
@@ -96,15 +99,20 @@ extension StateJSONReader {
         var fields: [String: EnvelopeScalar] = [:]
         var states: [RecordState]?
         var rejected: [RejectedState] = []
+        var events: SentEvents?
         do {
             try beginObject()
             var first = true
             while let key = try nextKey(&first) {
-                guard fields[key] == nil, !(key == statesKey && states != nil) else {
+                guard fields[key] == nil, !(key == statesKey && states != nil), !(key == "events" && events != nil) else {
                     throw fail("duplicate key \"\(key)\"")
                 }
                 if key == statesKey {
                     states = try readStates(rejecting: &rejected)
+                } else if key == "events" {
+                    var sent = SentEvents()
+                    try readEvents(into: &sent)
+                    events = sent
                 } else {
                     do { fields[key] = try readScalar() } catch { throw error.within(key) }
                 }
@@ -120,7 +128,7 @@ extension StateJSONReader {
         guard let states else {
             throw StateDecodingError(recordID: nil, problem: "at top level: missing key \"\(statesKey)\"")
         }
-        return StateEnvelope(fields: fields, states: states, rejected: rejected)
+        return StateEnvelope(fields: fields, states: states, rejected: rejected, events: events ?? SentEvents())
     }
 
     /// Reads the states array. A state that is well-formed JSON but not a valid state (or over
@@ -170,7 +178,7 @@ extension StateJSONReader {
     }
 
     /// The `id` of the object at `start`, when it has a string one (for naming a rejected state).
-    private func recordID(from start: Int) -> String? {
+    func recordID(from start: Int) -> String? {
         var reader = self
         reader.index = start
         do {

@@ -51,7 +51,7 @@ extension StateJSONReader {
             switch key {
             case "context":
                 guard context == nil else { throw fail("duplicate key \"context\"") }
-                do { context = try readContext() } catch { throw error.within("context") }
+                do { context = try readCounters() } catch { throw error.within("context") }
             case "id":
                 guard id == nil else { throw fail("duplicate key \"id\"") }
                 do { id = try readString() } catch { throw error.within("id") }
@@ -67,20 +67,6 @@ extension StateJSONReader {
         guard let id else { throw JSONSyntaxError(problem: "missing key \"id\"", offset: -1) }
         guard let writes else { throw JSONSyntaxError(problem: "missing key \"writes\"", offset: -1) }
         return ParsedState(id: id, context: context, writes: writes, values: values)
-    }
-
-    private mutating func readContext() throws(JSONSyntaxError) -> [String: UInt64] {
-        try beginObject()
-        var context: [String: UInt64] = [:]
-        var first = true
-        while let replica = try nextKey(&first) {
-            let counter: UInt64
-            do { counter = try readUInt64() } catch { throw error.within(replica) }
-            guard context.updateValue(counter, forKey: replica) == nil else {
-                throw fail("duplicate key \"\(replica)\"")
-            }
-        }
-        return context
     }
 
     private mutating func readWrites(

@@ -32,16 +32,32 @@ extension WriteEvent {
         writer.raw("}")
     }
 
-    /// Decodes and checks an event from its JSON.
+    /// Decodes and checks an event from its JSON (strict, as states are read: no `JSONDecoder`).
     /// - Throws: ``StateDecodingError`` naming the record (when known) and the problem.
     public init(json: Data) throws(StateDecodingError) {
-        let wire: WriteEventWire
-        do {
-            wire = try JSONDecoder().decode(WriteEventWire.self, from: json)
-        } catch {
-            throw StateDecodingError(recordID: nil, problem: "malformed event JSON: \(DecodingErrorText.describe(error))")
+        let result: Result<WriteEvent, StateDecodingError> = json.withUnsafeBytes { bytes in
+            guard bytes.count > 0 else {
+                return .failure(StateDecodingError(recordID: nil, problem: "malformed event JSON: at top level: the input is empty"))
+            }
+            var reader = StateJSONReader(bytes)
+            do throws(StateReadError) {
+                let event = try reader.readWriteEvent()
+                do throws(JSONSyntaxError) {
+                    try reader.expectEnd()
+                } catch {
+                    return .failure(StateDecodingError(recordID: nil, problem: "malformed event JSON: \(error.text)"))
+                }
+                return .success(event)
+            } catch {
+                switch error {
+                case .syntax(let syntax):
+                    return .failure(StateDecodingError(recordID: nil, problem: "malformed event JSON: \(syntax.text)"))
+                case .invalid(let recordID, let problem):
+                    return .failure(StateDecodingError(recordID: recordID, problem: problem))
+                }
+            }
         }
-        try self.init(wire: wire)
+        self = try result.get()
     }
 
     init(wire: WriteEventWire) throws(StateDecodingError) {
@@ -69,20 +85,8 @@ extension WriteEvent {
     }
 }
 
-extension WriteEvent: Decodable {
-    /// Decodes and checks an event inside a larger JSON document (a sync batch, a bundle).
-    public init(from decoder: any Decoder) throws {
-        let wire = try WriteEventWire(from: decoder)
-        do {
-            try self.init(wire: wire)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-}
-
 /// The JSON shape of an event.
-struct WriteEventWire: Decodable {
+struct WriteEventWire {
     let at: Int64
     let author: String
     let fields: [String: FieldValue]

@@ -59,11 +59,7 @@ public struct LiaisonBundle: Sendable {
         lastSequence = wire.last_sequence
         states = wire.states
         rejected = wire.rejected
-        do {
-            events = wire.version == 1 ? SentEvents() : try SentEvents.parse(data)
-        } catch {
-            throw BundleError("not a valid Liaison bundle: \(error.description)")
-        }
+        events = wire.version == 1 ? SentEvents() : wire.events
     }
 }
 
@@ -90,6 +86,7 @@ struct BundleWire {
     let last_sequence: Int64
     let states: [RecordState]
     let rejected: [RejectedState]
+    let events: SentEvents
 
     /// The bundle from an envelope parsed by ``StateEnvelope/parse(_:statesKey:)`` (no `JSONDecoder`).
     init(envelope: StateEnvelope) throws(StateDecodingError) {
@@ -101,5 +98,6 @@ struct BundleWire {
         last_sequence = try envelope.integer("last_sequence")
         states = envelope.states
         rejected = envelope.rejected
+        events = envelope.events
     }
 }

@@ -67,7 +67,7 @@ struct ChangesBody {
     let rejected: [RejectedState]
     let events: SentEvents
 
-    /// The page from its JSON: states parsed by ``StateEnvelope/parse(_:statesKey:)``, events by ``SentEvents``.
+    /// The page from its JSON: states parsed by ``StateEnvelope/parse(_:statesKey:)``, events with them.
     init(json: Data) throws(StateDecodingError) {
         let envelope = try StateEnvelope.parse(json)
         replicaID = try envelope.string("replica_id")
@@ -75,7 +75,7 @@ struct ChangesBody {
         more = try envelope.bool("more")
         states = envelope.states
         rejected = envelope.rejected
-        events = try SentEvents.parse(json)
+        events = envelope.events
     }
 }
 
@@ -86,12 +86,12 @@ struct PushBody {
     let rejected: [RejectedState]
     let events: SentEvents
 
-    /// The batch from its JSON: states parsed by ``StateEnvelope/parse(_:statesKey:)``, events by ``SentEvents``.
+    /// The batch from its JSON: states parsed by ``StateEnvelope/parse(_:statesKey:)``, events with them.
     init(json: Data) throws(StateDecodingError) {
         let envelope = try StateEnvelope.parse(json)
         replicaID = try envelope.string("replica_id")
         states = envelope.states
         rejected = envelope.rejected
-        events = try SentEvents.parse(json)
+        events = envelope.events
     }
 }
