@@ -1,9 +1,11 @@
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import LiaisonHTTP
 import LiaisonReports
 import LiaisonStore
 import LiaisonSync
+import LiaisonWeb
 import Logging
 
 /// The router of every route in ``APIRoute``, each behind the auth its ``Access`` asks for,

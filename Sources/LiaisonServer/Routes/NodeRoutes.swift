@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// `/v1/health`, `/v1/node` and `/v1/status`.
