@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 
 /// The write events that travel with states in a changes page, a push batch or a bundle

@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 
 /// An error the API answers with: `{"error": "<sentence>"}`, plus `"fields": {name: message}`
 /// for validation errors. The web page shows the same status and sentence as a page.

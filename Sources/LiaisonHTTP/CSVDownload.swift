@@ -1,7 +1,8 @@
-import Hummingbird
+import Foundation
+public import Hummingbird
 import LiaisonCore
-import LiaisonReports
-import LiaisonStore
+public import LiaisonReports
+public import LiaisonStore
 import NIOCore
 
 /// The CSV downloads the API and the web page both offer: records (`GET /v1/records?format=csv`,

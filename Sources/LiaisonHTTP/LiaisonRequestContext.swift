@@ -1,5 +1,5 @@
-import Hummingbird
-import LiaisonStore
+public import Hummingbird
+public import LiaisonStore
 import NIOCore
 
 /// The request context of every Liaison route, the API's and the web page's: Hummingbird's core

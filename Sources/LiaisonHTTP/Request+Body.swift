@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 
 extension Request {
     /// The whole body, up to the API's limit (413 past it).

@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import LiaisonStore
 
 /// One signed-in browser: the random session id in its cookie (the store keeps only its

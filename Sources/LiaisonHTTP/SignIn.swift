@@ -1,4 +1,4 @@
-import LiaisonStore
+public import LiaisonStore
 
 /// Sign-in by user name and password, shared by the web page and `POST /v1/session`: the
 /// throttle is asked first, so a try that must wait is refused before the password is checked.

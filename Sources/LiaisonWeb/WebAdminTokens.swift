@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// `/admin/tokens` (admins): API tokens for scripts (acting for a user) and for peers: list,

@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// `/admin/users` (admins): list accounts, add one, change a role, disable or enable, and

@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// `GET/POST /import`: a spreadsheet in through the page: choose the file, see the first rows

@@ -1,5 +1,6 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// The quarantine on the Sync page: how many states the intake set aside, and for admins what

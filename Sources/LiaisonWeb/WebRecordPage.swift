@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// `GET /records/{id}`: the record's fields with labels, its conflicts side by side (with

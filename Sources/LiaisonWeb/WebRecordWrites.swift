@@ -1,5 +1,6 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// Creating, editing, deleting and resolving records through forms.

@@ -1,9 +1,9 @@
-import Hummingbird
+public import Hummingbird
 import LiaisonCore
-import LiaisonHTTP
-import LiaisonReports
-import LiaisonStore
-import LiaisonSync
+public import LiaisonHTTP
+public import LiaisonReports
+public import LiaisonStore
+public import LiaisonSync
 
 /// The web interface for office staff, served by `liaison serve` beside the API: sign-in,
 /// records, conflicts, reports and sync status as server-rendered pages.

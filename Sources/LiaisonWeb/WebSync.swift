@@ -1,6 +1,8 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
+import LiaisonSync
 
 /// `GET /sync`: this node and each peer's last success, last error and how far behind;
 /// `POST /sync` (admins): sync with every peer now.

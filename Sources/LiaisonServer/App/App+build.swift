@@ -1,12 +1,13 @@
-import Hummingbird
+public import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
-import LiaisonHTTP
-import LiaisonReports
-import LiaisonStore
-import LiaisonSync
+import LiaisonConfig
+public import LiaisonHTTP
+public import LiaisonReports
+public import LiaisonStore
+public import LiaisonSync
 import LiaisonWeb
-import Logging
+public import Logging
 
 /// The router of every route in ``APIRoute``, each behind the auth its ``Access`` asks for,
 /// and the web interface. Errors answer as JSON `{"error": ...}`; bodies over 16 MiB get 413.
