@@ -2,7 +2,9 @@
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny")
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 /// The track plugins: one module per track under `Plugins/<Name>`, listed statically.
@@ -78,15 +80,33 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "LiaisonHTTP",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LiaisonWeb",
+            dependencies: [
+                "LiaisonHTTP", "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LiaisonServer",
             dependencies: [
-                "LiaisonConfig", "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonReports",
+                "LiaisonConfig", "LiaisonCore", "LiaisonHTTP", "LiaisonStore", "LiaisonSync", "LiaisonReports", "LiaisonWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -144,11 +164,20 @@ let package = Package(
         .testTarget(
             name: "LiaisonServerTests",
             dependencies: [
-                "LiaisonServer", "LiaisonConfig", "LiaisonBundledPlugins", "CurlHTTP", "LiaisonStore", "LiaisonCore",
-                "LiaisonSync",
+                "LiaisonServer", "LiaisonConfig", "LiaisonBundledPlugins", "CurlHTTP", "LiaisonHTTP", "LiaisonStore",
+                "LiaisonCore", "LiaisonSync",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LiaisonWebTests",
+            dependencies: [
+                "LiaisonWeb", "LiaisonHTTP", "LiaisonBundledPlugins", "LiaisonStore", "LiaisonSync",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,5 @@
-import LiaisonCore
-import LiaisonReports
+public import LiaisonCore
+public import LiaisonReports
 
 /// The Critical Minerals track: which mineral, which stage of the value chain, and what kind
 /// of cooperation each record is about.

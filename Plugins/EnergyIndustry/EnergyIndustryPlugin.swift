@@ -1,5 +1,5 @@
-import LiaisonCore
-import LiaisonReports
+public import LiaisonCore
+public import LiaisonReports
 
 /// The Energy-Industry Network track, organised by the pillars of the US-India Strategic
 /// Clean Energy Partnership (SCEP).

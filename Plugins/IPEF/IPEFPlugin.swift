@@ -1,5 +1,5 @@
-import LiaisonCore
-import LiaisonReports
+public import LiaisonCore
+public import LiaisonReports
 
 /// The Indo-Pacific Economic Framework track: which IPEF pillar each record serves.
 ///

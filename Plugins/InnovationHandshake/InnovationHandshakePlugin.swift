@@ -1,5 +1,5 @@
-import LiaisonCore
-import LiaisonReports
+public import LiaisonCore
+public import LiaisonReports
 
 /// The US-India Innovation Handshake track: start-ups, investors and the Handshake events
 /// that bring them together.

@@ -1,5 +1,5 @@
-import LiaisonCore
-import LiaisonReports
+public import LiaisonCore
+public import LiaisonReports
 
 /// The Standards and Conformance Cooperation Program: workshops, standards alignment,
 /// conformity-assessment barriers and regulatory comments.

@@ -1,5 +1,5 @@
-import LiaisonCore
-import LiaisonReports
+public import LiaisonCore
+public import LiaisonReports
 
 /// The Semiconductors track: which segment of the chip value chain each record is in.
 ///

@@ -1,5 +1,5 @@
-import LiaisonCore
-import LiaisonReports
+public import LiaisonCore
+public import LiaisonReports
 
 /// The Strategic Trade Dialogue: export-control outreach, licensing queries and
 /// co-development in strategic technology domains.

@@ -2,8 +2,8 @@ import CriticalMinerals
 import EnergyIndustry
 import IPEF
 import InnovationHandshake
-import LiaisonCore
-import LiaisonReports
+public import LiaisonCore
+public import LiaisonReports
 import SCCP
 import Semiconductors
 import StrategicTrade

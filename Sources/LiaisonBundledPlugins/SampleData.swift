@@ -1,4 +1,4 @@
-import LiaisonCore
+public import LiaisonCore
 
 /// Deterministic sample records for demos, tests and benchmarks (`liaison seed`).
 ///

@@ -1,4 +1,5 @@
-import LiaisonCore
+import Foundation
+public import LiaisonCore
 
 extension SampleDataGenerator {
     static let officeWeights: [(String, Int)] = [

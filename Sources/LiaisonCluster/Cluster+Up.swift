@@ -1,5 +1,5 @@
 import CurlHTTP
-import Foundation
+public import Foundation
 import LiaisonCore
 
 extension Cluster {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import LiaisonCore
 
 /// A local seven-city cluster: one `liaison serve` per office on loopback, each with its own

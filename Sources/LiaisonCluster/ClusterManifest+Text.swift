@@ -1,3 +1,5 @@
+import Foundation
+
 extension ClusterManifest {
     /// How to reach each node: URL, admin token file, and an example call.
     public var reachText: String {

@@ -1,6 +1,6 @@
 import Foundation
 import LiaisonCore
-import LiaisonStore
+public import LiaisonStore
 
 /// `liaison status`: one node's identity, counts and peers, read from its store (no server needed).
 public struct LocalStatus: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A config file, environment variable or flag that is wrong: names the place, the key and the problem.
 public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension NodeConfig {
     /// Every settable key (`section.key`), with the environment variable that overrides it.

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import LiaisonCore
-import LiaisonStore
+public import LiaisonStore
 
 extension NodeConfig {
     /// The settings in force: the data directory's config file, then `LIAISON_*` environment

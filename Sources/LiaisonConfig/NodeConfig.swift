@@ -1,4 +1,4 @@
-import LiaisonSync
+public import LiaisonSync
 
 /// A node's settings: the config file `<data dir>/liaison.conf`, then environment variables,
 /// then command-line flags, each overriding the one before.

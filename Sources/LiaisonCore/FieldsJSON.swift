@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A JSON object of field values, as an API body carries a write (`{"title": "…",
 /// "tracks": ["sccp"], "notes": null}`), read as strictly as states are: valid UTF-8, no

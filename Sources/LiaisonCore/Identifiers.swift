@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Replica ids: the office slug, a dot, and random characters (`mumbai.k3f9q2`).
 public enum ReplicaID {

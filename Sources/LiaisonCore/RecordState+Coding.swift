@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension RecordState {
     /// The canonical JSON of the state: nodes that have seen the same writes produce the same

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A top-level value of a ``StateEnvelope`` other than its states.
 public enum EnvelopeScalar: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension WriteEvent {
     /// The canonical JSON of the event: equal events are equal bytes, keys sorted.

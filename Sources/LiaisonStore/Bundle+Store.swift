@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import LiaisonCore
 
 /// What an export wrote.

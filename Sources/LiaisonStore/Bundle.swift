@@ -1,5 +1,5 @@
-import Foundation
-import LiaisonCore
+public import Foundation
+public import LiaisonCore
 
 /// A bundle of record states exported by one node for another: the same states HTTP sync
 /// moves, on a USB stick or through a mail attachment.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LiaisonCore
+public import LiaisonCore
 
 /// What every node shows for a live record: its display values, whether any field is in
 /// conflict, and when it was last written. Read without decoding the record's state.

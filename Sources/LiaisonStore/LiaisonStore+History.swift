@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LiaisonCore
+public import LiaisonCore
 
 extension LiaisonStore {
     /// A record's write events (docs/design.md §10), in dot order; empty when the record is unknown.

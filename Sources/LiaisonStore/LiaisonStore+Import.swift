@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LiaisonCore
+public import LiaisonCore
 
 /// What an import did, or would do (`dryRun`).
 public struct ImportSummary: Hashable, Sendable {

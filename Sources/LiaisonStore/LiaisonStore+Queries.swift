@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LiaisonCore
+public import LiaisonCore
 
 /// Counts a node shows on its status page, kept as the store changes (never counted per request).
 public struct StoreCounts: Hashable, Sendable {

@@ -1,5 +1,5 @@
 import LiaisonCore
-import LiaisonReports
+public import LiaisonReports
 
 extension LiaisonStore {
     /// Every live record as reports see it, read from the display values kept beside each state.

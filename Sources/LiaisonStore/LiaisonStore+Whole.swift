@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LiaisonCore
+public import LiaisonCore
 
 /// Whole lists: every record that matches a query, read in one transaction (one consistent
 /// moment of the store) through a cursor, so that memory holds one record at a time however

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LiaisonCore
+public import LiaisonCore
 
 extension LiaisonStore {
     /// Creates a record from checked values. `office` defaults to this node's office and

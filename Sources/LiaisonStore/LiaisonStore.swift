@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import LiaisonCore
+public import LiaisonCore
 
 /// A node's embedded store: one SQLite file (`<data dir>/liaison.sqlite`, WAL mode) holding
 /// the node's identity, record states with their queryable columns, the changes feed, sync

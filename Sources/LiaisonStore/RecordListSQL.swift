@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQL of a record list: its filter, and its order walked by keyset, so that any page

@@ -1,4 +1,4 @@
-import LiaisonCore
+public import LiaisonCore
 
 /// One page of a record list, with cursors to the pages beside it.
 public struct RecordPage: Sendable {

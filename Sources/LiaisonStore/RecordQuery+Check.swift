@@ -1,4 +1,4 @@
-import LiaisonCore
+public import LiaisonCore
 
 extension RecordQuery {
     /// Checks the filters against the schema, so that a mistyped office, status or track is an

@@ -1,4 +1,4 @@
-import CurlHTTP
+public import CurlHTTP
 
 /// libcurl is the transport a node syncs over: keep-alive, timeouts, TLS, compression.
 extension CurlClient: SyncTransport {

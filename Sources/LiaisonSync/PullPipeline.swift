@@ -1,3 +1,4 @@
+import LiaisonCore
 import LiaisonStore
 
 /// The pages of a peer's changes feed from a checkpoint on, each fetched, parsed, checked

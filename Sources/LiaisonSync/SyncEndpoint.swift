@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import LiaisonCore
-import LiaisonStore
+public import LiaisonStore
 
 /// A sync request this node refuses, with the HTTP status to answer.
 public struct SyncRequestError: Error, Hashable, Sendable, CustomStringConvertible {

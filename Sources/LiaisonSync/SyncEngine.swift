@@ -1,6 +1,6 @@
-import Logging
+public import Logging
 import LiaisonCore
-import LiaisonStore
+public import LiaisonStore
 
 /// What one sync with a peer did.
 public struct SyncReport: Hashable, Sendable {

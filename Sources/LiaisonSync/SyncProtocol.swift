@@ -1,6 +1,6 @@
 import Foundation
 import LiaisonCore
-import LiaisonStore
+public import LiaisonStore
 
 /// Sync protocol version 2 (docs/design.md §6, §10): routes, limits and the JSON bodies.
 /// Version 2 sends each state's write events with it; nodes of different versions do not sync.

@@ -1,4 +1,4 @@
-import Logging
+public import Logging
 import LiaisonStore
 
 /// Syncs with every registered peer periodically, each peer on its own schedule, so a dead

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LiaisonBundledPlugins
 import LiaisonCore
+import LiaisonReports
 import LiaisonStore
 
 /// `liaison-bench decode --records N`: times decoding N seeded states from their canonical

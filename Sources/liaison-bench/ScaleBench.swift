@@ -2,6 +2,7 @@ import ArgumentParser
 import CurlHTTP
 import Foundation
 import LiaisonBundledPlugins
+import LiaisonReports
 import LiaisonStore
 
 /// `liaison-bench scale --records N`: what a person waits for at a node of N `liaison seed`

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiaisonCore
 import LiaisonStore
 
 /// `liaison record add FIELD=VALUE...`

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiaisonCore
 import LiaisonStore
 
 /// `liaison resolve ID FIELD=VALUE...`

@@ -1,5 +1,7 @@
 import CurlHTTP
 import Foundation
+import LiaisonCore
+import LiaisonServer
 import LiaisonStore
 import Testing
 

@@ -1,3 +1,5 @@
+import Foundation
+import LiaisonHTTP
 import LiaisonServer
 import LiaisonStore
 import Testing

@@ -1,5 +1,7 @@
 import Foundation
+import LiaisonHTTP
 import LiaisonServer
+import LiaisonStore
 import Testing
 
 /// A Prometheus text exposition (format 0.0.4), parsed strictly enough to catch a malformed page.

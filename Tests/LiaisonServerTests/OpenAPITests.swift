@@ -1,5 +1,8 @@
 import Foundation
+import LiaisonCore
+import LiaisonHTTP
 import LiaisonServer
+import LiaisonStore
 import Testing
 
 @Suite("docs/openapi.json describes exactly the routes the router serves")

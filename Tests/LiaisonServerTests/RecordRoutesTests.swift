@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 import LiaisonStore
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonStore
 import Testing
 
 @Suite("Reports: one CSV per table when asked")

@@ -1,4 +1,4 @@
-import LiaisonServer
+import LiaisonHTTP
 import Testing
 
 @Suite("Sign-in throttle: free failures, then doubling waits, per key")

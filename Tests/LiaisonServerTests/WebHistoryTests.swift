@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonStore
 import Testing
 
 /// The History section of the web record page and its "Restore this value" button.

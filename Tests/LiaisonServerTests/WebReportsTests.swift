@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonStore
 import Testing
 
 @Suite("Web: reports in the page and through the API")

@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import LiaisonCore
 import LiaisonStore
 import Testing
 

@@ -1,3 +1,4 @@
+import Foundation
 import LiaisonBundledPlugins
 import LiaisonCore
 import LiaisonReports

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writing CSV (RFC 4180): fields quoted only when they must be, records ended by CRLF.
 ///
 /// ```swift

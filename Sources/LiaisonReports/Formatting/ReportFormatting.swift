@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers for people, the same on every machine (no dependence on the locale).
 ///
 /// ```swift

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A report as data: what a plugin builds from a snapshot of records and the core renders.
 ///

@@ -1,4 +1,4 @@
-import LiaisonCore
+public import LiaisonCore
 
 /// The core overview report: office × track counts, the status funnel, pipeline value by
 /// basis, stale records and open conflicts, across every track.

@@ -1,4 +1,4 @@
-import LiaisonCore
+public import LiaisonCore
 
 /// A report a plugin offers.
 public struct ReportDeclaration: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import LiaisonCore
+public import LiaisonCore
 
 /// A record as reports see it: its display values, and whether any of them is provisional
 /// (the record has an open conflict). Deleted records never reach a report.

@@ -1,4 +1,4 @@
-import LiaisonCore
+public import LiaisonCore
 
 /// The loaded plugins, always in a stable order (sorted by id), with the schema they
 /// compose and every report they offer.

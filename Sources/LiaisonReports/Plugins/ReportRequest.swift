@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import LiaisonCore
 
 /// What to report on: the report id, the filters, and the day ages are counted to.

@@ -1,10 +1,13 @@
-import Hummingbird
+public import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
-import LiaisonReports
-import LiaisonStore
-import LiaisonSync
-import Logging
+import LiaisonConfig
+public import LiaisonHTTP
+public import LiaisonReports
+public import LiaisonStore
+public import LiaisonSync
+import LiaisonWeb
+public import Logging
 
 /// The router of every route in ``APIRoute``, each behind the auth its ``Access`` asks for,
 /// and the web interface. Errors answer as JSON `{"error": ...}`; bodies over 16 MiB get 413.

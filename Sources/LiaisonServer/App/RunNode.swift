@@ -1,8 +1,10 @@
-import LiaisonReports
-import LiaisonStore
+import LiaisonConfig
+public import LiaisonReports
+public import LiaisonStore
 import LiaisonSync
-import Logging
+public import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// Runs a node (`liaison serve`): the HTTP(S) server, serving the reports of `plugins`, and
 /// the periodic sync until SIGTERM or SIGINT, then shuts down gracefully: requests in flight

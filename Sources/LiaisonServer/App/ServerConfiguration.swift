@@ -1,6 +1,6 @@
-import HummingbirdTLS
-import LiaisonConfig
-import Logging
+public import HummingbirdTLS
+public import LiaisonConfig
+public import Logging
 
 /// How a node's server runs: the node's settings (``NodeConfig``: file, environment and
 /// flags resolved), the TLS settings loaded from them, and what to do once it listens.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// Checks the `Authorization: Bearer <token>` of a request against the store's tokens and
@@ -37,7 +38,7 @@ struct AuthMiddleware: RouterMiddleware {
             }
             return found
         }
-        if let id = WebSessions.cookie(WebSessions.cookieName, in: request.headers[.cookie]),
+        if let id = WebSessions.sessionID(of: request),
            let session = try await store.session(id: id) {
             if request.method != .get && request.method != .head {
                 guard TokenDigest.equal(request.headers[Self.csrfHeader] ?? "", WebSession(id: id).csrf) else {

@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonHTTP
 
 /// Refuses, with 413, any request whose declared `Content-Length` is over the API's limit,
 /// before the route reads a byte of it. Bodies without a length are limited where they are
@@ -11,13 +12,5 @@ struct BodyLimitMiddleware: RouterMiddleware {
             throw APIError.tooLarge()
         }
         return try await next(request, context)
-    }
-}
-
-extension Request {
-    /// The whole body, up to the API's limit (413 past it).
-    func collectBody() async throws -> [UInt8] {
-        let buffer = try await body.collect(upTo: APILimits.maxBodyBytes)
-        return Array(buffer.readableBytesView)
     }
 }

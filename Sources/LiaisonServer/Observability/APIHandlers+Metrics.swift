@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonHTTP
 import NIOCore
 
 /// `GET /metrics`: the node's metrics in the Prometheus text format.

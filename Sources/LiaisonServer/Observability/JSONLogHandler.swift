@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import LiaisonCore
-import Logging
+public import Logging
 import Synchronization
 
 /// A swift-log handler writing one JSON object per line (`log.format = json`):

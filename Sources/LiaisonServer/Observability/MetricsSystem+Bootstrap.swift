@@ -1,5 +1,5 @@
 import Metrics
-import Prometheus
+public import Prometheus
 import Synchronization
 
 private let metricsBootstrapped = Mutex(false)

@@ -1,6 +1,6 @@
-import LiaisonStore
-import LiaisonSync
-import Prometheus
+public import LiaisonStore
+public import LiaisonSync
+public import Prometheus
 
 /// One node's metrics, in its own Prometheus registry: what `GET /metrics` shows.
 ///

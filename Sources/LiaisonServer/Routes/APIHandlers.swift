@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonHTTP
 import LiaisonReports
 import LiaisonStore
 import LiaisonSync

@@ -1,5 +1,7 @@
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
+import LiaisonSync
 
 /// `/v1/health`, `/v1/node` and `/v1/status`.
 extension APIHandlers {

@@ -1,5 +1,6 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// `/v1/quarantine`: admins see the states the intake set aside, and drop those dealt with.

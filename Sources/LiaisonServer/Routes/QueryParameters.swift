@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonHTTP
 
 /// The query parameters of a request, read with checks that name the bad parameter.
 struct QueryParameters {

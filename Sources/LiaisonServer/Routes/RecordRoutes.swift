@@ -1,5 +1,6 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// `/v1/records` and `/v1/conflicts`: staff reading and writing records.

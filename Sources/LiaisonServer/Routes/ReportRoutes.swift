@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import LiaisonHTTP
 import LiaisonReports
 import LiaisonStore
 
@@ -32,7 +34,7 @@ extension APIHandlers {
             guard format == .csv || parameters.text("format") == nil else {
                 throw APIError.badRequest("query parameter \"table\" gives one table as CSV; leave out format or give format=csv")
             }
-            return try await Self.tableCSV(report, table: table, plugins: plugins, store: store)
+            return try await CSVDownload.reportTable(report, table: table, plugins: plugins, store: store)
         }
         let text: String
         do {
@@ -42,25 +44,5 @@ extension APIHandlers {
         }
         return Response(status: .ok, headers: [.contentType: format.contentType],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    /// One table of a report as CSV, named `<report>-<table>.csv`; 404 naming the tables there are.
-    static func tableCSV(
-        _ report: ReportRequest, table: String, plugins: PluginRegistry, store: LiaisonStore
-    ) async throws -> Response {
-        let document: ReportDocument
-        do {
-            document = try await plugins.report(report, from: store)
-        } catch let error as ReportRequestError {
-            throw APIError.badRequest(error.description.replacingOccurrences(of: "--", with: ""))
-        }
-        guard let csv = CSVRenderer().table(table, of: document) else {
-            let known = CSVRenderer().tableIDs(document).joined(separator: ", ")
-            throw APIError.notFound("report \(report.id) has no table \"\(table.prefix(80))\"; tables: \(known)")
-        }
-        return Response(status: .ok, headers: [
-            .contentType: ReportFormat.csv.contentType,
-            .contentDisposition: "attachment; filename=\"\(report.id)-\(CSVRenderer.fileBaseName(table)).csv\"",
-        ], body: .init(byteBuffer: ByteBuffer(string: csv)))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 
 extension Request {
     /// The body as a JSON object of fields (`{"title": "…", "tracks": ["sccp"]}`).

@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// `POST /v1/session` signs in with a user name and password and answers the session cookie
@@ -25,18 +26,19 @@ extension APIHandlers {
         case .signedIn(let account, let id):
             var members = Self.members(account)
             members.append(("csrf", .string(WebSession(id: id).csrf)))
-            let cookie = WebSessions.setCookie(WebSessions.cookieName, id, maxAge: Int(SessionLimits.absolute / 1000),
-                                               secure: secureCookies)
-            return .json(.object(members), status: .created, headers: [.setCookie: cookie])
+            var response = Response.json(.object(members), status: .created)
+            response.setCookie(WebSessions.cookie(WebSessions.cookieName, id, maxAge: Int(SessionLimits.absolute / 1000),
+                                                  secure: secureCookies))
+            return response
         }
     }
 
     @Sendable func deleteSession(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        if let id = WebSessions.cookie(WebSessions.cookieName, in: request.headers[.cookie]) {
+        if let id = WebSessions.sessionID(of: request) {
             try await store.endSession(id: id)
         }
-        return Response(status: .noContent, headers: [
-            .setCookie: WebSessions.setCookie(WebSessions.cookieName, "", maxAge: 0, secure: secureCookies),
-        ])
+        var response = Response(status: .noContent)
+        response.setCookie(WebSessions.cookie(WebSessions.cookieName, "", maxAge: 0, secure: secureCookies))
+        return response
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 import LiaisonSync
 

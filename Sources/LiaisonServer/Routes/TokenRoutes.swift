@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// `/v1/tokens`: admins list, make and revoke tokens.

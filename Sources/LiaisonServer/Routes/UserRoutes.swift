@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// `/v1/users` (admins): list, add and change staff accounts. Passwords are never answered,

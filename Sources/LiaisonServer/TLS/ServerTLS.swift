@@ -1,7 +1,7 @@
 import Foundation
 import HummingbirdTLS
 import LiaisonConfig
-import NIOSSL
+public import NIOSSL
 
 /// The certificate and key a node serves HTTPS with (`server.tls_certificate`, `server.tls_key`).
 ///

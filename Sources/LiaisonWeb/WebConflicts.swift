@@ -4,7 +4,8 @@ import LiaisonStore
 
 /// `GET /conflicts`: records with open conflicts, with the fields in conflict.
 extension WebRoutes {
-    @Sendable func conflictsPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+    @Sendable func conflictsPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         let cursor = WebForm.query(of: request).text("cursor")
         let listed: RecordPage
         do { listed = try await store.page(RecordQuery(conflictedOnly: true, limit: Self.pageSize, cursor: cursor)) } catch let error as StoreError where error.code == .invalid {

@@ -1,4 +1,6 @@
 import LiaisonCore
+import LiaisonHTTP
+import LiaisonStore
 
 /// The chrome around every page: header with the office, navigation, who is signed in and
 /// sign-out; the page's notice; a footer naming the node.

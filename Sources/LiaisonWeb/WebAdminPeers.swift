@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// Peers on the sync page (admins): add one (its URL and the file on this node holding the
@@ -33,7 +34,8 @@ extension WebRoutes {
             """
     }
 
-    @Sendable func addPeerForm(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func addPeerForm(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let name = form.text("name") ?? "", url = form.text("url") ?? "", tokenFile = form.text("token_file") ?? ""
         if let problem = PeerRecord.problem(name: name, url: url, tokenFile: tokenFile) ?? Self.tokenFileProblem(tokenFile) {
             return try await showSync(user: user, notice: WebNotice.error("The peer was not added: \(problem)."), status: .badRequest)
@@ -42,7 +44,8 @@ extension WebRoutes {
         return try await showSync(user: user, notice: WebNotice.ok("Peer \(name) at \(url) was added: this node syncs with it from the next round."))
     }
 
-    @Sendable func removePeerForm(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func removePeerForm(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         let name = context.parameters.get("name") ?? ""
         guard try await store.peers().contains(where: { $0.name == name }) else {
             return try await showSync(user: user, notice: WebNotice.error("There is no peer named \(name)."), status: .notFound)

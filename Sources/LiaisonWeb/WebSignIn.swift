@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// `GET /login`, `POST /login`, `POST /logout`: sign-in by user name and password.
@@ -21,7 +22,7 @@ extension WebRoutes {
             signInForm(next: form["next"], notice: WebNotice.error(notice), status: status, resume: resume,
                        username: name, headers: headers)
         }
-        let cookie = WebSessions.cookie(WebSessions.signInCookieName, in: request.headers[.cookie]) ?? ""
+        let cookie = request.cookies[WebSessions.signInCookieName]?.value ?? ""
         guard !cookie.isEmpty, TokenDigest.equal(cookie, form["signin"] ?? "") else {
             return again("This sign-in form had expired or did not come from this page, so nothing was checked. Sign in again.",
                          .forbidden)
@@ -40,35 +41,30 @@ extension WebRoutes {
         case .disabled:
             return again("This account is disabled. Ask your office's admin if you should still have access.", .forbidden)
         case .signedIn(let account, let id):
-            var headers = signedInCookies(id)
             let user = WebUser(session: WebSession(id: id), account: account)
-            if !account.mustChangePassword, let resume, var page = try await resumedForm(resume, user: user) {
-                for cookie in headers[values: .setCookie] { page.headers.append(HTTPFields.Element(name: .setCookie, value: cookie)) }
-                return page
+            if !account.mustChangePassword, let resume, let page = try await resumedForm(resume, user: user) {
+                return withSessionCookies(page, session: id)
             }
-            headers[.location] = account.mustChangePassword ? "/account/password" : Self.safeNext(form["next"])
-            headers[.cacheControl] = "no-store"
-            return Response(status: .seeOther, headers: headers)
+            let next = account.mustChangePassword ? "/account/password" : Self.safeNext(form["next"])
+            return withSessionCookies(.seeOther(next), session: id)
         }
     }
 
-    @Sendable func signOut(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
-        try await store.endSession(id: user.session.id)
-        return .seeOther("/login?done=signedout", headers: [
-            .setCookie: WebSessions.setCookie(WebSessions.cookieName, "", maxAge: 0, secure: secureCookies),
-        ])
+    @Sendable func signOut(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await store.endSession(id: try context.user.session.id)
+        var response = Response.seeOther("/login?done=signedout")
+        response.setCookie(WebSessions.cookie(WebSessions.cookieName, "", maxAge: 0, secure: secureCookies))
+        return response
     }
 
-    /// The cookies of a new session: the session (for 7 days at most) and the sign-in form's
-    /// token cleared.
-    func signedInCookies(_ id: String) -> HTTPFields {
-        var headers: HTTPFields = [:]
-        let seconds = Int(SessionLimits.absolute / 1000)
-        headers.append(HTTPFields.Element(name: .setCookie, value: WebSessions.setCookie(
-            WebSessions.cookieName, id, maxAge: seconds, secure: secureCookies)))
-        headers.append(HTTPFields.Element(name: .setCookie, value: WebSessions.setCookie(
-            WebSessions.signInCookieName, "", path: "/login", maxAge: 0, secure: secureCookies)))
-        return headers
+    /// `response` with the cookies of a new session: the session (for 7 days at most) and the
+    /// sign-in form's token cleared.
+    func withSessionCookies(_ response: Response, session id: String) -> Response {
+        var response = response
+        response.setCookie(WebSessions.cookie(
+            WebSessions.cookieName, id, maxAge: Int(SessionLimits.absolute / 1000), secure: secureCookies))
+        response.setCookie(WebSessions.cookie(WebSessions.signInCookieName, "", path: "/login", maxAge: 0, secure: secureCookies))
+        return response
     }
 
     /// The sign-in page, with a fresh sign-in token in its cookie and form. `resume` carries a
@@ -78,14 +74,11 @@ extension WebRoutes {
         username: String? = nil, headers: HTTPFields = [:]
     ) -> Response {
         let token = WebSessions.randomToken()
-        var headers = headers
-        headers.append(HTTPFields.Element(name: .setCookie, value: WebSessions.setCookie(
-            WebSessions.signInCookieName, token, path: "/login", maxAge: 3600, secure: secureCookies)))
         let carried: HTML = resume.map { """
             <input type="hidden" name="resume_to" value="\($0.path)">
             <input type="hidden" name="resume" value="\($0.encoded)">
             """ } ?? .empty
-        return .html(WebLayout.bare(title: "Sign in", office: store.identity.office, body: """
+        var page = Response.html(WebLayout.bare(title: "Sign in", office: store.identity.office, body: """
             <div class="signin card stack">
             <h1>Liaison</h1>
             <p class="muted" style="text-align:center">\(WebFormat.office(store.identity.office)) office · partnership records</p>
@@ -107,6 +100,8 @@ extension WebRoutes {
             </form>
             </div>
             """), status: status, headers: headers)
+        page.setCookie(WebSessions.cookie(WebSessions.signInCookieName, token, path: "/login", maxAge: 3600, secure: secureCookies))
+        return page
     }
 
     /// A local path to return to after sign-in: it must start with one `/` and hold no

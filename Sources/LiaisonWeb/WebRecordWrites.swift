@@ -1,10 +1,12 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// Creating, editing, deleting and resolving records through forms.
 extension WebRoutes {
-    @Sendable func newRecordPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+    @Sendable func newRecordPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         var state = RecordFormState()
         state.values = ["office": [store.identity.office], "status": ["identified"]]
         if let track = WebForm.query(of: request).text("track") { state.values["tracks"] = [track] }
@@ -20,7 +22,8 @@ extension WebRoutes {
             """)
     }
 
-    @Sendable func createRecord(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func createRecord(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let (typed, values, errors) = readRecordForm(form)
         var state = RecordFormState(values: typed, errors: errors)
         guard errors.isEmpty else { return try await showNewForm(state, user: user, status: .badRequest) }
@@ -51,7 +54,8 @@ extension WebRoutes {
                                       notice: notice)
     }
 
-    @Sendable func editRecordPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+    @Sendable func editRecordPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         let record = try await loadState(context)
         let view = RecordView(record)
         if view.deleted { return try await showRecord(record, user: user, notice: WebNotice.warn("This record is deleted, so it cannot be edited.")) }
@@ -74,7 +78,8 @@ extension WebRoutes {
 
     /// Saves what changed since the form was loaded, against the version it was loaded with:
     /// a save over a stale page becomes a conflict, never a silent overwrite.
-    @Sendable func updateRecord(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func updateRecord(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
         let loaded = Self.decodeLoaded(form["loaded"]) ?? record.displayValues
@@ -97,7 +102,8 @@ extension WebRoutes {
         }
     }
 
-    @Sendable func deletePage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+    @Sendable func deletePage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         let record = try await loadState(context)
         let title = record.displayValues["title"]?.textValue ?? ""
         if record.isDeleted { return .seeOther("/records/\(record.id)") }
@@ -116,7 +122,8 @@ extension WebRoutes {
             """)
     }
 
-    @Sendable func deleteRecord(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func deleteRecord(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
         let saved = try await store.delete(id: record.id, readContext: read.context, author: user.name)
@@ -125,7 +132,8 @@ extension WebRoutes {
 
     /// Settles the fields the officer chose, against the whole current version; refused with a
     /// fresh page when the record changed since the page was loaded.
-    @Sendable func resolveRecord(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func resolveRecord(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let record = try await loadState(context)
         guard form["version"] == record.version.description else {
             return try await showRecord(record, user: user, notice: WebNotice.warn(

@@ -1,8 +1,9 @@
-import Hummingbird
-import LiaisonStore
+public import Hummingbird
+public import LiaisonStore
 import NIOCore
 
-/// The request context of every Liaison route: Hummingbird's core storage plus who is calling.
+/// The request context of every Liaison route, the API's and the web page's: Hummingbird's core
+/// storage plus who is calling.
 public struct LiaisonRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The caller, once ``AuthMiddleware`` has checked the bearer token.
@@ -25,4 +26,9 @@ public struct Caller: Hashable, Sendable {
     public let name: String
     /// The token's role.
     public let role: TokenRole
+
+    public init(name: String, role: TokenRole) {
+        self.name = name
+        self.role = role
+    }
 }

@@ -1,11 +1,14 @@
+import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// `GET /records/{id}`: the record's fields with labels, its conflicts side by side (with
 /// the resolution form for editors) and its history (``historySection(_:user:)``).
 extension WebRoutes {
-    @Sendable func recordPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+    @Sendable func recordPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         let state = try await loadState(context)
         let done = WebForm.query(of: request)["done"]
         return try await showRecord(state, user: user, notice: WebNotice.done(done))
@@ -139,7 +142,7 @@ extension WebRoutes {
     }
 
     /// The record of the `{id}` parameter, or 404.
-    func loadState(_ context: LiaisonRequestContext) async throws -> RecordState {
+    func loadState(_ context: WebContext) async throws -> RecordState {
         let id = context.parameters.get("id") ?? ""
         guard let state = try await store.state(id: id) else { throw StoreError(.notFound, "There is no record \(id) at this office.") }
         return state

@@ -1,15 +1,18 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
+import LiaisonSync
 
 /// `GET /sync`: this node and each peer's last success, last error and how far behind;
 /// `POST /sync` (admins): sync with every peer now.
 extension WebRoutes {
-    @Sendable func syncPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
-        try await showSync(user: user, notice: nil)
+    @Sendable func syncPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await showSync(user: context.user, notice: nil)
     }
 
-    @Sendable func syncNow(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func syncNow(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         let peers = try await store.peers()
         let engine = self.engine
         let results = await withTaskGroup(of: (String, String?).self) { group in

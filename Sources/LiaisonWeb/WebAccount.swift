@@ -1,11 +1,12 @@
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// `GET/POST /account/password`: each user changes their own password (and must, after a
 /// one-time or reset password, before anything else).
 extension WebRoutes {
-    @Sendable func passwordPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
-        try await showPasswordForm(user: user, notice: nil)
+    @Sendable func passwordPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await showPasswordForm(user: context.user, notice: nil)
     }
 
     private func showPasswordForm(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -31,7 +32,8 @@ extension WebRoutes {
 
     /// Checks the current password (throttled like a sign-in), sets the new one, ends every
     /// session of the account and starts a new one for this browser.
-    @Sendable func changePassword(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func changePassword(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let current = form["current"] ?? "", new = form["new"] ?? ""
         func problem(_ text: String, _ status: HTTPResponse.Status = .badRequest) async throws -> Response {
             try await showPasswordForm(user: user, notice: WebNotice.error(text), status: status)
@@ -48,9 +50,6 @@ extension WebRoutes {
         guard new == form["confirm"] else { return try await problem("The two new passwords differ. Type the same one twice.") }
         guard new != current else { return try await problem("Choose a new password that differs from the current one.") }
         try await store.changeAccount(user.name, AccountChange(password: new, mustChangePassword: false))
-        var headers = signedInCookies(try await store.startSession(account: user.name))
-        headers[.location] = "/records?done=password"
-        headers[.cacheControl] = "no-store"
-        return Response(status: .seeOther, headers: headers)
+        return withSessionCookies(.seeOther("/records?done=password"), session: try await store.startSession(account: user.name))
     }
 }

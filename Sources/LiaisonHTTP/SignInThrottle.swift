@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Slows repeated failed sign-ins, per account and per address: the first

@@ -1,5 +1,6 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// The History section of the record page (docs/design.md §10): every write ever made to the
@@ -56,7 +57,8 @@ extension WebRoutes {
 
     /// `POST /records/{id}/restore`: writes a field's value from an earlier write again, against
     /// the version the page showed (an ordinary write: a change made meanwhile stays as a conflict).
-    @Sendable func restoreValue(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func restoreValue(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
         let field = form["field"] ?? ""

@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// `GET/POST /import`: a spreadsheet in through the page: choose the file, see the first rows
@@ -8,12 +10,13 @@ extension WebRoutes {
     /// Rows shown in the preview.
     static let importPreviewRows = 10
 
-    @Sendable func importPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
-        try await showImport(user: user, csv: "", name: "", map: "")
+    @Sendable func importPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await showImport(user: context.user, csv: "", name: "", map: "")
     }
 
     /// Previews (checks every row and writes nothing), or with `confirm=1` imports.
-    @Sendable func importFile(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func importFile(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let csv = form["csv"] ?? ""
         let name = form.text("name") ?? "spreadsheet.csv"
         let mapText = form["map"] ?? ""

@@ -1,11 +1,12 @@
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// `/admin/tokens` (admins): API tokens for scripts (acting for a user) and for peers: list,
 /// create (shown once), revoke.
 extension WebRoutes {
-    @Sendable func tokensPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
-        try await showTokens(user: user, notice: nil)
+    @Sendable func tokensPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await showTokens(user: context.user, notice: nil)
     }
 
     private func showTokens(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -48,7 +49,8 @@ extension WebRoutes {
             """)
     }
 
-    @Sendable func createTokenForm(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func createTokenForm(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let name = form.text("name") ?? ""
         guard let role = form["role"].flatMap(TokenRole.init(rawValue:)) else {
             return try await showTokens(user: user, notice: WebNotice.error("Choose a role."), status: .badRequest)
@@ -64,7 +66,8 @@ extension WebRoutes {
         }
     }
 
-    @Sendable func revokeTokenForm(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func revokeTokenForm(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         let name = context.parameters.get("name") ?? ""
         do {
             try await store.revokeToken(name: name)

@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import LiaisonHTTP
 
 /// A submitted `application/x-www-form-urlencoded` form (or a query string): every name with
 /// all its values in order, so checkbox groups keep each value.

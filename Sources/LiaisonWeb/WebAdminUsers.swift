@@ -1,24 +1,24 @@
 import Hummingbird
+import LiaisonHTTP
 import LiaisonStore
 
 /// `/admin/users` (admins): list accounts, add one, change a role, disable or enable, and
 /// reset a password to a temporary one that must be changed at the next sign-in.
 extension WebRoutes {
-    /// Adds the admin pages: users, API tokens and peers.
-    func registerAdmin(on router: Router<LiaisonRequestContext>) {
-        router.get("/admin/users", use: page(.admin, usersPage))
-        router.post("/admin/users", use: form(.admin, addUser))
-        router.post("/admin/users/{name}", use: form(.admin, changeUser))
-        router.get("/admin/tokens", use: page(.admin, tokensPage))
-        router.post("/admin/tokens", use: form(.admin, createTokenForm))
-        router.post("/admin/tokens/{name}/revoke", use: form(.admin, revokeTokenForm))
-        router.get("/admin/peers") { _, _ in Response.seeOther("/sync") }
-        router.post("/admin/peers", use: form(.admin, addPeerForm))
-        router.post("/admin/peers/{name}/remove", use: form(.admin, removePeerForm))
+    /// Adds the admin pages to the admins' group: users, API tokens and peers.
+    func registerAdmin(on admin: RouterGroup<WebContext>) {
+        admin.get("/admin/users", use: usersPage)
+        admin.post("/admin/users", use: addUser)
+        admin.post("/admin/users/{name}", use: changeUser)
+        admin.get("/admin/tokens", use: tokensPage)
+        admin.post("/admin/tokens", use: createTokenForm)
+        admin.post("/admin/tokens/{name}/revoke", use: revokeTokenForm)
+        admin.post("/admin/peers", use: addPeerForm)
+        admin.post("/admin/peers/{name}/remove", use: removePeerForm)
     }
 
-    @Sendable func usersPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
-        try await showUsers(user: user, notice: nil)
+    @Sendable func usersPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await showUsers(user: context.user, notice: nil)
     }
 
     private func showUsers(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -77,7 +77,8 @@ extension WebRoutes {
         return "<nav class=\"actions\" aria-label=\"Admin\">\(HTML.join(tabs))</nav>"
     }
 
-    @Sendable func addUser(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let name = form.text("name") ?? ""
         guard let role = form["role"].flatMap(TokenRole.init(rawValue:)) else {
             return try await showUsers(user: user, notice: WebNotice.error("Choose a role: reader, editor or admin."), status: .badRequest)
@@ -93,7 +94,8 @@ extension WebRoutes {
             "\(name) was added as \(role.rawValue).", name: name, password: password))
     }
 
-    @Sendable func changeUser(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm) async throws -> Response {
+    @Sendable func changeUser(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         let name = context.parameters.get("name") ?? ""
         var change = AccountChange()
         var password: String?

@@ -1,10 +1,10 @@
-import LiaisonStore
+public import LiaisonStore
 
 /// Sign-in by user name and password, shared by the web page and `POST /v1/session`: the
 /// throttle is asked first, so a try that must wait is refused before the password is checked.
-struct SignIn: Sendable {
+public struct SignIn: Sendable {
     /// What a sign-in attempt came to.
-    enum Outcome: Sendable {
+    public enum Outcome: Sendable {
         /// Signed in: a new session for the account.
         case signedIn(Account, sessionID: String)
         /// Too many failures for this account or address: try again after `seconds`.
@@ -18,8 +18,13 @@ struct SignIn: Sendable {
     let store: LiaisonStore
     let throttle: SignInThrottle
 
+    public init(store: LiaisonStore, throttle: SignInThrottle) {
+        self.store = store
+        self.throttle = throttle
+    }
+
     /// Tries `name` and `password` from `address` (the client's IP address, if known).
-    func attempt(name: String, password: String, address: String?) async throws -> Outcome {
+    public func attempt(name: String, password: String, address: String?) async throws -> Outcome {
         let accountKey = "account:" + name.lowercased()
         let keys = [accountKey] + (address.map { ["address:" + $0] } ?? [])
         if let seconds = throttle.wait(keys: keys) { return .wait(seconds: seconds) }

@@ -1,4 +1,4 @@
-import LiaisonStore
+public import LiaisonStore
 
 /// Who may call a route.
 public enum Access: Hashable, Sendable {

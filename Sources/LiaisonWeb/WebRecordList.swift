@@ -1,5 +1,6 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// `GET /records`: search, filters, sorting and paging by cursor (`cursor=` takes the store's
@@ -7,7 +8,8 @@ import LiaisonStore
 extension WebRoutes {
     static let pageSize = 25
 
-    @Sendable func recordList(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+    @Sendable func recordList(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         let query = WebForm.query(of: request)
         var filter = recordFilter(query, sort: .updated)
         filter.cursor = query.text("cursor")
@@ -81,8 +83,8 @@ extension WebRoutes {
     }
 
     /// `GET /records.csv`: every record the list's filters match, as CSV (``RecordCSV``), streamed.
-    @Sendable func recordCSV(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
-        APIHandlers.csvResponse(store: store, query: recordFilter(WebForm.query(of: request), sort: .created))
+    @Sendable func recordCSV(_ request: Request, _ context: WebContext) async throws -> Response {
+        CSVDownload.records(store: store, query: recordFilter(WebForm.query(of: request), sort: .created))
     }
 
     /// The filters and order of the record list's query string (unknown values are ignored);

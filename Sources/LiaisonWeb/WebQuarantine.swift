@@ -1,14 +1,14 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonStore
 
 /// The quarantine on the Sync page: how many states the intake set aside, and for admins what
 /// they are (source, record, rule, when) with a button to drop them once dealt with.
 extension WebRoutes {
     /// `POST /quarantine/drop` (admin): forgets one entry (`id`) or every entry.
-    @Sendable func dropQuarantine(
-        _ request: Request, _ context: LiaisonRequestContext, _ user: WebUser, _ form: WebForm
-    ) async throws -> Response {
+    @Sendable func dropQuarantine(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user, form = try context.form
         if let text = form.text("id") {
             guard let id = Int64(text) else { return try await showSync(user: user, notice: WebNotice.warn("No such entry."), status: .badRequest) }
             try await store.dropQuarantined(id: id)

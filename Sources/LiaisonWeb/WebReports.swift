@@ -1,12 +1,15 @@
+import Foundation
 import Hummingbird
 import LiaisonCore
+import LiaisonHTTP
 import LiaisonReports
 import LiaisonStore
 
 /// `GET /reports`, `GET /reports/{id}` (the report in the page, with its charts) and
 /// `GET /reports/{id}/download?format=csv|md`.
 extension WebRoutes {
-    @Sendable func reportsPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+    @Sendable func reportsPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         let cards = plugins.reports.map { report -> HTML in
             """
             <a class="card" href="/reports/\(report.id)"><h2>\(report.title)</h2><p class="muted">\(report.summary)</p></a>
@@ -20,7 +23,8 @@ extension WebRoutes {
             """)
     }
 
-    @Sendable func reportPage(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+    @Sendable func reportPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.user
         let (report, filters) = try reportRequest(request, context)
         let declaration = plugins.reports.first { $0.id == report.id }
         var problem: HTML?
@@ -57,11 +61,11 @@ extension WebRoutes {
             """)
     }
 
-    @Sendable func reportDownload(_ request: Request, _ context: LiaisonRequestContext, _ user: WebUser) async throws -> Response {
+    @Sendable func reportDownload(_ request: Request, _ context: WebContext) async throws -> Response {
         let (report, _) = try reportRequest(request, context)
         let format = try ReportFormat(parsing: WebForm.query(of: request)["format"] ?? "csv")
         if let table = WebForm.query(of: request).text("table"), format == .csv {
-            return try await APIHandlers.tableCSV(report, table: table, plugins: plugins, store: store)
+            return try await CSVDownload.reportTable(report, table: table, plugins: plugins, store: store)
         }
         let text: String
         do {
@@ -78,7 +82,7 @@ extension WebRoutes {
     }
 
     /// The report request of the `{id}` parameter and the `office`, `from`, `to` query.
-    private func reportRequest(_ request: Request, _ context: LiaisonRequestContext) throws -> (ReportRequest, [(String, String?)]) {
+    private func reportRequest(_ request: Request, _ context: WebContext) throws -> (ReportRequest, [(String, String?)]) {
         let id = context.parameters.get("id") ?? ""
         guard plugins.reports.contains(where: { $0.id == id }) else {
             throw APIError.notFound("There is no report \"\(id)\".")

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonHTTP
 
 /// What a record form shows: the values as typed (every value for sets) and an error per field.
 struct RecordFormState: Sendable {

@@ -1,0 +1,41 @@
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+import LiaisonSync
+import NIOCore
+
+extension APIError {
+    /// The answer to any error a route may throw: its status and sentence.
+    public init(answering error: any Error) {
+        switch error {
+        case let error as APIError:
+            self = error
+        case let error as ValidationError:
+            let fields = error.issues.map { ($0.field, $0.message) }
+            self.init(.badRequest, "invalid fields: \(error.description)", fields: fields)
+        case let error as StoreError:
+            switch error.code {
+            case .notFound: self.init(.notFound, error.message)
+            case .refused: self.init(.conflict, error.message)
+            case .invalid: self.init(.badRequest, error.message)
+            case .notInitialised, .alreadyInitialised: self.init(.internalServerError, error.message)
+            }
+        case let error as VersionTokenError:
+            self.init(.badRequest, error.description)
+        case let error as WriteError:
+            self.init(.conflict, error.description)
+        case let error as SyncRequestError:
+            self.init(.init(code: error.status), error.message)
+        case is NIOTooManyBytesError:
+            self = .tooLarge()
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound: self.init(.notFound, "no such route")
+            case .contentTooLarge: self = .tooLarge()
+            default: self.init(error.status, error.body ?? error.status.reasonPhrase)
+            }
+        default:
+            self.init(.internalServerError, "internal error: \(error)")
+        }
+    }
+}
