@@ -139,6 +139,7 @@ let package = Package(
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonReports", "LiaisonBundledPlugins", "CurlHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

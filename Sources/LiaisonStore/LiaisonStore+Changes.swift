@@ -165,75 +165,24 @@ extension LiaisonStore {
         _ batch: PreparedBatch, from source: String? = nil, origin: String? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
-        // A batch with neither is this node's own making (sample data), so its writes may be this node's.
-        let fromOutside = source != nil || origin != nil
-        let origin = origin ?? source.map { "replica \($0)" } ?? "this node"
-        let me = identity.replicaID
+        try await merge([batch], from: source, origin: origin, checkpoint: checkpoint)
+    }
+
+    /// Merges consecutive prepared batches in ONE transaction, in order, each as
+    /// ``merge(_:from:origin:checkpoint:)`` merges one, with the checkpoint of the last: sync
+    /// merges a few pulled pages at a time, so that an index page that several pages touch is
+    /// written once instead of once a page.
+    public func merge(
+        _ batches: [PreparedBatch], from source: String? = nil, origin: String? = nil,
+        checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
+    ) async throws -> MergeSummary {
+        let intake = MergeIntake(
+            me: identity.replicaID, source: source, origin: origin ?? source.map { "replica \($0)" } ?? "this node",
+            // A batch with neither is this node's own making (sample data), so its writes may be this node's.
+            fromOutside: source != nil || origin != nil)
         return try await database.write { db in
             var summary = MergeSummary()
-            let now = Timestamp.millis()
-            func quarantine(_ rejection: Rejection) throws {
-                try db.quarantine(rejection, source: origin, at: now)
-                summary.quarantined.append(Quarantined(recordID: rejection.recordID, problem: rejection.problem))
-            }
-            for rejection in batch.rejected { try quarantine(rejection) }
-            let storedJSON = try db.storedStates(ids: batch.rows.map(\.state.id))
-            // Sequences are taken in order here and recorded once, after the batch.
-            let first = try Int64.fetchOne(db, sql: "SELECT sequence FROM node")! + 1
-            var next = first
-            var savedHere: [String: RecordState] = [:]
-            for prepared in batch.rows {
-                let incoming = prepared.state
-                // A record met earlier in this batch merges with what was just saved.
-                let earlier = savedHere[incoming.id]
-                let stored = try earlier ?? storedJSON[incoming.id].map { try RecordState(json: Data($0.utf8)) }
-                // Only this node makes its own writes, and it has seen every one of them.
-                if fromOutside, incoming.context[me] > (stored?.context[me] ?? 0) {
-                    try quarantine(Rejection(incoming, "claims writes of this node (\(me)) that it never made", json: prepared.json))
-                    continue
-                }
-                let sent = batch.events[incoming.id] ?? []
-                var merged = incoming
-                if let stored {
-                    do throws(MergeError) {
-                        merged = try stored.merged(with: incoming)
-                    } catch {
-                        try quarantine(Rejection(incoming, "does not merge with the stored state: \(error.problem)", json: prepared.json))
-                        continue
-                    }
-                }
-                let changed = merged != stored
-                let fromSource = merged == incoming
-                // The row is worked out only for a state that changed (what came, when it is that);
-                // an unchanged one is written again only if it brings new events.
-                var changedRow: RecordRow?
-                if changed {
-                    let candidate = fromSource ? prepared : RecordRow(merged)
-                    guard candidate.json.utf8.count <= IntakeLimits.maxStateBytes else {
-                        let problem = "merged with the stored state it would be \(candidate.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes)"
-                        try quarantine(Rejection(incoming, problem, json: prepared.json))
-                        continue
-                    }
-                    changedRow = candidate
-                }
-                let newEvents: [WriteEvent]
-                switch try db.eventsToLog(sent, state: merged, isNew: stored == nil) {
-                case .success(let events): newEvents = events
-                case .failure(let conflict):
-                    try quarantine(Rejection(incoming, conflict.problem, json: EventIntake.quarantineJSON(incoming, sent)))
-                    continue
-                }
-                if !changed, newEvents.isEmpty { continue }
-                let row = changedRow ?? RecordRow(merged)
-                try db.insert(row, at: next, source: fromSource ? source : nil)
-                for event in newEvents { try db.log(event, at: next) }
-                savedHere[incoming.id] = row.state
-                next += 1
-                if changed { summary.changed += 1 }
-                if changed, row.conflicted { summary.conflicts += 1 }
-            }
-            summary.merged = batch.count - summary.quarantined.count
-            if next > first { try db.execute(sql: "UPDATE node SET sequence = ?", arguments: [next - 1]) }
+            for batch in batches { try db.merge(batch, intake, into: &summary) }
             if let checkpoint {
                 try db.setCheckpoint(peer: checkpoint.peer, direction: checkpoint.direction, sequence: checkpoint.sequence)
             }
@@ -289,5 +238,90 @@ extension Database {
                 ON CONFLICT(peer_replica, direction) DO UPDATE SET sequence = excluded.sequence
                 """,
             arguments: [peer, direction.rawValue, sequence])
+    }
+}
+
+/// Who a batch came from, for the checks and the quarantine of ``Database/merge(_:_:into:)``.
+struct MergeIntake {
+    /// This node's replica id.
+    let me: String
+    /// The replica id of the node that sent the batch, when known.
+    let source: String?
+    /// Where the batch came from, for the quarantine.
+    let origin: String
+    /// Whether the batch came from outside this node (its writes must not claim to be ours).
+    let fromOutside: Bool
+}
+
+extension Database {
+    /// Merges one prepared batch inside the caller's write transaction, adding what it did to
+    /// `summary`; states take sequences after the node's current one, recorded at the end.
+    func merge(_ batch: PreparedBatch, _ intake: MergeIntake, into summary: inout MergeSummary) throws {
+        let (me, source, origin, fromOutside) = (intake.me, intake.source, intake.origin, intake.fromOutside)
+        let db = self
+        let quarantinedBefore = summary.quarantined.count
+        let now = Timestamp.millis()
+        func quarantine(_ rejection: Rejection) throws {
+            try db.quarantine(rejection, source: origin, at: now)
+            summary.quarantined.append(Quarantined(recordID: rejection.recordID, problem: rejection.problem))
+        }
+        for rejection in batch.rejected { try quarantine(rejection) }
+        let storedJSON = try db.storedStates(ids: batch.rows.map(\.state.id))
+        // Sequences are taken in order here and recorded once, after the batch.
+        let first = try Int64.fetchOne(db, sql: "SELECT sequence FROM node")! + 1
+        var next = first
+        var savedHere: [String: RecordState] = [:]
+        for prepared in batch.rows {
+            let incoming = prepared.state
+            // A record met earlier in this batch merges with what was just saved.
+            let earlier = savedHere[incoming.id]
+            let stored = try earlier ?? storedJSON[incoming.id].map { try RecordState(json: Data($0.utf8)) }
+            // Only this node makes its own writes, and it has seen every one of them.
+            if fromOutside, incoming.context[me] > (stored?.context[me] ?? 0) {
+                try quarantine(Rejection(incoming, "claims writes of this node (\(me)) that it never made", json: prepared.json))
+                continue
+            }
+            let sent = batch.events[incoming.id] ?? []
+            var merged = incoming
+            if let stored {
+                do throws(MergeError) {
+                    merged = try stored.merged(with: incoming)
+                } catch {
+                    try quarantine(Rejection(incoming, "does not merge with the stored state: \(error.problem)", json: prepared.json))
+                    continue
+                }
+            }
+            let changed = merged != stored
+            let fromSource = merged == incoming
+            // The row is worked out only for a state that changed (what came, when it is that);
+            // an unchanged one is written again only if it brings new events.
+            var changedRow: RecordRow?
+            if changed {
+                let candidate = fromSource ? prepared : RecordRow(merged)
+                guard candidate.json.utf8.count <= IntakeLimits.maxStateBytes else {
+                    let problem = "merged with the stored state it would be \(candidate.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes)"
+                    try quarantine(Rejection(incoming, problem, json: prepared.json))
+                    continue
+                }
+                changedRow = candidate
+            }
+            let newEvents: [WriteEvent]
+            switch try db.eventsToLog(sent, state: merged, isNew: stored == nil) {
+            case .success(let events): newEvents = events
+            case .failure(let conflict):
+                try quarantine(Rejection(incoming, conflict.problem, json: EventIntake.quarantineJSON(incoming, sent)))
+                continue
+            }
+            if !changed, newEvents.isEmpty { continue }
+            let row = changedRow ?? RecordRow(merged)
+            try db.insert(row, at: next, source: fromSource ? source : nil)
+            for event in newEvents { try db.log(event, at: next) }
+            savedHere[incoming.id] = row.state
+            next += 1
+            if changed { summary.changed += 1 }
+            if changed, row.conflicted { summary.conflicts += 1 }
+        }
+        summary.merged += batch.count - (summary.quarantined.count - quarantinedBefore)
+        if next > first { try db.execute(sql: "UPDATE node SET sequence = ?", arguments: [next - 1]) }
     }
 }

@@ -243,6 +243,24 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("scale: list indexes that answer filters and search without reading records") { db in
+            // Each list index carries the sequence (the search index's row id), so a search walked
+            // in list order is checked against the matches from the index alone; the newest-first
+            // index also carries status, office and tracks, so that the default list, filtered,
+            // reads only the rows it shows.
+            try db.execute(sql: """
+                DROP INDEX record_list_updated;
+                DROP INDEX record_list_title;
+                DROP INDEX record_list_value;
+                DROP INDEX record_list_status;
+                DROP INDEX record_list_office;
+                CREATE INDEX record_list_updated ON record(deleted, updated_at, id, seq, status, office, tracks);
+                CREATE INDEX record_list_title ON record(deleted, title COLLATE NOCASE, id, seq);
+                CREATE INDEX record_list_value ON record(deleted, value_usd, id, seq);
+                CREATE INDEX record_list_status ON record(deleted, status, id, tracks, seq);
+                CREATE INDEX record_list_office ON record(deleted, office, id, tracks, seq);
+                """)
+        }
         return migrator
     }
 }

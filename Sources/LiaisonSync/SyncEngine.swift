@@ -32,6 +32,9 @@ public struct SyncEngine: Sendable {
     /// How requests reach the peer (libcurl in a node: its handles keep connections alive
     /// between batches).
     public let transport: any SyncTransport
+    /// Pulled pages merged in one transaction (with the checkpoint of the last): fewer, larger
+    /// transactions write each index page touched by several pages once.
+    static let pagesPerMerge = 4
     /// States per batch.
     public var batchRecords = SyncProtocol.maxBatchRecords
     /// Bytes per batch.
@@ -103,28 +106,45 @@ public struct SyncEngine: Sendable {
 
         let since = try await store.checkpoint(peer: node.replicaID, direction: .pull)
         status.behind = max(0, node.sequence - since)
-        // Pages are fetched, parsed, checked and prepared two ahead of the one merging.
+        // Pages are fetched, parsed, checked and prepared ahead of the ones merging.
         let batchRecords = batchRecords
         // Events go from where the last complete pass started: a pass cut short leaves it there.
         let eventsSince = try await store.eventCheckpoint(peer: node.replicaID, direction: .pull)
         var pulledTo = since
-        var pages = PullPipeline(since: since, ahead: 2, store: store) { sequence in
+        var pages = PullPipeline(since: since, ahead: Self.pagesPerMerge, store: store) { sequence in
             try await link.changes(since: sequence, limit: batchRecords, requester: me, eventsSince: eventsSince)
         }
         defer { pages.cancel() }
         while true {
             // Stop only between batches: a batch under way merges (or is acknowledged) first.
             if stopSignal.isStopped { throw SyncStopped() }
-            guard let next = try await pages.next() else { break }
-            let (page, bytes) = (next.body, next.bytes)
-            report.bytesReceived += bytes
-            guard page.replicaID == node.replicaID else {
-                throw SyncError(peer: link.peer.name, "changed replica id during sync (re-initialised?)")
+            // Up to `pagesPerMerge` pages merge in one transaction. A page that fails stops the
+            // group; the good pages before it still merge, then its error comes.
+            var group: [PullPipeline.Page] = []
+            var failure: (any Error)?
+            repeat {
+                do {
+                    guard let page = try await pages.next() else { break }
+                    group.append(page)
+                } catch {
+                    failure = error
+                    break
+                }
+            } while group.count < Self.pagesPerMerge && group.last!.body.more
+            guard let last = group.last?.body else {
+                if let failure { throw failure }
+                break
             }
-            if stopSignal.isStopped { throw SyncStopped() }  // the wait for the page may have been long
+            for next in group {
+                report.bytesReceived += next.bytes
+                guard next.body.replicaID == node.replicaID else {
+                    throw SyncError(peer: link.peer.name, "changed replica id during sync (re-initialised?)")
+                }
+            }
+            if stopSignal.isStopped { throw SyncStopped() }  // the wait for the pages may have been long
             let summary = try await store.merge(
-                next.batch, from: node.replicaID, origin: "peer \(link.peer.name) (\(node.replicaID))",
-                checkpoint: (node.replicaID, .pull, page.lastSequence))
+                group.map(\.batch), from: node.replicaID, origin: "peer \(link.peer.name) (\(node.replicaID))",
+                checkpoint: (node.replicaID, .pull, last.lastSequence))
             report.pulled.merged += summary.merged
             report.pulled.changed += summary.changed
             report.pulled.conflicts += summary.conflicts
@@ -136,10 +156,12 @@ public struct SyncEngine: Sendable {
                     "first": "\(summary.quarantined[0].recordID ?? "?"): \(summary.quarantined[0].problem)",
                 ])
             }
-            metrics.pulledBatch(peer: link.peer.name, states: page.states.count, bytes: bytes, conflicts: summary.conflicts)
-            pulledTo = page.lastSequence
-            status.behind = max(0, node.sequence - page.lastSequence)
-            progress(.pulled(peer: link.peer.name, states: page.states.count, remaining: status.behind ?? 0))
+            let states = group.reduce(0) { $0 + $1.body.states.count }
+            metrics.pulledBatch(peer: link.peer.name, states: states, bytes: group.reduce(0) { $0 + $1.bytes }, conflicts: summary.conflicts)
+            pulledTo = last.lastSequence
+            status.behind = max(0, node.sequence - last.lastSequence)
+            progress(.pulled(peer: link.peer.name, states: states, remaining: status.behind ?? 0))
+            if let failure { throw failure }
         }
         try await store.setEventCheckpoint(peer: node.replicaID, direction: .pull, sequence: pulledTo)
 

@@ -5,22 +5,29 @@ import LiaisonBundledPlugins
 import LiaisonCore
 import LiaisonStore
 
-/// `liaison-bench sync --records N`: a first sync of N records from one node to another over
-/// loopback, then one change travelling through a seven-node mesh. Real `liaison serve`
+/// `liaison-bench sync --records N`: a first sync of N `liaison seed` records from one node to another over
+/// loopback (beside SQLite's own insert of the same rows), optionally updated records synced into a
+/// large node (`--into`), then one change travelling through a seven-node mesh. Real `liaison serve`
 /// processes, real HTTP through libcurl.
 struct SyncBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Time a first sync of N records between two nodes, and one change through a 7-node mesh.")
 
-    @Option(help: "Records at the first node.") var records = 100_000
+    @Option(help: "Records at the first node (made by `liaison seed`).") var records = 100_000
     @Option(help: "Changes sent through the mesh (the median is printed).") var changes = 5
     @Option(help: "The mesh's sync interval in seconds.") var interval = 0.5
+    @Option(help: "Also sync --updates records updated at a copy of the store in this directory (e.g. one of a million records, seeded by `liaison seed`) into a node that holds the rest; the directory is only read.")
+    var into: String?
+    @Option(help: "Records updated for --into.") var updates = 100_000
 
     func run() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try await firstSync(root: root.appendingPathComponent("pair"))
+        if let into {
+            try await SyncUpdatesBench.run(base: URL(fileURLWithPath: into), updates: updates, root: root.appendingPathComponent("updates"))
+        }
         try await mesh(root: root.appendingPathComponent("mesh"))
     }
 
@@ -28,11 +35,8 @@ struct SyncBench: AsyncParsableCommand {
         let (source, target) = (root.appendingPathComponent("mumbai"), root.appendingPathComponent("chennai"))
         try LiaisonStore.initialise(directory: source, office: "mumbai")
         try LiaisonStore.initialise(directory: target, office: "chennai")
+        _ = try NodeProcess.run(["seed", "--records", String(records), "--data", source.path])
         let store = try LiaisonStore(directory: source, schema: BundledPlugins.schema)
-        var generator = BenchRecords(seed: 1, schema: BundledPlugins.schema)
-        for start in stride(from: 0, to: records, by: 5_000) {
-            _ = try await store.merge(try (start..<min(records, start + 5_000)).map { _ in try generator.state() })
-        }
         let token = root.appendingPathComponent("mumbai.token")
         let peerToken = try await store.createToken(name: "chennai", role: .peer)
         try peerToken.write(to: token, atomically: true, encoding: .utf8)
@@ -51,6 +55,9 @@ struct SyncBench: AsyncParsableCommand {
         print("  CPU time        serving node \(String(format: "%.2f", serverCPU)) s, pulling node "
               + "\(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s")
         print("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
+        let baseline = try SQLiteBaseline.insertSeconds(copying: target, into: root.appendingPathComponent("baseline"))
+        print("  SQLite alone    \(Int(Double(records) / baseline)) records/s inserting the same (id, state) rows, "
+              + "1,000 a transaction; sync takes \(String(format: "%.1f", sync.seconds / baseline))× as long")
     }
 
     private func mesh(root: URL) async throws {
