@@ -32,7 +32,7 @@ struct WritesBench: AsyncParsableCommand {
         let client = CurlClient(configuration: .init(workerThreads: connections))
         defer { client.shutdown() }
         let post = { @Sendable (index: Int) async throws -> Double in
-            let body = #"{"title":"Bench write \#(index)","type":"investment","tracks":["sccp"],"value_usd":\#(index)}"#
+            let body = #"{"title":"Bench write \#(index)","type":"investment","tracks":["sccp"],"value_usd":\#(abs(index))}"#
             let (seconds, response) = try await Timing.measure {
                 try await client.send(HTTPRequest(
                     method: "POST", url: "http://127.0.0.1:\(port)/v1/records",

@@ -20,7 +20,7 @@ enum SyncCompression {
         var headers: HTTPFields = [.vary: "Accept-Encoding", .contentType: "application/json; charset=utf-8"]
         var body = ByteBuffer(string: text)
         if body.readableBytes >= minimumBytes, acceptsGzip(request.headers[values: .acceptEncoding]) {
-            body = try body.compress(with: .gzip(configuration: .init(compressionLevel: .fastestCompression)))
+            body = try body.compress(with: .gzip())
             headers[.contentEncoding] = "gzip"
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))

@@ -23,11 +23,11 @@ import Testing
             for writer in 0..<8 {
                 group.addTask {
                     for index in 0..<10_000 {
-                        // A bad write fails inside the shared transaction: an edit of a record that is not there.
+                        // A bad write fails inside the shared transaction: resolving a record that is not there.
                         let bad = index % 25 == 7
                         let body = #"{"title":"Writer \#(writer) write \#(index)","type":"event","tracks":["sccp"]}"#
                         guard let response = try? await client.send(HTTPRequest(
-                            method: bad ? "PATCH" : "POST", url: url + (bad ? "/v1/records/no-such-record" : "/v1/records"),
+                            method: "POST", url: url + (bad ? "/v1/records/mumbai.missing1/resolve" : "/v1/records"),
                             headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")],
                             body: Array(body.utf8)))
                         else { return }  // the node is gone
