@@ -65,28 +65,34 @@ final class GroupCommit: Sendable {
                 defer { queue.committing = true }
                 return !queue.committing
             }
-            if starts { Task { await self.commitWaiting() } }
+            if starts { commitNext() }
         }
     }
 
-    /// Commits waiting writes, a transaction at a time, until none is left.
-    private func commitWaiting() async {
-        while true {
-            let jobs = queue.withLock { queue in
+    /// Commits the writes waiting now in one transaction, on the database's writer queue (no
+    /// task in between), then queues the next group behind any other write (a sync merge)
+    /// that waits for the writer, until none is left.
+    private func commitNext() {
+        database.asyncWriteWithoutTransaction { db in
+            let jobs = self.queue.withLock { queue in
                 let jobs = Array(queue.waiting.prefix(Self.maxWrites))
                 queue.waiting.removeFirst(jobs.count)
-                if jobs.isEmpty { queue.committing = false }
                 return jobs
             }
-            if jobs.isEmpty { return }
             do {
-                try await database.write { db in
+                try db.inTransaction {
                     for job in jobs { job.run(db) }
+                    return .commit
                 }
                 for job in jobs { job.answer(nil) }
             } catch {
                 for job in jobs { job.answer(error) }
             }
+            let more = self.queue.withLock { queue in
+                queue.committing = !queue.waiting.isEmpty
+                return queue.committing
+            }
+            if more { self.commitNext() }
         }
     }
 }
