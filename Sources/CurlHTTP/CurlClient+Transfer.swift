@@ -54,6 +54,7 @@ extension CurlClient {
                 status: handle.info(CURLINFO_RESPONSE_CODE),
                 headers: transfer.headers,
                 body: transfer.body,
+                wireBytes: Int(handle.offsetInfo(CURLINFO_SIZE_DOWNLOAD_T)),
                 newConnections: handle.info(CURLINFO_NUM_CONNECTS)
             )
         )

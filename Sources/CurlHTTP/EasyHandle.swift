@@ -56,6 +56,13 @@ final class EasyHandle: @unchecked Sendable {
         _ = CCurl_easy_getinfo_long(raw, info, &value)
         return value
     }
+
+    /// A `curl_off_t` item, such as `CURLINFO_SIZE_DOWNLOAD_T`.
+    func offsetInfo(_ info: CURLINFO) -> Int64 {
+        var value: curl_off_t = 0
+        _ = CCurl_easy_getinfo_off_t(raw, info, &value)
+        return Int64(value)
+    }
 }
 
 extension String {

@@ -7,7 +7,7 @@ extension NodeConfig {
         ("server.tls_certificate", "LIAISON_TLS_CERTIFICATE"), ("server.tls_key", "LIAISON_TLS_KEY"),
         ("sync.interval", "LIAISON_SYNC_INTERVAL"), ("sync.batch_records", "LIAISON_BATCH_RECORDS"),
         ("sync.batch_bytes", "LIAISON_BATCH_BYTES"), ("sync.timeout", "LIAISON_SYNC_TIMEOUT"),
-        ("sync.ca_file", "LIAISON_CA_FILE"), ("log.level", "LIAISON_LOG_LEVEL"), ("log.format", "LIAISON_LOG_FORMAT"),
+        ("sync.ca_file", "LIAISON_CA_FILE"), ("sync.compression", "LIAISON_SYNC_COMPRESSION"), ("log.level", "LIAISON_LOG_LEVEL"), ("log.format", "LIAISON_LOG_FORMAT"),
     ]
 
     /// Applies the `LIAISON_*` environment variables that are set.
@@ -47,6 +47,7 @@ extension NodeConfig {
         case "sync.batch_bytes": batchBytes = try whole(1024...(4 << 20))
         case "sync.timeout": syncTimeout = try number(0.1...3_600)
         case "sync.ca_file": caFile = value
+        case "sync.compression": syncCompression = try oneOf(["gzip", "off"]) == "gzip"
         case "log.level": logLevel = try oneOf(["trace", "debug", "info", "notice", "warning", "error", "critical"])
         case "log.format": logFormat = try oneOf(["text", "json"])
         default:

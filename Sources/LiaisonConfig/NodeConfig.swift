@@ -43,6 +43,9 @@ public struct NodeConfig: Hashable, Sendable {
     public var syncTimeout = 30.0
     /// A PEM CA bundle to verify HTTPS peers against (default: the system's).
     public var caFile: String?
+    /// Whether sync asks peers for gzip and pushes gzip to peers that take it (`sync.compression
+    /// = gzip`, the default); `off` syncs plain JSON, as a node older than compression does.
+    public var syncCompression = true
     /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
     public var logLevel = "info"
     /// `text` or `json` (one JSON object a line).
@@ -59,6 +62,7 @@ public struct NodeConfig: Hashable, Sendable {
     /// How this node syncs: its batch limits, timeout and CA, the same for `liaison serve`
     /// and `liaison sync`.
     public var sync: SyncConfiguration {
-        SyncConfiguration(batchRecords: batchRecords, batchBytes: batchBytes, timeout: syncTimeout, caFile: caFile)
+        SyncConfiguration(batchRecords: batchRecords, batchBytes: batchBytes, timeout: syncTimeout, caFile: caFile,
+                          compression: syncCompression)
     }
 }

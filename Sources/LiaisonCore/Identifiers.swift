@@ -38,16 +38,23 @@ public enum ReplicaID {
 public enum RecordID {
     /// A new UUIDv7 (`0193a1b2-...`), lowercase.
     public static func make(now: Date = Date()) -> String {
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255) }
+        // Two draws of the system generator, and hex by table: this runs once per created record.
+        var generator = SystemRandomNumberGenerator()
+        let random: (UInt64, UInt64) = (generator.next(), generator.next())
+        var bytes = (0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? random.0 : random.1) >> (8 * UInt64($0 % 8))) }
         let millis = UInt64(max(0, now.timeIntervalSince1970 * 1000))
         for index in 0..<6 { bytes[index] = UInt8((millis >> (8 * (5 - UInt64(index)))) & 0xff) }
         bytes[6] = (bytes[6] & 0x0f) | 0x70
         bytes[8] = (bytes[8] & 0x3f) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-            String(hex[hex.index(hex.startIndex, offsetBy: range.lowerBound)..<hex.index(hex.startIndex, offsetBy: range.upperBound)])
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
         }
-        return parts.joined(separator: "-")
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Whether `text` can be a record id: 1 to 64 characters of `A-Z a-z 0-9 - _`.

@@ -14,7 +14,7 @@ extension LiaisonStore {
         let event = try state.loggedWrite(values, readContext: .empty, replica: identity.replicaID, meta: meta(author))
         try schema.checkRecord(state)
         let created = state
-        try await database.write { db in try db.log(event, at: db.save(created)) }
+        try await recordWrites.write { db in try db.log(event, at: db.save(created)) }
         return created
     }
 
@@ -65,9 +65,10 @@ extension LiaisonStore {
         try await database.read { db in try db.loadState(id: id) }
     }
 
-    /// Loads, changes, checks and saves one record with the write's event, in one transaction.
+    /// Loads, changes, checks and saves one record with the write's event, in one transaction
+    /// (shared with concurrent writes, each in its own savepoint: ``GroupCommit``).
     private func change(id: String, _ body: @escaping @Sendable (inout RecordState) throws -> WriteEvent) async throws -> RecordState {
-        try await database.write { db in
+        try await recordWrites.write { db in
             guard var state = try db.loadState(id: id) else {
                 throw StoreError(.notFound, "no record \(id)")
             }

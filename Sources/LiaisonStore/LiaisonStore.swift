@@ -20,6 +20,8 @@ public final class LiaisonStore: Sendable {
     /// The schema writes and incoming states are checked against.
     public let schema: Schema
     let database: DatabasePool
+    /// Local record writes, committed in groups (``GroupCommit``).
+    let recordWrites: GroupCommit
 
     /// Makes a new store in `directory` (created if missing) with a new replica id for
     /// `office`, and returns that id.
@@ -54,6 +56,7 @@ public final class LiaisonStore: Sendable {
             throw StoreError(.notInitialised, "no Liaison store in \(directory.path): run `liaison init --office SLUG` first")
         }
         database = try Self.openPool(file)
+        recordWrites = GroupCommit(database: database)
         let row = try database.read { db in
             try Row.fetchOne(db, sql: "SELECT replica_id, office, created_at FROM node WHERE id = 1")
         }

@@ -7,6 +7,6 @@ extension CurlClient: SyncTransport {
         let response = try await send(
             HTTPRequest(method: request.method, url: request.url, headers: request.headers, body: request.body)
         )
-        return SyncTransportResponse(status: response.status, body: response.body)
+        return SyncTransportResponse(status: response.status, body: response.body, wireBytes: response.wireBytes)
     }
 }

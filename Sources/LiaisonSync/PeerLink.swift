@@ -26,19 +26,20 @@ struct PeerLink: Sendable {
         try decode(NodeInfo.self, try await send("GET", SyncProtocol.nodePath))
     }
 
-    /// A page of the peer's changes, with the size of the answer's body in bytes.
-    func changes(since: Int64, limit: Int, requester: String, eventsSince: Int64) async throws -> (page: ChangesBody, bytes: Int) {
+    /// A page of the peer's changes, with the size of the answer's body on the wire and as JSON.
+    func changes(since: Int64, limit: Int, requester: String, eventsSince: Int64) async throws -> (page: ChangesBody, bytes: SyncBytes) {
         let query = "?since=\(since)&limit=\(limit)&for=\(requester)&events_since=\(eventsSince)"
         let response = try await send("GET", SyncProtocol.changesPath + query)
         do {
-            return (try ChangesBody(json: Data(response.body)), response.body.count)
+            return (try ChangesBody(json: Data(response.body)), SyncBytes(wire: response.wireBytes, plain: response.body.count))
         } catch {
             throw SyncError(peer: peer.name, "sent a bad answer: \(error.description)")
         }
     }
 
-    /// Sends a batch of states; returns the acknowledgement and the request body's size in bytes.
-    func push(_ states: [ChangesPage.Change], from replica: String) async throws -> (ack: PushAck, bytes: Int) {
+    /// Sends a batch of states, gzip-compressed when `gzip` (the peer lists it in `push_encodings`);
+    /// returns the acknowledgement and the request body's size on the wire and as JSON.
+    func push(_ states: [ChangesPage.Change], from replica: String, gzip: Bool) async throws -> (ack: PushAck, bytes: SyncBytes) {
         var writer = JSONWriter()
         writer.raw("{\"replica_id\":")
         writer.string(replica)
@@ -46,14 +47,19 @@ struct PeerLink: Sendable {
         writer.array(states) { $0.raw($1.json) }
         SentEvents.write(states.lazy.flatMap(\.events), to: &writer)
         writer.raw("}")
-        let body = writer.bytes
-        return (try decode(PushAck.self, try await send("POST", SyncProtocol.changesPath, body: body)), body.count)
+        let json = writer.bytes
+        let body = try gzip ? Gzip.compress(json) : json
+        let response = try await send("POST", SyncProtocol.changesPath, body: body, encoding: gzip ? "gzip" : nil)
+        return (try decode(PushAck.self, response), SyncBytes(wire: body.count, plain: json.count))
     }
 
-    private func send(_ method: String, _ path: String, body: [UInt8]? = nil) async throws -> SyncTransportResponse {
+    private func send(
+        _ method: String, _ path: String, body: [UInt8]? = nil, encoding: String? = nil
+    ) async throws -> SyncTransportResponse {
         let base = peer.url.hasSuffix("/") ? String(peer.url.dropLast()) : peer.url
         var headers = [(name: "Authorization", value: "Bearer \(token)"), (name: "Accept", value: "application/json")]
         if body != nil { headers.append((name: "Content-Type", value: "application/json")) }
+        if let encoding { headers.append((name: "Content-Encoding", value: encoding)) }
         let response: SyncTransportResponse
         do {
             response = try await transport.exchange(

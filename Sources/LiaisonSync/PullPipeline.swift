@@ -12,15 +12,15 @@ struct PullPipeline {
     struct Page {
         let body: ChangesBody
         let batch: PreparedBatch
-        let bytes: Int
+        let bytes: SyncBytes
     }
 
     private struct Stage {
-        let fetch: Task<(page: ChangesBody, bytes: Int), any Error>
+        let fetch: Task<(page: ChangesBody, bytes: SyncBytes), any Error>
         let prepare: Task<PreparedBatch, any Error>
     }
 
-    private let fetchPage: @Sendable (Int64) async throws -> (page: ChangesBody, bytes: Int)
+    private let fetchPage: @Sendable (Int64) async throws -> (page: ChangesBody, bytes: SyncBytes)
     private let store: LiaisonStore
     private let ahead: Int
     private var stages: [Stage] = []
@@ -28,7 +28,7 @@ struct PullPipeline {
 
     /// A pipeline reading the feed after `since` with `fetchPage`.
     init(since: Int64, ahead: Int, store: LiaisonStore,
-         fetchPage: @escaping @Sendable (Int64) async throws -> (page: ChangesBody, bytes: Int)) {
+         fetchPage: @escaping @Sendable (Int64) async throws -> (page: ChangesBody, bytes: SyncBytes)) {
         self.fetchPage = fetchPage
         self.store = store
         self.ahead = ahead

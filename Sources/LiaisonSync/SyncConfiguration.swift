@@ -12,18 +12,23 @@ public struct SyncConfiguration: Hashable, Sendable {
     public var timeout: Double
     /// A PEM CA bundle to verify HTTPS peers against (default: the system's).
     public var caFile: String?
+    /// Whether to ask peers for gzip-compressed answers and push gzip-compressed batches to
+    /// peers that accept them (default); off, the node syncs plain JSON like a node without gzip.
+    public var compression: Bool
 
     /// A configuration; by default the protocol's batch limits and a 30-second timeout.
     public init(
         batchRecords: Int = SyncProtocol.maxBatchRecords,
         batchBytes: Int = SyncProtocol.maxBatchBytes,
         timeout: Double = 30,
-        caFile: String? = nil
+        caFile: String? = nil,
+        compression: Bool = true
     ) {
         self.batchRecords = batchRecords
         self.batchBytes = batchBytes
         self.timeout = timeout
         self.caFile = caFile
+        self.compression = compression
     }
 
     /// A libcurl transport with this timeout and CA, and enough worker threads that a
@@ -34,6 +39,7 @@ public struct SyncConfiguration: Hashable, Sendable {
                 connectTimeout: min(5, timeout),
                 totalTimeout: timeout,
                 caFile: caFile,
+                acceptCompressed: compression,
                 workerThreads: 8
             )
         )

@@ -10,10 +10,10 @@ public struct SyncReport: Hashable, Sendable {
     public var pulled = MergeSummary()
     /// States sent to the peer, and what merging them there did.
     public var pushed = MergeSummary()
-    /// Bytes of changes received (answer bodies).
-    public var bytesReceived = 0
-    /// Bytes of changes sent (request bodies).
-    public var bytesSent = 0
+    /// Bytes of changes received (answer bodies), on the wire and as JSON.
+    public var bytesReceived = SyncBytes()
+    /// Bytes of changes sent (request bodies), on the wire and as JSON.
+    public var bytesSent = SyncBytes()
 }
 
 /// Progress of a sync, for a command that shows it.
@@ -39,6 +39,9 @@ public struct SyncEngine: Sendable {
     public var batchRecords = SyncProtocol.maxBatchRecords
     /// Bytes per batch.
     public var batchBytes = SyncProtocol.maxBatchBytes
+    /// Whether pushes go gzip-compressed to peers that accept it (answers are asked for
+    /// compressed by the transport: ``SyncConfiguration/compression``).
+    public var compression = true
     /// Where batches, bytes, successes and failures are counted (nowhere by default).
     public var metrics: any SyncMetrics = NoSyncMetrics()
     /// Stops syncs between batches for a graceful shutdown; shared by copies of the engine.
@@ -55,6 +58,7 @@ public struct SyncEngine: Sendable {
         self.logger = logger
         batchRecords = configuration.batchRecords
         batchBytes = configuration.batchBytes
+        compression = configuration.compression
     }
 
     /// One pull and one push with `peer`, now. Saves the peer's status either way.
@@ -157,7 +161,7 @@ public struct SyncEngine: Sendable {
                 ])
             }
             let states = group.reduce(0) { $0 + $1.body.states.count }
-            metrics.pulledBatch(peer: link.peer.name, states: states, bytes: group.reduce(0) { $0 + $1.bytes }, conflicts: summary.conflicts)
+            metrics.pulledBatch(peer: link.peer.name, states: states, bytes: group.reduce(0) { $0 + $1.bytes.wire }, conflicts: summary.conflicts)
             pulledTo = last.lastSequence
             status.behind = max(0, node.sequence - last.lastSequence)
             progress(.pulled(peer: link.peer.name, states: states, remaining: status.behind ?? 0))
@@ -167,18 +171,19 @@ public struct SyncEngine: Sendable {
 
         var pushed = try await store.checkpoint(peer: node.replicaID, direction: .push)
         let pushEventsSince = try await store.eventCheckpoint(peer: node.replicaID, direction: .push)
+        let gzip = compression && (node.pushEncodings ?? []).contains("gzip")
         while true {
             if stopSignal.isStopped { throw SyncStopped() }
             let page = try await store.changes(
                 since: pushed, limit: batchRecords, maxBytes: batchBytes, excluding: node.replicaID, eventsSince: pushEventsSince)
             if !page.states.isEmpty {
-                let (ack, bytes) = try await link.push(page.states, from: me)
+                let (ack, bytes) = try await link.push(page.states, from: me, gzip: gzip)
                 report.bytesSent += bytes
                 report.pushed.merged += ack.merged
                 report.pushed.changed += ack.changed
                 report.pushed.conflicts += ack.conflicts
                 report.pushed.quarantined += ack.quarantined
-                metrics.pushedBatch(peer: link.peer.name, states: page.states.count, bytes: bytes)
+                metrics.pushedBatch(peer: link.peer.name, states: page.states.count, bytes: bytes.wire)
                 progress(.pushed(peer: link.peer.name, states: page.states.count))
             }
             if page.lastSequence != pushed {

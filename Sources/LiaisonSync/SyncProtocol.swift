@@ -29,17 +29,22 @@ public struct NodeInfo: Codable, Hashable, Sendable {
     public let protocolVersion: Int
     /// Its current local sequence.
     public let sequence: Int64
+    /// The `Content-Encoding`s it accepts on a pushed batch (`["gzip"]`); `nil` from a node
+    /// older than compression, which takes plain JSON only.
+    public let pushEncodings: [String]?
 
     /// Makes the description of a node.
-    public init(replicaID: String, office: String, protocolVersion: Int = SyncProtocol.version, sequence: Int64) {
+    public init(replicaID: String, office: String, protocolVersion: Int = SyncProtocol.version, sequence: Int64,
+                pushEncodings: [String]? = nil) {
         self.replicaID = replicaID
         self.office = office
         self.protocolVersion = protocolVersion
         self.sequence = sequence
+        self.pushEncodings = pushEncodings
     }
 
     enum CodingKeys: String, CodingKey {
-        case replicaID = "replica_id", office, protocolVersion = "protocol", sequence
+        case replicaID = "replica_id", office, protocolVersion = "protocol", sequence, pushEncodings = "push_encodings"
     }
 }
 

@@ -39,12 +39,35 @@ public struct SyncTransportRequest: Sendable {
 public struct SyncTransportResponse: Sendable {
     /// The HTTP status.
     public var status: Int
-    /// The body.
+    /// The body, decoded if it came compressed.
     public var body: [UInt8]
+    /// How many bytes the body took on the wire (less than `body.count` when it came compressed).
+    public var wireBytes: Int
 
-    /// An answer.
-    public init(status: Int, body: [UInt8] = []) {
+    /// An answer; `wireBytes` defaults to the body's size.
+    public init(status: Int, body: [UInt8] = [], wireBytes: Int? = nil) {
         self.status = status
         self.body = body
+        self.wireBytes = wireBytes ?? body.count
+    }
+}
+
+/// Bytes of sync traffic: as they crossed the wire, and as plain JSON (what they would have
+/// been without compression).
+public struct SyncBytes: Hashable, Sendable {
+    /// Bytes on the wire.
+    public var wire = 0
+    /// Bytes of JSON before compression.
+    public var plain = 0
+
+    /// A count.
+    public init(wire: Int = 0, plain: Int = 0) {
+        self.wire = wire
+        self.plain = plain
+    }
+
+    static func += (left: inout SyncBytes, right: SyncBytes) {
+        left.wire += right.wire
+        left.plain += right.plain
     }
 }

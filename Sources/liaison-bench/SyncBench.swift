@@ -47,17 +47,27 @@ struct SyncBench: AsyncParsableCommand {
         let serverCPUBefore = NodeProcess.cpuSeconds(of: server)
         let sync = try NodeProcess.run(["sync", "--data", target.path])
         let serverCPU = NodeProcess.cpuSeconds(of: server) - serverCPUBefore
-        let bytes = sync.output.split(separator: " ").reversed().dropFirst().first.flatMap { Int($0) } ?? 0
+        let (wire, plain) = Self.bytes(in: sync.output)
         print("first sync of \(records) records, mumbai → chennai over loopback (release build):")
         print("  time            \(String(format: "%.2f", sync.seconds)) s")
         print("  records/s       \(Int(Double(records) / sync.seconds))")
-        print("  bytes on wire   \(bytes) (\(bytes / max(records, 1)) per record, uncompressed JSON)")
+        print("  bytes on wire   \(wire) (\(wire / max(records, 1)) per record, gzip); as JSON \(plain) "
+              + "(\(plain / max(records, 1)) per record), \(String(format: "%.1f", Double(plain) / Double(max(wire, 1))))× fewer")
         print("  CPU time        serving node \(String(format: "%.2f", serverCPU)) s, pulling node "
               + "\(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s")
         print("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
         let baseline = try SQLiteBaseline.insertSeconds(copying: target, into: root.appendingPathComponent("baseline"))
         print("  SQLite alone    \(Int(Double(records) / baseline)) records/s inserting the same (id, state) rows, "
               + "1,000 a transaction; sync takes \(String(format: "%.1f", sync.seconds / baseline))× as long")
+    }
+
+    /// The byte counts `liaison sync` printed: "N bytes on the wire (M as JSON)".
+    private static func bytes(in output: String) -> (wire: Int, plain: Int) {
+        let words = output.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" })
+        func number(before word: String) -> Int {
+            words.firstIndex { $0 == word }.flatMap { $0 > 0 ? Int(words[$0 - 1]) : nil } ?? 0
+        }
+        return (number(before: "bytes"), number(before: "as"))
     }
 
     private func mesh(root: URL) async throws {

@@ -31,7 +31,7 @@ struct SyncCommand: AsyncParsableCommand {
                 let report = try await engine.sync(with: peer, progress: Self.show)
                 Self.clearProgress()
                 let quarantined = report.pulled.quarantined + report.pushed.quarantined
-                print("\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed)), \(report.bytesReceived + report.bytesSent) bytes"
+                print("\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed)), \(report.bytesReceived.wire + report.bytesSent.wire) bytes on the wire (\(report.bytesReceived.plain + report.bytesSent.plain) as JSON)"
                     + (quarantined.isEmpty ? "" : ", quarantined \(quarantined.count)"))
                 if !quarantined.isEmpty {
                     if !report.pulled.quarantined.isEmpty { printError("\(peer.name) sent \(report.pulled.quarantined.count) states that were quarantined here") }

@@ -203,6 +203,9 @@ struct CurlClientTests {
             #expect(response.status == 200)
             #expect(response.header("content-encoding") == "gzip")
             #expect(response.body == GzipFixture.plain)
+            // libcurl counts the body as it came over the wire, before decoding.
+            #expect(response.wireBytes == (try GzipFixture.compressed()).count)
+            #expect(response.wireBytes < response.body.count)
         }
     }
 

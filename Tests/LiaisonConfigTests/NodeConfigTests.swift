@@ -187,7 +187,8 @@ struct NodeConfigTests {
         #expect(
             NodeConfig.keys.map(\.key) == [
                 "server.host", "server.port", "server.tls_certificate", "server.tls_key", "sync.interval",
-                "sync.batch_records", "sync.batch_bytes", "sync.timeout", "sync.ca_file", "log.level", "log.format",
+                "sync.batch_records", "sync.batch_bytes", "sync.timeout", "sync.ca_file", "sync.compression", "log.level",
+                "log.format",
             ]
         )
         #expect(NodeConfig.keys.allSatisfy { $0.environment.hasPrefix("LIAISON_") })

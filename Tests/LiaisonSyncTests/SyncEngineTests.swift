@@ -26,6 +26,18 @@ struct SyncEngineTests {
         #expect(again.pushed.changed == 0)
     }
 
+    @Test func aPeerThatListsNoPushEncodingsGetsPlainJSONPushes() async throws {
+        // The in-process peer's `GET /v1/node` has no `push_encodings`, as a node older than
+        // compression: the engine (compression on by default) pushes plain JSON, which it merges.
+        let fixture = try await SyncFixture()
+        try await fixture.add(3, at: fixture.here)
+        let report = try await fixture.engine().sync(with: fixture.record)
+        #expect(report.pushed.changed == 3)
+        #expect(report.bytesSent.wire == report.bytesSent.plain)
+        #expect(report.bytesSent.wire > 0)
+        #expect(try await fixture.ids(fixture.here) == fixture.ids(fixture.there))
+    }
+
     @Test(arguments: [
         (InProcessPeer.Fault.timeout, "Timeout was reached"),
         (.status(503), "answered 503: the peer is overloaded"),

@@ -16,6 +16,7 @@ extension APIHandlers {
             ("office", .string(info.office)),
             ("protocol", .int(Int64(info.protocolVersion))),
             ("sequence", .int(info.sequence)),
+            ("push_encodings", .array(SyncCompression.pushEncodings.map { .string($0) })),
         ]))
     }
 

@@ -17,11 +17,11 @@ extension APIHandlers {
             throw APIError.badRequest("query parameter \"for\" must be a replica id, got \"\(requester.prefix(80))\"")
         }
         let page = try await endpoint.changes(since: since, limit: limit, requester: requester, eventsSince: eventsSince)
-        return .json(.raw(page))
+        return try SyncCompression.json(page, for: request)
     }
 
     @Sendable func pushChanges(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let body = try await request.collectBody()
+        let body = try await SyncCompression.body(of: request)
         let sender = context.caller?.name
         let ack = try await endpoint.receive(body: Data(body), sender: sender)
         let quarantined = ack.quarantined
