@@ -1,6 +1,7 @@
 import Foundation
 import CompressNIO
 import Hummingbird
+import LiaisonHTTP
 import NIOCore
 
 /// gzip on the sync routes (docs/design.md §6, "Compression"), with compress-nio: answers are
