@@ -34,7 +34,7 @@ public struct SyncEngine: Sendable {
     public let transport: any SyncTransport
     /// Pulled pages merged in one transaction (with the checkpoint of the last): fewer, larger
     /// transactions write each index page touched by several pages once.
-    static let pagesPerMerge = 4
+    public static let pagesPerMerge = 4
     /// States per batch.
     public var batchRecords = SyncProtocol.maxBatchRecords
     /// Bytes per batch.
