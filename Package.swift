@@ -159,7 +159,7 @@ let package = Package(
             name: "LiaisonConfigTests", dependencies: ["LiaisonConfig", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PluginTests",
-            dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonBundledPlugins"] + pluginNames.map { .target(name: $0) },
+            dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonBundledPlugins", "LiaisonStore"] + pluginNames.map { .target(name: $0) },
             swiftSettings: swiftSettings
         ),
     ] + pluginTargets
