@@ -23,8 +23,21 @@ enum InnovationHandshakeReport {
     /// The start-up a record counts towards: its Indian party, trimmed and lowercased, or the
     /// record itself when it names none.
     static func startup(of record: ReportRecord) -> String {
-        let name = (record.text("in_party") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let name = trimmed(record.text("in_party") ?? "").lowercased()
         return name.isEmpty ? "#" + record.id : name
+    }
+
+    /// `text` without leading and trailing white space of Unicode category Zs and tabs (what
+    /// Foundation's `CharacterSet.whitespaces` trims), without a round trip through Foundation.
+    static func trimmed(_ text: String) -> Substring {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return Substring(scalars[first...last])
     }
 
     static func build(_ input: ReportInput) -> ReportDocument {
@@ -36,9 +49,12 @@ enum InnovationHandshakeReport {
         var inArea: [String?: Group] = [:]
         var inStage: [String?: Group] = [:]
         var inEvent: [String: Group] = [:]
+        var startups: [String: Int] = [:]
         for record in input.records {
-            // Worked out once per record: it counts in several groups.
-            let startup = startup(of: record)
+            // Worked out once per record, as a number: it counts in several groups.
+            let name = startup(of: record)
+            let startup = startups[name] ?? startups.count
+            if startup == startups.count { startups[name] = startup }
             all.add(record, startup: startup)
             inArea[record.text(technologyArea), default: Group()].add(record, startup: startup)
             inStage[record.text(startupStage), default: Group()].add(record, startup: startup)
@@ -95,11 +111,12 @@ enum InnovationHandshakeReport {
     /// The records of a technology area, start-up stage or event.
     struct Group {
         var count = 0
-        var startups: Set<String> = []
+        /// The start-ups, by number.
+        var startups: Set<Int> = []
         var introductions = 0
         var deals = RecordTally()
 
-        mutating func add(_ record: ReportRecord, startup: String) {
+        mutating func add(_ record: ReportRecord, startup: Int) {
             count += 1
             startups.insert(startup)
             if isIntroduction(record) { introductions += 1 }

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import LiaisonCore
 import LiaisonReports
 
@@ -60,8 +61,9 @@ extension LiaisonStore {
             let records = ReportRecords {
                 guard let rows = failure.catching({ try Row.fetchCursor(statement) }) else { return AnyIterator { nil } }
                 return AnyIterator {
-                    guard let row = failure.catching({ try rows.next() }) ?? nil else { return nil }
-                    return Self.reportRecord(row, fields: scope.fields, kinds: kinds)
+                    // The row is the statement's current one: its columns are read from SQLite directly.
+                    guard (failure.catching({ try rows.next() }) ?? nil) != nil else { return nil }
+                    return Self.reportRecord(statement.sqliteStatement, fields: scope.fields, kinds: kinds)
                 }
             }
             let result = try body(records, provisional)
@@ -70,23 +72,33 @@ extension LiaisonStore {
         }
     }
 
-    /// The report view of a `report_fact` row: the facts, then the declared fields' values.
-    private static func reportRecord(_ row: Row, fields: [String], kinds: [FieldKind?]) -> ReportRecord {
+    /// The report view of the `report_fact` row a statement stands on: the facts, then the
+    /// declared fields' values, read straight from SQLite (a report reads every row).
+    private static func reportRecord(_ row: SQLiteStatement, fields: [String], kinds: [FieldKind?]) -> ReportRecord {
+        func text(_ column: Int32) -> String? {
+            guard let bytes = sqlite3_column_text(row, column) else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(row, column))),
+                          as: UTF8.self)
+        }
         var values = [String: FieldValue](minimumCapacity: fields.count)
         for index in fields.indices {
-            switch (row[8 + index] as DatabaseValue).storage {
-            case .string(let text): values[fields[index]] = .text(text)
-            case .int64(let number):
+            let column = Int32(8 + index)
+            switch sqlite3_column_type(row, column) {
+            case SQLITE_TEXT: values[fields[index]] = text(column).map(FieldValue.text)
+            case SQLITE_INTEGER:
+                let number = sqlite3_column_int64(row, column)
                 values[fields[index]] = kinds[index] == .bool ? .bool(number != 0) : .number(Double(number))
-            case .double(let number): values[fields[index]] = .number(number)
-            case .null, .blob: break
+            case SQLITE_FLOAT: values[fields[index]] = .number(sqlite3_column_double(row, column))
+            default: break
             }
         }
-        let tracks: String = row[4]
+        let tracks = text(4) ?? ""
         return ReportRecord(
-            id: row[0], office: row[1] ?? "", status: row[2] ?? "", valueUSD: row[3] ?? 0,
-            tracks: tracks.split(separator: ",").map(String.init), date: row[7], updatedAt: row[5],
-            conflicted: row[6], fields: values)
+            id: text(0) ?? "", office: text(1) ?? "", status: text(2) ?? "",
+            valueUSD: sqlite3_column_type(row, 3) == SQLITE_NULL ? 0 : sqlite3_column_double(row, 3),
+            tracks: tracks.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) },
+            date: text(7) ?? "", updatedAt: sqlite3_column_int64(row, 5), conflicted: sqlite3_column_int64(row, 6) != 0,
+            fields: values)
     }
 
     /// Every live record with every display value, decoded from the `display` column: what

@@ -29,7 +29,7 @@ public enum OverviewReport {
         var tally = Tally(tracks: tracks, today: input.today)
         for record in input.records { tally.add(record) }
         let funnel = tally.funnel
-        let value = { (group: String) in tally.valueByBasis[group, default: 0] }
+        let value = { (group: String) in tally.byBasis[group]?.value ?? 0 }
 
         document.keyFigures = [
             KeyFigure("Records", .count(tally.count)),
@@ -73,23 +73,24 @@ public enum OverviewReport {
         var records = Array(repeating: 0, count: CoreSchema.offices.count)
         var staleByOffice = Array(repeating: 0, count: CoreSchema.offices.count)
         var conflicted = Array(repeating: 0, count: CoreSchema.offices.count)
-        var countByBasis: [String: Int] = [:]
-        var valueByBasis: [String: Double] = [:]
+        /// Open records and their value by basis group.
+        var byBasis: [String: RecordTally] = [:]
         var staleCount = 0
         /// The stale records seen longest without activity: fewer than twice ``staleListLength``,
         /// so that memory does not grow with the store.
         private var stale: [ReportRecord] = []
         private let officeIndex: [String: Int]
         private let trackIndex: [String: Int]
-        private let today: String
-        private let todayKnown: Bool
+        /// Once ``staleListLength`` stale records are kept, a record at or after this one
+        /// (by last write, then id) cannot be listed.
+        private var staleCutoff: ReportRecord?
+        private let todayNumber: Int?
 
         init(tracks: [TrackDeclaration], today: String) {
             officeIndex = Dictionary(uniqueKeysWithValues: CoreSchema.offices.enumerated().map { ($1, $0) })
             trackIndex = Dictionary(tracks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             byOfficeTrack = Array(repeating: Array(repeating: 0, count: tracks.count), count: CoreSchema.offices.count)
-            self.today = today
-            todayKnown = ReportDays.number(today) != nil
+            todayNumber = ReportDays.number(today)
         }
 
         mutating func add(_ record: ReportRecord) {
@@ -97,15 +98,18 @@ public enum OverviewReport {
             pipeline.add(record)
             funnel.add(record)
             if PipelineValue.isOpen(record) {
-                let basis = basisGroup(record)
-                countByBasis[basis, default: 0] += 1
-                valueByBasis[basis, default: 0] += record.valueUSD
+                byBasis[basisGroup(record), default: RecordTally()].add(record)
             }
-            let isStale = todayKnown && OverviewReport.isStale(record, today: today)
+            // ``OverviewReport/isStale(_:today:)``, with today worked out once.
+            let isStale = todayNumber.map { today in
+                PipelineValue.isOpen(record) && today - ReportDays.dayNumber(millis: record.updatedAt) > staleDays
+            } ?? false
             if isStale {
                 staleCount += 1
-                stale.append(record)
-                if stale.count >= 2 * staleListLength { keepOldestStale() }
+                if staleCutoff.map({ (record.updatedAt, record.id) < ($0.updatedAt, $0.id) }) ?? true {
+                    stale.append(record)
+                    if stale.count >= 2 * staleListLength { keepOldestStale() }
+                }
             }
             guard let office = officeIndex[record.office] else { return }
             records[office] += 1
@@ -121,7 +125,10 @@ public enum OverviewReport {
             Array(stale.sorted { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }.prefix(staleListLength))
         }
 
-        private mutating func keepOldestStale() { stale = oldestStale }
+        private mutating func keepOldestStale() {
+            stale = oldestStale
+            staleCutoff = stale.last
+        }
     }
 
     /// How many stale records the overview lists.
@@ -157,8 +164,8 @@ public enum OverviewReport {
             id: "value_by_basis", title: "Pipeline value (open records): verified and estimated",
             columns: ["Basis", "Open records", "Value (USD)"],
             rows: basisGroups.map { group in
-                [.text(basisLabel(group)), .count(tally.countByBasis[group, default: 0]),
-                 .money(tally.valueByBasis[group, default: 0])]
+                [.text(basisLabel(group)), .count(tally.byBasis[group]?.count ?? 0),
+                 .money(tally.byBasis[group]?.value ?? 0)]
             }
         ).withTotals()
     }

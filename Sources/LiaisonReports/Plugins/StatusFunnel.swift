@@ -17,12 +17,15 @@ public struct StatusFunnel: Sendable {
     /// The pipeline stages, in order.
     public static let stages = ["identified", "contacted", "in_discussion", "mou_signed", "closed_won"]
 
-    /// Records at each status (every status of ``CoreSchema/statuses``).
-    public private(set) var atStatus: [String: Int] = [:]
-    /// USD value at each status.
-    public private(set) var valueAtStatus: [String: Double] = [:]
+    /// Records and their USD value at each status.
+    private var byStatus: [String: RecordTally] = [:]
     /// Records counted.
     public private(set) var count = 0
+
+    /// Records at each status (every status of ``CoreSchema/statuses``).
+    public var atStatus: [String: Int] { byStatus.mapValues(\.count) }
+    /// USD value at each status.
+    public var valueAtStatus: [String: Double] { byStatus.mapValues(\.value) }
 
     /// An empty funnel, to ``add(_:)`` records to one at a time.
     public init() {}
@@ -35,14 +38,13 @@ public struct StatusFunnel: Sendable {
     /// Counts one more record.
     public mutating func add(_ record: ReportRecord) {
         count += 1
-        atStatus[record.status, default: 0] += 1
-        valueAtStatus[record.status, default: 0] += record.valueUSD
+        byStatus[record.status, default: RecordTally()].add(record)
     }
 
     /// Records that reached each of ``stages``.
     public var reached: [Int] {
         Self.stages.indices.map { index in
-            index == 0 ? count : Self.stages[index...].reduce(0) { $0 + atStatus[$1, default: 0] }
+            index == 0 ? count : Self.stages[index...].reduce(0) { $0 + (byStatus[$1]?.count ?? 0) }
         }
     }
 
@@ -67,8 +69,8 @@ public struct StatusFunnel: Sendable {
         let rows: [[ReportValue]] = CoreSchema.statuses.map { status in
             let stage = Self.stages.firstIndex(of: status)
             return [
-                .text(ReportLabels.status(status)), .count(atStatus[status, default: 0]),
-                .money(valueAtStatus[status, default: 0]),
+                .text(ReportLabels.status(status)), .count(byStatus[status]?.count ?? 0),
+                .money(byStatus[status]?.value ?? 0),
                 stage.map { .count(reached[$0]) } ?? .empty,
                 stage.flatMap { conversion(toStage: $0) }.map { .percent($0) } ?? .empty,
             ]
