@@ -159,7 +159,8 @@ let package = Package(
             name: "LiaisonConfigTests", dependencies: ["LiaisonConfig", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PluginTests",
-            dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonBundledPlugins", "LiaisonStore"] + pluginNames.map { .target(name: $0) },
+            dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonBundledPlugins", "LiaisonStore"]
+                + pluginNames.map { .target(name: $0) },
             swiftSettings: swiftSettings
         ),
     ] + pluginTargets
