@@ -60,10 +60,13 @@ extension LiaisonStore {
             let failure = FirstFailure()
             let records = ReportRecords {
                 guard let rows = failure.catching({ try Row.fetchCursor(statement) }) else { return AnyIterator { nil } }
+                // Few records have a combination of tracks of their own: each is split once.
+                var trackLists: [String: [String]] = [:]
                 return AnyIterator {
                     // The row is the statement's current one: its columns are read from SQLite directly.
                     guard (failure.catching({ try rows.next() }) ?? nil) != nil else { return nil }
-                    return Self.reportRecord(statement.sqliteStatement, fields: scope.fields, kinds: kinds)
+                    return Self.reportRecord(statement.sqliteStatement, fields: scope.fields, kinds: kinds,
+                                             trackLists: &trackLists)
                 }
             }
             let result = try body(records, provisional)
@@ -74,7 +77,9 @@ extension LiaisonStore {
 
     /// The report view of the `report_fact` row a statement stands on: the facts, then the
     /// declared fields' values, read straight from SQLite (a report reads every row).
-    private static func reportRecord(_ row: SQLiteStatement, fields: [String], kinds: [FieldKind?]) -> ReportRecord {
+    private static func reportRecord(
+        _ row: SQLiteStatement, fields: [String], kinds: [FieldKind?], trackLists: inout [String: [String]]
+    ) -> ReportRecord {
         func text(_ column: Int32) -> String? {
             guard let bytes = sqlite3_column_text(row, column) else { return nil }
             return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(row, column))),
@@ -92,11 +97,16 @@ extension LiaisonStore {
             default: break
             }
         }
-        let tracks = text(4) ?? ""
+        let tracksText = text(4) ?? ""
+        let tracks = trackLists[tracksText] ?? {
+            let list = tracksText.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
+            trackLists[tracksText] = list
+            return list
+        }()
         return ReportRecord(
             id: text(0) ?? "", office: text(1) ?? "", status: text(2) ?? "",
             valueUSD: sqlite3_column_type(row, 3) == SQLITE_NULL ? 0 : sqlite3_column_double(row, 3),
-            tracks: tracks.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) },
+            tracks: tracks,
             date: text(7) ?? "", updatedAt: sqlite3_column_int64(row, 5), conflicted: sqlite3_column_int64(row, 6) != 0,
             fields: values)
     }
