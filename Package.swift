@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "LiaisonCore", "LiaisonReports", "CSodium",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -194,7 +195,8 @@ let package = Package(
             name: "LiaisonConfigTests", dependencies: ["LiaisonConfig", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PluginTests",
-            dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonBundledPlugins"] + pluginNames.map { .target(name: $0) },
+            dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonBundledPlugins", "LiaisonStore"]
+                + pluginNames.map { .target(name: $0) },
             swiftSettings: swiftSettings
         ),
     ] + pluginTargets

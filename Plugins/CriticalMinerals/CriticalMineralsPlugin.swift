@@ -16,6 +16,7 @@ public struct CriticalMineralsPlugin: TrackPlugin {
 
     public let id = "critical_minerals"
     public let track = TrackDeclaration(id: "critical_minerals", title: "Critical Minerals")
+    public let reportFields = ["critical_minerals.mineral", "critical_minerals.stage"]
 
     public var fields: [FieldDeclaration] {
         [

@@ -10,22 +10,25 @@ enum CriticalMineralsReport {
     static let notSet = "Not set"
 
     static func build(_ input: ReportInput) -> ReportDocument {
-        let records = input.records
         var document = input.document(
             id: "critical_minerals", title: "Critical minerals pipeline",
             subtitle: "Records and USD value by mineral and value-chain stage, and the status funnel.")
 
-        let grid = Grid(records)
-        let funnel = StatusFunnel(records)
-        document.keyFigures = [KeyFigure("Records", .count(records.count))] + PipelineValue(records).keyFigures + [
-            KeyFigure("Closed won", .count(records.filter { $0.status == "closed_won" }.count)),
+        var grid = Grid()
+        var funnel = StatusFunnel()
+        var pipeline = PipelineValue()
+        for record in input.records {
+            grid.add(record)
+            funnel.add(record)
+            pipeline.add(record)
+        }
+        document.keyFigures = [KeyFigure("Records", .count(funnel.count))] + pipeline.keyFigures + [
+            KeyFigure("Closed won", .count(funnel.atStatus["closed_won", default: 0])),
             KeyFigure("Minerals with activity", .count(grid.rows.filter { $0 != notSet && grid.count(row: $0) > 0 }.count)),
         ]
         document.tables = [
-            grid.table(id: "mineral_stage_records", title: "Records by mineral and stage") { .count($0.count) },
-            grid.table(id: "mineral_stage_value", title: "USD value by mineral and stage") {
-                .money($0.reduce(0) { $0 + $1.valueUSD })
-            },
+            grid.table(id: "mineral_stage_records", title: "Records by mineral and stage") { count, _ in .count(count) },
+            grid.table(id: "mineral_stage_value", title: "USD value by mineral and stage") { _, value in .money(value) },
             funnel.table(),
         ]
         document.charts = [
@@ -33,7 +36,7 @@ enum CriticalMineralsReport {
                 id: "value_by_mineral", title: "USD value by mineral and stage", kind: .stackedBar,
                 categories: grid.rows.map(label),
                 series: grid.columns.map { stage in
-                    ChartSeries(label(stage), grid.rows.map { row in grid.cell(row, stage).reduce(0) { $0 + $1.valueUSD } })
+                    ChartSeries(label(stage), grid.rows.map { row in grid.cell(row, stage).value })
                 },
                 valueKind: .money).under("mineral_stage_value"),
             funnel.chart(),
@@ -43,36 +46,36 @@ enum CriticalMineralsReport {
 
     static func label(_ slug: String) -> String { slug == notSet ? slug : ReportLabels.value(slug) }
 
-    /// Records grouped by mineral (rows) and stage (columns).
+    /// Records tallied by mineral (rows) and stage (columns).
     struct Grid {
-        let rows: [String]
-        let columns: [String]
-        private let cells: [String: [String: [ReportRecord]]]
+        private var cells: [String: [String: RecordTally]] = [:]
+        private var rowCounts: [String: Int] = [:]
+        private var unsetColumn = false
 
-        init(_ records: [ReportRecord]) {
-            var cells: [String: [String: [ReportRecord]]] = [:]
-            for record in records {
-                let mineral = record.text("critical_minerals.mineral") ?? notSet
-                let stage = record.text("critical_minerals.stage") ?? notSet
-                cells[mineral, default: [:]][stage, default: []].append(record)
-            }
-            self.cells = cells
-            let unsetColumn = cells.values.contains { $0[notSet] != nil }
-            rows = CriticalMineralsPlugin.minerals + (cells[notSet] == nil ? [] : [notSet])
-            columns = CriticalMineralsPlugin.stages + (unsetColumn ? [notSet] : [])
+        mutating func add(_ record: ReportRecord) {
+            let mineral = record.text("critical_minerals.mineral") ?? notSet
+            let stage = record.text("critical_minerals.stage") ?? notSet
+            cells[mineral, default: [:]][stage, default: RecordTally()].add(record)
+            rowCounts[mineral, default: 0] += 1
+            if stage == notSet { unsetColumn = true }
         }
 
-        func cell(_ row: String, _ column: String) -> [ReportRecord] { cells[row]?[column] ?? [] }
-        func count(row: String) -> Int { cells[row]?.values.reduce(0) { $0 + $1.count } ?? 0 }
+        var rows: [String] { CriticalMineralsPlugin.minerals + (cells[notSet] == nil ? [] : [notSet]) }
+        var columns: [String] { CriticalMineralsPlugin.stages + (unsetColumn ? [notSet] : []) }
 
-        /// One row per mineral, one column per stage and a total column, with a totals row.
-        func table(id: String, title: String, value: ([ReportRecord]) -> ReportValue) -> ReportTable {
+        func cell(_ row: String, _ column: String) -> RecordTally { cells[row]?[column] ?? RecordTally() }
+        func count(row: String) -> Int { rowCounts[row] ?? 0 }
+
+        /// One row per mineral, one column per stage and a total column (of the stages shown),
+        /// with a totals row.
+        func table(id: String, title: String, value: (_ count: Int, _ value: Double) -> ReportValue) -> ReportTable {
             ReportTable(
                 id: id, title: title,
                 columns: ["Mineral"] + columns.map { ReportColumn(label($0)) } + ["Total"],
                 rows: rows.map { row in
-                    [.text(label(row))] + columns.map { value(cell(row, $0)) }
-                        + [value(columns.flatMap { cell(row, $0) })]
+                    let cells = columns.map { cell(row, $0) }
+                    return [.text(label(row))] + cells.map { value($0.count, $0.value) }
+                        + [value(cells.reduce(0) { $0 + $1.count }, cells.reduce(0) { $0 + $1.value })]
                 }
             ).withTotals()
         }

@@ -16,6 +16,7 @@ public struct EnergyIndustryPlugin: TrackPlugin {
 
     public let id = "energy_industry"
     public let track = TrackDeclaration(id: "energy_industry", title: "Energy-Industry Network")
+    public let reportFields = ["energy_industry.scep_pillar"]
 
     public var fields: [FieldDeclaration] {
         [

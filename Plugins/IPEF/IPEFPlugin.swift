@@ -14,6 +14,7 @@ public struct IPEFPlugin: TrackPlugin {
 
     public let id = "ipef"
     public let track = TrackDeclaration(id: "ipef", title: "Indo-Pacific Economic Framework")
+    public let reportFields = ["ipef.pillar"]
 
     public var fields: [FieldDeclaration] {
         [

@@ -21,6 +21,10 @@ public struct InnovationHandshakePlugin: TrackPlugin {
 
     public let id = "innovation_handshake"
     public let track = TrackDeclaration(id: "innovation_handshake", title: "Innovation Handshake")
+    public let reportFields = [
+        "type", "in_party", "innovation_handshake.technology_area", "innovation_handshake.startup_stage",
+        "innovation_handshake.event",
+    ]
 
     public var fields: [FieldDeclaration] {
         [

@@ -24,50 +24,67 @@ enum InnovationHandshakeReport {
     /// The start-up a record counts towards: its Indian party, trimmed and lowercased, or the
     /// record itself when it names none.
     static func startup(of record: ReportRecord) -> String {
-        let name = (record.text("in_party") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let name = trimmed(record.text("in_party") ?? "").lowercased()
         return name.isEmpty ? "#" + record.id : name
     }
 
+    /// `text` without leading and trailing white space of Unicode category Zs and tabs (what
+    /// Foundation's `CharacterSet.whitespaces` trims), without a round trip through Foundation.
+    static func trimmed(_ text: String) -> Substring {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return Substring(scalars[first...last])
+    }
+
     static func build(_ input: ReportInput) -> ReportDocument {
-        let records = input.records
         var document = input.document(
             id: "innovation_handshake", title: "Innovation Handshake",
             subtitle: "Start-ups engaged, investor introductions (investment or trade-lead records past "
                 + "'identified') and deals (closed won) by technology area.")
-        let introductions = records.filter(isIntroduction)
-        let deals = records.filter(isDeal)
-        func value(_ records: [ReportRecord]) -> Double { records.reduce(0) { $0 + $1.valueUSD } }
-        // Worked out once per record: the tables count start-ups in many groups.
-        let startupOf = Dictionary(records.map { ($0.id, startup(of: $0)) }) { first, _ in first }
-        func startups(_ group: [ReportRecord]) -> Int { Set(group.map { startupOf[$0.id]! }).count }
+        var all = Group()
+        var inArea: [String?: Group] = [:]
+        var inStage: [String?: Group] = [:]
+        var inEvent: [String: Group] = [:]
+        var startups: [String: Int] = [:]
+        for record in input.records {
+            // Worked out once per record, as a number: it counts in several groups.
+            let name = startup(of: record)
+            let startup = startups[name] ?? startups.count
+            if startup == startups.count { startups[name] = startup }
+            all.add(record, startup: startup)
+            inArea[record.text(technologyArea), default: Group()].add(record, startup: startup)
+            inStage[record.text(startupStage), default: Group()].add(record, startup: startup)
+            inEvent[record.text(event) ?? "Not set", default: Group()].add(record, startup: startup)
+        }
 
         var areas = InnovationHandshakePlugin.technologyAreas.map { (id: Optional($0.id), name: $0.name) }
-        if records.contains(where: { $0.text(technologyArea) == nil }) { areas.append((nil, "Not set")) }
+        if inArea[nil] != nil { areas.append((nil, "Not set")) }
         var stages = InnovationHandshakePlugin.startupStages.map { (id: Optional($0.id), name: $0.name) }
-        if records.contains(where: { $0.text(startupStage) == nil }) { stages.append((nil, "Not set")) }
-        let events = Dictionary(grouping: records) { $0.text(event) ?? "Not set" }
-            .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
+        if inStage[nil] != nil { stages.append((nil, "Not set")) }
+        let events = inEvent.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
 
-        func row(_ name: String, _ group: [ReportRecord]) -> [ReportValue] {
-            let deals = group.filter(isDeal)
-            return [.text(name), .count(group.count), .count(startups(group)),
-                    .count(group.filter(isIntroduction).count), .count(deals.count), .money(value(deals))]
+        func row(_ name: String, _ group: Group) -> [ReportValue] {
+            [.text(name), .count(group.count), .count(group.startups.count), .count(group.introductions),
+             .count(group.deals.count), .money(group.deals.value)]
         }
         let columns: [ReportColumn] = ["Records", "Start-ups", "Investor introductions", "Deals", "Deal value (USD)"]
 
         document.keyFigures = [
-            KeyFigure("Start-ups engaged", .count(startups(records))),
-            KeyFigure("Investor introductions", .count(introductions.count)),
-            KeyFigure("Deals", .count(deals.count)),
-            KeyFigure("Deal value", .money(value(deals))),
+            KeyFigure("Start-ups engaged", .count(all.startups.count)),
+            KeyFigure("Investor introductions", .count(all.introductions)),
+            KeyFigure("Deals", .count(all.deals.count)),
+            KeyFigure("Deal value", .money(all.deals.value)),
         ]
-        let inArea = Dictionary(grouping: records) { $0.text(technologyArea) }
-        let inStage = Dictionary(grouping: records) { $0.text(startupStage) }
-        let byArea = areas.map { area in (area.name, inArea[area.id] ?? []) }
+        let byArea = areas.map { area in (area.name, inArea[area.id] ?? Group()) }
         // One start-up may appear in several rows: the total is the distinct count, not the sum.
         func totalled(_ table: ReportTable) -> ReportTable {
             var table = table.withTotals()
-            table.totals?[2] = .count(startups(records))
+            table.totals?[2] = .count(all.startups.count)
             return table
         }
         document.tables = [
@@ -76,19 +93,35 @@ enum InnovationHandshakeReport {
             totalled(ReportTable(id: "by_startup_stage", title: "By start-up stage",
                                  columns: ["Start-up stage"] + columns,
                                  rows: stages.map { stage in
-                                     row(stage.name, inStage[stage.id] ?? [])
+                                     row(stage.name, inStage[stage.id] ?? Group())
                                  })),
             totalled(ReportTable(id: "by_event", title: "By Handshake event",
                                  columns: ["Event"] + columns, rows: events.map { row($0.key, $0.value) })),
         ]
         document.charts = [
             .bar(id: "deals_by_technology_area", title: "Deals by technology area",
-                 data: byArea.map { ($0.0, Double($0.1.filter(isDeal).count)) }).under("by_technology_area"),
+                 data: byArea.map { ($0.0, Double($0.1.deals.count)) }).under("by_technology_area"),
             .funnel(id: "handshake_funnel", title: "From start-up to deal",
-                    stages: [("Start-ups engaged", startups(records)),
-                             ("Investor introductions", introductions.count), ("Deals", deals.count)])
+                    stages: [("Start-ups engaged", all.startups.count),
+                             ("Investor introductions", all.introductions), ("Deals", all.deals.count)])
                 .under("by_startup_stage"),
         ]
         return document
+    }
+
+    /// The records of a technology area, start-up stage or event.
+    struct Group {
+        var count = 0
+        /// The start-ups, by number.
+        var startups: Set<Int> = []
+        var introductions = 0
+        var deals = RecordTally()
+
+        mutating func add(_ record: ReportRecord, startup: Int) {
+            count += 1
+            startups.insert(startup)
+            if isIntroduction(record) { introductions += 1 }
+            if isDeal(record) { deals.add(record) }
+        }
     }
 }

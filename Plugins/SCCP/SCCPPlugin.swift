@@ -19,6 +19,7 @@ public struct SCCPPlugin: TrackPlugin {
 
     public let id = "sccp"
     public let track = TrackDeclaration(id: "sccp", title: "Standards and Conformance Cooperation Program")
+    public let reportFields = ["sccp.activity", "sccp.barrier_status", "sccp.attendance", "naics"]
 
     public var fields: [FieldDeclaration] {
         [

@@ -11,6 +11,7 @@ public struct SemiconductorsPlugin: TrackPlugin {
 
     public let id = "semiconductors"
     public let track = TrackDeclaration(id: "semiconductors", title: "Semiconductors")
+    public let reportFields = ["semiconductors.segment"]
 
     public var fields: [FieldDeclaration] {
         [

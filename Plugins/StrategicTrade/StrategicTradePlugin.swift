@@ -14,6 +14,7 @@ public struct StrategicTradePlugin: TrackPlugin {
 
     public let id = "strategic_trade"
     public let track = TrackDeclaration(id: "strategic_trade", title: "Strategic Trade Dialogue")
+    public let reportFields = ["strategic_trade.item", "strategic_trade.domain"]
 
     public var fields: [FieldDeclaration] {
         [

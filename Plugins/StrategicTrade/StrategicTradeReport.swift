@@ -10,41 +10,58 @@ enum StrategicTradeReport {
     static let closed: Set = ["closed_won", "closed_lost"]
 
     static func build(_ input: ReportInput) -> ReportDocument {
-        let records = input.records
         var document = input.document(
             id: "strategic_trade", title: "Strategic Trade Dialogue",
             subtitle: "Export-control outreach, licensing queries and co-development by technology domain.")
 
-        let outreach = records.filter { item($0) == "outreach_workshop" }
-        let queries = records.filter { item($0) == "licensing_query" }
-        let openQueries = queries.filter { !closed.contains($0.status) }
-        let ages = openQueries.map { age($0, today: input.today) }
-        let coDevelopment = records.filter { item($0) == "co_development" }
-        let byDomain = Dictionary(grouping: records) { $0.text("strategic_trade.domain") ?? "" }
+        var count = 0
+        var items: [String: Int] = [:]
+        var openQueries = 0
+        var oldest = 0
+        var coDevelopment = RecordTally()
+        var byDomain: [String: Domain] = [:]
+        var outreachByOffice: [String: Int] = [:]
+        var openByAge = Array(repeating: [String: Int](), count: ReportDays.ageBuckets.count)
+        for record in input.records {
+            count += 1
+            let item = item(record)
+            let domain = record.text("strategic_trade.domain")
+            byDomain[domain ?? "", default: Domain()].add(record, item: item)
+            if let item { items[item, default: 0] += 1 }
+            switch item {
+            case "outreach_workshop": outreachByOffice[record.office, default: 0] += 1
+            case "co_development": coDevelopment.add(record)
+            case "licensing_query" where !closed.contains(record.status):
+                openQueries += 1
+                let age = age(record, today: input.today)
+                oldest = max(oldest, age)
+                openByAge[ReportDays.bucket(ofAge: age)][domain ?? "", default: 0] += 1
+            default: break
+            }
+        }
         let domains = StrategicTradePlugin.domains + (byDomain[""] == nil ? [] : [""])
+        func domain(_ id: String) -> Domain { byDomain[id] ?? Domain() }
 
         document.keyFigures = [
-            KeyFigure("Records", .count(records.count)),
-            KeyFigure("Outreach workshops", .count(outreach.count)),
-            KeyFigure("Open licensing queries", .count(openQueries.count), note: "of \(queries.count) in all"),
-            KeyFigure("Oldest open query (days)", .count(ages.max() ?? 0)),
+            KeyFigure("Records", .count(count)),
+            KeyFigure("Outreach workshops", .count(items["outreach_workshop", default: 0])),
+            KeyFigure("Open licensing queries", .count(openQueries),
+                      note: "of \(items["licensing_query", default: 0]) in all"),
+            KeyFigure("Oldest open query (days)", .count(oldest)),
             KeyFigure("Co-development projects", .count(coDevelopment.count)),
-            KeyFigure("Co-development value", .money(coDevelopment.reduce(0) { $0 + $1.valueUSD })),
+            KeyFigure("Co-development value", .money(coDevelopment.value)),
         ]
         document.tables = [
             ReportTable(
                 id: "by_domain", title: "Items by technology domain",
                 columns: ["Domain", "Outreach workshops", "Licensing queries", "Open queries", "Co-development",
                           "Value (USD)"],
-                rows: domains.map { domain in
-                    let group = byDomain[domain] ?? []
+                rows: domains.map { id in
+                    let group = domain(id)
                     return [
-                        .text(label(domain)),
-                        .count(group.filter { item($0) == "outreach_workshop" }.count),
-                        .count(group.filter { item($0) == "licensing_query" }.count),
-                        .count(group.filter { item($0) == "licensing_query" && !closed.contains($0.status) }.count),
-                        .count(group.filter { item($0) == "co_development" }.count),
-                        .money(group.reduce(0) { $0 + $1.valueUSD }),
+                        .text(label(id)), .count(group.items["outreach_workshop", default: 0]),
+                        .count(group.items["licensing_query", default: 0]), .count(group.openQueries),
+                        .count(group.items["co_development", default: 0]), .money(group.all.value),
                     ]
                 }
             ).withTotals(),
@@ -52,27 +69,37 @@ enum StrategicTradeReport {
                 id: "outreach_by_office", title: "Outreach workshops by office",
                 columns: ["Office", "Outreach workshops"],
                 rows: CoreSchema.offices.map { office in
-                    [.text(ReportLabels.office(office)), .count(outreach.filter { $0.office == office }.count)]
+                    [.text(ReportLabels.office(office)), .count(outreachByOffice[office, default: 0])]
                 }
             ).withTotals(),
-            ageTable(openQueries, today: input.today),
+            ageTable(openByAge),
         ]
         document.charts = [
             ReportChart(
                 id: "items_by_domain", title: "Items by technology domain", kind: .stackedBar,
                 categories: domains.map(label),
                 series: StrategicTradePlugin.items.map { kind in
-                    ChartSeries(ReportLabels.value(kind), domains.map { domain in
-                        Double((byDomain[domain] ?? []).filter { item($0) == kind }.count)
-                    })
+                    ChartSeries(ReportLabels.value(kind), domains.map { Double(domain($0).items[kind, default: 0]) })
                 }).under("by_domain"),
             .bar(id: "open_queries_by_age", title: "Open licensing queries by age",
                  data: ReportDays.ageBuckets.indices.map { index in
-                     (ReportDays.ageBuckets[index].label,
-                      Double(ages.filter { ReportDays.bucket(ofAge: $0) == index }.count))
+                     (ReportDays.ageBuckets[index].label, Double(openByAge[index].values.reduce(0, +)))
                  }),
         ]
         return document
+    }
+
+    /// The records of one technology domain.
+    struct Domain {
+        var all = RecordTally()
+        var items: [String: Int] = [:]
+        var openQueries = 0
+
+        mutating func add(_ record: ReportRecord, item: String?) {
+            all.add(record)
+            if let item { items[item, default: 0] += 1 }
+            if item == "licensing_query", !closed.contains(record.status) { openQueries += 1 }
+        }
     }
 
     static func item(_ record: ReportRecord) -> String? { record.text("strategic_trade.item") }
@@ -81,18 +108,17 @@ enum StrategicTradeReport {
         max(ReportDays.between(record.date, and: today) ?? 0, 0)
     }
 
-    /// Open queries by age bucket (rows) and domain (columns).
-    static func ageTable(_ open: [ReportRecord], today: String) -> ReportTable {
-        let byBucket = Dictionary(grouping: open) { ReportDays.bucket(ofAge: age($0, today: today)) }
+    /// Open queries by age bucket (rows) and domain (columns), from their counts by bucket and
+    /// domain ("" for none).
+    static func ageTable(_ openByAge: [[String: Int]]) -> ReportTable {
         let domains = StrategicTradePlugin.domains
         return ReportTable(
             id: "open_queries_by_age", title: "Open licensing queries by age and domain",
             columns: ["Age"] + domains.map { ReportColumn(label($0)) } + ["Total"],
             rows: ReportDays.ageBuckets.indices.map { index in
-                let group = byBucket[index] ?? []
-                return [.text(ReportDays.ageBuckets[index].label)]
-                    + domains.map { domain in .count(group.filter { $0.text("strategic_trade.domain") == domain }.count) }
-                    + [.count(group.count)]
+                [.text(ReportDays.ageBuckets[index].label)]
+                    + domains.map { .count(openByAge[index][$0, default: 0]) }
+                    + [.count(openByAge[index].values.reduce(0, +))]
             }
         ).withTotals()
     }

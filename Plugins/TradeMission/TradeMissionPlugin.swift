@@ -15,6 +15,10 @@ public struct TradeMissionPlugin: TrackPlugin {
 
     public let id = "trade_mission"
     public let track = TrackDeclaration(id: "trade_mission", title: "Trade Missions")
+    public let reportFields = [
+        "type", "value_basis", "us_party_size", "underserved_owned", "trade_mission.participant_role",
+        "trade_mission.mission",
+    ]
 
     public var fields: [FieldDeclaration] {
         [

@@ -6,7 +6,9 @@ import LiaisonReports
 import LiaisonStore
 
 /// `liaison-bench report --records N`: seeds N records in a temporary store, then times
-/// loading their display values, and building and rendering each report.
+/// loading and decoding their display values, building and rendering each report from those
+/// records in memory, and the overview as `liaison report` makes it (streamed from the facts
+/// the store keeps).
 struct ReportBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -81,7 +83,7 @@ struct ReportBench: AsyncParsableCommand {
             try await Timing.measure { try await registry.render(ReportRequest(id: "overview"), as: .html, from: store) }
                 .seconds
         }
-        print("overview from the store (load + build + HTML), as `liaison report` does: "
+        print("overview from the store (stream the kept report facts + build + HTML), as `liaison report` does: "
               + Timing.ms(Timing.median(endToEnd)))
     }
 }

@@ -41,6 +41,7 @@ struct MigrationTests {
         // Display values read as today's, filled on open where the schema had none.
         #expect(try await store.displayedRecords() == expected.displayedRecords())
         #expect(try Self.column("display", of: directory) == Self.column("display", of: today.fixture.directory))
+        #expect(try Self.reportFacts(of: directory) == Self.reportFacts(of: today.fixture.directory))
         #expect(try await store.checkpoint(peer: "chennai.k3f9q2", direction: .pull) == 42)
         if lastMigration != Migrations.migrator.migrations[0] {  // the first made no peer or token tables
             #expect(try await store.peers() == expected.peers())
@@ -60,6 +61,7 @@ struct MigrationTests {
     @Test func displayValuesLeftUnfilledAreFilledOnTheNextOpen() async throws {
         let today = try await Self.storeWithEveryKindOfRecord()
         let filled = try Self.column("display", of: today.fixture.directory)
+        let facts = try Self.reportFacts(of: today.fixture.directory)
         let queue = try DatabaseQueue(path: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName).path)
         try await queue.write { db in try db.execute(sql: "UPDATE record SET display = '{}'") }
         try queue.close()
@@ -67,6 +69,7 @@ struct MigrationTests {
         let reopened = try today.fixture.reopen()
         #expect(try Self.column("display", of: today.fixture.directory) == filled)
         #expect(try await reopened.displayedRecords() == today.fixture.store.displayedRecords())
+        #expect(try Self.reportFacts(of: today.fixture.directory) == facts)
     }
 
     /// A store holding a plain record, an edited one, a deleted one and one in conflict.
@@ -112,10 +115,11 @@ struct MigrationTests {
                 db,
                 sql: """
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
-                    AND name NOT LIKE 'record_fts%' AND name != 'record_count'
+                    AND name NOT LIKE 'record_fts%' AND name != 'record_count' AND name != 'report_fact'
                     """
             )
-            // The search index and the kept counts are filled by triggers as the records go in.
+            // The search index, the kept counts and the report facts are filled by triggers as the
+            // records go in.
             for table in tables {
                 let columns = try db.columns(in: table).map(\.name)
                 let list = columns.joined(separator: ", ")
@@ -131,6 +135,13 @@ struct MigrationTests {
         }
         try old.close()
         try today.close()
+    }
+
+    /// Every row of the report facts, in sequence order.
+    static func reportFacts(of directory: URL) throws -> [Row] {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
+        defer { try? queue.close() }
+        return try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_fact ORDER BY seq") }
     }
 
     /// `column` of every record, by id.

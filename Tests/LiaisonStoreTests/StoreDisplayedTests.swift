@@ -57,15 +57,18 @@ struct StoreDisplayedTests {
         let expectedRecords = (try await states(fixture.store)).compactMap(expected)
 
         // Make the file as the previous version left it: no display column (nor the search
-        // index built from it), migrations not run.
+        // index and the report facts built from it), migrations not run.
         let file = fixture.directory.appendingPathComponent("liaison.sqlite").path
         let queue = try DatabaseQueue(path: file)
         try await queue.write { db in
             try db.execute(sql: """
                 DROP TRIGGER record_fts_insert; DROP TRIGGER record_fts_update; DROP TRIGGER record_fts_delete;
                 DROP TABLE record_fts;
+                DROP TRIGGER report_fact_insert; DROP TRIGGER report_fact_update; DROP TRIGGER report_fact_delete;
+                DROP TABLE report_fact;
                 ALTER TABLE record DROP COLUMN display;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%' OR identifier LIKE 'scale: full-text%';
+                DELETE FROM grdb_migrations
+                    WHERE identifier LIKE 'v2:%' OR identifier LIKE 'scale: full-text%' OR identifier LIKE 'reports: facts%';
                 """)
         }
         try queue.close()
@@ -76,5 +79,9 @@ struct StoreDisplayedTests {
         #expect(displayed.map(\.id) == [first.id, second.id])
         #expect(displayed[1].values["tracks"] == .list(["sccp", "semiconductors"]))
         #expect(try await reopened.page(RecordQuery(text: "semicon")).states.map(\.id) == [second.id], "the search index is built")
+        let facts = try DatabaseQueue(path: file)
+        defer { try? facts.close() }
+        let tracks = try await facts.read { db in try String.fetchAll(db, sql: "SELECT tracks FROM report_fact ORDER BY seq") }
+        #expect(tracks == [",critical_minerals,", ",sccp,semiconductors,"], "the report facts are built")
     }
 }

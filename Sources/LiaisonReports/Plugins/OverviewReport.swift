@@ -14,6 +14,9 @@ public enum OverviewReport {
     public static let declaration = ReportDeclaration(
         id: "overview", title: "Overview", summary: "Every office and track at a glance.")
 
+    /// The fields it reads beyond the facts every record carries.
+    public static let reportFields = ["title", "value_basis"]
+
     /// Days without a write after which an open record counts as stale.
     public static let staleDays = 90
 
@@ -22,20 +25,20 @@ public enum OverviewReport {
         var document = input.document(
             id: declaration.id, title: "Liaison overview",
             subtitle: "Every office and track: counts, the status funnel, pipeline value and records needing attention.")
-        let records = input.records
         let tracks = schema.tracks
-        let tally = Tally(records, tracks: tracks, today: input.today)
-        let funnel = StatusFunnel(records)
-        let value = { (group: String) in tally.valueByBasis[group, default: 0] }
+        var tally = Tally(tracks: tracks, today: input.today)
+        for record in input.records { tally.add(record) }
+        let funnel = tally.funnel
+        let value = { (group: String) in tally.byBasis[group]?.value ?? 0 }
 
         document.keyFigures = [
-            KeyFigure("Records", .count(records.count)),
-        ] + PipelineValue(records).keyFigures + [
+            KeyFigure("Records", .count(tally.count)),
+        ] + tally.pipeline.keyFigures + [
             KeyFigure("Verified pipeline value", .money(value("verified"))),
             KeyFigure("Estimated pipeline value", .money(value("estimate") + value("client_reported") + value(""))),
             KeyFigure("Closed won", .count(funnel.atStatus["closed_won", default: 0]),
                       note: funnel.overallConversion.map { "\(ReportFormatting.percent($0)) of identified" }),
-            KeyFigure("No activity in \(staleDays) days", .count(tally.stale.count), note: "open records"),
+            KeyFigure("No activity in \(staleDays) days", .count(tally.staleCount), note: "open records"),
             KeyFigure("Open conflicts", .count(document.provisionalCount)),
         ]
         document.tables = [
@@ -43,7 +46,7 @@ public enum OverviewReport {
             funnel.table(),
             basisTable(tally),
             attentionTable(tally),
-            staleList(tally.stale, today: input.today),
+            staleList(tally.oldestStale, today: input.today),
         ]
         document.charts = [
             ReportChart(
@@ -60,40 +63,76 @@ public enum OverviewReport {
         return document
     }
 
-    /// Everything the overview counts, in one pass over the records (offices in
+    /// Everything the overview counts, one record at a time (offices in
     /// ``CoreSchema/offices`` order, tracks in the schema's order).
     struct Tally {
+        var count = 0
+        var pipeline = PipelineValue()
+        var funnel = StatusFunnel()
         var byOfficeTrack: [[Int]]
         var records = Array(repeating: 0, count: CoreSchema.offices.count)
         var staleByOffice = Array(repeating: 0, count: CoreSchema.offices.count)
         var conflicted = Array(repeating: 0, count: CoreSchema.offices.count)
-        var countByBasis: [String: Int] = [:]
-        var valueByBasis: [String: Double] = [:]
-        var stale: [ReportRecord] = []
+        /// Open records and their value by basis group.
+        var byBasis: [String: RecordTally] = [:]
+        var staleCount = 0
+        /// The stale records seen longest without activity: fewer than twice ``staleListLength``,
+        /// so that memory does not grow with the store.
+        private var stale: [ReportRecord] = []
+        private let officeIndex: [String: Int]
+        private let trackIndex: [String: Int]
+        /// Once ``staleListLength`` stale records are kept, a record at or after this one
+        /// (by last write, then id) cannot be listed.
+        private var staleCutoff: ReportRecord?
+        private let todayNumber: Int?
 
-        init(_ all: [ReportRecord], tracks: [TrackDeclaration], today: String) {
-            let officeIndex = Dictionary(uniqueKeysWithValues: CoreSchema.offices.enumerated().map { ($1, $0) })
-            let trackIndex = Dictionary(tracks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        init(tracks: [TrackDeclaration], today: String) {
+            officeIndex = Dictionary(uniqueKeysWithValues: CoreSchema.offices.enumerated().map { ($1, $0) })
+            trackIndex = Dictionary(tracks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             byOfficeTrack = Array(repeating: Array(repeating: 0, count: tracks.count), count: CoreSchema.offices.count)
-            let todayNumber = ReportDays.number(today)
-            for record in all {
-                if PipelineValue.isOpen(record) {
-                    let basis = basisGroup(record)
-                    countByBasis[basis, default: 0] += 1
-                    valueByBasis[basis, default: 0] += record.valueUSD
-                }
-                let isStale = todayNumber != nil && OverviewReport.isStale(record, today: today)
-                if isStale { stale.append(record) }
-                guard let office = officeIndex[record.office] else { continue }
-                records[office] += 1
-                if isStale { staleByOffice[office] += 1 }
-                if record.conflicted { conflicted[office] += 1 }
-                for track in record.tracks {
-                    if let index = trackIndex[track] { byOfficeTrack[office][index] += 1 }
+            todayNumber = ReportDays.number(today)
+        }
+
+        mutating func add(_ record: ReportRecord) {
+            count += 1
+            pipeline.add(record)
+            funnel.add(record)
+            if PipelineValue.isOpen(record) {
+                byBasis[basisGroup(record), default: RecordTally()].add(record)
+            }
+            // ``OverviewReport/isStale(_:today:)``, with today worked out once.
+            let isStale = todayNumber.map { today in
+                PipelineValue.isOpen(record) && today - ReportDays.dayNumber(millis: record.updatedAt) > staleDays
+            } ?? false
+            if isStale {
+                staleCount += 1
+                if staleCutoff.map({ (record.updatedAt, record.id) < ($0.updatedAt, $0.id) }) ?? true {
+                    stale.append(record)
+                    if stale.count >= 2 * staleListLength { keepOldestStale() }
                 }
             }
+            guard let office = officeIndex[record.office] else { return }
+            records[office] += 1
+            if isStale { staleByOffice[office] += 1 }
+            if record.conflicted { conflicted[office] += 1 }
+            for track in record.tracks {
+                if let index = trackIndex[track] { byOfficeTrack[office][index] += 1 }
+            }
+        }
+
+        /// The stale records longest without activity, oldest first (at most ``staleListLength``).
+        var oldestStale: [ReportRecord] {
+            Array(stale.sorted { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }.prefix(staleListLength))
+        }
+
+        private mutating func keepOldestStale() {
+            stale = oldestStale
+            staleCutoff = stale.last
         }
     }
+
+    /// How many stale records the overview lists.
+    static let staleListLength = 25
 
     /// Whether an open record's last write is more than ``staleDays`` days before `today`.
     public static func isStale(_ record: ReportRecord, today: String) -> Bool {
@@ -125,8 +164,8 @@ public enum OverviewReport {
             id: "value_by_basis", title: "Pipeline value (open records): verified and estimated",
             columns: ["Basis", "Open records", "Value (USD)"],
             rows: basisGroups.map { group in
-                [.text(basisLabel(group)), .count(tally.countByBasis[group, default: 0]),
-                 .money(tally.valueByBasis[group, default: 0])]
+                [.text(basisLabel(group)), .count(tally.byBasis[group]?.count ?? 0),
+                 .money(tally.byBasis[group]?.value ?? 0)]
             }
         ).withTotals()
     }
@@ -144,13 +183,12 @@ public enum OverviewReport {
         ).withTotals()
     }
 
-    /// The stale records, longest without activity first (at most 25).
-    static func staleList(_ stale: [ReportRecord], today: String) -> ReportTable {
-        let sorted = stale.sorted { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }
-        return ReportTable(
+    /// The stale records, longest without activity first (``Tally/oldestStale``).
+    static func staleList(_ oldest: [ReportRecord], today: String) -> ReportTable {
+        ReportTable(
             id: "stale_records", title: "Open records longest without activity (up to 25)",
             columns: ["Record", "Title", "Office", "Status", "Last activity", "Days"],
-            rows: sorted.prefix(25).map { record in
+            rows: oldest.map { record in
                 [
                     .text(record.id), .text(record.text("title") ?? ""), .text(ReportLabels.office(record.office)),
                     .text(ReportLabels.status(record.status)), .text(String(Timestamp.iso(record.updatedAt).prefix(10))),

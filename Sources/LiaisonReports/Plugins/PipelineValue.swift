@@ -3,7 +3,9 @@
 /// their own, never part of the pipeline.
 ///
 /// ```swift
-/// document.keyFigures += PipelineValue(records).keyFigures   // Pipeline value, Won value, Lost value
+/// var value = PipelineValue()
+/// for record in input.records { value.add(record) }
+/// document.keyFigures += value.keyFigures   // Pipeline value, Won value, Lost value
 /// ```
 public struct PipelineValue: Hashable, Sendable {
     /// The statuses that close a record.
@@ -21,14 +23,20 @@ public struct PipelineValue: Hashable, Sendable {
     /// The value of records closed lost.
     public private(set) var lost = 0.0
 
+    /// No values yet, to ``add(_:)`` records to one at a time.
+    public init() {}
+
     /// The values of `records`, in one pass.
-    public init(_ records: [ReportRecord]) {
-        for record in records {
-            switch record.status {
-            case "closed_won": won += record.valueUSD
-            case "closed_lost": lost += record.valueUSD
-            default: open += record.valueUSD
-            }
+    public init(_ records: some Sequence<ReportRecord>) {
+        for record in records { add(record) }
+    }
+
+    /// Adds one record's value.
+    public mutating func add(_ record: ReportRecord) {
+        switch record.status {
+        case "closed_won": won += record.valueUSD
+        case "closed_lost": lost += record.valueUSD
+        default: open += record.valueUSD
         }
     }
 

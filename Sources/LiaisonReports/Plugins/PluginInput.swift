@@ -1,8 +1,11 @@
-/// What a report is built from: the records that pass the office and period filters,
-/// not deleted, with the filters themselves so the report can state them.
+/// What a report is built from: the records that pass the office and period filters (and,
+/// for a plugin's report, are in its track), not deleted, with the filters themselves so the
+/// report can state them.
 public struct ReportInput: Sendable {
-    /// The records to report on.
-    public let records: [ReportRecord]
+    /// The records to report on, streamed.
+    public let records: ReportRecords
+    /// How many of them have open conflicts (their figures are provisional).
+    public let provisionalCount: Int
     /// The office filter, if any (a slug).
     public let office: String?
     /// The period filter.
@@ -12,20 +15,23 @@ public struct ReportInput: Sendable {
     /// When the report is generated (ISO 8601).
     public let generatedAt: String
 
-    /// An input.
-    public init(records: [ReportRecord], office: String?, period: ReportPeriod, today: String, generatedAt: String) {
+    /// An input of records streamed from elsewhere (a store), with their provisional count.
+    public init(
+        records: ReportRecords, provisionalCount: Int, office: String?, period: ReportPeriod, today: String,
+        generatedAt: String
+    ) {
         self.records = records
+        self.provisionalCount = provisionalCount
         self.office = office
         self.period = period
         self.today = today
         self.generatedAt = generatedAt
     }
 
-    /// This input with only the records of `track`: what a track plugin's reports are built
-    /// from, so that their documents count that track's provisional records only.
-    public func restricted(toTrack track: String) -> ReportInput {
-        ReportInput(records: records.filter { $0.tracks.contains(track) }, office: office, period: period,
-                    today: today, generatedAt: generatedAt)
+    /// An input of records held in memory.
+    public init(records: [ReportRecord], office: String?, period: ReportPeriod, today: String, generatedAt: String) {
+        self.init(records: ReportRecords(records), provisionalCount: records.count { $0.conflicted }, office: office,
+                  period: period, today: today, generatedAt: generatedAt)
     }
 
     /// A document with this input's period, filters, generation time and provisional count
@@ -37,6 +43,6 @@ public struct ReportInput: Sendable {
             id: id, title: title, subtitle: subtitle,
             period: period.from == nil && period.to == nil ? nil : period,
             filters: filters, generatedAt: generatedAt,
-            provisionalCount: records.filter(\.conflicted).count)
+            provisionalCount: provisionalCount)
     }
 }

@@ -1,14 +1,16 @@
 public import LiaisonCore
 
-/// A record as reports see it: its display values, and whether any of them is provisional
-/// (the record has an open conflict). Deleted records never reach a report.
+/// A record as reports see it: the facts every report reads (office, status, value, tracks,
+/// date, last write, whether it has an open conflict), and the display values of the fields
+/// the report declared it reads. Deleted records never reach a report.
 ///
-/// Immutable, and a class so that the many filtered arrays a report makes share records
-/// instead of copying each one's fields. Equal when id, values, conflict and time are.
-public final class ReportRecord: Hashable, Sendable {
+/// A small value: a report streams records one at a time and keeps only what it tallies
+/// (docs/design.md §13).
+public struct ReportRecord: Hashable, Sendable {
     /// The record id.
     public let id: String
-    /// The display value of each field.
+    /// The display value of each field the report reads (from a store: the fields its plugin
+    /// declares in ``TrackPlugin/reportFields``; cleared fields left out).
     public let fields: [String: FieldValue]
     /// Whether the record has a field in conflict (its figures are provisional).
     public let conflicted: Bool
@@ -22,36 +24,46 @@ public final class ReportRecord: Hashable, Sendable {
     public let status: String
     /// The value in USD, 0 when not given.
     public let valueUSD: Double
+    /// The date the record counts from in periods: `opened_on`, else the day of its last write.
+    public let date: String
 
-    /// A record for reports. The fields every report reads are looked up once, here.
+    /// A record for reports from its display values. The facts every report reads are looked
+    /// up once, here.
     public init(id: String, fields: [String: FieldValue], conflicted: Bool, updatedAt: Int64) {
+        self.init(
+            id: id, office: fields["office"]?.textValue ?? "", status: fields["status"]?.textValue ?? "",
+            valueUSD: fields["value_usd"]?.numberValue ?? 0, tracks: fields["tracks"]?.listValue ?? [],
+            date: Self.date(openedOn: fields["opened_on"]?.textValue, updatedAt: updatedAt),
+            updatedAt: updatedAt, conflicted: conflicted, fields: fields)
+    }
+
+    /// A record for reports from its facts, as a store keeps them, and the display values of
+    /// the fields a report reads.
+    public init(
+        id: String, office: String, status: String, valueUSD: Double, tracks: [String], date: String,
+        updatedAt: Int64, conflicted: Bool, fields: [String: FieldValue]
+    ) {
         self.id = id
-        self.fields = fields
-        self.conflicted = conflicted
+        self.office = office
+        self.status = status
+        self.valueUSD = valueUSD
+        self.tracks = tracks
+        self.date = date
         self.updatedAt = updatedAt
-        tracks = fields["tracks"]?.listValue ?? []
-        office = fields["office"]?.textValue ?? ""
-        status = fields["status"]?.textValue ?? ""
-        valueUSD = fields["value_usd"]?.numberValue ?? 0
+        self.conflicted = conflicted
+        self.fields = fields
     }
 
     /// The report view of a state, or `nil` for a deleted record.
-    public convenience init?(_ state: RecordState) {
+    public init?(_ state: RecordState) {
         guard !state.isDeleted else { return nil }
         self.init(id: state.id, fields: state.displayValues, conflicted: !state.conflictedFields.isEmpty,
                   updatedAt: state.updatedAt)
     }
 
-    public static func == (lhs: ReportRecord, rhs: ReportRecord) -> Bool {
-        lhs === rhs || (lhs.id == rhs.id && lhs.fields == rhs.fields && lhs.conflicted == rhs.conflicted
-            && lhs.updatedAt == rhs.updatedAt)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
-        hasher.combine(fields)
-        hasher.combine(conflicted)
-        hasher.combine(updatedAt)
+    /// The day a record counts from: `openedOn`, else the UTC day of `updatedAt`.
+    public static func date(openedOn: String?, updatedAt: Int64) -> String {
+        openedOn ?? String(Timestamp.iso(updatedAt).prefix(10))
     }
 
     /// A text, choice or date field's value (`"mumbai"`), or `nil`.
@@ -60,6 +72,4 @@ public final class ReportRecord: Hashable, Sendable {
     public func number(_ field: String) -> Double? { fields[field]?.numberValue }
     /// A boolean field's value, or `nil`.
     public func flag(_ field: String) -> Bool? { fields[field]?.boolValue }
-    /// The date the record counts from in periods: `opened_on`, else the day of its last write.
-    public var date: String { text("opened_on") ?? String(Timestamp.iso(updatedAt).prefix(10)) }
 }

@@ -21,19 +21,50 @@ public struct PluginRegistry: Sendable {
         [OverviewReport.declaration] + plugins.flatMap(\.reports)
     }
 
-    /// Builds report `id` over `records` (deleted ones already left out) filtered by office
-    /// and period; a plugin's report sees the records of its own track only. `nil` for an
+    /// Which records report `id` reads and which of their fields: `nil` for an unknown report.
+    public func scope(ofReport id: String) -> ReportScope? {
+        if id == OverviewReport.declaration.id { return ReportScope(track: nil, fields: OverviewReport.reportFields) }
+        return plugins.first { plugin in plugin.reports.contains { $0.id == id } }
+            .map { ReportScope(track: $0.track.id, fields: $0.reportFields) }
+    }
+
+    /// Builds report `id` from `input`, which already holds only the records of the report's
+    /// scope (``scope(ofReport:)``) that pass the office and period filters. `nil` for an
     /// unknown report id.
+    public func build(_ id: String, input: ReportInput) -> ReportDocument? {
+        if id == OverviewReport.declaration.id { return OverviewReport.build(input, schema: schema) }
+        return plugins.lazy.compactMap { $0.report(id, input: input) }.first
+    }
+
+    /// Builds report `id` over `records` held in memory (deleted ones already left out),
+    /// filtered by office and period; a plugin's report sees the records of its own track
+    /// only. `nil` for an unknown report id.
     public func report(
         _ id: String, records: [ReportRecord], office: String?, period: ReportPeriod, today: String, generatedAt: String
     ) -> ReportDocument? {
+        guard let scope = scope(ofReport: id) else { return nil }
         let kept = records.filter { record in
             (office == nil || record.office == office)
                 && (period.from.map { record.date >= $0 } ?? true)
                 && (period.to.map { record.date <= $0 } ?? true)
+                && (scope.track.map { record.tracks.contains($0) } ?? true)
         }
-        let input = ReportInput(records: kept, office: office, period: period, today: today, generatedAt: generatedAt)
-        if id == OverviewReport.declaration.id { return OverviewReport.build(input, schema: schema) }
-        return plugins.lazy.compactMap { $0.report(id, input: input.restricted(toTrack: $0.track.id)) }.first
+        return build(id, input: ReportInput(records: kept, office: office, period: period, today: today,
+                                            generatedAt: generatedAt))
+    }
+}
+
+/// The records a report reads: every record, or those of one track; and the fields whose
+/// display values it reads beyond the facts every ``ReportRecord`` carries.
+public struct ReportScope: Hashable, Sendable {
+    /// The track whose records the report reads, or `nil` for every record.
+    public let track: String?
+    /// The fields it reads (``TrackPlugin/reportFields``).
+    public let fields: [String]
+
+    /// A scope: the records of `track` (every record when `nil`), carrying `fields`.
+    public init(track: String?, fields: [String]) {
+        self.track = track
+        self.fields = fields
     }
 }

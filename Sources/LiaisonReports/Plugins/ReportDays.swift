@@ -29,8 +29,12 @@ public enum ReportDays {
     /// Days from a moment (ms since 1970) to the day `today`, or `nil` if `today` is not a day.
     public static func since(millis: Int64, today: String) -> Int? {
         guard let end = number(today) else { return nil }
-        let start = Int((Double(millis) / 86_400_000).rounded(.down))
-        return end - start
+        return end - dayNumber(millis: millis)
+    }
+
+    /// The days since 1970-01-01 of the UTC day a moment (ms since 1970) falls in.
+    public static func dayNumber(millis: Int64) -> Int {
+        Int((Double(millis) / 86_400_000).rounded(.down))
     }
 
     /// Age buckets for open items, youngest first, with their labels.

@@ -8,7 +8,8 @@ import LiaisonCore
 /// is not recorded.
 ///
 /// ```swift
-/// let funnel = StatusFunnel(records)
+/// var funnel = StatusFunnel()
+/// for record in input.records { funnel.add(record) }
 /// document.tables.append(funnel.table())
 /// document.charts.append(funnel.chart())
 /// ```
@@ -16,48 +17,60 @@ public struct StatusFunnel: Sendable {
     /// The pipeline stages, in order.
     public static let stages = ["identified", "contacted", "in_discussion", "mou_signed", "closed_won"]
 
+    /// Records and their USD value at each status.
+    private var byStatus: [String: RecordTally] = [:]
+    /// Records counted.
+    public private(set) var count = 0
+
     /// Records at each status (every status of ``CoreSchema/statuses``).
-    public let atStatus: [String: Int]
+    public var atStatus: [String: Int] { byStatus.mapValues(\.count) }
     /// USD value at each status.
-    public let valueAtStatus: [String: Double]
-    /// Records that reached each of ``stages``.
-    public let reached: [Int]
+    public var valueAtStatus: [String: Double] { byStatus.mapValues(\.value) }
+
+    /// An empty funnel, to ``add(_:)`` records to one at a time.
+    public init() {}
 
     /// The funnel of `records`.
-    public init(_ records: [ReportRecord]) {
-        var counts: [String: Int] = [:]
-        var values: [String: Double] = [:]
-        for record in records {
-            counts[record.status, default: 0] += 1
-            values[record.status, default: 0] += record.valueUSD
-        }
-        atStatus = counts
-        valueAtStatus = values
-        reached = Self.stages.indices.map { index in
-            index == 0 ? records.count : Self.stages[index...].reduce(0) { $0 + counts[$1, default: 0] }
+    public init(_ records: some Sequence<ReportRecord>) {
+        for record in records { add(record) }
+    }
+
+    /// Counts one more record.
+    public mutating func add(_ record: ReportRecord) {
+        count += 1
+        byStatus[record.status, default: RecordTally()].add(record)
+    }
+
+    /// Records that reached each of ``stages``.
+    public var reached: [Int] {
+        Self.stages.indices.map { index in
+            index == 0 ? count : Self.stages[index...].reduce(0) { $0 + (byStatus[$1]?.count ?? 0) }
         }
     }
 
     /// The share of the records of stage `index - 1` that reached stage `index`; `nil` for the
     /// first stage or when the stage before is empty.
     public func conversion(toStage index: Int) -> Double? {
+        let reached = reached
         guard index > 0, reached[index - 1] > 0 else { return nil }
         return Double(reached[index]) / Double(reached[index - 1])
     }
 
     /// From identified to closed won, or `nil` with no records.
     public var overallConversion: Double? {
-        reached[0] > 0 ? Double(reached[reached.count - 1]) / Double(reached[0]) : nil
+        let reached = reached
+        return reached[0] > 0 ? Double(reached[reached.count - 1]) / Double(reached[0]) : nil
     }
 
     /// A table: one row per status with records, value, records that reached the stage and the
     /// conversion from the stage before; totals of records and value.
     public func table(id: String = "status_funnel", title: String = "Status funnel") -> ReportTable {
+        let reached = reached
         let rows: [[ReportValue]] = CoreSchema.statuses.map { status in
             let stage = Self.stages.firstIndex(of: status)
             return [
-                .text(ReportLabels.status(status)), .count(atStatus[status, default: 0]),
-                .money(valueAtStatus[status, default: 0]),
+                .text(ReportLabels.status(status)), .count(byStatus[status]?.count ?? 0),
+                .money(byStatus[status]?.value ?? 0),
                 stage.map { .count(reached[$0]) } ?? .empty,
                 stage.flatMap { conversion(toStage: $0) }.map { .percent($0) } ?? .empty,
             ]
@@ -74,7 +87,8 @@ public struct StatusFunnel: Sendable {
 
     /// The funnel chart of ``reached``.
     public func chart(id: String = "status_funnel", title: String = "Status funnel") -> ReportChart {
-        .funnel(
+        let reached = reached
+        return .funnel(
             id: id, title: title,
             stages: Self.stages.indices.map { (ReportLabels.status(Self.stages[$0]), reached[$0]) },
             caption: "Each stage counts the records that reached it or a later one; "
