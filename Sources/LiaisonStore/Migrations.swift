@@ -259,6 +259,8 @@ enum Migrations {
                 CREATE INDEX record_list_value ON record(deleted, value_usd, id, seq);
                 CREATE INDEX record_list_status ON record(deleted, status, id, tracks, seq);
                 CREATE INDEX record_list_office ON record(deleted, office, id, tracks, seq);
+                """)
+        }
         migrator.registerMigration("reports: facts kept beside each live record") { db in
             // One compact row per live record, at its sequence number, holding what reports read:
             // the record's columns, its day (`opened_on`, else the UTC day of its last write) and
