@@ -20,19 +20,38 @@ public struct CriticalMineralsPlugin: TrackPlugin {
 
     public var fields: [FieldDeclaration] {
         [
-            .track(id, "mineral", label: "Mineral", kind: .choice(Self.minerals),
-                   help: "The mineral the work concerns; 'other' for any not listed."),
-            .track(id, "stage", label: "Value-chain stage", kind: .choice(Self.stages),
-                   help: "Exploration, extraction, processing and refining, or recycling and recovery."),
-            .track(id, "kind", label: "Kind of cooperation", kind: .choice(Self.kinds),
-                   help: "Equipment or services sold, policy dialogue, or best-practice exchange."),
+            .track(
+                id,
+                "mineral",
+                label: "Mineral",
+                kind: .choice(Self.minerals),
+                help: "The mineral the work concerns; 'other' for any not listed."
+            ),
+            .track(
+                id,
+                "stage",
+                label: "Value-chain stage",
+                kind: .choice(Self.stages),
+                help: "Exploration, extraction, processing and refining, or recycling and recovery."
+            ),
+            .track(
+                id,
+                "kind",
+                label: "Kind of cooperation",
+                kind: .choice(Self.kinds),
+                help: "Equipment or services sold, policy dialogue, or best-practice exchange."
+            ),
         ]
     }
 
     public var reports: [ReportDeclaration] {
-        [ReportDeclaration(
-            id: id, title: "Critical minerals pipeline",
-            summary: "Records and USD value by mineral and value-chain stage, and the status funnel.")]
+        [
+            ReportDeclaration(
+                id: id,
+                title: "Critical minerals pipeline",
+                summary: "Records and USD value by mineral and value-chain stage, and the status funnel."
+            )
+        ]
     }
 
     public init() {}

@@ -11,8 +11,10 @@ enum CriticalMineralsReport {
 
     static func build(_ input: ReportInput) -> ReportDocument {
         var document = input.document(
-            id: "critical_minerals", title: "Critical minerals pipeline",
-            subtitle: "Records and USD value by mineral and value-chain stage, and the status funnel.")
+            id: "critical_minerals",
+            title: "Critical minerals pipeline",
+            subtitle: "Records and USD value by mineral and value-chain stage, and the status funnel."
+        )
 
         var grid = Grid()
         var funnel = StatusFunnel()
@@ -22,10 +24,11 @@ enum CriticalMineralsReport {
             funnel.add(record)
             pipeline.add(record)
         }
-        document.keyFigures = [KeyFigure("Records", .count(funnel.count))] + pipeline.keyFigures + [
-            KeyFigure("Closed won", .count(funnel.atStatus["closed_won", default: 0])),
-            KeyFigure("Minerals with activity", .count(grid.rows.filter { $0 != notSet && grid.count(row: $0) > 0 }.count)),
-        ]
+        document.keyFigures =
+            [KeyFigure("Records", .count(funnel.count))] + pipeline.keyFigures + [
+                KeyFigure("Closed won", .count(funnel.atStatus["closed_won", default: 0])),
+                KeyFigure("Minerals with activity", .count(grid.rows.filter { $0 != notSet && grid.count(row: $0) > 0 }.count)),
+            ]
         document.tables = [
             grid.table(id: "mineral_stage_records", title: "Records by mineral and stage") { count, _ in .count(count) },
             grid.table(id: "mineral_stage_value", title: "USD value by mineral and stage") { _, value in .money(value) },
@@ -33,12 +36,15 @@ enum CriticalMineralsReport {
         ]
         document.charts = [
             ReportChart(
-                id: "value_by_mineral", title: "USD value by mineral and stage", kind: .stackedBar,
+                id: "value_by_mineral",
+                title: "USD value by mineral and stage",
+                kind: .stackedBar,
                 categories: grid.rows.map(label),
                 series: grid.columns.map { stage in
                     ChartSeries(label(stage), grid.rows.map { row in grid.cell(row, stage).value })
                 },
-                valueKind: .money).under("mineral_stage_value"),
+                valueKind: .money
+            ).under("mineral_stage_value"),
             funnel.chart(),
         ]
         return document
@@ -70,7 +76,8 @@ enum CriticalMineralsReport {
         /// with a totals row.
         func table(id: String, title: String, value: (_ count: Int, _ value: Double) -> ReportValue) -> ReportTable {
             ReportTable(
-                id: id, title: title,
+                id: id,
+                title: title,
                 columns: ["Mineral"] + columns.map { ReportColumn(label($0)) } + ["Total"],
                 rows: rows.map { row in
                     let cells = columns.map { cell(row, $0) }

@@ -20,14 +20,24 @@ public struct EnergyIndustryPlugin: TrackPlugin {
 
     public var fields: [FieldDeclaration] {
         [
-            .track("energy_industry", "scep_pillar", label: "SCEP pillar", kind: .choice(Self.pillars.map(\.id)),
-                   help: "The Strategic Clean Energy Partnership pillar the work falls under."),
+            .track(
+                "energy_industry",
+                "scep_pillar",
+                label: "SCEP pillar",
+                kind: .choice(Self.pillars.map(\.id)),
+                help: "The Strategic Clean Energy Partnership pillar the work falls under."
+            )
         ]
     }
 
     public var reports: [ReportDeclaration] {
-        [ReportDeclaration(id: id, title: "Energy-Industry Network pipeline",
-                           summary: "Pipeline value by SCEP pillar and office.")]
+        [
+            ReportDeclaration(
+                id: id,
+                title: "Energy-Industry Network pipeline",
+                summary: "Pipeline value by SCEP pillar and office."
+            )
+        ]
     }
 
     public init() {}

@@ -11,8 +11,10 @@ enum EnergyIndustryReport {
 
     static func build(_ input: ReportInput) -> ReportDocument {
         var document = input.document(
-            id: "energy_industry", title: "Energy-Industry Network",
-            subtitle: "Pipeline value (open records) by Strategic Clean Energy Partnership pillar and office.")
+            id: "energy_industry",
+            title: "Energy-Industry Network",
+            subtitle: "Pipeline value (open records) by Strategic Clean Energy Partnership pillar and office."
+        )
 
         var value = PipelineValue()
         var open = 0
@@ -41,21 +43,26 @@ enum EnergyIndustryReport {
         let offices = CoreSchema.offices.filter { pipelineInOffice[$0] != nil }
         func pipelineValue(_ office: String, _ pillar: String?) -> Double { pipelineInOfficePillar[office]?[pillar] ?? 0 }
 
-        document.keyFigures = [KeyFigure("Open records", .count(open))] + value.keyFigures + [
-            KeyFigure("Closed lost", .count(closedLost)),
-        ]
+        document.keyFigures =
+            [KeyFigure("Open records", .count(open))] + value.keyFigures + [
+                KeyFigure("Closed lost", .count(closedLost))
+            ]
         document.tables = [
             ReportTable(
-                id: "by_pillar", title: "Pipeline by pillar",
+                id: "by_pillar",
+                title: "Pipeline by pillar",
                 columns: ["Pillar", "Records", "Closed won", "Pipeline value (USD)"],
                 rows: pillars.map { pillar in
                     let counts = inPillar[pillar.id] ?? (0, 0)
-                    return [.text(pillar.name), .count(counts.records), .count(counts.won),
-                            .money(pipelineInPillar[pillar.id] ?? 0)]
+                    return [
+                        .text(pillar.name), .count(counts.records), .count(counts.won),
+                        .money(pipelineInPillar[pillar.id] ?? 0),
+                    ]
                 }
             ).withTotals(),
             ReportTable(
-                id: "by_office", title: "Pipeline by office",
+                id: "by_office",
+                title: "Pipeline by office",
                 columns: ["Office", "Open records", "Pipeline value (USD)"],
                 rows: offices.map { office in
                     let tally = pipelineInOffice[office] ?? RecordTally()
@@ -63,7 +70,8 @@ enum EnergyIndustryReport {
                 }
             ).withTotals(),
             ReportTable(
-                id: "value_by_office_pillar", title: "Pipeline value by office and pillar (USD)",
+                id: "value_by_office_pillar",
+                title: "Pipeline value by office and pillar (USD)",
                 columns: [ReportColumn("Office")] + pillars.map { ReportColumn($0.name) },
                 rows: offices.map { office in
                     [.text(ReportLabels.office(office))] + pillars.map { .money(pipelineValue(office, $0.id)) }
@@ -71,15 +79,22 @@ enum EnergyIndustryReport {
             ).withTotals(),
         ]
         document.charts = [
-            .bar(id: "value_by_pillar", title: "Pipeline value by pillar",
-                 data: pillars.map { ($0.name, pipelineInPillar[$0.id] ?? 0) }, valueKind: .money).under("by_pillar"),
+            .bar(
+                id: "value_by_pillar",
+                title: "Pipeline value by pillar",
+                data: pillars.map { ($0.name, pipelineInPillar[$0.id] ?? 0) },
+                valueKind: .money
+            ).under("by_pillar"),
             ReportChart(
-                id: "value_by_office_pillar", title: "Pipeline value by office and pillar", kind: .stackedBar,
+                id: "value_by_office_pillar",
+                title: "Pipeline value by office and pillar",
+                kind: .stackedBar,
                 categories: offices.map(ReportLabels.office),
                 series: pillars.map { pillar in
                     ChartSeries(pillar.name, offices.map { pipelineValue($0, pillar.id) })
                 },
-                valueKind: .money),
+                valueKind: .money
+            ),
         ]
         return document
     }

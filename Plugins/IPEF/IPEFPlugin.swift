@@ -18,8 +18,13 @@ public struct IPEFPlugin: TrackPlugin {
 
     public var fields: [FieldDeclaration] {
         [
-            .track("ipef", "pillar", label: "IPEF pillar", kind: .choice(Self.pillars.map(\.id)),
-                   help: "The IPEF pillar the work serves: supply chains, clean economy, fair economy or trade."),
+            .track(
+                "ipef",
+                "pillar",
+                label: "IPEF pillar",
+                kind: .choice(Self.pillars.map(\.id)),
+                help: "The IPEF pillar the work serves: supply chains, clean economy, fair economy or trade."
+            )
         ]
     }
 

@@ -8,8 +8,10 @@ import LiaisonReports
 enum IPEFReport {
     static func build(_ input: ReportInput) -> ReportDocument {
         var document = input.document(
-            id: "ipef", title: "Indo-Pacific Economic Framework",
-            subtitle: "Records and USD value by IPEF pillar.")
+            id: "ipef",
+            title: "Indo-Pacific Economic Framework",
+            subtitle: "Records and USD value by IPEF pillar."
+        )
 
         var all = RecordTally()
         var won = RecordTally()
@@ -32,7 +34,8 @@ enum IPEFReport {
         ]
         document.tables = [
             ReportTable(
-                id: "by_pillar", title: "Records and value by pillar",
+                id: "by_pillar",
+                title: "Records and value by pillar",
                 columns: ["Pillar", "Records", "Open", "Closed won", "Value (USD)", "Won value (USD)"],
                 rows: rows.map { row in
                     [
@@ -40,13 +43,20 @@ enum IPEFReport {
                         .money(row.group.all.value), .money(row.group.won.value),
                     ]
                 }
-            ).withTotals(),
+            ).withTotals()
         ]
         document.charts = [
-            .bar(id: "value_by_pillar", title: "Value by pillar",
-                 data: rows.map { ($0.name, $0.group.all.value) }, valueKind: .money).under("by_pillar"),
-            .bar(id: "records_by_pillar", title: "Records by pillar",
-                 data: rows.map { ($0.name, Double($0.group.all.count)) }).under("by_pillar"),
+            .bar(
+                id: "value_by_pillar",
+                title: "Value by pillar",
+                data: rows.map { ($0.name, $0.group.all.value) },
+                valueKind: .money
+            ).under("by_pillar"),
+            .bar(
+                id: "records_by_pillar",
+                title: "Records by pillar",
+                data: rows.map { ($0.name, Double($0.group.all.count)) }
+            ).under("by_pillar"),
         ]
         return document
     }

@@ -28,18 +28,38 @@ public struct InnovationHandshakePlugin: TrackPlugin {
 
     public var fields: [FieldDeclaration] {
         [
-            .track("innovation_handshake", "technology_area", label: "Technology area",
-                   kind: .choice(Self.technologyAreas.map(\.id)), help: "The start-up's main technology."),
-            .track("innovation_handshake", "startup_stage", label: "Start-up stage",
-                   kind: .choice(Self.startupStages.map(\.id)), help: "The start-up's funding stage."),
-            .track("innovation_handshake", "event", label: "Handshake event", kind: .text(maxLength: 200),
-                   help: "The Innovation Handshake event where the parties met."),
+            .track(
+                "innovation_handshake",
+                "technology_area",
+                label: "Technology area",
+                kind: .choice(Self.technologyAreas.map(\.id)),
+                help: "The start-up's main technology."
+            ),
+            .track(
+                "innovation_handshake",
+                "startup_stage",
+                label: "Start-up stage",
+                kind: .choice(Self.startupStages.map(\.id)),
+                help: "The start-up's funding stage."
+            ),
+            .track(
+                "innovation_handshake",
+                "event",
+                label: "Handshake event",
+                kind: .text(maxLength: 200),
+                help: "The Innovation Handshake event where the parties met."
+            ),
         ]
     }
 
     public var reports: [ReportDeclaration] {
-        [ReportDeclaration(id: id, title: "Innovation Handshake",
-                           summary: "Start-ups engaged, investor introductions and deals by technology area.")]
+        [
+            ReportDeclaration(
+                id: id,
+                title: "Innovation Handshake",
+                summary: "Start-ups engaged, investor introductions and deals by technology area."
+            )
+        ]
     }
 
     public init() {}

@@ -36,16 +36,18 @@ enum InnovationHandshakeReport {
         }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) })
+            let last = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }
         return Substring(scalars[first...last])
     }
 
     static func build(_ input: ReportInput) -> ReportDocument {
         var document = input.document(
-            id: "innovation_handshake", title: "Innovation Handshake",
+            id: "innovation_handshake",
+            title: "Innovation Handshake",
             subtitle: "Start-ups engaged, investor introductions (investment or trade-lead records past "
-                + "'identified') and deals (closed won) by technology area.")
+                + "'identified') and deals (closed won) by technology area."
+        )
         var all = Group()
         var inArea: [String?: Group] = [:]
         var inStage: [String?: Group] = [:]
@@ -69,8 +71,10 @@ enum InnovationHandshakeReport {
         let events = inEvent.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
 
         func row(_ name: String, _ group: Group) -> [ReportValue] {
-            [.text(name), .count(group.count), .count(group.startups.count), .count(group.introductions),
-             .count(group.deals.count), .money(group.deals.value)]
+            [
+                .text(name), .count(group.count), .count(group.startups.count), .count(group.introductions),
+                .count(group.deals.count), .money(group.deals.value),
+            ]
         }
         let columns: [ReportColumn] = ["Records", "Start-ups", "Investor introductions", "Deals", "Deal value (USD)"]
 
@@ -88,23 +92,48 @@ enum InnovationHandshakeReport {
             return table
         }
         document.tables = [
-            totalled(ReportTable(id: "by_technology_area", title: "By technology area",
-                                 columns: ["Technology area"] + columns, rows: byArea.map(row))),
-            totalled(ReportTable(id: "by_startup_stage", title: "By start-up stage",
-                                 columns: ["Start-up stage"] + columns,
-                                 rows: stages.map { stage in
-                                     row(stage.name, inStage[stage.id] ?? Group())
-                                 })),
-            totalled(ReportTable(id: "by_event", title: "By Handshake event",
-                                 columns: ["Event"] + columns, rows: events.map { row($0.key, $0.value) })),
+            totalled(
+                ReportTable(
+                    id: "by_technology_area",
+                    title: "By technology area",
+                    columns: ["Technology area"] + columns,
+                    rows: byArea.map(row)
+                )
+            ),
+            totalled(
+                ReportTable(
+                    id: "by_startup_stage",
+                    title: "By start-up stage",
+                    columns: ["Start-up stage"] + columns,
+                    rows: stages.map { stage in
+                        row(stage.name, inStage[stage.id] ?? Group())
+                    }
+                )
+            ),
+            totalled(
+                ReportTable(
+                    id: "by_event",
+                    title: "By Handshake event",
+                    columns: ["Event"] + columns,
+                    rows: events.map { row($0.key, $0.value) }
+                )
+            ),
         ]
         document.charts = [
-            .bar(id: "deals_by_technology_area", title: "Deals by technology area",
-                 data: byArea.map { ($0.0, Double($0.1.deals.count)) }).under("by_technology_area"),
-            .funnel(id: "handshake_funnel", title: "From start-up to deal",
-                    stages: [("Start-ups engaged", all.startups.count),
-                             ("Investor introductions", all.introductions), ("Deals", all.deals.count)])
-                .under("by_startup_stage"),
+            .bar(
+                id: "deals_by_technology_area",
+                title: "Deals by technology area",
+                data: byArea.map { ($0.0, Double($0.1.deals.count)) }
+            ).under("by_technology_area"),
+            .funnel(
+                id: "handshake_funnel",
+                title: "From start-up to deal",
+                stages: [
+                    ("Start-ups engaged", all.startups.count),
+                    ("Investor introductions", all.introductions), ("Deals", all.deals.count),
+                ]
+            )
+            .under("by_startup_stage"),
         ]
         return document
     }

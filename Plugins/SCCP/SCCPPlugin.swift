@@ -23,23 +23,52 @@ public struct SCCPPlugin: TrackPlugin {
 
     public var fields: [FieldDeclaration] {
         [
-            .track(id, "activity", label: "Activity", kind: .choice(Self.activities),
-                   help: "Workshop, standards alignment, conformity-assessment barrier, or regulatory comment."),
-            .track(id, "topic", label: "Topic", kind: .text(maxLength: 200),
-                   help: "The standard or regulation concerned, e.g. 'BIS QCO for medical devices'."),
-            .track(id, "counterpart", label: "Counterpart body", kind: .choice(Self.counterparts),
-                   help: "The standards body, regulator or association: BIS, ANSI, CII, ... or 'other'."),
-            .track(id, "barrier_status", label: "Barrier status", kind: .choice(Self.barrierStatuses),
-                   help: "For conformity barriers: open, in progress, or resolved."),
-            .track(id, "attendance", label: "Attendance", kind: .integer(min: 0, max: 100_000),
-                   help: "For workshops: the number of people who attended."),
+            .track(
+                id,
+                "activity",
+                label: "Activity",
+                kind: .choice(Self.activities),
+                help: "Workshop, standards alignment, conformity-assessment barrier, or regulatory comment."
+            ),
+            .track(
+                id,
+                "topic",
+                label: "Topic",
+                kind: .text(maxLength: 200),
+                help: "The standard or regulation concerned, e.g. 'BIS QCO for medical devices'."
+            ),
+            .track(
+                id,
+                "counterpart",
+                label: "Counterpart body",
+                kind: .choice(Self.counterparts),
+                help: "The standards body, regulator or association: BIS, ANSI, CII, ... or 'other'."
+            ),
+            .track(
+                id,
+                "barrier_status",
+                label: "Barrier status",
+                kind: .choice(Self.barrierStatuses),
+                help: "For conformity barriers: open, in progress, or resolved."
+            ),
+            .track(
+                id,
+                "attendance",
+                label: "Attendance",
+                kind: .integer(min: 0, max: 100_000),
+                help: "For workshops: the number of people who attended."
+            ),
         ]
     }
 
     public var reports: [ReportDeclaration] {
-        [ReportDeclaration(
-            id: id, title: "SCCP workshops and barriers",
-            summary: "Workshops held and their attendance; conformity barriers open and resolved by sector and age.")]
+        [
+            ReportDeclaration(
+                id: id,
+                title: "SCCP workshops and barriers",
+                summary: "Workshops held and their attendance; conformity barriers open and resolved by sector and age."
+            )
+        ]
     }
 
     public init() {}

@@ -11,9 +11,11 @@ import LiaisonReports
 enum SCCPReport {
     static func build(_ input: ReportInput) -> ReportDocument {
         var document = input.document(
-            id: "sccp", title: "SCCP workshops and barriers",
+            id: "sccp",
+            title: "SCCP workshops and barriers",
             subtitle: "Standards and Conformance Cooperation Program: workshops held and attendance; "
-                + "conformity barriers by sector and age.")
+                + "conformity barriers by sector and age."
+        )
 
         var count = 0
         var workshops = 0
@@ -56,8 +58,11 @@ enum SCCPReport {
 
         document.keyFigures = [
             KeyFigure("SCCP records", .count(count)),
-            KeyFigure("Workshops held", .count(held),
-                      note: workshops > held ? "\(workshops - held) more planned" : nil),
+            KeyFigure(
+                "Workshops held",
+                .count(held),
+                note: workshops > held ? "\(workshops - held) more planned" : nil
+            ),
             KeyFigure("Workshop attendance", .count(heldByOffice.values.reduce(0) { $0 + $1.attendance })),
             KeyFigure("Barriers open", .count(unresolved), note: "open or in progress"),
             KeyFigure("Barriers resolved", .count(barriers - unresolved)),
@@ -65,7 +70,8 @@ enum SCCPReport {
         ]
         document.tables = [
             ReportTable(
-                id: "workshops_by_office", title: "Workshops held by office",
+                id: "workshops_by_office",
+                title: "Workshops held by office",
                 columns: ["Office", "Workshops", "Attendance"],
                 rows: CoreSchema.offices.map { office in
                     let group = heldByOffice[office] ?? (0, 0, 0)
@@ -73,7 +79,8 @@ enum SCCPReport {
                 }
             ).withTotals(),
             ReportTable(
-                id: "barriers_by_sector", title: "Conformity barriers by sector",
+                id: "barriers_by_sector",
+                title: "Conformity barriers by sector",
                 columns: ["Sector", "Open", "In progress", "Resolved", "Total"],
                 rows: sectors.map { sector in
                     [.text(sector)] + SCCPPlugin.barrierStatuses.map { .count(inSector(sector, $0)) }
@@ -81,7 +88,8 @@ enum SCCPReport {
                 }
             ).withTotals(),
             ReportTable(
-                id: "open_barriers_by_age", title: "Open barriers by age (days since opened)",
+                id: "open_barriers_by_age",
+                title: "Open barriers by age (days since opened)",
                 columns: ["Age", "Open", "In progress", "Total"],
                 rows: ReportDays.ageBuckets.indices.map { index in
                     [
@@ -94,20 +102,29 @@ enum SCCPReport {
             ).withTotals(),
         ]
         document.charts = [
-            .bar(id: "attendance_by_office", title: "Workshop attendance by office",
-                 data: CoreSchema.offices.map { office in
-                     (ReportLabels.office(office), heldByOffice[office]?.chartAttendance ?? 0)
-                 }).under("workshops_by_office"),
+            .bar(
+                id: "attendance_by_office",
+                title: "Workshop attendance by office",
+                data: CoreSchema.offices.map { office in
+                    (ReportLabels.office(office), heldByOffice[office]?.chartAttendance ?? 0)
+                }
+            ).under("workshops_by_office"),
             ReportChart(
-                id: "barriers_by_sector", title: "Barriers by sector", kind: .stackedBar,
+                id: "barriers_by_sector",
+                title: "Barriers by sector",
+                kind: .stackedBar,
                 categories: sectors,
                 series: SCCPPlugin.barrierStatuses.map { status in
                     ChartSeries(ReportLabels.value(status), sectors.map { Double(inSector($0, status)) })
-                }),
-            .bar(id: "open_barriers_by_age", title: "Open barriers by age",
-                 data: ReportDays.ageBuckets.indices.map { index in
-                     (ReportDays.ageBuckets[index].label, Double(byAge[index].values.reduce(0, +)))
-                 }),
+                }
+            ),
+            .bar(
+                id: "open_barriers_by_age",
+                title: "Open barriers by age",
+                data: ReportDays.ageBuckets.indices.map { index in
+                    (ReportDays.ageBuckets[index].label, Double(byAge[index].values.reduce(0, +)))
+                }
+            ),
         ]
         return document
     }

@@ -15,15 +15,24 @@ public struct SemiconductorsPlugin: TrackPlugin {
 
     public var fields: [FieldDeclaration] {
         [
-            .track(id, "segment", label: "Segment", kind: .choice(Self.segments),
-                   help: "Design, fabrication, assembly/test/packaging (ATMP/OSAT), equipment, materials or talent."),
+            .track(
+                id,
+                "segment",
+                label: "Segment",
+                kind: .choice(Self.segments),
+                help: "Design, fabrication, assembly/test/packaging (ATMP/OSAT), equipment, materials or talent."
+            )
         ]
     }
 
     public var reports: [ReportDeclaration] {
-        [ReportDeclaration(
-            id: id, title: "Semiconductors pipeline",
-            summary: "Pipeline value by segment and status, and by office.")]
+        [
+            ReportDeclaration(
+                id: id,
+                title: "Semiconductors pipeline",
+                summary: "Pipeline value by segment and status, and by office."
+            )
+        ]
     }
 
     public init() {}

@@ -8,8 +8,10 @@ import LiaisonReports
 enum SemiconductorsReport {
     static func build(_ input: ReportInput) -> ReportDocument {
         var document = input.document(
-            id: "semiconductors", title: "Semiconductors pipeline",
-            subtitle: "Pipeline value by segment and status, and by office.")
+            id: "semiconductors",
+            title: "Semiconductors pipeline",
+            subtitle: "Pipeline value by segment and status, and by office."
+        )
 
         var all = RecordTally()
         var pipeline = PipelineValue()
@@ -27,7 +29,8 @@ enum SemiconductorsReport {
         document.keyFigures = [KeyFigure("Records", .count(all.count))] + pipeline.keyFigures
         document.tables = [
             ReportTable(
-                id: "value_by_segment_status", title: "USD value by segment and status",
+                id: "value_by_segment_status",
+                title: "USD value by segment and status",
                 columns: ["Segment"] + statuses.map { ReportColumn(ReportLabels.status($0)) } + ["Total"],
                 rows: segments.map { id in
                     let group = segment(id)
@@ -35,7 +38,8 @@ enum SemiconductorsReport {
                 }
             ).withTotals(),
             ReportTable(
-                id: "by_segment", title: "Records by segment",
+                id: "by_segment",
+                title: "Records by segment",
                 columns: ["Segment", "Records", "Open", "Closed won", "Value (USD)"],
                 rows: segments.map { id in
                     let group = segment(id)
@@ -46,7 +50,8 @@ enum SemiconductorsReport {
                 }
             ).withTotals(),
             ReportTable(
-                id: "by_office", title: "Value by office",
+                id: "by_office",
+                title: "Value by office",
                 columns: ["Office", "Records", "Pipeline value (USD)", "Won value (USD)", "Total value (USD)"],
                 rows: CoreSchema.offices.map { office in
                     let group = byOffice[office] ?? Group()
@@ -59,17 +64,23 @@ enum SemiconductorsReport {
         ]
         document.charts = [
             ReportChart(
-                id: "value_by_segment_status", title: "USD value by segment and status", kind: .stackedBar,
+                id: "value_by_segment_status",
+                title: "USD value by segment and status",
+                kind: .stackedBar,
                 categories: segments.map(label),
                 series: statuses.map { status in
                     ChartSeries(ReportLabels.status(status), segments.map { segment($0).value(at: status) })
                 },
-                valueKind: .money),
-            .bar(id: "value_by_office", title: "USD value by office",
-                 data: CoreSchema.offices.map { office in
-                     (ReportLabels.office(office), byOffice[office]?.all.value ?? 0)
-                 },
-                 valueKind: .money).under("by_office"),
+                valueKind: .money
+            ),
+            .bar(
+                id: "value_by_office",
+                title: "USD value by office",
+                data: CoreSchema.offices.map { office in
+                    (ReportLabels.office(office), byOffice[office]?.all.value ?? 0)
+                },
+                valueKind: .money
+            ).under("by_office"),
         ]
         return document
     }

@@ -18,17 +18,31 @@ public struct StrategicTradePlugin: TrackPlugin {
 
     public var fields: [FieldDeclaration] {
         [
-            .track(id, "domain", label: "Technology domain", kind: .choice(Self.domains),
-                   help: "Semiconductors, space, telecom, quantum, AI, defence or biotech."),
-            .track(id, "item", label: "Item", kind: .choice(Self.items),
-                   help: "An export-control outreach workshop, a licensing query, or a co-development project."),
+            .track(
+                id,
+                "domain",
+                label: "Technology domain",
+                kind: .choice(Self.domains),
+                help: "Semiconductors, space, telecom, quantum, AI, defence or biotech."
+            ),
+            .track(
+                id,
+                "item",
+                label: "Item",
+                kind: .choice(Self.items),
+                help: "An export-control outreach workshop, a licensing query, or a co-development project."
+            ),
         ]
     }
 
     public var reports: [ReportDeclaration] {
-        [ReportDeclaration(
-            id: id, title: "Strategic Trade Dialogue",
-            summary: "Outreach workshops, open licensing queries by age, and items by technology domain.")]
+        [
+            ReportDeclaration(
+                id: id,
+                title: "Strategic Trade Dialogue",
+                summary: "Outreach workshops, open licensing queries by age, and items by technology domain."
+            )
+        ]
     }
 
     public init() {}

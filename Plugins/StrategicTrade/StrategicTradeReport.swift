@@ -11,8 +11,10 @@ enum StrategicTradeReport {
 
     static func build(_ input: ReportInput) -> ReportDocument {
         var document = input.document(
-            id: "strategic_trade", title: "Strategic Trade Dialogue",
-            subtitle: "Export-control outreach, licensing queries and co-development by technology domain.")
+            id: "strategic_trade",
+            title: "Strategic Trade Dialogue",
+            subtitle: "Export-control outreach, licensing queries and co-development by technology domain."
+        )
 
         var count = 0
         var items: [String: Int] = [:]
@@ -45,17 +47,23 @@ enum StrategicTradeReport {
         document.keyFigures = [
             KeyFigure("Records", .count(count)),
             KeyFigure("Outreach workshops", .count(items["outreach_workshop", default: 0])),
-            KeyFigure("Open licensing queries", .count(openQueries),
-                      note: "of \(items["licensing_query", default: 0]) in all"),
+            KeyFigure(
+                "Open licensing queries",
+                .count(openQueries),
+                note: "of \(items["licensing_query", default: 0]) in all"
+            ),
             KeyFigure("Oldest open query (days)", .count(oldest)),
             KeyFigure("Co-development projects", .count(coDevelopment.count)),
             KeyFigure("Co-development value", .money(coDevelopment.value)),
         ]
         document.tables = [
             ReportTable(
-                id: "by_domain", title: "Items by technology domain",
-                columns: ["Domain", "Outreach workshops", "Licensing queries", "Open queries", "Co-development",
-                          "Value (USD)"],
+                id: "by_domain",
+                title: "Items by technology domain",
+                columns: [
+                    "Domain", "Outreach workshops", "Licensing queries", "Open queries", "Co-development",
+                    "Value (USD)",
+                ],
                 rows: domains.map { id in
                     let group = domain(id)
                     return [
@@ -66,7 +74,8 @@ enum StrategicTradeReport {
                 }
             ).withTotals(),
             ReportTable(
-                id: "outreach_by_office", title: "Outreach workshops by office",
+                id: "outreach_by_office",
+                title: "Outreach workshops by office",
                 columns: ["Office", "Outreach workshops"],
                 rows: CoreSchema.offices.map { office in
                     [.text(ReportLabels.office(office)), .count(outreachByOffice[office, default: 0])]
@@ -76,15 +85,21 @@ enum StrategicTradeReport {
         ]
         document.charts = [
             ReportChart(
-                id: "items_by_domain", title: "Items by technology domain", kind: .stackedBar,
+                id: "items_by_domain",
+                title: "Items by technology domain",
+                kind: .stackedBar,
                 categories: domains.map(label),
                 series: StrategicTradePlugin.items.map { kind in
                     ChartSeries(ReportLabels.value(kind), domains.map { Double(domain($0).items[kind, default: 0]) })
-                }).under("by_domain"),
-            .bar(id: "open_queries_by_age", title: "Open licensing queries by age",
-                 data: ReportDays.ageBuckets.indices.map { index in
-                     (ReportDays.ageBuckets[index].label, Double(openByAge[index].values.reduce(0, +)))
-                 }),
+                }
+            ).under("by_domain"),
+            .bar(
+                id: "open_queries_by_age",
+                title: "Open licensing queries by age",
+                data: ReportDays.ageBuckets.indices.map { index in
+                    (ReportDays.ageBuckets[index].label, Double(openByAge[index].values.reduce(0, +)))
+                }
+            ),
         ]
         return document
     }
@@ -113,7 +128,8 @@ enum StrategicTradeReport {
     static func ageTable(_ openByAge: [[String: Int]]) -> ReportTable {
         let domains = StrategicTradePlugin.domains
         return ReportTable(
-            id: "open_queries_by_age", title: "Open licensing queries by age and domain",
+            id: "open_queries_by_age",
+            title: "Open licensing queries by age and domain",
             columns: ["Age"] + domains.map { ReportColumn(label($0)) } + ["Total"],
             rows: ReportDays.ageBuckets.indices.map { index in
                 [.text(ReportDays.ageBuckets[index].label)]

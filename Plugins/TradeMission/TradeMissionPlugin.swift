@@ -22,16 +22,31 @@ public struct TradeMissionPlugin: TrackPlugin {
 
     public var fields: [FieldDeclaration] {
         [
-            .track("trade_mission", "mission", label: "Mission", kind: .text(maxLength: 200),
-                   help: "The trade mission's name, e.g. \"2025 Clean Energy Trade Mission to India\"."),
-            .track("trade_mission", "participant_role", label: "Participant role",
-                   kind: .choice(Self.roles.map(\.id)), help: "The part this record's party plays in the mission."),
+            .track(
+                "trade_mission",
+                "mission",
+                label: "Mission",
+                kind: .text(maxLength: 200),
+                help: "The trade mission's name, e.g. \"2025 Clean Energy Trade Mission to India\"."
+            ),
+            .track(
+                "trade_mission",
+                "participant_role",
+                label: "Participant role",
+                kind: .choice(Self.roles.map(\.id)),
+                help: "The part this record's party plays in the mission."
+            ),
         ]
     }
 
     public var reports: [ReportDeclaration] {
-        [ReportDeclaration(id: id, title: "Trade missions",
-                           summary: "SME and underserved-owned share, participants and verified successes by office.")]
+        [
+            ReportDeclaration(
+                id: id,
+                title: "Trade missions",
+                summary: "SME and underserved-owned share, participants and verified successes by office."
+            )
+        ]
     }
 
     public init() {}

@@ -21,9 +21,11 @@ enum TradeMissionReport {
 
     static func build(_ input: ReportInput) -> ReportDocument {
         var document = input.document(
-            id: "trade_mission", title: "Trade missions",
+            id: "trade_mission",
+            title: "Trade missions",
             subtitle: "Participants, SME and underserved-owned share, and verified successes "
-                + "(export successes, or closed won with a verified value) by office.")
+                + "(export successes, or closed won with a verified value) by office."
+        )
         var all = Group()
         var byOffice: [String: Group] = [:]
         var inRole: [String?: Group] = [:]
@@ -63,28 +65,48 @@ enum TradeMissionReport {
             KeyFigure("Verified success value", .money(all.wins.value)),
         ]
         document.tables = [
-            withShares(ReportTable(
-                id: "by_office", title: "Participants and verified successes by office",
-                columns: ["Office"] + columns,
-                rows: offices.map { office in [.text(ReportLabels.office(office))] + (byOffice[office] ?? Group()).counts })),
-            withShares(ReportTable(
-                id: "by_role", title: "By participant role", columns: ["Role"] + columns,
-                rows: roles.map { role in [.text(role.name)] + (inRole[role.id] ?? Group()).counts })),
-            withShares(ReportTable(
-                id: "by_mission", title: "By mission", columns: ["Mission"] + columns,
-                rows: missions.map { [.text($0.key)] + $0.value.counts })),
+            withShares(
+                ReportTable(
+                    id: "by_office",
+                    title: "Participants and verified successes by office",
+                    columns: ["Office"] + columns,
+                    rows: offices.map { office in [.text(ReportLabels.office(office))] + (byOffice[office] ?? Group()).counts }
+                )
+            ),
+            withShares(
+                ReportTable(
+                    id: "by_role",
+                    title: "By participant role",
+                    columns: ["Role"] + columns,
+                    rows: roles.map { role in [.text(role.name)] + (inRole[role.id] ?? Group()).counts }
+                )
+            ),
+            withShares(
+                ReportTable(
+                    id: "by_mission",
+                    title: "By mission",
+                    columns: ["Mission"] + columns,
+                    rows: missions.map { [.text($0.key)] + $0.value.counts }
+                )
+            ),
         ]
         document.charts = [
-            .bar(id: "participants_by_office", title: "Participants by office",
-                 data: offices.map { office in (ReportLabels.office(office), Double(byOffice[office]?.count ?? 0)) })
-                .under("by_office"),
+            .bar(
+                id: "participants_by_office",
+                title: "Participants by office",
+                data: offices.map { office in (ReportLabels.office(office), Double(byOffice[office]?.count ?? 0)) }
+            )
+            .under("by_office"),
             ReportChart(
-                id: "successes_by_office", title: "Verified successes by office", kind: .stackedBar,
+                id: "successes_by_office",
+                title: "Verified successes by office",
+                kind: .stackedBar,
                 categories: offices.map(ReportLabels.office),
                 series: [
                     ChartSeries("SME", offices.map { Double(byOffice[$0]?.smeWins ?? 0) }),
                     ChartSeries("Other", offices.map { Double((byOffice[$0]?.wins.count ?? 0) - (byOffice[$0]?.smeWins ?? 0)) }),
-                ]).under("by_office"),
+                ]
+            ).under("by_office"),
         ]
         return document
     }
@@ -109,8 +131,10 @@ enum TradeMissionReport {
 
         /// Participants, SME, SME share, underserved-owned, its share, verified successes and their value.
         var counts: [ReportValue] {
-            [.count(count), .count(sme), share(sme, of: count), .count(underserved), share(underserved, of: count),
-             .count(wins.count), .money(wins.value)]
+            [
+                .count(count), .count(sme), share(sme, of: count), .count(underserved), share(underserved, of: count),
+                .count(wins.count), .money(wins.value),
+            ]
         }
     }
 }

@@ -19,7 +19,13 @@ public enum SampleData {
     /// `count` sample states; see ``SampleDataGenerator`` to make them in batches.
     ///
     /// - Precondition: `today` is a date `YYYY-MM-DD`.
-    public static func generate(count: Int, seed: UInt64, replica: String, schema: Schema, today: String)
+    public static func generate(
+        count: Int,
+        seed: UInt64,
+        replica: String,
+        schema: Schema,
+        today: String
+    )
         throws -> [RecordState]
     {
         var generator = SampleDataGenerator(seed: seed, replica: replica, schema: schema, today: today)

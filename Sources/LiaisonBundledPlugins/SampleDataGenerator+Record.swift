@@ -7,12 +7,18 @@ extension SampleDataGenerator {
         ("ahmedabad", 7),
     ]
     static let typeWeights: [String: [(String, Int)]] = [
-        "critical_minerals": [("investment", 25), ("joint_venture", 20), ("technology_partnership", 15),
-                              ("trade_lead", 20), ("mou_action_item", 15), ("export_success", 5)],
-        "semiconductors": [("investment", 30), ("joint_venture", 15), ("technology_partnership", 25),
-                           ("trade_lead", 15), ("mou_action_item", 10), ("export_success", 5)],
-        "energy_industry": [("investment", 25), ("joint_venture", 15), ("technology_partnership", 15),
-                            ("trade_lead", 25), ("export_success", 15), ("mou_action_item", 5)],
+        "critical_minerals": [
+            ("investment", 25), ("joint_venture", 20), ("technology_partnership", 15),
+            ("trade_lead", 20), ("mou_action_item", 15), ("export_success", 5),
+        ],
+        "semiconductors": [
+            ("investment", 30), ("joint_venture", 15), ("technology_partnership", 25),
+            ("trade_lead", 15), ("mou_action_item", 10), ("export_success", 5),
+        ],
+        "energy_industry": [
+            ("investment", 25), ("joint_venture", 15), ("technology_partnership", 15),
+            ("trade_lead", 25), ("export_success", 15), ("mou_action_item", 5),
+        ],
         "innovation_handshake": [("investment", 40), ("technology_partnership", 25), ("trade_lead", 20), ("event", 15)],
         "ipef": [("mou_action_item", 30), ("trade_lead", 25), ("investment", 15), ("export_success", 15), ("event", 15)],
         "sccp": [("event", 35), ("mou_action_item", 35), ("trade_lead", 15), ("technology_partnership", 15)],
@@ -69,13 +75,19 @@ extension SampleDataGenerator {
             "expected_close_on": .text(SampleCalendar.date(openedDay + random.int(in: 90...540))),
             "officer": .text(officer),
         ]
-        let size = random.weighted(primary == "trade_mission"
-            ? [("sme", 65), ("large", 30), ("unknown", 5)] : [("sme", 40), ("large", 50), ("unknown", 10)])
+        let size = random.weighted(
+            primary == "trade_mission"
+                ? [("sme", 65), ("large", 30), ("unknown", 5)] : [("sme", 40), ("large", 50), ("unknown", 10)]
+        )
         values["us_party_size"] = .text(size)
         values["underserved_owned"] = .bool(random.percent(size == "sme" ? 22 : 4))
-        values["in_party_msme"] = .text(random.weighted(primary == "innovation_handshake"
-            ? [("micro", 35), ("small", 40), ("medium", 15), ("large", 5), ("unknown", 5)]
-            : [("micro", 10), ("small", 20), ("medium", 25), ("large", 35), ("unknown", 10)]))
+        values["in_party_msme"] = .text(
+            random.weighted(
+                primary == "innovation_handshake"
+                    ? [("micro", 35), ("small", 40), ("medium", 15), ("large", 5), ("unknown", 5)]
+                    : [("micro", 10), ("small", 20), ("medium", 25), ("large", 35), ("unknown", 10)]
+            )
+        )
         let value = sampleValue(type: type, track: primary)
         if let value { values["value_usd"] = .number(Double(value)) }
         if random.percent(20) { values["notes"] = .text(random.pick(SampleNames.notes)) }
@@ -92,9 +104,13 @@ extension SampleDataGenerator {
         if status != "identified" { update["status"] = .text(status) }
         if closed { update["closed_on"] = .text(SampleCalendar.date(lastDay)) }
         if value != nil {
-            update["value_basis"] = .text(random.weighted(status == "closed_won"
-                ? [("verified", 55), ("client_reported", 35), ("estimate", 10)]
-                : [("estimate", 70), ("client_reported", 30)]))
+            update["value_basis"] = .text(
+                random.weighted(
+                    status == "closed_won"
+                        ? [("verified", 55), ("client_reported", 35), ("estimate", 10)]
+                        : [("estimate", 70), ("client_reported", 30)]
+                )
+            )
             values["value_basis"] = .text("estimate")
         }
         values["status"] = .text("identified")
@@ -106,8 +122,11 @@ extension SampleDataGenerator {
         }
 
         if random.percent(1) {
-            try state.delete(readContext: state.context, replica: replica,
-                         meta: WriteMeta(author: author, at: updatedAt + 86_400_000))
+            try state.delete(
+                readContext: state.context,
+                replica: replica,
+                meta: WriteMeta(author: author, at: updatedAt + 86_400_000)
+            )
         } else if random.percent(3) {
             try addConflict(to: &state, author: author, after: updatedAt)
         }
@@ -119,10 +138,14 @@ extension SampleDataGenerator {
         let none = ["event": 70, "mou_action_item": 50][type] ?? 5
         if random.percent(none) { return nil }
         let small = track == "trade_mission" || type == "export_success" || type == "trade_lead"
-        let range = random.weighted(small
-            ? [(20_000...250_000, 50), (250_000...2_000_000, 40), (2_000_000...15_000_000, 10)]
-            : [(50_000...500_000, 30), (500_000...5_000_000, 35), (5_000_000...50_000_000, 28),
-               (50_000_000...300_000_000, 7)])
+        let range = random.weighted(
+            small
+                ? [(20_000...250_000, 50), (250_000...2_000_000, 40), (2_000_000...15_000_000, 10)]
+                : [
+                    (50_000...500_000, 30), (500_000...5_000_000, 35), (5_000_000...50_000_000, 28),
+                    (50_000_000...300_000_000, 7),
+                ]
+        )
         let raw = random.int(in: range)
         return raw >= 1_000_000 ? raw / 10_000 * 10_000 : raw / 1_000 * 1_000
     }
@@ -151,9 +174,13 @@ extension SampleDataGenerator {
             case .date:
                 values[field.name] = .text(SampleCalendar.date(min(todayDay, openedDay + random.int(in: 0...180))))
             case .digits(let lengths):
-                values[field.name] = .text(String((0..<lengths.lowerBound).map { _ in
-                    Character(String(random.int(below: 10)))
-                }))
+                values[field.name] = .text(
+                    String(
+                        (0..<lengths.lowerBound).map { _ in
+                            Character(String(random.int(below: 10)))
+                        }
+                    )
+                )
             }
         }
     }
@@ -185,8 +212,12 @@ extension SampleDataGenerator {
         }
         let at = max(time + 60_000, millis(min(todayDay, Int(time / SampleCalendar.millisPerDay) + random.int(in: 0...20))))
         try state.write([field: first], readContext: read, replica: replica, meta: WriteMeta(author: author, at: at))
-        try state.write([field: second], readContext: read, replica: otherReplica,
-                    meta: WriteMeta(author: "chennai.desk", at: at + Int64(random.int(in: 1...600)) * 60_000))
+        try state.write(
+            [field: second],
+            readContext: read,
+            replica: otherReplica,
+            meta: WriteMeta(author: "chennai.desk", at: at + Int64(random.int(in: 1...600)) * 60_000)
+        )
     }
 
     /// A title such as `Cascade Lithium / Deccan Rare Earths: joint venture (lithium)`.
@@ -194,7 +225,8 @@ extension SampleDataGenerator {
         let phrase = SampleNames.typePhrases[type] ?? type
         let choices = (trackFields[track] ?? []).filter { if case .choice = $0.kind { true } else { false } }
         let preferred = Self.focusFields[track].flatMap { name in choices.first { $0.name == "\(track).\(name)" } }
-        let focus = (preferred ?? choices.first)
+        let focus =
+            (preferred ?? choices.first)
             .flatMap { values[$0.name]?.textValue }
             .map { " (\($0.replacingOccurrences(of: "_", with: " ")))" } ?? ""
         return String("\(us) / \(indian): \(phrase)\(focus)".prefix(200))

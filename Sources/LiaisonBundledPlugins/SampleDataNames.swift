@@ -18,30 +18,48 @@ enum SampleNames {
 
     /// Sector words of organisation names, by track.
     static let sectors: [String: (us: [String], indian: [String])] = [
-        "critical_minerals": (["Lithium", "Minerals", "Battery Metals", "Mining Equipment", "Refining", "Geoscience"],
-                              ["Rare Earths", "Metals", "Minerals", "Mining", "Alloys", "Resources"]),
-        "semiconductors": (["Semiconductor", "Microsystems", "Silicon", "Photonics", "Wafer Systems", "EDA"],
-                           ["Semiconductors", "Chips", "Electronics", "Microdevices", "OSAT", "Silicon"]),
-        "energy_industry": (["Energy", "Solar", "Grid Systems", "Turbine", "Hydrogen", "LNG"],
-                            ["Power", "Renewables", "Green Energy", "Petroleum", "Solar", "Energy"]),
-        "innovation_handshake": (["Ventures", "Capital Partners", "Labs", "Angels", "Growth Fund", "Accelerator"],
-                                 ["AI Labs", "Fintech", "Biosciences", "Quantum", "Spacetech", "Robotics"]),
-        "ipef": (["Logistics", "Supply Chain", "Clean Technologies", "Trade Services", "Pharma", "Packaging"],
-                 ["Logistics", "Exports", "Pharma", "Textiles", "Auto Components", "Agro Foods"]),
-        "sccp": (["Testing Labs", "Medical Devices", "Instruments", "Standards Consulting", "Appliances", "Cables"],
-                 ["Test House", "Medical Devices", "Electricals", "Certification", "Appliances", "Instruments"]),
-        "strategic_trade": (["Aerospace", "Defense Systems", "Satellite", "Telecom", "Quantum", "Avionics"],
-                            ["Aerospace", "Defence Systems", "Telecom", "Space Systems", "Precision", "Avionics"]),
-        "trade_mission": (["Food Exports", "Machinery", "Healthcare", "Water Technologies", "Agritech", "Software"],
-                          ["Traders", "Healthcare", "Infrastructure", "Agro", "Hospitality", "Retail"]),
+        "critical_minerals": (
+            ["Lithium", "Minerals", "Battery Metals", "Mining Equipment", "Refining", "Geoscience"],
+            ["Rare Earths", "Metals", "Minerals", "Mining", "Alloys", "Resources"]
+        ),
+        "semiconductors": (
+            ["Semiconductor", "Microsystems", "Silicon", "Photonics", "Wafer Systems", "EDA"],
+            ["Semiconductors", "Chips", "Electronics", "Microdevices", "OSAT", "Silicon"]
+        ),
+        "energy_industry": (
+            ["Energy", "Solar", "Grid Systems", "Turbine", "Hydrogen", "LNG"],
+            ["Power", "Renewables", "Green Energy", "Petroleum", "Solar", "Energy"]
+        ),
+        "innovation_handshake": (
+            ["Ventures", "Capital Partners", "Labs", "Angels", "Growth Fund", "Accelerator"],
+            ["AI Labs", "Fintech", "Biosciences", "Quantum", "Spacetech", "Robotics"]
+        ),
+        "ipef": (
+            ["Logistics", "Supply Chain", "Clean Technologies", "Trade Services", "Pharma", "Packaging"],
+            ["Logistics", "Exports", "Pharma", "Textiles", "Auto Components", "Agro Foods"]
+        ),
+        "sccp": (
+            ["Testing Labs", "Medical Devices", "Instruments", "Standards Consulting", "Appliances", "Cables"],
+            ["Test House", "Medical Devices", "Electricals", "Certification", "Appliances", "Instruments"]
+        ),
+        "strategic_trade": (
+            ["Aerospace", "Defense Systems", "Satellite", "Telecom", "Quantum", "Avionics"],
+            ["Aerospace", "Defence Systems", "Telecom", "Space Systems", "Precision", "Avionics"]
+        ),
+        "trade_mission": (
+            ["Food Exports", "Machinery", "Healthcare", "Water Technologies", "Agritech", "Software"],
+            ["Traders", "Healthcare", "Infrastructure", "Agro", "Hospitality", "Retail"]
+        ),
     ]
 
     /// Counterpart agencies, by track.
     static let agencies: [String: [String]] = [
         "critical_minerals": ["Ministry of Mines", "KABIL", "IREL (India) Ltd", "Geological Survey of India"],
         "semiconductors": ["MeitY", "India Semiconductor Mission", "DPIIT"],
-        "energy_industry": ["Ministry of New and Renewable Energy", "Ministry of Power",
-                            "Ministry of Petroleum and Natural Gas", "Bureau of Energy Efficiency"],
+        "energy_industry": [
+            "Ministry of New and Renewable Energy", "Ministry of Power",
+            "Ministry of Petroleum and Natural Gas", "Bureau of Energy Efficiency",
+        ],
         "innovation_handshake": ["DPIIT", "Startup India", "Atal Innovation Mission", "NASSCOM"],
         "ipef": ["Ministry of Commerce and Industry", "DPIIT", "Department of Commerce"],
         "sccp": ["BIS", "CII", "FICCI", "CDSCO", "TEC"],

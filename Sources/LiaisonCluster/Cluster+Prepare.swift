@@ -20,13 +20,23 @@ extension Cluster {
         try writeSecret(try await store.createToken(name: "admin", role: .admin), to: adminTokenFile(city))
         try writeSecret(try await store.createToken(name: "peers", role: .peer), to: peerTokenFile(city))
         let password = PasswordHash.temporaryPassword()
-        try await store.addAccount(name: "admin", displayName: "Office admin", role: .admin, password: password,
-                                   mustChangePassword: true)
+        try await store.addAccount(
+            name: "admin",
+            displayName: "Office admin",
+            role: .admin,
+            password: password,
+            mustChangePassword: true
+        )
         try writeSecret(password, to: data.appendingPathComponent("admin.password"))
         if records > 0 {
             let today = String(Timestamp.iso(Timestamp.millis()).prefix(10))
             let states = try SampleData.generate(
-                count: records, seed: 1_000 + UInt64(index), replica: identity.replicaID, schema: store.schema, today: today)
+                count: records,
+                seed: 1_000 + UInt64(index),
+                replica: identity.replicaID,
+                schema: store.schema,
+                today: today
+            )
             _ = try await store.merge(states)
         }
         return (identity.replicaID, true)
@@ -41,8 +51,10 @@ extension Cluster {
             "[log]", "level = \"info\"",
         ]
         for peer in Self.cities where peer != city {
-            lines += ["", "[peer.\(peer)]", "url = \"http://127.0.0.1:\(port(peer))\"",
-                      "token_file = \"\(peerTokenFile(peer).path)\""]
+            lines += [
+                "", "[peer.\(peer)]", "url = \"http://127.0.0.1:\(port(peer))\"",
+                "token_file = \"\(peerTokenFile(peer).path)\"",
+            ]
         }
         try (lines.joined(separator: "\n") + "\n")
             .write(to: dataDirectory(city).appendingPathComponent("liaison.conf"), atomically: true, encoding: .utf8)
@@ -50,8 +62,13 @@ extension Cluster {
 
     /// Writes a token to a file only its owner can read (0600).
     func writeSecret(_ secret: String, to file: URL) throws {
-        guard FileManager.default.createFile(atPath: file.path, contents: Data((secret + "\n").utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: file.path,
+                contents: Data((secret + "\n").utf8),
+                attributes: [.posixPermissions: 0o600]
+            )
+        else {
             throw ClusterError("cannot write \(file.path)")
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)

@@ -14,8 +14,13 @@ extension Cluster {
         var nodes: [ClusterStatus.Node] = []
         for node in manifest.nodes {
             var report = ClusterStatus.Node(
-                city: node.city, url: node.url, pid: node.pid,
-                running: DetachedProcess.isAlive(node.pid, marker: node.data), replicaID: node.replicaID, peers: [])
+                city: node.city,
+                url: node.url,
+                pid: node.pid,
+                running: DetachedProcess.isAlive(node.pid, marker: node.data),
+                replicaID: node.replicaID,
+                peers: []
+            )
             do {
                 try await fill(&report, from: node, client: client)
             } catch {
@@ -30,11 +35,14 @@ extension Cluster {
         guard let token = try? String(contentsOfFile: node.adminTokenFile, encoding: .utf8) else {
             throw ClusterError("cannot read \(node.adminTokenFile)")
         }
-        let response = try await client.send(HTTPRequest(
-            url: node.url + "/v1/status",
-            headers: [(name: "Authorization", value: "Bearer \(token.trimmingCharacters(in: .whitespacesAndNewlines))")]))
+        let response = try await client.send(
+            HTTPRequest(
+                url: node.url + "/v1/status",
+                headers: [(name: "Authorization", value: "Bearer \(token.trimmingCharacters(in: .whitespacesAndNewlines))")]
+            )
+        )
         guard response.status == 200,
-              let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+            let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
         else {
             throw ClusterError("GET /v1/status answered \(response.status): \(String(decoding: response.body.prefix(200), as: UTF8.self))")
         }
@@ -45,8 +53,11 @@ extension Cluster {
         report.conflicts = Self.integer(object["conflicts"])
         report.peers = (object["peers"] as? [[String: Any]] ?? []).map { peer in
             ClusterStatus.Peer(
-                name: peer["name"] as? String ?? "?", behind: Self.integer(peer["behind"]),
-                lastSuccess: peer["last_success"] as? String, lastError: peer["last_error"] as? String)
+                name: peer["name"] as? String ?? "?",
+                behind: Self.integer(peer["behind"]),
+                lastSuccess: peer["last_success"] as? String,
+                lastError: peer["last_error"] as? String
+            )
         }
     }
 

@@ -13,7 +13,9 @@ extension Cluster {
     /// - Throws: ``ClusterError`` when a cluster already runs in the directory, a port is taken,
     ///   or a node does not come up (the nodes started are stopped again).
     public func up(
-        _ options: ClusterOptions, executable: URL, progress: (String) -> Void = { _ in }
+        _ options: ClusterOptions,
+        executable: URL,
+        progress: (String) -> Void = { _ in }
     ) async throws -> ClusterManifest {
         guard (1...(65535 - Self.cities.count + 1)).contains(options.basePort) else {
             throw ClusterError("--base-port must be from 1 to \(65535 - Self.cities.count + 1), got \(options.basePort)")
@@ -21,7 +23,9 @@ extension Cluster {
         if let previous = try manifest() {
             let running = previous.nodes.filter { DetachedProcess.isAlive($0.pid, marker: $0.data) }
             if !running.isEmpty {
-                throw ClusterError("a cluster is already running in \(directory.path) (\(running.map { "\($0.city) pid \($0.pid)" }.joined(separator: ", "))): see `liaison cluster status --dir \(directory.path)`, or stop it with `liaison cluster down --dir \(directory.path)`")
+                throw ClusterError(
+                    "a cluster is already running in \(directory.path) (\(running.map { "\($0.city) pid \($0.pid)" }.joined(separator: ", "))): see `liaison cluster status --dir \(directory.path)`, or stop it with `liaison cluster down --dir \(directory.path)`"
+                )
             }
             progress("\(manifestFile.lastPathComponent) names no running node (a stale manifest): starting again")
             try? FileManager.default.removeItem(at: manifestFile)
@@ -36,8 +40,11 @@ extension Cluster {
         for (index, city) in Self.cities.enumerated() {
             let (replicaID, created) = try await prepareNode(city, index: index, records: options.records)
             replicaIDs[city] = replicaID
-            progress(created ? "made \(city) (\(replicaID)) with \(options.records) sample records"
-                             : "found \(city) (\(replicaID))")
+            progress(
+                created
+                    ? "made \(city) (\(replicaID)) with \(options.records) sample records"
+                    : "found \(city) (\(replicaID))"
+            )
         }
         for city in Self.cities {
             try writeConfig(city, port: { ports[$0]! }, syncInterval: options.syncInterval)
@@ -48,12 +55,23 @@ extension Cluster {
             for city in Self.cities {
                 let data = dataDirectory(city).path
                 let pid = try DetachedProcess.spawn(
-                    executable: executable.path, arguments: ["serve", "--data", data, "--port", "\(ports[city]!)"],
-                    environment: Self.childEnvironment(), log: logFile(city).path)
-                nodes.append(ClusterManifest.Node(
-                    city: city, replicaID: replicaIDs[city]!, port: ports[city]!, pid: pid,
-                    url: "http://127.0.0.1:\(ports[city]!)", data: data, adminTokenFile: adminTokenFile(city).path,
-                    log: logFile(city).path))
+                    executable: executable.path,
+                    arguments: ["serve", "--data", data, "--port", "\(ports[city]!)"],
+                    environment: Self.childEnvironment(),
+                    log: logFile(city).path
+                )
+                nodes.append(
+                    ClusterManifest.Node(
+                        city: city,
+                        replicaID: replicaIDs[city]!,
+                        port: ports[city]!,
+                        pid: pid,
+                        url: "http://127.0.0.1:\(ports[city]!)",
+                        data: data,
+                        adminTokenFile: adminTokenFile(city).path,
+                        log: logFile(city).path
+                    )
+                )
             }
             let manifest = ClusterManifest(basePort: options.basePort, startedAt: Timestamp.iso(Timestamp.millis()), nodes: nodes)
             try saveManifest(manifest)

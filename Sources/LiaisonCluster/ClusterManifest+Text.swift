@@ -5,8 +5,10 @@ extension ClusterManifest {
     public var reachText: String {
         var lines = ["seven nodes up (full mesh, sync every few seconds):", ""]
         for node in nodes {
-            lines.append(ClusterStatus.row([node.city, node.url, "pid \(node.pid)", "", "", "", ""])
-                .trimmingCharacters(in: .whitespaces))
+            lines.append(
+                ClusterStatus.row([node.city, node.url, "pid \(node.pid)", "", "", "", ""])
+                    .trimmingCharacters(in: .whitespaces)
+            )
             lines.append("  admin token: \(node.adminTokenFile)   log: \(node.log)")
             lines.append("  web page: sign in as admin with the one-time password in \(node.data)/admin.password")
         }

@@ -20,7 +20,11 @@ public struct ClusterManifest: Codable, Hashable, Sendable {
         public var log: String
 
         enum CodingKeys: String, CodingKey {
-            case city, replicaID = "replica_id", port, pid, url, data, adminTokenFile = "admin_token_file", log
+            case city
+            case replicaID = "replica_id"
+            case port, pid, url, data
+            case adminTokenFile = "admin_token_file"
+            case log
         }
     }
 
@@ -32,6 +36,8 @@ public struct ClusterManifest: Codable, Hashable, Sendable {
     public var nodes: [Node]
 
     enum CodingKeys: String, CodingKey {
-        case basePort = "base_port", startedAt = "started_at", nodes
+        case basePort = "base_port"
+        case startedAt = "started_at"
+        case nodes
     }
 }

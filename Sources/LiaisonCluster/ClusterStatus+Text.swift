@@ -17,19 +17,24 @@ extension ClusterStatus {
                 problems.append("\(node.city): \(error)")
                 continue
             }
-            lines.append(Self.row([
-                node.city, node.url, "\(node.pid)", node.records.map(String.init) ?? "?",
-                node.conflicts.map(String.init) ?? "?", "\(healthy)/\(node.peers.count)",
-                node.maxBehind.map(String.init) ?? "not yet synced",
-            ]))
+            lines.append(
+                Self.row([
+                    node.city, node.url, "\(node.pid)", node.records.map(String.init) ?? "?",
+                    node.conflicts.map(String.init) ?? "?", "\(healthy)/\(node.peers.count)",
+                    node.maxBehind.map(String.init) ?? "not yet synced",
+                ])
+            )
             for peer in node.peers {
                 if let error = peer.lastError { problems.append("\(node.city) -> \(peer.name): \(error)") }
             }
         }
         lines.append("")
         if problems.isEmpty {
-            lines.append(inStep ? "all seven nodes in step: no lag, no sync errors"
-                                : "syncing: some peers have not caught up yet")
+            lines.append(
+                inStep
+                    ? "all seven nodes in step: no lag, no sync errors"
+                    : "syncing: some peers have not caught up yet"
+            )
         } else {
             lines.append("problems:")
             lines += problems.map { "  " + $0 }
@@ -42,7 +47,10 @@ extension ClusterStatus {
         struct Output: Encodable {
             let nodes: [ClusterStatus.Node]
             let inStep: Bool
-            enum CodingKeys: String, CodingKey { case nodes, inStep = "in_step" }
+            enum CodingKeys: String, CodingKey {
+                case nodes
+                case inStep = "in_step"
+            }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

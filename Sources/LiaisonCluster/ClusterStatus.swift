@@ -12,7 +12,9 @@ public struct ClusterStatus: Codable, Hashable, Sendable {
         public var lastError: String?
 
         enum CodingKeys: String, CodingKey {
-            case name, behind, lastSuccess = "last_success", lastError = "last_error"
+            case name, behind
+            case lastSuccess = "last_success"
+            case lastError = "last_error"
         }
     }
 
@@ -45,7 +47,9 @@ public struct ClusterStatus: Codable, Hashable, Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case city, url, pid, running, error, replicaID = "replica_id", sequence, records, conflicts, peers
+            case city, url, pid, running, error
+            case replicaID = "replica_id"
+            case sequence, records, conflicts, peers
         }
     }
 

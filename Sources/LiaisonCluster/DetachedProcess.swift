@@ -66,7 +66,7 @@ enum DetachedProcess {
     static func isAlive(_ pid: Int32, marker: String) -> Bool {
         guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
         if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-           let close = stat.lastIndex(of: ")")
+            let close = stat.lastIndex(of: ")")
         {
             let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).prefix(1)
             if state == "Z" || state == "X" { return false }

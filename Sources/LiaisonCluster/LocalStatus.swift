@@ -47,12 +47,16 @@ public struct LocalStatus: Sendable {
         for (peer, status) in peers {
             let success = status.lastSuccess.map(Timestamp.iso) ?? "never"
             let behind = status.behind.map(String.init) ?? "unknown"
-            lines.append("  " + peer.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                + peer.url.padding(toLength: urlWidth, withPad: " ", startingAt: 0)
-                + "last success \(success)  behind \(behind)")
+            lines.append(
+                "  " + peer.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                    + peer.url.padding(toLength: urlWidth, withPad: " ", startingAt: 0)
+                    + "last success \(success)  behind \(behind)"
+            )
             if let error = status.lastError {
-                lines.append("  " + String(repeating: " ", count: nameWidth)
-                    + "last error \(status.lastErrorAt.map(Timestamp.iso) ?? "?"): \(error)")
+                lines.append(
+                    "  " + String(repeating: " ", count: nameWidth)
+                        + "last error \(status.lastErrorAt.map(Timestamp.iso) ?? "?"): \(error)"
+                )
             }
         }
         return lines.joined(separator: "\n")

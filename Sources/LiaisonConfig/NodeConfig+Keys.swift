@@ -7,7 +7,8 @@ extension NodeConfig {
         ("server.tls_certificate", "LIAISON_TLS_CERTIFICATE"), ("server.tls_key", "LIAISON_TLS_KEY"),
         ("sync.interval", "LIAISON_SYNC_INTERVAL"), ("sync.batch_records", "LIAISON_BATCH_RECORDS"),
         ("sync.batch_bytes", "LIAISON_BATCH_BYTES"), ("sync.timeout", "LIAISON_SYNC_TIMEOUT"),
-        ("sync.ca_file", "LIAISON_CA_FILE"), ("sync.compression", "LIAISON_SYNC_COMPRESSION"), ("log.level", "LIAISON_LOG_LEVEL"), ("log.format", "LIAISON_LOG_FORMAT"),
+        ("sync.ca_file", "LIAISON_CA_FILE"), ("sync.compression", "LIAISON_SYNC_COMPRESSION"), ("log.level", "LIAISON_LOG_LEVEL"),
+        ("log.format", "LIAISON_LOG_FORMAT"),
     ]
 
     /// Applies the `LIAISON_*` environment variables that are set.
@@ -21,13 +22,19 @@ extension NodeConfig {
     public mutating func set(_ key: String, to value: String, place: String) throws {
         func number(_ range: ClosedRange<Double>) throws -> Double {
             guard let number = Double(value), range.contains(number) else {
-                throw ConfigError(place: place, problem: "\(key) must be a number from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)), got \"\(value)\"")
+                throw ConfigError(
+                    place: place,
+                    problem: "\(key) must be a number from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)), got \"\(value)\""
+                )
             }
             return number
         }
         func whole(_ range: ClosedRange<Int>) throws -> Int {
             guard let number = Int(value), range.contains(number) else {
-                throw ConfigError(place: place, problem: "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(value)\"")
+                throw ConfigError(
+                    place: place,
+                    problem: "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(value)\""
+                )
             }
             return number
         }
@@ -54,7 +61,11 @@ extension NodeConfig {
             let section = key.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let known = Self.keys.map(\.key).filter { $0.hasPrefix(section + ".") }.map { $0.split(separator: ".")[1] }
             let hint = known.isEmpty ? "" : "; keys in [\(section)]: \(known.joined(separator: ", "))"
-            throw ConfigError(place: place, problem: "unknown key \"\(key.split(separator: ".").last ?? "")\"\(section.isEmpty ? " outside any section" : " in [\(section)]")\(hint)")
+            throw ConfigError(
+                place: place,
+                problem:
+                    "unknown key \"\(key.split(separator: ".").last ?? "")\"\(section.isEmpty ? " outside any section" : " in [\(section)]")\(hint)"
+            )
         }
     }
 

@@ -6,7 +6,8 @@ extension NodeConfig {
     /// The settings in force: the data directory's config file, then `LIAISON_*` environment
     /// variables, then the command-line flags that were given (`(key, flag, value)`).
     public static func resolve(
-        directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
+        directory: URL,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
         flags: [(key: String, flag: String, value: String?)]
     ) throws -> NodeConfig {
         var config = try load(directory: directory)
@@ -24,6 +25,8 @@ extension NodeConfig {
     @discardableResult
     public func registerPeers(in store: LiaisonStore) async throws -> [String] {
         try await store.replaceConfiguredPeers(
-            with: peers.map { PeerRecord(name: $0.name, url: $0.url, tokenFile: $0.tokenFile) }, now: Timestamp.millis())
+            with: peers.map { PeerRecord(name: $0.name, url: $0.url, tokenFile: $0.tokenFile) },
+            now: Timestamp.millis()
+        )
     }
 }

@@ -62,7 +62,12 @@ public struct NodeConfig: Hashable, Sendable {
     /// How this node syncs: its batch limits, timeout and CA, the same for `liaison serve`
     /// and `liaison sync`.
     public var sync: SyncConfiguration {
-        SyncConfiguration(batchRecords: batchRecords, batchBytes: batchBytes, timeout: syncTimeout, caFile: caFile,
-                          compression: syncCompression)
+        SyncConfiguration(
+            batchRecords: batchRecords,
+            batchBytes: batchBytes,
+            timeout: syncTimeout,
+            caFile: caFile,
+            compression: syncCompression
+        )
     }
 }

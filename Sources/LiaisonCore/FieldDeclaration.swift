@@ -54,7 +54,11 @@ public struct FieldDeclaration: Hashable, Sendable {
 
     /// Declares a track field named `<track>.<field>`.
     public static func track(
-        _ track: String, _ field: String, label: String, kind: FieldKind, help: String = ""
+        _ track: String,
+        _ field: String,
+        label: String,
+        kind: FieldKind,
+        help: String = ""
     ) -> FieldDeclaration {
         FieldDeclaration(name: "\(track).\(field)", label: label, kind: kind, help: help, track: track)
     }

@@ -102,7 +102,8 @@ public struct JSONWriter: Sendable {
 
     /// Appends an object whose members, in the order given, are written by `body`.
     public mutating func object<Element>(
-        _ members: [(key: String, value: Element)], _ body: (inout JSONWriter, Element) -> Void
+        _ members: [(key: String, value: Element)],
+        _ body: (inout JSONWriter, Element) -> Void
     ) {
         bytes.append(UInt8(ascii: "{"))
         for (index, member) in members.enumerated() {

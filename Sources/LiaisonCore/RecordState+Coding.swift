@@ -90,8 +90,13 @@ extension RecordState {
         let writes = wire.writes.map { write in
             let start = values.count
             values += write.fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-            return ParsedState.Write(at: write.at, author: write.author, fields: start..<values.count, n: write.n,
-                                     replica: write.replica)
+            return ParsedState.Write(
+                at: write.at,
+                author: write.author,
+                fields: start..<values.count,
+                n: write.n,
+                replica: write.replica
+            )
         }
         do throws(StateReadError) {
             try self.init(parsed: ParsedState(id: wire.id, context: wire.context, writes: writes, values: values))
@@ -153,7 +158,9 @@ extension FieldValue: Decodable {
             self = .list(items)
         } else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a string, number, boolean, list of strings or null")
+                in: container,
+                debugDescription: "expected a string, number, boolean, list of strings or null"
+            )
         }
     }
 }

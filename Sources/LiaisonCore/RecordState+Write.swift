@@ -20,7 +20,10 @@ extension RecordState {
     ///   ``IntakeLimits/maxCounter`` (only a corrupt state gets there); the state is unchanged.
     @discardableResult
     public mutating func write(
-        _ values: [String: FieldValue], readContext: VersionVector, replica: String, meta: WriteMeta
+        _ values: [String: FieldValue],
+        readContext: VersionVector,
+        replica: String,
+        meta: WriteMeta
     ) throws(WriteError) -> Dot {
         guard canWrite(at: replica) else {
             throw WriteError(recordID: id, problem: "no further write can be made at \(replica): its counter for this record is at the limit")

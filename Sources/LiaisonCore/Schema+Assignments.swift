@@ -10,7 +10,8 @@ extension Schema {
     /// With `allowingDeleted`, the reserved field ``deletedField`` may be given as `true` or
     /// `false` (a resolution that settles a delete conflict).
     public func parseAssignments(
-        _ arguments: [String], allowingDeleted: Bool = false
+        _ arguments: [String],
+        allowingDeleted: Bool = false
     ) throws(ValidationError) -> [String: FieldValue] {
         var values: [String: FieldValue] = [:]
         var issues: [ValidationError.Issue] = []

@@ -52,7 +52,7 @@ extension Schema {
     static func isoDate(_ text: String) -> String? {
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
         guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else { return nil }
         func two(_ part: Substring) -> String { part.count == 1 ? "0" + part : String(part) }
         return "\(parts[2])-\(two(parts[1]))-\(two(parts[0]))"
@@ -71,8 +71,8 @@ extension Schema {
         guard let integer = whole.first else { return nil }
         let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
         guard groups.count > 1 || number.count != text.count,
-              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+            groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
         else { return nil }
         return groups.joined() + (whole.count == 2 ? "." + whole[1] : "")
     }

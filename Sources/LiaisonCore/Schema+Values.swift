@@ -20,7 +20,7 @@ extension Schema {
             }
         case .money, .integer:
             guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-                  let number = Double(trimmed)
+                let number = Double(trimmed)
             else { throw ValidationError(name, "\(field.kind.expectation), got \(Self.quoted(text))") }
             return try check(field: name, value: .number(number))
         case .choice, .date, .digits:
@@ -83,8 +83,8 @@ extension Schema {
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1
         else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

@@ -173,8 +173,13 @@ extension StateJSONReader {
     /// The rejected state that runs from `start` to the cursor.
     private func rejection(_ position: Int, _ recordID: String?, _ problem: String, from start: Int) -> RejectedState {
         let kept = min(index - start, IntakeLimits.maxQuarantinedBytes)
-        return RejectedState(index: position, recordID: recordID, problem: problem,
-                             bytes: Array(UnsafeBufferPointer(start: base + start, count: kept)), size: index - start)
+        return RejectedState(
+            index: position,
+            recordID: recordID,
+            problem: problem,
+            bytes: Array(UnsafeBufferPointer(start: base + start, count: kept)),
+            size: index - start
+        )
     }
 
     /// The `id` of the object at `start`, when it has a string one (for naming a rejected state).

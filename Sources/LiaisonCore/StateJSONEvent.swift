@@ -34,13 +34,27 @@ extension StateJSONReader {
         while let key = try nextKey(&first) {
             do throws(JSONSyntaxError) {
                 switch key {
-                case "at": try once(at, key); at = try readInt64()
-                case "author": try once(author, key); author = try readString()
-                case "fields": try once(fields, key); fields = try readEventFields()
-                case "id": try once(id, key); id = try readString()
-                case "n": try once(n, key); n = try readUInt64()
-                case "read": try once(read, key); read = try readCounters()
-                case "replica": try once(replica, key); replica = try readString()
+                case "at":
+                    try once(at, key)
+                    at = try readInt64()
+                case "author":
+                    try once(author, key)
+                    author = try readString()
+                case "fields":
+                    try once(fields, key)
+                    fields = try readEventFields()
+                case "id":
+                    try once(id, key)
+                    id = try readString()
+                case "n":
+                    try once(n, key)
+                    n = try readUInt64()
+                case "read":
+                    try once(read, key)
+                    read = try readCounters()
+                case "replica":
+                    try once(replica, key)
+                    replica = try readString()
                 case "reconstructed":
                     try once(reconstructed, key)
                     guard let flag = try readKeyword() else { throw fail("expected true or false") }
@@ -62,8 +76,16 @@ extension StateJSONReader {
         guard let read else { throw missing("read") }
         guard let reconstructed else { throw missing("reconstructed") }
         guard let replica else { throw missing("replica") }
-        return WriteEventWire(at: at, author: author, fields: fields, id: id, n: n, read: read,
-                              reconstructed: reconstructed, replica: replica)
+        return WriteEventWire(
+            at: at,
+            author: author,
+            fields: fields,
+            id: id,
+            n: n,
+            read: read,
+            reconstructed: reconstructed,
+            replica: replica
+        )
     }
 
     private mutating func readEventFields() throws(JSONSyntaxError) -> [String: FieldValue] {

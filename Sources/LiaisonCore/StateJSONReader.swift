@@ -349,9 +349,15 @@ struct StateJSONReader {
     /// Reads `true`, `false` or `null` (the cursor at its first letter): the flag, or nil for null.
     mutating func readKeyword() throws(JSONSyntaxError) -> Bool? {
         switch peek {
-        case UInt8(ascii: "t"): try readLiteral("true"); return true
-        case UInt8(ascii: "f"): try readLiteral("false"); return false
-        default: try readLiteral("null"); return nil
+        case UInt8(ascii: "t"):
+            try readLiteral("true")
+            return true
+        case UInt8(ascii: "f"):
+            try readLiteral("false")
+            return false
+        default:
+            try readLiteral("null")
+            return nil
         }
     }
 

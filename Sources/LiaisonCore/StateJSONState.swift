@@ -214,8 +214,12 @@ extension RecordState {
 
     /// Adds `value` under `dot` to a field's entries; false when the dot already has one.
     @inline(__always)
-    private static func add(_ value: FieldValue, at dot: Dot, to entries: inout [Dot: FieldValue],
-                            single: [Dot: FieldValue]) -> Bool {
+    private static func add(
+        _ value: FieldValue,
+        at dot: Dot,
+        to entries: inout [Dot: FieldValue],
+        single: [Dot: FieldValue]
+    ) -> Bool {
         if entries.isEmpty {
             entries = single
             entries.values[entries.startIndex] = value
@@ -225,8 +229,12 @@ extension RecordState {
     }
 
     /// A state whose fields are all non-empty and whose writes are exactly its live dots.
-    private init(checkedID id: String, context: VersionVector, fields: [String: [Dot: FieldValue]],
-                 writes: [Dot: WriteMeta]) {
+    private init(
+        checkedID id: String,
+        context: VersionVector,
+        fields: [String: [Dot: FieldValue]],
+        writes: [Dot: WriteMeta]
+    ) {
         self.id = id
         self.context = context
         self.fields = fields

@@ -27,8 +27,8 @@ public struct VersionToken: Hashable, Sendable, CustomStringConvertible {
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
-              let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
-              text.hasPrefix("1|")
+            let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
+            text.hasPrefix("1|")
         else { throw VersionTokenError(token: token, problem: "not a Liaison version token") }
         var counters: [String: UInt64] = [:]
         for part in text.dropFirst(2).split(separator: ",", omittingEmptySubsequences: true) {
@@ -37,7 +37,7 @@ public struct VersionToken: Hashable, Sendable, CustomStringConvertible {
                 throw VersionTokenError(token: token, problem: "names more than \(IntakeLimits.maxReplicas) replicas")
             }
             guard pieces.count == 2, let counter = UInt64(pieces[1]), (1...IntakeLimits.maxCounter).contains(counter),
-                  ReplicaID.isValid(String(pieces[0])), counters[String(pieces[0])] == nil
+                ReplicaID.isValid(String(pieces[0])), counters[String(pieces[0])] == nil
             else { throw VersionTokenError(token: token, problem: "malformed entry \"\(part)\"") }
             counters[String(pieces[0])] = counter
         }

@@ -80,8 +80,14 @@ extension WriteEvent {
         guard (IntakeLimits.earliestAt..<IntakeLimits.latestAt).contains(wire.at) || (wire.reconstructed && wire.at == 0) else {
             throw fail("event \(dot): time \(wire.at) is outside 2000-01-01..2100-01-01")
         }
-        self.init(recordID: wire.id, dot: dot, meta: WriteMeta(author: wire.author, at: wire.at),
-                  readContext: read, values: wire.fields, reconstructed: wire.reconstructed)
+        self.init(
+            recordID: wire.id,
+            dot: dot,
+            meta: WriteMeta(author: wire.author, at: wire.at),
+            readContext: read,
+            values: wire.fields,
+            reconstructed: wire.reconstructed
+        )
     }
 }
 

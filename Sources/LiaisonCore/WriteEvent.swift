@@ -18,8 +18,12 @@ public struct WriteEvent: Hashable, Sendable {
 
     /// An event from its parts.
     public init(
-        recordID: String, dot: Dot, meta: WriteMeta, readContext: VersionVector,
-        values: [String: FieldValue], reconstructed: Bool = false
+        recordID: String,
+        dot: Dot,
+        meta: WriteMeta,
+        readContext: VersionVector,
+        values: [String: FieldValue],
+        reconstructed: Bool = false
     ) {
         self.recordID = recordID
         self.dot = dot
@@ -44,7 +48,10 @@ extension VersionVector {
 extension RecordState {
     /// Applies a local write (``write(_:readContext:replica:meta:)``) and returns it as an event.
     public mutating func loggedWrite(
-        _ values: [String: FieldValue], readContext: VersionVector, replica: String, meta: WriteMeta
+        _ values: [String: FieldValue],
+        readContext: VersionVector,
+        replica: String,
+        meta: WriteMeta
     ) throws(WriteError) -> WriteEvent {
         let before = context
         let dot = try write(values, readContext: readContext, replica: replica, meta: meta)
@@ -61,8 +68,14 @@ extension RecordState {
             for (dot, value) in entries { values[dot, default: [:]][name] = value }
         }
         return values.keys.sorted().map { dot in
-            WriteEvent(recordID: id, dot: dot, meta: writes[dot] ?? WriteMeta(author: "", at: 0),
-                       readContext: .empty, values: values[dot]!, reconstructed: true)
+            WriteEvent(
+                recordID: id,
+                dot: dot,
+                meta: writes[dot] ?? WriteMeta(author: "", at: 0),
+                readContext: .empty,
+                values: values[dot]!,
+                reconstructed: true
+            )
         }
     }
 

@@ -24,12 +24,16 @@ public enum CSVDownload {
         return Response(
             status: .ok,
             headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"records.csv\""],
-            body: body)
+            body: body
+        )
     }
 
     /// One table of a report as CSV, named `<report>-<table>.csv`; 404 naming the tables there are.
     public static func reportTable(
-        _ report: ReportRequest, table: String, plugins: PluginRegistry, store: LiaisonStore
+        _ report: ReportRequest,
+        table: String,
+        plugins: PluginRegistry,
+        store: LiaisonStore
     ) async throws -> Response {
         let document: ReportDocument
         do {
@@ -41,9 +45,13 @@ public enum CSVDownload {
             let known = CSVRenderer().tableIDs(document).joined(separator: ", ")
             throw APIError.notFound("report \(report.id) has no table \"\(table.prefix(80))\"; tables: \(known)")
         }
-        return Response(status: .ok, headers: [
-            .contentType: ReportFormat.csv.contentType,
-            .contentDisposition: "attachment; filename=\"\(report.id)-\(CSVRenderer.fileBaseName(table)).csv\"",
-        ], body: .init(byteBuffer: ByteBuffer(string: csv)))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: ReportFormat.csv.contentType,
+                .contentDisposition: "attachment; filename=\"\(report.id)-\(CSVRenderer.fileBaseName(table)).csv\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: csv))
+        )
     }
 }

@@ -16,7 +16,9 @@ extension LiaisonStore {
     /// The bundle goes up to the sequence current when the export starts; a record changed
     /// during the export is left for the next export (`since` = this one's `lastSequence`).
     public func exportBundle(
-        since: Int64, pageSize: Int = 500, to sink: (Data) throws -> Void
+        since: Int64,
+        pageSize: Int = 500,
+        to sink: (Data) throws -> Void
     ) async throws -> BundleExport {
         let last = max(since, try await currentSequence())
         var header = JSONWriter()
@@ -93,9 +95,17 @@ extension LiaisonStore {
                 checkpoint = (bundle.replicaID, .pull, bundle.lastSequence)
             }
         }
-        let batch = prepare(bundle.states, events: bundle.events.byRecord, rejected: bundle.rejected,
-                            eventProblems: bundle.events.problems)
+        let batch = prepare(
+            bundle.states,
+            events: bundle.events.byRecord,
+            rejected: bundle.rejected,
+            eventProblems: bundle.events.problems
+        )
         return try await merge(
-            batch, from: bundle.replicaID == identity.replicaID ? nil : bundle.replicaID, origin: origin, checkpoint: checkpoint)
+            batch,
+            from: bundle.replicaID == identity.replicaID ? nil : bundle.replicaID,
+            origin: origin,
+            checkpoint: checkpoint
+        )
     }
 }

@@ -59,7 +59,8 @@ final class GroupCommit: Sendable {
                     case (.success(let value)?, nil): continuation.resume(returning: value)
                     case (nil, nil): continuation.resume(throwing: CancellationError())
                     }
-                })
+                }
+            )
             let starts = queue.withLock { queue in
                 queue.waiting.append(job)
                 defer { queue.committing = true }

@@ -34,10 +34,16 @@ public struct AccountChange: Sendable {
     public var mustChangePassword: Bool?
 
     /// A change of the parts given.
-    public init(role: TokenRole? = nil, displayName: String? = nil, disabled: Bool? = nil, password: String? = nil,
-                mustChangePassword: Bool? = nil) {
-        (self.role, self.displayName, self.disabled, self.password, self.mustChangePassword)
-            = (role, displayName, disabled, password, mustChangePassword)
+    public init(
+        role: TokenRole? = nil,
+        displayName: String? = nil,
+        disabled: Bool? = nil,
+        password: String? = nil,
+        mustChangePassword: Bool? = nil
+    ) {
+        (self.role, self.displayName, self.disabled, self.password, self.mustChangePassword) = (
+            role, displayName, disabled, password, mustChangePassword
+        )
     }
 }
 
@@ -62,8 +68,13 @@ extension LiaisonStore {
     /// ```
     /// - Throws: ``StoreError`` `.invalid` for a bad name, display name, role or password, or a name in use.
     @discardableResult
-    public func addAccount(name: String, displayName: String? = nil, role: TokenRole, password: String,
-                           mustChangePassword: Bool = false) async throws -> Account {
+    public func addAccount(
+        name: String,
+        displayName: String? = nil,
+        role: TokenRole,
+        password: String,
+        mustChangePassword: Bool = false
+    ) async throws -> Account {
         try Self.checkAccount(name: name, role: role)
         let display = try Self.checkedDisplayName(displayName ?? name)
         let hash = try await PasswordHash.make(password)
@@ -77,10 +88,18 @@ extension LiaisonStore {
                     INSERT INTO account (name, display_name, role, password_hash, must_change_password, created_at)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [name, display, role.rawValue, hash, mustChangePassword, now])
+                arguments: [name, display, role.rawValue, hash, mustChangePassword, now]
+            )
         }
-        return Account(name: name, displayName: display, role: role, disabled: false,
-                       mustChangePassword: mustChangePassword, createdAt: now, lastSignIn: nil)
+        return Account(
+            name: name,
+            displayName: display,
+            role: role,
+            disabled: false,
+            mustChangePassword: mustChangePassword,
+            createdAt: now,
+            lastSignIn: nil
+        )
     }
 
     /// Every account, sorted by name.
@@ -118,7 +137,8 @@ extension LiaisonStore {
             if let hash {
                 try db.execute(
                     sql: "UPDATE account SET password_hash = ?, must_change_password = ? WHERE name = ?",
-                    arguments: [hash, change.mustChangePassword ?? false, name])
+                    arguments: [hash, change.mustChangePassword ?? false, name]
+                )
             }
             if change.disabled == true || hash != nil {
                 try db.execute(sql: "DELETE FROM session WHERE account = ?", arguments: [name])
@@ -156,8 +176,15 @@ extension LiaisonStore {
 
     static func account(_ row: Row) -> Account? {
         guard let role = TokenRole(rawValue: row[2]) else { return nil }
-        return Account(name: row[0], displayName: row[1], role: role, disabled: row[3], mustChangePassword: row[4],
-                       createdAt: row[5], lastSignIn: row[6])
+        return Account(
+            name: row[0],
+            displayName: row[1],
+            role: role,
+            disabled: row[3],
+            mustChangePassword: row[4],
+            createdAt: row[5],
+            lastSignIn: row[6]
+        )
     }
 
     private static func checkAccount(name: String, role: TokenRole) throws {

@@ -57,11 +57,15 @@ extension LiaisonStore {
         let result = try withBackup(partial) { db in
             let summary = try Self.summary(of: db, file: backup)
             let identity = NodeIdentity(
-                replicaID: ReplicaID.make(office: summary.office), office: summary.office, createdAt: Timestamp.millis())
+                replicaID: ReplicaID.make(office: summary.office),
+                office: summary.office,
+                createdAt: Timestamp.millis()
+            )
             try db.inTransaction {
                 try db.execute(
                     sql: "UPDATE node SET replica_id = ?, created_at = ? WHERE id = 1",
-                    arguments: [identity.replicaID, identity.createdAt])
+                    arguments: [identity.replicaID, identity.createdAt]
+                )
                 try db.execute(sql: "DELETE FROM checkpoint WHERE direction = 'push'")
                 try db.execute(sql: "DELETE FROM peer_status")
                 return .commit

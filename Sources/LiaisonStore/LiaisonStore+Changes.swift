@@ -70,14 +70,20 @@ extension LiaisonStore {
     /// States that the replica `excluding` sent us exactly as they are are skipped (it holds
     /// them already); `lastSequence` still moves past them, so its checkpoint advances.
     public func changes(
-        since: Int64, limit: Int, maxBytes: Int = .max, excluding: String? = nil, eventsSince: Int64? = nil
+        since: Int64,
+        limit: Int,
+        maxBytes: Int = .max,
+        excluding: String? = nil,
+        eventsSince: Int64? = nil
     ) async throws -> ChangesPage {
         let eventsSince = min(eventsSince ?? since, since)
         return try await database.read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT seq, state, id FROM record WHERE seq > ? AND (source IS NULL OR source IS NOT ?)
-                ORDER BY seq LIMIT ?
-                """)
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT seq, state, id FROM record WHERE seq > ? AND (source IS NULL OR source IS NOT ?)
+                    ORDER BY seq LIMIT ?
+                    """
+            )
             let rows = try Row.fetchCursor(statement, arguments: [since, excluding, limit + 1])
             var states: [ChangesPage.Change] = []
             var bytes = 0
@@ -110,8 +116,11 @@ extension LiaisonStore {
     /// merged state is exactly what it sent are not sent back to it. `origin` names where the
     /// batch came from for the quarantine (`peer chennai (chennai.k3f9q2)`, `bundle x.json`).
     public func merge(
-        _ states: [RecordState], events: [String: [WriteEvent]] = [:], rejected: [RejectedState] = [],
-        from source: String? = nil, origin: String? = nil,
+        _ states: [RecordState],
+        events: [String: [WriteEvent]] = [:],
+        rejected: [RejectedState] = [],
+        from source: String? = nil,
+        origin: String? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
         try await merge(prepare(states, events: events, rejected: rejected), from: source, origin: origin, checkpoint: checkpoint)
@@ -124,7 +133,9 @@ extension LiaisonStore {
     /// quarantined when the batch merges. `events` are the write events sent with the states, by
     /// record id: a state whose events fail their check (``EventIntake``) is quarantined with them.
     public func prepare(
-        _ states: [RecordState], events: [String: [WriteEvent]] = [:], rejected: [RejectedState] = [],
+        _ states: [RecordState],
+        events: [String: [WriteEvent]] = [:],
+        rejected: [RejectedState] = [],
         eventProblems: [String: String] = [:]
     ) -> PreparedBatch {
         var rows: [RecordRow] = []
@@ -162,7 +173,9 @@ extension LiaisonStore {
     /// node it never made (checked for batches from outside: with a `source` or an `origin`), or
     /// whose merge would be over the size limit is quarantined.
     public func merge(
-        _ batch: PreparedBatch, from source: String? = nil, origin: String? = nil,
+        _ batch: PreparedBatch,
+        from source: String? = nil,
+        origin: String? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
         try await merge([batch], from: source, origin: origin, checkpoint: checkpoint)
@@ -173,13 +186,18 @@ extension LiaisonStore {
     /// merges a few pulled pages at a time, so that an index page that several pages touch is
     /// written once instead of once a page.
     public func merge(
-        _ batches: [PreparedBatch], from source: String? = nil, origin: String? = nil,
+        _ batches: [PreparedBatch],
+        from source: String? = nil,
+        origin: String? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
         let intake = MergeIntake(
-            me: identity.replicaID, source: source, origin: origin ?? source.map { "replica \($0)" } ?? "this node",
+            me: identity.replicaID,
+            source: source,
+            origin: origin ?? source.map { "replica \($0)" } ?? "this node",
             // A batch with neither is this node's own making (sample data), so its writes may be this node's.
-            fromOutside: source != nil || origin != nil)
+            fromOutside: source != nil || origin != nil
+        )
         return try await database.write { db in
             var summary = MergeSummary()
             for batch in batches { try db.merge(batch, intake, into: &summary) }
@@ -194,8 +212,10 @@ extension LiaisonStore {
     public func checkpoint(peer: String, direction: SyncDirection) async throws -> Int64 {
         try await database.read { db in
             try Int64.fetchOne(
-                db, sql: "SELECT sequence FROM checkpoint WHERE peer_replica = ? AND direction = ?",
-                arguments: [peer, direction.rawValue]) ?? 0
+                db,
+                sql: "SELECT sequence FROM checkpoint WHERE peer_replica = ? AND direction = ?",
+                arguments: [peer, direction.rawValue]
+            ) ?? 0
         }
     }
 
@@ -204,8 +224,10 @@ extension LiaisonStore {
     public func eventCheckpoint(peer: String, direction: SyncDirection) async throws -> Int64 {
         try await database.read { db in
             try Int64.fetchOne(
-                db, sql: "SELECT sequence FROM event_checkpoint WHERE peer_replica = ? AND direction = ?",
-                arguments: [peer, direction.rawValue]) ?? 0
+                db,
+                sql: "SELECT sequence FROM event_checkpoint WHERE peer_replica = ? AND direction = ?",
+                arguments: [peer, direction.rawValue]
+            ) ?? 0
         }
     }
 
@@ -218,7 +240,8 @@ extension LiaisonStore {
                     INSERT INTO event_checkpoint (peer_replica, direction, sequence) VALUES (?, ?, ?)
                     ON CONFLICT(peer_replica, direction) DO UPDATE SET sequence = excluded.sequence
                     """,
-                arguments: [peer, direction.rawValue, sequence])
+                arguments: [peer, direction.rawValue, sequence]
+            )
         }
     }
 
@@ -237,7 +260,8 @@ extension Database {
                 INSERT INTO checkpoint (peer_replica, direction, sequence) VALUES (?, ?, ?)
                 ON CONFLICT(peer_replica, direction) DO UPDATE SET sequence = excluded.sequence
                 """,
-            arguments: [peer, direction.rawValue, sequence])
+            arguments: [peer, direction.rawValue, sequence]
+        )
     }
 }
 
@@ -299,7 +323,8 @@ extension Database {
             if changed {
                 let candidate = fromSource ? prepared : RecordRow(merged)
                 guard candidate.json.utf8.count <= IntakeLimits.maxStateBytes else {
-                    let problem = "merged with the stored state it would be \(candidate.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes)"
+                    let problem =
+                        "merged with the stored state it would be \(candidate.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes)"
                     try quarantine(Rejection(incoming, problem, json: prepared.json))
                     continue
                 }

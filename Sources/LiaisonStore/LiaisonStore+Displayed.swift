@@ -29,7 +29,9 @@ extension LiaisonStore {
     public func displayedRecords() async throws -> [DisplayedRecord] {
         try await database.read { db in
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT id, display, conflicted, updated_at FROM record WHERE deleted = 0 ORDER BY seq")
+                db,
+                sql: "SELECT id, display, conflicted, updated_at FROM record WHERE deleted = 0 ORDER BY seq"
+            )
             var records: [DisplayedRecord] = []
             while let row = try rows.next() { records.append(try DisplayedRecord(row: row)) }
             return records
@@ -53,9 +55,13 @@ extension Database {
         let update = try makeStatement(sql: "UPDATE record SET display = ? WHERE rowid = ?")
         var after: Int64 = 0
         while true {
-            let rows = try Row.fetchAll(self, sql: """
-                SELECT rowid, id, state FROM record WHERE display = '{}' AND rowid > ? ORDER BY rowid LIMIT 1000
-                """, arguments: [after])
+            let rows = try Row.fetchAll(
+                self,
+                sql: """
+                    SELECT rowid, id, state FROM record WHERE display = '{}' AND rowid > ? ORDER BY rowid LIMIT 1000
+                    """,
+                arguments: [after]
+            )
             guard let last = rows.last else { return }
             for row in rows {
                 let id: String = row[1]

@@ -43,8 +43,14 @@ enum EventIntake {
                 if let mine = values[name], mine != value { return nil }
                 values[name] = value
             }
-            return WriteEvent(recordID: stored.recordID, dot: stored.dot, meta: stored.meta, readContext: .empty,
-                              values: values, reconstructed: true)
+            return WriteEvent(
+                recordID: stored.recordID,
+                dot: stored.dot,
+                meta: stored.meta,
+                readContext: .empty,
+                values: values,
+                reconstructed: true
+            )
         }
     }
 }
@@ -60,7 +66,9 @@ extension Database {
         var logged: [WriteEvent] = []
         if incoming.isEmpty {
             let stored = try Row.fetchAll(
-                cachedStatement(sql: "SELECT replica, counter FROM event WHERE record_id = ?"), arguments: [state.id])
+                cachedStatement(sql: "SELECT replica, counter FROM event WHERE record_id = ?"),
+                arguments: [state.id]
+            )
             let dots = Set(stored.map { Dot(replica: $0[0], counter: UInt64($0[1] as Int64)) })
             return .success(state.reconstructedEvents.filter { !dots.contains($0.dot) })
         }

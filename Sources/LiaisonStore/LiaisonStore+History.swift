@@ -32,14 +32,16 @@ extension Database {
     func eventJSON(recordID: String, after sequence: Int64) throws -> [String] {
         try String.fetchAll(
             cachedStatement(sql: "SELECT event FROM event WHERE record_id = ? AND seq > ? ORDER BY replica, counter"),
-            arguments: [recordID, sequence])
+            arguments: [recordID, sequence]
+        )
     }
 
     /// The stored event under the dot of `event`, if any.
     func storedEvent(recordID: String, dot: Dot) throws -> WriteEvent? {
         let json = try String.fetchOne(
             cachedStatement(sql: "SELECT event FROM event WHERE record_id = ? AND replica = ? AND counter = ?"),
-            arguments: [recordID, dot.replica, Int64(dot.counter)])
+            arguments: [recordID, dot.replica, Int64(dot.counter)]
+        )
         return try json.map { json in
             do { return try WriteEvent(json: Data(json.utf8)) } catch {
                 throw StoreError(.invalid, "record \(recordID): stored event \(dot): \(error)")
@@ -49,10 +51,12 @@ extension Database {
 
     /// Adds (or replaces) an event in the log at `sequence`. Must run inside a write transaction.
     func log(_ event: WriteEvent, at sequence: Int64) throws {
-        try cachedStatement(sql: """
-            INSERT INTO event (record_id, replica, counter, seq, event) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(record_id, replica, counter) DO UPDATE SET seq = excluded.seq, event = excluded.event
-            """).execute(arguments: [event.recordID, event.dot.replica, Int64(event.dot.counter), sequence, event.canonicalJSON])
+        try cachedStatement(
+            sql: """
+                INSERT INTO event (record_id, replica, counter, seq, event) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(record_id, replica, counter) DO UPDATE SET seq = excluded.seq, event = excluded.event
+                """
+        ).execute(arguments: [event.recordID, event.dot.replica, Int64(event.dot.counter), sequence, event.canonicalJSON])
     }
 
     /// Whether the store holds records but no events: it was made before the log existed (or
@@ -66,9 +70,13 @@ extension Database {
     func reconstructEvents() throws {
         var after: Int64 = 0
         while true {
-            let rows = try Row.fetchAll(self, sql: """
-                SELECT rowid, id, seq, state FROM record WHERE rowid > ? ORDER BY rowid LIMIT 1000
-                """, arguments: [after])
+            let rows = try Row.fetchAll(
+                self,
+                sql: """
+                    SELECT rowid, id, seq, state FROM record WHERE rowid > ? ORDER BY rowid LIMIT 1000
+                    """,
+                arguments: [after]
+            )
             guard let last = rows.last else { return }
             for row in rows {
                 let id: String = row[1]

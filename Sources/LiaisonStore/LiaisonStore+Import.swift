@@ -41,15 +41,30 @@ extension LiaisonStore {
     /// The file's `hash` is kept: the same file is refused the second time (``StoreError``
     /// `.refused`) unless `again`. With `dryRun`, everything is checked and counted, nothing written.
     public func importRecords(
-        _ plan: ImportPlan, hash: String, fileName: String, author: String, dryRun: Bool = false, again: Bool = false
+        _ plan: ImportPlan,
+        hash: String,
+        fileName: String,
+        author: String,
+        dryRun: Bool = false,
+        again: Bool = false
     ) async throws -> ImportSummary {
         let meta = WriteMeta(author: author, at: Timestamp.millis())
         do {
             return try await database.write { db in
-                if !again, let row = try Row.fetchOne(
-                    db, sql: "SELECT file_name, author, imported_at FROM imported_file WHERE hash = ?", arguments: [hash]) {
-                    let name: String = row[0], who: String = row[1], at: Int64 = row[2]
-                    throw StoreError(.refused, "this file was imported already (as \(name), by \(who), \(Timestamp.iso(at))); give --again to import it again")
+                if !again,
+                    let row = try Row.fetchOne(
+                        db,
+                        sql: "SELECT file_name, author, imported_at FROM imported_file WHERE hash = ?",
+                        arguments: [hash]
+                    )
+                {
+                    let name: String = row[0]
+                    let who: String = row[1]
+                    let at: Int64 = row[2]
+                    throw StoreError(
+                        .refused,
+                        "this file was imported already (as \(name), by \(who), \(Timestamp.iso(at))); give --again to import it again"
+                    )
                 }
                 var summary = ImportSummary(dryRun: dryRun)
                 var problems = plan.problems
@@ -75,7 +90,8 @@ extension LiaisonStore {
                         ON CONFLICT(hash) DO UPDATE SET file_name = excluded.file_name, author = excluded.author,
                             imported_at = excluded.imported_at, created = excluded.created, updated = excluded.updated
                         """,
-                    arguments: [hash, fileName, author, meta.at, summary.created, summary.updated])
+                    arguments: [hash, fileName, author, meta.at, summary.created, summary.updated]
+                )
                 if dryRun { throw DryRunFinished(summary: summary) }
                 return summary
             }

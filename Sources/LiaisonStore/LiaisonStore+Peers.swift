@@ -90,10 +90,13 @@ extension LiaisonStore {
     /// The sync status of every peer, sorted by name.
     public func peerStatuses() async throws -> [PeerStatus] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT p.name, s.replica_id, s.last_success, s.last_error, s.last_error_at, s.behind
-                FROM peer p LEFT JOIN peer_status s ON s.name = p.name ORDER BY p.name
-                """).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.name, s.replica_id, s.last_success, s.last_error, s.last_error_at, s.behind
+                    FROM peer p LEFT JOIN peer_status s ON s.name = p.name ORDER BY p.name
+                    """
+            ).map { row in
                 var status = PeerStatus(name: row[0])
                 status.replicaID = row[1]
                 status.lastSuccess = row[2]
@@ -116,8 +119,11 @@ extension LiaisonStore {
                         last_success = excluded.last_success, last_error = excluded.last_error,
                         last_error_at = excluded.last_error_at, behind = excluded.behind
                     """,
-                arguments: [status.name, status.replicaID, status.lastSuccess, status.lastError,
-                            status.lastErrorAt, status.behind])
+                arguments: [
+                    status.name, status.replicaID, status.lastSuccess, status.lastError,
+                    status.lastErrorAt, status.behind,
+                ]
+            )
         }
     }
 }
@@ -130,7 +136,8 @@ extension Database {
                 ON CONFLICT(name) DO UPDATE SET url = excluded.url, token_file = excluded.token_file,
                     from_config = excluded.from_config
                 """,
-            arguments: [peer.name, peer.url, peer.tokenFile, now, fromConfig])
+            arguments: [peer.name, peer.url, peer.tokenFile, now, fromConfig]
+        )
     }
 
     func deletePeer(named name: String) throws {

@@ -61,7 +61,8 @@ public struct Quarantined: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case recordID = "id", problem
+        case recordID = "id"
+        case problem
     }
 }
 
@@ -69,15 +70,26 @@ extension LiaisonStore {
     /// Every quarantined state, the most recent first.
     public func quarantine() async throws -> [QuarantineEntry] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, source, record_id, problem, bytes, size, first_at, last_at, times
-                FROM quarantine ORDER BY last_at DESC, id DESC
-                """).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, source, record_id, problem, bytes, size, first_at, last_at, times
+                    FROM quarantine ORDER BY last_at DESC, id DESC
+                    """
+            ).map { row in
                 let recordID: String = row[2]
                 let bytes: Data = row[4]
                 return QuarantineEntry(
-                    id: row[0], source: row[1], recordID: recordID.isEmpty ? nil : recordID, problem: row[3],
-                    bytes: [UInt8](bytes), size: row[5], firstAt: row[6], lastAt: row[7], times: row[8])
+                    id: row[0],
+                    source: row[1],
+                    recordID: recordID.isEmpty ? nil : recordID,
+                    problem: row[3],
+                    bytes: [UInt8](bytes),
+                    size: row[5],
+                    firstAt: row[6],
+                    lastAt: row[7],
+                    times: row[8]
+                )
             }
         }
     }
@@ -129,11 +141,13 @@ struct Rejection: Sendable {
 extension Database {
     /// Sets a refused state aside; the same state from the same source again only counts.
     func quarantine(_ rejection: Rejection, source: String, at now: Int64) throws {
-        let statement = try cachedStatement(sql: """
-            INSERT INTO quarantine (source, record_id, problem, bytes, size, first_at, last_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (source, record_id, problem, bytes) DO UPDATE SET last_at = excluded.last_at, times = times + 1
-            """)
+        let statement = try cachedStatement(
+            sql: """
+                INSERT INTO quarantine (source, record_id, problem, bytes, size, first_at, last_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source, record_id, problem, bytes) DO UPDATE SET last_at = excluded.last_at, times = times + 1
+                """
+        )
         try statement.execute(arguments: [
             source, rejection.recordID ?? "", rejection.problem, Data(rejection.bytes), rejection.size, now, now,
         ])

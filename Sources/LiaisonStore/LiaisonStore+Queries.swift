@@ -42,10 +42,14 @@ extension LiaisonStore {
                 hasNext = !rows.isEmpty
             } else if cursor == nil && query.offset > 0 {
                 let (conditions, arguments) = sql.filter(ordered: true)
-                rows = try Row.fetchAll(db, sql: """
-                    SELECT id, \(sql.column) FROM \(sql.table) WHERE \(conditions.joined(separator: " AND "))
-                    ORDER BY \(sql.order) LIMIT ? OFFSET ?
-                    """, arguments: arguments + [limit + 1, query.offset])
+                rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, \(sql.column) FROM \(sql.table) WHERE \(conditions.joined(separator: " AND "))
+                        ORDER BY \(sql.order) LIMIT ? OFFSET ?
+                        """,
+                    arguments: arguments + [limit + 1, query.offset]
+                )
                 hasNext = rows.count > limit
             } else {
                 rows = try sql.walk(db, from: cursor, limit: limit + 1)
@@ -63,7 +67,8 @@ extension LiaisonStore {
             states: try shown.compactMap { row in try states[row[0]].map { try RecordState(json: Data($0.utf8)) } },
             next: hasNext ? token(shown.last, backward: false) : nil,
             previous: hasPrevious ? token(shown.first, backward: true) : nil,
-            total: total)
+            total: total
+        )
     }
 
     /// Records matching `query` from `query.offset` on, with the exact number that match.
@@ -72,10 +77,14 @@ extension LiaisonStore {
         let sql = RecordListSQL(query)
         let (rows, total) = try await database.read { db in
             let (conditions, arguments) = sql.filter(ordered: true)
-            let rows = try String.fetchAll(db, sql: """
-                SELECT state FROM record WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY \(sql.order) LIMIT ? OFFSET ?
-                """, arguments: arguments + [query.limit, query.offset])
+            let rows = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT state FROM record WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY \(sql.order) LIMIT ? OFFSET ?
+                    """,
+                arguments: arguments + [query.limit, query.offset]
+            )
             return (rows, try sql.exactTotal(db))
         }
         return (try rows.map { try RecordState(json: Data($0.utf8)) }, total)
@@ -87,13 +96,19 @@ extension LiaisonStore {
             let kept = try Dictionary(
                 Row.fetchAll(db, sql: "SELECT key, n FROM record_count WHERE n <> 0 AND key NOT LIKE 'office:%' AND key NOT LIKE 'tracks:%'")
                     .map { ($0[0] as String, $0[1] as Int) },
-                uniquingKeysWith: +)
-            let statuses = Dictionary(uniqueKeysWithValues: kept.compactMap { key, count in
-                key.hasPrefix("status:0:") && key.count > "status:0:".count ? (String(key.dropFirst("status:0:".count)), count) : nil
-            })
+                uniquingKeysWith: +
+            )
+            let statuses = Dictionary(
+                uniqueKeysWithValues: kept.compactMap { key, count in
+                    key.hasPrefix("status:0:") && key.count > "status:0:".count ? (String(key.dropFirst("status:0:".count)), count) : nil
+                }
+            )
             return StoreCounts(
-                records: kept["records:0"] ?? 0, conflicted: kept["conflicted"] ?? 0, deleted: kept["records:1"] ?? 0,
-                statuses: statuses)
+                records: kept["records:0"] ?? 0,
+                conflicted: kept["conflicted"] ?? 0,
+                deleted: kept["records:1"] ?? 0,
+                statuses: statuses
+            )
         }
     }
 }

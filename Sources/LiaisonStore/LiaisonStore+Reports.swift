@@ -21,7 +21,9 @@ extension LiaisonStore {
     /// - Throws: ``StoreError`` `.invalid` when the store keeps no facts for one of the fields, or
     ///   the store's errors.
     public func withReportRecords<T: Sendable>(
-        _ scope: ReportScope, office: String?, period: ReportPeriod,
+        _ scope: ReportScope,
+        office: String?,
+        period: ReportPeriod,
         _ body: @escaping @Sendable (_ records: ReportRecords, _ provisionalCount: Int) throws -> T
     ) async throws -> T {
         let kinds = scope.fields.map { schema.field($0)?.kind }
@@ -50,12 +52,16 @@ extension LiaisonStore {
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let provisional = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM report_fact \(filter.isEmpty ? "WHERE" : filter + " AND") conflicted = 1",
-                arguments: StatementArguments(arguments))!
-            let statement = try db.makeStatement(sql: """
-                SELECT id, office, status, value_usd, tracks, updated_at, conflicted, day\
-                \(scope.fields.map { ", \"\($0)\"" }.joined()) FROM report_fact \(filter) ORDER BY seq
-                """)
+                db,
+                sql: "SELECT count(*) FROM report_fact \(filter.isEmpty ? "WHERE" : filter + " AND") conflicted = 1",
+                arguments: StatementArguments(arguments)
+            )!
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT id, office, status, value_usd, tracks, updated_at, conflicted, day\
+                    \(scope.fields.map { ", \"\($0)\"" }.joined()) FROM report_fact \(filter) ORDER BY seq
+                    """
+            )
             statement.arguments = StatementArguments(arguments)
             let failure = FirstFailure()
             let records = ReportRecords {
@@ -65,8 +71,12 @@ extension LiaisonStore {
                 return AnyIterator {
                     // The row is the statement's current one: its columns are read from SQLite directly.
                     guard (failure.catching({ try rows.next() }) ?? nil) != nil else { return nil }
-                    return Self.reportRecord(statement.sqliteStatement, fields: scope.fields, kinds: kinds,
-                                             trackLists: &trackLists)
+                    return Self.reportRecord(
+                        statement.sqliteStatement,
+                        fields: scope.fields,
+                        kinds: kinds,
+                        trackLists: &trackLists
+                    )
                 }
             }
             let result = try body(records, provisional)
@@ -78,12 +88,17 @@ extension LiaisonStore {
     /// The report view of the `report_fact` row a statement stands on: the facts, then the
     /// declared fields' values, read straight from SQLite (a report reads every row).
     private static func reportRecord(
-        _ row: SQLiteStatement, fields: [String], kinds: [FieldKind?], trackLists: inout [String: [String]]
+        _ row: SQLiteStatement,
+        fields: [String],
+        kinds: [FieldKind?],
+        trackLists: inout [String: [String]]
     ) -> ReportRecord {
         func text(_ column: Int32) -> String? {
             guard let bytes = sqlite3_column_text(row, column) else { return nil }
-            return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(row, column))),
-                          as: UTF8.self)
+            return String(
+                decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(row, column))),
+                as: UTF8.self
+            )
         }
         var values = [String: FieldValue](minimumCapacity: fields.count)
         for index in fields.indices {
@@ -98,17 +113,24 @@ extension LiaisonStore {
             }
         }
         let tracksText = text(4) ?? ""
-        let tracks = trackLists[tracksText] ?? {
-            let list = tracksText.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
-            trackLists[tracksText] = list
-            return list
-        }()
+        let tracks =
+            trackLists[tracksText]
+            ?? {
+                let list = tracksText.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
+                trackLists[tracksText] = list
+                return list
+            }()
         return ReportRecord(
-            id: text(0) ?? "", office: text(1) ?? "", status: text(2) ?? "",
+            id: text(0) ?? "",
+            office: text(1) ?? "",
+            status: text(2) ?? "",
             valueUSD: sqlite3_column_type(row, 3) == SQLITE_NULL ? 0 : sqlite3_column_double(row, 3),
             tracks: tracks,
-            date: text(7) ?? "", updatedAt: sqlite3_column_int64(row, 5), conflicted: sqlite3_column_int64(row, 6) != 0,
-            fields: values)
+            date: text(7) ?? "",
+            updatedAt: sqlite3_column_int64(row, 5),
+            conflicted: sqlite3_column_int64(row, 6) != 0,
+            fields: values
+        )
     }
 
     /// Every live record with every display value, decoded from the `display` column: what
@@ -152,8 +174,14 @@ extension PluginRegistry {
         }
         let registry = self
         return try await store.withReportRecords(scope, office: request.office, period: request.period) { records, provisional in
-            let input = ReportInput(records: records, provisionalCount: provisional, office: request.office,
-                                    period: request.period, today: request.today, generatedAt: request.generatedAt)
+            let input = ReportInput(
+                records: records,
+                provisionalCount: provisional,
+                office: request.office,
+                period: request.period,
+                today: request.today,
+                generatedAt: request.generatedAt
+            )
             return registry.build(request.id, input: input)
                 ?? ReportDocument(id: request.id, title: request.id, generatedAt: request.generatedAt)
         }

@@ -27,10 +27,14 @@ extension LiaisonStore {
         let id = Self.randomHex(bytes: 32)
         let now = Timestamp.millis()
         try await database.write { db in
-            try db.execute(sql: "DELETE FROM session WHERE last_seen < ? OR created_at < ?",
-                           arguments: [now - SessionLimits.idle, now - SessionLimits.absolute])
-            try db.execute(sql: "INSERT INTO session (id_hash, account, created_at, last_seen) VALUES (?, ?, ?, ?)",
-                           arguments: [TokenDigest(id).hex, name, now, now])
+            try db.execute(
+                sql: "DELETE FROM session WHERE last_seen < ? OR created_at < ?",
+                arguments: [now - SessionLimits.idle, now - SessionLimits.absolute]
+            )
+            try db.execute(
+                sql: "INSERT INTO session (id_hash, account, created_at, last_seen) VALUES (?, ?, ?, ?)",
+                arguments: [TokenDigest(id).hex, name, now, now]
+            )
         }
         return id
     }
@@ -42,8 +46,12 @@ extension LiaisonStore {
         let hash = TokenDigest(id).hex
         let now = Timestamp.millis()
         let found = try await database.read { db -> (Int64, Int64, Account?)? in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT account, created_at, last_seen FROM session WHERE id_hash = ?", arguments: [hash])
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT account, created_at, last_seen FROM session WHERE id_hash = ?",
+                    arguments: [hash]
+                )
             else { return nil }
             return (row[1], row[2], try Self.account(db, row[0]))
         }

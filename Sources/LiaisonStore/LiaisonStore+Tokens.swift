@@ -67,7 +67,7 @@ extension LiaisonStore {
     /// hard to guess as one ``createToken(name:role:)`` makes.
     public func importToken(name: String, role: TokenRole, token: String) async throws {
         guard token.count >= 32, token.count <= 512,
-              token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~+/=".contains($0)) })
+            token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~+/=".contains($0)) })
         else {
             throw StoreError(.invalid, "an imported token must be 32 to 512 characters of letters, digits and - _ . ~ + / =")
         }
@@ -89,7 +89,8 @@ extension LiaisonStore {
             if let account { try Self.checkTokenAccount(db, account, role: role) }
             try db.execute(
                 sql: "INSERT INTO token (name, role, hash, created_at, account) VALUES (?, ?, ?, ?, ?)",
-                arguments: [name, role.rawValue, hash, now, account])
+                arguments: [name, role.rawValue, hash, now, account]
+            )
         }
     }
 
@@ -101,10 +102,13 @@ extension LiaisonStore {
         guard !token.isEmpty, token.utf8.count <= 512 else { return nil }
         let presented = TokenDigest(token)
         let rows = try await database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT token.name, token.role, token.hash, token.account, account.role, account.disabled
-                FROM token LEFT JOIN account ON account.name = token.account
-                """).map { row -> (String, String, String, String?, String?, Bool?) in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT token.name, token.role, token.hash, token.account, account.role, account.disabled
+                    FROM token LEFT JOIN account ON account.name = token.account
+                    """
+            ).map { row -> (String, String, String, String?, String?, Bool?) in
                 (row[0], row[1], row[2], row[3], row[4], row[5])
             }
         }

@@ -10,8 +10,11 @@ extension LiaisonStore {
     public func count(matching query: RecordQuery) async throws -> Int {
         let (conditions, arguments) = RecordListSQL(query).filter(ordered: false)
         return try await database.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE \(conditions.joined(separator: " AND "))",
-                             arguments: arguments) ?? 0
+            try Int.fetchOne(
+                db,
+                sql: "SELECT count(*) FROM record WHERE \(conditions.joined(separator: " AND "))",
+                arguments: arguments
+            ) ?? 0
         }
     }
 

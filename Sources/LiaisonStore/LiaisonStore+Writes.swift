@@ -23,7 +23,10 @@ extension LiaisonStore {
     /// - Throws: `ValidationError`, or ``StoreError`` `.notFound` / `.refused` (an edit of a
     ///   record its writer saw deleted).
     public func update(
-        id: String, _ values: [String: FieldValue], readContext: VersionVector?, author: String
+        id: String,
+        _ values: [String: FieldValue],
+        readContext: VersionVector?,
+        author: String
     ) async throws -> RecordState {
         let values = try schema.checkWrite(values)
         return try await change(id: id) { state in
@@ -39,8 +42,12 @@ extension LiaisonStore {
     /// A delete concurrent with an edit becomes a conflict on `deleted`.
     public func delete(id: String, readContext: VersionVector?, author: String) async throws -> RecordState {
         try await change(id: id) { state in
-            try state.loggedWrite([deletedField: .bool(true)], readContext: readContext ?? state.context,
-                                  replica: self.identity.replicaID, meta: self.meta(author))
+            try state.loggedWrite(
+                [deletedField: .bool(true)],
+                readContext: readContext ?? state.context,
+                replica: self.identity.replicaID,
+                meta: self.meta(author)
+            )
         }
     }
 

@@ -43,7 +43,8 @@ public final class LiaisonStore: Sendable {
         try pool.write { db in
             try db.execute(
                 sql: "INSERT INTO node (id, replica_id, office, created_at) VALUES (1, ?, ?, ?)",
-                arguments: [identity.replicaID, identity.office, identity.createdAt])
+                arguments: [identity.replicaID, identity.office, identity.createdAt]
+            )
         }
         return identity
     }

@@ -16,12 +16,13 @@ struct ListCursor: Hashable, Sendable {
 
     /// The opaque token: base64url of `v1|sort|f or b|id|key`, each part percent-encoded.
     var token: String {
-        let key: String = switch self.key.storage {
-        case .int64(let value): "i" + String(value)
-        case .double(let value): "d" + String(value.bitPattern, radix: 16)
-        case .string(let value): "s" + Self.escape(value)
-        case .null, .blob: "n"
-        }
+        let key: String =
+            switch self.key.storage {
+            case .int64(let value): "i" + String(value)
+            case .double(let value): "d" + String(value.bitPattern, radix: 16)
+            case .string(let value): "s" + Self.escape(value)
+            case .null, .blob: "n"
+            }
         let text = ["v1", sort.rawValue, backward ? "b" : "f", Self.escape(id), key].joined(separator: "|")
         return Data(text.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
@@ -42,11 +43,13 @@ struct ListCursor: Hashable, Sendable {
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         let refusal = StoreError(.invalid, "cursor \"\(token.prefix(40))\" is not one this node gave out")
         guard token.count <= 4_096, let data = Data(base64Encoded: base64),
-              let text = String(data: data, encoding: .utf8) else { throw refusal }
+            let text = String(data: data, encoding: .utf8)
+        else { throw refusal }
         let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 5, parts[0] == "v1", let order = RecordQuery.Sort(rawValue: parts[1]),
-              parts[2] == "f" || parts[2] == "b", let id = parts[3].removingPercentEncoding, !id.isEmpty,
-              let kind = parts[4].first else { throw refusal }
+            parts[2] == "f" || parts[2] == "b", let id = parts[3].removingPercentEncoding, !id.isEmpty,
+            let kind = parts[4].first
+        else { throw refusal }
         guard order == sort else {
             throw StoreError(.invalid, "cursor belongs to the list sorted by \(order.rawValue), not by \(sort.rawValue)")
         }
@@ -54,9 +57,15 @@ struct ListCursor: Hashable, Sendable {
         let key: DatabaseValue
         switch kind {
         case "n" where value.isEmpty: key = .null
-        case "i": guard let number = Int64(value) else { throw refusal }; key = number.databaseValue
-        case "d": guard let bits = UInt64(value, radix: 16) else { throw refusal }; key = Double(bitPattern: bits).databaseValue
-        case "s": guard let text = value.removingPercentEncoding else { throw refusal }; key = text.databaseValue
+        case "i":
+            guard let number = Int64(value) else { throw refusal }
+            key = number.databaseValue
+        case "d":
+            guard let bits = UInt64(value, radix: 16) else { throw refusal }
+            key = Double(bitPattern: bits).databaseValue
+        case "s":
+            guard let text = value.removingPercentEncoding else { throw refusal }
+            key = text.databaseValue
         default: throw refusal
         }
         self.init(sort: order, backward: parts[2] == "b", key: key, id: id)

@@ -29,14 +29,15 @@ struct RecordListSQL {
 
     init(_ query: RecordQuery) {
         self.query = query
-        (column, descending) = switch query.sort {
-        case .updated: ("updated_at", true)
-        case .title: ("title", false)
-        case .value: ("value_usd", true)
-        case .status: ("status", false)
-        case .office: ("office", false)
-        case .created: ("id", false)
-        }
+        (column, descending) =
+            switch query.sort {
+            case .updated: ("updated_at", true)
+            case .title: ("title", false)
+            case .value: ("value_usd", true)
+            case .status: ("status", false)
+            case .office: ("office", false)
+            case .created: ("id", false)
+            }
         key = query.sort == .title ? "title COLLATE NOCASE" : column
     }
 
@@ -67,10 +68,15 @@ struct RecordListSQL {
         equal("office", query.office)
         equal("status", query.status)
         // instr, not LIKE: a track id is matched exactly, never as a pattern.
-        if let track = query.track { conditions.append("instr(tracks, ?) > 0"); arguments += [",\(track),"] }
+        if let track = query.track {
+            conditions.append("instr(tracks, ?) > 0")
+            arguments += [",\(track),"]
+        }
         if let match = Self.match(query.text) {
-            conditions.append(ordered && searchFirst
-                ? "record_fts MATCH ?" : "seq IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)")
+            conditions.append(
+                ordered && searchFirst
+                    ? "record_fts MATCH ?" : "seq IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
+            )
             arguments += [match]
         }
         return (conditions, arguments)
@@ -81,9 +87,14 @@ struct RecordListSQL {
     /// walking the order's index would pass over many rows to find a page of either.
     mutating func choosingIndex(_ db: Database) throws {
         if let match = Self.match(query.text) {
-            let found = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM (SELECT 1 FROM record_fts WHERE record_fts MATCH ? LIMIT 5001)
-                """, arguments: [match]) ?? 0
+            let found =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM (SELECT 1 FROM record_fts WHERE record_fts MATCH ? LIMIT 5001)
+                        """,
+                    arguments: [match]
+                ) ?? 0
             searchFirst = found <= 5_000
             if searchFirst { return }
         }
@@ -91,8 +102,12 @@ struct RecordListSQL {
         var fewest = 2_001
         for (name, value) in [("office", query.office), ("status", query.status)] where name != column {
             guard let value else { continue }
-            let count = try Int.fetchOne(
-                db, sql: "SELECT n FROM record_count WHERE key = ?", arguments: ["\(name):\(query.deleted ? 1 : 0):\(value)"]) ?? 0
+            let count =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT n FROM record_count WHERE key = ?",
+                    arguments: ["\(name):\(query.deleted ? 1 : 0):\(value)"]
+                ) ?? 0
             if count < fewest { (selective, fewest) = (name, count) }
         }
     }
@@ -140,10 +155,14 @@ struct RecordListSQL {
             }
             let order = run == .keyed ? "\(key) \(direction), id \(direction)" : "id \(direction)"
             arguments += [limit - rows.count]
-            rows += try Row.fetchAll(db, sql: """
-                SELECT id, \(column) FROM \(table) WHERE \(clauses.joined(separator: " AND "))
-                ORDER BY \(order) LIMIT ?
-                """, arguments: arguments)
+            rows += try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, \(column) FROM \(table) WHERE \(clauses.joined(separator: " AND "))
+                    ORDER BY \(order) LIMIT ?
+                    """,
+                arguments: arguments
+            )
         }
         return rows
     }
@@ -155,8 +174,12 @@ extension RecordListSQL {
     func total(_ db: Database, limit: Int) throws -> RecordTotal {
         if let kept = try keptTotal(db) { return .exact(kept) }
         let (matches, arguments) = matching
-        let counted = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM (\(matches) LIMIT ?)", arguments: arguments + [limit + 1]) ?? 0
+        let counted =
+            try Int.fetchOne(
+                db,
+                sql: "SELECT count(*) FROM (\(matches) LIMIT ?)",
+                arguments: arguments + [limit + 1]
+            ) ?? 0
         return counted > limit ? .moreThan(limit) : .exact(counted)
     }
 
@@ -190,9 +213,13 @@ extension RecordListSQL {
         case (false, nil, let status?, nil): key = "status:\(deleted):\(status)"
         case (false, nil, nil, let track?):
             // Counts are kept per combination of tracks; a track's total sums those holding it.
-            return try Int.fetchOne(db, sql: """
-                SELECT coalesce(sum(n), 0) FROM record_count WHERE key > ? AND key < ? AND key LIKE ?
-                """, arguments: ["tracks:\(deleted):", "tracks:\(deleted);", "%,\(track),%"])
+            return try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT coalesce(sum(n), 0) FROM record_count WHERE key > ? AND key < ? AND key LIKE ?
+                    """,
+                arguments: ["tracks:\(deleted):", "tracks:\(deleted);", "%,\(track),%"]
+            )
         default: return nil
         }
         return try Int.fetchOne(db, sql: "SELECT n FROM record_count WHERE key = ?", arguments: [key]) ?? 0

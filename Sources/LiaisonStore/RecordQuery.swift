@@ -34,8 +34,15 @@ public struct RecordQuery: Hashable, Sendable {
 
     /// A query; every filter off.
     public init(
-        track: String? = nil, office: String? = nil, status: String? = nil, conflictedOnly: Bool = false,
-        deleted: Bool = false, text: String? = nil, sort: Sort = .updated, limit: Int = 1_000, offset: Int = 0,
+        track: String? = nil,
+        office: String? = nil,
+        status: String? = nil,
+        conflictedOnly: Bool = false,
+        deleted: Bool = false,
+        text: String? = nil,
+        sort: Sort = .updated,
+        limit: Int = 1_000,
+        offset: Int = 0,
         cursor: String? = nil
     ) {
         self.track = track

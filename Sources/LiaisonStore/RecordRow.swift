@@ -36,7 +36,10 @@ extension Database {
     func save(_ state: RecordState) throws -> Int64 {
         let row = RecordRow(state)
         guard row.json.utf8.count <= IntakeLimits.maxStateBytes else {
-            throw StoreError(.refused, "record \(state.id) would be \(row.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes): resolve its conflicts first")
+            throw StoreError(
+                .refused,
+                "record \(state.id) would be \(row.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes): resolve its conflicts first"
+            )
         }
         let sequence = try Int64.fetchOne(cachedStatement(sql: "UPDATE node SET sequence = sequence + 1 RETURNING sequence"))!
         try insert(row, at: sequence, source: nil)
@@ -47,16 +50,18 @@ extension Database {
     /// is the replica id of a peer known to hold exactly this state (it sent it), so that sync
     /// does not send it back.
     func insert(_ row: RecordRow, at sequence: Int64, source: String?) throws {
-        let statement = try cachedStatement(sql: """
-            INSERT INTO record (id, seq, state, type, title, office, status, tracks, value_usd, updated_at,
-                                deleted, conflicted, search, source, display)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, state = excluded.state, type = excluded.type,
-                title = excluded.title, office = excluded.office, status = excluded.status,
-                tracks = excluded.tracks, value_usd = excluded.value_usd, updated_at = excluded.updated_at,
-                deleted = excluded.deleted, conflicted = excluded.conflicted, search = excluded.search,
-                source = excluded.source, display = excluded.display
-            """)
+        let statement = try cachedStatement(
+            sql: """
+                INSERT INTO record (id, seq, state, type, title, office, status, tracks, value_usd, updated_at,
+                                    deleted, conflicted, search, source, display)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, state = excluded.state, type = excluded.type,
+                    title = excluded.title, office = excluded.office, status = excluded.status,
+                    tracks = excluded.tracks, value_usd = excluded.value_usd, updated_at = excluded.updated_at,
+                    deleted = excluded.deleted, conflicted = excluded.conflicted, search = excluded.search,
+                    source = excluded.source, display = excluded.display
+                """
+        )
         let values = row.values
         try statement.execute(arguments: [
             row.state.id, sequence, row.json, values["type"]?.textValue, values["title"]?.textValue,
@@ -73,7 +78,10 @@ extension Database {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let rows = try Row.fetchCursor(
-                self, sql: "SELECT id, state FROM record WHERE id IN (\(marks))", arguments: StatementArguments(Array(chunk)))
+                self,
+                sql: "SELECT id, state FROM record WHERE id IN (\(marks))",
+                arguments: StatementArguments(Array(chunk))
+            )
             while let row = try rows.next() { found[row[0]] = row[1] }
         }
         return found

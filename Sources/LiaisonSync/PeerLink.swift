@@ -54,7 +54,10 @@ struct PeerLink: Sendable {
     }
 
     private func send(
-        _ method: String, _ path: String, body: [UInt8]? = nil, encoding: String? = nil
+        _ method: String,
+        _ path: String,
+        body: [UInt8]? = nil,
+        encoding: String? = nil
     ) async throws -> SyncTransportResponse {
         let base = peer.url.hasSuffix("/") ? String(peer.url.dropLast()) : peer.url
         var headers = [(name: "Authorization", value: "Bearer \(token)"), (name: "Accept", value: "application/json")]
@@ -63,14 +66,16 @@ struct PeerLink: Sendable {
         let response: SyncTransportResponse
         do {
             response = try await transport.exchange(
-                SyncTransportRequest(method: method, url: base + path, headers: headers, body: body))
+                SyncTransportRequest(method: method, url: base + path, headers: headers, body: body)
+            )
         } catch is CancellationError {
             throw CancellationError()
         } catch {
             throw SyncError(peer: peer.name, "\(error)")
         }
         guard response.status == 200 else {
-            let detail = (try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body)).error)
+            let detail =
+                (try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body)).error)
                 ?? String(decoding: response.body.prefix(200), as: UTF8.self)
             throw SyncError(peer: peer.name, "\(method) \(path) answered \(response.status): \(detail)")
         }

@@ -27,8 +27,12 @@ struct PullPipeline {
     private var feedEnded = false
 
     /// A pipeline reading the feed after `since` with `fetchPage`.
-    init(since: Int64, ahead: Int, store: LiaisonStore,
-         fetchPage: @escaping @Sendable (Int64) async throws -> (page: ChangesBody, bytes: SyncBytes)) {
+    init(
+        since: Int64,
+        ahead: Int,
+        store: LiaisonStore,
+        fetchPage: @escaping @Sendable (Int64) async throws -> (page: ChangesBody, bytes: SyncBytes)
+    ) {
         self.fetchPage = fetchPage
         self.store = store
         self.ahead = ahead
@@ -39,8 +43,12 @@ struct PullPipeline {
         let fetch = Task { [fetchPage] in try await fetchPage(sequence) }
         let prepare = Task { [store] in
             let page = try await fetch.value.page
-            return store.prepare(page.states, events: page.events.byRecord, rejected: page.rejected,
-                                 eventProblems: page.events.problems)
+            return store.prepare(
+                page.states,
+                events: page.events.byRecord,
+                rejected: page.rejected,
+                eventProblems: page.events.problems
+            )
         }
         return Stage(fetch: fetch, prepare: prepare)
     }

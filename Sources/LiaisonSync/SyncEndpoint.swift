@@ -24,8 +24,11 @@ public struct SyncEndpoint: Sendable {
 
     /// `GET /v1/node`.
     public func nodeInfo() async throws -> NodeInfo {
-        NodeInfo(replicaID: store.identity.replicaID, office: store.identity.office,
-                 sequence: try await store.currentSequence())
+        NodeInfo(
+            replicaID: store.identity.replicaID,
+            office: store.identity.office,
+            sequence: try await store.currentSequence()
+        )
     }
 
     /// `GET /v1/sync/changes?since=S&limit=N[&for=REPLICA][&events_since=E]`: the JSON page. `limit`
@@ -34,8 +37,12 @@ public struct SyncEndpoint: Sendable {
     public func changes(since: Int64, limit: Int, requester: String?, eventsSince: Int64? = nil) async throws -> String {
         let limit = min(max(limit, 1), SyncProtocol.maxBatchRecords)
         let page = try await store.changes(
-            since: max(since, 0), limit: limit, maxBytes: SyncProtocol.maxBatchBytes, excluding: requester,
-            eventsSince: eventsSince)
+            since: max(since, 0),
+            limit: limit,
+            maxBytes: SyncProtocol.maxBatchBytes,
+            excluding: requester,
+            eventsSince: eventsSince
+        )
         var writer = JSONWriter()
         writer.raw("{\"last_sequence\":\(page.lastSequence),\"more\":\(page.more),\"replica_id\":")
         writer.string(store.identity.replicaID)
@@ -64,13 +71,25 @@ public struct SyncEndpoint: Sendable {
             throw SyncRequestError(status: 400, message: "bad batch: invalid sender replica_id \"\(batch.replicaID)\"")
         }
         guard batch.states.count + batch.rejected.count <= SyncProtocol.maxBatchRecords else {
-            throw SyncRequestError(status: 413, message: "batch of \(batch.states.count + batch.rejected.count) states is over the limit of \(SyncProtocol.maxBatchRecords)")
+            throw SyncRequestError(
+                status: 413,
+                message: "batch of \(batch.states.count + batch.rejected.count) states is over the limit of \(SyncProtocol.maxBatchRecords)"
+            )
         }
         let origin = "push from \(batch.replicaID)" + (sender.map { " (token \($0))" } ?? "")
-        let prepared = store.prepare(batch.states, events: batch.events.byRecord, rejected: batch.rejected,
-                                     eventProblems: batch.events.problems)
+        let prepared = store.prepare(
+            batch.states,
+            events: batch.events.byRecord,
+            rejected: batch.rejected,
+            eventProblems: batch.events.problems
+        )
         let summary = try await store.merge(prepared, from: batch.replicaID, origin: origin)
-        return PushAck(merged: summary.merged, changed: summary.changed, conflicts: summary.conflicts,
-                       sequence: try await store.currentSequence(), quarantined: summary.quarantined)
+        return PushAck(
+            merged: summary.merged,
+            changed: summary.changed,
+            conflicts: summary.conflicts,
+            sequence: try await store.currentSequence(),
+            quarantined: summary.quarantined
+        )
     }
 }

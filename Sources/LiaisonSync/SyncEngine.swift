@@ -1,6 +1,6 @@
-public import Logging
 import LiaisonCore
 public import LiaisonStore
+public import Logging
 
 /// What one sync with a peer did.
 public struct SyncReport: Hashable, Sendable {
@@ -50,7 +50,9 @@ public struct SyncEngine: Sendable {
 
     /// An engine for `store` over `transport`, with the batch limits of `configuration`.
     public init(
-        store: LiaisonStore, transport: any SyncTransport, configuration: SyncConfiguration = SyncConfiguration(),
+        store: LiaisonStore,
+        transport: any SyncTransport,
+        configuration: SyncConfiguration = SyncConfiguration(),
         logger: Logger = Logger(label: "liaison.sync")
     ) {
         self.store = store
@@ -78,9 +80,12 @@ public struct SyncEngine: Sendable {
             status.lastError = nil
             try await store.savePeerStatus(status)
             metrics.syncSucceeded(peer: peer.name, seconds: seconds(), at: Double(status.lastSuccess ?? 0) / 1000)
-            logger.info("synced", metadata: [
-                "peer": "\(peer.name)", "pulled": "\(report.pulled.changed)", "pushed": "\(report.pushed.merged)",
-            ])
+            logger.info(
+                "synced",
+                metadata: [
+                    "peer": "\(peer.name)", "pulled": "\(report.pulled.changed)", "pushed": "\(report.pushed.merged)",
+                ]
+            )
             return report
         } catch let stopped as SyncStopped {
             try? await store.savePeerStatus(status)
@@ -97,12 +102,17 @@ public struct SyncEngine: Sendable {
     }
 
     private func exchange(
-        with link: PeerLink, status: inout PeerStatus, progress: @Sendable (SyncProgress) -> Void
+        with link: PeerLink,
+        status: inout PeerStatus,
+        progress: @Sendable (SyncProgress) -> Void
     ) async throws -> SyncReport {
         let me = store.identity.replicaID
         let node = try await link.node()
         guard node.protocolVersion == SyncProtocol.version else {
-            throw SyncError(peer: link.peer.name, "speaks sync protocol \(node.protocolVersion), this node \(SyncProtocol.version): both ends must upgrade to the same release (docs/operations.md, Upgrading)")
+            throw SyncError(
+                peer: link.peer.name,
+                "speaks sync protocol \(node.protocolVersion), this node \(SyncProtocol.version): both ends must upgrade to the same release (docs/operations.md, Upgrading)"
+            )
         }
         guard node.replicaID != me else { throw SyncError(peer: link.peer.name, "is this node itself") }
         status.replicaID = node.replicaID
@@ -147,18 +157,24 @@ public struct SyncEngine: Sendable {
             }
             if stopSignal.isStopped { throw SyncStopped() }  // the wait for the pages may have been long
             let summary = try await store.merge(
-                group.map(\.batch), from: node.replicaID, origin: "peer \(link.peer.name) (\(node.replicaID))",
-                checkpoint: (node.replicaID, .pull, last.lastSequence))
+                group.map(\.batch),
+                from: node.replicaID,
+                origin: "peer \(link.peer.name) (\(node.replicaID))",
+                checkpoint: (node.replicaID, .pull, last.lastSequence)
+            )
             report.pulled.merged += summary.merged
             report.pulled.changed += summary.changed
             report.pulled.conflicts += summary.conflicts
             report.pulled.quarantined += summary.quarantined
             if !summary.quarantined.isEmpty {
                 metrics.quarantined(peer: link.peer.name, states: summary.quarantined.count)
-                logger.warning("quarantined states from peer", metadata: [
-                    "peer": "\(link.peer.name)", "states": "\(summary.quarantined.count)",
-                    "first": "\(summary.quarantined[0].recordID ?? "?"): \(summary.quarantined[0].problem)",
-                ])
+                logger.warning(
+                    "quarantined states from peer",
+                    metadata: [
+                        "peer": "\(link.peer.name)", "states": "\(summary.quarantined.count)",
+                        "first": "\(summary.quarantined[0].recordID ?? "?"): \(summary.quarantined[0].problem)",
+                    ]
+                )
             }
             let states = group.reduce(0) { $0 + $1.body.states.count }
             metrics.pulledBatch(peer: link.peer.name, states: states, bytes: group.reduce(0) { $0 + $1.bytes.wire }, conflicts: summary.conflicts)
@@ -175,7 +191,12 @@ public struct SyncEngine: Sendable {
         while true {
             if stopSignal.isStopped { throw SyncStopped() }
             let page = try await store.changes(
-                since: pushed, limit: batchRecords, maxBytes: batchBytes, excluding: node.replicaID, eventsSince: pushEventsSince)
+                since: pushed,
+                limit: batchRecords,
+                maxBytes: batchBytes,
+                excluding: node.replicaID,
+                eventsSince: pushEventsSince
+            )
             if !page.states.isEmpty {
                 let (ack, bytes) = try await link.push(page.states, from: me, gzip: gzip)
                 report.bytesSent += bytes

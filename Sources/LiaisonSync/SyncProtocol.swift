@@ -34,8 +34,13 @@ public struct NodeInfo: Codable, Hashable, Sendable {
     public let pushEncodings: [String]?
 
     /// Makes the description of a node.
-    public init(replicaID: String, office: String, protocolVersion: Int = SyncProtocol.version, sequence: Int64,
-                pushEncodings: [String]? = nil) {
+    public init(
+        replicaID: String,
+        office: String,
+        protocolVersion: Int = SyncProtocol.version,
+        sequence: Int64,
+        pushEncodings: [String]? = nil
+    ) {
         self.replicaID = replicaID
         self.office = office
         self.protocolVersion = protocolVersion
@@ -44,7 +49,11 @@ public struct NodeInfo: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case replicaID = "replica_id", office, protocolVersion = "protocol", sequence, pushEncodings = "push_encodings"
+        case replicaID = "replica_id"
+        case office
+        case protocolVersion = "protocol"
+        case sequence
+        case pushEncodings = "push_encodings"
     }
 }
 

@@ -1,5 +1,5 @@
-public import Logging
 import LiaisonStore
+public import Logging
 
 /// Syncs with every registered peer periodically, each peer on its own schedule, so a dead
 /// or slow peer never stalls the others. Peers added while it runs are picked up.

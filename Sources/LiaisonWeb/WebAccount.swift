@@ -10,31 +10,40 @@ extension WebRoutes {
     }
 
     private func showPasswordForm(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let first: HTML = user.account.mustChangePassword
+        let first: HTML =
+            user.account.mustChangePassword
             ? WebNotice.warn("Choose your own password to carry on: the one you signed in with was for one use only.") : .empty
-        return try await render("Change your password", user: user, status: status, notice: notice, body: """
-            <h1>Change your password</h1>
-            \(first)
-            <form method="post" action="/account/password" class="card stack">
-            <input type="hidden" name="csrf" value="\(user.session.csrf)">
-            <input type="text" name="username" value="\(user.name)" autocomplete="username" hidden>
-            <div class="field"><label for="current">Current password</label>
-            <input type="password" id="current" name="current" autocomplete="current-password" required></div>
-            <div class="field"><label for="new">New password</label>
-            <input type="password" id="new" name="new" autocomplete="new-password" required minlength="\(PasswordHash.minimumLength)" aria-describedby="new-help">
-            <p class="help" id="new-help">At least \(PasswordHash.minimumLength) characters. A few unrelated words make a good one.</p></div>
-            <div class="field"><label for="confirm">New password again</label>
-            <input type="password" id="confirm" name="confirm" autocomplete="new-password" required></div>
-            <div class="actions"><button type="submit">Change password</button></div>
-            </form>
-            """)
+        return try await render(
+            "Change your password",
+            user: user,
+            status: status,
+            notice: notice,
+            body: """
+                <h1>Change your password</h1>
+                \(first)
+                <form method="post" action="/account/password" class="card stack">
+                <input type="hidden" name="csrf" value="\(user.session.csrf)">
+                <input type="text" name="username" value="\(user.name)" autocomplete="username" hidden>
+                <div class="field"><label for="current">Current password</label>
+                <input type="password" id="current" name="current" autocomplete="current-password" required></div>
+                <div class="field"><label for="new">New password</label>
+                <input type="password" id="new" name="new" autocomplete="new-password" required minlength="\(PasswordHash.minimumLength)" aria-describedby="new-help">
+                <p class="help" id="new-help">At least \(PasswordHash.minimumLength) characters. A few unrelated words make a good one.</p></div>
+                <div class="field"><label for="confirm">New password again</label>
+                <input type="password" id="confirm" name="confirm" autocomplete="new-password" required></div>
+                <div class="actions"><button type="submit">Change password</button></div>
+                </form>
+                """
+        )
     }
 
     /// Checks the current password (throttled like a sign-in), sets the new one, ends every
     /// session of the account and starts a new one for this browser.
     @Sendable func changePassword(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
-        let current = form["current"] ?? "", new = form["new"] ?? ""
+        let user = try context.user
+        let form = try context.form
+        let current = form["current"] ?? ""
+        let new = form["new"] ?? ""
         func problem(_ text: String, _ status: HTTPResponse.Status = .badRequest) async throws -> Response {
             try await showPasswordForm(user: user, notice: WebNotice.error(text), status: status)
         }

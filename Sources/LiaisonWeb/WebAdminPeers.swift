@@ -35,8 +35,11 @@ extension WebRoutes {
     }
 
     @Sendable func addPeerForm(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
-        let name = form.text("name") ?? "", url = form.text("url") ?? "", tokenFile = form.text("token_file") ?? ""
+        let user = try context.user
+        let form = try context.form
+        let name = form.text("name") ?? ""
+        let url = form.text("url") ?? ""
+        let tokenFile = form.text("token_file") ?? ""
         if let problem = PeerRecord.problem(name: name, url: url, tokenFile: tokenFile) ?? Self.tokenFileProblem(tokenFile) {
             return try await showSync(user: user, notice: WebNotice.error("The peer was not added: \(problem)."), status: .badRequest)
         }
@@ -58,9 +61,9 @@ extension WebRoutes {
     /// the peer's URL, so any other file (a key, a password file) is refused.
     static func tokenFileProblem(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path), data.count <= 1024,
-              let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
-              (32...512).contains(text.count),
-              text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~+/=".contains($0)) })
+            let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+            (32...512).contains(text.count),
+            text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~+/=".contains($0)) })
         else { return "\(path) does not hold a token (32 to 512 letters, digits and - _ . ~ + / =)" }
         return nil
     }

@@ -27,40 +27,51 @@ extension WebRoutes {
         let roles = TokenRole.allCases.map { role -> HTML in
             "<option value=\"\(role.rawValue)\"\(HTML.flag("selected", role == .reader))>\(role.rawValue)</option>"
         }
-        return try await render("API tokens", user: user, section: .admin, status: status, notice: notice, body: """
-            \(adminTabs("tokens"))
-            <h1>API tokens</h1>
-            <p class="muted">Tokens are for scripts (acting for a user, whose name their changes carry) and for other offices' nodes
-            (role peer). People sign in with their user name and password instead.</p>
-            <div class="table-wrap"><table class="list">
-            <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Acts for</th>
-            <th scope="col">Made</th><th scope="col">Revoke</th></tr></thead>
-            <tbody>\(rows)</tbody></table></div>
-            <h2>Make a token</h2>
-            <form method="post" action="/admin/tokens" class="card stack">
-            <input type="hidden" name="csrf" value="\(user.session.csrf)">
-            <div class="field"><label for="token-name">Name</label>
-            <input type="text" id="token-name" name="name" required autocapitalize="none" spellcheck="false"></div>
-            <div class="field"><label for="token-role">Role</label><select id="token-role" name="role">\(HTML.join(roles))</select></div>
-            <div class="field"><label for="token-user">Acts for</label>
-            <select id="token-user" name="user"><option value="">No user (a peer, or a script credited under the token's name)</option>\(HTML.join(owners))</select></div>
-            <div class="actions"><button type="submit">Make token</button></div>
-            </form>
-            """)
+        return try await render(
+            "API tokens",
+            user: user,
+            section: .admin,
+            status: status,
+            notice: notice,
+            body: """
+                \(adminTabs("tokens"))
+                <h1>API tokens</h1>
+                <p class="muted">Tokens are for scripts (acting for a user, whose name their changes carry) and for other offices' nodes
+                (role peer). People sign in with their user name and password instead.</p>
+                <div class="table-wrap"><table class="list">
+                <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Acts for</th>
+                <th scope="col">Made</th><th scope="col">Revoke</th></tr></thead>
+                <tbody>\(rows)</tbody></table></div>
+                <h2>Make a token</h2>
+                <form method="post" action="/admin/tokens" class="card stack">
+                <input type="hidden" name="csrf" value="\(user.session.csrf)">
+                <div class="field"><label for="token-name">Name</label>
+                <input type="text" id="token-name" name="name" required autocapitalize="none" spellcheck="false"></div>
+                <div class="field"><label for="token-role">Role</label><select id="token-role" name="role">\(HTML.join(roles))</select></div>
+                <div class="field"><label for="token-user">Acts for</label>
+                <select id="token-user" name="user"><option value="">No user (a peer, or a script credited under the token's name)</option>\(HTML.join(owners))</select></div>
+                <div class="actions"><button type="submit">Make token</button></div>
+                </form>
+                """
+        )
     }
 
     @Sendable func createTokenForm(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
+        let user = try context.user
+        let form = try context.form
         let name = form.text("name") ?? ""
         guard let role = form["role"].flatMap(TokenRole.init(rawValue:)) else {
             return try await showTokens(user: user, notice: WebNotice.error("Choose a role."), status: .badRequest)
         }
         do {
             let token = try await store.createToken(name: name, role: role, account: form.text("user"))
-            return try await showTokens(user: user, notice: """
-                <div class="notice ok" role="status">Token \(name) (\(role.rawValue)) was made. Copy it now; it is shown only once:
-                <code class="new-token">\(token)</code></div>
-                """)
+            return try await showTokens(
+                user: user,
+                notice: """
+                    <div class="notice ok" role="status">Token \(name) (\(role.rawValue)) was made. Copy it now; it is shown only once:
+                    <code class="new-token">\(token)</code></div>
+                    """
+            )
         } catch let error as StoreError {
             return try await showTokens(user: user, notice: WebNotice.error("No token was made: \(error.message)."), status: .badRequest)
         }

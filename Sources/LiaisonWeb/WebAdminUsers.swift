@@ -24,7 +24,9 @@ extension WebRoutes {
     private func showUsers(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let accounts = try await store.accounts()
         let rows = accounts.map { account -> HTML in
-            let state: HTML = account.disabled ? "<span class=\"badge deleted\">Disabled</span>"
+            let state: HTML =
+                account.disabled
+                ? "<span class=\"badge deleted\">Disabled</span>"
                 : account.mustChangePassword ? "<span class=\"badge\">Must set a password</span>" : "<span class=\"badge status\">Active</span>"
             let action = "/admin/users/\(account.name)"
             let csrf: HTML = "<input type=\"hidden\" name=\"csrf\" value=\"\(user.session.csrf)\">"
@@ -39,26 +41,33 @@ extension WebRoutes {
                 <button type="submit" name="action" value="reset" class="secondary">Reset password</button></form></td></tr>
                 """
         }
-        return try await render("Users", user: user, section: .admin, status: status, notice: notice, body: """
-            \(adminTabs("users"))
-            <h1>Users</h1>
-            <div class="table-wrap"><table class="list">
-            <thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">State</th>
-            <th scope="col">Last sign-in</th><th scope="col">Actions</th></tr></thead>
-            <tbody>\(rows)</tbody></table></div>
-            <h2>Add a user</h2>
-            <form method="post" action="/admin/users" class="card stack">
-            <input type="hidden" name="csrf" value="\(user.session.csrf)">
-            <div class="field"><label for="new-name">User name</label>
-            <input type="text" id="new-name" name="name" required autocapitalize="none" spellcheck="false" aria-describedby="new-name-help">
-            <p class="help" id="new-name-help">Letters, digits, '.', '-', '_' or '@'. Their changes are credited to this name.</p></div>
-            <div class="field"><label for="new-display">Display name</label>
-            <input type="text" id="new-display" name="display_name"></div>
-            <div class="field"><label for="new-role">Role</label>\(roleSelect(id: "new-role", selected: .editor))</div>
-            <div class="actions"><button type="submit">Add user</button></div>
-            <p class="help">The next page shows a one-time password to give them; they choose their own at first sign-in.</p>
-            </form>
-            """)
+        return try await render(
+            "Users",
+            user: user,
+            section: .admin,
+            status: status,
+            notice: notice,
+            body: """
+                \(adminTabs("users"))
+                <h1>Users</h1>
+                <div class="table-wrap"><table class="list">
+                <thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">State</th>
+                <th scope="col">Last sign-in</th><th scope="col">Actions</th></tr></thead>
+                <tbody>\(rows)</tbody></table></div>
+                <h2>Add a user</h2>
+                <form method="post" action="/admin/users" class="card stack">
+                <input type="hidden" name="csrf" value="\(user.session.csrf)">
+                <div class="field"><label for="new-name">User name</label>
+                <input type="text" id="new-name" name="name" required autocapitalize="none" spellcheck="false" aria-describedby="new-name-help">
+                <p class="help" id="new-name-help">Letters, digits, '.', '-', '_' or '@'. Their changes are credited to this name.</p></div>
+                <div class="field"><label for="new-display">Display name</label>
+                <input type="text" id="new-display" name="display_name"></div>
+                <div class="field"><label for="new-role">Role</label>\(roleSelect(id: "new-role", selected: .editor))</div>
+                <div class="actions"><button type="submit">Add user</button></div>
+                <p class="help">The next page shows a one-time password to give them; they choose their own at first sign-in.</p>
+                </form>
+                """
+        )
     }
 
     private func roleSelect(id: String, selected: TokenRole) -> HTML {
@@ -72,30 +81,44 @@ extension WebRoutes {
     func adminTabs(_ current: String) -> HTML {
         let tabs = [("users", "Users"), ("tokens", "API tokens"), ("peers", "Peers and sync")].map { key, title -> HTML in
             let href = key == "peers" ? "/sync" : "/admin/\(key)"
-            return "<a class=\"button\(key == current ? "" : " secondary")\" href=\"\(href)\"\(HTML.flag("aria-current=\"page\"", key == current))>\(title)</a>"
+            return
+                "<a class=\"button\(key == current ? "" : " secondary")\" href=\"\(href)\"\(HTML.flag("aria-current=\"page\"", key == current))>\(title)</a>"
         }
         return "<nav class=\"actions\" aria-label=\"Admin\">\(HTML.join(tabs))</nav>"
     }
 
     @Sendable func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
+        let user = try context.user
+        let form = try context.form
         let name = form.text("name") ?? ""
         guard let role = form["role"].flatMap(TokenRole.init(rawValue:)) else {
             return try await showUsers(user: user, notice: WebNotice.error("Choose a role: reader, editor or admin."), status: .badRequest)
         }
         let password = PasswordHash.temporaryPassword()
         do {
-            try await store.addAccount(name: name, displayName: form.text("display_name"), role: role, password: password,
-                                       mustChangePassword: true)
+            try await store.addAccount(
+                name: name,
+                displayName: form.text("display_name"),
+                role: role,
+                password: password,
+                mustChangePassword: true
+            )
         } catch let error as StoreError {
             return try await showUsers(user: user, notice: WebNotice.error("The user was not added: \(error.message)."), status: .badRequest)
         }
-        return try await showUsers(user: user, notice: temporaryPasswordNotice(
-            "\(name) was added as \(role.rawValue).", name: name, password: password))
+        return try await showUsers(
+            user: user,
+            notice: temporaryPasswordNotice(
+                "\(name) was added as \(role.rawValue).",
+                name: name,
+                password: password
+            )
+        )
     }
 
     @Sendable func changeUser(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
+        let user = try context.user
+        let form = try context.form
         let name = context.parameters.get("name") ?? ""
         var change = AccountChange()
         var password: String?
@@ -112,14 +135,25 @@ extension WebRoutes {
             return try await showUsers(user: user, notice: WebNotice.error("Choose what to change."), status: .badRequest)
         }
         if name == user.name && (change.disabled == true || (change.role.map { $0 != .admin } ?? false)) {
-            return try await showUsers(user: user, notice: WebNotice.error(
-                "You cannot disable yourself or take away your own admin role; another admin can."), status: .badRequest)
+            return try await showUsers(
+                user: user,
+                notice: WebNotice.error(
+                    "You cannot disable yourself or take away your own admin role; another admin can."
+                ),
+                status: .badRequest
+            )
         }
         do {
             let account = try await store.changeAccount(name, change)
             if let password {
-                return try await showUsers(user: user, notice: temporaryPasswordNotice(
-                    "\(name)'s password was reset and their sessions ended.", name: name, password: password))
+                return try await showUsers(
+                    user: user,
+                    notice: temporaryPasswordNotice(
+                        "\(name)'s password was reset and their sessions ended.",
+                        name: name,
+                        password: password
+                    )
+                )
             }
             let what = change.disabled.map { $0 ? "disabled and signed out everywhere" : "enabled" } ?? "now \(account.role.rawValue)"
             return try await showUsers(user: user, notice: WebNotice.ok("\(account.name) is \(what)."))

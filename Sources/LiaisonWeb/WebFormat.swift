@@ -3,8 +3,10 @@ import LiaisonCore
 
 /// How values read on the page: names for slugs, money with its currency, times in UTC.
 enum WebFormat {
-    private static let words = ["mou": "MOU", "sme": "SME", "msme": "MSME", "usd": "USD", "us": "US",
-                                "jv": "JV", "r&d": "R&D", "osat": "OSAT", "atmp": "ATMP"]
+    private static let words = [
+        "mou": "MOU", "sme": "SME", "msme": "MSME", "usd": "USD", "us": "US",
+        "jv": "JV", "r&d": "R&D", "osat": "OSAT", "atmp": "ATMP",
+    ]
 
     /// `joint_venture` → `Joint venture`, `mou_signed` → `MOU signed`.
     static func humanize(_ slug: String) -> String {
@@ -56,7 +58,8 @@ enum WebFormat {
     /// `USD 2,500,000` or `USD 1,234.50`.
     static func money(_ amount: Double) -> String {
         let cents = Int64((amount * 100).rounded())
-        let whole = cents / 100, fraction = cents % 100
+        let whole = cents / 100
+        let fraction = cents % 100
         return "USD " + count(whole) + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + String(fraction))
     }
 

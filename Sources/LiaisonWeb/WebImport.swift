@@ -16,7 +16,8 @@ extension WebRoutes {
 
     /// Previews (checks every row and writes nothing), or with `confirm=1` imports.
     @Sendable func importFile(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
+        let user = try context.user
+        let form = try context.form
         let csv = form["csv"] ?? ""
         let name = form.text("name") ?? "spreadsheet.csv"
         let mapText = form["map"] ?? ""
@@ -38,64 +39,125 @@ extension WebRoutes {
         let preview = importPreview(table, plan)
         do {
             let summary = try await store.importRecords(
-                plan, hash: LiaisonStore.importHash(of: csv), fileName: name, author: user.name,
-                dryRun: !confirm, again: form["again"] == "1")
+                plan,
+                hash: LiaisonStore.importHash(of: csv),
+                fileName: name,
+                author: user.name,
+                dryRun: !confirm,
+                again: form["again"] == "1"
+            )
             if confirm {
-                return try await render("Imported", user: user, section: .records, notice: WebNotice.ok(
-                    "Imported \(name): \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged."), body: """
-                    <h1>Imported</h1><p><a class="button" href="/records">See the records</a></p>
-                    """)
+                return try await render(
+                    "Imported",
+                    user: user,
+                    section: .records,
+                    notice: WebNotice.ok(
+                        "Imported \(name): \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged."
+                    ),
+                    body: """
+                        <h1>Imported</h1><p><a class="button" href="/records">See the records</a></p>
+                        """
+                )
             }
-            let confirmForm = importForm(user: user, csv: csv, name: name, map: mapText, hidden: true, again: form["again"] == "1",
-                                         submit: "Import \(summary.created + summary.updated) records", confirm: true)
-            return try await showImport(user: user, csv: csv, name: name, map: mapText, notice: WebNotice.ok(
-                "Every row is good: importing \(name) will create \(summary.created) records, update \(summary.updated) and leave \(summary.unchanged) unchanged. Nothing is written until you confirm."),
-                status: .ok, preview: HTML.join([preview, confirmForm]))
+            let confirmForm = importForm(
+                user: user,
+                csv: csv,
+                name: name,
+                map: mapText,
+                hidden: true,
+                again: form["again"] == "1",
+                submit: "Import \(summary.created + summary.updated) records",
+                confirm: true
+            )
+            return try await showImport(
+                user: user,
+                csv: csv,
+                name: name,
+                map: mapText,
+                notice: WebNotice.ok(
+                    "Every row is good: importing \(name) will create \(summary.created) records, update \(summary.updated) and leave \(summary.unchanged) unchanged. Nothing is written until you confirm."
+                ),
+                status: .ok,
+                preview: HTML.join([preview, confirmForm])
+            )
         } catch let error as ImportError {
             let items = error.problems.map { problem -> HTML in "<li>\(problem.description)</li>" }
-            return try await again(WebNotice.error("\(name): \(error). Fix these in the spreadsheet and choose it again."),
-                                   preview: HTML.join(["<h2>Problems</h2><ul class=\"problems\">\(items)</ul>", preview]))
+            return try await again(
+                WebNotice.error("\(name): \(error). Fix these in the spreadsheet and choose it again."),
+                preview: HTML.join(["<h2>Problems</h2><ul class=\"problems\">\(items)</ul>", preview])
+            )
         } catch let error as StoreError where error.code == .refused {
-            let confirmForm = importForm(user: user, csv: csv, name: name, map: mapText, hidden: true, again: true,
-                                         submit: "Import it again anyway", confirm: true)
-            return try await again(WebNotice.warn(error.message.replacingOccurrences(of: "give --again", with: "confirm below")),
-                                   status: .conflict, preview: HTML.join([preview, confirmForm]))
+            let confirmForm = importForm(
+                user: user,
+                csv: csv,
+                name: name,
+                map: mapText,
+                hidden: true,
+                again: true,
+                submit: "Import it again anyway",
+                confirm: true
+            )
+            return try await again(
+                WebNotice.warn(error.message.replacingOccurrences(of: "give --again", with: "confirm below")),
+                status: .conflict,
+                preview: HTML.join([preview, confirmForm])
+            )
         }
     }
 
     private func showImport(
-        user: WebUser, csv: String, name: String, map: String, notice: HTML? = nil, status: HTTPResponse.Status = .ok,
+        user: WebUser,
+        csv: String,
+        name: String,
+        map: String,
+        notice: HTML? = nil,
+        status: HTTPResponse.Status = .ok,
         preview: HTML = .empty
     ) async throws -> Response {
-        try await render("Import", user: user, section: .records, status: status, notice: notice, body: """
-            <p><a href="/records">← All records</a></p>
-            <h1>Import a spreadsheet</h1>
-            <p>Save the spreadsheet as <strong>CSV UTF-8</strong>. Columns name fields (<code>title</code>, <code>status</code>,
-            <code>value_usd</code>, <code>critical_minerals.mineral</code>; case and spaces do not matter); a column with an
-            <code>id</code> updates that record. Every row is checked first, and nothing is written until you confirm.</p>
-            \(preview)
-            \(importForm(user: user, csv: csv, name: name, map: map, hidden: false, again: false, submit: "Check the file", confirm: false))
-            """)
+        try await render(
+            "Import",
+            user: user,
+            section: .records,
+            status: status,
+            notice: notice,
+            body: """
+                <p><a href="/records">← All records</a></p>
+                <h1>Import a spreadsheet</h1>
+                <p>Save the spreadsheet as <strong>CSV UTF-8</strong>. Columns name fields (<code>title</code>, <code>status</code>,
+                <code>value_usd</code>, <code>critical_minerals.mineral</code>; case and spaces do not matter); a column with an
+                <code>id</code> updates that record. Every row is checked first, and nothing is written until you confirm.</p>
+                \(preview)
+                \(importForm(user: user, csv: csv, name: name, map: map, hidden: false, again: false, submit: "Check the file", confirm: false))
+                """
+        )
     }
 
     /// The upload form (a file chooser filling the text box, which can also be pasted into), or
     /// the same file again, hidden, to confirm.
     private func importForm(
-        user: WebUser, csv: String, name: String, map: String, hidden: Bool, again: Bool, submit: String, confirm: Bool
+        user: WebUser,
+        csv: String,
+        name: String,
+        map: String,
+        hidden: Bool,
+        again: Bool,
+        submit: String,
+        confirm: Bool
     ) -> HTML {
-        let fields: HTML = hidden
+        let fields: HTML =
+            hidden
             ? """
-              <textarea name="csv" hidden>\(csv)</textarea><input type="hidden" name="name" value="\(name)">
-              <textarea name="map" hidden>\(map)</textarea>
-              """
+            <textarea name="csv" hidden>\(csv)</textarea><input type="hidden" name="name" value="\(name)">
+            <textarea name="map" hidden>\(map)</textarea>
+            """
             : """
-              <div><label for="file">CSV file</label><input type="file" id="file" accept=".csv,text/csv" data-csv-into="csv"></div>
-              <input type="hidden" id="name" name="name" value="\(name)">
-              <div class="wide"><label for="csv">Or paste the CSV</label>
-              <textarea id="csv" name="csv" rows="8" spellcheck="false">\(csv)</textarea></div>
-              <div class="wide"><label for="map">Columns to map, one per line (<code>Deal name=title</code>; <code>Internal ref=</code> skips one)</label>
-              <textarea id="map" name="map" rows="3" spellcheck="false">\(map)</textarea></div>
-              """
+            <div><label for="file">CSV file</label><input type="file" id="file" accept=".csv,text/csv" data-csv-into="csv"></div>
+            <input type="hidden" id="name" name="name" value="\(name)">
+            <div class="wide"><label for="csv">Or paste the CSV</label>
+            <textarea id="csv" name="csv" rows="8" spellcheck="false">\(csv)</textarea></div>
+            <div class="wide"><label for="map">Columns to map, one per line (<code>Deal name=title</code>; <code>Internal ref=</code> skips one)</label>
+            <textarea id="map" name="map" rows="3" spellcheck="false">\(map)</textarea></div>
+            """
         return """
             <form class="card filters" method="post" action="/import" aria-label="\(hidden ? "Confirm the import" : "Choose a spreadsheet")">
             <input type="hidden" name="csrf" value="\(user.session.csrf)">

@@ -28,28 +28,33 @@ struct WebLayout: Sendable {
     func page(title: String, section: Section?, notice: HTML?, body: HTML) -> HTML {
         let links = Section.allCases.filter { $0 != .admin || user.isAdmin }.map { item -> HTML in
             let current: HTML = item == section ? " aria-current=\"page\"" : ""
-            let count: HTML = item == .conflicts && conflicts > 0
+            let count: HTML =
+                item == .conflicts && conflicts > 0
                 ? "<span class=\"count\" aria-label=\"\(conflicts) open\">\(conflicts)</span>" : ""
             let href = item == .admin ? "/admin/users" : "/\(item.rawValue)"
             return "<li><a href=\"\(href)\"\(current)>\(item.title)\(count)</a></li>"
         }
-        return Self.document(title: title, office: office, content: """
-            <header class="top">
-            <div class="brand"><a href="/records">Liaison</a><span class="office">\(WebFormat.office(office)) office</span></div>
-            <nav aria-label="Main"><ul>\(HTML.join(links))</ul></nav>
-            <form class="signout" method="post" action="/logout">
-            <input type="hidden" name="csrf" value="\(user.session.csrf)">
-            <span class="who">Signed in as <strong>\(user.account.displayName)</strong> (\(user.name), \(user.role.rawValue))
-            · <a href="/account/password">Password</a></span>
-            <button type="submit">Sign out</button>
-            </form>
-            </header>
-            <main id="main">
-            \(notice)
-            \(body)
-            </main>
-            <footer>Liaison node \(replicaID) · US Commercial Service, India</footer>
-            """)
+        return Self.document(
+            title: title,
+            office: office,
+            content: """
+                <header class="top">
+                <div class="brand"><a href="/records">Liaison</a><span class="office">\(WebFormat.office(office)) office</span></div>
+                <nav aria-label="Main"><ul>\(HTML.join(links))</ul></nav>
+                <form class="signout" method="post" action="/logout">
+                <input type="hidden" name="csrf" value="\(user.session.csrf)">
+                <span class="who">Signed in as <strong>\(user.account.displayName)</strong> (\(user.name), \(user.role.rawValue))
+                · <a href="/account/password">Password</a></span>
+                <button type="submit">Sign out</button>
+                </form>
+                </header>
+                <main id="main">
+                \(notice)
+                \(body)
+                </main>
+                <footer>Liaison node \(replicaID) · US Commercial Service, India</footer>
+                """
+        )
     }
 
     /// A page without the header (sign-in, signed-out errors).
@@ -96,7 +101,10 @@ enum WebNotice {
         case "resolved": ok("The conflict was resolved. Every office will show the value you chose after sync.")
         case "signedout": ok("You are signed out.")
         case "password": ok("Your password was changed. Other browsers signed in as you were signed out.")
-        case "conflict": warn("Saved, but someone else changed the same thing at the same time without seeing your change. Both values are kept as a conflict: choose one below.")
+        case "conflict":
+            warn(
+                "Saved, but someone else changed the same thing at the same time without seeing your change. Both values are kept as a conflict: choose one below."
+            )
         default: nil
         }
     }

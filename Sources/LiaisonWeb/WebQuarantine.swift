@@ -8,7 +8,8 @@ import LiaisonStore
 extension WebRoutes {
     /// `POST /quarantine/drop` (admin): forgets one entry (`id`) or every entry.
     @Sendable func dropQuarantine(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
+        let user = try context.user
+        let form = try context.form
         if let text = form.text("id") {
             guard let id = Int64(text) else { return try await showSync(user: user, notice: WebNotice.warn("No such entry."), status: .badRequest) }
             try await store.dropQuarantined(id: id)

@@ -65,7 +65,8 @@ extension WebRoutes {
                 """
         }
         let errorCount = state.errors.count
-        let summary: HTML? = errorCount > 0
+        let summary: HTML? =
+            errorCount > 0
             ? WebNotice.error("Please correct the \(errorCount == 1 ? "field" : "\(errorCount) fields") marked below; nothing was saved yet.")
             : nil
         let hidden: HTML = HTML.join([
@@ -111,7 +112,8 @@ extension WebRoutes {
         case .choices(let allowed):
             let boxes = allowed.map { option -> HTML in
                 let optionID = id + "-" + option
-                return "<label class=\"check\" for=\"\(optionID)\"><input type=\"checkbox\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(option)\"\(HTML.flag("checked", values.contains(option)))> \(WebFormat.choice(option, field: field.name, schema: schema))</label>"
+                return
+                    "<label class=\"check\" for=\"\(optionID)\"><input type=\"checkbox\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(option)\"\(HTML.flag("checked", values.contains(option)))> \(WebFormat.choice(option, field: field.name, schema: schema))</label>"
             }
             return """
                 <fieldset class="choices \(classes)"\(aria)><legend>\(field.label)\(required)</legend>
@@ -129,15 +131,19 @@ extension WebRoutes {
                 <option value="false"\(HTML.flag("selected", value == "false"))>No</option></select>
                 """
         case .money:
-            input = "<div class=\"money\"><span class=\"unit\" id=\"\(id)-unit\">USD</span><input type=\"number\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\" step=\"0.01\" min=\"0\" inputmode=\"decimal\"\(aria)></div>"
+            input =
+                "<div class=\"money\"><span class=\"unit\" id=\"\(id)-unit\">USD</span><input type=\"number\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\" step=\"0.01\" min=\"0\" inputmode=\"decimal\"\(aria)></div>"
         case .integer(let min, let max):
-            input = "<input type=\"number\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\" step=\"1\" min=\"\(min)\" max=\"\(max)\" inputmode=\"numeric\"\(aria)>"
+            input =
+                "<input type=\"number\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\" step=\"1\" min=\"\(min)\" max=\"\(max)\" inputmode=\"numeric\"\(aria)>"
         case .date:
             input = "<input type=\"date\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\"\(aria)>"
         case .digits(let lengths):
-            input = "<input type=\"text\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\" inputmode=\"numeric\" maxlength=\"\(lengths.upperBound)\"\(aria)>"
+            input =
+                "<input type=\"text\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\" inputmode=\"numeric\" maxlength=\"\(lengths.upperBound)\"\(aria)>"
         case .text(let maxLength):
-            input = maxLength > 500
+            input =
+                maxLength > 500
                 ? "<textarea id=\"\(id)\" name=\"\(name)\" maxlength=\"\(maxLength)\"\(aria)>\(value)</textarea>"
                 : "<input type=\"text\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\" maxlength=\"\(maxLength)\"\(aria)>"
         }

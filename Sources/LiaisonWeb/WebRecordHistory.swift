@@ -15,12 +15,17 @@ extension WebRoutes {
         let current = state.displayValues
         let items = history.map { entry -> HTML in
             let event = entry.event
-            let who: HTML = names[event.meta.author].map { "<strong>\(event.meta.author)</strong> (\($0))" }
+            let who: HTML =
+                names[event.meta.author].map { "<strong>\(event.meta.author)</strong> (\($0))" }
                 ?? "<strong>\(event.meta.author)</strong>"
             var marks: [HTML] = []
             if entry.concurrent { marks.append("<span class=\"badge conflict\">Conflict</span>") }
             if entry.isResolution { marks.append("<span class=\"badge\">Resolution</span>") }
-            if event.reconstructed { marks.append("<span class=\"badge\" title=\"Made from the record as it stood when this office started keeping history\">Reconstructed</span>") }
+            if event.reconstructed {
+                marks.append(
+                    "<span class=\"badge\" title=\"Made from the record as it stood when this office started keeping history\">Reconstructed</span>"
+                )
+            }
             let when: HTML = event.meta.at == 0 ? "time unknown" : "\(WebFormat.time(millis: event.meta.at))"
             let restored = entry.superseded[deletedField]?.contains(.bool(true)) ?? false
             let rows = event.values.sorted { $0.key < $1.key }.compactMap { name, value -> HTML? in
@@ -58,13 +63,15 @@ extension WebRoutes {
     /// `POST /records/{id}/restore`: writes a field's value from an earlier write again, against
     /// the version the page showed (an ordinary write: a change made meanwhile stays as a conflict).
     @Sendable func restoreValue(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
+        let user = try context.user
+        let form = try context.form
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
         let field = form["field"] ?? ""
         let events = try await store.events(id: record.id)
         guard field != deletedField, let event = events.first(where: { $0.dot.description == form["dot"] }),
-              let value = event.values[field] else {
+            let value = event.values[field]
+        else {
             throw StoreError(.notFound, "That earlier value is not in this record's history.")
         }
         let saved = try await store.update(id: record.id, [field: value], readContext: read.context, author: user.name)

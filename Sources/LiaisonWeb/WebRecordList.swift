@@ -39,47 +39,58 @@ extension WebRoutes {
         }
         let first = (shownPage - 1) * Self.pageSize + 1
         let last = first + states.count - 1
-        let total = switch listed.total {
-        case .exact(let count): WebFormat.count(count)
-        case .moreThan(let count): "more than \(WebFormat.count(count))"
-        }
-        let newButton: HTML = user.canEdit
+        let total =
+            switch listed.total {
+            case .exact(let count): WebFormat.count(count)
+            case .moreThan(let count): "more than \(WebFormat.count(count))"
+            }
+        let newButton: HTML =
+            user.canEdit
             ? "<a class=\"button secondary\" href=\"/import\">Import CSV</a><a class=\"button\" href=\"/records/new\">New record</a>" : ""
         let download: HTML = "<a class=\"button secondary\" href=\"/records.csv?\(WebForm.query(pairs))\" download>Download CSV</a>"
         let rows = states.map { recordRow($0) }
-        let table: HTML = states.isEmpty
+        let table: HTML =
+            states.isEmpty
             ? "<div class=\"card\"><p>No records match. Clear the filters or <a href=\"/records\">show every record</a>.</p></div>"
             : """
-              <div class="table-wrap"><table class="list">
-              <caption class="muted" style="text-align:left;padding:0.5rem 0.75rem">Records \(first)–\(last) of \(total)</caption>
-              <thead><tr><th scope="col">Title</th><th scope="col" class="hide-small">Type</th><th scope="col">Office</th>
-              <th scope="col">Status</th><th scope="col" class="hide-small">Tracks</th><th scope="col" class="num">Value</th>
-              <th scope="col" class="hide-small">Updated</th></tr></thead>
-              <tbody>\(rows)</tbody></table></div>
-              """
-        let previous: HTML = listed.previous.map {
-            "<a class=\"button secondary\" href=\"\(link($0, page: shownPage - 1))\" rel=\"prev\">← Previous</a>"
-        } ?? "<span></span>"
-        let next: HTML = listed.next.map {
-            "<a class=\"button secondary\" href=\"\(link($0, page: shownPage + 1))\" rel=\"next\">Next →</a>"
-        } ?? "<span></span>"
-        return try await render("Records", user: user, section: .records, notice: WebNotice.done(query["done"]), body: """
-            <div class="page-head"><h1>Records</h1><div class="actions">\(download)\(newButton)</div></div>
-            <form class="card filters" method="get" action="/records" role="search" aria-label="Search and filter records">
-            <div class="wide"><label for="q">Search</label>
-            <input type="search" id="q" name="q" value="\(filter.text)" placeholder="Words in any text field; the start of a word is enough"></div>
-            \(select("office", "Office", CoreSchema.offices.map { ($0, WebFormat.office($0)) }, filter.office, any: "All offices"))
-            \(select("track", "Track", schema.tracks.map { ($0.id, $0.title) }, filter.track, any: "All tracks"))
-            \(select("status", "Status", CoreSchema.statuses.map { ($0, WebFormat.humanize($0)) }, filter.status, any: "Any status"))
-            \(select("sort", "Sort by", [("updated", "Last updated"), ("title", "Title"), ("value", "Value (largest first)"),
+            <div class="table-wrap"><table class="list">
+            <caption class="muted" style="text-align:left;padding:0.5rem 0.75rem">Records \(first)–\(last) of \(total)</caption>
+            <thead><tr><th scope="col">Title</th><th scope="col" class="hide-small">Type</th><th scope="col">Office</th>
+            <th scope="col">Status</th><th scope="col" class="hide-small">Tracks</th><th scope="col" class="num">Value</th>
+            <th scope="col" class="hide-small">Updated</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            """
+        let previous: HTML =
+            listed.previous.map {
+                "<a class=\"button secondary\" href=\"\(link($0, page: shownPage - 1))\" rel=\"prev\">← Previous</a>"
+            } ?? "<span></span>"
+        let next: HTML =
+            listed.next.map {
+                "<a class=\"button secondary\" href=\"\(link($0, page: shownPage + 1))\" rel=\"next\">Next →</a>"
+            } ?? "<span></span>"
+        return try await render(
+            "Records",
+            user: user,
+            section: .records,
+            notice: WebNotice.done(query["done"]),
+            body: """
+                <div class="page-head"><h1>Records</h1><div class="actions">\(download)\(newButton)</div></div>
+                <form class="card filters" method="get" action="/records" role="search" aria-label="Search and filter records">
+                <div class="wide"><label for="q">Search</label>
+                <input type="search" id="q" name="q" value="\(filter.text)" placeholder="Words in any text field; the start of a word is enough"></div>
+                \(select("office", "Office", CoreSchema.offices.map { ($0, WebFormat.office($0)) }, filter.office, any: "All offices"))
+                \(select("track", "Track", schema.tracks.map { ($0.id, $0.title) }, filter.track, any: "All tracks"))
+                \(select("status", "Status", CoreSchema.statuses.map { ($0, WebFormat.humanize($0)) }, filter.status, any: "Any status"))
+                \(select("sort", "Sort by", [("updated", "Last updated"), ("title", "Title"), ("value", "Value (largest first)"),
                                          ("status", "Status"), ("office", "Office")], filter.sort.rawValue, any: nil))
-            <div><label class="check"><input type="checkbox" name="conflicted" value="1"\(HTML.flag("checked", filter.conflictedOnly))> Only with conflicts</label>
-            <label class="check"><input type="checkbox" name="deleted" value="1"\(HTML.flag("checked", filter.deleted))> Deleted records</label></div>
-            <div class="actions"><button type="submit">Search</button><a class="button secondary" href="/records">Clear</a></div>
-            </form>
-            \(table)
-            <nav class="pager" aria-label="Pages">\(previous)<span class="muted">Page \(shownPage)</span>\(next)</nav>
-            """)
+                <div><label class="check"><input type="checkbox" name="conflicted" value="1"\(HTML.flag("checked", filter.conflictedOnly))> Only with conflicts</label>
+                <label class="check"><input type="checkbox" name="deleted" value="1"\(HTML.flag("checked", filter.deleted))> Deleted records</label></div>
+                <div class="actions"><button type="submit">Search</button><a class="button secondary" href="/records">Clear</a></div>
+                </form>
+                \(table)
+                <nav class="pager" aria-label="Pages">\(previous)<span class="muted">Page \(shownPage)</span>\(next)</nav>
+                """
+        )
     }
 
     /// `GET /records.csv`: every record the list's filters match, as CSV (``RecordCSV``), streamed.

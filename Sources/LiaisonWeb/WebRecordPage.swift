@@ -15,30 +15,49 @@ extension WebRoutes {
     }
 
     /// The record page, with a notice and (after a refused resolution) the resolution errors.
-    func showRecord(_ state: RecordState, user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok,
-                    resolveError: String? = nil) async throws -> Response {
+    func showRecord(
+        _ state: RecordState,
+        user: WebUser,
+        notice: HTML?,
+        status: HTTPResponse.Status = .ok,
+        resolveError: String? = nil
+    ) async throws -> Response {
         let view = RecordView(state)
         let title = view.fields["title"]?.textValue ?? "(untitled)"
-        let actions: HTML = user.canEdit && !view.deleted ? """
+        let actions: HTML =
+            user.canEdit && !view.deleted
+            ? """
             <a class="button" href="/records/\(view.id)/edit">Edit</a>
             <a class="button danger" href="/records/\(view.id)/delete">Delete</a>
             """ : ""
-        let badges = HTML.join([
-            "<span class=\"badge\">\(WebFormat.humanize(view.fields["type"]?.textValue ?? ""))</span>",
-            "<span class=\"badge\">\(WebFormat.office(view.fields["office"]?.textValue ?? "")) office</span>",
-            "<span class=\"badge status\">\(WebFormat.humanize(view.fields["status"]?.textValue ?? ""))</span>",
-            view.deleted ? "<span class=\"badge deleted\">Deleted</span>" : .empty,
-            view.isConflicted ? "<a class=\"badge conflict\" href=\"#resolve\">\(view.conflicts.count) conflicting field\(view.conflicts.count == 1 ? "" : "s")</a>" : .empty,
-        ], separator: " ")
-        return try await render(title, user: user, section: .records, status: status, notice: notice, body: """
-            <p><a href="/records">← All records</a></p>
-            <div class="page-head"><h1>\(title)</h1><div class="actions">\(actions)</div></div>
-            <p class="actions">\(badges)</p>
-            \(view.isConflicted ? conflictSection(state, user: user, error: resolveError) : .empty)
-            <section class="card" aria-labelledby="details-h"><h2 id="details-h">Details</h2>
-            <dl class="fields">\(detailRows(state))</dl></section>
-            \(try await historySection(state, user: user))
-            """)
+        let badges = HTML.join(
+            [
+                "<span class=\"badge\">\(WebFormat.humanize(view.fields["type"]?.textValue ?? ""))</span>",
+                "<span class=\"badge\">\(WebFormat.office(view.fields["office"]?.textValue ?? "")) office</span>",
+                "<span class=\"badge status\">\(WebFormat.humanize(view.fields["status"]?.textValue ?? ""))</span>",
+                view.deleted ? "<span class=\"badge deleted\">Deleted</span>" : .empty,
+                view.isConflicted
+                    ? "<a class=\"badge conflict\" href=\"#resolve\">\(view.conflicts.count) conflicting field\(view.conflicts.count == 1 ? "" : "s")</a>"
+                    : .empty,
+            ],
+            separator: " "
+        )
+        return try await render(
+            title,
+            user: user,
+            section: .records,
+            status: status,
+            notice: notice,
+            body: """
+                <p><a href="/records">← All records</a></p>
+                <div class="page-head"><h1>\(title)</h1><div class="actions">\(actions)</div></div>
+                <p class="actions">\(badges)</p>
+                \(view.isConflicted ? conflictSection(state, user: user, error: resolveError) : .empty)
+                <section class="card" aria-labelledby="details-h"><h2 id="details-h">Details</h2>
+                <dl class="fields">\(detailRows(state))</dl></section>
+                \(try await historySection(state, user: user))
+                """
+        )
     }
 
     private func detailRows(_ state: RecordState) -> [HTML] {
@@ -50,7 +69,8 @@ extension WebRoutes {
             let inConflict = conflicted.contains(field.name)
             let shown = values[field.name].map { WebFormat.value($0, field: field.name, schema: schema) }
             let group: HTML = field.track.map { " <span class=\"muted\">(\(WebFormat.track($0, schema: schema)))</span>" } ?? .empty
-            let flag: HTML = inConflict
+            let flag: HTML =
+                inConflict
                 ? " <a class=\"badge conflict\" href=\"#c-\(field.name)\">Conflict: \(state.entries(of: field.name).count) values</a>" : .empty
             let cls: HTML = inConflict ? " class=\"in-conflict\"" : .empty
             return """
@@ -98,7 +118,8 @@ extension WebRoutes {
         let slug = name.replacingOccurrences(of: ".", with: "-")
         let options = state.entries(of: name).enumerated().map { index, entry -> HTML in
             let radioID = "p-\(slug)-\(index)"
-            let radio: HTML = editable
+            let radio: HTML =
+                editable
                 ? "<input type=\"radio\" id=\"\(radioID)\" name=\"pick.\(name)\" value=\"v\(index)\">" : .empty
             let shown: HTML = index == 0 ? " <span class=\"badge\">shown now</span>" : .empty
             return """
@@ -129,7 +150,8 @@ extension WebRoutes {
                 "<span class=\"meta\">\(deleted ? "Deleted" : "Edited") at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong>, \(WebFormat.time(millis: entry.meta.at))</span>"
             }
             let id = deleted ? "p-deleted-keep" : "p-deleted-restore"
-            let radio: HTML = editable
+            let radio: HTML =
+                editable
                 ? "<input type=\"radio\" id=\"\(id)\" name=\"pick.\(deletedField)\" value=\"\(deleted ? "true" : "false")\">" : .empty
             return """
                 <label class="option" for="\(id)">\(radio) <span class="value">\(deleted ? "Keep deleted" : "Restore (keep the record)")</span>\(who)</label>

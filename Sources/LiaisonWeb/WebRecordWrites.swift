@@ -13,17 +13,29 @@ extension WebRoutes {
         return try await showNewForm(state, user: user)
     }
 
-    private func showNewForm(_ state: RecordFormState, user: WebUser, status: HTTPResponse.Status = .ok,
-                             notice: HTML? = nil) async throws -> Response {
-        try await render("New record", user: user, section: .records, status: status, notice: notice, body: """
-            <p><a href="/records">← All records</a></p>
-            <h1>New record</h1>
-            \(recordForm(action: "/records", state: state, user: user, submit: "Create record", cancel: "/records"))
-            """)
+    private func showNewForm(
+        _ state: RecordFormState,
+        user: WebUser,
+        status: HTTPResponse.Status = .ok,
+        notice: HTML? = nil
+    ) async throws -> Response {
+        try await render(
+            "New record",
+            user: user,
+            section: .records,
+            status: status,
+            notice: notice,
+            body: """
+                <p><a href="/records">← All records</a></p>
+                <h1>New record</h1>
+                \(recordForm(action: "/records", state: state, user: user, submit: "Create record", cancel: "/records"))
+                """
+        )
     }
 
     @Sendable func createRecord(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
+        let user = try context.user
+        let form = try context.form
         let (typed, values, errors) = readRecordForm(form)
         var state = RecordFormState(values: typed, errors: errors)
         guard errors.isEmpty else { return try await showNewForm(state, user: user, status: .badRequest) }
@@ -50,8 +62,13 @@ extension WebRoutes {
             return nil
         }
         let state = RecordFormState(values: typed, version: resume.form["version"], loaded: resume.form["loaded"])
-        return try await showEditForm(record.id, title: record.displayValues["title"]?.textValue ?? "", state, user: user,
-                                      notice: notice)
+        return try await showEditForm(
+            record.id,
+            title: record.displayValues["title"]?.textValue ?? "",
+            state,
+            user: user,
+            notice: notice
+        )
     }
 
     @Sendable func editRecordPage(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -59,27 +76,47 @@ extension WebRoutes {
         let record = try await loadState(context)
         let view = RecordView(record)
         if view.deleted { return try await showRecord(record, user: user, notice: WebNotice.warn("This record is deleted, so it cannot be edited.")) }
-        let state = RecordFormState(values: formValues(view.fields), version: view.version.description,
-                                    loaded: Self.json(view.fields))
-        let notice: HTML? = view.isConflicted
-            ? WebNotice.warn("This record has conflicting values. Saving a field here settles that field with the value you save; the others stay in conflict until resolved.")
+        let state = RecordFormState(
+            values: formValues(view.fields),
+            version: view.version.description,
+            loaded: Self.json(view.fields)
+        )
+        let notice: HTML? =
+            view.isConflicted
+            ? WebNotice.warn(
+                "This record has conflicting values. Saving a field here settles that field with the value you save; the others stay in conflict until resolved."
+            )
             : nil
         return try await showEditForm(record.id, title: view.fields["title"]?.textValue ?? "", state, user: user, notice: notice)
     }
 
-    private func showEditForm(_ id: String, title: String, _ state: RecordFormState, user: WebUser, notice: HTML? = nil,
-                              status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await render("Edit \(title)", user: user, section: .records, status: status, notice: notice, body: """
-            <p><a href="/records/\(id)">← Back to the record</a></p>
-            <h1>Edit “\(title)”</h1>
-            \(recordForm(action: "/records/\(id)", state: state, user: user, submit: "Save changes", cancel: "/records/\(id)"))
-            """)
+    private func showEditForm(
+        _ id: String,
+        title: String,
+        _ state: RecordFormState,
+        user: WebUser,
+        notice: HTML? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        try await render(
+            "Edit \(title)",
+            user: user,
+            section: .records,
+            status: status,
+            notice: notice,
+            body: """
+                <p><a href="/records/\(id)">← Back to the record</a></p>
+                <h1>Edit “\(title)”</h1>
+                \(recordForm(action: "/records/\(id)", state: state, user: user, submit: "Save changes", cancel: "/records/\(id)"))
+                """
+        )
     }
 
     /// Saves what changed since the form was loaded, against the version it was loaded with:
     /// a save over a stale page becomes a conflict, never a silent overwrite.
     @Sendable func updateRecord(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
+        let user = try context.user
+        let form = try context.form
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
         let loaded = Self.decodeLoaded(form["loaded"]) ?? record.displayValues
@@ -97,7 +134,8 @@ extension WebRoutes {
             state.errors = fieldErrors(error)
             return try await showEditForm(record.id, title: title, state, user: user, status: .badRequest)
         } catch let error as StoreError where error.code == .refused {
-            state.problem = "This record was deleted after you opened the form, so your changes were not saved. Restore it from the record page first."
+            state.problem =
+                "This record was deleted after you opened the form, so your changes were not saved. Restore it from the record page first."
             return try await showEditForm(record.id, title: title, state, user: user, status: .conflict)
         }
     }
@@ -107,23 +145,29 @@ extension WebRoutes {
         let record = try await loadState(context)
         let title = record.displayValues["title"]?.textValue ?? ""
         if record.isDeleted { return .seeOther("/records/\(record.id)") }
-        return try await render("Delete \(title)", user: user, section: .records, body: """
-            <p><a href="/records/\(record.id)">← Back to the record</a></p>
-            <div class="card stack">
-            <h1>Delete “\(title)”?</h1>
-            <p>The record disappears from the lists at every office after their next sync. If someone at another office
-            edits it at the same time, it shows as a conflict there instead, to be kept deleted or restored.</p>
-            <form method="post" action="/records/\(record.id)/delete" class="actions">
-            <input type="hidden" name="csrf" value="\(user.session.csrf)">
-            <input type="hidden" name="version" value="\(record.version.description)">
-            <button type="submit" class="danger">Yes, delete this record</button>
-            <a class="button secondary" href="/records/\(record.id)">No, keep it</a>
-            </form></div>
-            """)
+        return try await render(
+            "Delete \(title)",
+            user: user,
+            section: .records,
+            body: """
+                <p><a href="/records/\(record.id)">← Back to the record</a></p>
+                <div class="card stack">
+                <h1>Delete “\(title)”?</h1>
+                <p>The record disappears from the lists at every office after their next sync. If someone at another office
+                edits it at the same time, it shows as a conflict there instead, to be kept deleted or restored.</p>
+                <form method="post" action="/records/\(record.id)/delete" class="actions">
+                <input type="hidden" name="csrf" value="\(user.session.csrf)">
+                <input type="hidden" name="version" value="\(record.version.description)">
+                <button type="submit" class="danger">Yes, delete this record</button>
+                <a class="button secondary" href="/records/\(record.id)">No, keep it</a>
+                </form></div>
+                """
+        )
     }
 
     @Sendable func deleteRecord(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
+        let user = try context.user
+        let form = try context.form
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
         let saved = try await store.delete(id: record.id, readContext: read.context, author: user.name)
@@ -133,12 +177,18 @@ extension WebRoutes {
     /// Settles the fields the officer chose, against the whole current version; refused with a
     /// fresh page when the record changed since the page was loaded.
     @Sendable func resolveRecord(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user, form = try context.form
+        let user = try context.user
+        let form = try context.form
         let record = try await loadState(context)
         guard form["version"] == record.version.description else {
-            return try await showRecord(record, user: user, notice: WebNotice.warn(
-                "The record changed since you opened it (another save or a sync), so nothing was saved. Check the values below and choose again."),
-                status: .conflict)
+            return try await showRecord(
+                record,
+                user: user,
+                notice: WebNotice.warn(
+                    "The record changed since you opened it (another save or a sync), so nothing was saved. Check the values below and choose again."
+                ),
+                status: .conflict
+            )
         }
         var values: [String: FieldValue] = [:]
         var problems: [String] = []
@@ -159,14 +209,24 @@ extension WebRoutes {
         }
         if values.isEmpty && problems.isEmpty { problems.append("Choose a value for at least one field, then save.") }
         guard problems.isEmpty else {
-            return try await showRecord(record, user: user, notice: nil, status: .badRequest,
-                                        resolveError: problems.joined(separator: " "))
+            return try await showRecord(
+                record,
+                user: user,
+                notice: nil,
+                status: .badRequest,
+                resolveError: problems.joined(separator: " ")
+            )
         }
         do {
             _ = try await store.resolve(id: record.id, values, author: user.name)
         } catch let error as ValidationError {
-            return try await showRecord(record, user: user, notice: nil, status: .badRequest,
-                                        resolveError: error.issues.map { "\(schema.field($0.field)?.label ?? $0.field) \($0.message)." }.joined(separator: " "))
+            return try await showRecord(
+                record,
+                user: user,
+                notice: nil,
+                status: .badRequest,
+                resolveError: error.issues.map { "\(schema.field($0.field)?.label ?? $0.field) \($0.message)." }.joined(separator: " ")
+            )
         }
         return .seeOther("/records/\(record.id)?done=resolved")
     }

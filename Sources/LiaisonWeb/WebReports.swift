@@ -15,12 +15,17 @@ extension WebRoutes {
             <a class="card" href="/reports/\(report.id)"><h2>\(report.title)</h2><p class="muted">\(report.summary)</p></a>
             """
         }
-        return try await render("Reports", user: user, section: .reports, body: """
-            <h1>Reports</h1>
-            <p>Each report counts this office's copy of the records (every office's records, as far as sync has brought them).
-            Open one to filter it by office and period, and to download it as CSV (for Excel) or Markdown.</p>
-            <div class="report-list">\(cards)</div>
-            """)
+        return try await render(
+            "Reports",
+            user: user,
+            section: .reports,
+            body: """
+                <h1>Reports</h1>
+                <p>Each report counts this office's copy of the records (every office's records, as far as sync has brought them).
+                Open one to filter it by office and period, and to download it as CSV (for Excel) or Markdown.</p>
+                <div class="report-list">\(cards)</div>
+                """
+        )
     }
 
     @Sendable func reportPage(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -41,24 +46,30 @@ extension WebRoutes {
         }
         let query = WebForm.query(filters)
         let suffix = query.isEmpty ? "" : "&" + query
-        return try await render(declaration?.title ?? report.id, user: user, section: .reports,
-                                status: problem == nil ? .ok : .badRequest, notice: problem, body: """
-            <p><a href="/reports">← All reports</a></p>
-            <form class="card filters" method="get" action="/reports/\(report.id)" aria-label="Report filters">
-            \(select("office", "Office", CoreSchema.offices.map { ($0, WebFormat.office($0)) }, report.office, any: "All offices"))
-            <div><label for="from">From</label><input type="date" id="from" name="from" value="\(report.period.from)"></div>
-            <div><label for="to">To</label><input type="date" id="to" name="to" value="\(report.period.to)"></div>
-            <div class="actions"><button type="submit">Show</button>
-            <a class="button secondary" href="/reports/\(report.id)/download?format=csv\(suffix)" download>Download CSV</a>
-            <a class="button secondary" href="/reports/\(report.id)/download?format=md\(suffix)" download>Download Markdown</a></div>
-            </form>
-            <div class="report-frame">\(fragment)</div>
-            \(tableLinks.isEmpty ? HTML.empty : """
+        return try await render(
+            declaration?.title ?? report.id,
+            user: user,
+            section: .reports,
+            status: problem == nil ? .ok : .badRequest,
+            notice: problem,
+            body: """
+                <p><a href="/reports">← All reports</a></p>
+                <form class="card filters" method="get" action="/reports/\(report.id)" aria-label="Report filters">
+                \(select("office", "Office", CoreSchema.offices.map { ($0, WebFormat.office($0)) }, report.office, any: "All offices"))
+                <div><label for="from">From</label><input type="date" id="from" name="from" value="\(report.period.from)"></div>
+                <div><label for="to">To</label><input type="date" id="to" name="to" value="\(report.period.to)"></div>
+                <div class="actions"><button type="submit">Show</button>
+                <a class="button secondary" href="/reports/\(report.id)/download?format=csv\(suffix)" download>Download CSV</a>
+                <a class="button secondary" href="/reports/\(report.id)/download?format=md\(suffix)" download>Download Markdown</a></div>
+                </form>
+                <div class="report-frame">\(fragment)</div>
+                \(tableLinks.isEmpty ? HTML.empty : """
                 <p class="muted table-csv">One table as CSV: \(HTML.join(tableLinks.map { link -> HTML in
                     "<a href=\"/reports/\(report.id)/download?format=csv&amp;table=\(link.id)\(suffix)\" download>\(link.title)</a>"
                 }, separator: " · "))</p>
                 """)
-            """)
+                """
+        )
     }
 
     @Sendable func reportDownload(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -74,11 +85,15 @@ extension WebRoutes {
             throw APIError.badRequest(error.description)
         }
         let name = [report.id, report.office, report.period.from, report.period.to].compactMap { $0 }.joined(separator: "-")
-        return Response(status: .ok, headers: [
-            .contentType: format.contentType,
-            .contentDisposition: "attachment; filename=\"\(name).\(format.fileExtension)\"",
-            .cacheControl: "no-store",
-        ], body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format.contentType,
+                .contentDisposition: "attachment; filename=\"\(name).\(format.fileExtension)\"",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
     }
 
     /// The report request of the `{id}` parameter and the `office`, `from`, `to` query.
@@ -89,7 +104,12 @@ extension WebRoutes {
         }
         let query = WebForm.query(of: request)
         let filters: [(String, String?)] = [("office", query.text("office")), ("from", query.text("from")), ("to", query.text("to"))]
-        return (ReportRequest(id: id, office: query.text("office"),
-                              period: ReportPeriod(from: query.text("from"), to: query.text("to"))), filters)
+        return (
+            ReportRequest(
+                id: id,
+                office: query.text("office"),
+                period: ReportPeriod(from: query.text("from"), to: query.text("to"))
+            ), filters
+        )
     }
 }

@@ -31,7 +31,10 @@ public struct WebRoutes: Sendable {
 
     /// The page of `store`'s records, syncing through `engine`, showing the reports of `plugins`.
     public init(
-        store: LiaisonStore, engine: SyncEngine, plugins: PluginRegistry, secureCookies: Bool = false,
+        store: LiaisonStore,
+        engine: SyncEngine,
+        plugins: PluginRegistry,
+        secureCookies: Bool = false,
         throttle: SignInThrottle = SignInThrottle()
     ) {
         self.store = store
@@ -86,7 +89,9 @@ public struct WebRoutes: Sendable {
 
     /// A group of routes for users of at least `minimum`'s role (see ``WebSessionMiddleware``).
     private func signedIn(
-        _ router: Router<LiaisonRequestContext>, _ minimum: TokenRole, pending: Bool = false
+        _ router: Router<LiaisonRequestContext>,
+        _ minimum: TokenRole,
+        pending: Bool = false
     ) -> RouterGroup<WebContext> {
         router.group(context: WebContext.self)
             .add(middleware: WebSessionMiddleware(page: self, minimum: minimum, pending: pending))
@@ -106,22 +111,34 @@ public struct WebRoutes: Sendable {
 
     /// A 403 page inside the layout.
     func refusal(_ user: WebUser, _ message: String) async throws -> Response {
-        try await render("Not allowed", user: user, status: .forbidden, body: """
-            <h1>Not allowed</h1>
-            <div class="notice error" role="alert">\(message)</div>
-            <p><a href="/records">Back to the records</a></p>
-            """)
+        try await render(
+            "Not allowed",
+            user: user,
+            status: .forbidden,
+            body: """
+                <h1>Not allowed</h1>
+                <div class="notice error" role="alert">\(message)</div>
+                <p><a href="/records">Back to the records</a></p>
+                """
+        )
     }
 
     /// An error as a page with the API's status for it.
     func errorPage(_ error: any Error, user: WebUser?) async -> Response {
         let answer = APIError(answering: error)
         let title = answer.status == .notFound ? "Not found" : (answer.status.code >= 500 ? "Something went wrong" : "Cannot do that")
-        if let user, let page = try? await render(title, user: user, status: answer.status, body: """
-            <h1>\(title)</h1>
-            <div class="notice error" role="alert">\(answer.message)</div>
-            <p><a href="/records">Back to the records</a></p>
-            """) {
+        if let user,
+            let page = try? await render(
+                title,
+                user: user,
+                status: answer.status,
+                body: """
+                    <h1>\(title)</h1>
+                    <div class="notice error" role="alert">\(answer.message)</div>
+                    <p><a href="/records">Back to the records</a></p>
+                    """
+            )
+        {
             return page
         }
         return Self.plainPage(status: answer.status, title: title, message: answer.message)
@@ -129,23 +146,37 @@ public struct WebRoutes: Sendable {
 
     /// A page outside the layout (no session).
     static func plainPage(status: HTTPResponse.Status, title: String, message: String) -> Response {
-        .html(WebLayout.bare(title: title, body: """
-            <div class="signin card stack">
-            <h1>\(title)</h1>
-            <div class="notice error" role="alert">\(message)</div>
-            <p><a class="button" href="/login">Sign in</a></p>
-            </div>
-            """), status: status)
+        .html(
+            WebLayout.bare(
+                title: title,
+                body: """
+                    <div class="signin card stack">
+                    <h1>\(title)</h1>
+                    <div class="notice error" role="alert">\(message)</div>
+                    <p><a class="button" href="/login">Sign in</a></p>
+                    </div>
+                    """
+            ),
+            status: status
+        )
     }
 
     /// A page in the layout for `user`.
     func render(
-        _ title: String, user: WebUser, section: WebLayout.Section? = nil, status: HTTPResponse.Status = .ok,
-        notice: HTML? = nil, body: HTML
+        _ title: String,
+        user: WebUser,
+        section: WebLayout.Section? = nil,
+        status: HTTPResponse.Status = .ok,
+        notice: HTML? = nil,
+        body: HTML
     ) async throws -> Response {
         let conflicts = try await store.counts().conflicted
-        let chrome = WebLayout(office: store.identity.office, replicaID: store.identity.replicaID, user: user,
-                               conflicts: conflicts)
+        let chrome = WebLayout(
+            office: store.identity.office,
+            replicaID: store.identity.replicaID,
+            user: user,
+            conflicts: conflicts
+        )
         return .html(chrome.page(title: title, section: section, notice: notice, body: body), status: status)
     }
 }
@@ -157,7 +188,8 @@ extension Response {
         var headers = headers
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        headers[.contentSecurityPolicy] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        headers[.contentSecurityPolicy] =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
         headers[HTTPFields.Element.Name("X-Content-Type-Options")!] = "nosniff"
         headers[HTTPFields.Element.Name("Referrer-Policy")!] = "same-origin"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.text)))
@@ -173,7 +205,10 @@ extension Response {
 
     /// A static asset.
     static func asset(_ text: String, type: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=300"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .cacheControl: "public, max-age=300"],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
     }
 }

@@ -31,7 +31,10 @@ struct WebSessionMiddleware: RouterMiddleware {
                 }
                 let form = try await WebForm.body(of: request)
                 guard let csrf = form["csrf"], TokenDigest.equal(csrf, user.session.csrf) else {
-                    return try await page.refusal(user, "This form did not come from this page or has expired, so nothing was saved. Go back, reload the page and try again.")
+                    return try await page.refusal(
+                        user,
+                        "This form did not come from this page or has expired, so nothing was saved. Go back, reload the page and try again."
+                    )
                 }
                 guard Access.staff(minimum).allows(user.role) else {
                     return try await page.refusal(user, "Your role (\(user.role.rawValue)) may not make this change, so nothing was saved.")
@@ -40,7 +43,10 @@ struct WebSessionMiddleware: RouterMiddleware {
             } else {
                 if user.account.mustChangePassword && !pending { return .seeOther("/account/password") }
                 guard Access.staff(minimum).allows(user.role) else {
-                    return try await page.refusal(user, "Your role (\(user.role.rawValue)) may only read. Ask an admin for the editor role to change records.")
+                    return try await page.refusal(
+                        user,
+                        "Your role (\(user.role.rawValue)) may only read. Ask an admin for the editor role to change records."
+                    )
                 }
             }
             return try await next(request, context)
@@ -55,8 +61,12 @@ struct WebSessionMiddleware: RouterMiddleware {
         guard request.method == .post else { return WebRoutes.signInRedirect(request) }
         let form = try await WebForm.body(of: request)
         return page.signInForm(
-            next: WebRoutes.pageAfterSignIn(request.uri.path), notice: WebNotice.warn(
-                "Your session has ended, so nothing was saved yet. Sign in again to carry on: what you typed comes back."),
-            status: .forbidden, resume: SignInResume(path: request.uri.path, form: form))
+            next: WebRoutes.pageAfterSignIn(request.uri.path),
+            notice: WebNotice.warn(
+                "Your session has ended, so nothing was saved yet. Sign in again to carry on: what you typed comes back."
+            ),
+            status: .forbidden,
+            resume: SignInResume(path: request.uri.path, form: form)
+        )
     }
 }

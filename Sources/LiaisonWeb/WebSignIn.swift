@@ -19,25 +19,41 @@ extension WebRoutes {
         let resume = SignInResume(path: form["resume_to"], encoded: form["resume"])
         let name = form.text("username")
         func again(_ notice: String, _ status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
-            signInForm(next: form["next"], notice: WebNotice.error(notice), status: status, resume: resume,
-                       username: name, headers: headers)
+            signInForm(
+                next: form["next"],
+                notice: WebNotice.error(notice),
+                status: status,
+                resume: resume,
+                username: name,
+                headers: headers
+            )
         }
         let cookie = request.cookies[WebSessions.signInCookieName]?.value ?? ""
         guard !cookie.isEmpty, TokenDigest.equal(cookie, form["signin"] ?? "") else {
-            return again("This sign-in form had expired or did not come from this page, so nothing was checked. Sign in again.",
-                         .forbidden)
+            return again(
+                "This sign-in form had expired or did not come from this page, so nothing was checked. Sign in again.",
+                .forbidden
+            )
         }
         guard let name, let password = form["password"], !password.isEmpty else {
             return again("Enter your user name and your password.", .badRequest)
         }
         switch try await SignIn(store: store, throttle: throttle).attempt(
-            name: name, password: password, address: context.remoteAddress) {
+            name: name,
+            password: password,
+            address: context.remoteAddress
+        ) {
         case .wait(let seconds):
-            return again("Too many failed sign-ins for this account or from this computer. Wait \(seconds) seconds, then try again.",
-                         .tooManyRequests, headers: [.retryAfter: String(seconds)])
+            return again(
+                "Too many failed sign-ins for this account or from this computer. Wait \(seconds) seconds, then try again.",
+                .tooManyRequests,
+                headers: [.retryAfter: String(seconds)]
+            )
         case .refused:
-            return again("The user name or the password is wrong. Check both and try again; your office's admin can reset a forgotten password.",
-                         .unauthorized)
+            return again(
+                "The user name or the password is wrong. Check both and try again; your office's admin can reset a forgotten password.",
+                .unauthorized
+            )
         case .disabled:
             return again("This account is disabled. Ask your office's admin if you should still have access.", .forbidden)
         case .signedIn(let account, let id):
@@ -61,8 +77,14 @@ extension WebRoutes {
     /// sign-in form's token cleared.
     func withSessionCookies(_ response: Response, session id: String) -> Response {
         var response = response
-        response.setCookie(WebSessions.cookie(
-            WebSessions.cookieName, id, maxAge: Int(SessionLimits.absolute / 1000), secure: secureCookies))
+        response.setCookie(
+            WebSessions.cookie(
+                WebSessions.cookieName,
+                id,
+                maxAge: Int(SessionLimits.absolute / 1000),
+                secure: secureCookies
+            )
+        )
         response.setCookie(WebSessions.cookie(WebSessions.signInCookieName, "", path: "/login", maxAge: 0, secure: secureCookies))
         return response
     }
@@ -70,36 +92,51 @@ extension WebRoutes {
     /// The sign-in page, with a fresh sign-in token in its cookie and form. `resume` carries a
     /// form that was sent after its session ended.
     func signInForm(
-        next: String?, notice: HTML?, status: HTTPResponse.Status = .ok, resume: SignInResume? = nil,
-        username: String? = nil, headers: HTTPFields = [:]
+        next: String?,
+        notice: HTML?,
+        status: HTTPResponse.Status = .ok,
+        resume: SignInResume? = nil,
+        username: String? = nil,
+        headers: HTTPFields = [:]
     ) -> Response {
         let token = WebSessions.randomToken()
-        let carried: HTML = resume.map { """
-            <input type="hidden" name="resume_to" value="\($0.path)">
-            <input type="hidden" name="resume" value="\($0.encoded)">
-            """ } ?? .empty
-        var page = Response.html(WebLayout.bare(title: "Sign in", office: store.identity.office, body: """
-            <div class="signin card stack">
-            <h1>Liaison</h1>
-            <p class="muted" style="text-align:center">\(WebFormat.office(store.identity.office)) office · partnership records</p>
-            \(notice)
-            <form method="post" action="/login" class="stack">
-            <input type="hidden" name="next" value="\(Self.safeNext(next))">
-            <input type="hidden" name="signin" value="\(token)">
-            \(carried)
-            <div class="field">
-            <label for="username">User name</label>
-            <input type="text" id="username" name="username" value="\(username)" autocomplete="username" required autocapitalize="none" spellcheck="false"\(HTML.flag("autofocus", username == nil))>
-            </div>
-            <div class="field">
-            <label for="password">Password</label>
-            <input type="password" id="password" name="password" autocomplete="current-password" required aria-describedby="password-help"\(HTML.flag("autofocus", username != nil))>
-            <p class="help" id="password-help">Forgot it? Your office's admin can reset it.</p>
-            </div>
-            <button type="submit">Sign in</button>
-            </form>
-            </div>
-            """), status: status, headers: headers)
+        let carried: HTML =
+            resume.map {
+                """
+                <input type="hidden" name="resume_to" value="\($0.path)">
+                <input type="hidden" name="resume" value="\($0.encoded)">
+                """
+            } ?? .empty
+        var page = Response.html(
+            WebLayout.bare(
+                title: "Sign in",
+                office: store.identity.office,
+                body: """
+                    <div class="signin card stack">
+                    <h1>Liaison</h1>
+                    <p class="muted" style="text-align:center">\(WebFormat.office(store.identity.office)) office · partnership records</p>
+                    \(notice)
+                    <form method="post" action="/login" class="stack">
+                    <input type="hidden" name="next" value="\(Self.safeNext(next))">
+                    <input type="hidden" name="signin" value="\(token)">
+                    \(carried)
+                    <div class="field">
+                    <label for="username">User name</label>
+                    <input type="text" id="username" name="username" value="\(username)" autocomplete="username" required autocapitalize="none" spellcheck="false"\(HTML.flag("autofocus", username == nil))>
+                    </div>
+                    <div class="field">
+                    <label for="password">Password</label>
+                    <input type="password" id="password" name="password" autocomplete="current-password" required aria-describedby="password-help"\(HTML.flag("autofocus", username != nil))>
+                    <p class="help" id="password-help">Forgot it? Your office's admin can reset it.</p>
+                    </div>
+                    <button type="submit">Sign in</button>
+                    </form>
+                    </div>
+                    """
+            ),
+            status: status,
+            headers: headers
+        )
         page.setCookie(WebSessions.cookie(WebSessions.signInCookieName, token, path: "/login", maxAge: 3600, secure: secureCookies))
         return page
     }
@@ -108,8 +145,10 @@ extension WebRoutes {
     /// backslash, space, tab or other control character anywhere; anything else goes to `/`.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/login"),
-              !next.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace
-                  || $0.properties.generalCategory == .control || $0.properties.generalCategory == .format })
+            !next.unicodeScalars.contains(where: {
+                $0 == "\\" || $0.properties.isWhitespace
+                    || $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+            })
         else { return "/" }
         return next
     }

@@ -20,7 +20,10 @@ extension WebRoutes {
                 group.addTask {
                     do {
                         let report = try await engine.sync(with: peer)
-                        return (peer.name, "received \(report.pulled.changed) change\(report.pulled.changed == 1 ? "" : "s"), sent \(report.pushed.merged)")
+                        return (
+                            peer.name,
+                            "received \(report.pulled.changed) change\(report.pulled.changed == 1 ? "" : "s"), sent \(report.pushed.merged)"
+                        )
                     } catch {
                         return (peer.name, nil)
                     }
@@ -32,7 +35,8 @@ extension WebRoutes {
         }
         let failed = results.filter { $0.1 == nil }.map(\.0)
         let lines = results.map { name, summary in "\(name): \(summary ?? "failed (see below)")" }.joined(separator: "; ")
-        let notice: HTML = peers.isEmpty
+        let notice: HTML =
+            peers.isEmpty
             ? WebNotice.info("This node has no peers to sync with.")
             : failed.isEmpty ? WebNotice.ok("Synced with every peer. \(lines).") : WebNotice.warn("Sync finished with problems. \(lines).")
         return try await showSync(user: user, notice: notice)
@@ -46,44 +50,57 @@ extension WebRoutes {
         let rows = peers.map { peer -> HTML in
             let status = statuses[peer.name] ?? PeerStatus(name: peer.name)
             let healthy = status.lastError == nil && status.lastSuccess != nil
-            let state: HTML = healthy ? "<span class=\"badge status\">OK</span>"
+            let state: HTML =
+                healthy
+                ? "<span class=\"badge status\">OK</span>"
                 : status.lastError != nil ? "<span class=\"badge deleted\">Failing</span>" : "<span class=\"badge\">Not yet synced</span>"
             let behind: HTML = status.behind.map { $0 == 0 ? "Up to date" : HTML(raw: "\($0) change\($0 == 1 ? "" : "s") to fetch") } ?? "—"
-            let error: HTML = status.lastError.map { text in
-                "\(text)<br><span class=\"muted\">\(status.lastErrorAt.map { WebFormat.time(millis: $0) } ?? "")</span>"
-            } ?? "—"
+            let error: HTML =
+                status.lastError.map { text in
+                    "\(text)<br><span class=\"muted\">\(status.lastErrorAt.map { WebFormat.time(millis: $0) } ?? "")</span>"
+                } ?? "—"
             return """
                 <tr><td><strong>\(WebFormat.office(peer.name))</strong><br><span class="muted">\(peer.url)</span></td><td>\(state)</td>
                 <td>\(status.lastSuccess.map { WebFormat.time(millis: $0) } ?? "never")</td>
                 <td>\(behind)</td><td>\(error)</td></tr>
                 """
         }
-        let table: HTML = peers.isEmpty
+        let table: HTML =
+            peers.isEmpty
             ? "<div class=\"card\"><p>This node has no peers yet. An admin adds them below or with <code>liaison peer add</code>.</p></div>"
             : """
-              <div class="table-wrap"><table class="list">
-              <thead><tr><th scope="col">Peer</th><th scope="col">State</th><th scope="col">Last success</th>
-              <th scope="col">Behind</th><th scope="col">Last error</th></tr></thead>
-              <tbody>\(rows)</tbody></table></div>
-              """
-        let button: HTML = user.isAdmin && !peers.isEmpty ? """
+            <div class="table-wrap"><table class="list">
+            <thead><tr><th scope="col">Peer</th><th scope="col">State</th><th scope="col">Last success</th>
+            <th scope="col">Behind</th><th scope="col">Last error</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            """
+        let button: HTML =
+            user.isAdmin && !peers.isEmpty
+            ? """
             <form method="post" action="/sync"><input type="hidden" name="csrf" value="\(user.session.csrf)">
             <button type="submit">Sync now</button></form>
             """ : ""
-        return try await render("Sync status", user: user, section: .sync, status: status, notice: notice, body: """
-            \(user.isAdmin ? adminTabs("peers") : .empty)
-            <div class="page-head"><h1>Sync status</h1><div class="actions">\(button)</div></div>
-            <div class="card"><dl class="fields">
-            <dt>This node</dt><dd>\(WebFormat.office(store.identity.office)) · <span class="muted">\(store.identity.replicaID)</span></dd>
-            <dt>Records</dt><dd>\(counts.records) live, \(counts.deleted) deleted, \(counts.conflicted) with conflicts</dd>
-            <dt>Changes made or received here</dt><dd>\(Int(sequence))</dd>
-            </dl></div>
-            <h2>Peers</h2>
-            <p class="muted">Each office's node fetches the others' changes and sends its own every few seconds. "Behind" counts the
-            peer's changes this node had not fetched yet when it last asked.</p>
-            \(table)
-            \(user.isAdmin ? peerForms(peers, user: user) : .empty)
-            \(try await quarantineSection(user: user))
-            """)
+        return try await render(
+            "Sync status",
+            user: user,
+            section: .sync,
+            status: status,
+            notice: notice,
+            body: """
+                \(user.isAdmin ? adminTabs("peers") : .empty)
+                <div class="page-head"><h1>Sync status</h1><div class="actions">\(button)</div></div>
+                <div class="card"><dl class="fields">
+                <dt>This node</dt><dd>\(WebFormat.office(store.identity.office)) · <span class="muted">\(store.identity.replicaID)</span></dd>
+                <dt>Records</dt><dd>\(counts.records) live, \(counts.deleted) deleted, \(counts.conflicted) with conflicts</dd>
+                <dt>Changes made or received here</dt><dd>\(Int(sequence))</dd>
+                </dl></div>
+                <h2>Peers</h2>
+                <p class="muted">Each office's node fetches the others' changes and sends its own every few seconds. "Behind" counts the
+                peer's changes this node had not fetched yet when it last asked.</p>
+                \(table)
+                \(user.isAdmin ? peerForms(peers, user: user) : .empty)
+                \(try await quarantineSection(user: user))
+                """
+        )
     }
 }

@@ -7,5 +7,6 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liaison-bench",
         abstract: "Liaison benchmarks: each prints its figures.",
-        subcommands: [ReportBench.self, SyncBench.self, DecodeBench.self, ScaleBench.self, WritesBench.self])
+        subcommands: [ReportBench.self, SyncBench.self, DecodeBench.self, ScaleBench.self, WritesBench.self]
+    )
 }

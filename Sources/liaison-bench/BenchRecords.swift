@@ -47,10 +47,18 @@ struct BenchRecords {
         if chance(0.05) {
             var other = state
             let base = state.context
-            try state.write(["status": .text("contacted")], readContext: base, replica: replica,
-                        meta: WriteMeta(author: "bench", at: updated + 1))
-            try other.write(["status": .text("in_discussion")], readContext: base, replica: replicas[(officeIndex + 1) % 7],
-                        meta: WriteMeta(author: "bench", at: updated + 2))
+            try state.write(
+                ["status": .text("contacted")],
+                readContext: base,
+                replica: replica,
+                meta: WriteMeta(author: "bench", at: updated + 1)
+            )
+            try other.write(
+                ["status": .text("in_discussion")],
+                readContext: base,
+                replica: replicas[(officeIndex + 1) % 7],
+                meta: WriteMeta(author: "bench", at: updated + 2)
+            )
             state = (try? state.merged(with: other)) ?? state
         } else if chance(0.01) {
             try state.delete(readContext: state.context, replica: replica, meta: WriteMeta(author: "bench", at: updated + 1))

@@ -13,7 +13,8 @@ import LiaisonStore
 struct DecodeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
-        abstract: "Time decoding N states from canonical JSON (median of runs).")
+        abstract: "Time decoding N states from canonical JSON (median of runs)."
+    )
 
     @Option(help: "How many states to decode.")
     var records = 100_000
@@ -43,8 +44,10 @@ struct DecodeBench: AsyncParsableCommand {
         print("\(records) states, \(bytes / records) bytes of JSON each on average")
 
         func line(_ label: String, median: Double) {
-            print(label.padding(toLength: 44, withPad: " ", startingAt: 0) + Timing.ms(median)
-                  + String(format: "  %6.2f µs/state  %9.0f states/s", median * 1e6 / Double(records), Double(records) / median))
+            print(
+                label.padding(toLength: 44, withPad: " ", startingAt: 0) + Timing.ms(median)
+                    + String(format: "  %6.2f µs/state  %9.0f states/s", median * 1e6 / Double(records), Double(records) / median)
+            )
         }
         func report(_ label: String, _ body: () throws -> Int) rethrows {
             var times: [Double] = []
@@ -62,7 +65,12 @@ struct DecodeBench: AsyncParsableCommand {
         try report("StateEnvelope.parse (batches of 500)") { try batches.map { try StateEnvelope.parse($0).states.count }.reduce(0, +) }
         // What a pulling node does to each state after parsing it, before its transaction.
         let schema = BundledPlugins.registry.schema
-        try report("Schema.checkState") { try states.reduce(0) { count, state in try schema.checkState(state); return count + 1 } }
+        try report("Schema.checkState") {
+            try states.reduce(0) { count, state in
+                try schema.checkState(state)
+                return count + 1
+            }
+        }
         report("canonicalJSON") { states.reduce(0) { $0 + ($1.canonicalJSON.isEmpty ? 0 : 1) } }
         report("displayValues") { states.reduce(0) { $0 + ($1.displayValues.isEmpty ? 0 : 1) } }
         report("displayValues + DisplayValuesJSON.encode") {
@@ -89,9 +97,11 @@ struct DecodeBench: AsyncParsableCommand {
             let target = directory.appendingPathComponent("merge-\(run)")
             try LiaisonStore.initialise(directory: target, office: "chennai")
             let empty = try LiaisonStore(directory: target, schema: schema)
-            mergeTimes.append(try await Timing.measure {
-                for page in pages { _ = try await empty.merge(page, from: "mumbai.k3f9q2", checkpoint: ("mumbai.k3f9q2", .pull, 1)) }
-            }.seconds)
+            mergeTimes.append(
+                try await Timing.measure {
+                    for page in pages { _ = try await empty.merge(page, from: "mumbai.k3f9q2", checkpoint: ("mumbai.k3f9q2", .pull, 1)) }
+                }.seconds
+            )
         }
         line("LiaisonStore.merge (prepared pages of 500)", median: Timing.median(mergeTimes))
         if !skipFoundation {

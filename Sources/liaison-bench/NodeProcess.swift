@@ -27,7 +27,8 @@ enum NodeProcess {
         }
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return (String(decoding: output, as: UTF8.self), seconds, usage.ru_maxrss, cpu)
     }
@@ -45,8 +46,10 @@ enum NodeProcess {
     static func serve(data: URL, syncInterval: Double) throws -> (process: Process, port: Int) {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--data", data.path, "--port", "0", "--sync-interval", "\(syncInterval)",
-                             "--log-level", "warning"]
+        process.arguments = [
+            "serve", "--data", data.path, "--port", "0", "--sync-interval", "\(syncInterval)",
+            "--log-level", "warning",
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -12,7 +12,8 @@ import LiaisonStore
 struct ReportBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Time the overview and every plugin's report over N seeded records (median of runs).")
+        abstract: "Time the overview and every plugin's report over N seeded records (median of runs)."
+    )
 
     @Option(help: "How many records to seed.")
     var records = 100_000
@@ -52,8 +53,10 @@ struct ReportBench: AsyncParsableCommand {
             loadTimes.append(timed.seconds)
             loaded = timed.result
         }
-        print("load (read and decode the display values kept beside each state): "
-              + "\(Timing.ms(Timing.median(loadTimes))) for \(loaded.count) live records")
+        print(
+            "load (read and decode the display values kept beside each state): "
+                + "\(Timing.ms(Timing.median(loadTimes))) for \(loaded.count) live records"
+        )
         print("")
         print("report                  build       md       html      csv     json    build+html  records  provisional")
         var total = 0.0
@@ -73,9 +76,11 @@ struct ReportBench: AsyncParsableCommand {
             let buildHTML = Timing.median(times.map { $0[0] + $0[2] })
             total += buildHTML
             let counted = document.keyFigures.first.map(\.value.formatted) ?? "-"
-            print(id.padding(toLength: 20, withPad: " ", startingAt: 0)
-                  + medians.map(Timing.ms).joined(separator: " ") + Timing.ms(buildHTML)
-                  + counted.leftPadded(9) + String(document.provisionalCount).leftPadded(13))
+            print(
+                id.padding(toLength: 20, withPad: " ", startingAt: 0)
+                    + medians.map(Timing.ms).joined(separator: " ") + Timing.ms(buildHTML)
+                    + counted.leftPadded(9) + String(document.provisionalCount).leftPadded(13)
+            )
         }
         print("")
         print("all \(registry.reports.count) reports, build + HTML: \(Timing.ms(total))")
@@ -83,8 +88,10 @@ struct ReportBench: AsyncParsableCommand {
             try await Timing.measure { try await registry.render(ReportRequest(id: "overview"), as: .html, from: store) }
                 .seconds
         }
-        print("overview from the store (stream the kept report facts + build + HTML), as `liaison report` does: "
-              + Timing.ms(Timing.median(endToEnd)))
+        print(
+            "overview from the store (stream the kept report facts + build + HTML), as `liaison report` does: "
+                + Timing.ms(Timing.median(endToEnd))
+        )
     }
 }
 

@@ -10,7 +10,8 @@ import LiaisonStore
 struct ScaleBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scale",
-        abstract: "Time list pages, sorts, search, a deep page, status, one record and each report at a node of N records.")
+        abstract: "Time list pages, sorts, search, a deep page, status, one record and each report at a node of N records."
+    )
 
     @Option(help: "Records in the store (seeded with `liaison seed` when fewer are there).") var records = 100_000
     @Option(help: "Keep the store in this directory and reuse it next time (default: a temporary one).")
@@ -26,7 +27,8 @@ struct ScaleBench: AsyncParsableCommand {
 
     func run() async throws {
         let temporary = data == nil
-        let directory = data.map { URL(fileURLWithPath: $0) }
+        let directory =
+            data.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-\(UUID().uuidString)")
         defer { if temporary { try? FileManager.default.removeItem(at: directory) } }
         try seed(directory)
@@ -61,20 +63,22 @@ struct ScaleBench: AsyncParsableCommand {
         print("")
         print("operation                                            p50         p99      bytes")
         var index = 0
-        let operations: [(String, String, Int)] = [
-            ("GET /v1/records?limit=50 (first page)", "/v1/records?limit=50", runs),
-            ("  sorted by title", "/v1/records?limit=50&sort=title", runs),
-            ("  sorted by value, office=mumbai", "/v1/records?limit=50&sort=value&office=mumbai", runs),
-            ("  track=sccp, status=contacted", "/v1/records?limit=50&track=sccp&status=contacted", runs),
-            ("  search q=lithium", "/v1/records?limit=50&q=lithium", runs),
-            ("  search q=lith (a prefix)", "/v1/records?limit=50&q=lith", runs),
-            ("  deep page (record \(middle), by cursor)", "/v1/records?limit=50&cursor=\(deep)", runs),
-            ("GET /v1/conflicts?limit=50", "/v1/conflicts?limit=50", runs),
-            ("GET /v1/status", "/v1/status", runs),
-            ("GET /v1/records/{id}", "", runs),
-        ] + BundledPlugins.registry.reports.map { report in
-            ("GET /v1/reports/\(report.id)", "/v1/reports/\(report.id)", reportRuns)
-        } + [("GET /v1/reports/sccp?format=html", "/v1/reports/sccp?format=html", reportRuns)]
+        let operations: [(String, String, Int)] =
+            [
+                ("GET /v1/records?limit=50 (first page)", "/v1/records?limit=50", runs),
+                ("  sorted by title", "/v1/records?limit=50&sort=title", runs),
+                ("  sorted by value, office=mumbai", "/v1/records?limit=50&sort=value&office=mumbai", runs),
+                ("  track=sccp, status=contacted", "/v1/records?limit=50&track=sccp&status=contacted", runs),
+                ("  search q=lithium", "/v1/records?limit=50&q=lithium", runs),
+                ("  search q=lith (a prefix)", "/v1/records?limit=50&q=lith", runs),
+                ("  deep page (record \(middle), by cursor)", "/v1/records?limit=50&cursor=\(deep)", runs),
+                ("GET /v1/conflicts?limit=50", "/v1/conflicts?limit=50", runs),
+                ("GET /v1/status", "/v1/status", runs),
+                ("GET /v1/records/{id}", "", runs),
+            ]
+            + BundledPlugins.registry.reports.map { report in
+                ("GET /v1/reports/\(report.id)", "/v1/reports/\(report.id)", reportRuns)
+            } + [("GET /v1/reports/sccp?format=html", "/v1/reports/sccp?format=html", reportRuns)]
         for (name, path, count) in operations where count > 0 {
             var times: [Double] = []
             var bytes = 0
@@ -85,13 +89,17 @@ struct ScaleBench: AsyncParsableCommand {
                 times.append(timed.seconds)
                 bytes = timed.result.body.count
             }
-            print(name.padding(toLength: 48, withPad: " ", startingAt: 0)
-                  + Timing.ms(Timing.percentile(times, 0.5)) + "  " + Timing.ms(Timing.percentile(times, 0.99))
-                  + String(bytes).leftPadded(11))
+            print(
+                name.padding(toLength: 48, withPad: " ", startingAt: 0)
+                    + Timing.ms(Timing.percentile(times, 0.5)) + "  " + Timing.ms(Timing.percentile(times, 0.99))
+                    + String(bytes).leftPadded(11)
+            )
         }
         print("")
-        print("for comparison, offset paging to record \(middle) (`offset=\(middle)`, once): "
-              + Timing.ms(offsetTimed.seconds).trimmingCharacters(in: .whitespaces))
+        print(
+            "for comparison, offset paging to record \(middle) (`offset=\(middle)`, once): "
+                + Timing.ms(offsetTimed.seconds).trimmingCharacters(in: .whitespaces)
+        )
         print("node peak RSS while serving: \(NodeProcess.peakKiB(of: server) / 1024) MiB")
     }
 
@@ -108,9 +116,13 @@ struct ScaleBench: AsyncParsableCommand {
             print("reusing \(directory.path): \(held) records seeded")
             return
         }
-        let seeded = try NodeProcess.run(["seed", "--records", "\(records - held)", "--seed", "\(held + 1)",
-                                          "--data", directory.path])
-        print("seeded \(records - held) records with `liaison seed` in \(String(format: "%.1f", seeded.seconds)) s "
-              + "(\(Int(Double(records - held) / seeded.seconds)) records/s), peak RSS \(seeded.peakKiB / 1024) MiB")
+        let seeded = try NodeProcess.run([
+            "seed", "--records", "\(records - held)", "--seed", "\(held + 1)",
+            "--data", directory.path,
+        ])
+        print(
+            "seeded \(records - held) records with `liaison seed` in \(String(format: "%.1f", seeded.seconds)) s "
+                + "(\(Int(Double(records - held) / seeded.seconds)) records/s), peak RSS \(seeded.peakKiB / 1024) MiB"
+        )
     }
 }

@@ -12,12 +12,16 @@ import LiaisonStore
 struct SyncBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Time a first sync of N records between two nodes, and one change through a 7-node mesh.")
+        abstract: "Time a first sync of N records between two nodes, and one change through a 7-node mesh."
+    )
 
     @Option(help: "Records at the first node (made by `liaison seed`).") var records = 100_000
     @Option(help: "Changes sent through the mesh (the median is printed).") var changes = 5
     @Option(help: "The mesh's sync interval in seconds.") var interval = 0.5
-    @Option(help: "Also sync --updates records updated at a copy of the store in this directory (e.g. one of a million records, seeded by `liaison seed`) into a node that holds the rest; the directory is only read.")
+    @Option(
+        help:
+            "Also sync --updates records updated at a copy of the store in this directory (e.g. one of a million records, seeded by `liaison seed`) into a node that holds the rest; the directory is only read."
+    )
     var into: String?
     @Option(help: "Records updated for --into.") var updates = 100_000
 
@@ -42,8 +46,10 @@ struct SyncBench: AsyncParsableCommand {
         try peerToken.write(to: token, atomically: true, encoding: .utf8)
         let (server, port) = try NodeProcess.serve(data: source, syncInterval: 0)
         defer { NodeProcess.stop(server) }
-        let setup = try NodeProcess.run(["peer", "add", "mumbai", "http://127.0.0.1:\(port)", "--token-file", token.path,
-                                         "--data", target.path])
+        let setup = try NodeProcess.run([
+            "peer", "add", "mumbai", "http://127.0.0.1:\(port)", "--token-file", token.path,
+            "--data", target.path,
+        ])
         let serverCPUBefore = NodeProcess.cpuSeconds(of: server)
         let sync = try NodeProcess.run(["sync", "--data", target.path])
         let serverCPU = NodeProcess.cpuSeconds(of: server) - serverCPUBefore
@@ -51,14 +57,20 @@ struct SyncBench: AsyncParsableCommand {
         print("first sync of \(records) records, mumbai → chennai over loopback (release build):")
         print("  time            \(String(format: "%.2f", sync.seconds)) s")
         print("  records/s       \(Int(Double(records) / sync.seconds))")
-        print("  bytes on wire   \(wire) (\(wire / max(records, 1)) per record, gzip); as JSON \(plain) "
-              + "(\(plain / max(records, 1)) per record), \(String(format: "%.1f", Double(plain) / Double(max(wire, 1))))× fewer")
-        print("  CPU time        serving node \(String(format: "%.2f", serverCPU)) s, pulling node "
-              + "\(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s")
+        print(
+            "  bytes on wire   \(wire) (\(wire / max(records, 1)) per record, gzip); as JSON \(plain) "
+                + "(\(plain / max(records, 1)) per record), \(String(format: "%.1f", Double(plain) / Double(max(wire, 1))))× fewer"
+        )
+        print(
+            "  CPU time        serving node \(String(format: "%.2f", serverCPU)) s, pulling node "
+                + "\(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s"
+        )
         print("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
         let baseline = try SQLiteBaseline.insertSeconds(copying: target, into: root.appendingPathComponent("baseline"))
-        print("  SQLite alone    \(Int(Double(records) / baseline)) records/s inserting the same (id, state) rows, "
-              + "1,000 a transaction; sync takes \(String(format: "%.1f", sync.seconds / baseline))× as long")
+        print(
+            "  SQLite alone    \(Int(Double(records) / baseline)) records/s inserting the same (id, state) rows, "
+                + "1,000 a transaction; sync takes \(String(format: "%.1f", sync.seconds / baseline))× as long"
+        )
     }
 
     /// The byte counts `liaison sync` printed: "N bytes on the wire (M as JSON)".
@@ -85,9 +97,11 @@ struct SyncBench: AsyncParsableCommand {
         }
         for node in nodes {
             for other in nodes where other.office != node.office {
-                _ = try NodeProcess.run(["peer", "add", other.office, "http://127.0.0.1:\(other.port)",
-                                         "--token-file", root.appendingPathComponent("\(other.office).token").path,
-                                         "--data", node.data.path])
+                _ = try NodeProcess.run([
+                    "peer", "add", other.office, "http://127.0.0.1:\(other.port)",
+                    "--token-file", root.appendingPathComponent("\(other.office).token").path,
+                    "--data", node.data.path,
+                ])
             }
         }
         let client = CurlClient()
@@ -97,15 +111,22 @@ struct SyncBench: AsyncParsableCommand {
             let origin = nodes[index % nodes.count]
             let body = #"{"title":"Mesh change \#(index)","type":"event","tracks":["sccp"]}"#
             let (seconds, _) = try await Timing.measure {
-                let created = try await client.send(HTTPRequest(
-                    method: "POST", url: "http://127.0.0.1:\(origin.port)/v1/records",
-                    headers: [("Authorization", "Bearer \(origin.token)"), ("Content-Type", "application/json")],
-                    body: Array(body.utf8)))
+                let created = try await client.send(
+                    HTTPRequest(
+                        method: "POST",
+                        url: "http://127.0.0.1:\(origin.port)/v1/records",
+                        headers: [("Authorization", "Bearer \(origin.token)"), ("Content-Type", "application/json")],
+                        body: Array(body.utf8)
+                    )
+                )
                 let id = (try JSONSerialization.jsonObject(with: Data(created.body)) as? [String: Any])?["id"] as? String ?? ""
                 for node in nodes where node.office != origin.office {
-                    while try await client.send(HTTPRequest(
-                        url: "http://127.0.0.1:\(node.port)/v1/records/\(id)",
-                        headers: [("Authorization", "Bearer \(node.token)")])).status != 200 {
+                    while try await client.send(
+                        HTTPRequest(
+                            url: "http://127.0.0.1:\(node.port)/v1/records/\(id)",
+                            headers: [("Authorization", "Bearer \(node.token)")]
+                        )
+                    ).status != 200 {
                         try await Task.sleep(for: .milliseconds(20))
                     }
                 }

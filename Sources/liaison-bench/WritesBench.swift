@@ -9,7 +9,8 @@ import LiaisonStore
 struct WritesBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "writes",
-        abstract: "Post records from several connections at once to a real node: writes/s, p50 and p99.")
+        abstract: "Post records from several connections at once to a real node: writes/s, p50 and p99."
+    )
 
     @Option(help: "Concurrent connections, each posting one record after another.") var connections = 8
     @Option(help: "Seconds to post for.") var seconds = 10.0
@@ -34,10 +35,14 @@ struct WritesBench: AsyncParsableCommand {
         let post = { @Sendable (index: Int) async throws -> Double in
             let body = #"{"title":"Bench write \#(index)","type":"investment","tracks":["sccp"],"value_usd":\#(abs(index))}"#
             let (seconds, response) = try await Timing.measure {
-                try await client.send(HTTPRequest(
-                    method: "POST", url: "http://127.0.0.1:\(port)/v1/records",
-                    headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")],
-                    body: Array(body.utf8)))
+                try await client.send(
+                    HTTPRequest(
+                        method: "POST",
+                        url: "http://127.0.0.1:\(port)/v1/records",
+                        headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")],
+                        body: Array(body.utf8)
+                    )
+                )
             }
             guard response.status == 201 else {
                 throw BenchFailure("POST /v1/records answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")

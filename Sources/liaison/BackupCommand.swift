@@ -13,7 +13,8 @@ struct BackupCommand: AsyncParsableCommand {
             and syncing meanwhile. An existing FILE is replaced (whole, never half-written). \
             Restore it with `liaison restore FILE --data DIR`.
             Example (cron, nightly): liaison backup --data /srv/liaison --out /backups/liaison-$(date +%F).sqlite
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
@@ -25,7 +26,9 @@ struct BackupCommand: AsyncParsableCommand {
         let store = try data.openStore()
         let summary = try await store.backup(to: URL(fileURLWithPath: out))
         if output.json {
-            print("{\"file\":\(jsonString(out)),\"records\":\(summary.records),\"sequence\":\(summary.sequence),\"replica_id\":\(jsonString(summary.backedUpReplica))}")
+            print(
+                "{\"file\":\(jsonString(out)),\"records\":\(summary.records),\"sequence\":\(summary.sequence),\"replica_id\":\(jsonString(summary.backedUpReplica))}"
+            )
         } else {
             print("backed up \(summary.records) records of \(summary.backedUpReplica) (up to sequence \(summary.sequence)) to \(out)")
         }
@@ -42,7 +45,8 @@ struct RestoreCommand: AsyncParsableCommand {
             lost node's id must never write again). It then syncs with its peers as usual: it pulls \
             what they have that the backup lacks, and pushes its records to them once.
             Example: liaison restore /backups/liaison-2026-11-28.sqlite --data /srv/liaison
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
@@ -53,13 +57,17 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         let (identity, summary) = try LiaisonStore.restore(from: URL(fileURLWithPath: file), into: data.url)
         if output.json {
-            print("{\"records\":\(summary.records),\"replica_id\":\(jsonString(identity.replicaID)),\"office\":\(jsonString(identity.office)),\"backed_up_replica_id\":\(jsonString(summary.backedUpReplica))}")
+            print(
+                "{\"records\":\(summary.records),\"replica_id\":\(jsonString(identity.replicaID)),\"office\":\(jsonString(identity.office)),\"backed_up_replica_id\":\(jsonString(summary.backedUpReplica))}"
+            )
         } else {
-            print("""
+            print(
+                """
                 restored \(summary.records) records into \(data.url.path) as new node \(identity.replicaID) \
                 (office \(identity.office); the backup was of \(summary.backedUpReplica))
                 next: start it with `liaison serve`; it syncs with its peers as a new node
-                """)
+                """
+            )
         }
     }
 }

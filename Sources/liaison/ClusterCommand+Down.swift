@@ -7,7 +7,8 @@ extension ClusterCommand {
     struct Down: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "down",
-            abstract: "Stop every node of the cluster (SIGTERM, then SIGKILL after --grace seconds). Data stays.")
+            abstract: "Stop every node of the cluster (SIGTERM, then SIGKILL after --grace seconds). Data stays."
+        )
 
         @OptionGroup var dir: ClusterDirectoryOptions
         @Option(help: ArgumentHelp("Seconds to wait after SIGTERM before SIGKILL.", valueName: "SECONDS"))

@@ -6,7 +6,8 @@ extension ClusterCommand {
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "status",
-            abstract: "Each node's records, conflicts, peers, lag (changes behind) and last sync errors.")
+            abstract: "Each node's records, conflicts, peers, lag (changes behind) and last sync errors."
+        )
 
         @OptionGroup var dir: ClusterDirectoryOptions
         @OptionGroup var output: OutputOptions

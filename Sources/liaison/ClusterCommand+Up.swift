@@ -12,7 +12,8 @@ extension ClusterCommand {
                 A new node gets a store, an admin token (DIR/<city>/admin.token), a peer token, and --records
                 sample records. Nodes already made keep their data. The nodes keep running after this
                 command exits: stop them with `liaison cluster down --dir DIR`.
-                """)
+                """
+        )
 
         @OptionGroup var dir: ClusterDirectoryOptions
         @Option(name: .customLong("base-port"), help: ArgumentHelp("The port of new-delhi; the others take the next six.", valueName: "P"))

@@ -11,7 +11,8 @@ struct ClusterCommand: AsyncParsableCommand {
             Offices and ports: \(Cluster.cities.enumerated().map { "\($1) P+\($0)" }.joined(separator: ", ")).
             Each node keeps its data, tokens, config and log in DIR/<city>; pids and ports are in DIR/cluster.json.
             """,
-        subcommands: [Up.self, Down.self, Status.self])
+        subcommands: [Up.self, Down.self, Status.self]
+    )
 }
 
 /// `--dir DIR`: the cluster directory.

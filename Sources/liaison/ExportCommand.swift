@@ -10,7 +10,8 @@ struct ExportCommand: AsyncParsableCommand {
         discussion: """
             The bundle holds each record changed after SEQ once, whole. Its "last_sequence" is \
             the SEQ to give next time to send only newer changes.
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
 
@@ -28,8 +29,11 @@ struct ExportCommand: AsyncParsableCommand {
         let store = try data.openStore()
         if let out {
             let result = try await store.exportBundle(since: since, toFile: URL(fileURLWithPath: out))
-            FileHandle.standardError.write(Data(
-                "exported \(result.states) \(result.states == 1 ? "state" : "states") up to sequence \(result.lastSequence) to \(out)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "exported \(result.states) \(result.states == 1 ? "state" : "states") up to sequence \(result.lastSequence) to \(out)\n".utf8
+                )
+            )
         } else {
             _ = try await store.exportBundle(since: since) { FileHandle.standardOutput.write($0) }
         }

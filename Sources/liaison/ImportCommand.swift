@@ -17,7 +17,8 @@ struct ImportCommand: AsyncParsableCommand {
             refused the second time unless --again. The CSV of `liaison record list --format csv` \
             imports back unchanged.
             Example: liaison import deals.csv --dry-run --map "Deal name=title"
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
@@ -66,8 +67,13 @@ struct ImportCommand: AsyncParsableCommand {
         }
         do {
             let summary = try await store.importRecords(
-                plan, hash: LiaisonStore.importHash(of: text), fileName: url.lastPathComponent, author: author.author,
-                dryRun: dryRun, again: again)
+                plan,
+                hash: LiaisonStore.importHash(of: text),
+                fileName: url.lastPathComponent,
+                author: author.author,
+                dryRun: dryRun,
+                again: again
+            )
             print(output.json ? Self.json(summary, problems: []) : Self.text(summary, file: url.lastPathComponent))
         } catch let error as ImportError {
             if output.json {

@@ -7,7 +7,8 @@ struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Initialise a node's store in the data directory and print its new replica id.",
-        discussion: "Offices: \(CoreSchema.offices.joined(separator: ", ")).")
+        discussion: "Offices: \(CoreSchema.offices.joined(separator: ", "))."
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions

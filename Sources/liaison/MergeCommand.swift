@@ -11,7 +11,8 @@ struct MergeCommand: AsyncParsableCommand {
             A bundle that is not well-formed is refused whole: nothing of it is applied. A state in it \
             that breaks an intake rule is quarantined (`liaison quarantine list`) and the rest merges; \
             the command then exits with status 1.
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
@@ -37,8 +38,10 @@ struct MergeCommand: AsyncParsableCommand {
         if output.json {
             print("{\"changed\":\(summary.changed),\"conflicts\":\(summary.conflicts),\"merged\":\(summary.merged),\"quarantined\":\(quarantined)}")
         } else {
-            print("merged \(summary.merged), changed \(summary.changed), conflicts \(summary.conflicts)"
-                + (quarantined > 0 ? ", quarantined \(quarantined)" : ""))
+            print(
+                "merged \(summary.merged), changed \(summary.changed), conflicts \(summary.conflicts)"
+                    + (quarantined > 0 ? ", quarantined \(quarantined)" : "")
+            )
         }
         if quarantined > 0 {
             printQuarantined(summary.quarantined)

@@ -5,13 +5,19 @@ import LiaisonStore
 
 /// `--data DIR`: where the node's store lives.
 struct DataOptions: ParsableArguments {
-    @Option(name: .customLong("data"), help: ArgumentHelp(
-        "The data directory (default: $LIAISON_DATA, else ./liaison-data).", valueName: "DIR"))
+    @Option(
+        name: .customLong("data"),
+        help: ArgumentHelp(
+            "The data directory (default: $LIAISON_DATA, else ./liaison-data).",
+            valueName: "DIR"
+        )
+    )
     var directory: String?
 
     /// The data directory: `--data`, else `$LIAISON_DATA`, else `./liaison-data`.
     var url: URL {
-        let path = directory ?? ProcessInfo.processInfo.environment["LIAISON_DATA"].flatMap { $0.isEmpty ? nil : $0 }
+        let path =
+            directory ?? ProcessInfo.processInfo.environment["LIAISON_DATA"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "liaison-data"
         return URL(fileURLWithPath: path)
     }
@@ -30,8 +36,13 @@ struct OutputOptions: ParsableArguments {
 
 /// `--author NAME`: who makes a write.
 struct AuthorOptions: ParsableArguments {
-    @Option(name: .customLong("author"), help: ArgumentHelp(
-        "Who makes the write (default: $LIAISON_AUTHOR, else the login name).", valueName: "NAME"))
+    @Option(
+        name: .customLong("author"),
+        help: ArgumentHelp(
+            "Who makes the write (default: $LIAISON_AUTHOR, else the login name).",
+            valueName: "NAME"
+        )
+    )
     var name: String?
 
     /// `--author`, else `$LIAISON_AUTHOR`, else the login name.
@@ -45,7 +56,12 @@ struct AuthorOptions: ParsableArguments {
 
 /// `--version TOKEN`: the version the writer read.
 struct VersionOptions: ParsableArguments {
-    @Option(name: .customLong("version"), help: ArgumentHelp(
-        "The version token the writer read (default: the current version).", valueName: "TOKEN"))
+    @Option(
+        name: .customLong("version"),
+        help: ArgumentHelp(
+            "The version token the writer read (default: the current version).",
+            valueName: "TOKEN"
+        )
+    )
     var token: String?
 }

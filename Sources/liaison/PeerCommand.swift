@@ -8,7 +8,8 @@ struct PeerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "peer",
         abstract: "Add or remove a peer to sync with.",
-        subcommands: [PeerAddCommand.self, PeerRemoveCommand.self])
+        subcommands: [PeerAddCommand.self, PeerRemoveCommand.self]
+    )
 }
 
 /// `liaison peer add NAME URL --token-file FILE`.
@@ -16,7 +17,8 @@ struct PeerAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a peer (or change its URL and token file).",
-        discussion: "The token file holds the peer token the other node issued with `liaison token create --role peer`.")
+        discussion: "The token file holds the peer token the other node issued with `liaison token create --role peer`."
+    )
 
     @OptionGroup var data: DataOptions
     @Argument(help: "The peer's name, e.g. chennai.") var name: String

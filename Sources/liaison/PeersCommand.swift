@@ -5,7 +5,9 @@ import LiaisonStore
 /// `liaison peers [--json]`: each peer's URL, last success, last error, and how far behind.
 struct PeersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "peers", abstract: "List peers with their last success, last error and how far behind.")
+        commandName: "peers",
+        abstract: "List peers with their last success, last error and how far behind."
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions

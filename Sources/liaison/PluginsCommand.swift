@@ -8,7 +8,8 @@ import LiaisonReports
 struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
-        abstract: "List the plugins, their tracks, the fields they add (with allowed values) and their reports.")
+        abstract: "List the plugins, their tracks, the fields they add (with allowed values) and their reports."
+    )
 
     @OptionGroup var output: OutputOptions
 
@@ -44,12 +45,20 @@ struct PluginListing: Encodable {
     init(_ registry: PluginRegistry) {
         plugins = registry.plugins.map { plugin in
             Plugin(
-                id: plugin.id, title: plugin.track.title, track: plugin.track.id,
+                id: plugin.id,
+                title: plugin.track.title,
+                track: plugin.track.id,
                 fields: plugin.fields.map {
-                    Field(name: $0.name, label: $0.label, type: Self.type($0.kind), help: $0.help,
-                          allowed: $0.kind.allowedValues)
+                    Field(
+                        name: $0.name,
+                        label: $0.label,
+                        type: Self.type($0.kind),
+                        help: $0.help,
+                        allowed: $0.kind.allowedValues
+                    )
                 },
-                reports: plugin.reports.map { Report(id: $0.id, title: $0.title, summary: $0.summary) })
+                reports: plugin.reports.map { Report(id: $0.id, title: $0.title, summary: $0.summary) }
+            )
         }
         reports = registry.reports.map { Report(id: $0.id, title: $0.title, summary: $0.summary) }
     }

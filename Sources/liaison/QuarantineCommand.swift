@@ -13,14 +13,16 @@ struct QuarantineCommand: AsyncParsableCommand {
             limits") is kept here with where it came from and the rule it broke; the rest of its page or \
             bundle merged. Drop an entry once it is dealt with.
             """,
-        subcommands: [List.self, Drop.self])
+        subcommands: [List.self, Drop.self]
+    )
 }
 
 extension QuarantineCommand {
     /// `liaison quarantine list [--json]`
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "What was set aside: source, record id, problem, when (most recent first).")
+            abstract: "What was set aside: source, record id, problem, when (most recent first)."
+        )
 
         @OptionGroup var data: DataOptions
         @OptionGroup var output: OutputOptions
@@ -34,7 +36,9 @@ extension QuarantineCommand {
             } else {
                 for entry in entries {
                     let times = entry.times > 1 ? " (\(entry.times) times)" : ""
-                    print("\(entry.id)  \(Timestamp.iso(entry.lastAt))\(times)  \(entry.source)  record \(entry.recordID ?? "(no id)")  \(entry.size) bytes")
+                    print(
+                        "\(entry.id)  \(Timestamp.iso(entry.lastAt))\(times)  \(entry.source)  record \(entry.recordID ?? "(no id)")  \(entry.size) bytes"
+                    )
                     print("    \(entry.problem)")
                 }
             }

@@ -10,7 +10,8 @@ struct RecordAddCommand: AsyncParsableCommand {
         discussion: """
             Required: type, title, tracks (office defaults to this node's office, status to identified).
             Example: liaison record add type=investment title="Lithium JV" tracks=critical_minerals value_usd=2500000
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions

@@ -12,5 +12,6 @@ struct RecordCommand: AsyncParsableCommand {
             RecordDeleteCommand.self,
             RecordListCommand.self,
             RecordHistoryCommand.self,
-        ])
+        ]
+    )
 }

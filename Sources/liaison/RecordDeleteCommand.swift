@@ -10,7 +10,8 @@ struct RecordDeleteCommand: AsyncParsableCommand {
         discussion: """
             A delete concurrent with an edit made elsewhere becomes a conflict on `deleted`; \
             settle it with `liaison resolve ID deleted=true` (or restore with FIELD=VALUE).
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions

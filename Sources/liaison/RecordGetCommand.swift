@@ -4,7 +4,9 @@ import LiaisonStore
 /// `liaison record get ID`
 struct RecordGetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "get", abstract: "Show a record, with its version and any conflicts.")
+        commandName: "get",
+        abstract: "Show a record, with its version and any conflicts."
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions

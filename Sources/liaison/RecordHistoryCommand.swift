@@ -6,7 +6,8 @@ import LiaisonStore
 struct RecordHistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Show every write ever made to a record, at any office, newest first.")
+        abstract: "Show every write ever made to a record, at any office, newest first."
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions

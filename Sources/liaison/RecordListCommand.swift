@@ -12,7 +12,8 @@ struct RecordListCommand: AsyncParsableCommand {
             they were made (so that two exports of the same records are the same file), with a \
             column for the id and for every field, ready for `liaison import`.
             Example: liaison record list --format csv --track semiconductors > semiconductors.csv
-            """)
+            """
+    )
 
     /// The output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -30,8 +31,12 @@ struct RecordListCommand: AsyncParsableCommand {
     var office: String?
     @Option(help: ArgumentHelp("Only records with this status.", valueName: "S"))
     var status: String?
-    @Option(help: ArgumentHelp("Only records whose title, parties, agency, officer or notes contain this text.",
-                               valueName: "TEXT"))
+    @Option(
+        help: ArgumentHelp(
+            "Only records whose title, parties, agency, officer or notes contain this text.",
+            valueName: "TEXT"
+        )
+    )
     var text: String?
     @Flag(help: "Only records with a field in conflict (deleted or not).")
     var conflicted = false
@@ -39,8 +44,12 @@ struct RecordListCommand: AsyncParsableCommand {
     var deleted = false
     @Option(help: ArgumentHelp("At most this many records (default: every match).", valueName: "N"))
     var limit: Int?
-    @Option(help: ArgumentHelp(
-        "The order: \(RecordQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "ORDER"))
+    @Option(
+        help: ArgumentHelp(
+            "The order: \(RecordQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "ORDER"
+        )
+    )
     var sort: String?
 
     func validate() throws {
@@ -56,8 +65,14 @@ struct RecordListCommand: AsyncParsableCommand {
         let store = try data.openStore()
         let format = output.json ? .json : format ?? .text
         var query = RecordQuery(
-            track: track, office: office, status: status, conflictedOnly: conflicted, deleted: deleted,
-            text: text, limit: limit ?? Int.max)
+            track: track,
+            office: office,
+            status: status,
+            conflictedOnly: conflicted,
+            deleted: deleted,
+            text: text,
+            limit: limit ?? Int.max
+        )
         query.sort = sort.flatMap(RecordQuery.Sort.init(rawValue:)) ?? (format == .csv ? .created : .updated)
         try query.check(against: store.schema)
         switch format {

@@ -45,7 +45,6 @@ func printText(_ store: LiaisonStore, _ query: RecordQuery) async throws {
     out.flush()
 }
 
-
 /// The human-readable form of a record.
 enum RecordText {
     /// A block: id, version, each field in schema order, conflicts with every value.
@@ -84,7 +83,8 @@ enum RecordText {
                     String(repeating: " ", count: width + 4) + (index == 0 ? "* " : "  ")
                         + text.padding(toLength: max(valueWidth, text.count), withPad: " ", startingAt: 0)
                         + " by \(conflict.author) at \(conflict.replica), \(conflict.at)"
-                        + (index == 0 ? " (shown)" : ""))
+                        + (index == 0 ? " (shown)" : "")
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -11,7 +11,8 @@ struct RecordSetCommand: AsyncParsableCommand {
             Give --version with the token you were shown: writes you did not see are kept as a \
             conflict. Without it, the write is made against the current version. An empty value \
             (notes=) clears an optional field.
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions

@@ -13,7 +13,8 @@ struct ReportCommand: AsyncParsableCommand {
             Reports list with `liaison plugins`. Output goes to stdout unless --out is given. \
             With --format csv, --out DIR (an existing directory, or a path ending in /) writes \
             one CSV file per table; otherwise all tables go in one stream of sections.
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
 

@@ -11,7 +11,8 @@ struct ResolveCommand: AsyncParsableCommand {
             Every value seen so far for those fields is replaced: each node that merges the \
             resolution settles the same way. `deleted=true` settles an edit-vs-delete conflict \
             as deleted; FIELD=VALUE (or deleted=false) restores the record.
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions

@@ -11,7 +11,8 @@ struct SeedCommand: AsyncParsableCommand {
         discussion: """
             The same --seed and --today give the same records. Records span every track, the seven
             offices and the two years before --today; about 3% carry an open conflict and 1% are deleted.
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
@@ -38,7 +39,11 @@ struct SeedCommand: AsyncParsableCommand {
         let store = try data.openStore()
         let day = today ?? String(Timestamp.iso(Timestamp.millis()).prefix(10))
         var generator = SampleDataGenerator(
-            seed: seed, replica: store.identity.replicaID, schema: store.schema, today: day)
+            seed: seed,
+            replica: store.identity.replicaID,
+            schema: store.schema,
+            today: day
+        )
         var summary = MergeSummary()
         var remaining = records
         while remaining > 0 {

@@ -15,34 +15,63 @@ struct ServeCommand: AsyncParsableCommand {
             flags. Prints `listening on http://HOST:PORT` (https with server.tls_certificate and \
             server.tls_key) once bound; logs go to stderr, as text or JSON lines (log.format). \
             See docs/operations.md.
-            """)
+            """
+    )
 
     @OptionGroup var data: DataOptions
     @Option(help: ArgumentHelp("The address to bind (default 127.0.0.1).", valueName: "H")) var host: String?
     @Option(help: ArgumentHelp("The port to bind; 0 picks a free one (default 8080).", valueName: "P")) var port: Int?
-    @Option(name: .customLong("sync-interval"), help: ArgumentHelp(
-        "Seconds between syncs with each peer; 0 turns periodic sync off (default 30).", valueName: "SECONDS"))
+    @Option(
+        name: .customLong("sync-interval"),
+        help: ArgumentHelp(
+            "Seconds between syncs with each peer; 0 turns periodic sync off (default 30).",
+            valueName: "SECONDS"
+        )
+    )
     var syncInterval: Double?
-    @Option(name: .customLong("log-level"), help: ArgumentHelp(
-        "trace, debug, info, notice, warning, error or critical (default info).", valueName: "LEVEL"))
+    @Option(
+        name: .customLong("log-level"),
+        help: ArgumentHelp(
+            "trace, debug, info, notice, warning, error or critical (default info).",
+            valueName: "LEVEL"
+        )
+    )
     var logLevel: String?
-    @Option(name: .customLong("log-format"), help: ArgumentHelp(
-        "text or json: one JSON object a line (default text).", valueName: "FORMAT"))
+    @Option(
+        name: .customLong("log-format"),
+        help: ArgumentHelp(
+            "text or json: one JSON object a line (default text).",
+            valueName: "FORMAT"
+        )
+    )
     var logFormat: String?
-    @Option(name: .customLong("tls-certificate"), help: ArgumentHelp(
-        "A PEM certificate (chain) to serve HTTPS with; needs --tls-key.", valueName: "FILE"))
+    @Option(
+        name: .customLong("tls-certificate"),
+        help: ArgumentHelp(
+            "A PEM certificate (chain) to serve HTTPS with; needs --tls-key.",
+            valueName: "FILE"
+        )
+    )
     var tlsCertificate: String?
-    @Option(name: .customLong("tls-key"), help: ArgumentHelp(
-        "The PEM private key of the certificate.", valueName: "FILE"))
+    @Option(
+        name: .customLong("tls-key"),
+        help: ArgumentHelp(
+            "The PEM private key of the certificate.",
+            valueName: "FILE"
+        )
+    )
     var tlsKey: String?
 
     func run() async throws {
-        let config = try NodeConfig.resolve(directory: data.url, flags: [
-            ("server.host", "--host", host), ("server.port", "--port", port.map(String.init)),
-            ("sync.interval", "--sync-interval", syncInterval.map { String($0) }), ("log.level", "--log-level", logLevel),
-            ("log.format", "--log-format", logFormat), ("server.tls_certificate", "--tls-certificate", tlsCertificate),
-            ("server.tls_key", "--tls-key", tlsKey),
-        ])
+        let config = try NodeConfig.resolve(
+            directory: data.url,
+            flags: [
+                ("server.host", "--host", host), ("server.port", "--port", port.map(String.init)),
+                ("sync.interval", "--sync-interval", syncInterval.map { String($0) }), ("log.level", "--log-level", logLevel),
+                ("log.format", "--log-format", logFormat), ("server.tls_certificate", "--tls-certificate", tlsCertificate),
+                ("server.tls_key", "--tls-key", tlsKey),
+            ]
+        )
         let store = try data.openStore()
         for name in try await config.registerPeers(in: store) {
             FileHandle.standardError.write(Data("peer \(name) removed: it is no longer in liaison.conf\n".utf8))

@@ -6,7 +6,8 @@ struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show this node's replica id, office, sequence, records, open conflicts and each peer's sync.",
-        discussion: "Reads the store in the data directory: works whether or not `liaison serve` runs.")
+        discussion: "Reads the store in the data directory: works whether or not `liaison serve` runs."
+    )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions

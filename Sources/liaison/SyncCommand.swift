@@ -7,7 +7,9 @@ import LiaisonSync
 /// `liaison sync [NAME...]`: one pull and push with those peers (all if none), now.
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sync", abstract: "Pull and push once with the named peers (all if none), now.")
+        commandName: "sync",
+        abstract: "Pull and push once with the named peers (all if none), now."
+    )
 
     @OptionGroup var data: DataOptions
     @Argument(help: "Peer names (default: every peer).") var names: [String] = []
@@ -31,11 +33,17 @@ struct SyncCommand: AsyncParsableCommand {
                 let report = try await engine.sync(with: peer, progress: Self.show)
                 Self.clearProgress()
                 let quarantined = report.pulled.quarantined + report.pushed.quarantined
-                print("\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed)), \(report.bytesReceived.wire + report.bytesSent.wire) bytes on the wire (\(report.bytesReceived.plain + report.bytesSent.plain) as JSON)"
-                    + (quarantined.isEmpty ? "" : ", quarantined \(quarantined.count)"))
+                print(
+                    "\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed)), \(report.bytesReceived.wire + report.bytesSent.wire) bytes on the wire (\(report.bytesReceived.plain + report.bytesSent.plain) as JSON)"
+                        + (quarantined.isEmpty ? "" : ", quarantined \(quarantined.count)")
+                )
                 if !quarantined.isEmpty {
-                    if !report.pulled.quarantined.isEmpty { printError("\(peer.name) sent \(report.pulled.quarantined.count) states that were quarantined here") }
-                    if !report.pushed.quarantined.isEmpty { printError("\(peer.name) quarantined \(report.pushed.quarantined.count) states this node sent") }
+                    if !report.pulled.quarantined.isEmpty {
+                        printError("\(peer.name) sent \(report.pulled.quarantined.count) states that were quarantined here")
+                    }
+                    if !report.pushed.quarantined.isEmpty {
+                        printError("\(peer.name) quarantined \(report.pushed.quarantined.count) states this node sent")
+                    }
                     printQuarantined(quarantined)
                     failures += 1
                 }
@@ -51,10 +59,11 @@ struct SyncCommand: AsyncParsableCommand {
     /// Progress on stderr, on one line, when stderr is a terminal.
     @Sendable static func show(_ progress: SyncProgress) {
         guard isatty(STDERR_FILENO) == 1 else { return }
-        let text = switch progress {
-        case .pulled(let peer, let states, let remaining): "\(peer): pulled \(states), about \(remaining) to go"
-        case .pushed(let peer, let states): "\(peer): pushed \(states)"
-        }
+        let text =
+            switch progress {
+            case .pulled(let peer, let states, let remaining): "\(peer): pulled \(states), about \(remaining) to go"
+            case .pushed(let peer, let states): "\(peer): pushed \(states)"
+            }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
     }
 

@@ -13,22 +13,28 @@ struct TokenCommand: AsyncParsableCommand {
             Roles: reader (read records and status), editor (+ write and resolve), \
             admin (+ tokens, peers, sync now), peer (another node: sync routes only).
             """,
-        subcommands: [Create.self, Import.self, List.self, Revoke.self])
+        subcommands: [Create.self, Import.self, List.self, Revoke.self]
+    )
 }
 
 extension TokenCommand {
     /// `liaison token create --role R --name N [--user U]`: prints the new token once, and nothing else on stdout.
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make a token and print it, once: only its hash is kept.")
+            abstract: "Make a token and print it, once: only its hash is kept."
+        )
 
         @OptionGroup var data: DataOptions
         @Option(help: ArgumentHelp("What the token may do: reader, editor, admin or peer.", valueName: "ROLE"))
         var role: TokenRole
         @Option(help: ArgumentHelp("Who holds it; recorded as the author of its writes.", valueName: "NAME"))
         var name: String
-        @Option(help: ArgumentHelp("The user it acts for: its writes are credited to them, and it stops working while they are disabled.",
-                                   valueName: "USER"))
+        @Option(
+            help: ArgumentHelp(
+                "The user it acts for: its writes are credited to them, and it stops working while they are disabled.",
+                valueName: "USER"
+            )
+        )
         var user: String?
 
         func run() async throws {
@@ -40,7 +46,8 @@ extension TokenCommand {
     /// `liaison token import --role R --name N --token-file F`: installs a token made elsewhere.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Install a token made elsewhere (e.g. a deployment secret), replacing any token of that name.")
+            abstract: "Install a token made elsewhere (e.g. a deployment secret), replacing any token of that name."
+        )
 
         @OptionGroup var data: DataOptions
         @Option(help: ArgumentHelp("What the token may do: reader, editor, admin or peer.", valueName: "ROLE"))

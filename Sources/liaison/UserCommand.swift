@@ -12,7 +12,8 @@ struct UserCommand: AsyncParsableCommand {
             Roles: reader (read records and status), editor (+ write and resolve), \
             admin (+ users, tokens, peers, sync now). Passwords have at least 12 characters.
             """,
-        subcommands: [Add.self, List.self, Set.self])
+        subcommands: [Add.self, List.self, Set.self]
+    )
 }
 
 extension UserCommand {
@@ -20,7 +21,8 @@ extension UserCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a user. Without --password-file, prints a one-time password (the only thing on stdout) "
-                + "that must be changed at the first sign-in.")
+                + "that must be changed at the first sign-in."
+        )
 
         @OptionGroup var data: DataOptions
         @Argument(help: "The user name: what they sign in with and the author of their changes.") var name: String
@@ -31,8 +33,13 @@ extension UserCommand {
 
         func run() async throws {
             let password = try passwordFile.map(readPassword) ?? PasswordHash.temporaryPassword()
-            try await data.openStore().addAccount(name: name, displayName: displayName, role: role, password: password,
-                                                  mustChangePassword: passwordFile == nil)
+            try await data.openStore().addAccount(
+                name: name,
+                displayName: displayName,
+                role: role,
+                password: password,
+                mustChangePassword: passwordFile == nil
+            )
             if passwordFile == nil {
                 print(password)
                 printNote("\(name) (\(role.rawValue)) added with the one-time password printed on stdout; it must be changed at first sign-in")
@@ -65,10 +72,12 @@ extension UserCommand {
         }
 
         private static func members(_ account: Account) -> [(key: String, value: FieldValue)] {
-            [("name", .text(account.name)), ("display_name", .text(account.displayName)), ("role", .text(account.role.rawValue)),
-             ("disabled", .bool(account.disabled)), ("must_change_password", .bool(account.mustChangePassword)),
-             ("created_at", .text(Timestamp.iso(account.createdAt))),
-             ("last_sign_in", account.lastSignIn.map { .text(Timestamp.iso($0)) } ?? .null)]
+            [
+                ("name", .text(account.name)), ("display_name", .text(account.displayName)), ("role", .text(account.role.rawValue)),
+                ("disabled", .bool(account.disabled)), ("must_change_password", .bool(account.mustChangePassword)),
+                ("created_at", .text(Timestamp.iso(account.createdAt))),
+                ("last_sign_in", account.lastSignIn.map { .text(Timestamp.iso($0)) } ?? .null),
+            ]
         }
     }
 
@@ -76,7 +85,8 @@ extension UserCommand {
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a user's role, display name or password, or disable or enable them. "
-                + "Disabling or a new password signs them out everywhere.")
+                + "Disabling or a new password signs them out everywhere."
+        )
 
         @OptionGroup var data: DataOptions
         @Argument(help: "The user name.") var name: String
@@ -94,8 +104,13 @@ extension UserCommand {
         }
 
         func run() async throws {
-            let change = AccountChange(role: role, displayName: displayName, disabled: state.map { $0 == .disable },
-                                       password: try passwordFile.map(readPassword), mustChangePassword: false)
+            let change = AccountChange(
+                role: role,
+                displayName: displayName,
+                disabled: state.map { $0 == .disable },
+                password: try passwordFile.map(readPassword),
+                mustChangePassword: false
+            )
             let account = try await data.openStore().changeAccount(name, change)
             let state = account.disabled ? "disabled" : "active"
             print("\(account.name)\t\(account.role.rawValue)\t\(state)\t\(account.displayName)")

@@ -80,7 +80,11 @@ struct CurlClientTests {
         try await withTestServer { base, _ in
             let client = CurlClient(configuration: .init(workerThreads: 1))
             defer { client.shutdown() }
-            func call(_ method: String, _ body: [UInt8]? = nil, _ headers: [(name: String, value: String)] = [])
+            func call(
+                _ method: String,
+                _ body: [UInt8]? = nil,
+                _ headers: [(name: String, value: String)] = []
+            )
                 async throws -> String
             {
                 let response = try await client.send(

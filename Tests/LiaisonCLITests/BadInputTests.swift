@@ -44,7 +44,8 @@ struct BadInputTests {
 
         // A bundle with one bad state: the bad one is quarantined, naming the record and the rule,
         // the good one merges, and the command exits non-zero.
-        let bad = #"{"format":"liaison-bundle","version":1,"replica_id":"chennai.x1","office":"chennai","since":0,"#
+        let bad =
+            #"{"format":"liaison-bundle","version":1,"replica_id":"chennai.x1","office":"chennai","since":0,"#
             + #""last_sequence":2,"states":["#
             + #"{"context":{"chennai.x1":1},"id":"good-1","writes":[{"at":1767225600000,"author":"p","fields":{"office":"chennai","#
             + #""status":"identified","title":"Good","tracks":["sccp"],"type":"event"},"n":1,"replica":"chennai.x1"}]},"#

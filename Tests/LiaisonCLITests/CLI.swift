@@ -75,7 +75,8 @@ struct CLI {
         return Result(
             code: process.terminationStatus,
             out: try String(contentsOf: outFile, encoding: .utf8),
-            err: try String(contentsOf: errFile, encoding: .utf8))
+            err: try String(contentsOf: errFile, encoding: .utf8)
+        )
     }
 
     /// Runs a command that must succeed and returns its stdout.

@@ -44,7 +44,8 @@ struct ClusterTests {
     static func alive(_ pid: Int32) -> Bool {
         guard kill(pid, 0) == 0 else { return false }
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
+            let close = stat.lastIndex(of: ")")
+        else { return true }
         return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
@@ -86,19 +87,26 @@ struct ClusterTests {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let client = CurlClient(configuration: .init(connectTimeout: 5, totalTimeout: 30))
         defer { client.shutdown() }
-        let created = try await client.send(HTTPRequest(
-            method: "POST", url: "http://127.0.0.1:\(base + 2)/v1/records",
-            headers: [(name: "Authorization", value: "Bearer \(chennaiToken)"), (name: "Content-Type", value: "application/json")],
-            body: Array(#"{"title":"Chennai EV battery plant JV","type":"joint_venture","tracks":["critical_minerals"]}"#.utf8)))
+        let created = try await client.send(
+            HTTPRequest(
+                method: "POST",
+                url: "http://127.0.0.1:\(base + 2)/v1/records",
+                headers: [(name: "Authorization", value: "Bearer \(chennaiToken)"), (name: "Content-Type", value: "application/json")],
+                body: Array(#"{"title":"Chennai EV battery plant JV","type":"joint_venture","tracks":["critical_minerals"]}"#.utf8)
+            )
+        )
         #expect(created.status == 201)
         let id = try recordID(String(decoding: created.body, as: UTF8.self))
         for (index, city) in Self.cities.enumerated() where city != "chennai" {
             let token = try String(contentsOf: directory.appendingPathComponent("\(city)/admin.token"), encoding: .utf8)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             try await eventually("the Chennai record reaches \(city)", within: 120) {
-                let response = try? await client.send(HTTPRequest(
-                    url: "http://127.0.0.1:\(base + index)/v1/records/\(id)",
-                    headers: [(name: "Authorization", value: "Bearer \(token)")]))
+                let response = try? await client.send(
+                    HTTPRequest(
+                        url: "http://127.0.0.1:\(base + index)/v1/records/\(id)",
+                        headers: [(name: "Authorization", value: "Bearer \(token)")]
+                    )
+                )
                 return response?.status == 200
             }
         }
@@ -108,15 +116,16 @@ struct ClusterTests {
         try await eventually("cluster status shows zero lag everywhere", within: 120) {
             let status = try Self.liaison(["cluster", "status", "--dir", directory.path, "--json"])
             guard status.status == 0,
-                  let object = try? JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+                let object = try? JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
             else { return false }
             last = object
             let nodes = object["nodes"] as? [[String: Any]] ?? []
-            return nodes.count == 7 && nodes.allSatisfy { node in
-                let peers = node["peers"] as? [[String: Any]] ?? []
-                return node["error"] == nil && peers.count == 6
-                    && peers.allSatisfy { ($0["behind"] as? NSNumber)?.intValue == 0 && $0["last_error"] == nil }
-            }
+            return nodes.count == 7
+                && nodes.allSatisfy { node in
+                    let peers = node["peers"] as? [[String: Any]] ?? []
+                    return node["error"] == nil && peers.count == 6
+                        && peers.allSatisfy { ($0["behind"] as? NSNumber)?.intValue == 0 && $0["last_error"] == nil }
+                }
         }
         #expect(last["in_step"] as? Bool == true)
         let records = (last["nodes"] as? [[String: Any]] ?? []).compactMap { ($0["records"] as? NSNumber)?.intValue }

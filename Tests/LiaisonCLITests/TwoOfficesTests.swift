@@ -12,9 +12,20 @@ struct TwoOfficesTests {
         let mumbaiReplica = try cli.ok("--data", "mumbai", "init", "--office", "mumbai")
         let chennaiReplica = try cli.ok("--data", "chennai", "init", "--office", "chennai")
         #expect(mumbaiReplica.hasPrefix("mumbai.") && chennaiReplica.hasPrefix("chennai."))
-        let id = try recordID(try cli.ok(
-            "--data", "mumbai", "record", "add", "--json", "type=joint_venture", "title=Lithium refining JV",
-            "tracks=critical_minerals", "value_usd=2500000", "status=contacted"))
+        let id = try recordID(
+            try cli.ok(
+                "--data",
+                "mumbai",
+                "record",
+                "add",
+                "--json",
+                "type=joint_venture",
+                "title=Lithium refining JV",
+                "tracks=critical_minerals",
+                "value_usd=2500000",
+                "status=contacted"
+            )
+        )
         #expect(try cli.send(from: "mumbai", to: "chennai") == "merged 1, changed 1, conflicts 0\n")
         #expect(try cli.send(from: "mumbai", to: "chennai") == "merged 1, changed 0, conflicts 0\n")
 
@@ -57,8 +68,18 @@ struct TwoOfficesTests {
         defer { cli.cleanUp() }
         try cli.ok("--data", "mumbai", "init", "--office", "mumbai")
         try cli.ok("--data", "chennai", "init", "--office", "chennai")
-        let id = try recordID(try cli.ok(
-            "--data", "mumbai", "record", "add", "--json", "type=event", "title=Semicon roadshow", "tracks=semiconductors"))
+        let id = try recordID(
+            try cli.ok(
+                "--data",
+                "mumbai",
+                "record",
+                "add",
+                "--json",
+                "type=event",
+                "title=Semicon roadshow",
+                "tracks=semiconductors"
+            )
+        )
         try cli.send(from: "mumbai", to: "chennai")
         try cli.ok("--data", "mumbai", "record", "delete", id)
         try cli.ok("--data", "chennai", "record", "set", id, "notes=Still on: venue booked")
@@ -80,8 +101,10 @@ struct TwoOfficesTests {
             let list = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
             #expect(list.count == 1 && list[0]["deleted"] as? Bool == true)
         }
-        #expect(try cli.ok("--data", "mumbai", "record", "get", "--json", id)
-            == (try cli.ok("--data", "chennai", "record", "get", "--json", id)))
+        #expect(
+            try cli.ok("--data", "mumbai", "record", "get", "--json", id)
+                == (try cli.ok("--data", "chennai", "record", "get", "--json", id))
+        )
         // Restoring is a resolution too.
         let restored = try cli.ok("--data", "chennai", "resolve", "--json", id, "status=on_hold")
         #expect(restored.contains(#""deleted":false"#))

@@ -7,10 +7,12 @@ import Testing
         let table = try CSVReader.read(text)
         #expect(table.separator == ";")
         #expect(table.header == ["title", "notes", "value"])
-        #expect(table.rows == [
-            CSVTable.Row(line: 2, values: ["A \"quoted\"; title", "two\r\nlines", "5"]),
-            CSVTable.Row(line: 5, values: ["plain", "", "7"]),
-        ])
+        #expect(
+            table.rows == [
+                CSVTable.Row(line: 2, values: ["A \"quoted\"; title", "two\r\nlines", "5"]),
+                CSVTable.Row(line: 5, values: ["plain", "", "7"]),
+            ]
+        )
     }
 
     @Test func commasLFAndALastLineWithoutEnd() throws {
@@ -80,8 +82,11 @@ import Testing
         #expect(plan.problems.isEmpty, "\(plan.problems)")
         #expect(plan.fields == ["title", "type", "tracks", nil, nil])
         let unknown = ImportPlan(table: try CSVReader.read("Title,Colour\nA,red\n"), schema: .core)
-        #expect(unknown.problems.map(\.description).contains(
-            "line 1, column \"Colour\" is not a field; map it with --map \"Colour=FIELD\" or skip it with --map \"Colour=\""))
+        #expect(
+            unknown.problems.map(\.description).contains(
+                "line 1, column \"Colour\" is not a field; map it with --map \"Colour=FIELD\" or skip it with --map \"Colour=\""
+            )
+        )
     }
 
     @Test func aRepeatedIDIsAProblemOfTheSecondLine() throws {

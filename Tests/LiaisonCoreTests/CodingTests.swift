@@ -35,15 +35,25 @@ import Testing
 
     @Test func canonicalFormIsExact() throws {
         var state = RecordState(id: "r1")
-        try state.write(["title": .text("T \"1\""), "value_usd": .number(2_500_000), "tracks": .list(["ipef", "sccp"])],
-                    readContext: .empty, replica: mumbai, meta: meta("asha", 5))
-        try state.write(["value_usd": .number(12.5), "notes": .null], readContext: state.context, replica: mumbai,
-                    meta: meta("ravi", 6))
-        #expect(state.canonicalJSON == """
-            {"context":{"mumbai.k3f9q2":2},"id":"r1","writes":[\
-            {"at":5,"author":"asha","fields":{"title":"T \\"1\\"","tracks":["ipef","sccp"]},"n":1,"replica":"mumbai.k3f9q2"},\
-            {"at":6,"author":"ravi","fields":{"deleted":false,"notes":null,"value_usd":12.5},"n":2,"replica":"mumbai.k3f9q2"}]}
-            """)
+        try state.write(
+            ["title": .text("T \"1\""), "value_usd": .number(2_500_000), "tracks": .list(["ipef", "sccp"])],
+            readContext: .empty,
+            replica: mumbai,
+            meta: meta("asha", 5)
+        )
+        try state.write(
+            ["value_usd": .number(12.5), "notes": .null],
+            readContext: state.context,
+            replica: mumbai,
+            meta: meta("ravi", 6)
+        )
+        #expect(
+            state.canonicalJSON == """
+                {"context":{"mumbai.k3f9q2":2},"id":"r1","writes":[\
+                {"at":5,"author":"asha","fields":{"title":"T \\"1\\"","tracks":["ipef","sccp"]},"n":1,"replica":"mumbai.k3f9q2"},\
+                {"at":6,"author":"ravi","fields":{"deleted":false,"notes":null,"value_usd":12.5},"n":2,"replica":"mumbai.k3f9q2"}]}
+                """
+        )
     }
 
     @Test func valuesKeepTheirTypesThroughJSON() throws {
@@ -86,18 +96,22 @@ import Testing
         expectRefused("{", naming: "malformed state JSON")
         expectRefused("not json", naming: "malformed state JSON")
         expectRefused(#"{"context":{},"id":"r1"}"#, naming: "missing key \"writes\"")
-        expectRefused(#"{"context":{},"id":"r1","writes":[{"at":1,"author":"a","fields":{"title":{"x":1}},"n":1,"replica":"mumbai.k3f9q2"}]}"#,
-                      naming: "malformed state JSON")
+        expectRefused(
+            #"{"context":{},"id":"r1","writes":[{"at":1,"author":"a","fields":{"title":{"x":1}},"n":1,"replica":"mumbai.k3f9q2"}]}"#,
+            naming: "malformed state JSON"
+        )
         expectRefused(#"{"context":{"mumbai.k3f9q2":-1},"id":"r1","writes":[]}"#, naming: "malformed state JSON")
     }
 
     @Test func writeOutsideTheContextIsRefused() {
         expectRefused(
             #"{"context":{"mumbai.k3f9q2":1},"id":"r1","writes":[{"at":1,"author":"a","fields":{"title":"T"},"n":2,"replica":"mumbai.k3f9q2"}]}"#,
-            naming: "write mumbai.k3f9q2:2 is not in the state's context")
+            naming: "write mumbai.k3f9q2:2 is not in the state's context"
+        )
         expectRefused(
             #"{"context":{},"id":"r1","writes":[{"at":1,"author":"a","fields":{"title":"T"},"n":1,"replica":"chennai.p8d2x1"}]}"#,
-            naming: "not in the state's context")
+            naming: "not in the state's context"
+        )
     }
 
     @Test func duplicatedWriteIsRefused() {
@@ -112,14 +126,16 @@ import Testing
         expectRefused(#"{"context":{"nodot":1},"id":"r1","writes":[]}"#, naming: "invalid replica id")
         expectRefused(
             #"{"context":{"mumbai.k3f9q2":1},"id":"r1","writes":[{"at":1,"author":"a","fields":{"title":"T"},"n":1,"replica":"bad id"}]}"#,
-            naming: "invalid dot")
+            naming: "invalid dot"
+        )
     }
 
     @Test func zeroCountersAreRefused() {
         expectRefused(#"{"context":{"mumbai.k3f9q2":0},"id":"r1","writes":[]}"#, naming: "must be at least 1")
         expectRefused(
             #"{"context":{"mumbai.k3f9q2":1},"id":"r1","writes":[{"at":1,"author":"a","fields":{"title":"T"},"n":0,"replica":"mumbai.k3f9q2"}]}"#,
-            naming: "invalid dot mumbai.k3f9q2:0")
+            naming: "invalid dot mumbai.k3f9q2:0"
+        )
     }
 
     @Test func invalidRecordIDIsRefused() {

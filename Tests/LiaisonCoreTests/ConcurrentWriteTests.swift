@@ -13,8 +13,12 @@ func meta(_ author: String, _ at: Int64) -> WriteMeta {
 /// A record created at Mumbai with a title and a status.
 func createdRecord() throws -> RecordState {
     var state = RecordState(id: recordID)
-    try state.write(["title": .text("Lithium refinery JV"), "status": .text("identified")],
-                readContext: .empty, replica: mumbai, meta: meta("asha", 1_000))
+    try state.write(
+        ["title": .text("Lithium refinery JV"), "status": .text("identified")],
+        readContext: .empty,
+        replica: mumbai,
+        meta: meta("asha", 1_000)
+    )
     return state
 }
 

@@ -10,8 +10,12 @@ import Testing
         var mumbaiState = try createdRecord()
         var chennaiState = try RecordState(id: recordID).merged(with: mumbaiState)
         try mumbaiState.delete(readContext: mumbaiState.context, replica: mumbai, meta: meta("asha", deleteAt))
-        try chennaiState.write(["status": .text("contacted")], readContext: chennaiState.context, replica: chennai,
-                           meta: meta("kavya", editAt))
+        try chennaiState.write(
+            ["status": .text("contacted")],
+            readContext: chennaiState.context,
+            replica: chennai,
+            meta: meta("kavya", editAt)
+        )
         return (mumbaiState, chennaiState)
     }
 

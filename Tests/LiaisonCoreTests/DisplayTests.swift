@@ -7,8 +7,10 @@ import Testing
 @Suite struct DisplayTests {
     /// Two concurrent writes of `status` from a common version; returns the state merged in
     /// the given order.
-    func conflict(_ first: (replica: String, at: Int64, value: String),
-                  _ second: (replica: String, at: Int64, value: String)) throws -> (RecordState, RecordState) {
+    func conflict(
+        _ first: (replica: String, at: Int64, value: String),
+        _ second: (replica: String, at: Int64, value: String)
+    ) throws -> (RecordState, RecordState) {
         let base = try createdRecord()
         var a = base
         var b = base

@@ -23,12 +23,15 @@ struct DisplayValuesJSONTests {
         #expect(json == #"{"title":"JV \"1\"","tracks":["ipef","sccp"],"underserved_owned":true,"value_usd":12.5}"#)
     }
 
-    @Test("a malformed value names the field", arguments: [
-        (#"{"title":}"#, "at title:"),
-        (#"{"tracks":["a",1]}"#, "at tracks[1]:"),
-        (#"{"title":"x"} extra"#, "expected the end of the input"),
-        ("", "the input is empty"),
-    ])
+    @Test(
+        "a malformed value names the field",
+        arguments: [
+            (#"{"title":}"#, "at title:"),
+            (#"{"tracks":["a",1]}"#, "at tracks[1]:"),
+            (#"{"title":"x"} extra"#, "expected the end of the input"),
+            ("", "the input is empty"),
+        ]
+    )
     func malformed(json: String, problem: String) {
         let error = #expect(throws: StateDecodingError.self) { try DisplayValuesJSON.decode(json) }
         #expect(error?.description.contains(problem) == true, "\(error?.description ?? "no error")")

@@ -18,8 +18,10 @@ import Testing
 
     @Test func replicaIDValidity() {
         for good in ["mumbai.k3f9q2", "new-delhi.a1_b2", "a.b"] { #expect(ReplicaID.isValid(good), "\(good)") }
-        for bad in ["", "ab", "mumbai", ".mumbai", "mumbai.", "Mumbai.k3f9q2", "mumbai.k3 f9", "mumbai.k3f9é",
-                    "mumbai:1.x", String(repeating: "a", count: 63) + ".b"] {
+        for bad in [
+            "", "ab", "mumbai", ".mumbai", "mumbai.", "Mumbai.k3f9q2", "mumbai.k3 f9", "mumbai.k3f9é",
+            "mumbai:1.x", String(repeating: "a", count: 63) + ".b",
+        ] {
             #expect(!ReplicaID.isValid(bad), "\(bad)")
         }
     }

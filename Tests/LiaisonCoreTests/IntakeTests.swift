@@ -51,8 +51,11 @@ struct IntakeTests {
             "tracks": .list(["sccp"]), "status": .text("identified"), deletedField: .bool(false),
         ]
         return RecordState(
-            id: "0190f3a2-7c1e-7000-8000-000000000001", context: VersionVector([replica: counter]),
-            fields: values.mapValues { [dot: $0] }, writes: [dot: WriteMeta(author: "asha", at: at)])
+            id: "0190f3a2-7c1e-7000-8000-000000000001",
+            context: VersionVector([replica: counter]),
+            fields: values.mapValues { [dot: $0] },
+            writes: [dot: WriteMeta(author: "asha", at: at)]
+        )
     }
 
     /// One hostile variant of a valid state per rule of the intake, with the words its refusal names.
@@ -61,22 +64,38 @@ struct IntakeTests {
         func replacing(_ old: String, _ new: String) -> String { good.replacingOccurrences(of: old, with: new) }
         let manyReplicas = (0..<2_000).map { "\"mumbai.r\($0)\":1" }.joined(separator: ",")
         return [
-            ("the largest 64-bit counter", replacing("\"mumbai.a1b2c3\":1}", "\"mumbai.a1b2c3\":1,\"chennai.x\":18446744073709551615}"), "over the limit"),
+            (
+                "the largest 64-bit counter", replacing("\"mumbai.a1b2c3\":1}", "\"mumbai.a1b2c3\":1,\"chennai.x\":18446744073709551615}"),
+                "over the limit"
+            ),
             ("2^53", replacing("\"mumbai.a1b2c3\":1}", "\"mumbai.a1b2c3\":1,\"chennai.x\":9007199254740992}"), "over the limit"),
-            ("a counter past 64 bits", replacing("\"mumbai.a1b2c3\":1}", "\"mumbai.a1b2c3\":1,\"chennai.x\":18446744073709551616}"), "not a valid state"),
+            (
+                "a counter past 64 bits", replacing("\"mumbai.a1b2c3\":1}", "\"mumbai.a1b2c3\":1,\"chennai.x\":18446744073709551616}"),
+                "not a valid state"
+            ),
             ("a zero counter", replacing("\"mumbai.a1b2c3\":1}", "\"mumbai.a1b2c3\":1,\"chennai.x\":0}"), "at least 1"),
             ("a zero dot", replacing("\"n\":1", "\"n\":0"), "invalid dot"),
             ("thousands of replicas", replacing("\"mumbai.a1b2c3\":1}", "\"mumbai.a1b2c3\":1,\(manyReplicas)}"), "replicas"),
             ("a huge author", replacing("\"author\":\"asha\"", "\"author\":\"\(String(repeating: "a", count: 10_000))\""), "author"),
             ("an author with NUL", replacing("\"author\":\"asha\"", "\"author\":\"as\\u0000ha\""), "control character"),
             ("a title over 200 characters", replacing("Lithium JV", String(repeating: "x", count: 201)), "at most 200"),
-            ("notes over the limit", replacing("\"office\":\"mumbai\"", "\"office\":\"mumbai\",\"notes\":\"\(String(repeating: "n", count: 10_001))\""), "at most 10000"),
+            (
+                "notes over the limit",
+                replacing("\"office\":\"mumbai\"", "\"office\":\"mumbai\",\"notes\":\"\(String(repeating: "n", count: 10_001))\""), "at most 10000"
+            ),
             ("a NUL in a text", replacing("Lithium JV", "Lithium\\u0000JV"), "NUL"),
-            ("a state over 256 KiB", replacing("\"author\":\"asha\"", "\"author\":\"asha\",\"x\":\"\(String(repeating: "p", count: 300_000))\""), "over the limit"),
+            (
+                "a state over 256 KiB", replacing("\"author\":\"asha\"", "\"author\":\"asha\",\"x\":\"\(String(repeating: "p", count: 300_000))\""),
+                "over the limit"
+            ),
             ("a write in 1970", replacing("\"at\":\(at)", "\"at\":0"), "outside 2000-01-01..2100-01-01"),
             ("a write far in the future", replacing("\"at\":\(at)", "\"at\":9223372036854775807"), "outside"),
             ("a write before 1 AD", replacing("\"at\":\(at)", "\"at\":-9223372036854775808"), "outside"),
-            ("one dot twice", replacing("]}", ",{\"at\":\(at),\"author\":\"ravi\",\"fields\":{\"title\":\"Other\"},\"n\":1,\"replica\":\"mumbai.a1b2c3\"}]}"), "appears twice"),
+            (
+                "one dot twice",
+                replacing("]}", ",{\"at\":\(at),\"author\":\"ravi\",\"fields\":{\"title\":\"Other\"},\"n\":1,\"replica\":\"mumbai.a1b2c3\"}]}"),
+                "appears twice"
+            ),
             ("a dot outside the context", replacing("\"n\":1", "\"n\":2"), "not in the state's context"),
             ("an unknown field", replacing("\"office\":", "\"colour\":\"red\",\"office\":"), "colour"),
             ("a wrong type", replacing("\"office\":\"mumbai\"", "\"office\":\"mumbai\",\"value_usd\":\"lots\""), "value_usd"),
@@ -108,13 +127,21 @@ struct IntakeTests {
         #expect(try Self.intake(state).get() == state, "the limit itself is accepted")
         let before = state
         #expect(throws: WriteError.self) {
-            try state.write(["notes": .text("x")], readContext: state.context, replica: "mumbai.a1b2c3",
-                            meta: WriteMeta(author: "asha", at: Self.at))
+            try state.write(
+                ["notes": .text("x")],
+                readContext: state.context,
+                replica: "mumbai.a1b2c3",
+                meta: WriteMeta(author: "asha", at: Self.at)
+            )
         }
         #expect(state == before, "a refused write changes nothing")
         // Another replica can still write.
-        try state.write(["notes": .text("x")], readContext: state.context, replica: "chennai.x1",
-                        meta: WriteMeta(author: "priya", at: Self.at))
+        try state.write(
+            ["notes": .text("x")],
+            readContext: state.context,
+            replica: "chennai.x1",
+            meta: WriteMeta(author: "priya", at: Self.at)
+        )
     }
 
     /// Random states near every limit (and past some): any that the intake accepts can be
@@ -170,7 +197,11 @@ struct IntakeTests {
         fields["type"] = [writes.keys.min()!: .text("event")]
         fields["office"] = [writes.keys.min()!: .text("mumbai")]
         fields["tracks"] = [writes.keys.min()!: .list(["sccp"])]
-        return RecordState(id: "0190f3a2-7c1e-7000-8000-00000000000\(rng.next() % 3)", context: VersionVector(context),
-                           fields: fields, writes: writes)
+        return RecordState(
+            id: "0190f3a2-7c1e-7000-8000-00000000000\(rng.next() % 3)",
+            context: VersionVector(context),
+            fields: fields,
+            writes: writes
+        )
     }
 }

@@ -100,8 +100,10 @@ struct RandomHistory {
 
     mutating func randomMeta() -> WriteMeta {
         // A narrow range of times, so that ties (broken by replica id) happen often.
-        WriteMeta(author: ["asha", "ravi", "peer"].randomElement(using: &rng)!,
-                  at: 1_767_225_600_000 + Int64.random(in: 0...12, using: &rng))
+        WriteMeta(
+            author: ["asha", "ravi", "peer"].randomElement(using: &rng)!,
+            at: 1_767_225_600_000 + Int64.random(in: 0...12, using: &rng)
+        )
     }
 
     mutating func randomReadContext(for replica: Int) -> VersionVector {

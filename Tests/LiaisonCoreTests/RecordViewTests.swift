@@ -5,8 +5,12 @@ import Testing
 @Suite struct RecordViewTests {
     @Test func settledRecordHasEmptyConflicts() throws {
         var state = RecordState(id: "r1")
-        try state.write(["title": .text("T"), "value_usd": .number(2_500_000), "notes": .null],
-                    readContext: .empty, replica: mumbai, meta: meta("asha", 0))
+        try state.write(
+            ["title": .text("T"), "value_usd": .number(2_500_000), "notes": .null],
+            readContext: .empty,
+            replica: mumbai,
+            meta: meta("asha", 0)
+        )
         let view = RecordView(state)
         #expect(!view.isConflicted)
         // Cleared fields and `deleted` are not among the fields.
@@ -32,7 +36,11 @@ import Testing
         #expect(conflict.map(\.author) == ["kavya", "priya", "asha"])
         #expect(conflict.first?.at == "1970-01-01T00:00:07.000Z")
         #expect(Array(view.conflicts.keys) == ["status"])
-        #expect(view.json.contains(#""conflicts":{"status":[{"at":"1970-01-01T00:00:07.000Z","author":"kavya","replica":"chennai.p8d2x1","value":"on_hold"},"#))
+        #expect(
+            view.json.contains(
+                #""conflicts":{"status":[{"at":"1970-01-01T00:00:07.000Z","author":"kavya","replica":"chennai.p8d2x1","value":"on_hold"},"#
+            )
+        )
     }
 
     @Test func theSameValueFromTwoWritersIsNoConflict() throws {

@@ -32,7 +32,8 @@ import Testing
             #expect(decoded == event)
             #expect(decoded.canonicalJSON == event.canonicalJSON)
         }
-        let own = #"{"at":1767225600000,"author":"a","fields":{"x":1},"id":"0190f3a2-7c1e-7000-8000-000000000001","n":2,"read":{"mumbai.k3f9q2":2},"reconstructed":false,"replica":"mumbai.k3f9q2"}"#
+        let own =
+            #"{"at":1767225600000,"author":"a","fields":{"x":1},"id":"0190f3a2-7c1e-7000-8000-000000000001","n":2,"read":{"mumbai.k3f9q2":2},"reconstructed":false,"replica":"mumbai.k3f9q2"}"#
         #expect(throws: StateDecodingError.self) { try WriteEvent(json: Data(own.utf8)) }
     }
 

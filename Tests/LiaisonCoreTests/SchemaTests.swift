@@ -5,7 +5,7 @@ import Testing
 @Suite struct SchemaTests {
     let schema = Schema.core
     let minerals = Schema(trackFields: [
-        .track("critical_minerals", "mineral", label: "Mineral", kind: .choice(["lithium", "cobalt"])),
+        .track("critical_minerals", "mineral", label: "Mineral", kind: .choice(["lithium", "cobalt"]))
     ])
 
     func parseError(_ field: String, _ text: String, in schema: Schema = .core) -> String? {
@@ -62,16 +62,20 @@ import Testing
         #expect(try schema.check(field: "tracks", value: .list(["sccp", "ipef", "sccp"])) == .list(["ipef", "sccp"]))
         #expect(try schema.check(field: "tracks", value: .list(["ipef", "sccp"])) == .list(["ipef", "sccp"]))
         #expect(try minerals.parse(field: "critical_minerals.mineral", text: "cobalt") == .text("cobalt"))
-        #expect(parseError("critical_minerals.mineral", "gold", in: minerals)
-            == #"critical_minerals.mineral: must be one of lithium, cobalt, got "gold""#)
+        #expect(
+            parseError("critical_minerals.mineral", "gold", in: minerals)
+                == #"critical_minerals.mineral: must be one of lithium, cobalt, got "gold""#
+        )
     }
 
     @Test func datesMustBeRealCalendarDates() throws {
         #expect(try schema.parse(field: "opened_on", text: "2024-02-29") == .text("2024-02-29"))
         #expect(try schema.parse(field: "closed_on", text: "2000-02-29") == .text("2000-02-29"))
         #expect(try schema.parse(field: "expected_close_on", text: "2026-12-31") == .text("2026-12-31"))
-        for bad in ["2026-02-30", "2023-02-29", "1900-02-29", "2026-13-01", "2026-04-31", "2026-00-10", "2026-01-00",
-                    "2026-1-01", "26-01-01", "2026/01/01", "tomorrow"] {
+        for bad in [
+            "2026-02-30", "2023-02-29", "1900-02-29", "2026-13-01", "2026-04-31", "2026-00-10", "2026-01-00",
+            "2026-1-01", "26-01-01", "2026/01/01", "tomorrow",
+        ] {
             #expect(parseError("opened_on", bad) == "opened_on: must be a date YYYY-MM-DD, got \"\(bad)\"")
         }
     }

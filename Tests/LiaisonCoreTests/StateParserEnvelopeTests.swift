@@ -25,7 +25,8 @@ import Testing
                 var history = try RandomHistory.make(replicas: 2 + index % 6, seed: seed &+ UInt64(index))
                 states.append(history.randomState())
             }
-            let json = #"{"last_sequence":42,"more":true,"replica_id":"mumbai.k3f9q2","states":["#
+            let json =
+                #"{"last_sequence":42,"more":true,"replica_id":"mumbai.k3f9q2","states":["#
                 + states.map(\.canonicalJSON).joined(separator: ",") + "]}"
             let envelope = try StateEnvelope.parse(Data(json.utf8))
             #expect(envelope.states == states)
@@ -35,7 +36,8 @@ import Testing
 
             // The same batch written loosely.
             var loose = LooseJSON(rng: SplitMix64(seed: seed))
-            let looseJSON = "\n{ \"states\" : [" + states.map { loose.state($0) }.joined(separator: " ,\n") + "] ,"
+            let looseJSON =
+                "\n{ \"states\" : [" + states.map { loose.state($0) }.joined(separator: " ,\n") + "] ,"
                 + #" "replica_id" : "mumbai.\u006b3f9q2", "more":true, "last_sequence": 42, "x": [{"y": [1, 2.5, null]}] }"#
             let reparsed = try StateEnvelope.parse(Data(looseJSON.utf8))
             #expect(reparsed.states == states)
@@ -53,7 +55,7 @@ import Testing
         #expect(envelope.fields["d"] == .bool(false))
         #expect(envelope.fields["e"] == .null)
         #expect(envelope.fields["f"] == .compound)
-        #expect(envelope.fields["h"] == .number(9223372036854775808))
+        #expect(envelope.fields["h"] == .number(9_223_372_036_854_775_808))
         #expect(try envelope.integer("b") == -12)
         #expect(try envelope.integer("g") == 100)
         #expect(try envelope.bool("d") == false)
@@ -98,7 +100,8 @@ import Testing
 
     @Test func aStateOverTheSizeLimitIsRejectedAndOnlyItsFirstBytesAreKept() throws {
         let notes = String(repeating: "n", count: IntakeLimits.maxStateBytes)
-        let huge = #"{"context":{"a.b":1},"id":"big","writes":[{"at":1767225600000,"author":"a","fields":{"notes":"\#(notes)"},"n":1,"replica":"a.b"}]}"#
+        let huge =
+            #"{"context":{"a.b":1},"id":"big","writes":[{"at":1767225600000,"author":"a","fields":{"notes":"\#(notes)"},"n":1,"replica":"a.b"}]}"#
         let envelope = try parse(#"{"states":[\#(huge)]}"#)
         #expect(envelope.states.isEmpty)
         #expect(envelope.rejected.first?.recordID == "big")
@@ -109,8 +112,10 @@ import Testing
 
     @Test func documentsThatAreNotWellFormedAreRefusedWhole() {
         let good = #"{"context":{},"id":"r0","writes":[]}"#
-        expectRefused(#"{"states":[\#(good),{"context":{},"id":"r1","writes":[{"at":"x"]}]}"#,
-                      naming: "malformed JSON: at states[1]")
+        expectRefused(
+            #"{"states":[\#(good),{"context":{},"id":"r1","writes":[{"at":"x"]}]}"#,
+            naming: "malformed JSON: at states[1]"
+        )
         expectRefused(#"{"states":[\#(good) \#(good)]}"#, naming: "at states: expected ',' or ']'")
         expectRefused(#"{"states":{}}"#, naming: "at states: expected an array")
         expectRefused(#"{"states":[\#(good)],"states":[]}"#, naming: "duplicate key \"states\"")
@@ -121,8 +126,10 @@ import Testing
         expectRefused(#"{"replica_id": "#, naming: "malformed JSON")
         expectRefused("", naming: "empty")
         expectRefused("[]", naming: "expected an object")
-        expectRefused(#"{"x":\#(String(repeating: "[", count: 200))\#(String(repeating: "]", count: 200)),"states":[]}"#,
-                      naming: "nesting deeper than")
+        expectRefused(
+            #"{"x":\#(String(repeating: "[", count: 200))\#(String(repeating: "]", count: 200)),"states":[]}"#,
+            naming: "nesting deeper than"
+        )
         expectRefused(#"{"x":1e999,"states":[]}"#, naming: "not finite")
     }
 }

@@ -28,8 +28,11 @@ import Testing
     }
 
     @Test func aWellFormedButInvalidEventNamesItsRecordAndTheRestIsRead() throws {
-        let parsed = try StateEnvelope.parse(envelope(
-            "[\(event(n: 0)), {\"id\":\"\(recordID.dropLast())2\",\"n\":\"three\"}, \(event(n: 5))]"))
+        let parsed = try StateEnvelope.parse(
+            envelope(
+                "[\(event(n: 0)), {\"id\":\"\(recordID.dropLast())2\",\"n\":\"three\"}, \(event(n: 5))]"
+            )
+        )
         #expect(parsed.events.problems[recordID]?.contains("invalid dot") == true, "\(parsed.events.problems)")
         #expect(parsed.events.problems["\(recordID.dropLast())2"]?.contains("at n: expected") == true, "\(parsed.events.problems)")
         #expect(parsed.events.byRecord[recordID]?.map(\.dot.counter) == [5])

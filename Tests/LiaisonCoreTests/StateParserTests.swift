@@ -20,8 +20,12 @@ import Testing
         }
     }
 
-    func expectRefused(_ json: String, naming problem: String, oldRefusesToo: Bool = true,
-                       sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectRefused(
+        _ json: String,
+        naming problem: String,
+        oldRefusesToo: Bool = true,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         switch Self.newDecode(json) {
         case .success(let state):
             Issue.record("decoded a corrupt state: \(state.canonicalJSON)", sourceLocation: sourceLocation)
@@ -66,10 +70,14 @@ import Testing
     }
 
     @Test func awkwardStringsAndNumbersSurviveLooseJSON() throws {
-        let texts = ["", "\"", "\\", "/", "tab\there", "\u{0}\u{1}\u{1F}\u{7F}", "line\nbreak\r\n", "नमस्ते",
-                     "🇮🇳 flag", "e\u{301}", "\u{FFFF}\u{10FFFF}", "😀😀", "\u{2028}\u{2029}"]
-        let numbers: [Double] = [0, -0.0, 1, -1, 12.5, 1e300, -1e-300, 5e-324, 1.7976931348623157e308, 0.1,
-                                 9_007_199_254_740_993, 123_456_789_012_345, 0.30000000000000004]
+        let texts = [
+            "", "\"", "\\", "/", "tab\there", "\u{0}\u{1}\u{1F}\u{7F}", "line\nbreak\r\n", "नमस्ते",
+            "🇮🇳 flag", "e\u{301}", "\u{FFFF}\u{10FFFF}", "😀😀", "\u{2028}\u{2029}",
+        ]
+        let numbers: [Double] = [
+            0, -0.0, 1, -1, 12.5, 1e300, -1e-300, 5e-324, 1.7976931348623157e308, 0.1,
+            9_007_199_254_740_993, 123_456_789_012_345, 0.30000000000000004,
+        ]
         var state = RecordState(id: "Rec_1-x")
         var values: [String: FieldValue] = ["list": .list(texts), "yes": .bool(true), "no": .bool(false), "gone": .null]
         for (index, text) in texts.enumerated() { values["text \(index) \(text)"] = .text(text) }
@@ -123,7 +131,8 @@ import Testing
     }
 
     @Test func unknownKeysAreIgnoredAtTheTopAndInWrites() throws {
-        let json = #"{"context":{"mumbai.k3f9q2":1},"future":{"a":[1,{"b":null}],"c":"\u00e9"},"id":"r1","#
+        let json =
+            #"{"context":{"mumbai.k3f9q2":1},"future":{"a":[1,{"b":null}],"c":"\u00e9"},"id":"r1","#
             + #""writes":[{"at":1,"author":"a","fields":{"title":"T"},"later":[[],{}],"n":1,"replica":"mumbai.k3f9q2"}]}"#
         let decoded = try RecordState(json: Data(json.utf8))
         #expect(decoded.fields["title"]?.values.first == .text("T"))
@@ -132,8 +141,11 @@ import Testing
 
     /// A write without fields holds no live dot: its metadata is pruned, as it always was.
     @Test func writesWithoutFieldsArePruned() throws {
-        let json = Self.state(context: #"{"mumbai.k3f9q2":2}"#, writes: "[\(Self.write),"
-                              + #"{"at":2,"author":"b","fields":{},"n":2,"replica":"mumbai.k3f9q2"}]"#)
+        let json = Self.state(
+            context: #"{"mumbai.k3f9q2":2}"#,
+            writes: "[\(Self.write),"
+                + #"{"at":2,"author":"b","fields":{},"n":2,"replica":"mumbai.k3f9q2"}]"#
+        )
         let decoded = try RecordState(json: Data(json.utf8))
         #expect(decoded == Self.oldDecode(json))
         #expect(decoded.writes.count == 1)
@@ -178,8 +190,10 @@ import Testing
             (#"{"context":{},"id":"r1","writes":[],"x":"\ud800"}"#, "unpaired surrogate"),
             (#"{"context":{},"id":"r1","writes":[],"x":"\udc00"}"#, "unpaired surrogate"),
             (#"{"context":{},"id":"r1","writes":[],"x":"\ud800\u0041"}"#, "unpaired surrogate"),
-            (Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2"},]"#),
-             "at writes[1]: expected an object (a write), found ']'"),
+            (
+                Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2"},]"#),
+                "at writes[1]: expected an object (a write), found ']'"
+            ),
             (#"{"context":{},"id":"r1","writes":[],"x":"\u00"}"#, "hex digit"),
             (#"{"context":{},"id":"r1","writes":[],"x":{"a":1,}}"#, "at x: expected a key"),
         ]
@@ -217,22 +231,38 @@ import Testing
             (#"{"id":"r1","writes":[]}"#, "missing key \"context\""),
             (#"{"context":{},"writes":[]}"#, "missing key \"id\""),
             (Self.state(writes: "[1]"), "at writes[0]: expected an object (a write)"),
-            (Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T"},"replica":"mumbai.k3f9q2"}]"#),
-             "at writes[0]: missing key \"n\""),
-            (Self.state(writes: #"[{"at":"1","author":"a","fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2"}]"#),
-             "at writes[0].at: expected an integer"),
-            (Self.state(writes: #"[{"at":9223372036854775808,"author":"a","fields":{},"n":1,"replica":"mumbai.k3f9q2"}]"#),
-             "not a 64-bit integer"),
-            (Self.state(writes: #"[{"at":1,"author":null,"fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2"}]"#),
-             "at writes[0].author: expected a string"),
-            (Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":{"x":1}},"n":1,"replica":"mumbai.k3f9q2"}]"#),
-             "at writes[0].fields.title: expected a string, number, boolean, list of strings or null"),
-            (Self.state(writes: #"[{"at":1,"author":"a","fields":{"tracks":["a",1]},"n":1,"replica":"mumbai.k3f9q2"}]"#),
-             "at writes[0].fields.tracks[1]: expected a string"),
-            (Self.state(writes: #"[{"at":1,"author":"a","fields":{"tracks":["a",null]},"n":1,"replica":"mumbai.k3f9q2"}]"#),
-             "at writes[0].fields.tracks[1]"),
-            (Self.state(writes: #"[{"at":1,"author":"a","fields":[],"n":1,"replica":"mumbai.k3f9q2"}]"#),
-             "at writes[0].fields: expected an object"),
+            (
+                Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T"},"replica":"mumbai.k3f9q2"}]"#),
+                "at writes[0]: missing key \"n\""
+            ),
+            (
+                Self.state(writes: #"[{"at":"1","author":"a","fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2"}]"#),
+                "at writes[0].at: expected an integer"
+            ),
+            (
+                Self.state(writes: #"[{"at":9223372036854775808,"author":"a","fields":{},"n":1,"replica":"mumbai.k3f9q2"}]"#),
+                "not a 64-bit integer"
+            ),
+            (
+                Self.state(writes: #"[{"at":1,"author":null,"fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2"}]"#),
+                "at writes[0].author: expected a string"
+            ),
+            (
+                Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":{"x":1}},"n":1,"replica":"mumbai.k3f9q2"}]"#),
+                "at writes[0].fields.title: expected a string, number, boolean, list of strings or null"
+            ),
+            (
+                Self.state(writes: #"[{"at":1,"author":"a","fields":{"tracks":["a",1]},"n":1,"replica":"mumbai.k3f9q2"}]"#),
+                "at writes[0].fields.tracks[1]: expected a string"
+            ),
+            (
+                Self.state(writes: #"[{"at":1,"author":"a","fields":{"tracks":["a",null]},"n":1,"replica":"mumbai.k3f9q2"}]"#),
+                "at writes[0].fields.tracks[1]"
+            ),
+            (
+                Self.state(writes: #"[{"at":1,"author":"a","fields":[],"n":1,"replica":"mumbai.k3f9q2"}]"#),
+                "at writes[0].fields: expected an object"
+            ),
         ]
         for (json, problem) in cases { expectRefused(json, naming: problem) }
     }
@@ -242,8 +272,10 @@ import Testing
             let json = Self.state(writes: #"[{"at":1,"author":"a","fields":{"value_usd":\#(number)},"n":1,"replica":"mumbai.k3f9q2"}]"#)
             expectRefused(json, naming: "at writes[0].fields.value_usd")
         }
-        expectRefused(Self.state(writes: #"[{"at":1,"author":"a","fields":{"value_usd":1e999},"n":1,"replica":"mumbai.k3f9q2"}]"#),
-                      naming: "number 1e999 is not finite")
+        expectRefused(
+            Self.state(writes: #"[{"at":1,"author":"a","fields":{"value_usd":1e999},"n":1,"replica":"mumbai.k3f9q2"}]"#),
+            naming: "number 1e999 is not finite"
+        )
     }
 
     @Test func inconsistentStatesAreRefusedNamingTheRecord() {
@@ -257,10 +289,14 @@ import Testing
             (Self.state(context: #"{"Mumbai.X":1}"#, writes: "[]"), "record r1: invalid replica id \"Mumbai.X\" in context"),
             (Self.state(context: #"{"nodot":1}"#, writes: "[]"), "invalid replica id \"nodot\""),
             (Self.state(context: #"{"mumbai.k3f9q2":0}"#, writes: "[]"), "record r1: context counter for mumbai.k3f9q2 must be at least 1"),
-            (Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T"},"n":0,"replica":"mumbai.k3f9q2"}]"#),
-             "record r1: invalid dot mumbai.k3f9q2:0"),
-            (Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T"},"n":1,"replica":"bad id"}]"#),
-             "record r1: invalid dot bad id:1"),
+            (
+                Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T"},"n":0,"replica":"mumbai.k3f9q2"}]"#),
+                "record r1: invalid dot mumbai.k3f9q2:0"
+            ),
+            (
+                Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T"},"n":1,"replica":"bad id"}]"#),
+                "record r1: invalid dot bad id:1"
+            ),
             (#"{"context":{},"id":"","writes":[]}"#, "invalid record id"),
             (#"{"context":{},"id":"a/b","writes":[]}"#, "record a/b: invalid record id"),
             (#"{"context":{},"id":"é","writes":[]}"#, "invalid record id"),
@@ -282,12 +318,18 @@ import Testing
             (#"{"context":{},"id":"r1","writes":[],"x":1,"x":2}"#, "duplicate key \"x\""),
             (#"{"context":{"a.b":1,"a.b":2},"id":"r1","writes":[]}"#, "at context: duplicate key \"a.b\""),
             (#"{"context":{"a.b":1,"\u0061.b":1},"id":"r1","writes":[]}"#, "at context: duplicate key \"a.b\""),
-            (Self.state(writes: #"[{"at":1,"at":2,"author":"a","fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2"}]"#),
-             "at writes[0]: duplicate key \"at\""),
-            (Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T","title":"U"},"n":1,"replica":"mumbai.k3f9q2"}]"#),
-             "at writes[0].fields: duplicate key \"title\""),
-            (Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2","y":1,"y":1}]"#),
-             "at writes[0]: duplicate key \"y\""),
+            (
+                Self.state(writes: #"[{"at":1,"at":2,"author":"a","fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2"}]"#),
+                "at writes[0]: duplicate key \"at\""
+            ),
+            (
+                Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T","title":"U"},"n":1,"replica":"mumbai.k3f9q2"}]"#),
+                "at writes[0].fields: duplicate key \"title\""
+            ),
+            (
+                Self.state(writes: #"[{"at":1,"author":"a","fields":{"title":"T"},"n":1,"replica":"mumbai.k3f9q2","y":1,"y":1}]"#),
+                "at writes[0]: duplicate key \"y\""
+            ),
         ]
         for (json, problem) in cases { expectRefused(json, naming: problem, oldRefusesToo: false) }
     }
@@ -298,8 +340,11 @@ import Testing
             let json = #"{"context":{},"id":"r1","writes":[],"x":\#(nested)}"#
             expectRefused(json, naming: "nesting deeper than", oldRefusesToo: depth > 512)
             let objects = String(repeating: #"{"a":"#, count: depth) + "1" + String(repeating: "}", count: depth)
-            expectRefused(#"{"context":{},"id":"r1","writes":[{"at":1,"author":"a","fields":{},"n":1,"replica":"a.b","x":\#(objects)}]}"#,
-                          naming: "nesting deeper than", oldRefusesToo: depth > 512)
+            expectRefused(
+                #"{"context":{},"id":"r1","writes":[{"at":1,"author":"a","fields":{},"n":1,"replica":"a.b","x":\#(objects)}]}"#,
+                naming: "nesting deeper than",
+                oldRefusesToo: depth > 512
+            )
         }
         // Reasonable nesting in unknown values is fine.
         let nested = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
@@ -342,8 +387,10 @@ import Testing
     }
 
     @Test func byteLevelIDChecksFollowTheOldRules() {
-        let alphabet: [String] = ["a", "z", "A", "Z", "0", "9", ".", "-", "_", " ", "/", ":", "é", "e\u{301}", "\r\n",
-                                  "\u{0}", "ß", "١", "😀", "\u{7F}", "`", "{", "@", "[", "k"]
+        let alphabet: [String] = [
+            "a", "z", "A", "Z", "0", "9", ".", "-", "_", " ", "/", ":", "é", "e\u{301}", "\r\n",
+            "\u{0}", "ß", "١", "😀", "\u{7F}", "`", "{", "@", "[", "k",
+        ]
         var rng = SplitMix64(seed: 42)
         for _ in 0..<20_000 {
             let length = Int(rng.next() % 70)
@@ -351,8 +398,10 @@ import Testing
             #expect(ReplicaID.isValid(text) == Self.oldReplicaIDIsValid(text), "\(text.debugDescription)")
             #expect(RecordID.isValid(text) == Self.oldRecordIDIsValid(text), "\(text.debugDescription)")
         }
-        for text in ["a.b", "ab.", ".ab", "a..", String(repeating: "a", count: 62) + ".b", String(repeating: "a", count: 63) + ".b",
-                     String(repeating: "A", count: 64), String(repeating: "A", count: 65), RecordID.make()] {
+        for text in [
+            "a.b", "ab.", ".ab", "a..", String(repeating: "a", count: 62) + ".b", String(repeating: "a", count: 63) + ".b",
+            String(repeating: "A", count: 64), String(repeating: "A", count: 65), RecordID.make(),
+        ] {
             #expect(ReplicaID.isValid(text) == Self.oldReplicaIDIsValid(text), "\(text)")
             #expect(RecordID.isValid(text) == Self.oldRecordIDIsValid(text), "\(text)")
         }

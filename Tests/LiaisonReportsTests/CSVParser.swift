@@ -12,7 +12,12 @@ enum CSVParser {
         while let c = characters.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if characters.first == "\"" { characters.removeFirst(); field.unicodeScalars.append(c) } else { quoted = false }
+                    if characters.first == "\"" {
+                        characters.removeFirst()
+                        field.unicodeScalars.append(c)
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.unicodeScalars.append(c)
                 }

@@ -30,12 +30,14 @@ struct CSVRendererTests {
 
     @Test func keyFiguresAreTheirOwnTable() throws {
         let csv = try #require(CSVRenderer().files(Fixtures.full).first?.csv)
-        #expect(try CSVParser.parse(csv) == [
-            ["label", "value", "kind", "note"],
-            ["Partnerships", "1234567", "count", ""],
-            ["Signed value", "12500000", "money", "up from $9M"],
-            ["Win rate", "42.5", "percent", ""],
-        ])
+        #expect(
+            try CSVParser.parse(csv) == [
+                ["label", "value", "kind", "note"],
+                ["Partnerships", "1234567", "count", ""],
+                ["Signed value", "12500000", "money", "up from $9M"],
+                ["Win rate", "42.5", "percent", ""],
+            ]
+        )
     }
 
     @Test func theStreamHasOneSectionPerTable() throws {

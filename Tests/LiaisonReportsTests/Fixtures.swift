@@ -37,10 +37,13 @@ enum Fixtures {
         charts: [
             .bar(id: "offices", title: "By office", data: [("Mumbai", 12), ("Chennai", 7), ("Delhi", 0)]),
             ReportChart(
-                id: "value", title: "Value by stage", kind: .stackedBar,
+                id: "value",
+                title: "Value by stage",
+                kind: .stackedBar,
                 categories: ["2023", "2024"],
                 series: [ChartSeries("Signed", [1_000_000, 2_500_000]), ChartSeries("Pending", [500_000, 0])],
-                valueKind: .money, caption: "Signed & pending value"
+                valueKind: .money,
+                caption: "Signed & pending value"
             ),
             .funnel(id: "pipeline", title: "Pipeline", stages: [("Leads", 40), ("Meetings", 18), ("Signed", 6)]),
         ],
@@ -59,7 +62,10 @@ enum Fixtures {
             ReportChart(id: "nocats", title: "No categories", kind: .bar, categories: [], series: [ChartSeries("x", [])]),
             ReportChart(id: "noseries", title: "No series", kind: .stackedBar, categories: ["A"], series: []),
             ReportChart(
-                id: "stackzero", title: "Stacked zeros", kind: .stackedBar, categories: ["A"],
+                id: "stackzero",
+                title: "Stacked zeros",
+                kind: .stackedBar,
+                categories: ["A"],
                 series: [ChartSeries("s", [0]), ChartSeries("t", [.nan])]
             ),
             .funnel(id: "f", title: "Zero funnel", stages: [("Leads", 0), ("Signed", 0)]),

@@ -25,16 +25,26 @@ struct MarkdownRendererTests {
         var cell = ""
         var escaped = false
         for character in line.dropFirst() {
-            if escaped { cell.append(character); escaped = false }
-            else if character == "\\" { cell.append(character); escaped = true }
-            else if character == "|" { cells.append(cell.trimmingCharacters(in: .whitespaces)); cell = "" }
-            else { cell.append(character) }
+            if escaped {
+                cell.append(character)
+                escaped = false
+            } else if character == "\\" {
+                cell.append(character)
+                escaped = true
+            } else if character == "|" {
+                cells.append(cell.trimmingCharacters(in: .whitespaces))
+                cell = ""
+            } else {
+                cell.append(character)
+            }
         }
         return cells
     }
 
-    @Test("every row of every table has as many cells as its header",
-          arguments: [Fixtures.full, Fixtures.degenerate])
+    @Test(
+        "every row of every table has as many cells as its header",
+        arguments: [Fixtures.full, Fixtures.degenerate]
+    )
     func columnCounts(document: ReportDocument) {
         let tables = Self.tables(MarkdownRenderer().render(document))
         #expect(!tables.isEmpty)

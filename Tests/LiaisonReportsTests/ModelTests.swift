@@ -13,8 +13,10 @@ struct ModelTests {
 
     @Test func anUnknownFormatNamesTheAllowedOnes() {
         #expect(throws: ReportFormatError(given: "xlsx")) { try ReportFormat(parsing: "xlsx") }
-        #expect(ReportFormatError(given: "xlsx").description
-            == "unknown report format 'xlsx'; allowed formats: md, html, csv, json")
+        #expect(
+            ReportFormatError(given: "xlsx").description
+                == "unknown report format 'xlsx'; allowed formats: md, html, csv, json"
+        )
     }
 
     @Test func totalsSumCountsAndMoneyButNotPercentages() {
@@ -54,8 +56,10 @@ struct ModelTests {
     }
 
     @Test func theContextLineNamesPeriodFiltersAndTime() {
-        #expect(Fixtures.full.contextLine
-            == "Period: 2024-01-01 to 2024-12-31 · Office: Mumbai · Generated 2024-05-01T09:30:00Z")
+        #expect(
+            Fixtures.full.contextLine
+                == "Period: 2024-01-01 to 2024-12-31 · Office: Mumbai · Generated 2024-05-01T09:30:00Z"
+        )
         #expect(ReportPeriod(from: "2024-01-01").displayText == "from 2024-01-01")
         #expect(Fixtures.full.provisionalNotice?.hasPrefix("3 records have open conflicts") == true)
         #expect(Fixtures.degenerate.provisionalNotice == nil)

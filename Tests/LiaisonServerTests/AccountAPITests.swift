@@ -13,7 +13,12 @@ struct AccountAPITests {
             #expect(added.object["must_change_password"] as? Bool == true)
             let password = try #require(added.object["password"] as? String)
             #expect(password.count >= 12)
-            let given = try await node.send("POST", "/v1/users", token: admin, json: #"{"name":"ravi","role":"reader","password":"a password of ravi's"}"#)
+            let given = try await node.send(
+                "POST",
+                "/v1/users",
+                token: admin,
+                json: #"{"name":"ravi","role":"reader","password":"a password of ravi's"}"#
+            )
             #expect(given.status == 201)
             #expect(given.object["password"] == nil)
             #expect(try await node.send("POST", "/v1/users", token: admin, json: #"{"name":"x","role":"reader","password":"short"}"#).status == 400)
@@ -38,8 +43,12 @@ struct AccountAPITests {
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
             let wrong = try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"wrong password!"}"#)
             #expect(wrong.status == 401)
-            let form = try await node.send("POST", "/v1/session", headers: [("Content-Type", "application/x-www-form-urlencoded")],
-                                           body: Array("name=asha&password=x".utf8))
+            let form = try await node.send(
+                "POST",
+                "/v1/session",
+                headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array("name=asha&password=x".utf8)
+            )
             #expect(form.status != 201)
             let session = try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"\#(WebBrowser.password)"}"#)
             #expect(session.status == 201)

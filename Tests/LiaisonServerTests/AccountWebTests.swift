@@ -10,8 +10,14 @@ struct AccountWebTests {
     /// The first wait (8 s) is long enough for the refusals below to come within it on a
     /// loaded machine; the test then waits it out.
     @Test func theSixthTryAfterFiveWrongPasswordsWaitsBeforeThePasswordIsChecked() async throws {
-        try await withConfiguredNode(office: "mumbai", configure: { $0.syncInterval = nil; $0.signInBackoff = 8 },
-                                     client: .init()) { node in
+        try await withConfiguredNode(
+            office: "mumbai",
+            configure: {
+                $0.syncInterval = nil
+                $0.signInBackoff = 8
+            },
+            client: .init()
+        ) { node in
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
             for _ in 1...5 {
                 let wrong = try await WebBrowser.signInForm(node, ["username": "asha", "password": "a wrong password"])
@@ -38,8 +44,14 @@ struct AccountWebTests {
     }
 
     @Test func failuresFromOneAddressSlowEveryAccountFromIt() async throws {
-        try await withConfiguredNode(office: "mumbai", configure: { $0.syncInterval = nil; $0.signInBackoff = 30 },
-                                     client: .init()) { node in
+        try await withConfiguredNode(
+            office: "mumbai",
+            configure: {
+                $0.syncInterval = nil
+                $0.signInBackoff = 30
+            },
+            client: .init()
+        ) { node in
             try await node.store.addAccount(name: "ravi", role: .reader, password: WebBrowser.password)
             for index in 1...5 {
                 let wrong = try await WebBrowser.signInForm(node, ["username": "someone\(index)", "password": "guess number \(index)"])
@@ -106,9 +118,11 @@ struct AccountWebTests {
             let csrf = try #require(session.object["csrf"] as? String)
             let headers: [(name: String, value: String)] = [("Cookie", String(cookie)), ("X-CSRF-Token", csrf)]
             let token = try await node.store.createToken(name: "reader-script", role: .reader, account: "reader-user")
-            for (method, path) in [("POST", "/v1/records"), ("PATCH", "/v1/records/\(id)"), ("DELETE", "/v1/records/\(id)"),
-                                   ("POST", "/v1/records/\(id)/resolve"), ("POST", "/v1/sync"), ("POST", "/v1/users"),
-                                   ("PATCH", "/v1/users/reader-user"), ("POST", "/v1/tokens")] {
+            for (method, path) in [
+                ("POST", "/v1/records"), ("PATCH", "/v1/records/\(id)"), ("DELETE", "/v1/records/\(id)"),
+                ("POST", "/v1/records/\(id)/resolve"), ("POST", "/v1/sync"), ("POST", "/v1/users"),
+                ("PATCH", "/v1/users/reader-user"), ("POST", "/v1/tokens"),
+            ] {
                 #expect(try await node.send(method, path, json: "{}", headers: headers).status == 403, "\(method) \(path)")
                 #expect(try await node.send(method, path, token: token, json: "{}").status == 403, "\(method) \(path)")
             }
@@ -120,8 +134,10 @@ struct AccountWebTests {
     @Test func afterSignInOnlyLocalPathsAreFollowed() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .reader)
-            let hostile = ["/\t/evil.example/x", "//evil.example/", "/\\evil.example", "https://evil.example/", "/x\ny",
-                           "/ /evil.example", "\t/x", "/x\u{0}y", "/x\u{7f}", "evil.example", "/x\\y"]
+            let hostile = [
+                "/\t/evil.example/x", "//evil.example/", "/\\evil.example", "https://evil.example/", "/x\ny",
+                "/ /evil.example", "\t/x", "/x\u{0}y", "/x\u{7f}", "evil.example", "/x\\y",
+            ]
             for next in hostile {
                 let reply = try await browser.get("/login?next=" + WebBrowser.encode(next))
                 #expect(reply.status == 303)
@@ -143,8 +159,12 @@ struct AccountWebTests {
             let bare = try await WebBrowser.post(node, "/login", fields, cookie: nil)
             #expect(bare.status == 403)
             #expect(WebBrowser.setCookie("liaison_session", in: bare) == nil)
-            let forged = try await WebBrowser.post(node, "/login", fields + [("signin", String(repeating: "a", count: 64))],
-                                                   cookie: "liaison_signin=" + String(repeating: "b", count: 64))
+            let forged = try await WebBrowser.post(
+                node,
+                "/login",
+                fields + [("signin", String(repeating: "a", count: 64))],
+                cookie: "liaison_signin=" + String(repeating: "b", count: 64)
+            )
             #expect(forged.status == 403)
             #expect(WebBrowser.setCookie("liaison_session", in: forged) == nil)
             #expect(try await node.store.account(named: "asha")?.lastSignIn == nil)
@@ -166,9 +186,12 @@ struct AccountWebTests {
             #expect(late.text.contains("nothing was saved yet"))
             let resume = try #require(WebBrowser.hidden("resume", in: late.text))
             #expect(!resume.contains(browser.csrf), "the old CSRF token is not carried")
-            let back = try await WebBrowser.signInForm(node, [
-                "username": "editor-user", "password": WebBrowser.password, "resume_to": "/records/\(id)", "resume": resume,
-            ])
+            let back = try await WebBrowser.signInForm(
+                node,
+                [
+                    "username": "editor-user", "password": WebBrowser.password, "resume_to": "/records/\(id)", "resume": resume,
+                ]
+            )
             #expect(back.status == 200)
             #expect(back.text.contains("Typed before the session ended"))
             #expect(WebBrowser.hidden("version", in: back.text) == version, "the edit keeps the version it was loaded with")
@@ -180,13 +203,20 @@ struct AccountWebTests {
             ]
             let cookie = try #require(WebBrowser.setCookie("liaison_session", in: back)).split(separator: ";")[0]
             try await node.store.endSession(id: String(cookie.dropFirst("liaison_session=".count)))
-            let lateNew = try await WebBrowser.post(node, "/records", Array(fields).map { ($0.key, $0.value) } + [("csrf", browser.csrf)],
-                                                    cookie: String(cookie))
+            let lateNew = try await WebBrowser.post(
+                node,
+                "/records",
+                Array(fields).map { ($0.key, $0.value) } + [("csrf", browser.csrf)],
+                cookie: String(cookie)
+            )
             #expect(lateNew.status == 403)
-            let refilled = try await WebBrowser.signInForm(node, [
-                "username": "editor-user", "password": WebBrowser.password, "resume_to": "/records",
-                "resume": try #require(WebBrowser.hidden("resume", in: lateNew.text)),
-            ])
+            let refilled = try await WebBrowser.signInForm(
+                node,
+                [
+                    "username": "editor-user", "password": WebBrowser.password, "resume_to": "/records",
+                    "resume": try #require(WebBrowser.hidden("resume", in: lateNew.text)),
+                ]
+            )
             #expect(refilled.status == 200)
             #expect(refilled.text.contains("Graphite anode plant"))
             let newCookie = try #require(WebBrowser.setCookie("liaison_session", in: refilled)).split(separator: ";")[0]
@@ -209,15 +239,24 @@ struct AccountWebTests {
             #expect(try await node.send("GET", "/records", headers: [("Cookie", cookie)]).header("location") == "/account/password")
             let page = try await node.send("GET", "/account/password", headers: [("Cookie", cookie)])
             let csrf = try #require(WebBrowser.csrf(in: page.text))
-            let short = try await WebBrowser.post(node, "/account/password",
-                                                  ["csrf": csrf, "current": password, "new": "too short", "confirm": "too short"], cookie: cookie)
+            let short = try await WebBrowser.post(
+                node,
+                "/account/password",
+                ["csrf": csrf, "current": password, "new": "too short", "confirm": "too short"],
+                cookie: cookie
+            )
             #expect(short.status == 400)
             #expect(short.text.contains("at least 12 characters"))
             let other = try await WebBrowser.signInForm(node, ["username": "priya", "password": password])
             let otherCookie = String(try #require(WebBrowser.setCookie("liaison_session", in: other)).split(separator: ";")[0])
-            let changed = try await WebBrowser.post(node, "/account/password", [
-                "csrf": csrf, "current": password, "new": "my own long password", "confirm": "my own long password",
-            ], cookie: cookie)
+            let changed = try await WebBrowser.post(
+                node,
+                "/account/password",
+                [
+                    "csrf": csrf, "current": password, "new": "my own long password", "confirm": "my own long password",
+                ],
+                cookie: cookie
+            )
             #expect(changed.status == 303)
             #expect(try await node.send("GET", "/records", headers: [("Cookie", otherCookie)]).status == 303, "other browsers signed out")
             let now = String(try #require(WebBrowser.setCookie("liaison_session", in: changed)).split(separator: ";")[0])
@@ -239,8 +278,10 @@ struct AccountWebTests {
             #expect(selfDisable.status == 400)
             let reset = try await admin.post("/admin/users/reader-user", ["action": "reset"])
             let password = try #require(Self.oneTimePassword(in: reset.text))
-            #expect(try await WebBrowser.signInForm(node, ["username": "reader-user", "password": password]).header("location")
-                == "/account/password")
+            #expect(
+                try await WebBrowser.signInForm(node, ["username": "reader-user", "password": password]).header("location")
+                    == "/account/password"
+            )
 
             let made = try await admin.post("/admin/tokens", ["name": "ravi-script", "role": "editor", "user": "reader-user"])
             #expect(made.status == 200)
@@ -254,7 +295,9 @@ struct AccountWebTests {
             let tokenFile = node.directory.appendingPathComponent("chennai.token")
             try (node.token(.peer) + "\n").write(to: tokenFile, atomically: true, encoding: .utf8)
             let notAToken = node.directory.appendingPathComponent("liaison.sqlite")
-            #expect(try await admin.post("/admin/peers", ["name": "chennai", "url": "http://127.0.0.1:9", "token_file": notAToken.path]).status == 400)
+            #expect(
+                try await admin.post("/admin/peers", ["name": "chennai", "url": "http://127.0.0.1:9", "token_file": notAToken.path]).status == 400
+            )
             let added = try await admin.post("/admin/peers", ["name": "chennai", "url": "http://127.0.0.1:9", "token_file": tokenFile.path])
             #expect(added.status == 200)
             #expect(added.text.contains("Remove chennai"))

@@ -80,8 +80,12 @@ struct AuthTests {
             let made = try await node.send("POST", "/v1/tokens", token: admin, json: #"{"name":"ravi","role":"editor"}"#)
             #expect(made.status == 201)
             let token = try #require(made.object["token"] as? String)
-            let created = try await node.send("POST", "/v1/records", token: token,
-                                              json: #"{"title":"By Ravi","type":"event","tracks":["sccp"]}"#)
+            let created = try await node.send(
+                "POST",
+                "/v1/records",
+                token: token,
+                json: #"{"title":"By Ravi","type":"event","tracks":["sccp"]}"#
+            )
             #expect(created.status == 201)
             let listed = try await node.send("GET", "/v1/tokens", token: admin)
             #expect((listed.object["tokens"] as? [[String: Any]])?.contains { $0["name"] as? String == "ravi" } == true)

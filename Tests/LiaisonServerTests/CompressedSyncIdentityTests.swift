@@ -25,7 +25,10 @@ struct CompressedSyncIdentityTests {
 
     /// One sync of `store` with `node` through libcurl, gzip on or off, pages of 100 states.
     static func syncer(
-        _ store: LiaisonStore, with node: TestNode, in directory: URL, compression: Bool
+        _ store: LiaisonStore,
+        with node: TestNode,
+        in directory: URL,
+        compression: Bool
     ) async throws -> @Sendable () async throws -> SyncReport {
         let tokenFile = directory.appendingPathComponent("\(UUID().uuidString).token")
         try node.token(.peer).write(to: tokenFile, atomically: true, encoding: .utf8)
@@ -46,9 +49,15 @@ struct CompressedSyncIdentityTests {
             // 250 records over three pages, edited and some deleted, so states carry several events.
             var ids: [String] = []
             for index in 0..<250 {
-                ids.append(try await source.store.create(
-                    ["title": .text("Wafer fab supply \(index)"), "type": .text("investment"),
-                     "tracks": .list(["semiconductors"]), "value_usd": .number(Double(index * 1000))], author: "asha").id)
+                ids.append(
+                    try await source.store.create(
+                        [
+                            "title": .text("Wafer fab supply \(index)"), "type": .text("investment"),
+                            "tracks": .list(["semiconductors"]), "value_usd": .number(Double(index * 1000)),
+                        ],
+                        author: "asha"
+                    ).id
+                )
             }
             for id in ids.prefix(60) {
                 _ = try await source.store.update(id: id, ["status": .text("contacted")], readContext: nil, author: "ravi")

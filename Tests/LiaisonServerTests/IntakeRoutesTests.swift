@@ -14,13 +14,19 @@ struct IntakeRoutesTests {
         try await withNode { node in
             let editor = node.token(.editor)
             for (title, tracks) in [("Wafer", "semiconductors"), ("Trade", "strategic_trade")] {
-                let created = try await node.send("POST", "/v1/records", token: editor,
-                                                  json: #"{"title":"\#(title)","type":"event","tracks":["\#(tracks)"]}"#)
+                let created = try await node.send(
+                    "POST",
+                    "/v1/records",
+                    token: editor,
+                    json: #"{"title":"\#(title)","type":"event","tracks":["\#(tracks)"]}"#
+                )
                 #expect(created.status == 201)
             }
             let reader = node.token(.reader)
-            for (query, names) in [("track=%25", "\"%\""), ("track=strategic%5Ftrade%25", "strategic_trade%"),
-                                   ("office=pune", "pune"), ("status=won", "won"), ("track=Sccp", "Sccp")] {
+            for (query, names) in [
+                ("track=%25", "\"%\""), ("track=strategic%5Ftrade%25", "strategic_trade%"),
+                ("office=pune", "pune"), ("status=won", "won"), ("track=Sccp", "Sccp"),
+            ] {
                 let reply = try await node.send("GET", "/v1/records?\(query)", token: reader)
                 #expect(reply.status == 400, "\(query): \(reply.text)")
                 #expect(reply.error.contains(names), "\(query): \(reply.error)")
@@ -73,8 +79,12 @@ struct IntakeRoutesTests {
                 let reply = try await node.send("GET", "/v1/sync/changes?since=0", token: node.token(role))
                 #expect(reply.status == 403, "\(role)")
                 #expect(reply.error.contains("needs peer"), "\(reply.error)")
-                let push = try await node.send("POST", "/v1/sync/changes", token: node.token(role),
-                                               json: #"{"replica_id":"chennai.x1","states":[]}"#)
+                let push = try await node.send(
+                    "POST",
+                    "/v1/sync/changes",
+                    token: node.token(role),
+                    json: #"{"replica_id":"chennai.x1","states":[]}"#
+                )
                 #expect(push.status == 403, "\(role)")
             }
             #expect(try await node.send("GET", "/v1/sync/changes?since=0", token: node.token(.peer)).status == 200)
@@ -84,12 +94,21 @@ struct IntakeRoutesTests {
     @Test func versionTokensAreBoundedAndATooLongOneGetsAClearError() async throws {
         try await withNode { node in
             let editor = node.token(.editor)
-            let created = try await node.send("POST", "/v1/records", token: editor,
-                                              json: #"{"title":"T","type":"event","tracks":["sccp"]}"#)
+            let created = try await node.send(
+                "POST",
+                "/v1/records",
+                token: editor,
+                json: #"{"title":"T","type":"event","tracks":["sccp"]}"#
+            )
             let id = try #require(created.object["id"] as? String)
             let many = VersionVector(Dictionary(uniqueKeysWithValues: (0...IntakeLimits.maxReplicas).map { ("chennai.r\($0)", UInt64(1)) }))
-            let reply = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"notes":"x"}"#,
-                                            headers: [("If-Match", "\"\(VersionToken(context: many))\"")])
+            let reply = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: editor,
+                json: #"{"notes":"x"}"#,
+                headers: [("If-Match", "\"\(VersionToken(context: many))\"")]
+            )
             #expect(reply.status == 400)
             #expect(reply.error.contains("invalid version token") && reply.error.contains("more than 1000 replicas"), "\(reply.error)")
             #expect(try await node.store.state(id: id)?.fields["notes"] == nil)
@@ -143,8 +162,12 @@ struct WebQuarantineTests {
         let (replica, id, json) = try await SyncRoutesTests.foreignState()
         try await withNode { node in
             let hostile = json.replacingOccurrences(of: "\"n\":1", with: "\"n\":2")
-            let pushed = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
-                                             json: SyncRoutesTests.batch(replica, [hostile]))
+            let pushed = try await node.send(
+                "POST",
+                "/v1/sync/changes",
+                token: node.token(.peer),
+                json: SyncRoutesTests.batch(replica, [hostile])
+            )
             #expect((pushed.object["quarantined"] as? [Any])?.count == 1)
 
             let reader = try await WebBrowser.signIn(node, as: .reader)

@@ -65,8 +65,13 @@ struct LoggingTests {
     }
 
     @Test func fixedTimestampFormat() {
-        let line = JSONLogHandler.line(date: Date(timeIntervalSince1970: 1_738_315_812.345), level: .notice,
-                                       label: "l", message: "m", metadata: [:])
+        let line = JSONLogHandler.line(
+            date: Date(timeIntervalSince1970: 1_738_315_812.345),
+            level: .notice,
+            label: "l",
+            message: "m",
+            metadata: [:]
+        )
         #expect(line == #"{"ts":"2025-01-31T09:30:12.345Z","level":"notice","label":"l","message":"m"}"# + "\n")
     }
 }

@@ -105,12 +105,20 @@ struct MetricsTests {
             try await withNode(office: "chennai") { chennai in
                 try await NodeSyncTests.connect(mumbai, to: chennai, as: "chennai")
                 for index in 0..<3 {
-                    let reply = try await chennai.send("POST", "/v1/records", token: chennai.token(.editor),
-                                                       json: #"{"title":"Chennai \#(index)","type":"event","tracks":["sccp"]}"#)
+                    let reply = try await chennai.send(
+                        "POST",
+                        "/v1/records",
+                        token: chennai.token(.editor),
+                        json: #"{"title":"Chennai \#(index)","type":"event","tracks":["sccp"]}"#
+                    )
                     #expect(reply.status == 201)
                 }
-                _ = try await mumbai.send("POST", "/v1/records", token: mumbai.token(.editor),
-                                          json: #"{"title":"Mumbai","type":"event","tracks":["sccp"]}"#)
+                _ = try await mumbai.send(
+                    "POST",
+                    "/v1/records",
+                    token: mumbai.token(.editor),
+                    json: #"{"title":"Mumbai","type":"event","tracks":["sccp"]}"#
+                )
                 let before = try await Self.metrics(mumbai)
                 #expect(before.value("liaison_records") == 1)
                 #expect(before.value("liaison_sync_records_total", ["peer": "chennai"]) == nil)
@@ -135,13 +143,21 @@ struct MetricsTests {
                 #expect(abs(lastSuccess - Date().timeIntervalSince1970) < 60)
                 #expect(after.value("liaison_sync_duration_seconds_count", ["peer": "chennai", "outcome": "ok"]) == 1)
                 #expect(after.types["liaison_http_request_duration_seconds"] == "histogram")
-                #expect((after.value("liaison_http_request_duration_seconds_count",
-                                     ["route": "/v1/records", "method": "POST", "status": "201"]) ?? 0) >= 1)
+                #expect(
+                    (after.value(
+                        "liaison_http_request_duration_seconds_count",
+                        ["route": "/v1/records", "method": "POST", "status": "201"]
+                    ) ?? 0) >= 1
+                )
 
                 // The peer side counted its requests too (the route pattern, not the query).
                 let there = try await Self.metrics(chennai)
-                #expect((there.value("liaison_http_request_duration_seconds_count",
-                                     ["route": "/v1/sync/changes", "method": "GET", "status": "200"]) ?? 0) >= 1)
+                #expect(
+                    (there.value(
+                        "liaison_http_request_duration_seconds_count",
+                        ["route": "/v1/sync/changes", "method": "GET", "status": "200"]
+                    ) ?? 0) >= 1
+                )
                 #expect(there.value("liaison_records") == 4)
             }
         }

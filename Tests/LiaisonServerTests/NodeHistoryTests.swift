@@ -25,8 +25,13 @@ struct NodeHistoryTests {
     static func status(_ event: [String: Any]) -> String? { (event["fields"] as? [String: Any])?["status"] as? String }
 
     static func set(_ node: TestNode, _ id: String, status: String) async throws {
-        let reply = try await node.send("PATCH", "/v1/records/\(id)", token: node.token(.editor),
-                                        json: #"{"status":"\#(status)"}"#, headers: [("If-Match", "*")])
+        let reply = try await node.send(
+            "PATCH",
+            "/v1/records/\(id)",
+            token: node.token(.editor),
+            json: #"{"status":"\#(status)"}"#,
+            headers: [("If-Match", "*")]
+        )
         #expect(reply.status == 200, "\(reply.text)")
     }
 
@@ -36,8 +41,12 @@ struct NodeHistoryTests {
         try await withNode(office: "mumbai") { mumbai in
             try await withNode(office: "chennai") { chennai in
                 try await withNode(office: "kolkata") { kolkata in
-                    let created = try await mumbai.send("POST", "/v1/records", token: mumbai.token(.editor),
-                                                        json: #"{"title":"Rare earths MOU","type":"event","tracks":["sccp"]}"#)
+                    let created = try await mumbai.send(
+                        "POST",
+                        "/v1/records",
+                        token: mumbai.token(.editor),
+                        json: #"{"title":"Rare earths MOU","type":"event","tracks":["sccp"]}"#
+                    )
                     let id = try #require(created.object["id"] as? String)
                     for status in ["contacted", "in_discussion", "mou_signed"] { try await Self.set(mumbai, id, status: status) }
                     try await Self.sync(chennai, with: mumbai, as: "mumbai")
@@ -62,16 +71,24 @@ struct NodeHistoryTests {
         try await withNode(office: "mumbai") { mumbai in
             try await withNode(office: "chennai") { chennai in
                 try await withNode(office: "new-delhi") { delhi in
-                    let created = try await mumbai.send("POST", "/v1/records", token: mumbai.token(.editor),
-                                                        json: #"{"title":"Fab visit","type":"event","tracks":["sccp"]}"#)
+                    let created = try await mumbai.send(
+                        "POST",
+                        "/v1/records",
+                        token: mumbai.token(.editor),
+                        json: #"{"title":"Fab visit","type":"event","tracks":["sccp"]}"#
+                    )
                     let id = try #require(created.object["id"] as? String)
                     try await Self.sync(chennai, with: mumbai, as: "mumbai")
                     try await Self.set(mumbai, id, status: "contacted")
                     try await Self.set(chennai, id, status: "on_hold")
                     try await Self.sync(delhi, with: mumbai, as: "mumbai")
                     try await Self.sync(delhi, with: chennai, as: "chennai")
-                    let resolved = try await delhi.send("POST", "/v1/records/\(id)/resolve", token: delhi.token(.editor),
-                                                        json: #"{"status":"in_discussion"}"#)
+                    let resolved = try await delhi.send(
+                        "POST",
+                        "/v1/records/\(id)/resolve",
+                        token: delhi.token(.editor),
+                        json: #"{"status":"in_discussion"}"#
+                    )
                     #expect(resolved.status == 200, "\(resolved.text)")
                     try await Self.sync(chennai, with: delhi, as: "new-delhi")
                     try await Self.sync(mumbai, with: delhi, as: "new-delhi")

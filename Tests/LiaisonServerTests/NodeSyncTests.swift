@@ -21,8 +21,12 @@ struct NodeSyncTests {
             try await withNode(office: "chennai") { chennai in
                 try await Self.connect(mumbai, to: chennai, as: "chennai")
                 for (node, title) in [(mumbai, "From Mumbai"), (chennai, "From Chennai")] {
-                    let reply = try await node.send("POST", "/v1/records", token: node.token(.editor),
-                                                    json: #"{"title":"\#(title)","type":"event","tracks":["sccp"]}"#)
+                    let reply = try await node.send(
+                        "POST",
+                        "/v1/records",
+                        token: node.token(.editor),
+                        json: #"{"title":"\#(title)","type":"event","tracks":["sccp"]}"#
+                    )
                     #expect(reply.status == 201)
                 }
                 let sync = try await mumbai.send("POST", "/v1/sync", token: mumbai.token(.admin))
@@ -46,8 +50,12 @@ struct NodeSyncTests {
         try await withNode(office: "kolkata") { chennai in
             try await withNode(office: "hyderabad", syncInterval: 1) { mumbai in
                 try await Self.connect(mumbai, to: chennai, as: "kolkata")
-                let reply = try await chennai.send("POST", "/v1/records", token: chennai.token(.editor),
-                                                   json: #"{"title":"Travels alone","type":"event","tracks":["ipef"]}"#)
+                let reply = try await chennai.send(
+                    "POST",
+                    "/v1/records",
+                    token: chennai.token(.editor),
+                    json: #"{"title":"Travels alone","type":"event","tracks":["ipef"]}"#
+                )
                 #expect(reply.status == 201)
                 let deadline = Date().addingTimeInterval(15)
                 while try await Self.titles(mumbai).isEmpty, Date() < deadline {

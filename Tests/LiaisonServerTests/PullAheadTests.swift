@@ -16,9 +16,15 @@ struct PullAheadTests {
 
     static func state(_ title: String, value: FieldValue = .number(1_000)) -> RecordState {
         var state = RecordState(id: RecordID.make())
-        try! state.write(["type": .text("investment"), "title": .text(title), "office": .text("chennai"),
-                     "tracks": .list(["sccp"]), "status": .text("identified"), "value_usd": value],
-                    readContext: .empty, replica: peerReplica, meta: WriteMeta(author: "priya", at: 1_700_000_000_000))
+        try! state.write(
+            [
+                "type": .text("investment"), "title": .text(title), "office": .text("chennai"),
+                "tracks": .list(["sccp"]), "status": .text("identified"), "value_usd": value,
+            ],
+            readContext: .empty,
+            replica: peerReplica,
+            meta: WriteMeta(author: "priya", at: 1_700_000_000_000)
+        )
         return state
     }
 
@@ -40,8 +46,14 @@ struct PullAheadTests {
             Self.json(pages[request.uri.queryParameters.get("since") ?? ""] ?? #"{"error":"no such page"}"#)
         }
         let (ports, found) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { found.yield($0.localAddress?.port ?? 0); found.finish() })
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: {
+                found.yield($0.localAddress?.port ?? 0)
+                found.finish()
+            }
+        )
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService(gracefulShutdownSignals: []) }
             var iterator = ports.makeAsyncIterator()
@@ -56,8 +68,10 @@ struct PullAheadTests {
         let bad = Self.state("Corrupt", value: .text("lots"))
         let second = [Self.state("Second page"), bad]
         // The page after it is malformed: read ahead, its error must wait for its turn.
-        let pages = ["0": Self.page(first, last: 3, more: true), "3": Self.page(second, last: 6, more: true),
-                     "6": #"{"last_sequence":9,"more":false,"replica_id":"\#(Self.peerReplica)","states":[{"id":"#]
+        let pages = [
+            "0": Self.page(first, last: 3, more: true), "3": Self.page(second, last: 6, more: true),
+            "6": #"{"last_sequence":9,"more":false,"replica_id":"\#(Self.peerReplica)","states":[{"id":"#,
+        ]
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-pull-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

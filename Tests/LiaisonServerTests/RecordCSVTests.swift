@@ -9,9 +9,12 @@ struct RecordCSVTests {
     static func fill(_ store: LiaisonStore, count: Int) async throws {
         for index in 0..<count {
             _ = try await store.create(
-                ["title": .text("Lead \(index), \"quoted\""), "type": .text("trade_lead"),
-                 "tracks": .list([index % 2 == 0 ? "sccp" : "ipef"]), "value_usd": .number(Double(index))],
-                author: "asha")
+                [
+                    "title": .text("Lead \(index), \"quoted\""), "type": .text("trade_lead"),
+                    "tracks": .list([index % 2 == 0 ? "sccp" : "ipef"]), "value_usd": .number(Double(index)),
+                ],
+                author: "asha"
+            )
         }
     }
 

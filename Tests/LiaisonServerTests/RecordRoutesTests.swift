@@ -10,9 +10,11 @@ struct RecordRoutesTests {
     @Test func aWrongMethodOnAKnownPathIs405WithAllow() async throws {
         try await withNode { node in
             let editor = node.token(.editor)
-            for (method, path, allow) in [("PUT", "/v1/records", "GET, POST"), ("DELETE", "/v1/health", "GET"),
-                                          ("POST", "/v1/records/0190f3a2-7c1e-7000-8000-000000000001", "DELETE, GET, PATCH"),
-                                          ("GET", "/v1/records/x/resolve", "POST")] {
+            for (method, path, allow) in [
+                ("PUT", "/v1/records", "GET, POST"), ("DELETE", "/v1/health", "GET"),
+                ("POST", "/v1/records/0190f3a2-7c1e-7000-8000-000000000001", "DELETE, GET, PATCH"),
+                ("GET", "/v1/records/x/resolve", "POST"),
+            ] {
                 let reply = try await node.send(method, path, token: editor)
                 #expect(reply.status == 405, "\(method) \(path)")
                 // HEAD is allowed wherever GET is.
@@ -42,8 +44,13 @@ struct RecordRoutesTests {
             let etag = try #require(read.header("etag"))
             #expect(etag == "\"\(read.object["version"] as! String)\"")
 
-            let patched = try await node.send("PATCH", "/v1/records/\(id)", token: editor,
-                                              json: #"{"status":"contacted"}"#, headers: [("If-Match", etag)])
+            let patched = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: editor,
+                json: #"{"status":"contacted"}"#,
+                headers: [("If-Match", etag)]
+            )
             #expect(patched.status == 200)
             #expect((patched.object["fields"] as? [String: Any])?["status"] as? String == "contacted")
             #expect((patched.object["conflicts"] as? [String: Any])?.isEmpty == true)
@@ -63,8 +70,13 @@ struct RecordRoutesTests {
             #expect(gone.object["total"] as? Int == 1)
 
             // An edit of a record its writer saw deleted is refused: 409.
-            let refused = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"title":"x"}"#,
-                                              headers: [("If-Match", try #require(deleted.header("etag")))])
+            let refused = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: editor,
+                json: #"{"title":"x"}"#,
+                headers: [("If-Match", try #require(deleted.header("etag")))]
+            )
             #expect(refused.status == 409)
         }
     }
@@ -81,16 +93,26 @@ struct RecordRoutesTests {
             #expect(patch.error.contains("If-Match"))
             let delete = try await node.send("DELETE", "/v1/records/\(id)", token: editor)
             #expect(delete.status == 428)
-            let garbage = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"status":"contacted"}"#,
-                                              headers: [("If-Match", "\"not a token!\"")])
+            let garbage = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: editor,
+                json: #"{"status":"contacted"}"#,
+                headers: [("If-Match", "\"not a token!\"")]
+            )
             #expect(garbage.status == 400)
             #expect(garbage.error.contains("version token"))
             #expect(try await node.store.currentSequence() == before)
 
             let missing = try await node.send("GET", "/v1/records/01ZZZZ-nothing", token: editor)
             #expect(missing.status == 404)
-            let missingPatch = try await node.send("PATCH", "/v1/records/nothing", token: editor, json: #"{"status":"contacted"}"#,
-                                                   headers: [("If-Match", try #require(created.header("etag")))])
+            let missingPatch = try await node.send(
+                "PATCH",
+                "/v1/records/nothing",
+                token: editor,
+                json: #"{"status":"contacted"}"#,
+                headers: [("If-Match", try #require(created.header("etag")))]
+            )
             #expect(missingPatch.status == 404)
         }
     }
@@ -103,11 +125,21 @@ struct RecordRoutesTests {
             let shown = try #require(created.header("etag"))
 
             // Two staff both read `shown` and both save the status.
-            let first = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"status":"contacted"}"#,
-                                            headers: [("If-Match", shown)])
+            let first = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: editor,
+                json: #"{"status":"contacted"}"#,
+                headers: [("If-Match", shown)]
+            )
             #expect(first.status == 200)
-            let second = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"status":"on_hold"}"#,
-                                             headers: [("If-Match", shown)])
+            let second = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: editor,
+                json: #"{"status":"on_hold"}"#,
+                headers: [("If-Match", shown)]
+            )
             #expect(second.status == 200)
             let conflict = try #require((second.object["conflicts"] as? [String: Any])?["status"] as? [[String: Any]])
             #expect(Set(conflict.compactMap { $0["value"] as? String }) == ["contacted", "on_hold"])
@@ -132,8 +164,13 @@ struct RecordRoutesTests {
             let created = try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord)
             let id = try #require(created.object["id"] as? String)
             let shown = try #require(created.header("etag"))
-            _ = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"notes":"called"}"#,
-                                    headers: [("If-Match", shown)])
+            _ = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: editor,
+                json: #"{"notes":"called"}"#,
+                headers: [("If-Match", shown)]
+            )
             let deleted = try await node.send("DELETE", "/v1/records/\(id)", token: editor, headers: [("If-Match", shown)])
             #expect(deleted.status == 200)
             #expect((deleted.object["conflicts"] as? [String: Any])?["deleted"] != nil)
@@ -148,12 +185,20 @@ struct RecordRoutesTests {
         try await withNode { node in
             let editor = node.token(.editor)
             let before = try await node.store.currentSequence()
-            let bad = try await node.send("POST", "/v1/records", token: editor,
-                                          json: #"{"title":"T","type":"investment","tracks":["sccp"],"value_usd":"lots","colour":"red","officer":{"a":1}}"#)
+            let bad = try await node.send(
+                "POST",
+                "/v1/records",
+                token: editor,
+                json: #"{"title":"T","type":"investment","tracks":["sccp"],"value_usd":"lots","colour":"red","officer":{"a":1}}"#
+            )
             #expect(bad.status == 400)
             #expect(Set(bad.fields.keys) == ["officer"])
-            let typed = try await node.send("POST", "/v1/records", token: editor,
-                                            json: #"{"title":"T","type":"investment","tracks":["sccp"],"value_usd":"lots","colour":"red"}"#)
+            let typed = try await node.send(
+                "POST",
+                "/v1/records",
+                token: editor,
+                json: #"{"title":"T","type":"investment","tracks":["sccp"],"value_usd":"lots","colour":"red"}"#
+            )
             #expect(typed.status == 400)
             #expect(Set(typed.fields.keys) == ["value_usd", "colour"])
             let missing = try await node.send("POST", "/v1/records", token: editor, json: #"{"notes":"no title"}"#)
@@ -169,8 +214,13 @@ struct RecordRoutesTests {
             let created = try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord)
             let id = try #require(created.object["id"] as? String)
             let afterCreate = try await node.store.currentSequence()
-            let badPatch = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"status":"maybe"}"#,
-                                               headers: [("If-Match", try #require(created.header("etag")))])
+            let badPatch = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: editor,
+                json: #"{"status":"maybe"}"#,
+                headers: [("If-Match", try #require(created.header("etag")))]
+            )
             #expect(badPatch.status == 400)
             #expect(badPatch.fields["status"] != nil)
             #expect(try await node.store.currentSequence() == afterCreate)

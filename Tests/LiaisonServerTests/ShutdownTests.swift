@@ -10,8 +10,12 @@ struct ShutdownTests {
         try await withNode(office: "mumbai") { mumbai in
             try await withNode(office: "chennai") { chennai in
                 for index in 0..<12 {
-                    let reply = try await chennai.send("POST", "/v1/records", token: chennai.token(.editor),
-                                                       json: #"{"title":"R\#(index)","type":"event","tracks":["sccp"]}"#)
+                    let reply = try await chennai.send(
+                        "POST",
+                        "/v1/records",
+                        token: chennai.token(.editor),
+                        json: #"{"title":"R\#(index)","type":"event","tracks":["sccp"]}"#
+                    )
                     #expect(reply.status == 201)
                 }
                 try await NodeSyncTests.connect(mumbai, to: chennai, as: "chennai")

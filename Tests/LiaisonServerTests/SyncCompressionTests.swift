@@ -19,8 +19,12 @@ struct SyncCompressionTests {
     static func fill(_ node: TestNode, _ count: Int) async throws {
         for index in 0..<count {
             _ = try await node.store.create(
-                ["title": .text("Lithium refinery JV \(index)"), "type": .text("joint_venture"),
-                 "tracks": .list(["critical_minerals"])], author: "asha")
+                [
+                    "title": .text("Lithium refinery JV \(index)"), "type": .text("joint_venture"),
+                    "tracks": .list(["critical_minerals"]),
+                ],
+                author: "asha"
+            )
         }
     }
 
@@ -33,14 +37,20 @@ struct SyncCompressionTests {
             #expect(compressed.status == 200)
             #expect(compressed.header("content-encoding") == "gzip")
             #expect(compressed.header("vary") == "Accept-Encoding")
-            #expect(compressed.response.wireBytes * 4 < compressed.response.body.count,
-                    "\(compressed.response.wireBytes) bytes on the wire for \(compressed.response.body.count) of JSON")
+            #expect(
+                compressed.response.wireBytes * 4 < compressed.response.body.count,
+                "\(compressed.response.wireBytes) bytes on the wire for \(compressed.response.body.count) of JSON"
+            )
 
             // A client without gzip (an older node) sends no Accept-Encoding and gets plain JSON.
             let plainClient = CurlClient(configuration: .init(acceptCompressed: false))
             defer { plainClient.shutdown() }
-            let plain = try await plainClient.send(HTTPRequest(
-                url: node.base + path, headers: [("Authorization", "Bearer \(node.token(.peer))")]))
+            let plain = try await plainClient.send(
+                HTTPRequest(
+                    url: node.base + path,
+                    headers: [("Authorization", "Bearer \(node.token(.peer))")]
+                )
+            )
             #expect(plain.status == 200)
             #expect(plain.header("content-encoding") == nil)
             #expect(plain.header("vary") == "Accept-Encoding")
@@ -48,9 +58,12 @@ struct SyncCompressionTests {
             #expect(plain.body == compressed.response.body, "the same page either way")
 
             // Asking for gzip with quality 0 is refusing it.
-            let refused = try await plainClient.send(HTTPRequest(
-                url: node.base + path,
-                headers: [("Authorization", "Bearer \(node.token(.peer))"), ("Accept-Encoding", "gzip;q=0, identity")]))
+            let refused = try await plainClient.send(
+                HTTPRequest(
+                    url: node.base + path,
+                    headers: [("Authorization", "Bearer \(node.token(.peer))"), ("Accept-Encoding", "gzip;q=0, identity")]
+                )
+            )
             #expect(refused.header("content-encoding") == nil)
             #expect(refused.body == plain.body)
 
@@ -63,8 +76,13 @@ struct SyncCompressionTests {
         let (replica, id, json) = try await SyncRoutesTests.foreignState()
         try await withNode { node in
             let body = try Self.gzip(Array(SyncRoutesTests.batch(replica, [json]).utf8))
-            let pushed = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
-                                             headers: [("Content-Encoding", "gzip")], body: body)
+            let pushed = try await node.send(
+                "POST",
+                "/v1/sync/changes",
+                token: node.token(.peer),
+                headers: [("Content-Encoding", "gzip")],
+                body: body
+            )
             #expect(pushed.status == 200, "\(pushed.text)")
             #expect(pushed.object["changed"] as? Int == 1)
             let record = try await node.send("GET", "/v1/records/\(id)", token: node.token(.reader))
@@ -79,12 +97,19 @@ struct SyncCompressionTests {
             // about 17 KB compressed, under every limit on the wire.
             let batch = SyncRoutesTests.batch(replica, [json])
             var inflated = Array(batch.utf8)
-            inflated.insert(contentsOf: repeatElement(UInt8(ascii: " "), count: SyncProtocol.maxBodyBytes + (1 << 20)),
-                            at: inflated.count - 1)
+            inflated.insert(
+                contentsOf: repeatElement(UInt8(ascii: " "), count: SyncProtocol.maxBodyBytes + (1 << 20)),
+                at: inflated.count - 1
+            )
             let bomb = try Self.gzip(inflated)
             #expect(bomb.count < 100_000)
-            let reply = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
-                                            headers: [("Content-Encoding", "gzip")], body: bomb)
+            let reply = try await node.send(
+                "POST",
+                "/v1/sync/changes",
+                token: node.token(.peer),
+                headers: [("Content-Encoding", "gzip")],
+                body: bomb
+            )
             #expect(reply.status == 413, "\(reply.text)")
             #expect(reply.error.contains("decompresses to over"), "\(reply.error)")
             #expect(try await node.store.currentSequence() == 0)
@@ -92,10 +117,17 @@ struct SyncCompressionTests {
 
             // Exactly at the limit is still taken.
             var atLimit = Array(batch.utf8)
-            atLimit.insert(contentsOf: repeatElement(UInt8(ascii: " "), count: SyncProtocol.maxBodyBytes - atLimit.count),
-                           at: atLimit.count - 1)
-            let fits = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
-                                           headers: [("Content-Encoding", "gzip")], body: try Self.gzip(atLimit))
+            atLimit.insert(
+                contentsOf: repeatElement(UInt8(ascii: " "), count: SyncProtocol.maxBodyBytes - atLimit.count),
+                at: atLimit.count - 1
+            )
+            let fits = try await node.send(
+                "POST",
+                "/v1/sync/changes",
+                token: node.token(.peer),
+                headers: [("Content-Encoding", "gzip")],
+                body: try Self.gzip(atLimit)
+            )
             #expect(fits.status == 200, "\(fits.text)")
         }
     }
@@ -104,16 +136,31 @@ struct SyncCompressionTests {
         let (replica, _, json) = try await SyncRoutesTests.foreignState()
         try await withNode { node in
             let batch = Array(SyncRoutesTests.batch(replica, [json]).utf8)
-            let notGzip = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
-                                              headers: [("Content-Encoding", "gzip")], body: batch)
+            let notGzip = try await node.send(
+                "POST",
+                "/v1/sync/changes",
+                token: node.token(.peer),
+                headers: [("Content-Encoding", "gzip")],
+                body: batch
+            )
             #expect(notGzip.status == 400, "\(notGzip.text)")
             #expect(notGzip.error.contains("not valid gzip"), "\(notGzip.error)")
             // Valid gzip followed by more bytes: refused, not read on (nor looped over).
-            let trailing = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
-                                               headers: [("Content-Encoding", "gzip")], body: try Self.gzip(batch) + Array("junk".utf8))
+            let trailing = try await node.send(
+                "POST",
+                "/v1/sync/changes",
+                token: node.token(.peer),
+                headers: [("Content-Encoding", "gzip")],
+                body: try Self.gzip(batch) + Array("junk".utf8)
+            )
             #expect(trailing.status == 400, "\(trailing.text)")
-            let brotli = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
-                                             headers: [("Content-Encoding", "br")], body: batch)
+            let brotli = try await node.send(
+                "POST",
+                "/v1/sync/changes",
+                token: node.token(.peer),
+                headers: [("Content-Encoding", "br")],
+                body: batch
+            )
             #expect(brotli.status == 415, "\(brotli.text)")
             #expect(try await node.store.currentSequence() == 0)
         }

@@ -13,7 +13,8 @@ struct SyncRoutesTests {
         let store = try LiaisonStore(directory: directory, schema: .core)
         let state = try await store.create(
             ["title": .text("Wafer fab supply"), "type": .text("investment"), "tracks": .list(["semiconductors"])],
-            author: "ravi")
+            author: "ravi"
+        )
         return (identity.replicaID, state.id, state.canonicalJSON)
     }
 
@@ -61,8 +62,12 @@ struct SyncRoutesTests {
         let (_, _, other) = try await Self.foreignState()
         try await withNode { node in
             let editor = node.token(.editor)
-            _ = try await node.send("POST", "/v1/records", token: editor,
-                                    json: #"{"title":"Local","type":"event","tracks":["sccp"]}"#)
+            _ = try await node.send(
+                "POST",
+                "/v1/records",
+                token: editor,
+                json: #"{"title":"Local","type":"event","tracks":["sccp"]}"#
+            )
             let before = try await node.store.currentSequence()
             let cases: [(String, String, String)] = [
                 ("bad JSON", #"{"replica_id": "#, "bad batch"),
@@ -92,15 +97,22 @@ struct SyncRoutesTests {
                 json.replacingOccurrences(of: "{\"\(replica)\":1}", with: "{\"\(replica)\":1,\"evil.x\":18446744073709551615}"),
             ]
             let good = try await Self.foreignState()
-            let reply = try await node.send("POST", "/v1/sync/changes", token: node.token(.peer),
-                                            json: Self.batch(replica, hostile + [good.json]))
+            let reply = try await node.send(
+                "POST",
+                "/v1/sync/changes",
+                token: node.token(.peer),
+                json: Self.batch(replica, hostile + [good.json])
+            )
             #expect(reply.status == 200, "\(reply.text)")
             #expect(reply.object["merged"] as? Int == 1)
             let quarantined = try #require(reply.object["quarantined"] as? [[String: Any]])
             #expect(quarantined.map { $0["id"] as? String ?? "" } == [id, otherID, id])
             let problems = quarantined.compactMap { $0["problem"] as? String }
-            #expect(problems[0].contains("not in the state's context") && problems[1].contains("colour")
-                    && problems[2].contains("over the limit"), "\(problems)")
+            #expect(
+                problems[0].contains("not in the state's context") && problems[1].contains("colour")
+                    && problems[2].contains("over the limit"),
+                "\(problems)"
+            )
             #expect(try await node.store.state(id: id) == nil)
             #expect(try await node.store.state(id: good.id) != nil)
 
@@ -130,8 +142,10 @@ struct SyncRoutesTests {
     @Test func bodiesOver16MiBAre413() async throws {
         try await withNode { node in
             let big = [UInt8](repeating: UInt8(ascii: " "), count: 17 << 20)
-            for (method, path, role) in [("POST", "/v1/sync/changes", TokenRole.peer), ("POST", "/v1/records", .editor),
-                                         ("POST", "/v1/records", nil)] {
+            for (method, path, role) in [
+                ("POST", "/v1/sync/changes", TokenRole.peer), ("POST", "/v1/records", .editor),
+                ("POST", "/v1/records", nil),
+            ] {
                 let reply = try await node.send(method, path, token: role.map { node.token($0) }, body: big)
                 #expect(reply.status == 413, "\(method) \(path)")
                 #expect(reply.error.contains("16 MiB"))
@@ -146,14 +160,23 @@ struct SyncRoutesTests {
             var etags: [String] = []
             var ids: [String] = []
             for index in 1...3 {
-                let created = try await node.send("POST", "/v1/records", token: editor,
-                                                  json: #"{"title":"R\#(index)","type":"event","tracks":["sccp"]}"#)
+                let created = try await node.send(
+                    "POST",
+                    "/v1/records",
+                    token: editor,
+                    json: #"{"title":"R\#(index)","type":"event","tracks":["sccp"]}"#
+                )
                 etags.append(try #require(created.header("etag")))
                 ids.append(try #require(created.object["id"] as? String))
             }
             for status in ["contacted", "on_hold"] {
-                _ = try await node.send("PATCH", "/v1/records/\(ids[0])", token: editor, json: #"{"status":"\#(status)"}"#,
-                                        headers: [("If-Match", etags[0])])
+                _ = try await node.send(
+                    "PATCH",
+                    "/v1/records/\(ids[0])",
+                    token: editor,
+                    json: #"{"status":"\#(status)"}"#,
+                    headers: [("If-Match", etags[0])]
+                )
             }
             _ = try await node.send("DELETE", "/v1/records/\(ids[2])", token: editor, headers: [("If-Match", etags[2])])
             try await node.store.addPeer(PeerRecord(name: "chennai", url: "http://127.0.0.1:9", tokenFile: "/dev/null"), now: 0)

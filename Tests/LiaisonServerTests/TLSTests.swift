@@ -19,13 +19,22 @@ struct TestPKI {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let pki = TestPKI(directory: directory)
         try "subjectAltName = IP:127.0.0.1, DNS:localhost\n".write(
-            to: directory.appendingPathComponent("san.ext"), atomically: true, encoding: .utf8)
-        try pki.openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
-                         "-days", "2", "-subj", "/CN=\(name)"])
-        try pki.openssl(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
-                         "-subj", "/CN=127.0.0.1"])
-        try pki.openssl(["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                         "-out", "server.pem", "-days", "2", "-extfile", "san.ext"])
+            to: directory.appendingPathComponent("san.ext"),
+            atomically: true,
+            encoding: .utf8
+        )
+        try pki.openssl([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+            "-days", "2", "-subj", "/CN=\(name)",
+        ])
+        try pki.openssl([
+            "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
+            "-subj", "/CN=127.0.0.1",
+        ])
+        try pki.openssl([
+            "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+            "-out", "server.pem", "-days", "2", "-extfile", "san.ext",
+        ])
         return pki
     }
 
@@ -59,13 +68,21 @@ struct TLSTests {
         let pki = try TestPKI.make(name: "Liaison Test CA")
         defer { pki.remove() }
         let trusting = CurlClientConfiguration(caFile: pki.caCertificate)
-        try await withConfiguredNode(office: "chennai", configure: {
-            $0.node.tlsCertificate = pki.serverCertificate
-            $0.node.tlsKey = pki.serverKey
-        }, client: trusting) { chennai in
+        try await withConfiguredNode(
+            office: "chennai",
+            configure: {
+                $0.node.tlsCertificate = pki.serverCertificate
+                $0.node.tlsKey = pki.serverKey
+            },
+            client: trusting
+        ) { chennai in
             #expect(chennai.base.hasPrefix("https://"))
-            let created = try await chennai.send("POST", "/v1/records", token: chennai.token(.editor),
-                                                 json: #"{"title":"Over TLS","type":"event","tracks":["sccp"]}"#)
+            let created = try await chennai.send(
+                "POST",
+                "/v1/records",
+                token: chennai.token(.editor),
+                json: #"{"title":"Over TLS","type":"event","tracks":["sccp"]}"#
+            )
             #expect(created.status == 201, "\(created.text)")
             try await withConfiguredNode(office: "mumbai", configure: { _ in }, client: trusting) { mumbai in
                 try await NodeSyncTests.connect(mumbai, to: chennai, as: "chennai")
@@ -81,10 +98,14 @@ struct TLSTests {
     @Test func webSessionCookieIsSecureOverHTTPS() async throws {
         let pki = try TestPKI.make(name: "Liaison Test CA")
         defer { pki.remove() }
-        try await withConfiguredNode(office: "kolkata", configure: {
-            $0.node.tlsCertificate = pki.serverCertificate
-            $0.node.tlsKey = pki.serverKey
-        }, client: CurlClientConfiguration(caFile: pki.caCertificate)) { kolkata in
+        try await withConfiguredNode(
+            office: "kolkata",
+            configure: {
+                $0.node.tlsCertificate = pki.serverCertificate
+                $0.node.tlsKey = pki.serverKey
+            },
+            client: CurlClientConfiguration(caFile: pki.caCertificate)
+        ) { kolkata in
             let browser = try await WebBrowser.signIn(kolkata, as: .editor)
             #expect(try await browser.get("/records").status == 200)
         }
@@ -97,14 +118,25 @@ struct TLSTests {
             pki.remove()
             other.remove()
         }
-        try await withConfiguredNode(office: "chennai", configure: {
-            $0.node.tlsCertificate = pki.serverCertificate
-            $0.node.tlsKey = pki.serverKey
-        }, client: CurlClientConfiguration(caFile: pki.caCertificate)) { chennai in
-            _ = try await chennai.send("POST", "/v1/records", token: chennai.token(.editor),
-                                       json: #"{"title":"Secret","type":"event","tracks":["sccp"]}"#)
-            try await withConfiguredNode(office: "mumbai", configure: { _ in },
-                                         client: CurlClientConfiguration(caFile: other.caCertificate)) { mumbai in
+        try await withConfiguredNode(
+            office: "chennai",
+            configure: {
+                $0.node.tlsCertificate = pki.serverCertificate
+                $0.node.tlsKey = pki.serverKey
+            },
+            client: CurlClientConfiguration(caFile: pki.caCertificate)
+        ) { chennai in
+            _ = try await chennai.send(
+                "POST",
+                "/v1/records",
+                token: chennai.token(.editor),
+                json: #"{"title":"Secret","type":"event","tracks":["sccp"]}"#
+            )
+            try await withConfiguredNode(
+                office: "mumbai",
+                configure: { _ in },
+                client: CurlClientConfiguration(caFile: other.caCertificate)
+            ) { mumbai in
                 try await NodeSyncTests.connect(mumbai, to: chennai, as: "chennai")
                 let sync = try await mumbai.send("POST", "/v1/sync", token: mumbai.token(.admin))
                 let result = try #require((sync.object["results"] as? [[String: Any]])?.first)
@@ -120,10 +152,14 @@ struct TLSTests {
     @Test func plainHTTPClientCannotTalkToTheHTTPSPort() async throws {
         let pki = try TestPKI.make(name: "Liaison Test CA")
         defer { pki.remove() }
-        try await withConfiguredNode(office: "chennai", configure: {
-            $0.node.tlsCertificate = pki.serverCertificate
-            $0.node.tlsKey = pki.serverKey
-        }, client: CurlClientConfiguration(caFile: pki.caCertificate)) { chennai in
+        try await withConfiguredNode(
+            office: "chennai",
+            configure: {
+                $0.node.tlsCertificate = pki.serverCertificate
+                $0.node.tlsKey = pki.serverKey
+            },
+            client: CurlClientConfiguration(caFile: pki.caCertificate)
+        ) { chennai in
             let plain = chennai.base.replacingOccurrences(of: "https://", with: "http://")
             await #expect(throws: (any Error).self) {
                 _ = try await chennai.client.send(HTTPRequest(method: "GET", url: plain + "/v1/health", timeout: 5))

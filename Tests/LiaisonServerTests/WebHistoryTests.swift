@@ -9,8 +9,13 @@ struct WebHistoryTests {
     @Test func theRecordPageShowsEveryWriteAndAnEditorRestoresAnOldValue() async throws {
         try await withNode { node in
             let id = try await makeRecord(node)
-            let patched = try await node.send("PATCH", "/v1/records/\(id)", token: node.token(.editor),
-                                              json: #"{"title":"Lithium JV (renamed)"}"#, headers: [("If-Match", "*")])
+            let patched = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: node.token(.editor),
+                json: #"{"title":"Lithium JV (renamed)"}"#,
+                headers: [("If-Match", "*")]
+            )
             #expect(patched.status == 200)
 
             let reader = try await WebBrowser.signIn(node, as: .reader)
@@ -24,8 +29,10 @@ struct WebHistoryTests {
             #expect(page.text.contains("Restore this value"))
             let version = try #require(WebBrowser.hidden("version", in: page.text))
             let first = try #require(try await node.store.events(id: id).first { $0.values["title"] == .text("Lithium refining JV") })
-            let restored = try await editor.post("/records/\(id)/restore",
-                                                 ["version": version, "field": "title", "dot": first.dot.description])
+            let restored = try await editor.post(
+                "/records/\(id)/restore",
+                ["version": version, "field": "title", "dot": first.dot.description]
+            )
             #expect(restored.header("location") == "/records/\(id)?done=restored")
             let state = try #require(try await node.store.state(id: id))
             #expect(state.displayValues["title"] == .text("Lithium refining JV"))

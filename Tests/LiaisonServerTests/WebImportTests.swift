@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Web: importing a spreadsheet (preview, problems, confirm)")
 struct WebImportTests {
-    static let good = "Title;Type;Tracks;Status;Value USD\r\nFab JV;Investment;Semiconductors;In Discussion;\"$1,200\"\r\nLithium;Joint Venture;critical minerals, sccp;Closed Won;5\r\n"
+    static let good =
+        "Title;Type;Tracks;Status;Value USD\r\nFab JV;Investment;Semiconductors;In Discussion;\"$1,200\"\r\nLithium;Joint Venture;critical minerals, sccp;Closed Won;5\r\n"
 
     @Test func previewThenConfirmImportsAndASecondImportAsks() async throws {
         try await withNode { node in

@@ -9,9 +9,11 @@ struct WebRecordsTests {
         try await withNode { node in
             let id = try await makeRecord(node)
             let browser = try await WebBrowser.signIn(node, as: .admin)
-            for path in ["/records", "/records?q=lithium&office=mumbai&track=critical_minerals&status=identified&sort=title&page=1",
-                         "/records?conflicted=1", "/records?deleted=1", "/records/new", "/records/\(id)", "/records/\(id)/edit",
-                         "/records/\(id)/delete", "/conflicts", "/reports", "/reports/overview", "/sync"] {
+            for path in [
+                "/records", "/records?q=lithium&office=mumbai&track=critical_minerals&status=identified&sort=title&page=1",
+                "/records?conflicted=1", "/records?deleted=1", "/records/new", "/records/\(id)", "/records/\(id)/edit",
+                "/records/\(id)/delete", "/conflicts", "/reports", "/reports/overview", "/sync",
+            ] {
                 let reply = try await browser.get(path)
                 #expect(reply.status == 200, "\(path)")
                 #expect(reply.text.hasPrefix("<!DOCTYPE html>"), "\(path)")
@@ -71,11 +73,14 @@ struct WebRecordsTests {
     @Test func creatingWithTrackFieldsAndFieldsOfUnselectedTracksIgnored() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .editor)
-            let reply = try await browser.post("/records", [
-                "title": "Graphite anode plant", "type": "investment", "office": "chennai", "status": "contacted",
-                "tracks": "critical_minerals", "critical_minerals.mineral": "graphite", "critical_minerals.stage": "processing_refining",
-                "semiconductors.segment": "", "value_usd": "1250000.50", "opened_on": "2026-02-03", "underserved_owned": "true",
-            ])
+            let reply = try await browser.post(
+                "/records",
+                [
+                    "title": "Graphite anode plant", "type": "investment", "office": "chennai", "status": "contacted",
+                    "tracks": "critical_minerals", "critical_minerals.mineral": "graphite", "critical_minerals.stage": "processing_refining",
+                    "semiconductors.segment": "", "value_usd": "1250000.50", "opened_on": "2026-02-03", "underserved_owned": "true",
+                ]
+            )
             #expect(reply.status == 303)
             let location = try #require(reply.header("location"))
             #expect(location.hasSuffix("?done=created"))
@@ -97,10 +102,13 @@ struct WebRecordsTests {
     @Test func validationErrorsShowNextToTheFieldKeepingWhatWasTyped() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .editor)
-            let reply = try await browser.post("/records", [
-                "title": "", "type": "investment", "office": "mumbai", "status": "identified", "tracks": "sccp",
-                "naics": "12x", "value_usd": "-5", "opened_on": "2026-02-30", "notes": "Typed <notes> & kept",
-            ])
+            let reply = try await browser.post(
+                "/records",
+                [
+                    "title": "", "type": "investment", "office": "mumbai", "status": "identified", "tracks": "sccp",
+                    "naics": "12x", "value_usd": "-5", "opened_on": "2026-02-30", "notes": "Typed <notes> & kept",
+                ]
+            )
             #expect(reply.status == 400)
             let page = reply.text
             #expect(page.contains(#"<p class="error-text" id="f-title-error">Title is required</p>"#))
@@ -136,10 +144,13 @@ struct WebRecordsTests {
             ]
             let unchanged = try await browser.post("/records/\(id)", same)
             #expect(unchanged.header("location") == "/records/\(id)?done=nochange")
-            let saved = try await browser.post("/records/\(id)", [
-                "version": version, "loaded": loaded, "title": "Lithium refining JV", "type": "joint_venture", "office": "mumbai",
-                "status": "in_discussion", "tracks": "critical_minerals", "value_usd": "2500000", "critical_minerals.mineral": "lithium",
-            ])
+            let saved = try await browser.post(
+                "/records/\(id)",
+                [
+                    "version": version, "loaded": loaded, "title": "Lithium refining JV", "type": "joint_venture", "office": "mumbai",
+                    "status": "in_discussion", "tracks": "critical_minerals", "value_usd": "2500000", "critical_minerals.mineral": "lithium",
+                ]
+            )
             #expect(saved.header("location") == "/records/\(id)?done=saved")
             let state = try #require(try await node.store.state(id: id))
             #expect(state.displayValues["status"] == .text("in_discussion"))
@@ -156,14 +167,22 @@ struct WebRecordsTests {
             let loaded = try #require(WebBrowser.hidden("loaded", in: edit.text))
 
             // Someone else saves first, through the API, from the same version.
-            let patched = try await node.send("PATCH", "/v1/records/\(id)", token: node.token(.admin),
-                                              json: #"{"title":"Lithium JV (API)"}"#, headers: [("If-Match", "\"\(version)\"")])
+            let patched = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: node.token(.admin),
+                json: #"{"title":"Lithium JV (API)"}"#,
+                headers: [("If-Match", "\"\(version)\"")]
+            )
             #expect(patched.status == 200)
 
-            let saved = try await browser.post("/records/\(id)", [
-                "version": version, "loaded": loaded, "title": "Lithium JV (page)", "type": "joint_venture", "office": "mumbai",
-                "status": "identified", "tracks": "critical_minerals", "value_usd": "2500000", "critical_minerals.mineral": "lithium",
-            ])
+            let saved = try await browser.post(
+                "/records/\(id)",
+                [
+                    "version": version, "loaded": loaded, "title": "Lithium JV (page)", "type": "joint_venture", "office": "mumbai",
+                    "status": "identified", "tracks": "critical_minerals", "value_usd": "2500000", "critical_minerals.mineral": "lithium",
+                ]
+            )
             #expect(saved.header("location") == "/records/\(id)?done=conflict")
             let state = try #require(try await node.store.state(id: id))
             #expect(state.conflictedFields == ["title"])
@@ -219,8 +238,13 @@ struct WebRecordsTests {
             #expect(confirm.text.contains("Yes, delete this record"))
             let version = try #require(WebBrowser.hidden("version", in: confirm.text))
             // An edit arrives from elsewhere before the delete is confirmed.
-            _ = try await node.send("PATCH", "/v1/records/\(id)", token: node.token(.admin), json: #"{"status":"contacted"}"#,
-                                    headers: [("If-Match", "\"\(version)\"")])
+            _ = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: node.token(.admin),
+                json: #"{"status":"contacted"}"#,
+                headers: [("If-Match", "\"\(version)\"")]
+            )
             let deleted = try await browser.post("/records/\(id)/delete", ["version": version])
             #expect(deleted.header("location") == "/records/\(id)?done=conflict")
             let page = try await browser.get("/records/\(id)")
@@ -244,9 +268,12 @@ struct WebRecordsTests {
     @Test func textIsEscapedEverywhere() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .editor)
-            let reply = try await browser.post("/records", [
-                "title": "<script>alert(\"x\")</script>", "type": "event", "office": "mumbai", "status": "identified", "tracks": "sccp",
-            ])
+            let reply = try await browser.post(
+                "/records",
+                [
+                    "title": "<script>alert(\"x\")</script>", "type": "event", "office": "mumbai", "status": "identified", "tracks": "sccp",
+                ]
+            )
             let location = try #require(reply.header("location"))
             for path in [location, "/records", "/records?q=%3Cscript"] {
                 let page = try await browser.get(path).text

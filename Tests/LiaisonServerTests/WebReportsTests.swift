@@ -39,9 +39,15 @@ struct WebReportsTests {
             let json = try await node.send("GET", "/v1/reports/critical_minerals", token: reader)
             #expect(json.status == 200)
             #expect(json.header("content-type")?.hasPrefix("application/json") == true)
-            let html = try await node.send("GET", "/v1/reports/critical_minerals?format=html&office=mumbai&from=2020-01-01&to=2099-12-31", token: reader)
+            let html = try await node.send(
+                "GET",
+                "/v1/reports/critical_minerals?format=html&office=mumbai&from=2020-01-01&to=2099-12-31",
+                token: reader
+            )
             #expect(html.text.contains("<svg"))
-            #expect(try await node.send("GET", "/v1/reports/overview?format=csv", token: reader).header("content-type")?.hasPrefix("text/csv") == true)
+            #expect(
+                try await node.send("GET", "/v1/reports/overview?format=csv", token: reader).header("content-type")?.hasPrefix("text/csv") == true
+            )
             #expect(try await node.send("GET", "/v1/reports/nope", token: reader).status == 404)
             #expect(try await node.send("GET", "/v1/reports/overview?format=xlsx", token: reader).status == 400)
             #expect(try await node.send("GET", "/v1/reports/overview?office=atlantis", token: reader).status == 400)

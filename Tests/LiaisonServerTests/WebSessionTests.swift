@@ -38,8 +38,12 @@ struct WebBrowser: Sendable {
         let page = try await node.send("GET", path)
         let cookie = try #require(setCookie("liaison_signin", in: page))
         let signin = try #require(hidden("signin", in: page.text))
-        return try await post(node, "/login", Array(fields).map { ($0.key, $0.value) } + [("signin", signin)],
-                              cookie: String(cookie.split(separator: ";")[0]))
+        return try await post(
+            node,
+            "/login",
+            Array(fields).map { ($0.key, $0.value) } + [("signin", signin)],
+            cookie: String(cookie.split(separator: ";")[0])
+        )
     }
 
     /// The `Set-Cookie` value (with its attributes) that sets cookie `name` in a reply (the
@@ -78,7 +82,8 @@ struct WebBrowser: Sendable {
         var headers: [(name: String, value: String)] = [("Content-Type", "application/x-www-form-urlencoded")]
         if let cookie { headers.append(("Cookie", cookie)) }
         let response = try await node.client.send(
-            HTTPRequest(method: "POST", url: node.base + path, headers: headers, body: Array(body.utf8)))
+            HTTPRequest(method: "POST", url: node.base + path, headers: headers, body: Array(body.utf8))
+        )
         return Reply(response: response)
     }
 
@@ -90,8 +95,8 @@ struct WebBrowser: Sendable {
     static func hidden(_ name: String, in page: String) -> String? {
         let pattern = "name=\"\(name)\" value=\"([^\"]*)\""
         guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: page, range: NSRange(page.startIndex..., in: page)),
-              let range = Range(match.range(at: 1), in: page)
+            let match = regex.firstMatch(in: page, range: NSRange(page.startIndex..., in: page)),
+            let range = Range(match.range(at: 1), in: page)
         else { return nil }
         return String(page[range]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
@@ -100,7 +105,8 @@ struct WebBrowser: Sendable {
 
 /// A record made through the API, for the pages to show.
 func makeRecord(_ node: TestNode, title: String = "Lithium refining JV") async throws -> String {
-    let json = #"{"title":"\#(title)","type":"joint_venture","tracks":["critical_minerals"],"value_usd":2500000,"critical_minerals.mineral":"lithium"}"#
+    let json =
+        #"{"title":"\#(title)","type":"joint_venture","tracks":["critical_minerals"],"value_usd":2500000,"critical_minerals.mineral":"lithium"}"#
     let created = try await node.send("POST", "/v1/records", token: node.token(.editor), json: json)
     #expect(created.status == 201)
     return try #require(created.object["id"] as? String)
@@ -167,7 +173,9 @@ struct WebSessionTests {
             let edit = try await browser.get("/records/\(id)/edit")
             let version = try #require(WebBrowser.hidden("version", in: edit.text))
             let before = try await node.store.currentSequence()
-            let create: KeyValuePairs<String, String> = ["title": "Forged", "type": "event", "tracks": "sccp", "office": "mumbai", "status": "identified"]
+            let create: KeyValuePairs<String, String> = [
+                "title": "Forged", "type": "event", "tracks": "sccp", "office": "mumbai", "status": "identified",
+            ]
             for csrf in ["", String(repeating: "0", count: 64), "short"] {
                 #expect(try await browser.post("/records", create, csrf: csrf).status == 403)
                 #expect(try await browser.post("/records/\(id)", ["version": version, "title": "Forged"], csrf: csrf).status == 403)

@@ -21,8 +21,10 @@ struct ManyRecords {
     mutating func fields() -> [String: FieldValue] {
         var fields: [String: FieldValue] = [
             "type": .text(pick(CoreSchema.types)),
-            "title": .text(pick(["Lithium JV", "lithium jv", "Wafer fab", "Solar parks", "Ångström labs", "Port deal"])
-                           + (number(3) == 0 ? "" : " \(number(40))")),
+            "title": .text(
+                pick(["Lithium JV", "lithium jv", "Wafer fab", "Solar parks", "Ångström labs", "Port deal"])
+                    + (number(3) == 0 ? "" : " \(number(40))")
+            ),
             "office": .text(number(2) == 0 ? "mumbai" : pick(CoreSchema.offices)),
             "tracks": .list(Array(Set([pick(CoreSchema.tracks.map(\.id)), pick(CoreSchema.tracks.map(\.id))])).sorted()),
             "status": .text(pick(CoreSchema.statuses)),
@@ -41,11 +43,19 @@ struct ManyRecords {
             try! state.delete(readContext: state.context, replica: replica, meta: WriteMeta(author: "priya", at: at + 1))
         case 5..<8:
             let base = state
-            try! state.write(["notes": .text("one")], readContext: base.context, replica: replica,
-                        meta: WriteMeta(author: "priya", at: at + 1))
+            try! state.write(
+                ["notes": .text("one")],
+                readContext: base.context,
+                replica: replica,
+                meta: WriteMeta(author: "priya", at: at + 1)
+            )
             var other = base
-            try! other.write(["notes": .text("two")], readContext: base.context, replica: "kolkata.xyz789",
-                        meta: WriteMeta(author: "ravi", at: at + 2))
+            try! other.write(
+                ["notes": .text("two")],
+                readContext: base.context,
+                replica: "kolkata.xyz789",
+                meta: WriteMeta(author: "ravi", at: at + 2)
+            )
             state = try! state.merged(with: other)
         default: break
         }

@@ -22,14 +22,17 @@ struct StoreAccountsTests {
         let store = fixture.store
         try await store.addAccount(name: "asha", displayName: "Asha Rao", role: .editor, password: "asha's long password")
         guard case .accepted(let account) = try await store.checkSignIn(name: "asha", password: "asha's long password") else {
-            Issue.record("the right password was refused"); return
+            Issue.record("the right password was refused")
+            return
         }
         #expect(account.displayName == "Asha Rao" && account.lastSignIn != nil)
         guard case .refused = try await store.checkSignIn(name: "asha", password: "wrong long password") else {
-            Issue.record("a wrong password was accepted"); return
+            Issue.record("a wrong password was accepted")
+            return
         }
         guard case .refused = try await store.checkSignIn(name: "nobody", password: "asha's long password") else {
-            Issue.record("an unknown user was accepted"); return
+            Issue.record("an unknown user was accepted")
+            return
         }
         await #expect(throws: StoreError.self) { try await store.addAccount(name: "asha", role: .reader, password: "another password") }
         await #expect(throws: StoreError.self) { try await store.addAccount(name: "bad name", role: .reader, password: "another password") }
@@ -40,7 +43,8 @@ struct StoreAccountsTests {
         try await store.changeAccount("asha", AccountChange(disabled: true))
         #expect(try await store.session(id: id) == nil, "disabling ends the session")
         guard case .disabled = try await store.checkSignIn(name: "asha", password: "asha's long password") else {
-            Issue.record("a disabled account signed in"); return
+            Issue.record("a disabled account signed in")
+            return
         }
         try await store.changeAccount("asha", AccountChange(disabled: false))
         let second = try await store.startSession(account: "asha")

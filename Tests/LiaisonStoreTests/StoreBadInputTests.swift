@@ -7,20 +7,23 @@ import Testing
 /// leaves the store exactly as it was (same sequence, same changes feed).
 @Suite("Bad input")
 struct StoreBadInputTests {
-    @Test("bad values are refused at parse time, naming the field and the problem", arguments: [
-        ("bogus=1", "bogus: unknown field"),
-        ("value_usd=abc", #"value_usd: must be a number ≥ 0, got "abc""#),
-        ("value_usd=-3", "value_usd: must be a number ≥ 0"),
-        ("underserved_owned=maybe", "underserved_owned: must be true or false"),
-        ("opened_on=2026-02-30", "opened_on: must be a date YYYY-MM-DD"),
-        ("opened_on=01/03/2026", "opened_on: must be a date YYYY-MM-DD"),
-        ("status=won", "status: must be one of"),
-        ("tracks=not_a_track", "tracks: must be a list of values from"),
-        ("naics=12a", "naics: must be 2 to 6 digits"),
-        ("title=" + String(repeating: "x", count: 201), "title: must be at most 200 characters"),
-        ("deleted=true", "deleted: unknown field (use delete)"),
-        ("novalue", "novalue: expected FIELD=VALUE"),
-    ])
+    @Test(
+        "bad values are refused at parse time, naming the field and the problem",
+        arguments: [
+            ("bogus=1", "bogus: unknown field"),
+            ("value_usd=abc", #"value_usd: must be a number ≥ 0, got "abc""#),
+            ("value_usd=-3", "value_usd: must be a number ≥ 0"),
+            ("underserved_owned=maybe", "underserved_owned: must be true or false"),
+            ("opened_on=2026-02-30", "opened_on: must be a date YYYY-MM-DD"),
+            ("opened_on=01/03/2026", "opened_on: must be a date YYYY-MM-DD"),
+            ("status=won", "status: must be one of"),
+            ("tracks=not_a_track", "tracks: must be a list of values from"),
+            ("naics=12a", "naics: must be 2 to 6 digits"),
+            ("title=" + String(repeating: "x", count: 201), "title: must be at most 200 characters"),
+            ("deleted=true", "deleted: unknown field (use delete)"),
+            ("novalue", "novalue: expected FIELD=VALUE"),
+        ]
+    )
     func badValues(assignment: String, expected: String) throws {
         let error = #expect(throws: ValidationError.self) { try Schema.core.parseAssignments([assignment]) }
         #expect(error?.description.contains(expected) == true, "\(error?.description ?? "no error")")
@@ -78,9 +81,12 @@ struct StoreBadInputTests {
         #expect(try await fixture.snapshot() == before)
     }
 
-    @Test("version tokens that do not decode are refused with a clear error", arguments: [
-        "", "not a token!", "Zm9v", "MXxtdW1iYWk6MA",
-    ])
+    @Test(
+        "version tokens that do not decode are refused with a clear error",
+        arguments: [
+            "", "not a token!", "Zm9v", "MXxtdW1iYWk6MA",
+        ]
+    )
     func badTokens(token: String) {
         let error = #expect(throws: VersionTokenError.self) { try VersionToken(decoding: token) }
         #expect(error?.description.hasPrefix("invalid version token") == true)
@@ -95,7 +101,11 @@ struct StoreBadInputTests {
         let token = VersionToken(context: read).description
         let decoded = try VersionToken(decoding: token).context
         let state = try await fixture.store.update(
-            id: record.id, try fixture.values("status=contacted"), readContext: decoded, author: "a")
+            id: record.id,
+            try fixture.values("status=contacted"),
+            readContext: decoded,
+            author: "a"
+        )
         #expect(state.displayValue(of: "status") == .text("contacted"))
     }
 

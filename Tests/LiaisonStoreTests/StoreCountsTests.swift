@@ -33,8 +33,12 @@ struct StoreCountsTests {
             case 5 where !ids.isEmpty:
                 // A peer's concurrent edit of a record this node holds: a conflict, or a delete undone.
                 var state = try #require(try await store.state(id: random.pick(ids)))
-                try state.write(["status": .text(random.pick(CoreSchema.statuses))], readContext: .empty,
-                            replica: "kolkata.xyz789", meta: WriteMeta(author: "ravi", at: 1_800_000_000_000))
+                try state.write(
+                    ["status": .text(random.pick(CoreSchema.statuses))],
+                    readContext: .empty,
+                    replica: "kolkata.xyz789",
+                    meta: WriteMeta(author: "ravi", at: 1_800_000_000_000)
+                )
                 _ = try await store.merge([state], from: "kolkata.xyz789")
             default: break
             }

@@ -10,9 +10,14 @@ import Testing
 struct StoreDisplayedTests {
     /// What a report must see for `state`, computed from the state itself.
     func expected(_ state: RecordState) -> DisplayedRecord? {
-        state.isDeleted ? nil : DisplayedRecord(
-            id: state.id, values: state.displayValues, conflicted: !state.conflictedFields.isEmpty,
-            updatedAt: state.updatedAt)
+        state.isDeleted
+            ? nil
+            : DisplayedRecord(
+                id: state.id,
+                values: state.displayValues,
+                conflicted: !state.conflictedFields.isEmpty,
+                updatedAt: state.updatedAt
+            )
     }
 
     /// Every stored state, decoded.
@@ -31,8 +36,12 @@ struct StoreDisplayedTests {
 
         // A concurrent edit from Chennai, from the version before ours: a conflict on status.
         var theirs = kept
-        try theirs.write(["status": .text("in_discussion")], readContext: kept.context, replica: "chennai.abc123",
-                     meta: WriteMeta(author: "priya", at: IntakeLimits.latestAt - 1))
+        try theirs.write(
+            ["status": .text("in_discussion")],
+            readContext: kept.context,
+            replica: "chennai.abc123",
+            meta: WriteMeta(author: "priya", at: IntakeLimits.latestAt - 1)
+        )
         _ = try await store.merge([theirs], from: "chennai.abc123")
 
         var displayed = try await store.displayedRecords()
@@ -53,7 +62,9 @@ struct StoreDisplayedTests {
         let fixture = try StoreFixture()
         let first = try await fixture.add("Lithium JV", "notes=line one\nline \"two\"", "value_usd=12.5")
         let second = try await fixture.store.create(
-            try fixture.values("type=investment", "title=Semiconductor fab", "tracks=semiconductors,sccp"), author: "ravi")
+            try fixture.values("type=investment", "title=Semiconductor fab", "tracks=semiconductors,sccp"),
+            author: "ravi"
+        )
         let expectedRecords = (try await states(fixture.store)).compactMap(expected)
 
         // Make the file as the previous version left it: no display column (nor the search
@@ -61,15 +72,17 @@ struct StoreDisplayedTests {
         let file = fixture.directory.appendingPathComponent("liaison.sqlite").path
         let queue = try DatabaseQueue(path: file)
         try await queue.write { db in
-            try db.execute(sql: """
-                DROP TRIGGER record_fts_insert; DROP TRIGGER record_fts_update; DROP TRIGGER record_fts_delete;
-                DROP TABLE record_fts;
-                DROP TRIGGER report_fact_insert; DROP TRIGGER report_fact_update; DROP TRIGGER report_fact_delete;
-                DROP TABLE report_fact;
-                ALTER TABLE record DROP COLUMN display;
-                DELETE FROM grdb_migrations
-                    WHERE identifier LIKE 'v2:%' OR identifier LIKE 'scale: full-text%' OR identifier LIKE 'reports: facts%';
-                """)
+            try db.execute(
+                sql: """
+                    DROP TRIGGER record_fts_insert; DROP TRIGGER record_fts_update; DROP TRIGGER record_fts_delete;
+                    DROP TABLE record_fts;
+                    DROP TRIGGER report_fact_insert; DROP TRIGGER report_fact_update; DROP TRIGGER report_fact_delete;
+                    DROP TABLE report_fact;
+                    ALTER TABLE record DROP COLUMN display;
+                    DELETE FROM grdb_migrations
+                        WHERE identifier LIKE 'v2:%' OR identifier LIKE 'scale: full-text%' OR identifier LIKE 'reports: facts%';
+                    """
+            )
         }
         try queue.close()
 

@@ -32,7 +32,8 @@ final class StoreFixture: Sendable {
     @discardableResult
     func add(_ title: String = "Lithium JV", _ extra: String..., author: String = "asha") async throws -> RecordState {
         let values = try store.schema.parseAssignments(
-            ["type=investment", "title=\(title)", "tracks=critical_minerals"] + extra)
+            ["type=investment", "title=\(title)", "tracks=critical_minerals"] + extra
+        )
         return try await store.create(values, author: author)
     }
 

@@ -11,7 +11,11 @@ struct StoreGroupCommitTests {
         let fixture = try StoreFixture()
         let store = fixture.store
         let first = try await fixture.add("Shared record")
-        enum Outcome: Sendable { case created(RecordState), edited(RecordState), refused(String) }
+        enum Outcome: Sendable {
+            case created(RecordState)
+            case edited(RecordState)
+            case refused(String)
+        }
         let outcomes = try await withThrowingTaskGroup(of: Outcome.self) { group in
             for index in 0..<200 {
                 group.addTask {
@@ -19,15 +23,25 @@ struct StoreGroupCommitTests {
                     case 3:
                         // Fails inside the shared transaction: there is no such record.
                         do {
-                            _ = try await store.update(id: "mumbai.missing\(index)", try fixture.values("status=contacted"),
-                                                       readContext: nil, author: "ravi")
+                            _ = try await store.update(
+                                id: "mumbai.missing\(index)",
+                                try fixture.values("status=contacted"),
+                                readContext: nil,
+                                author: "ravi"
+                            )
                             return .refused("an edit of a missing record was acknowledged")
                         } catch let error as StoreError {
                             return .refused(error.code == .notFound ? "" : "\(error)")
                         }
                     case 7:
-                        return .edited(try await store.update(
-                            id: first.id, try fixture.values("notes=Edit \(index)"), readContext: nil, author: "ravi"))
+                        return .edited(
+                            try await store.update(
+                                id: first.id,
+                                try fixture.values("notes=Edit \(index)"),
+                                readContext: nil,
+                                author: "ravi"
+                            )
+                        )
                     default:
                         return .created(try await fixture.add("Record \(index)"))
                     }

@@ -26,8 +26,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let previous = try #require(Migrations.migrator.migrations.firstIndex(of: "history: write log"))
         try MigrationTests.makeEarlierStore(
-            in: directory, upTo: Migrations.migrator.migrations[previous - 1],
-            copying: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName))
+            in: directory,
+            upTo: Migrations.migrator.migrations[previous - 1],
+            copying: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName)
+        )
 
         let store = try LiaisonStore(directory: directory, schema: .core)
         #expect(try await store.currentSequence() == today.fixture.store.currentSequence())
@@ -93,10 +95,20 @@ import Testing
         let chennai = try StoreFixture(office: "chennai")
         let record = try await mumbai.add("Cobalt MoU")
         let event = try #require(try await mumbai.store.events(id: record.id).first)
-        let forged = WriteEvent(recordID: event.recordID, dot: event.dot, meta: event.meta, readContext: .empty,
-                                values: ["title": .text("Forged")])
-        let outside = WriteEvent(recordID: event.recordID, dot: Dot(replica: event.dot.replica, counter: 9),
-                                 meta: event.meta, readContext: .empty, values: ["title": .text("Later")])
+        let forged = WriteEvent(
+            recordID: event.recordID,
+            dot: event.dot,
+            meta: event.meta,
+            readContext: .empty,
+            values: ["title": .text("Forged")]
+        )
+        let outside = WriteEvent(
+            recordID: event.recordID,
+            dot: Dot(replica: event.dot.replica, counter: 9),
+            meta: event.meta,
+            readContext: .empty,
+            values: ["title": .text("Later")]
+        )
         for events in [[event, forged], [event, outside]] {
             let summary = try await chennai.store.merge([record], events: [record.id: events], origin: "bundle x.json")
             #expect(summary.quarantined.count == 1)
@@ -116,7 +128,8 @@ import Testing
         let mumbai = try StoreFixture(office: "mumbai")
         let chennai = try StoreFixture(office: "chennai")
         let record = try await mumbai.add("Cobalt MoU")
-        let bundle = #"{"format":"liaison-bundle","version":1,"replica_id":"\#(mumbai.store.identity.replicaID)","office":"mumbai","since":0,"last_sequence":1,"states":[\#(record.canonicalJSON)]}"#
+        let bundle =
+            #"{"format":"liaison-bundle","version":1,"replica_id":"\#(mumbai.store.identity.replicaID)","office":"mumbai","since":0,"last_sequence":1,"states":[\#(record.canonicalJSON)]}"#
         let summary = try await chennai.store.merge(try LiaisonBundle(json: Data(bundle.utf8)))
         #expect(summary.changed == 1)
         let events = try await chennai.store.events(id: record.id)

@@ -41,8 +41,10 @@ struct StoreKeysetTests {
             }
             #expect(backwards == ids, "\(sort) backwards")
             // Filters that match many records, and one that matches few.
-            for filter in [RecordQuery(office: "mumbai"), RecordQuery(office: "chennai"), RecordQuery(text: "i"),
-                           RecordQuery(text: "lith")] {
+            for filter in [
+                RecordQuery(office: "mumbai"), RecordQuery(office: "chennai"), RecordQuery(text: "i"),
+                RecordQuery(text: "lith"),
+            ] {
                 var query = filter
                 (query.sort, query.limit) = (sort, 211)
                 var all = query
@@ -68,9 +70,18 @@ struct StoreKeysetTests {
                 var query = filter
                 query.sort = sort
                 query.limit = 41
-                let expected = try await store.list(RecordQuery(
-                    track: query.track, office: query.office, status: query.status, conflictedOnly: query.conflictedOnly,
-                    deleted: query.deleted, text: query.text, sort: sort, limit: 20_000))
+                let expected = try await store.list(
+                    RecordQuery(
+                        track: query.track,
+                        office: query.office,
+                        status: query.status,
+                        conflictedOnly: query.conflictedOnly,
+                        deleted: query.deleted,
+                        text: query.text,
+                        sort: sort,
+                        limit: 20_000
+                    )
+                )
                 #expect(try await walk(store, query) == expected.states.map(\.id), "\(filter) \(sort)")
                 #expect(try await store.page(query).total == .exact(expected.total), "\(filter) \(sort)")
             }
@@ -101,8 +112,10 @@ struct StoreKeysetTests {
         var records = ManyRecords(seed: 4)
         try await fixture.store.mergeAll(records.states(30))
         let next = try #require(try await fixture.store.page(RecordQuery(sort: .title, limit: 5)).next)
-        for query in [RecordQuery(sort: .value, cursor: next), RecordQuery(cursor: "bm90IGEgY3Vyc29y"),
-                      RecordQuery(sort: .title, offset: 3, cursor: next)] {
+        for query in [
+            RecordQuery(sort: .value, cursor: next), RecordQuery(cursor: "bm90IGEgY3Vyc29y"),
+            RecordQuery(sort: .title, offset: 3, cursor: next),
+        ] {
             await #expect(throws: StoreError.self) { try await fixture.store.page(query) }
         }
     }

@@ -10,9 +10,16 @@ struct StoreListTests {
         let store = fixture.store
         var ids: [String: String] = [:]
         ids["lithium"] = try await fixture.add("Lithium JV", "status=contacted", "us_party=Albemarle").id
-        ids["wafer"] = try await store.create(try fixture.values(
-            "type=joint_venture", "title=Wafer fab", "tracks=semiconductors,sccp", "office=chennai",
-            "status=in_discussion"), author: "a").id
+        ids["wafer"] = try await store.create(
+            try fixture.values(
+                "type=joint_venture",
+                "title=Wafer fab",
+                "tracks=semiconductors,sccp",
+                "office=chennai",
+                "status=in_discussion"
+            ),
+            author: "a"
+        ).id
         ids["gone"] = try await fixture.add("Gone", "status=contacted").id
         _ = try await store.delete(id: ids["gone"]!, readContext: nil, author: "a")
         let torn = try await fixture.add("Torn", "status=on_hold")

@@ -6,7 +6,11 @@ import Testing
 @Suite("Merging batches and bundles")
 struct StoreMergeTests {
     /// A state as another node would send it, with its fields as raw values (unchecked).
-    func foreignState(id: String = RecordID.make(), replica: String = "chennai.abc123", _ fields: [String: FieldValue])
+    func foreignState(
+        id: String = RecordID.make(),
+        replica: String = "chennai.abc123",
+        _ fields: [String: FieldValue]
+    )
         throws -> RecordState
     {
         var state = RecordState(id: id)
@@ -15,8 +19,10 @@ struct StoreMergeTests {
     }
 
     var goodFields: [String: FieldValue] {
-        ["type": .text("investment"), "title": .text("From Chennai"), "office": .text("chennai"),
-         "tracks": .list(["sccp"]), "status": .text("identified")]
+        [
+            "type": .text("investment"), "title": .text("From Chennai"), "office": .text("chennai"),
+            "tracks": .list(["sccp"]), "status": .text("identified"),
+        ]
     }
 
     @Test("a merged batch and its checkpoint commit together; merging again changes nothing")
@@ -41,11 +47,19 @@ struct StoreMergeTests {
         let base = try foreignState(goodFields)
         _ = try await store.merge([base])
         var atChennai = base
-        try atChennai.write(["status": .text("contacted")], readContext: base.context, replica: "chennai.abc123",
-                        meta: WriteMeta(author: "priya", at: 1_700_000_001_000))
+        try atChennai.write(
+            ["status": .text("contacted")],
+            readContext: base.context,
+            replica: "chennai.abc123",
+            meta: WriteMeta(author: "priya", at: 1_700_000_001_000)
+        )
         var atKolkata = base
-        try atKolkata.write(["notes": .text("Met at the fair")], readContext: base.context, replica: "kolkata.xyz789",
-                        meta: WriteMeta(author: "ravi", at: 1_700_000_002_000))
+        try atKolkata.write(
+            ["notes": .text("Met at the fair")],
+            readContext: base.context,
+            replica: "kolkata.xyz789",
+            meta: WriteMeta(author: "ravi", at: 1_700_000_002_000)
+        )
         let before = try await store.currentSequence()
         let summary = try await store.merge([atChennai, atKolkata])
         #expect(summary.merged == 2 && summary.changed == 2)
@@ -57,13 +71,16 @@ struct StoreMergeTests {
         #expect(feed.states.count == 1 && feed.states[0].sequence == before + 2 && feed.lastSequence == before + 2)
     }
 
-    @Test("a batch with one bad state: it is quarantined, the rest merges and the checkpoint moves", arguments: [
-        ["bogus": FieldValue.text("x")],
-        ["value_usd": .text("lots")],
-        ["opened_on": .text("2026-02-30")],
-        ["tracks": .list(["not_a_track"])],
-        [deletedField: .text("yes")],
-    ])
+    @Test(
+        "a batch with one bad state: it is quarantined, the rest merges and the checkpoint moves",
+        arguments: [
+            ["bogus": FieldValue.text("x")],
+            ["value_usd": .text("lots")],
+            ["opened_on": .text("2026-02-30")],
+            ["tracks": .list(["not_a_track"])],
+            [deletedField: .text("yes")],
+        ]
+    )
     func badStateIsQuarantined(bad: [String: FieldValue]) async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
@@ -71,7 +88,11 @@ struct StoreMergeTests {
         let badState = try foreignState(goodFields.merging(bad) { $1 })
         let batch = [try foreignState(goodFields), badState, try foreignState(goodFields)]
         let summary = try await store.merge(
-            batch, from: "chennai.abc123", origin: "peer chennai", checkpoint: ("chennai.abc123", .pull, 9))
+            batch,
+            from: "chennai.abc123",
+            origin: "peer chennai",
+            checkpoint: ("chennai.abc123", .pull, 9)
+        )
         #expect(summary.merged == 2 && summary.changed == 2)
         #expect(summary.quarantined.map(\.recordID) == [badState.id])
         #expect(try await store.state(id: badState.id) == nil, "never stored")
@@ -104,8 +125,12 @@ struct StoreMergeTests {
         let twoValues = try foreignState(id: stored.id, goodFields.merging(["title": .text("Other")]) { $1 })
         // A state naming writes of this node that it never made.
         var claims = try foreignState(goodFields)
-        try claims.write(["notes": .text("x")], readContext: claims.context, replica: store.identity.replicaID,
-                         meta: WriteMeta(author: "mallory", at: 1_700_000_000_000))
+        try claims.write(
+            ["notes": .text("x")],
+            readContext: claims.context,
+            replica: store.identity.replicaID,
+            meta: WriteMeta(author: "mallory", at: 1_700_000_000_000)
+        )
         let summary = try await store.merge([twoValues, claims], from: "chennai.abc123", origin: "peer chennai")
         #expect(summary.changed == 0)
         #expect(summary.quarantined.count == 2)
@@ -165,12 +190,18 @@ struct StoreMergeTests {
         #expect(leftovers.isEmpty)
     }
 
-    @Test("bad bundles are refused with a clear error", arguments: [
-        ("not json", "not a valid Liaison bundle"),
-        (#"{"format":"zip","version":1,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":0,"states":[]}"#, "not a Liaison bundle"),
-        (#"{"format":"liaison-bundle","version":9,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":0,"states":[]}"#, "version 9"),
-        (#"{"format":"liaison-bundle","version":1,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":1,"states":[{"context":{},"id":"r1","#, "malformed JSON"),
-    ])
+    @Test(
+        "bad bundles are refused with a clear error",
+        arguments: [
+            ("not json", "not a valid Liaison bundle"),
+            (#"{"format":"zip","version":1,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":0,"states":[]}"#, "not a Liaison bundle"),
+            (#"{"format":"liaison-bundle","version":9,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":0,"states":[]}"#, "version 9"),
+            (
+                #"{"format":"liaison-bundle","version":1,"replica_id":"a.b","office":"mumbai","since":0,"last_sequence":1,"states":[{"context":{},"id":"r1","#,
+                "malformed JSON"
+            ),
+        ]
+    )
     func badBundles(text: String, expected: String) throws {
         let error = #expect(throws: BundleError.self) { try LiaisonBundle(json: Data(text.utf8)) }
         #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")

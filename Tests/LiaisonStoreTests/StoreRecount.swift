@@ -14,7 +14,8 @@ struct StoreRecount {
 
     /// The same counts made from every record.
     func recounted() throws -> [String: Int] {
-        try read("""
+        try read(
+            """
             SELECT key, n FROM (
                 SELECT 'records:' || deleted AS key, count(*) AS n FROM record GROUP BY 1
                 UNION ALL SELECT 'office:' || deleted || ':' || ifnull(office, ''), count(*) FROM record GROUP BY 1
@@ -22,19 +23,23 @@ struct StoreRecount {
                 UNION ALL SELECT 'tracks:' || deleted || ':' || tracks, count(*) FROM record GROUP BY 1
                 UNION ALL SELECT 'conflicted', count(*) FROM record WHERE conflicted = 1)
             WHERE n <> 0
-            """)
+            """
+        )
     }
 
     /// Records whose search row is missing or stale, plus search rows of no record.
     func searchRowsOutOfStep() throws -> Int {
         try DatabaseQueue(path: file.path).read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM record LEFT JOIN record_fts ON record_fts.rowid = record.seq
-                        WHERE record_fts.text IS NOT (
-                            SELECT group_concat(value, ' ') FROM json_tree(record.display)
-                            WHERE type = 'text' AND value NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'))
-                     + (SELECT count(*) FROM record_fts WHERE rowid NOT IN (SELECT seq FROM record))
-                """)!
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM record LEFT JOIN record_fts ON record_fts.rowid = record.seq
+                            WHERE record_fts.text IS NOT (
+                                SELECT group_concat(value, ' ') FROM json_tree(record.display)
+                                WHERE type = 'text' AND value NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'))
+                         + (SELECT count(*) FROM record_fts WHERE rowid NOT IN (SELECT seq FROM record))
+                    """
+            )!
         }
     }
 

@@ -7,23 +7,33 @@ import Testing
 struct StoreSearchTests {
     /// The core schema with one free-text track field.
     static let schema = Schema(trackFields: [
-        FieldDeclaration(name: "sccp.topic", label: "Topic", kind: .text(maxLength: 200), track: "sccp"),
+        FieldDeclaration(name: "sccp.topic", label: "Topic", kind: .text(maxLength: 200), track: "sccp")
     ])
 
     func titles(_ store: LiaisonStore, _ text: String, deleted: Bool = false) async throws -> Set<String> {
-        Set(try await store.page(RecordQuery(deleted: deleted, text: text)).states.compactMap {
-            $0.displayValue(of: "title")?.textValue
-        })
+        Set(
+            try await store.page(RecordQuery(deleted: deleted, text: text)).states.compactMap {
+                $0.displayValue(of: "title")?.textValue
+            }
+        )
     }
 
     @Test("finds a record by a track field and by the start of a word, ignoring case and accents")
     func findsByTrackFieldAndPrefix() async throws {
         let fixture = try StoreFixture()
         let store = try LiaisonStore(directory: fixture.directory, schema: Self.schema)
-        _ = try await store.create(try store.schema.parseAssignments([
-            "type=investment", "title=Wrench calibration", "tracks=sccp", "sccp.topic=Torque standards"]), author: "a")
-        _ = try await store.create(try store.schema.parseAssignments([
-            "type=investment", "title=Lithium refinery", "tracks=critical_minerals", "notes=Ångström Labs visit"]), author: "a")
+        _ = try await store.create(
+            try store.schema.parseAssignments([
+                "type=investment", "title=Wrench calibration", "tracks=sccp", "sccp.topic=Torque standards",
+            ]),
+            author: "a"
+        )
+        _ = try await store.create(
+            try store.schema.parseAssignments([
+                "type=investment", "title=Lithium refinery", "tracks=critical_minerals", "notes=Ångström Labs visit",
+            ]),
+            author: "a"
+        )
         #expect(try await titles(store, "torq") == ["Wrench calibration"])
         #expect(try await titles(store, "lith") == ["Lithium refinery"])
         #expect(try await titles(store, "LITHIUM refin") == ["Lithium refinery"])
@@ -39,13 +49,25 @@ struct StoreSearchTests {
         let peer = try StoreFixture(office: "chennai")
         let store = try LiaisonStore(directory: here.directory, schema: Self.schema)
         let other = try LiaisonStore(directory: peer.directory, schema: Self.schema)
-        let wrench = try await store.create(try store.schema.parseAssignments([
-            "type=investment", "title=Wrench calibration", "tracks=sccp", "sccp.topic=Torque standards"]), author: "a")
-        let lithium = try await store.create(try store.schema.parseAssignments([
-            "type=investment", "title=Lithium refinery", "tracks=critical_minerals"]), author: "a")
+        let wrench = try await store.create(
+            try store.schema.parseAssignments([
+                "type=investment", "title=Wrench calibration", "tracks=sccp", "sccp.topic=Torque standards",
+            ]),
+            author: "a"
+        )
+        let lithium = try await store.create(
+            try store.schema.parseAssignments([
+                "type=investment", "title=Lithium refinery", "tracks=critical_minerals",
+            ]),
+            author: "a"
+        )
 
-        _ = try await store.update(id: wrench.id, try store.schema.parseAssignments(["sccp.topic=Metrology"]),
-                                   readContext: nil, author: "a")
+        _ = try await store.update(
+            id: wrench.id,
+            try store.schema.parseAssignments(["sccp.topic=Metrology"]),
+            readContext: nil,
+            author: "a"
+        )
         #expect(try await titles(store, "torque").isEmpty)
         #expect(try await titles(store, "metro") == ["Wrench calibration"])
         _ = try await store.delete(id: lithium.id, readContext: nil, author: "a")
@@ -54,15 +76,23 @@ struct StoreSearchTests {
 
         // The peer holds the record, edits it, and its state comes back by sync.
         _ = try await other.merge([try #require(try await store.state(id: wrench.id))])
-        _ = try await other.update(id: wrench.id, try other.schema.parseAssignments(["sccp.topic=Hydrogen valves"]),
-                                   readContext: nil, author: "p")
+        _ = try await other.update(
+            id: wrench.id,
+            try other.schema.parseAssignments(["sccp.topic=Hydrogen valves"]),
+            readContext: nil,
+            author: "p"
+        )
         _ = try await store.merge([try #require(try await other.state(id: wrench.id))], from: other.identity.replicaID)
         #expect(try await titles(store, "metro").isEmpty)
         #expect(try await titles(store, "hydro") == ["Wrench calibration"])
 
         // And by bundle: a record made at the peer.
-        _ = try await other.create(try other.schema.parseAssignments([
-            "type=investment", "title=Port deal", "tracks=sccp", "sccp.topic=Container scanners"]), author: "p")
+        _ = try await other.create(
+            try other.schema.parseAssignments([
+                "type=investment", "title=Port deal", "tracks=sccp", "sccp.topic=Container scanners",
+            ]),
+            author: "p"
+        )
         let bundle = peer.directory.appendingPathComponent("out.liaison")
         _ = try await other.exportBundle(since: 0, toFile: bundle)
         _ = try await store.merge(try LiaisonBundle(json: Data(contentsOf: bundle)))

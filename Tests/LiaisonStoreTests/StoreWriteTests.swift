@@ -23,7 +23,11 @@ struct StoreWriteTests {
         let store = fixture.store
         let record = try await fixture.add()
         let updated = try await store.update(
-            id: record.id, try fixture.values("status=contacted"), readContext: nil, author: "ravi")
+            id: record.id,
+            try fixture.values("status=contacted"),
+            readContext: nil,
+            author: "ravi"
+        )
         #expect(updated.displayValue(of: "status") == .text("contacted"))
         #expect(updated.conflictedFields.isEmpty)
         let deleted = try await store.delete(id: record.id, readContext: nil, author: "ravi")
@@ -71,7 +75,11 @@ struct StoreWriteTests {
         let read = record.version.context
         _ = try await fixture.store.update(id: record.id, try fixture.values("status=contacted"), readContext: read, author: "a")
         let state = try await fixture.store.update(
-            id: record.id, try fixture.values("value_usd=10"), readContext: read, author: "b")
+            id: record.id,
+            try fixture.values("value_usd=10"),
+            readContext: read,
+            author: "b"
+        )
         #expect(state.conflictedFields.isEmpty)
         #expect(state.displayValue(of: "status") == .text("contacted"))
         #expect(state.displayValue(of: "value_usd") == .number(10))

@@ -28,9 +28,13 @@ struct PageFixture: Sendable {
         let transport = SyncConfiguration().makeTransport()
         defer { transport.shutdown() }
         let router = Router(context: LiaisonRequestContext.self)
-        WebRoutes(store: store, engine: SyncEngine(store: store, transport: transport), plugins: BundledPlugins.registry,
-                  secureCookies: secureCookies)
-            .register(on: router)
+        WebRoutes(
+            store: store,
+            engine: SyncEngine(store: store, transport: transport),
+            plugins: BundledPlugins.registry,
+            secureCookies: secureCookies
+        )
+        .register(on: router)
         try await Application(router: router).test(.router) { client in
             try await body(PageFixture(store: store, client: client))
         }

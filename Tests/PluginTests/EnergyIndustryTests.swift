@@ -10,8 +10,15 @@ import Testing
     static let records = [
         fixtureRecord("a", tracks: [track], value: 10_200_000, pillar("renewable_energy")),
         fixtureRecord("b", tracks: [track], status: "closed_won", value: 8_000_000, pillar("renewable_energy")),
-        fixtureRecord("c", office: "chennai", tracks: [track], status: "mou_signed", value: 5_000_000,
-                      conflicted: true, pillar("renewable_energy")),
+        fixtureRecord(
+            "c",
+            office: "chennai",
+            tracks: [track],
+            status: "mou_signed",
+            value: 5_000_000,
+            conflicted: true,
+            pillar("renewable_energy")
+        ),
         fixtureRecord("d", tracks: [track], status: "closed_lost", value: 3_000_000, pillar("oil_gas")),
         fixtureRecord("e", tracks: [track], opened: "2023-01-01", value: 1_500_000, pillar("emerging_fuels")),
         fixtureRecord("f", office: "kolkata", tracks: [track, "ipef"], value: 2_000_000, pillar("power_efficiency")),
@@ -23,7 +30,7 @@ import Testing
     @Test func pipelineByPillarAndOffice() throws {
         let doc = fixtureReport(Self.track, Self.records, deleted: Self.deleted, period: Self.since2024)
         #expect(doc.id == "energy_industry")
-        #expect(doc.keyFigureValue("Open records") == .count(3))            // a, c, f (b won, d lost, e too old, g other track, h deleted)
+        #expect(doc.keyFigureValue("Open records") == .count(3))  // a, c, f (b won, d lost, e too old, g other track, h deleted)
         #expect(doc.keyFigureValue("Pipeline value") == .money(17_200_000))
         #expect(doc.keyFigureValue("Won value") == .money(8_000_000))
         #expect(doc.keyFigureValue("Lost value") == .money(3_000_000))
@@ -42,7 +49,7 @@ import Testing
         #expect(offices.rowLabelled("Mumbai") == ["Mumbai", 1, .money(10_200_000)])
 
         let grid = try #require(doc.reportTable("value_by_office_pillar"))
-        #expect(grid.rowLabelled("Mumbai")?[3] == .money(10_200_000))           // renewable_energy at Mumbai: a open ($10.2M), b won
+        #expect(grid.rowLabelled("Mumbai")?[3] == .money(10_200_000))  // renewable_energy at Mumbai: a open ($10.2M), b won
         #expect(grid.rowLabelled("Chennai")?[3] == .money(5_000_000))
 
         let chart = try #require(doc.charts.first { $0.kind == .stackedBar })
@@ -73,7 +80,10 @@ import Testing
         let error = try #require(throws: ValidationError.self) {
             try sampleTestSchema.check(field: "energy_industry.scep_pillar", value: .text("nuclear"))
         }
-        #expect(error.description.contains(
-            "must be one of oil_gas, power_efficiency, renewable_energy, sustainable_growth, emerging_fuels"))
+        #expect(
+            error.description.contains(
+                "must be one of oil_gas, power_efficiency, renewable_energy, sustainable_growth, emerging_fuels"
+            )
+        )
     }
 }

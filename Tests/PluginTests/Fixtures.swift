@@ -11,8 +11,15 @@ func millis(_ day: String) -> Int64 { Int64(ReportDays.number(day)!) * 86_400_00
 
 /// A record for reports, as the store would hand it over (display values only).
 func record(
-    _ id: String, office: String, status: String = "identified", tracks: [String], value: Double? = nil,
-    opened: String? = nil, updated: String = "2025-06-01", conflicted: Bool = false, _ extra: [String: FieldValue] = [:]
+    _ id: String,
+    office: String,
+    status: String = "identified",
+    tracks: [String],
+    value: Double? = nil,
+    opened: String? = nil,
+    updated: String = "2025-06-01",
+    conflicted: Bool = false,
+    _ extra: [String: FieldValue] = [:]
 ) -> ReportRecord {
     var fields: [String: FieldValue] = [
         "type": .text("investment"), "title": .text("Record \(id)"), "office": .text(office),
@@ -26,11 +33,22 @@ func record(
 
 /// Builds a report through the bundled registry, as the CLI and server do.
 func build(
-    _ id: String, _ records: [ReportRecord], office: String? = nil, from: String? = "2024-01-01", to: String? = nil
+    _ id: String,
+    _ records: [ReportRecord],
+    office: String? = nil,
+    from: String? = "2024-01-01",
+    to: String? = nil
 ) throws -> ReportDocument {
-    try #require(BundledPlugins.registry.report(
-        id, records: records, office: office, period: ReportPeriod(from: from, to: to), today: today,
-        generatedAt: "2025-06-30T12:00:00Z"))
+    try #require(
+        BundledPlugins.registry.report(
+            id,
+            records: records,
+            office: office,
+            period: ReportPeriod(from: from, to: to),
+            today: today,
+            generatedAt: "2025-06-30T12:00:00Z"
+        )
+    )
 }
 
 extension ReportDocument {

@@ -8,12 +8,25 @@ import Testing
 
     static let records = [
         fixtureRecord("a", tracks: ["ipef"], value: 4_000_000, pillar("supply_chains")),
-        fixtureRecord("b", office: "new-delhi", tracks: ["ipef"], status: "closed_won", value: 2_500_000,
-                      pillar("supply_chains")),
+        fixtureRecord(
+            "b",
+            office: "new-delhi",
+            tracks: ["ipef"],
+            status: "closed_won",
+            value: 2_500_000,
+            pillar("supply_chains")
+        ),
         fixtureRecord("c", tracks: ["ipef", "sccp"], status: "closed_lost", value: 1_000_000, pillar("clean_economy")),
-        fixtureRecord("d", office: "ahmedabad", tracks: ["ipef"], status: "closed_won", value: 750_000,
-                      conflicted: true, pillar("trade")),
-        fixtureRecord("e", tracks: ["ipef"], type: "mou_action_item"),                 // no pillar, no value
+        fixtureRecord(
+            "d",
+            office: "ahmedabad",
+            tracks: ["ipef"],
+            status: "closed_won",
+            value: 750_000,
+            conflicted: true,
+            pillar("trade")
+        ),
+        fixtureRecord("e", tracks: ["ipef"], type: "mou_action_item"),  // no pillar, no value
         fixtureRecord("f", tracks: ["ipef"], opened: "2026-02-15", value: 9_000_000, pillar("fair_economy")),
         fixtureRecord("g", tracks: ["semiconductors"], value: 70_000_000),
     ]
@@ -22,7 +35,7 @@ import Testing
 
     @Test func countsAndValueByPillar() throws {
         let doc = fixtureReport("ipef", Self.records, deleted: Self.deleted, period: Self.until2025)
-        #expect(doc.keyFigureValue("Records") == .count(5))                  // a-e; f after the period, g other track, h deleted
+        #expect(doc.keyFigureValue("Records") == .count(5))  // a-e; f after the period, g other track, h deleted
         #expect(doc.keyFigureValue("Total value") == .money(8_250_000))
         #expect(doc.keyFigureValue("Closed won") == .count(2))
         #expect(doc.keyFigureValue("Won value") == .money(3_250_000))
@@ -43,7 +56,7 @@ import Testing
 
     @Test func officeFilter() {
         let doc = fixtureReport("ipef", Self.records, deleted: Self.deleted, office: "mumbai")
-        #expect(doc.keyFigureValue("Records") == .count(4))                  // a, c, e, f
+        #expect(doc.keyFigureValue("Records") == .count(4))  // a, c, e, f
         #expect(doc.keyFigureValue("Total value") == .money(14_000_000))
         #expect(doc.provisionalCount == 0)
     }
@@ -57,9 +70,15 @@ import Testing
 
     @Test func fieldOfATrackTheRecordIsNotInIsRefused() throws {
         var state = RecordState(id: "x")
-        try! state.write(["type": .text("investment"), "title": .text("X"), "office": .text("mumbai"),
-                     "tracks": .list(["sccp"]), "status": .text("identified"), "ipef.pillar": .text("trade")],
-                    readContext: .empty, replica: "mumbai.test01", meta: WriteMeta(author: "t", at: 1))
+        try! state.write(
+            [
+                "type": .text("investment"), "title": .text("X"), "office": .text("mumbai"),
+                "tracks": .list(["sccp"]), "status": .text("identified"), "ipef.pillar": .text("trade"),
+            ],
+            readContext: .empty,
+            replica: "mumbai.test01",
+            meta: WriteMeta(author: "t", at: 1)
+        )
         let error = try #require(throws: ValidationError.self) { try sampleTestSchema.checkRecord(state) }
         #expect(error.description.contains("ipef.pillar: belongs to track ipef"))
     }

@@ -6,26 +6,70 @@ import Testing
 @Suite struct InnovationHandshakeTests {
     static let track = "innovation_handshake"
     static func fields(_ area: String, _ stage: String, _ event: String, startup: String) -> [String: FieldValue] {
-        ["innovation_handshake.technology_area": .text(area), "innovation_handshake.startup_stage": .text(stage),
-         "innovation_handshake.event": .text(event), "in_party": .text(startup)]
+        [
+            "innovation_handshake.technology_area": .text(area), "innovation_handshake.startup_stage": .text(stage),
+            "innovation_handshake.event": .text(event), "in_party": .text(startup),
+        ]
     }
     static let blr = "Innovation Handshake Bengaluru 2025"
     static let hyd = "Innovation Handshake Hyderabad Demo Day"
 
     static let records = [
         // Kaveri AI Labs: two records (one introduction, one deal) — one start-up.
-        fixtureRecord("a", office: "bengaluru", tracks: [track], type: "investment", status: "contacted",
-                      value: 2_000_000, fields("ai", "seed", blr, startup: "Kaveri AI Labs Pvt Ltd")),
-        fixtureRecord("b", office: "bengaluru", tracks: [track], type: "investment", status: "closed_won",
-                      value: 3_500_000, fields("ai", "series_a", blr, startup: "kaveri ai labs pvt ltd ")),
-        fixtureRecord("c", office: "hyderabad", tracks: [track], type: "trade_lead", status: "identified",
-                      fields("quantum", "pre_seed", hyd, startup: "Godavari Quantum Pvt Ltd")),
-        fixtureRecord("d", office: "hyderabad", tracks: [track], type: "technology_partnership", status: "closed_won",
-                      value: 1_200_000, conflicted: true, fields("biotech", "seed", hyd, startup: "Nilgiri Biosciences")),
-        fixtureRecord("e", office: "bengaluru", tracks: [track], type: "trade_lead", status: "closed_lost",
-                      fields("fintech", "growth", blr, startup: "Konkan Fintech Ltd")),
-        fixtureRecord("f", office: "mumbai", tracks: [track], opened: "2023-11-30", type: "investment",
-                      status: "closed_won", value: 9_000_000, fields("ai", "growth", blr, startup: "Old Deal Ltd")),
+        fixtureRecord(
+            "a",
+            office: "bengaluru",
+            tracks: [track],
+            type: "investment",
+            status: "contacted",
+            value: 2_000_000,
+            fields("ai", "seed", blr, startup: "Kaveri AI Labs Pvt Ltd")
+        ),
+        fixtureRecord(
+            "b",
+            office: "bengaluru",
+            tracks: [track],
+            type: "investment",
+            status: "closed_won",
+            value: 3_500_000,
+            fields("ai", "series_a", blr, startup: "kaveri ai labs pvt ltd ")
+        ),
+        fixtureRecord(
+            "c",
+            office: "hyderabad",
+            tracks: [track],
+            type: "trade_lead",
+            status: "identified",
+            fields("quantum", "pre_seed", hyd, startup: "Godavari Quantum Pvt Ltd")
+        ),
+        fixtureRecord(
+            "d",
+            office: "hyderabad",
+            tracks: [track],
+            type: "technology_partnership",
+            status: "closed_won",
+            value: 1_200_000,
+            conflicted: true,
+            fields("biotech", "seed", hyd, startup: "Nilgiri Biosciences")
+        ),
+        fixtureRecord(
+            "e",
+            office: "bengaluru",
+            tracks: [track],
+            type: "trade_lead",
+            status: "closed_lost",
+            fields("fintech", "growth", blr, startup: "Konkan Fintech Ltd")
+        ),
+        fixtureRecord(
+            "f",
+            office: "mumbai",
+            tracks: [track],
+            opened: "2023-11-30",
+            type: "investment",
+            status: "closed_won",
+            value: 9_000_000,
+            fields("ai", "growth", blr, startup: "Old Deal Ltd")
+        ),
         fixtureRecord("g", office: "bengaluru", tracks: ["semiconductors"], status: "closed_won", value: 40_000_000),
     ]
     static let deleted = [fixtureDeletedState("h", track: track, value: 1_000_000)]
@@ -33,9 +77,9 @@ import Testing
 
     @Test func startupsIntroductionsAndDealsByTechnologyArea() throws {
         let doc = fixtureReport(Self.track, Self.records, deleted: Self.deleted, period: Self.since2024)
-        #expect(doc.keyFigureValue("Start-ups engaged") == .count(4))            // Kaveri, Godavari, Nilgiri, Konkan
-        #expect(doc.keyFigureValue("Investor introductions") == .count(3))       // a, b (investment past identified), e (trade lead)
-        #expect(doc.keyFigureValue("Deals") == .count(2))                        // b, d
+        #expect(doc.keyFigureValue("Start-ups engaged") == .count(4))  // Kaveri, Godavari, Nilgiri, Konkan
+        #expect(doc.keyFigureValue("Investor introductions") == .count(3))  // a, b (investment past identified), e (trade lead)
+        #expect(doc.keyFigureValue("Deals") == .count(2))  // b, d
         #expect(doc.keyFigureValue("Deal value") == .money(4_700_000))
         #expect(doc.provisionalCount == 1)
 
@@ -72,8 +116,11 @@ import Testing
         let error = try #require(throws: ValidationError.self) {
             try sampleTestSchema.check(field: "innovation_handshake.technology_area", value: .text("blockchain"))
         }
-        #expect(error.description.contains(
-            "must be one of ai, quantum, biotech, cleantech, space, fintech, semiconductors, other"))
+        #expect(
+            error.description.contains(
+                "must be one of ai, quantum, biotech, cleantech, space, fintech, semiconductors, other"
+            )
+        )
         let stage = try #require(throws: ValidationError.self) {
             try sampleTestSchema.check(field: "innovation_handshake.startup_stage", value: .text("ipo"))
         }

@@ -5,29 +5,80 @@ import Testing
 @Suite struct OverviewReportTests {
     var records: [ReportRecord] {
         [
-            record("r1", office: "mumbai", status: "in_discussion", tracks: ["critical_minerals", "semiconductors"],
-                   value: 10_000_000, opened: "2025-01-01", updated: "2025-06-20", ["value_basis": .text("estimate")]),
+            record(
+                "r1",
+                office: "mumbai",
+                status: "in_discussion",
+                tracks: ["critical_minerals", "semiconductors"],
+                value: 10_000_000,
+                opened: "2025-01-01",
+                updated: "2025-06-20",
+                ["value_basis": .text("estimate")]
+            ),
             record("r2", office: "mumbai", tracks: ["sccp"], opened: "2024-12-01", updated: "2025-01-01"),
-            record("r3", office: "chennai", status: "closed_won", tracks: ["semiconductors"], value: 40_000_000,
-                   opened: "2024-02-01", updated: "2024-12-01", ["value_basis": .text("verified")]),
-            record("r4", office: "new-delhi", status: "contacted", tracks: ["ipef", "trade_mission"], value: 5_000_000,
-                   opened: "2025-02-01", updated: "2025-03-01", conflicted: true,
-                   ["value_basis": .text("client_reported")]),
-            record("r5", office: "bengaluru", status: "mou_signed", tracks: ["semiconductors"], value: 20_000_000,
-                   opened: "2025-03-01", updated: "2025-06-01", ["value_basis": .text("verified")]),
-            record("r6", office: "kolkata", status: "closed_lost", tracks: ["energy_industry"], value: 2_000_000,
-                   opened: "2024-06-01", updated: "2025-05-01"),
-            record("r7", office: "ahmedabad", status: "on_hold", tracks: ["strategic_trade"], opened: "2025-03-01",
-                   updated: "2025-04-01"),
-            record("r8-old", office: "mumbai", tracks: ["critical_minerals"], value: 99_000_000, opened: "2022-01-01",
-                   updated: "2022-01-01"),
+            record(
+                "r3",
+                office: "chennai",
+                status: "closed_won",
+                tracks: ["semiconductors"],
+                value: 40_000_000,
+                opened: "2024-02-01",
+                updated: "2024-12-01",
+                ["value_basis": .text("verified")]
+            ),
+            record(
+                "r4",
+                office: "new-delhi",
+                status: "contacted",
+                tracks: ["ipef", "trade_mission"],
+                value: 5_000_000,
+                opened: "2025-02-01",
+                updated: "2025-03-01",
+                conflicted: true,
+                ["value_basis": .text("client_reported")]
+            ),
+            record(
+                "r5",
+                office: "bengaluru",
+                status: "mou_signed",
+                tracks: ["semiconductors"],
+                value: 20_000_000,
+                opened: "2025-03-01",
+                updated: "2025-06-01",
+                ["value_basis": .text("verified")]
+            ),
+            record(
+                "r6",
+                office: "kolkata",
+                status: "closed_lost",
+                tracks: ["energy_industry"],
+                value: 2_000_000,
+                opened: "2024-06-01",
+                updated: "2025-05-01"
+            ),
+            record(
+                "r7",
+                office: "ahmedabad",
+                status: "on_hold",
+                tracks: ["strategic_trade"],
+                opened: "2025-03-01",
+                updated: "2025-04-01"
+            ),
+            record(
+                "r8-old",
+                office: "mumbai",
+                tracks: ["critical_minerals"],
+                value: 99_000_000,
+                opened: "2022-01-01",
+                updated: "2022-01-01"
+            ),
         ]
     }
 
     @Test func keyFigures() throws {
         let doc = try build("overview", records)
         #expect(doc.figure("Records") == .count(7))
-        #expect(doc.figure("Pipeline value") == .money(35_000_000))             // r1, r4, r5: open records only
+        #expect(doc.figure("Pipeline value") == .money(35_000_000))  // r1, r4, r5: open records only
         #expect(doc.figure("Won value") == .money(40_000_000))
         #expect(doc.figure("Lost value") == .money(2_000_000))
         #expect(doc.figure("Verified pipeline value") == .money(20_000_000))

@@ -7,7 +7,12 @@ import Testing
 /// One definition of pipeline value in every report: the value of open records.
 @Suite struct PipelineValueTests {
     static let states = try! SampleData.generate(
-        count: 2_000, seed: 11, replica: "mumbai.k3f9q2", schema: sampleTestSchema, today: "2026-03-01")
+        count: 2_000,
+        seed: 11,
+        replica: "mumbai.k3f9q2",
+        schema: sampleTestSchema,
+        today: "2026-03-01"
+    )
 
     /// The sum of `value_usd` over live records whose status is neither closed won nor closed
     /// lost, worked out from the states themselves, not through the report code.
@@ -21,11 +26,20 @@ import Testing
 
     @Test func pipelineValueIsTheValueOfOpenRecordsInEveryReport() throws {
         let records = Self.states.compactMap(ReportRecord.init)
-        for (report, track) in [("overview", nil), ("semiconductors", "semiconductors"),
-                                ("critical_minerals", "critical_minerals"), ("energy_industry", "energy_industry")] {
-            let document = try #require(sampleTestRegistry.report(
-                report, records: records, office: nil, period: ReportPeriod(), today: "2026-03-01",
-                generatedAt: "2026-03-01T00:00:00Z"))
+        for (report, track) in [
+            ("overview", nil), ("semiconductors", "semiconductors"),
+            ("critical_minerals", "critical_minerals"), ("energy_industry", "energy_industry"),
+        ] {
+            let document = try #require(
+                sampleTestRegistry.report(
+                    report,
+                    records: records,
+                    office: nil,
+                    period: ReportPeriod(),
+                    today: "2026-03-01",
+                    generatedAt: "2026-03-01T00:00:00Z"
+                )
+            )
             let expected = Self.openValue(track: track)
             #expect(expected > 0)
             #expect(document.keyFigureValue("Pipeline value") == .money(expected), "\(report)")
@@ -41,9 +55,16 @@ import Testing
     @Test func everyChartFollowsItsTableInHTMLAndMarkdown() throws {
         let records = PipelineValueTests.states.compactMap(ReportRecord.init)
         for declaration in sampleTestRegistry.reports {
-            let document = try #require(sampleTestRegistry.report(
-                declaration.id, records: records, office: "chennai", period: ReportPeriod(), today: "2026-03-01",
-                generatedAt: "2026-03-01T00:00:00Z"))
+            let document = try #require(
+                sampleTestRegistry.report(
+                    declaration.id,
+                    records: records,
+                    office: "chennai",
+                    period: ReportPeriod(),
+                    today: "2026-03-01",
+                    generatedAt: "2026-03-01T00:00:00Z"
+                )
+            )
             let (tables, alone) = document.tablesWithCharts
             #expect(alone.isEmpty, "\(declaration.id): charts without a table: \(alone.map(\.id))")
             #expect(document.contextLine.contains("Office: Chennai"), "\(document.contextLine)")
@@ -51,8 +72,10 @@ import Testing
                 var position = rendered.startIndex
                 for (table, charts) in tables {
                     for title in [table.title] + charts.map(\.title) {
-                        let found = try #require(rendered.range(of: title, range: position..<rendered.endIndex),
-                                                 "\(declaration.id): \(title) out of place")
+                        let found = try #require(
+                            rendered.range(of: title, range: position..<rendered.endIndex),
+                            "\(declaration.id): \(title) out of place"
+                        )
                         position = found.upperBound
                     }
                 }

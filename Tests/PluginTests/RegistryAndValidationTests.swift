@@ -8,10 +8,12 @@ import Testing
 
     @Test func pluginsAreListedSortedByID() {
         let ids = BundledPlugins.registry.plugins.map(\.id)
-        #expect(ids == [
-            "critical_minerals", "energy_industry", "innovation_handshake", "ipef", "sccp", "semiconductors",
-            "strategic_trade", "trade_mission",
-        ])
+        #expect(
+            ids == [
+                "critical_minerals", "energy_industry", "innovation_handshake", "ipef", "sccp", "semiconductors",
+                "strategic_trade", "trade_mission",
+            ]
+        )
         #expect(BundledPlugins.registry.reports.first?.id == "overview")
         for plugin in BundledPlugins.registry.plugins {
             #expect(plugin.track.id == plugin.id)

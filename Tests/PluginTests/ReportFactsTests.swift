@@ -22,7 +22,12 @@ struct ReportFactsTests {
             try LiaisonStore.initialise(directory: directory, office: "mumbai")
             store = try LiaisonStore(directory: directory, schema: ReportFactsTests.registry.schema)
             let states = try SampleData.generate(
-                count: records, seed: seed, replica: store.identity.replicaID, schema: store.schema, today: "2026-03-01")
+                count: records,
+                seed: seed,
+                replica: store.identity.replicaID,
+                schema: store.schema,
+                today: "2026-03-01"
+            )
             _ = try await store.merge(states)
         }
 
@@ -68,8 +73,12 @@ struct ReportFactsTests {
             case 1:
                 // A concurrent edit from another node: a conflict where both wrote a field.
                 var theirs = try #require(try await store.state(id: id))
-                try theirs.write(Self.someValues(&random), readContext: theirs.context, replica: other,
-                                 meta: WriteMeta(author: "priya", at: 1_760_000_000_000 + Int64(step)))
+                try theirs.write(
+                    Self.someValues(&random),
+                    readContext: theirs.context,
+                    replica: other,
+                    meta: WriteMeta(author: "priya", at: 1_760_000_000_000 + Int64(step))
+                )
                 _ = try? await store.update(id: id, Self.someValues(&random), readContext: nil, author: "asha")
                 _ = try await store.merge([theirs], from: other)
             case 2:
@@ -83,12 +92,16 @@ struct ReportFactsTests {
                 _ = try? await store.create(
                     ["type": .text("event"), "title": .text("Step \(step)"), "tracks": .list(["sccp"])]
                         .merging(Self.someValues(&random)) { _, new in new },
-                    author: "asha")
+                    author: "asha"
+                )
             default:
                 let deleted = try #require(try await store.state(id: id))
                 var restored = deleted
-                try restored.resolve(["status": .text("contacted")], replica: other,
-                                     meta: WriteMeta(author: "priya", at: 1_770_000_000_000 + Int64(step)))
+                try restored.resolve(
+                    ["status": .text("contacted")],
+                    replica: other,
+                    meta: WriteMeta(author: "priya", at: 1_770_000_000_000 + Int64(step))
+                )
                 _ = try await store.merge([restored], from: other)
             }
         }
@@ -101,9 +114,12 @@ struct ReportFactsTests {
         let sample = try await SampleStore(records: 10, seed: 3)
         await #expect(throws: StoreError.self) {
             try await sample.store.withReportRecords(
-                ReportScope(track: nil, fields: ["notes"]), office: nil, period: ReportPeriod()) { records, _ in
-                    records.underestimatedCount
-                }
+                ReportScope(track: nil, fields: ["notes"]),
+                office: nil,
+                period: ReportPeriod()
+            ) { records, _ in
+                records.underestimatedCount
+            }
         }
     }
 
@@ -136,9 +152,12 @@ struct ReportFactsTests {
     static func expectFactsEqualRecount(_ store: LiaisonStore) async throws {
         let fields = Array(Set(registry.reports.flatMap { registry.scope(ofReport: $0.id)?.fields ?? [] })).sorted()
         let (streamed, provisional) = try await store.withReportRecords(
-            ReportScope(track: nil, fields: fields), office: nil, period: ReportPeriod()) { records, provisional in
-                (Array(records), provisional)
-            }
+            ReportScope(track: nil, fields: fields),
+            office: nil,
+            period: ReportPeriod()
+        ) { records, provisional in
+            (Array(records), provisional)
+        }
         let decoded = try await store.reportRecords()
         #expect(streamed.map(\.id) == decoded.map(\.id))
         #expect(provisional == decoded.count { $0.conflicted })

@@ -4,30 +4,72 @@ import SCCP
 import Testing
 
 @Suite struct SCCPTests {
-    func sccp(_ id: String, _ office: String, opened: String, conflicted: Bool = false,
-              _ fields: [String: FieldValue]) -> ReportRecord {
-        record(id, office: office, tracks: ["sccp"], opened: opened, conflicted: conflicted,
-               fields.reduce(into: [:]) { $0["sccp.\($1.key)"] = $1.value })
+    func sccp(
+        _ id: String,
+        _ office: String,
+        opened: String,
+        conflicted: Bool = false,
+        _ fields: [String: FieldValue]
+    ) -> ReportRecord {
+        record(
+            id,
+            office: office,
+            tracks: ["sccp"],
+            opened: opened,
+            conflicted: conflicted,
+            fields.reduce(into: [:]) { $0["sccp.\($1.key)"] = $1.value }
+        )
     }
 
     var records: [ReportRecord] {
         [
             sccp("w1", "mumbai", opened: "2025-02-10", ["activity": .text("workshop"), "attendance": .number(120)]),
-            sccp("w2", "chennai", opened: "2025-05-20", conflicted: true,
-                 ["activity": .text("workshop"), "attendance": .number(80), "counterpart": .text("BIS")]),
+            sccp(
+                "w2",
+                "chennai",
+                opened: "2025-05-20",
+                conflicted: true,
+                ["activity": .text("workshop"), "attendance": .number(80), "counterpart": .text("BIS")]
+            ),
             sccp("w3-planned", "mumbai", opened: "2025-08-01", ["activity": .text("workshop")]),
-            record("b1", office: "new-delhi", tracks: ["sccp"], opened: "2025-06-01",
-                   ["sccp.activity": .text("conformity_barrier"), "sccp.barrier_status": .text("open"),
-                    "naics": .text("334413")]),
-            record("b2", office: "mumbai", tracks: ["sccp"], opened: "2024-11-01",
-                   ["sccp.activity": .text("conformity_barrier"), "sccp.barrier_status": .text("in_progress"),
-                    "naics": .text("325412")]),
-            record("b3", office: "kolkata", tracks: ["sccp"], opened: "2024-03-01",
-                   ["sccp.activity": .text("conformity_barrier"), "sccp.barrier_status": .text("resolved"),
-                    "naics": .text("3345")]),
+            record(
+                "b1",
+                office: "new-delhi",
+                tracks: ["sccp"],
+                opened: "2025-06-01",
+                [
+                    "sccp.activity": .text("conformity_barrier"), "sccp.barrier_status": .text("open"),
+                    "naics": .text("334413"),
+                ]
+            ),
+            record(
+                "b2",
+                office: "mumbai",
+                tracks: ["sccp"],
+                opened: "2024-11-01",
+                [
+                    "sccp.activity": .text("conformity_barrier"), "sccp.barrier_status": .text("in_progress"),
+                    "naics": .text("325412"),
+                ]
+            ),
+            record(
+                "b3",
+                office: "kolkata",
+                tracks: ["sccp"],
+                opened: "2024-03-01",
+                [
+                    "sccp.activity": .text("conformity_barrier"), "sccp.barrier_status": .text("resolved"),
+                    "naics": .text("3345"),
+                ]
+            ),
             sccp("b4", "chennai", opened: "2024-01-15", ["activity": .text("conformity_barrier")]),
-            record("b5-old", office: "mumbai", tracks: ["sccp"], opened: "2023-03-01",
-                   ["sccp.activity": .text("conformity_barrier"), "naics": .text("541")]),
+            record(
+                "b5-old",
+                office: "mumbai",
+                tracks: ["sccp"],
+                opened: "2023-03-01",
+                ["sccp.activity": .text("conformity_barrier"), "naics": .text("541")]
+            ),
             sccp("c1", "mumbai", opened: "2025-01-05", ["activity": .text("regulatory_comment")]),
             record("other", office: "mumbai", tracks: ["ipef"], opened: "2025-01-05"),
         ]

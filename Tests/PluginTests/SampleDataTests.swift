@@ -21,9 +21,15 @@ let sampleTestSchema = sampleTestRegistry.schema
 
 /// A record for report fixtures: core fields set from the arguments, plus `extra`.
 func fixtureRecord(
-    _ id: String, office: String = "mumbai", tracks: [String], opened: String = "2025-06-01",
-    type: String = "investment", status: String = "in_discussion", value: Double? = nil,
-    conflicted: Bool = false, _ extra: [String: FieldValue] = [:]
+    _ id: String,
+    office: String = "mumbai",
+    tracks: [String],
+    opened: String = "2025-06-01",
+    type: String = "investment",
+    status: String = "in_discussion",
+    value: Double? = nil,
+    conflicted: Bool = false,
+    _ extra: [String: FieldValue] = [:]
 ) -> ReportRecord {
     var fields: [String: FieldValue] = [
         "type": .text(type), "title": .text("Fixture \(id)"), "office": .text(office), "tracks": .list(tracks.sorted()),
@@ -38,21 +44,36 @@ func fixtureRecord(
 func fixtureDeletedState(_ id: String, track: String, value: Double) -> RecordState {
     var state = RecordState(id: id)
     let meta = WriteMeta(author: "test", at: 1_750_000_000_000)
-    try! state.write(["type": .text("investment"), "title": .text("Deleted"), "office": .text("mumbai"),
-                 "tracks": .list([track]), "status": .text("closed_won"), "value_usd": .number(value)],
-                readContext: .empty, replica: "mumbai.test01", meta: meta)
+    try! state.write(
+        [
+            "type": .text("investment"), "title": .text("Deleted"), "office": .text("mumbai"),
+            "tracks": .list([track]), "status": .text("closed_won"), "value_usd": .number(value),
+        ],
+        readContext: .empty,
+        replica: "mumbai.test01",
+        meta: meta
+    )
     try! state.delete(readContext: state.context, replica: "mumbai.test01", meta: meta)
     return state
 }
 
 /// Report `id` over `records` (plus the deleted ones, which must be dropped) through the registry.
 func fixtureReport(
-    _ id: String, _ records: [ReportRecord], deleted: [RecordState] = [], office: String? = nil,
+    _ id: String,
+    _ records: [ReportRecord],
+    deleted: [RecordState] = [],
+    office: String? = nil,
     period: ReportPeriod = ReportPeriod()
 ) -> ReportDocument {
     let live = records + deleted.compactMap(ReportRecord.init)
-    return sampleTestRegistry.report(id, records: live, office: office, period: period, today: "2026-03-01",
-                                     generatedAt: "2026-03-01T00:00:00Z")!
+    return sampleTestRegistry.report(
+        id,
+        records: live,
+        office: office,
+        period: period,
+        today: "2026-03-01",
+        generatedAt: "2026-03-01T00:00:00Z"
+    )!
 }
 
 extension ReportDocument {

@@ -4,10 +4,25 @@ import Semiconductors
 import Testing
 
 @Suite struct SemiconductorsTests {
-    func semi(_ id: String, _ office: String, _ status: String, _ segment: String?, _ value: Double,
-              opened: String = "2025-01-01", conflicted: Bool = false) -> ReportRecord {
-        record(id, office: office, status: status, tracks: ["semiconductors"], value: value, opened: opened,
-               conflicted: conflicted, segment.map { ["semiconductors.segment": .text($0)] } ?? [:])
+    func semi(
+        _ id: String,
+        _ office: String,
+        _ status: String,
+        _ segment: String?,
+        _ value: Double,
+        opened: String = "2025-01-01",
+        conflicted: Bool = false
+    ) -> ReportRecord {
+        record(
+            id,
+            office: office,
+            status: status,
+            tracks: ["semiconductors"],
+            value: value,
+            opened: opened,
+            conflicted: conflicted,
+            segment.map { ["semiconductors.segment": .text($0)] } ?? [:]
+        )
     }
 
     var records: [ReportRecord] {
@@ -25,7 +40,7 @@ import Testing
     @Test func keyFigures() throws {
         let doc = try build("semiconductors", records)
         #expect(doc.figure("Records") == .count(5))
-        #expect(doc.figure("Pipeline value") == .money(30_000_000))             // open records only
+        #expect(doc.figure("Pipeline value") == .money(30_000_000))  // open records only
         #expect(doc.figure("Won value") == .money(105_000_000))
         #expect(doc.figure("Lost value") == .money(3_000_000))
         #expect(doc.provisionalCount == 1)

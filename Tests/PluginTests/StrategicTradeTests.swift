@@ -4,19 +4,41 @@ import StrategicTrade
 import Testing
 
 @Suite struct StrategicTradeTests {
-    func item(_ id: String, _ office: String, _ status: String, _ item: String, _ domain: String, opened: String,
-              value: Double? = nil, conflicted: Bool = false) -> ReportRecord {
-        record(id, office: office, status: status, tracks: ["strategic_trade"], value: value, opened: opened,
-               conflicted: conflicted,
-               ["strategic_trade.item": .text(item), "strategic_trade.domain": .text(domain)])
+    func item(
+        _ id: String,
+        _ office: String,
+        _ status: String,
+        _ item: String,
+        _ domain: String,
+        opened: String,
+        value: Double? = nil,
+        conflicted: Bool = false
+    ) -> ReportRecord {
+        record(
+            id,
+            office: office,
+            status: status,
+            tracks: ["strategic_trade"],
+            value: value,
+            opened: opened,
+            conflicted: conflicted,
+            ["strategic_trade.item": .text(item), "strategic_trade.domain": .text(domain)]
+        )
     }
 
     var records: [ReportRecord] {
         [
             item("o1", "mumbai", "closed_won", "outreach_workshop", "semiconductors", opened: "2025-01-10"),
             item("o2", "new-delhi", "closed_won", "outreach_workshop", "space", opened: "2025-03-01"),
-            item("o3", "new-delhi", "in_discussion", "outreach_workshop", "semiconductors", opened: "2025-04-01",
-                 conflicted: true),
+            item(
+                "o3",
+                "new-delhi",
+                "in_discussion",
+                "outreach_workshop",
+                "semiconductors",
+                opened: "2025-04-01",
+                conflicted: true
+            ),
             item("q1", "new-delhi", "contacted", "licensing_query", "quantum", opened: "2025-06-10"),
             item("q2", "bengaluru", "on_hold", "licensing_query", "ai", opened: "2024-10-01"),
             item("q3", "bengaluru", "closed_won", "licensing_query", "ai", opened: "2024-05-01"),

@@ -16,18 +16,57 @@ import TradeMission
     }
 
     static let records = [
-        fixtureRecord("a", tracks: [track], type: "export_success", status: "closed_won", value: 400_000,
-                      fields("us_exporter", size: "sme", underserved: true, basis: "client_reported")),
-        fixtureRecord("b", tracks: [track], type: "trade_lead", status: "closed_won", value: 250_000,
-                      fields("us_exporter", size: "sme", underserved: false, basis: "verified")),
-        fixtureRecord("c", tracks: [track], type: "trade_lead", status: "closed_won", value: 900_000,
-                      fields("us_exporter", size: "large", underserved: false, basis: "estimate")),   // not verified
-        fixtureRecord("d", office: "chennai", tracks: [track], type: "trade_lead", status: "in_discussion",
-                      conflicted: true, fields("indian_buyer", size: "unknown", underserved: false)),
-        fixtureRecord("e", office: "chennai", tracks: [track], type: "export_success", status: "closed_won",
-                      value: 120_000, fields("us_exporter", size: "sme", underserved: true, basis: "verified")),
-        fixtureRecord("f", office: "kolkata", tracks: [track], opened: "2023-05-05", type: "export_success",
-                      value: 1_000_000, fields("us_exporter", size: "sme", underserved: true)),
+        fixtureRecord(
+            "a",
+            tracks: [track],
+            type: "export_success",
+            status: "closed_won",
+            value: 400_000,
+            fields("us_exporter", size: "sme", underserved: true, basis: "client_reported")
+        ),
+        fixtureRecord(
+            "b",
+            tracks: [track],
+            type: "trade_lead",
+            status: "closed_won",
+            value: 250_000,
+            fields("us_exporter", size: "sme", underserved: false, basis: "verified")
+        ),
+        fixtureRecord(
+            "c",
+            tracks: [track],
+            type: "trade_lead",
+            status: "closed_won",
+            value: 900_000,
+            fields("us_exporter", size: "large", underserved: false, basis: "estimate")
+        ),  // not verified
+        fixtureRecord(
+            "d",
+            office: "chennai",
+            tracks: [track],
+            type: "trade_lead",
+            status: "in_discussion",
+            conflicted: true,
+            fields("indian_buyer", size: "unknown", underserved: false)
+        ),
+        fixtureRecord(
+            "e",
+            office: "chennai",
+            tracks: [track],
+            type: "export_success",
+            status: "closed_won",
+            value: 120_000,
+            fields("us_exporter", size: "sme", underserved: true, basis: "verified")
+        ),
+        fixtureRecord(
+            "f",
+            office: "kolkata",
+            tracks: [track],
+            opened: "2023-05-05",
+            type: "export_success",
+            value: 1_000_000,
+            fields("us_exporter", size: "sme", underserved: true)
+        ),
         fixtureRecord("g", tracks: ["ipef"], type: "export_success", value: 5_000_000),
     ]
     static let deleted = [fixtureDeletedState("h", track: track, value: 300_000)]
@@ -35,10 +74,10 @@ import TradeMission
 
     @Test func sharesParticipantsAndVerifiedSuccessesByOffice() throws {
         let doc = fixtureReport(Self.track, Self.records, deleted: Self.deleted, period: Self.since2024)
-        #expect(doc.keyFigureValue("Participants") == .count(5))                 // a-e
-        #expect(doc.keyFigureValue("SME share") == .percent(0.6))                // a, b, e
+        #expect(doc.keyFigureValue("Participants") == .count(5))  // a-e
+        #expect(doc.keyFigureValue("SME share") == .percent(0.6))  // a, b, e
         #expect(doc.keyFigureValue("Underserved-owned share") == .percent(0.4))  // a, e
-        #expect(doc.keyFigureValue("Verified successes") == .count(3))           // a (export success), b (verified win), e
+        #expect(doc.keyFigureValue("Verified successes") == .count(3))  // a (export success), b (verified win), e
         #expect(doc.keyFigureValue("Verified success value") == .money(770_000))
         #expect(doc.provisionalCount == 1)
 

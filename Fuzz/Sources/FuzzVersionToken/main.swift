@@ -1,5 +1,5 @@
-import FuzzChecks
 import Foundation
+import FuzzChecks
 import LiaisonCore
 
 // Each input is the text of a version token (as a client sends it back) for

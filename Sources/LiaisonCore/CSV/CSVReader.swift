@@ -71,13 +71,18 @@ public enum CSVReader {
         guard let header = records.first else { return CSVTable(header: [], headerLine: 1, rows: [], separator: separatorUsed) }
         let rows = records.dropFirst().filter { !($0.values.count == 1 && $0.values[0].isEmpty) }
         return CSVTable(
-            header: header.values.map { $0.trimmingCharacters(in: .whitespaces) }, headerLine: header.line,
-            rows: Array(rows), separator: separatorUsed)
+            header: header.values.map { $0.trimmingCharacters(in: .whitespaces) },
+            headerLine: header.line,
+            rows: Array(rows),
+            separator: separatorUsed
+        )
     }
 
     /// The separator of the first line: `;` when it holds more semicolons than commas outside quotes.
     static func separator(in bytes: [UInt8]) -> Character {
-        var commas = 0, semicolons = 0, quoted = false
+        var commas = 0
+        var semicolons = 0
+        var quoted = false
         for byte in bytes {
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             if quoted { continue }
@@ -92,19 +97,32 @@ public enum CSVReader {
     /// passes through whole.
     private static func split(_ bytes: [UInt8], separator: Character, firstLine: Int = 0) throws(CSVSyntaxError) -> [CSVTable.Row] {
         let comma = separator.asciiValue ?? UInt8(ascii: ",")
-        let quote = UInt8(ascii: "\""), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+        let quote = UInt8(ascii: "\"")
+        let cr: UInt8 = 0x0D
+        let lf: UInt8 = 0x0A
         var rows: [CSVTable.Row] = []
         var fields: [String] = []
         var field: [UInt8] = []
-        var line = firstLine + 1, rowLine = line, quoteLine = line
-        var index = 0, inQuotes = false
-        func endField() { fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
+        var line = firstLine + 1
+        var rowLine = line
+        var quoteLine = line
+        var index = 0
+        var inQuotes = false
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             if inQuotes {
                 if byte == quote {
-                    if index < bytes.count, bytes[index] == quote { field.append(quote); index += 1 } else { inQuotes = false }
+                    if index < bytes.count, bytes[index] == quote {
+                        field.append(quote)
+                        index += 1
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if byte == lf || (byte == cr && (index == bytes.count || bytes[index] != lf)) { line += 1 }
                     field.append(byte)

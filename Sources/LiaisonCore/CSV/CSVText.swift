@@ -13,7 +13,8 @@ public enum CSVText {
     /// A field, quoted when it holds a comma, a semicolon, a quote, a line break or surrounding
     /// spaces (a semicolon too, so that a spreadsheet that splits on semicolons reads it whole).
     public static func field(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == ";" || $0 == "\"" || $0.isNewline }
+        let needsQuotes =
+            text.contains { $0 == "," || $0 == ";" || $0 == "\"" || $0.isNewline }
             || text.first?.isWhitespace == true || text.last?.isWhitespace == true
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

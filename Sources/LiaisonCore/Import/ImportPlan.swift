@@ -56,19 +56,27 @@ public struct ImportPlan: Hashable, Sendable {
         for (index, column) in table.header.enumerated() {
             // Spreadsheets often save empty columns after the last one: skip them if nothing is in them.
             if column.isEmpty, map[column] == nil,
-               table.rows.allSatisfy({ index >= $0.values.count || $0.values[index].allSatisfy(\.isWhitespace) }) {
+                table.rows.allSatisfy({ index >= $0.values.count || $0.values[index].allSatisfy(\.isWhitespace) })
+            {
                 fields.append(nil)
                 continue
             }
             let target = map[column] ?? Schema.matchChoice(column, known)
             guard let target else {
-                problems.append(ImportProblem(
-                    line: header, field: nil,
-                    message: "column \"\(column)\" is not a field; map it with --map \"\(column)=FIELD\" or skip it with --map \"\(column)=\""))
+                problems.append(
+                    ImportProblem(
+                        line: header,
+                        field: nil,
+                        message: "column \"\(column)\" is not a field; map it with --map \"\(column)=FIELD\" or skip it with --map \"\(column)=\""
+                    )
+                )
                 fields.append(nil)
                 continue
             }
-            if target.isEmpty { fields.append(nil); continue }
+            if target.isEmpty {
+                fields.append(nil)
+                continue
+            }
             if !known.contains(target) {
                 problems.append(ImportProblem(line: header, field: nil, message: "--map \"\(column)=\(target)\": no field \"\(target)\""))
                 fields.append(nil)
@@ -92,13 +100,19 @@ public struct ImportPlan: Hashable, Sendable {
         for row in table.rows {
             var rowProblems: [ImportProblem] = []
             if row.values.count > fields.count, row.values[fields.count...].contains(where: { !$0.isEmpty }) {
-                rowProblems.append(ImportProblem(
-                    line: row.line, field: nil, message: "\(row.values.count) values, but the header has \(fields.count) columns"))
+                rowProblems.append(
+                    ImportProblem(
+                        line: row.line,
+                        field: nil,
+                        message: "\(row.values.count) values, but the header has \(fields.count) columns"
+                    )
+                )
             }
             func text(at index: Int) -> String { index < row.values.count ? row.values[index] : "" }
             var id: String?
             if let index = fields.firstIndex(of: Self.idColumn),
-               case let given = text(at: index).trimmingCharacters(in: .whitespaces), !given.isEmpty {
+                case let given = text(at: index).trimmingCharacters(in: .whitespaces), !given.isEmpty
+            {
                 if !RecordID.isValid(given) {
                     rowProblems.append(ImportProblem(line: row.line, field: Self.idColumn, message: "not a record id: \(Schema.quoted(given))"))
                 } else if let earlier = seenIDs[given] {

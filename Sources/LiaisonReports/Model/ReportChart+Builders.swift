@@ -8,9 +8,13 @@ extension ReportChart {
         caption: String? = nil
     ) -> ReportChart {
         ReportChart(
-            id: id, title: title, kind: .bar,
-            categories: data.map(\.label), series: [ChartSeries(title, data.map(\.value))],
-            valueKind: valueKind, caption: caption
+            id: id,
+            title: title,
+            kind: .bar,
+            categories: data.map(\.label),
+            series: [ChartSeries(title, data.map(\.value))],
+            valueKind: valueKind,
+            caption: caption
         )
     }
 
@@ -23,9 +27,13 @@ extension ReportChart {
         caption: String? = nil
     ) -> ReportChart {
         ReportChart(
-            id: id, title: title, kind: .funnel,
-            categories: stages.map(\.label), series: [ChartSeries(title, stages.map { Double($0.count) })],
-            valueKind: .count, caption: caption
+            id: id,
+            title: title,
+            kind: .funnel,
+            categories: stages.map(\.label),
+            series: [ChartSeries(title, stages.map { Double($0.count) })],
+            valueKind: .count,
+            caption: caption
         )
     }
 

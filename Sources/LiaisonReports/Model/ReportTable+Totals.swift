@@ -16,9 +16,11 @@ extension ReportTable {
         guard let first = values.first, values.allSatisfy({ $0.kind == first.kind }) else { return nil }
         switch first {
         case .count:
-            return .count(values.reduce(0) { total, value in
-                if case .count(let n) = value { total + n } else { total }
-            })
+            return .count(
+                values.reduce(0) { total, value in
+                    if case .count(let n) = value { total + n } else { total }
+                }
+            )
         case .money: return .money(values.compactMap(\.numericValue).reduce(0, +))
         case .number: return .number(values.compactMap(\.numericValue).reduce(0, +))
         case .percent, .text, .empty: return nil

@@ -16,7 +16,8 @@ extension ReportValue: Codable {
         case "empty": self = .empty
         default:
             throw DecodingError.dataCorruptedError(
-                forKey: .kind, in: container,
+                forKey: .kind,
+                in: container,
                 debugDescription: "unknown value kind '\(kind)'; allowed: count, money, percent, number, text, empty"
             )
         }

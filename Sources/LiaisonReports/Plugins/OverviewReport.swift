@@ -12,7 +12,10 @@ public import LiaisonCore
 public enum OverviewReport {
     /// Its declaration; its id is `overview`.
     public static let declaration = ReportDeclaration(
-        id: "overview", title: "Overview", summary: "Every office and track at a glance.")
+        id: "overview",
+        title: "Overview",
+        summary: "Every office and track at a glance."
+    )
 
     /// The fields it reads beyond the facts every record carries.
     public static let reportFields = ["title", "value_basis"]
@@ -23,24 +26,30 @@ public enum OverviewReport {
     /// Builds the overview.
     public static func build(_ input: ReportInput, schema: Schema) -> ReportDocument {
         var document = input.document(
-            id: declaration.id, title: "Liaison overview",
-            subtitle: "Every office and track: counts, the status funnel, pipeline value and records needing attention.")
+            id: declaration.id,
+            title: "Liaison overview",
+            subtitle: "Every office and track: counts, the status funnel, pipeline value and records needing attention."
+        )
         let tracks = schema.tracks
         var tally = Tally(tracks: tracks, today: input.today)
         for record in input.records { tally.add(record) }
         let funnel = tally.funnel
         let value = { (group: String) in tally.byBasis[group]?.value ?? 0 }
 
-        document.keyFigures = [
-            KeyFigure("Records", .count(tally.count)),
-        ] + tally.pipeline.keyFigures + [
-            KeyFigure("Verified pipeline value", .money(value("verified"))),
-            KeyFigure("Estimated pipeline value", .money(value("estimate") + value("client_reported") + value(""))),
-            KeyFigure("Closed won", .count(funnel.atStatus["closed_won", default: 0]),
-                      note: funnel.overallConversion.map { "\(ReportFormatting.percent($0)) of identified" }),
-            KeyFigure("No activity in \(staleDays) days", .count(tally.staleCount), note: "open records"),
-            KeyFigure("Open conflicts", .count(document.provisionalCount)),
-        ]
+        document.keyFigures =
+            [
+                KeyFigure("Records", .count(tally.count))
+            ] + tally.pipeline.keyFigures + [
+                KeyFigure("Verified pipeline value", .money(value("verified"))),
+                KeyFigure("Estimated pipeline value", .money(value("estimate") + value("client_reported") + value(""))),
+                KeyFigure(
+                    "Closed won",
+                    .count(funnel.atStatus["closed_won", default: 0]),
+                    note: funnel.overallConversion.map { "\(ReportFormatting.percent($0)) of identified" }
+                ),
+                KeyFigure("No activity in \(staleDays) days", .count(tally.staleCount), note: "open records"),
+                KeyFigure("Open conflicts", .count(document.provisionalCount)),
+            ]
         document.tables = [
             officeTrackTable(tally, tracks: tracks),
             funnel.table(),
@@ -50,15 +59,22 @@ public enum OverviewReport {
         ]
         document.charts = [
             ReportChart(
-                id: "records_by_office_track", title: "Records by office and track", kind: .stackedBar,
+                id: "records_by_office_track",
+                title: "Records by office and track",
+                kind: .stackedBar,
                 categories: CoreSchema.offices.map(ReportLabels.office),
                 series: tracks.indices.map { track in
                     ChartSeries(tracks[track].title, CoreSchema.offices.indices.map { Double(tally.byOfficeTrack[$0][track]) })
                 },
-                caption: "A record in several tracks counts once in each.").under("office_track"),
+                caption: "A record in several tracks counts once in each."
+            ).under("office_track"),
             funnel.chart(),
-            .bar(id: "value_by_basis", title: "Pipeline value by basis",
-                 data: basisGroups.map { (basisLabel($0), value($0)) }, valueKind: .money),
+            .bar(
+                id: "value_by_basis",
+                title: "Pipeline value by basis",
+                data: basisGroups.map { (basisLabel($0), value($0)) },
+                valueKind: .money
+            ),
         ]
         return document
     }
@@ -101,9 +117,10 @@ public enum OverviewReport {
                 byBasis[basisGroup(record), default: RecordTally()].add(record)
             }
             // ``OverviewReport/isStale(_:today:)``, with today worked out once.
-            let isStale = todayNumber.map { today in
-                PipelineValue.isOpen(record) && today - ReportDays.dayNumber(millis: record.updatedAt) > staleDays
-            } ?? false
+            let isStale =
+                todayNumber.map { today in
+                    PipelineValue.isOpen(record) && today - ReportDays.dayNumber(millis: record.updatedAt) > staleDays
+                } ?? false
             if isStale {
                 staleCount += 1
                 if staleCutoff.map({ (record.updatedAt, record.id) < ($0.updatedAt, $0.id) }) ?? true {
@@ -137,7 +154,7 @@ public enum OverviewReport {
     /// Whether an open record's last write is more than ``staleDays`` days before `today`.
     public static func isStale(_ record: ReportRecord, today: String) -> Bool {
         guard PipelineValue.isOpen(record),
-              let days = ReportDays.since(millis: record.updatedAt, today: today)
+            let days = ReportDays.since(millis: record.updatedAt, today: today)
         else { return false }
         return days > staleDays
     }
@@ -150,7 +167,8 @@ public enum OverviewReport {
 
     static func officeTrackTable(_ tally: Tally, tracks: [TrackDeclaration]) -> ReportTable {
         ReportTable(
-            id: "office_track", title: "Records by office and track",
+            id: "office_track",
+            title: "Records by office and track",
             columns: ["Office"] + tracks.map { ReportColumn(id: $0.id, title: $0.title) } + ["Records"],
             rows: CoreSchema.offices.indices.map { office in
                 [.text(ReportLabels.office(CoreSchema.offices[office]))]
@@ -161,18 +179,22 @@ public enum OverviewReport {
 
     static func basisTable(_ tally: Tally) -> ReportTable {
         ReportTable(
-            id: "value_by_basis", title: "Pipeline value (open records): verified and estimated",
+            id: "value_by_basis",
+            title: "Pipeline value (open records): verified and estimated",
             columns: ["Basis", "Open records", "Value (USD)"],
             rows: basisGroups.map { group in
-                [.text(basisLabel(group)), .count(tally.byBasis[group]?.count ?? 0),
-                 .money(tally.byBasis[group]?.value ?? 0)]
+                [
+                    .text(basisLabel(group)), .count(tally.byBasis[group]?.count ?? 0),
+                    .money(tally.byBasis[group]?.value ?? 0),
+                ]
             }
         ).withTotals()
     }
 
     static func attentionTable(_ tally: Tally) -> ReportTable {
         ReportTable(
-            id: "attention_by_office", title: "Records needing attention by office",
+            id: "attention_by_office",
+            title: "Records needing attention by office",
             columns: ["Office", "Records", ReportColumn("No activity in \(staleDays) days"), "Open conflicts"],
             rows: CoreSchema.offices.indices.map { office in
                 [
@@ -186,7 +208,8 @@ public enum OverviewReport {
     /// The stale records, longest without activity first (``Tally/oldestStale``).
     static func staleList(_ oldest: [ReportRecord], today: String) -> ReportTable {
         ReportTable(
-            id: "stale_records", title: "Open records longest without activity (up to 25)",
+            id: "stale_records",
+            title: "Open records longest without activity (up to 25)",
             columns: ["Record", "Title", "Office", "Status", "Last activity", "Days"],
             rows: oldest.map { record in
                 [
@@ -194,6 +217,7 @@ public enum OverviewReport {
                     .text(ReportLabels.status(record.status)), .text(String(Timestamp.iso(record.updatedAt).prefix(10))),
                     .count(ReportDays.since(millis: record.updatedAt, today: today) ?? 0),
                 ]
-            })
+            }
+        )
     }
 }

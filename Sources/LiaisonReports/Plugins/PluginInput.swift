@@ -17,7 +17,11 @@ public struct ReportInput: Sendable {
 
     /// An input of records streamed from elsewhere (a store), with their provisional count.
     public init(
-        records: ReportRecords, provisionalCount: Int, office: String?, period: ReportPeriod, today: String,
+        records: ReportRecords,
+        provisionalCount: Int,
+        office: String?,
+        period: ReportPeriod,
+        today: String,
         generatedAt: String
     ) {
         self.records = records
@@ -30,8 +34,14 @@ public struct ReportInput: Sendable {
 
     /// An input of records held in memory.
     public init(records: [ReportRecord], office: String?, period: ReportPeriod, today: String, generatedAt: String) {
-        self.init(records: ReportRecords(records), provisionalCount: records.count { $0.conflicted }, office: office,
-                  period: period, today: today, generatedAt: generatedAt)
+        self.init(
+            records: ReportRecords(records),
+            provisionalCount: records.count { $0.conflicted },
+            office: office,
+            period: period,
+            today: today,
+            generatedAt: generatedAt
+        )
     }
 
     /// A document with this input's period, filters, generation time and provisional count
@@ -40,9 +50,13 @@ public struct ReportInput: Sendable {
         var filters: [ReportFilter] = []
         if let office { filters.append(ReportFilter("Office", ReportLabels.office(office))) }
         return ReportDocument(
-            id: id, title: title, subtitle: subtitle,
+            id: id,
+            title: title,
+            subtitle: subtitle,
             period: period.from == nil && period.to == nil ? nil : period,
-            filters: filters, generatedAt: generatedAt,
-            provisionalCount: provisionalCount)
+            filters: filters,
+            generatedAt: generatedAt,
+            provisionalCount: provisionalCount
+        )
     }
 }

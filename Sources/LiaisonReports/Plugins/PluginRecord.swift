@@ -31,17 +31,30 @@ public struct ReportRecord: Hashable, Sendable {
     /// up once, here.
     public init(id: String, fields: [String: FieldValue], conflicted: Bool, updatedAt: Int64) {
         self.init(
-            id: id, office: fields["office"]?.textValue ?? "", status: fields["status"]?.textValue ?? "",
-            valueUSD: fields["value_usd"]?.numberValue ?? 0, tracks: fields["tracks"]?.listValue ?? [],
+            id: id,
+            office: fields["office"]?.textValue ?? "",
+            status: fields["status"]?.textValue ?? "",
+            valueUSD: fields["value_usd"]?.numberValue ?? 0,
+            tracks: fields["tracks"]?.listValue ?? [],
             date: Self.date(openedOn: fields["opened_on"]?.textValue, updatedAt: updatedAt),
-            updatedAt: updatedAt, conflicted: conflicted, fields: fields)
+            updatedAt: updatedAt,
+            conflicted: conflicted,
+            fields: fields
+        )
     }
 
     /// A record for reports from its facts, as a store keeps them, and the display values of
     /// the fields a report reads.
     public init(
-        id: String, office: String, status: String, valueUSD: Double, tracks: [String], date: String,
-        updatedAt: Int64, conflicted: Bool, fields: [String: FieldValue]
+        id: String,
+        office: String,
+        status: String,
+        valueUSD: Double,
+        tracks: [String],
+        date: String,
+        updatedAt: Int64,
+        conflicted: Bool,
+        fields: [String: FieldValue]
     ) {
         self.id = id
         self.office = office
@@ -57,8 +70,12 @@ public struct ReportRecord: Hashable, Sendable {
     /// The report view of a state, or `nil` for a deleted record.
     public init?(_ state: RecordState) {
         guard !state.isDeleted else { return nil }
-        self.init(id: state.id, fields: state.displayValues, conflicted: !state.conflictedFields.isEmpty,
-                  updatedAt: state.updatedAt)
+        self.init(
+            id: state.id,
+            fields: state.displayValues,
+            conflicted: !state.conflictedFields.isEmpty,
+            updatedAt: state.updatedAt
+        )
     }
 
     /// The day a record counts from: `openedOn`, else the UTC day of `updatedAt`.

@@ -40,7 +40,12 @@ public struct PluginRegistry: Sendable {
     /// filtered by office and period; a plugin's report sees the records of its own track
     /// only. `nil` for an unknown report id.
     public func report(
-        _ id: String, records: [ReportRecord], office: String?, period: ReportPeriod, today: String, generatedAt: String
+        _ id: String,
+        records: [ReportRecord],
+        office: String?,
+        period: ReportPeriod,
+        today: String,
+        generatedAt: String
     ) -> ReportDocument? {
         guard let scope = scope(ofReport: id) else { return nil }
         let kept = records.filter { record in
@@ -49,8 +54,16 @@ public struct PluginRegistry: Sendable {
                 && (period.to.map { record.date <= $0 } ?? true)
                 && (scope.track.map { record.tracks.contains($0) } ?? true)
         }
-        return build(id, input: ReportInput(records: kept, office: office, period: period, today: today,
-                                            generatedAt: generatedAt))
+        return build(
+            id,
+            input: ReportInput(
+                records: kept,
+                office: office,
+                period: period,
+                today: today,
+                generatedAt: generatedAt
+            )
+        )
     }
 }
 

@@ -9,7 +9,7 @@ public enum ReportDays {
     public static func number(_ day: String) -> Int? {
         let parts = day.prefix(10).split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d)
+            (1...12).contains(m), (1...31).contains(d)
         else { return nil }
         // Howard Hinnant's days_from_civil.
         let year = m <= 2 ? y - 1 : y

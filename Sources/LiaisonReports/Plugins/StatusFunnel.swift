@@ -76,22 +76,26 @@ public struct StatusFunnel: Sendable {
             ]
         }
         return ReportTable(
-            id: id, title: title,
+            id: id,
+            title: title,
             columns: ["Status", "Records", "Value (USD)", "Reached stage", "Conversion from previous stage"],
             rows: rows,
             totals: [
                 "Total", .count(reached[0]), .money(valueAtStatus.values.reduce(0, +)), .empty,
                 overallConversion.map { .percent($0) } ?? .empty,
-            ])
+            ]
+        )
     }
 
     /// The funnel chart of ``reached``.
     public func chart(id: String = "status_funnel", title: String = "Status funnel") -> ReportChart {
         let reached = reached
         return .funnel(
-            id: id, title: title,
+            id: id,
+            title: title,
             stages: Self.stages.indices.map { (ReportLabels.status(Self.stages[$0]), reached[$0]) },
             caption: "Each stage counts the records that reached it or a later one; "
-                + "closed-lost and on-hold records count only as identified.")
+                + "closed-lost and on-hold records count only as identified."
+        )
     }
 }

@@ -15,8 +15,12 @@ public import Logging
 /// session cookie `Secure` (for a node serving HTTPS); `throttle` slows repeated failed sign-ins
 /// on the page and the API alike.
 public func buildRouter(
-    store: LiaisonStore, plugins: PluginRegistry, engine: SyncEngine, metrics: NodeMetrics = NodeMetrics(),
-    secureCookies: Bool = false, throttle: SignInThrottle = SignInThrottle()
+    store: LiaisonStore,
+    plugins: PluginRegistry,
+    engine: SyncEngine,
+    metrics: NodeMetrics = NodeMetrics(),
+    secureCookies: Bool = false,
+    throttle: SignInThrottle = SignInThrottle()
 ) -> Router<LiaisonRequestContext> {
     // HEAD is served wherever GET is (the same answer without its body).
     let router = Router(context: LiaisonRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -43,8 +47,11 @@ private func addMethodNotAllowed(to router: Router<LiaisonRequestContext>) {
     for (path, routes) in Dictionary(grouping: APIRoute.allCases, by: \.path) {
         let allowed = routes.map(\.method).sorted()
         let withHead = (allowed + (allowed.contains("GET") ? ["HEAD"] : [])).sorted()
-        let error = APIError(.methodNotAllowed, "\(path) accepts \(allowed.joined(separator: ", ")) only",
-                             headers: [.allow: withHead.joined(separator: ", ")])
+        let error = APIError(
+            .methodNotAllowed,
+            "\(path) accepts \(allowed.joined(separator: ", ")) only",
+            headers: [.allow: withHead.joined(separator: ", ")]
+        )
         for method in ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] where !allowed.contains(method) {
             router.on("\(path)", method: HTTPRequest.Method(method)!) { _, _ in error.response }
         }
@@ -64,8 +71,12 @@ private func addMethodNotAllowed(to router: Router<LiaisonRequestContext>) {
 /// try await app.runService()   // until SIGTERM or SIGINT
 /// ```
 public func buildApplication(
-    _ configuration: ServerConfiguration, store: LiaisonStore, plugins: PluginRegistry, transport: any SyncTransport,
-    logger: Logger? = nil, metrics: NodeMetrics = NodeMetrics()
+    _ configuration: ServerConfiguration,
+    store: LiaisonStore,
+    plugins: PluginRegistry,
+    transport: any SyncTransport,
+    logger: Logger? = nil,
+    metrics: NodeMetrics = NodeMetrics()
 ) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
@@ -74,8 +85,13 @@ public func buildApplication(
     let onRunning = configuration.onServerRunning
     var app = Application(
         router: buildRouter(
-            store: store, plugins: plugins, engine: engine, metrics: metrics, secureCookies: configuration.servesHTTPS,
-            throttle: SignInThrottle(base: configuration.signInBackoff)),
+            store: store,
+            plugins: plugins,
+            engine: engine,
+            metrics: metrics,
+            secureCookies: configuration.servesHTTPS,
+            throttle: SignInThrottle(base: configuration.signInBackoff)
+        ),
         server: serverBuilder(configuration),
         configuration: .init(address: .hostname(configuration.node.host, port: configuration.node.port), serverName: "Liaison"),
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },

@@ -13,7 +13,10 @@ import UnixSignals
 /// TLS files are checked before anything starts (a ``ConfigError`` names the key and file).
 /// swift-metrics' `MetricsSystem` is bootstrapped with the node's registry (once per process).
 public func runNode(
-    _ configuration: ServerConfiguration, store: LiaisonStore, plugins: PluginRegistry, logger: Logger? = nil,
+    _ configuration: ServerConfiguration,
+    store: LiaisonStore,
+    plugins: PluginRegistry,
+    logger: Logger? = nil,
     metrics: NodeMetrics = NodeMetrics()
 ) async throws {
     var configuration = configuration
@@ -24,9 +27,18 @@ public func runNode(
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
     let app = buildApplication(
-        configuration, store: store, plugins: plugins, transport: transport, logger: logger, metrics: metrics)
+        configuration,
+        store: store,
+        plugins: plugins,
+        transport: transport,
+        logger: logger,
+        metrics: metrics
+    )
     var group = ServiceGroupConfiguration(
-        services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        services: [app],
+        gracefulShutdownSignals: [.sigterm, .sigint],
+        logger: logger
+    )
     // A batch in flight ends within the sync timeout; after that, cancel.
     group.maximumGracefulShutdownDuration = .seconds(configuration.node.syncTimeout + 10)
     try await ServiceGroup(configuration: group).run()

@@ -33,7 +33,10 @@ public struct ServerConfiguration: Sendable {
 
     /// A configuration; by default `127.0.0.1:8080`, syncing every 30 s.
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, syncInterval: Double? = 30, logLevel: Logger.Level = .info,
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        syncInterval: Double? = 30,
+        logLevel: Logger.Level = .info,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.init(NodeConfig(), onServerRunning: onServerRunning)

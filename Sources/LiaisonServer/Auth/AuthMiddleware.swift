@@ -33,13 +33,17 @@ struct AuthMiddleware: RouterMiddleware {
     private func caller(_ request: Request) async throws -> (String, TokenRole) {
         if let token = Self.bearerToken(request.headers[.authorization]) {
             guard let found = try await store.authenticate(token: token) else {
-                throw APIError(.unauthorized, "the bearer token is not valid",
-                               headers: [.wwwAuthenticate: "Bearer realm=\"liaison\", error=\"invalid_token\""])
+                throw APIError(
+                    .unauthorized,
+                    "the bearer token is not valid",
+                    headers: [.wwwAuthenticate: "Bearer realm=\"liaison\", error=\"invalid_token\""]
+                )
             }
             return found
         }
         if let id = WebSessions.sessionID(of: request),
-           let session = try await store.session(id: id) {
+            let session = try await store.session(id: id)
+        {
             if request.method != .get && request.method != .head {
                 guard TokenDigest.equal(request.headers[Self.csrfHeader] ?? "", WebSession(id: id).csrf) else {
                     throw APIError(.forbidden, "a write with a session cookie needs the session's X-CSRF-Token header")
@@ -50,8 +54,11 @@ struct AuthMiddleware: RouterMiddleware {
             }
             return (session.account.name, session.account.role)
         }
-        throw APIError(.unauthorized, "this route needs a token: send Authorization: Bearer <token>",
-                       headers: [.wwwAuthenticate: "Bearer realm=\"liaison\""])
+        throw APIError(
+            .unauthorized,
+            "this route needs a token: send Authorization: Bearer <token>",
+            headers: [.wwwAuthenticate: "Bearer realm=\"liaison\""]
+        )
     }
 
     /// The header that carries a session's CSRF token.

@@ -10,13 +10,21 @@ struct HTTPMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let method = request.method.rawValue
         do {
             let response = try await next(request, context)
-            metrics.recordRequest(route: context.endpointPath ?? "unmatched", method: method,
-                                  status: response.status.code, duration: ContinuousClock.now - start)
+            metrics.recordRequest(
+                route: context.endpointPath ?? "unmatched",
+                method: method,
+                status: response.status.code,
+                duration: ContinuousClock.now - start
+            )
             return response
         } catch {
             let status = (error as? any HTTPResponseError)?.status.code ?? 500
-            metrics.recordRequest(route: context.endpointPath ?? "unmatched", method: method, status: status,
-                                  duration: ContinuousClock.now - start)
+            metrics.recordRequest(
+                route: context.endpointPath ?? "unmatched",
+                method: method,
+                status: status,
+                duration: ContinuousClock.now - start
+            )
             throw error
         }
     }

@@ -27,8 +27,12 @@ public struct JSONLogHandler: LogHandler {
     let sink: Sink
 
     /// A handler for `label` writing to `sink` (standard error by default).
-    public init(label: String, level: Logger.Level = .info, metadataProvider: Logger.MetadataProvider? = nil,
-                sink: @escaping Sink = JSONLogHandler.standardError) {
+    public init(
+        label: String,
+        level: Logger.Level = .info,
+        metadataProvider: Logger.MetadataProvider? = nil,
+        sink: @escaping Sink = JSONLogHandler.standardError
+    ) {
         self.label = label
         self.logLevel = level
         self.metadataProvider = metadataProvider

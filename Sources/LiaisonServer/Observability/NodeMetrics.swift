@@ -37,9 +37,12 @@ public final class NodeMetrics: SyncMetrics {
     public func pulledBatch(peer: String, states: Int, bytes: Int, conflicts: Int) {
         count(peer: peer, direction: "pull", states: states, bytes: bytes)
         if conflicts > 0 {
-            counter("liaison_sync_conflicts_total", labels: [("peer", peer)],
-                                 help: "States pulled from the peer that left a record in conflict.")
-                .increment(by: Int64(conflicts))
+            counter(
+                "liaison_sync_conflicts_total",
+                labels: [("peer", peer)],
+                help: "States pulled from the peer that left a record in conflict."
+            )
+            .increment(by: Int64(conflicts))
         }
     }
 
@@ -53,8 +56,11 @@ public final class NodeMetrics: SyncMetrics {
     }
 
     public func syncFailed(peer: String, seconds: Double) {
-        counter("liaison_sync_errors_total", labels: [("peer", peer)],
-                             help: "Syncs with the peer that failed.").increment()
+        counter(
+            "liaison_sync_errors_total",
+            labels: [("peer", peer)],
+            help: "Syncs with the peer that failed."
+        ).increment()
         syncDuration(peer: peer, outcome: "error").record(.nanoseconds(Int64(seconds * 1e9)))
     }
 
@@ -65,34 +71,55 @@ public final class NodeMetrics: SyncMetrics {
     /// States set aside by the intake since the node started (pulled, pushed to it, or in bundles
     /// merged through it); `liaison quarantine list` shows them.
     private var quarantinedCounter: Counter {
-        registry.makeCounter(descriptor: Self.descriptor(
-            "liaison_quarantined_states_total", "States the intake quarantined instead of merging, since start."))
+        registry.makeCounter(
+            descriptor: Self.descriptor(
+                "liaison_quarantined_states_total",
+                "States the intake quarantined instead of merging, since start."
+            )
+        )
     }
 
     private func count(peer: String, direction: String, states: Int, bytes: Int) {
         let labels = [("peer", peer), ("direction", direction)]
         if states > 0 {
-            counter("liaison_sync_batches_total", labels: labels,
-                                 help: "Sync batches that carried states, by peer and direction (pull or push).")
-                .increment()
+            counter(
+                "liaison_sync_batches_total",
+                labels: labels,
+                help: "Sync batches that carried states, by peer and direction (pull or push)."
+            )
+            .increment()
         }
-        counter("liaison_sync_records_total", labels: labels,
-                             help: "Record states carried by sync, by peer and direction.").increment(by: Int64(states))
-        counter("liaison_sync_bytes_total", labels: labels,
-                             help: "Bytes of sync bodies (answers pulled, requests pushed), by peer and direction.")
-            .increment(by: Int64(bytes))
+        counter(
+            "liaison_sync_records_total",
+            labels: labels,
+            help: "Record states carried by sync, by peer and direction."
+        ).increment(by: Int64(states))
+        counter(
+            "liaison_sync_bytes_total",
+            labels: labels,
+            help: "Bytes of sync bodies (answers pulled, requests pushed), by peer and direction."
+        )
+        .increment(by: Int64(bytes))
     }
 
     private func lastSuccessGauge(peer: String) -> Gauge {
-        gauge("liaison_sync_last_success_timestamp_seconds", labels: [("peer", peer)],
-                           help: "When the last sync with the peer succeeded (unix seconds).")
+        gauge(
+            "liaison_sync_last_success_timestamp_seconds",
+            labels: [("peer", peer)],
+            help: "When the last sync with the peer succeeded (unix seconds)."
+        )
     }
 
     private func syncDuration(peer: String, outcome: String) -> DurationHistogram {
         registry.makeDurationHistogram(
-            descriptor: MetricNameDescriptor(metricName: "liaison_sync_duration", unitName: "seconds",
-                                             helpText: "How long one sync (pull and push) with the peer took."),
-            labels: [("peer", peer), ("outcome", outcome)], buckets: Self.syncBuckets)
+            descriptor: MetricNameDescriptor(
+                metricName: "liaison_sync_duration",
+                unitName: "seconds",
+                helpText: "How long one sync (pull and push) with the peer took."
+            ),
+            labels: [("peer", peer), ("outcome", outcome)],
+            buckets: Self.syncBuckets
+        )
     }
 
     private static func descriptor(_ name: String, _ help: String) -> MetricNameDescriptor {
@@ -116,9 +143,13 @@ public final class NodeMetrics: SyncMetrics {
     /// Records one HTTP request: its route pattern (`/v1/records/{id}`), method, status and duration.
     public func recordRequest(route: String, method: String, status: Int, duration: Duration) {
         registry.makeDurationHistogram(
-            descriptor: MetricNameDescriptor(metricName: "liaison_http_request_duration", unitName: "seconds",
-                                             helpText: "HTTP requests served, by route pattern, method and status."),
-            labels: [("route", route), ("method", method), ("status", String(status))], buckets: Self.httpBuckets
+            descriptor: MetricNameDescriptor(
+                metricName: "liaison_http_request_duration",
+                unitName: "seconds",
+                helpText: "HTTP requests served, by route pattern, method and status."
+            ),
+            labels: [("route", route), ("method", method), ("status", String(status))],
+            buckets: Self.httpBuckets
         ).record(duration)
     }
 
@@ -146,12 +177,18 @@ public final class NodeMetrics: SyncMetrics {
                 lastSuccessGauge(peer: status.name).set(Double(lastSuccess) / 1000)
             }
             if let behind = status.behind {
-                gauge("liaison_sync_behind", labels: [("peer", status.name)],
-                                   help: "The peer's changes not yet pulled when last asked.").set(Double(behind))
+                gauge(
+                    "liaison_sync_behind",
+                    labels: [("peer", status.name)],
+                    help: "The peer's changes not yet pulled when last asked."
+                ).set(Double(behind))
             }
-            gauge("liaison_sync_failing", labels: [("peer", status.name)],
-                               help: "1 when the last sync with the peer failed, 0 otherwise.")
-                .set(status.lastError == nil ? 0.0 : 1.0)
+            gauge(
+                "liaison_sync_failing",
+                labels: [("peer", status.name)],
+                help: "1 when the last sync with the peer failed, 0 otherwise."
+            )
+            .set(status.lastError == nil ? 0.0 : 1.0)
         }
         return registry.emitToBuffer()
     }

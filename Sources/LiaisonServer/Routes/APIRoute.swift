@@ -1,5 +1,6 @@
 public import LiaisonHTTP
 import LiaisonStore
+
 /// Every route of the HTTP API: the one list the router is built from and that
 /// `docs/openapi.json` is checked against.
 public enum APIRoute: String, CaseIterable, Sendable {

@@ -11,48 +11,57 @@ extension APIHandlers {
 
     @Sendable func node(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let info = try await endpoint.nodeInfo()
-        return .json(.object([
-            ("replica_id", .string(info.replicaID)),
-            ("office", .string(info.office)),
-            ("protocol", .int(Int64(info.protocolVersion))),
-            ("sequence", .int(info.sequence)),
-            ("push_encodings", .array(SyncCompression.pushEncodings.map { .string($0) })),
-        ]))
+        return .json(
+            .object([
+                ("replica_id", .string(info.replicaID)),
+                ("office", .string(info.office)),
+                ("protocol", .int(Int64(info.protocolVersion))),
+                ("sequence", .int(info.sequence)),
+                ("push_encodings", .array(SyncCompression.pushEncodings.map { .string($0) })),
+            ])
+        )
     }
 
     @Sendable func status(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let counts = try await store.counts()
         let sequence = try await store.currentSequence()
         let peers = try await peerList()
-        return .json(.object([
-            ("node", .object([
-                ("replica_id", .string(store.identity.replicaID)),
-                ("office", .string(store.identity.office)),
-                ("sequence", .int(sequence)),
-            ])),
-            ("records", .int(Int64(counts.records))),
-            ("conflicts", .int(Int64(counts.conflicted))),
-            ("quarantined", .int(Int64(try await store.quarantinedCount()))),
-            ("statuses", .object(counts.statuses.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
-            ("peers", peers),
-        ]))
+        return .json(
+            .object([
+                (
+                    "node",
+                    .object([
+                        ("replica_id", .string(store.identity.replicaID)),
+                        ("office", .string(store.identity.office)),
+                        ("sequence", .int(sequence)),
+                    ])
+                ),
+                ("records", .int(Int64(counts.records))),
+                ("conflicts", .int(Int64(counts.conflicted))),
+                ("quarantined", .int(Int64(try await store.quarantinedCount()))),
+                ("statuses", .object(counts.statuses.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
+                ("peers", peers),
+            ])
+        )
     }
 
     /// Each peer with how sync with it has gone.
     func peerList() async throws -> JSON {
         let peers = try await store.peers()
         let statuses = Dictionary(try await store.peerStatuses().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        return .array(peers.map { peer in
-            let status = statuses[peer.name] ?? PeerStatus(name: peer.name)
-            return .object([
-                ("name", .string(peer.name)),
-                ("url", .string(peer.url)),
-                ("replica_id", .string(status.replicaID)),
-                ("last_success", .time(status.lastSuccess)),
-                ("last_error", .string(status.lastError)),
-                ("last_error_at", .time(status.lastErrorAt)),
-                ("behind", .int(status.behind)),
-            ])
-        })
+        return .array(
+            peers.map { peer in
+                let status = statuses[peer.name] ?? PeerStatus(name: peer.name)
+                return .object([
+                    ("name", .string(peer.name)),
+                    ("url", .string(peer.url)),
+                    ("replica_id", .string(status.replicaID)),
+                    ("last_success", .time(status.lastSuccess)),
+                    ("last_error", .string(status.lastError)),
+                    ("last_error_at", .time(status.lastErrorAt)),
+                    ("behind", .int(status.behind)),
+                ])
+            }
+        )
     }
 }

@@ -28,7 +28,9 @@ struct QueryParameters {
     func integer<T: FixedWidthInteger>(_ name: String, in range: ClosedRange<T>, default fallback: T) throws -> T {
         guard let text = text(name) else { return fallback }
         guard let number = T(text), range.contains(number) else {
-            throw APIError.badRequest("query parameter \"\(name)\" must be an integer from \(range.lowerBound) to \(range.upperBound), got \"\(text.prefix(40))\"")
+            throw APIError.badRequest(
+                "query parameter \"\(name)\" must be an integer from \(range.lowerBound) to \(range.upperBound), got \"\(text.prefix(40))\""
+            )
         }
         return number
     }

@@ -49,7 +49,9 @@ extension APIHandlers {
 
     @Sendable func listRecords(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let parameters = try QueryParameters(
-            request, allowed: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset", "cursor", "format"])
+            request,
+            allowed: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset", "cursor", "format"]
+        )
         let csv = try parameters.choice("format", ["json", "csv"], default: "json") == "csv"
         var query = try Self.page(parameters, whole: csv)
         query.track = parameters.text("track")
@@ -77,26 +79,30 @@ extension APIHandlers {
     /// `total_exact` is false, more than `total` records match.
     private func list(_ query: RecordQuery) async throws -> Response {
         let page = try await store.page(query)
-        let (total, exact) = switch page.total {
-        case .exact(let count): (count, true)
-        case .moreThan(let count): (count, false)
-        }
-        return .json(.object([
-            ("records", .array(page.states.map { .record($0) })),
-            ("total", .int(Int64(total))),
-            ("total_exact", .bool(exact)),
-            ("limit", .int(Int64(query.limit))),
-            ("offset", .int(Int64(query.offset))),
-            ("next", .string(page.next)),
-            ("previous", .string(page.previous)),
-        ]))
+        let (total, exact) =
+            switch page.total {
+            case .exact(let count): (count, true)
+            case .moreThan(let count): (count, false)
+            }
+        return .json(
+            .object([
+                ("records", .array(page.states.map { .record($0) })),
+                ("total", .int(Int64(total))),
+                ("total_exact", .bool(exact)),
+                ("limit", .int(Int64(query.limit))),
+                ("offset", .int(Int64(query.offset))),
+                ("next", .string(page.next)),
+                ("previous", .string(page.previous)),
+            ])
+        )
     }
 
     /// Sort and paging parameters. A `whole` list (CSV) has no page size: every match unless
     /// `limit`, in id order unless `sort`.
     private static func page(_ parameters: QueryParameters, whole: Bool = false) throws -> RecordQuery {
         var query = RecordQuery(sort: whole ? .created : .updated)
-        query.limit = whole
+        query.limit =
+            whole
             ? try parameters.integer("limit", in: 1...Int.max, default: Int.max)
             : try parameters.integer("limit", in: 1...APILimits.maxPageSize, default: APILimits.defaultPageSize)
         query.offset = try parameters.integer("offset", in: 0...Int(Int32.max), default: 0)

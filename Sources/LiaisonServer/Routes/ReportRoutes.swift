@@ -8,9 +8,18 @@ import LiaisonStore
 extension APIHandlers {
     @Sendable func listReports(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        return .json(.object([("reports", .array(plugins.reports.map { report in
-            .object([("id", .string(report.id)), ("title", .string(report.title)), ("summary", .string(report.summary))])
-        }))]))
+        return .json(
+            .object([
+                (
+                    "reports",
+                    .array(
+                        plugins.reports.map { report in
+                            .object([("id", .string(report.id)), ("title", .string(report.title)), ("summary", .string(report.summary))])
+                        }
+                    )
+                )
+            ])
+        )
     }
 
     /// `?format=json|md|html|csv` (default json), `office`, `from`, `to` (YYYY-MM-DD); with
@@ -28,8 +37,11 @@ extension APIHandlers {
         } catch {
             throw APIError.badRequest(error.description)
         }
-        let report = ReportRequest(id: id, office: parameters.text("office"),
-                                   period: ReportPeriod(from: parameters.text("from"), to: parameters.text("to")))
+        let report = ReportRequest(
+            id: id,
+            office: parameters.text("office"),
+            period: ReportPeriod(from: parameters.text("from"), to: parameters.text("to"))
+        )
         if let table = parameters.text("table") {
             guard format == .csv || parameters.text("format") == nil else {
                 throw APIError.badRequest("query parameter \"table\" gives one table as CSV; leave out format or give format=csv")
@@ -42,7 +54,10 @@ extension APIHandlers {
         } catch let error as ReportRequestError {
             throw APIError.badRequest(error.description.replacingOccurrences(of: "--", with: ""))
         }
-        return Response(status: .ok, headers: [.contentType: format.contentType],
-                        body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(
+            status: .ok,
+            headers: [.contentType: format.contentType],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
     }
 }

@@ -41,8 +41,10 @@ extension Request {
     /// - Throws: 428 without the header, 400 when it names no single decodable version.
     func ifMatchContext() throws -> VersionVector? {
         guard let header = headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !header.isEmpty else {
-            throw APIError(.preconditionRequired,
-                           "If-Match is required: send the ETag of the version you read (If-Match: \"<version>\")")
+            throw APIError(
+                .preconditionRequired,
+                "If-Match is required: send the ETag of the version you read (If-Match: \"<version>\")"
+            )
         }
         if header == "*" { return nil }
         var tag = Substring(header)

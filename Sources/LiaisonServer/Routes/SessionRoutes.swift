@@ -9,16 +9,25 @@ extension APIHandlers {
     /// Body `{"name": "asha", "password": "…"}`, sent as `application/json` (which a cross-site
     /// form cannot send).
     @Sendable func createSession(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        struct Body: Decodable { let name: String; let password: String }
+        struct Body: Decodable {
+            let name: String
+            let password: String
+        }
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
             throw APIError(.unsupportedMediaType, "send the sign-in as Content-Type: application/json")
         }
         let body = try await Self.decode(Body.self, request, shape: #"{"name": "…", "password": "…"}"#)
         switch try await SignIn(store: store, throttle: throttle).attempt(
-            name: body.name, password: body.password, address: context.remoteAddress) {
+            name: body.name,
+            password: body.password,
+            address: context.remoteAddress
+        ) {
         case .wait(let seconds):
-            throw APIError(.tooManyRequests, "too many failed sign-ins for this account or address; try again in \(seconds) s",
-                           headers: [.retryAfter: String(seconds)])
+            throw APIError(
+                .tooManyRequests,
+                "too many failed sign-ins for this account or address; try again in \(seconds) s",
+                headers: [.retryAfter: String(seconds)]
+            )
         case .refused:
             throw APIError(.unauthorized, "the user name or the password is wrong")
         case .disabled:
@@ -27,8 +36,14 @@ extension APIHandlers {
             var members = Self.members(account)
             members.append(("csrf", .string(WebSession(id: id).csrf)))
             var response = Response.json(.object(members), status: .created)
-            response.setCookie(WebSessions.cookie(WebSessions.cookieName, id, maxAge: Int(SessionLimits.absolute / 1000),
-                                                  secure: secureCookies))
+            response.setCookie(
+                WebSessions.cookie(
+                    WebSessions.cookieName,
+                    id,
+                    maxAge: Int(SessionLimits.absolute / 1000),
+                    secure: secureCookies
+                )
+            )
             return response
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import CompressNIO
+import Foundation
 import Hummingbird
 import LiaisonHTTP
 import NIOCore
@@ -42,8 +42,10 @@ enum SyncCompression {
         case ["gzip"], ["x-gzip"]:
             return try inflate(&body, limit: limit)
         default:
-            throw APIError(.unsupportedMediaType,
-                           "Content-Encoding \"\(encoding.joined(separator: ", ").prefix(40))\" is not supported: send gzip or none")
+            throw APIError(
+                .unsupportedMediaType,
+                "Content-Encoding \"\(encoding.joined(separator: ", ").prefix(40))\" is not supported: send gzip or none"
+            )
         }
     }
 

@@ -26,13 +26,15 @@ extension APIHandlers {
         let ack = try await endpoint.receive(body: Data(body), sender: sender)
         let quarantined = ack.quarantined
         if !quarantined.isEmpty { metrics.quarantined(peer: sender ?? "?", states: quarantined.count) }
-        return .json(.object([
-            ("merged", .int(Int64(ack.merged))),
-            ("changed", .int(Int64(ack.changed))),
-            ("conflicts", .int(Int64(ack.conflicts))),
-            ("sequence", .int(ack.sequence)),
-            ("quarantined", .array(quarantined.map(JSON.quarantined))),
-        ]))
+        return .json(
+            .object([
+                ("merged", .int(Int64(ack.merged))),
+                ("changed", .int(Int64(ack.changed))),
+                ("conflicts", .int(Int64(ack.conflicts))),
+                ("sequence", .int(ack.sequence)),
+                ("quarantined", .array(quarantined.map(JSON.quarantined))),
+            ])
+        )
     }
 
     @Sendable func syncNow(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
@@ -43,11 +45,14 @@ extension APIHandlers {
                 group.addTask {
                     do {
                         let report = try await engine.sync(with: peer)
-                        return (peer.name, .object([
-                            ("peer", .string(peer.name)), ("ok", true),
-                            ("replica_id", .string(report.peerReplicaID)),
-                            ("pulled", Self.summary(report.pulled)), ("pushed", Self.summary(report.pushed)),
-                        ]))
+                        return (
+                            peer.name,
+                            .object([
+                                ("peer", .string(peer.name)), ("ok", true),
+                                ("replica_id", .string(report.peerReplicaID)),
+                                ("pulled", Self.summary(report.pulled)), ("pushed", Self.summary(report.pushed)),
+                            ])
+                        )
                     } catch {
                         return (peer.name, .object([("peer", .string(peer.name)), ("ok", false), ("error", .string("\(error)"))]))
                     }

@@ -14,12 +14,26 @@ extension APIHandlers {
     /// (`display_name` and `password` optional). Without a password the answer carries a
     /// one-time `password` that must be changed at the first sign-in.
     @Sendable func createUser(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        struct Body: Decodable { let name: String; let role: String; let display_name: String?; let password: String? }
-        let body = try await Self.decode(Body.self, request, shape: #"{"name": "…", "role": "reader|editor|admin", "display_name": "…", "password": "…"}"#)
+        struct Body: Decodable {
+            let name: String
+            let role: String
+            let display_name: String?
+            let password: String?
+        }
+        let body = try await Self.decode(
+            Body.self,
+            request,
+            shape: #"{"name": "…", "role": "reader|editor|admin", "display_name": "…", "password": "…"}"#
+        )
         let role = try Self.role(body.role)
         let password = body.password ?? PasswordHash.temporaryPassword()
-        let account = try await store.addAccount(name: body.name, displayName: body.display_name, role: role, password: password,
-                                                 mustChangePassword: body.password == nil)
+        let account = try await store.addAccount(
+            name: body.name,
+            displayName: body.display_name,
+            role: role,
+            password: password,
+            mustChangePassword: body.password == nil
+        )
         var members = Self.members(account)
         if body.password == nil { members.append(("password", .string(password))) }
         return .json(.object(members), status: .created)
@@ -29,13 +43,20 @@ extension APIHandlers {
     /// must be changed at the next sign-in unless `"must_change_password": false`).
     @Sendable func updateUser(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         struct Body: Decodable {
-            let role: String?; let display_name: String?; let disabled: Bool?; let password: String?
+            let role: String?
+            let display_name: String?
+            let disabled: Bool?
+            let password: String?
             let must_change_password: Bool?
         }
         let body = try await Self.decode(Body.self, request, shape: #"{"role": "…", "display_name": "…", "disabled": true, "password": "…"}"#)
         let change = AccountChange(
-            role: try body.role.map(Self.role), displayName: body.display_name, disabled: body.disabled, password: body.password,
-            mustChangePassword: body.password == nil ? nil : body.must_change_password ?? true)
+            role: try body.role.map(Self.role),
+            displayName: body.display_name,
+            disabled: body.disabled,
+            password: body.password,
+            mustChangePassword: body.password == nil ? nil : body.must_change_password ?? true
+        )
         let account = try await store.changeAccount(context.parameters.get("name") ?? "", change)
         return .json(.object(Self.members(account)))
     }
@@ -43,9 +64,11 @@ extension APIHandlers {
     static func json(_ account: Account) -> JSON { .object(members(account)) }
 
     static func members(_ account: Account) -> [(String, JSON)] {
-        [("name", .string(account.name)), ("display_name", .string(account.displayName)), ("role", .string(account.role.rawValue)),
-         ("disabled", .bool(account.disabled)), ("must_change_password", .bool(account.mustChangePassword)),
-         ("created_at", .time(account.createdAt)), ("last_sign_in", .time(account.lastSignIn))]
+        [
+            ("name", .string(account.name)), ("display_name", .string(account.displayName)), ("role", .string(account.role.rawValue)),
+            ("disabled", .bool(account.disabled)), ("must_change_password", .bool(account.mustChangePassword)),
+            ("created_at", .time(account.createdAt)), ("last_sign_in", .time(account.lastSignIn)),
+        ]
     }
 
     private static func role(_ text: String) throws -> TokenRole {

@@ -24,7 +24,9 @@ public enum ServerTLS {
             let chain = try certificates(at: certificate)
             let privateKey = try privateKey(at: key)
             let configuration = TLSConfiguration.makeServerConfiguration(
-                certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
+                certificateChain: chain.map { .certificate($0) },
+                privateKey: .privateKey(privateKey)
+            )
             do {
                 _ = try NIOSSLContext(configuration: configuration)
             } catch {

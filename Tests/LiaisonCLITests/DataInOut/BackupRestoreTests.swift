@@ -16,7 +16,10 @@ import Testing
             var index = 0
             while !Task.isCancelled {
                 let (status, body, _) = try await old.call(
-                    "POST", "/v1/records", json: #"{"title":"Lead \#(index)","type":"trade_lead","tracks":["sccp"]}"#)
+                    "POST",
+                    "/v1/records",
+                    json: #"{"title":"Lead \#(index)","type":"trade_lead","tracks":["sccp"]}"#
+                )
                 if status == 201, let id = Self.field("id", in: body) { acknowledged.add(id) }
                 index += 1
             }
@@ -56,7 +59,11 @@ import Testing
         for (node, title) in [(old, "Written at the old node"), (restored, "Written at the restored node")] {
             let version = try #require(try await node.call("GET", "/v1/records/\(id)").headers["etag"])
             let written = try await node.call(
-                "PATCH", "/v1/records/\(id)", json: #"{"title":"\#(title)"}"#, headers: [("If-Match", version)])
+                "PATCH",
+                "/v1/records/\(id)",
+                json: #"{"title":"\#(title)"}"#,
+                headers: [("If-Match", version)]
+            )
             #expect(written.status == 200, "\(written.body)")
         }
         try old.addPeer(restored)

@@ -8,8 +8,11 @@ import Testing
         defer { cli.cleanUp() }
         try cli.ok("--data", "node", "init", "--office", "mumbai")
         try cli.ok("--data", "node", "seed", "--records", "2560", "--today", "2026-11-01")
-        let json = try #require(try JSONSerialization.jsonObject(
-            with: Data(try cli.ok("--data", "node", "record", "list", "--json").utf8)) as? [Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try cli.ok("--data", "node", "record", "list", "--json").utf8)
+            ) as? [Any]
+        )
         let live = json.count
         #expect(live >= 2_500)
 

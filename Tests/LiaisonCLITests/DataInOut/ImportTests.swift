@@ -19,8 +19,11 @@ import Testing
         #expect(try Self.count(cli) == 300)
 
         // What the spreadsheet said, as the store shows it.
-        let records = try #require(try JSONSerialization.jsonObject(
-            with: Data(try cli.ok("--data", "node", "record", "list", "--json", "--text", "Deal 30:").utf8)) as? [[String: Any]])
+        let records = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try cli.ok("--data", "node", "record", "list", "--json", "--text", "Deal 30:").utf8)
+            ) as? [[String: Any]]
+        )
         let fields = try #require(records.first?["fields"] as? [String: Any])
         #expect(fields["title"] as? String == "Deal 30: \"Lithium\" JV; phase 2")
         #expect(fields["status"] as? String == "in_discussion")
@@ -55,18 +58,23 @@ import Testing
         #expect(result.code != 0)
         let lines = result.err.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("error: ") == true && lines.first?.contains("nothing imported") == true, "\(result.err)")
-        #expect(lines.dropFirst() == [
-            "  line \(SpreadsheetFixture.line(ofRow: 12)), value_usd: must be a number ≥ 0, got \"TBD\"",
-            "  line \(SpreadsheetFixture.line(ofRow: 140)), status: must be one of identified, contacted, in_discussion, mou_signed, closed_won, closed_lost, on_hold, got \"Maybe later\"",
-            "  line \(SpreadsheetFixture.line(ofRow: 299)), opened_on: must be a date YYYY-MM-DD, got \"31/02/2026\"",
-        ], "\(result.err)")
+        #expect(
+            lines.dropFirst() == [
+                "  line \(SpreadsheetFixture.line(ofRow: 12)), value_usd: must be a number ≥ 0, got \"TBD\"",
+                "  line \(SpreadsheetFixture.line(ofRow: 140)), status: must be one of identified, contacted, in_discussion, mou_signed, closed_won, closed_lost, on_hold, got \"Maybe later\"",
+                "  line \(SpreadsheetFixture.line(ofRow: 299)), opened_on: must be a date YYYY-MM-DD, got \"31/02/2026\"",
+            ],
+            "\(result.err)"
+        )
         #expect(try cli.ok("--data", "node", "record", "list").hasPrefix("no records"))
 
         let json = try cli.run(["--data", "node", "import", file.path, "--json"])
         #expect(json.code != 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
-        #expect((object["problems"] as? [[String: Any]])?.compactMap { $0["line"] as? Int }
-            == [12, 140, 299].map(SpreadsheetFixture.line(ofRow:)))
+        #expect(
+            (object["problems"] as? [[String: Any]])?.compactMap { $0["line"] as? Int }
+                == [12, 140, 299].map(SpreadsheetFixture.line(ofRow:))
+        )
         #expect(object["imported"] as? Bool == false)
     }
 
@@ -80,16 +88,38 @@ import Testing
         let cli = try CLI()
         defer { cli.cleanUp() }
         try cli.ok("--data", "node", "init", "--office", "mumbai")
-        let id = try recordID(try cli.ok(
-            "--data", "node", "record", "add", "--json", "type=investment", "title=Fab JV", "tracks=semiconductors",
-            "value_usd=100"))
+        let id = try recordID(
+            try cli.ok(
+                "--data",
+                "node",
+                "record",
+                "add",
+                "--json",
+                "type=investment",
+                "title=Fab JV",
+                "tracks=semiconductors",
+                "value_usd=100"
+            )
+        )
         let file = cli.directory.appendingPathComponent("deals.csv")
         try "Deal name,Kind,Tracks,Value,Ignored\r\n\"Rare earth magnets\",Investment,critical minerals,\"$2,500,000\",x\r\n"
             .write(to: file, atomically: true, encoding: .utf8)
         let unknown = try cli.run(["--data", "node", "import", file.path])
         #expect(unknown.err.contains("line 1, column \"Deal name\" is not a field"), "\(unknown.err)")
-        try cli.ok("--data", "node", "import", file.path, "--map", "Deal name=title", "--map", "Kind=type",
-                   "--map", "Value=value_usd", "--map", "Ignored=")
+        try cli.ok(
+            "--data",
+            "node",
+            "import",
+            file.path,
+            "--map",
+            "Deal name=title",
+            "--map",
+            "Kind=type",
+            "--map",
+            "Value=value_usd",
+            "--map",
+            "Ignored="
+        )
         let made = try cli.ok("--data", "node", "record", "list", "--json", "--text", "magnets")
         #expect(made.contains("\"value_usd\":2500000"), "\(made)")
 

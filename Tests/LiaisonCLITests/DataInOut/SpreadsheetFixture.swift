@@ -4,8 +4,10 @@ import Foundation
 /// many locales): a byte-order mark, quoted cells with doubled quotes, semicolons and line
 /// breaks inside, dd/mm/yyyy dates, enums as people write them, tracks split by `;` or `,`.
 enum SpreadsheetFixture {
-    static let header = ["Title", "Type", "Status", "Office", "Tracks", "Value USD", "Opened On", "US Party",
-                         "Underserved Owned", "Notes", "critical_minerals.mineral"]
+    static let header = [
+        "Title", "Type", "Status", "Office", "Tracks", "Value USD", "Opened On", "US Party",
+        "Underserved Owned", "Notes", "critical_minerals.mineral",
+    ]
     static let statuses = ["Identified", "contacted", "In Discussion", "MOU Signed", "Closed Won", "closed lost", "On Hold"]
     static let offices = ["New Delhi", "Mumbai", "chennai", "KOLKATA", "Hyderabad", "Bengaluru", "Ahmedabad"]
     static let types = ["Investment", "Joint Venture", "technology partnership", "Trade Lead", "Export Success"]

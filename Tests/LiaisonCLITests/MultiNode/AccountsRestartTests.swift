@@ -13,8 +13,13 @@ struct AccountsRestartTests {
         let passwordFile = root.url.appendingPathComponent("asha.password")
         try "asha's long password\n".write(to: passwordFile, atomically: true, encoding: .utf8)
 
-        _ = try LiaisonRun.ok(["user", "add", "asha", "--role", "editor", "--display-name", "Asha Rao",
-                               "--password-file", passwordFile.path], data: data)
+        _ = try LiaisonRun.ok(
+            [
+                "user", "add", "asha", "--role", "editor", "--display-name", "Asha Rao",
+                "--password-file", passwordFile.path,
+            ],
+            data: data
+        )
         let oneTime = try LiaisonRun.ok(["user", "add", "ravi", "--role", "reader"], data: data)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(oneTime.count == 20, "only the one-time password on stdout")

@@ -26,10 +26,15 @@ import Testing
                         // A bad write fails inside the shared transaction: resolving a record that is not there.
                         let bad = index % 25 == 7
                         let body = #"{"title":"Writer \#(writer) write \#(index)","type":"event","tracks":["sccp"]}"#
-                        guard let response = try? await client.send(HTTPRequest(
-                            method: "POST", url: url + (bad ? "/v1/records/mumbai.missing1/resolve" : "/v1/records"),
-                            headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")],
-                            body: Array(body.utf8)))
+                        guard
+                            let response = try? await client.send(
+                                HTTPRequest(
+                                    method: "POST",
+                                    url: url + (bad ? "/v1/records/mumbai.missing1/resolve" : "/v1/records"),
+                                    headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")],
+                                    body: Array(body.utf8)
+                                )
+                            )
                         else { return }  // the node is gone
                         if bad {
                             if response.status != 404 { refused.add("bad write answered \(response.status)") }

@@ -4,7 +4,10 @@ import Foundation
 /// answers every request with 500, or one that accepts connections and never answers.
 /// Runs as a small python3 process on a free loopback port, counting requests in a file.
 final class FaultPeer: @unchecked Sendable {
-    enum Behaviour: String { case error500 = "500", hang }
+    enum Behaviour: String {
+        case error500 = "500"
+        case hang
+    }
 
     let port: Int
     let countFile: URL

@@ -10,7 +10,10 @@ import Testing
         let chennai = try ServedNode(office: "chennai", root: root.url)
         let failing = try FaultPeer(.error500, root: root.url)
         let hanging = try FaultPeer(.hang, root: root.url)
-        defer { failing.stop(); hanging.stop() }
+        defer {
+            failing.stop()
+            hanging.stop()
+        }
         try mumbai.start(syncInterval: 0.5)
         try chennai.start()
         defer { [mumbai, chennai].forEach { $0.stop() } }
@@ -23,7 +26,10 @@ import Testing
         try mumbai.addPeer(chennai)
 
         let created = try await chennai.call(
-            "POST", "/v1/records", json: #"{"title":"IPEF supply-chain lead","type":"trade_lead","tracks":["ipef"]}"#)
+            "POST",
+            "/v1/records",
+            json: #"{"title":"IPEF supply-chain lead","type":"trade_lead","tracks":["ipef"]}"#
+        )
         #expect(created.status == 201)
         try await eventually("mumbai gets chennai's record although three of its peers are broken") {
             try await mumbai.records().count == 1
@@ -50,7 +56,10 @@ import Testing
         // Small batches make the pull long enough (120 transactions) to be killed in the middle.
         try chennai.start(syncInterval: 0.2, environment: ["LIAISON_BATCH_RECORDS": "50"])
         let acknowledged = try await chennai.call(
-            "POST", "/v1/records", json: #"{"title":"Written before the crash","type":"event","tracks":["sccp"]}"#)
+            "POST",
+            "/v1/records",
+            json: #"{"title":"Written before the crash","type":"event","tracks":["sccp"]}"#
+        )
         #expect(acknowledged.status == 201)
         let id = try #require(MeshSyncTests.field("id", in: acknowledged.body))
         try chennai.addPeer(mumbai)

@@ -14,8 +14,10 @@ import Testing
         }
         for (index, node) in nodes.enumerated() {
             let (status, body, _) = try await node.call(
-                "POST", "/v1/records",
-                json: #"{"title":"Record \#(index) from \#(node.office)","type":"trade_lead","tracks":["sccp"]}"#)
+                "POST",
+                "/v1/records",
+                json: #"{"title":"Record \#(index) from \#(node.office)","type":"trade_lead","tracks":["sccp"]}"#
+            )
             #expect(status == 201, "\(body)")
         }
         try await eventually("all three nodes list the same three records") {
@@ -27,14 +29,19 @@ import Testing
     @Test func aChainPropagatesAWriteFromEndToEnd() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }
-        let (a, b, c) = (try ServedNode(office: "mumbai", root: root.url), try ServedNode(office: "hyderabad", root: root.url),
-                         try ServedNode(office: "chennai", root: root.url))
+        let (a, b, c) = (
+            try ServedNode(office: "mumbai", root: root.url), try ServedNode(office: "hyderabad", root: root.url),
+            try ServedNode(office: "chennai", root: root.url)
+        )
         for node in [a, b, c] { try node.start() }
         defer { [a, b, c].forEach { $0.stop() } }
         try b.addPeer(a)
         try c.addPeer(b)
         let (status, body, _) = try await a.call(
-            "POST", "/v1/records", json: #"{"title":"Lithium refinery JV","type":"joint_venture","tracks":["critical_minerals"]}"#)
+            "POST",
+            "/v1/records",
+            json: #"{"title":"Lithium refinery JV","type":"joint_venture","tracks":["critical_minerals"]}"#
+        )
         #expect(status == 201, "\(body)")
         try await eventually("C, which only talks to B, has A's record") {
             try await c.records() == a.records()
@@ -52,7 +59,10 @@ import Testing
         try mumbai.addPeer(chennai)
         try chennai.addPeer(mumbai)
         let created = try await mumbai.call(
-            "POST", "/v1/records", json: #"{"title":"Fab partnership","type":"investment","tracks":["semiconductors"]}"#)
+            "POST",
+            "/v1/records",
+            json: #"{"title":"Fab partnership","type":"investment","tracks":["semiconductors"]}"#
+        )
         let id = try #require(Self.field("id", in: created.body))
         try await eventually("chennai has the record") { try await chennai.call("GET", "/v1/records/\(id)").status == 200 }
 
@@ -61,12 +71,24 @@ import Testing
         chennai.stop()
         try chennai.start()
         let version = try #require(try await chennai.call("GET", "/v1/records/\(id)").headers["etag"])
-        #expect(try await chennai.call("PATCH", "/v1/records/\(id)", json: #"{"status":"contacted"}"#,
-                                       headers: [("If-Match", version)]).status == 200)
+        #expect(
+            try await chennai.call(
+                "PATCH",
+                "/v1/records/\(id)",
+                json: #"{"status":"contacted"}"#,
+                headers: [("If-Match", version)]
+            ).status == 200
+        )
         chennai.stop()
         try mumbai.start()
-        #expect(try await mumbai.call("PATCH", "/v1/records/\(id)", json: #"{"status":"in_discussion"}"#,
-                                      headers: [("If-Match", version)]).status == 200)
+        #expect(
+            try await mumbai.call(
+                "PATCH",
+                "/v1/records/\(id)",
+                json: #"{"status":"in_discussion"}"#,
+                headers: [("If-Match", version)]
+            ).status == 200
+        )
         try chennai.start()
         try mumbai.addPeer(chennai)
         try chennai.addPeer(mumbai)

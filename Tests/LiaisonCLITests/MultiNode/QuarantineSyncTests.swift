@@ -14,7 +14,10 @@ struct QuarantineSyncTests {
         defer { chennai.stop() }
         for title in ["Graphite anode plant", "Wafer fab supply"] {
             let (status, _, _) = try await chennai.call(
-                "POST", "/v1/records", json: #"{"title":"\#(title)","type":"investment","tracks":["sccp"]}"#)
+                "POST",
+                "/v1/records",
+                json: #"{"title":"\#(title)","type":"investment","tracks":["sccp"]}"#
+            )
             #expect(status == 201)
         }
         // The hostile state: a copy of a good record whose context names a counter of 2^64-1,
@@ -22,8 +25,10 @@ struct QuarantineSyncTests {
         let hostileID = "0190f3a2-7c1e-7000-8000-00000000beef"
         try Self.plantHostileState(id: hostileID, in: chennai.directory)
 
-        _ = try LiaisonRun.ok(["peer", "add", "chennai", chennai.url, "--token-file", chennai.peerTokenFile.path],
-                              data: mumbai.directory)
+        _ = try LiaisonRun.ok(
+            ["peer", "add", "chennai", chennai.url, "--token-file", chennai.peerTokenFile.path],
+            data: mumbai.directory
+        )
         let first = try LiaisonRun.run(["sync"], data: mumbai.directory)
         #expect(first.status == 1, "a sync that quarantined states exits non-zero")
         #expect(first.stdout.contains("chennai: pulled 2") && first.stdout.contains("quarantined 1"), "\(first.stdout)")

@@ -40,8 +40,11 @@ final class ServedNode: @unchecked Sendable {
     func start(syncInterval: Double = 0.5, extraArguments: [String] = [], environment extra: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = try LiaisonRun.binary()
-        process.arguments = ["serve", "--data", directory.path, "--host", "127.0.0.1", "--port", "\(port)",
-                             "--sync-interval", "\(syncInterval)"] + extraArguments
+        process.arguments =
+            [
+                "serve", "--data", directory.path, "--host", "127.0.0.1", "--port", "\(port)",
+                "--sync-interval", "\(syncInterval)",
+            ] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["LIAISON_DATA"] = nil
         environment["LIAISON_SYNC_TIMEOUT"] = "3"
@@ -94,13 +97,24 @@ final class ServedNode: @unchecked Sendable {
     }
 
     /// An API call with the editor token; returns status and JSON body.
-    func call(_ method: String, _ path: String, json: String? = nil, headers: [(name: String, value: String)] = []) async throws
+    func call(
+        _ method: String,
+        _ path: String,
+        json: String? = nil,
+        headers: [(name: String, value: String)] = []
+    ) async throws
         -> (status: Int, body: String, headers: [String: String])
     {
         var allHeaders = [(name: "Authorization", value: "Bearer \(editorToken)")] + headers
         if json != nil { allHeaders.append((name: "Content-Type", value: "application/json")) }
-        let response = try await client.send(HTTPRequest(method: method, url: url + path, headers: allHeaders,
-                                                         body: json.map { Array($0.utf8) }))
+        let response = try await client.send(
+            HTTPRequest(
+                method: method,
+                url: url + path,
+                headers: allHeaders,
+                body: json.map { Array($0.utf8) }
+            )
+        )
         return (response.status, String(decoding: response.body, as: UTF8.self), response.headers)
     }
 
@@ -129,7 +143,9 @@ struct NodeFailure: Error, CustomStringConvertible {
 /// Waits until `condition` holds, checking every 200 ms, for at most `seconds` (a liveness
 /// bound, not a speed assertion); records an issue with `message` if it never does.
 func eventually(
-    _ message: String, within seconds: Double = 60, sourceLocation: SourceLocation = #_sourceLocation,
+    _ message: String,
+    within seconds: Double = 60,
+    sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: () async throws -> Bool
 ) async throws {
     let deadline = Date().addingTimeInterval(seconds)

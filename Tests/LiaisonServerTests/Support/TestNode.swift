@@ -21,20 +21,30 @@ struct TestNode: Sendable {
 
     /// Sends a request to the node; `token` is sent as a bearer token when given.
     func send(
-        _ method: String, _ path: String, token: String? = nil, headers: [(name: String, value: String)] = [],
-        body: [UInt8]? = nil, timeout: Double = 30
+        _ method: String,
+        _ path: String,
+        token: String? = nil,
+        headers: [(name: String, value: String)] = [],
+        body: [UInt8]? = nil,
+        timeout: Double = 30
     ) async throws -> Reply {
         var headers = headers
         if let token { headers.append(("Authorization", "Bearer \(token)")) }
         if body != nil { headers.append(("Content-Type", "application/json")) }
         let response = try await client.send(
-            HTTPRequest(method: method, url: base + path, headers: headers, body: body, timeout: timeout))
+            HTTPRequest(method: method, url: base + path, headers: headers, body: body, timeout: timeout)
+        )
         return Reply(response: response)
     }
 
     /// Sends a JSON body.
-    func send(_ method: String, _ path: String, token: String? = nil, json: String,
-              headers: [(name: String, value: String)] = []) async throws -> Reply {
+    func send(
+        _ method: String,
+        _ path: String,
+        token: String? = nil,
+        json: String,
+        headers: [(name: String, value: String)] = []
+    ) async throws -> Reply {
         try await send(method, path, token: token, headers: headers, body: Array(json.utf8))
     }
 }
@@ -60,7 +70,9 @@ struct Reply: Sendable {
 
 /// Runs `body` against a fresh node (office `office`) and stops the node afterwards.
 func withNode<T: Sendable>(
-    office: String = "mumbai", syncInterval: Double? = nil, _ body: @Sendable (TestNode) async throws -> T
+    office: String = "mumbai",
+    syncInterval: Double? = nil,
+    _ body: @Sendable (TestNode) async throws -> T
 ) async throws -> T {
     try await withConfiguredNode(office: office, configure: { $0.syncInterval = syncInterval }, client: .init(), body)
 }
@@ -68,7 +80,9 @@ func withNode<T: Sendable>(
 /// Runs `body` against a fresh node whose server configuration and HTTP client (the one its
 /// sync uses, and the test's) the caller sets; stops the node afterwards.
 func withConfiguredNode<T: Sendable>(
-    office: String, configure: (inout ServerConfiguration) -> Void, client clientConfiguration: CurlClientConfiguration,
+    office: String,
+    configure: (inout ServerConfiguration) -> Void,
+    client clientConfiguration: CurlClientConfiguration,
     _ body: @Sendable (TestNode) async throws -> T
 ) async throws -> T {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-server-test-\(UUID().uuidString)")
@@ -100,8 +114,13 @@ func withConfiguredNode<T: Sendable>(
             try await tasks.waitForAll()  // rethrows the start error
             throw TestFailure("the server never reported its port")
         }
-        let node = TestNode(directory: directory, store: store, base: "\(scheme)://127.0.0.1:\(port)", client: client,
-                            tokens: tokens)
+        let node = TestNode(
+            directory: directory,
+            store: store,
+            base: "\(scheme)://127.0.0.1:\(port)",
+            client: client,
+            tokens: tokens
+        )
         do {
             let result = try await body(node)
             await group.triggerGracefulShutdown()

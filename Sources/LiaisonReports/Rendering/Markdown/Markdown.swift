@@ -30,7 +30,8 @@ enum Markdown {
             let fitted = cells.prefix(width) + Array(repeating: "", count: max(0, width - cells.count))
             return "| " + fitted.joined(separator: " | ") + " |"
         }
-        let separator = rightAligned.prefix(width).map { $0 ? "---:" : "---" }
+        let separator =
+            rightAligned.prefix(width).map { $0 ? "---:" : "---" }
             + Array(repeating: "---", count: max(0, width - rightAligned.count))
         let body = rows.enumerated().map { index, row in
             line(index >= escapedFromRow ? row : row.map(inline))

@@ -20,11 +20,20 @@ struct BarChartSVG {
                 let y = groupTop + Double(series) * barHeight
                 let length = plotWidth * max(0, value) / scale
                 let name = seriesCount == 1 ? category : "\(category), \(chart.series[series].name)"
-                body.append(SVG.group(tooltip: "\(name): \(chart.formatted(value))", [
-                    SVG.rect(x: SVG.labelWidth, y: y, width: length, height: barHeight - 2, fill: SVG.color(series)),
-                    SVG.text(chart.formatted(value), x: SVG.labelWidth + length + 6, y: y + barHeight / 2 - 1,
-                             size: seriesCount == 1 ? 13 : 11),
-                ]))
+                body.append(
+                    SVG.group(
+                        tooltip: "\(name): \(chart.formatted(value))",
+                        [
+                            SVG.rect(x: SVG.labelWidth, y: y, width: length, height: barHeight - 2, fill: SVG.color(series)),
+                            SVG.text(
+                                chart.formatted(value),
+                                x: SVG.labelWidth + length + 6,
+                                y: y + barHeight / 2 - 1,
+                                size: seriesCount == 1 ? 13 : 11
+                            ),
+                        ]
+                    )
+                )
             }
         }
         return SVG.document(height: top + Double(chart.categories.count) * groupHeight + 8, label: label, body: body)

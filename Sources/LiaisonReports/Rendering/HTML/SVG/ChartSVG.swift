@@ -13,11 +13,12 @@ enum ChartSVG {
 
     /// `Bar chart: By office. Mumbai 12; Chennai 7.`: the kind, the title and the data.
     static func accessibleLabel(_ chart: ReportChart) -> String {
-        let kind = switch chart.kind {
-        case .bar: "Bar chart"
-        case .stackedBar: "Stacked bar chart"
-        case .funnel: "Funnel chart"
-        }
+        let kind =
+            switch chart.kind {
+            case .bar: "Bar chart"
+            case .stackedBar: "Stacked bar chart"
+            case .funnel: "Funnel chart"
+            }
         let table = ChartDataTable(chart)
         let data = table.rows.map { row in
             guard row.count > 2 else { return row.joined(separator: " ") }

@@ -16,15 +16,28 @@ struct FunnelChartSVG {
             if index > 0 {
                 let conversion = chart.conversion(toStage: index)
                     .map { "\(ReportFormatting.percent($0)) of previous stage" }
-                body.append(SVG.text("↓ " + (conversion ?? "no conversion"), x: centre, y: y - gap / 2,
-                                     anchor: "middle", size: 11, fill: "#444"))
+                body.append(
+                    SVG.text(
+                        "↓ " + (conversion ?? "no conversion"),
+                        x: centre,
+                        y: y - gap / 2,
+                        anchor: "middle",
+                        size: 11,
+                        fill: "#444"
+                    )
+                )
             }
             let length = max(plotWidth * values[index] / scale, values[index] > 0 ? 2 : 0)
-            body.append(SVG.group(tooltip: "\(stage): \(chart.formatted(values[index]))", [
-                SVG.text(SVG.shortened(stage), x: SVG.labelWidth - 8, y: y + barHeight / 2, anchor: "end"),
-                SVG.rect(x: centre - length / 2, y: y, width: length, height: barHeight, fill: SVG.color(0)),
-                SVG.text(chart.formatted(values[index]), x: SVG.width - 8, y: y + barHeight / 2, anchor: "end"),
-            ]))
+            body.append(
+                SVG.group(
+                    tooltip: "\(stage): \(chart.formatted(values[index]))",
+                    [
+                        SVG.text(SVG.shortened(stage), x: SVG.labelWidth - 8, y: y + barHeight / 2, anchor: "end"),
+                        SVG.rect(x: centre - length / 2, y: y, width: length, height: barHeight, fill: SVG.color(0)),
+                        SVG.text(chart.formatted(values[index]), x: SVG.width - 8, y: y + barHeight / 2, anchor: "end"),
+                    ]
+                )
+            )
         }
         let height = 16 + Double(values.count) * barHeight + Double(values.count - 1) * gap
         return SVG.document(height: height, label: label, body: body)

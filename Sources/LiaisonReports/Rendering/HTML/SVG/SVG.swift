@@ -40,7 +40,12 @@ enum SVG {
 
     /// A line of text; `anchor` is `start`, `middle` or `end`; `y` is the text's middle.
     static func text(
-        _ content: String, x: Double, y: Double, anchor: String = "start", size: Double = 13, fill: String = "#1a1a1a"
+        _ content: String,
+        x: Double,
+        y: Double,
+        anchor: String = "start",
+        size: Double = 13,
+        fill: String = "#1a1a1a"
     ) -> String {
         "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\" dominant-baseline=\"middle\" "
             + "font-size=\"\(number(size))\" fill=\"\(fill)\">\(XMLText.escape(content))</text>"

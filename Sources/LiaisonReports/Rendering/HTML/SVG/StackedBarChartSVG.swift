@@ -17,9 +17,14 @@ struct StackedBarChartSVG {
             for series in chart.series.indices {
                 let value = max(0, chart.value(series: series, category: index))
                 let length = plotWidth * value / scale
-                row.append(SVG.group(tooltip: "\(category), \(chart.series[series].name): \(chart.formatted(value))", [
-                    SVG.rect(x: x, y: y, width: length, height: barHeight, fill: SVG.color(series))
-                ]))
+                row.append(
+                    SVG.group(
+                        tooltip: "\(category), \(chart.series[series].name): \(chart.formatted(value))",
+                        [
+                            SVG.rect(x: x, y: y, width: length, height: barHeight, fill: SVG.color(series))
+                        ]
+                    )
+                )
                 x += length
             }
             row.append(SVG.text(chart.formatted(total(index)), x: x + 6, y: y + barHeight / 2))
