@@ -16,7 +16,7 @@ enum SyncUpdatesBench {
             try FileManager.default.copyItem(at: base.appendingPathComponent(file), to: nodeA.appendingPathComponent(file))
         }
         let backup = root.appendingPathComponent("a.sqlite")
-        _ = try NodeProcess.run(["backup", backup.path, "--data", nodeA.path])
+        _ = try NodeProcess.run(["backup", "--out", backup.path, "--data", nodeA.path])
         _ = try NodeProcess.run(["restore", backup.path, "--data", nodeB.path])
         try FileManager.default.removeItem(at: backup)
 
