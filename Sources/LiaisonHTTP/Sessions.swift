@@ -41,4 +41,9 @@ public enum WebSessions {
     public static func cookie(_ name: String, _ value: String, path: String = "/", maxAge: Int, secure: Bool) -> Cookie {
         Cookie(name: name, value: value, maxAge: maxAge, path: path, secure: secure, httpOnly: true, sameSite: .strict)
     }
+
+    /// The cookie of a new session `id`, for as long as a session may last.
+    public static func sessionCookie(_ id: String, secure: Bool) -> Cookie {
+        cookie(cookieName, id, maxAge: Int(SessionLimits.absolute / 1000), secure: secure)
+    }
 }

@@ -78,12 +78,7 @@ extension WebRoutes {
     func withSessionCookies(_ response: Response, session id: String) -> Response {
         var response = response
         response.setCookie(
-            WebSessions.cookie(
-                WebSessions.cookieName,
-                id,
-                maxAge: Int(SessionLimits.absolute / 1000),
-                secure: secureCookies
-            )
+            WebSessions.sessionCookie(id, secure: secureCookies)
         )
         response.setCookie(WebSessions.cookie(WebSessions.signInCookieName, "", path: "/login", maxAge: 0, secure: secureCookies))
         return response

@@ -14,24 +14,11 @@ extension WebRoutes {
     @Sendable func syncNow(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
         let peers = try await store.peers()
-        let engine = self.engine
-        let results = await withTaskGroup(of: (String, String?).self) { group in
-            for peer in peers {
-                group.addTask {
-                    do {
-                        let report = try await engine.sync(with: peer)
-                        return (
-                            peer.name,
-                            "received \(report.pulled.changed) change\(report.pulled.changed == 1 ? "" : "s"), sent \(report.pushed.merged)"
-                        )
-                    } catch {
-                        return (peer.name, nil)
-                    }
-                }
+        let results: [(String, String?)] = await engine.sync(with: peers).map { peer, result in
+            let summary = (try? result.get()).map {
+                "received \($0.pulled.changed) change\($0.pulled.changed == 1 ? "" : "s"), sent \($0.pushed.merged)"
             }
-            var results: [(String, String?)] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }
+            return (peer.name, summary)
         }
         let failed = results.filter { $0.1 == nil }.map(\.0)
         let lines = results.map { name, summary in "\(name): \(summary ?? "failed (see below)")" }.joined(separator: "; ")

@@ -37,12 +37,7 @@ extension APIHandlers {
             members.append(("csrf", .string(WebSession(id: id).csrf)))
             var response = Response.json(.object(members), status: .created)
             response.setCookie(
-                WebSessions.cookie(
-                    WebSessions.cookieName,
-                    id,
-                    maxAge: Int(SessionLimits.absolute / 1000),
-                    secure: secureCookies
-                )
+                WebSessions.sessionCookie(id, secure: secureCookies)
             )
             return response
         }

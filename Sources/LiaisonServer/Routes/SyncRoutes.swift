@@ -39,28 +39,17 @@ extension APIHandlers {
 
     @Sendable func syncNow(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let peers = try await store.peers()
-        let engine = self.engine
-        let results = await withTaskGroup(of: (String, JSON).self) { group in
-            for peer in peers {
-                group.addTask {
-                    do {
-                        let report = try await engine.sync(with: peer)
-                        return (
-                            peer.name,
-                            .object([
-                                ("peer", .string(peer.name)), ("ok", true),
-                                ("replica_id", .string(report.peerReplicaID)),
-                                ("pulled", Self.summary(report.pulled)), ("pushed", Self.summary(report.pushed)),
-                            ])
-                        )
-                    } catch {
-                        return (peer.name, .object([("peer", .string(peer.name)), ("ok", false), ("error", .string("\(error)"))]))
-                    }
-                }
+        let results: [JSON] = await engine.sync(with: peers).map { peer, result in
+            switch result {
+            case .success(let report):
+                .object([
+                    ("peer", .string(peer.name)), ("ok", true),
+                    ("replica_id", .string(report.peerReplicaID)),
+                    ("pulled", Self.summary(report.pulled)), ("pushed", Self.summary(report.pushed)),
+                ])
+            case .failure(let error):
+                .object([("peer", .string(peer.name)), ("ok", false), ("error", .string("\(error)"))])
             }
-            var results: [(String, JSON)] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
         return .json(.object([("results", .array(results))]))
     }
