@@ -131,41 +131,56 @@ extension StateJSONReader {
         return StateEnvelope(fields: fields, states: states, rejected: rejected, events: events ?? SentEvents())
     }
 
-    /// Reads the states array. A state that is well-formed JSON but not a valid state (or over
-    /// ``IntakeLimits/maxStateBytes``) is added to `rejected`; a syntax error that leaves the
-    /// array unreadable comes out as a ``JSONSyntaxError`` with its path.
-    private mutating func readStates(rejecting rejected: inout [RejectedState]) throws(JSONSyntaxError) -> [RecordState] {
-        do { try beginArray() } catch { throw error.within("states") }
-        var states: [RecordState] = []
+    /// Reads the array at `key` one element at a time with `read`, and gives `handle` each
+    /// element's outcome with its position, where it starts, and the reader just past it. An
+    /// element that is well-formed JSON but not what `read` expects is skipped and handled as a
+    /// failure; a syntax error that leaves the array unreadable is thrown with its path.
+    mutating func readElements<Element>(
+        of key: String,
+        _ read: (inout StateJSONReader) throws(StateReadError) -> Element,
+        _ handle: (_ reader: StateJSONReader, _ position: Int, _ start: Int, Result<Element, StateReadError>) -> Void
+    ) throws(JSONSyntaxError) {
+        do { try beginArray() } catch { throw error.within(key) }
         var position = 0
         var first = true
         while true {
             do {
                 guard try nextElement(&first) else { break }
             } catch {
-                throw error.within("states")
+                throw error.within(key)
             }
             skipWhitespace()
             let start = index
             do throws(StateReadError) {
-                let state = try readRecordState()
-                if index - start > IntakeLimits.maxStateBytes {
-                    let problem = "state of \(index - start) bytes is over the limit of \(IntakeLimits.maxStateBytes)"
-                    rejected.append(rejection(position, state.id, problem, from: start))
-                } else {
-                    states.append(state)
-                }
+                let element = try read(&self)
+                handle(self, position, start, .success(element))
             } catch {
-                switch error {
-                case .syntax(let syntax):
+                if case .syntax(let syntax) = error {
                     index = start
-                    do { try skipValue(depth: 1) } catch { throw syntax.within(index: position).within("states") }
-                    rejected.append(rejection(position, recordID(from: start), "not a valid state: \(syntax.text)", from: start))
-                case .invalid(let recordID, let problem):
-                    rejected.append(rejection(position, recordID, problem, from: start))
+                    do { try skipValue(depth: 1) } catch { throw syntax.within(index: position).within(key) }
                 }
+                handle(self, position, start, .failure(error))
             }
             position += 1
+        }
+    }
+
+    /// Reads the states array. A state that is well-formed JSON but not a valid state (or over
+    /// ``IntakeLimits/maxStateBytes``) is added to `rejected`.
+    private mutating func readStates(rejecting rejected: inout [RejectedState]) throws(JSONSyntaxError) -> [RecordState] {
+        var states: [RecordState] = []
+        try readElements(of: "states", { reader throws(StateReadError) in try reader.readRecordState() }) { reader, position, start, outcome in
+            switch outcome {
+            case .success(let state) where reader.index - start > IntakeLimits.maxStateBytes:
+                let problem = "state of \(reader.index - start) bytes is over the limit of \(IntakeLimits.maxStateBytes)"
+                rejected.append(reader.rejection(position, state.id, problem, from: start))
+            case .success(let state):
+                states.append(state)
+            case .failure(.syntax(let syntax)):
+                rejected.append(reader.rejection(position, reader.recordID(from: start), "not a valid state: \(syntax.text)", from: start))
+            case .failure(.invalid(let recordID, let problem)):
+                rejected.append(reader.rejection(position, recordID, problem, from: start))
+            }
         }
         return states
     }

@@ -119,31 +119,12 @@ extension StateJSONReader {
     /// event puts its record (named by its `id`, when readable) in ``SentEvents/problems``; a
     /// syntax error that leaves the array unreadable is thrown.
     mutating func readEvents(into sent: inout SentEvents) throws(JSONSyntaxError) {
-        do { try beginArray() } catch { throw error.within("events") }
-        var position = 0
-        var first = true
-        while true {
-            do {
-                guard try nextElement(&first) else { break }
-            } catch {
-                throw error.within("events")
+        try readElements(of: "events", { reader throws(StateReadError) in try reader.readWriteEvent() }) { reader, _, start, outcome in
+            switch outcome {
+            case .success(let event): sent.byRecord[event.recordID, default: []].append(event)
+            case .failure(.syntax(let syntax)): sent.problems[reader.recordID(from: start) ?? ""] = "bad event: \(syntax.text)"
+            case .failure(.invalid(let recordID, let problem)): sent.problems[recordID] = "bad event: \(problem)"
             }
-            skipWhitespace()
-            let start = index
-            do throws(StateReadError) {
-                let event = try readWriteEvent()
-                sent.byRecord[event.recordID, default: []].append(event)
-            } catch {
-                switch error {
-                case .syntax(let syntax):
-                    index = start
-                    do { try skipValue(depth: 1) } catch { throw syntax.within(index: position).within("events") }
-                    sent.problems[recordID(from: start) ?? ""] = "bad event: \(syntax.text)"
-                case .invalid(let recordID, let problem):
-                    sent.problems[recordID] = "bad event: \(problem)"
-                }
-            }
-            position += 1
         }
     }
 }

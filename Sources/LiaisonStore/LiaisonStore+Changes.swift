@@ -282,17 +282,16 @@ extension Database {
     /// `summary`; states take sequences after the node's current one, recorded at the end.
     func merge(_ batch: PreparedBatch, _ intake: MergeIntake, into summary: inout MergeSummary) throws {
         let (me, source, origin, fromOutside) = (intake.me, intake.source, intake.origin, intake.fromOutside)
-        let db = self
         let quarantinedBefore = summary.quarantined.count
         let now = Timestamp.millis()
-        func quarantine(_ rejection: Rejection) throws {
-            try db.quarantine(rejection, source: origin, at: now)
+        func setAside(_ rejection: Rejection) throws {
+            try quarantine(rejection, source: origin, at: now)
             summary.quarantined.append(Quarantined(recordID: rejection.recordID, problem: rejection.problem))
         }
-        for rejection in batch.rejected { try quarantine(rejection) }
-        let storedJSON = try db.storedStates(ids: batch.rows.map(\.state.id))
+        for rejection in batch.rejected { try setAside(rejection) }
+        let storedJSON = try storedStates(ids: batch.rows.map(\.state.id))
         // Sequences are taken in order here and recorded once, after the batch.
-        let first = try Int64.fetchOne(db, sql: "SELECT sequence FROM node")! + 1
+        let first = try Int64.fetchOne(self, sql: "SELECT sequence FROM node")! + 1
         var next = first
         var savedHere: [String: RecordState] = [:]
         for prepared in batch.rows {
@@ -302,7 +301,7 @@ extension Database {
             let stored = try earlier ?? storedJSON[incoming.id].map { try RecordState(json: Data($0.utf8)) }
             // Only this node makes its own writes, and it has seen every one of them.
             if fromOutside, incoming.context[me] > (stored?.context[me] ?? 0) {
-                try quarantine(Rejection(incoming, "claims writes of this node (\(me)) that it never made", json: prepared.json))
+                try setAside(Rejection(incoming, "claims writes of this node (\(me)) that it never made", json: prepared.json))
                 continue
             }
             let sent = batch.events[incoming.id] ?? []
@@ -311,7 +310,7 @@ extension Database {
                 do throws(MergeError) {
                     merged = try stored.merged(with: incoming)
                 } catch {
-                    try quarantine(Rejection(incoming, "does not merge with the stored state: \(error.problem)", json: prepared.json))
+                    try setAside(Rejection(incoming, "does not merge with the stored state: \(error.problem)", json: prepared.json))
                     continue
                 }
             }
@@ -325,28 +324,28 @@ extension Database {
                 guard candidate.json.utf8.count <= IntakeLimits.maxStateBytes else {
                     let problem =
                         "merged with the stored state it would be \(candidate.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes)"
-                    try quarantine(Rejection(incoming, problem, json: prepared.json))
+                    try setAside(Rejection(incoming, problem, json: prepared.json))
                     continue
                 }
                 changedRow = candidate
             }
             let newEvents: [WriteEvent]
-            switch try db.eventsToLog(sent, state: merged, isNew: stored == nil) {
+            switch try eventsToLog(sent, state: merged, isNew: stored == nil) {
             case .success(let events): newEvents = events
             case .failure(let conflict):
-                try quarantine(Rejection(incoming, conflict.problem, json: EventIntake.quarantineJSON(incoming, sent)))
+                try setAside(Rejection(incoming, conflict.problem, json: EventIntake.quarantineJSON(incoming, sent)))
                 continue
             }
             if !changed, newEvents.isEmpty { continue }
             let row = changedRow ?? RecordRow(merged)
-            try db.insert(row, at: next, source: fromSource ? source : nil)
-            for event in newEvents { try db.log(event, at: next) }
+            try insert(row, at: next, source: fromSource ? source : nil)
+            for event in newEvents { try log(event, at: next) }
             savedHere[incoming.id] = row.state
             next += 1
             if changed { summary.changed += 1 }
             if changed, row.conflicted { summary.conflicts += 1 }
         }
         summary.merged += batch.count - (summary.quarantined.count - quarantinedBefore)
-        if next > first { try db.execute(sql: "UPDATE node SET sequence = ?", arguments: [next - 1]) }
+        if next > first { try execute(sql: "UPDATE node SET sequence = ?", arguments: [next - 1]) }
     }
 }
