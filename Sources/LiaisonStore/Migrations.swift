@@ -382,6 +382,28 @@ enum Migrations {
                     """
             )
         }
+        migrator.registerMigration("scale: the write log appends in sequence order") { db in
+            // The log becomes a table with row ids, its rows copied in the order they entered, so
+            // that a batch's events land on the last pages instead of at their record's place in
+            // a tree keyed by record id; a small unique index on the dot finds an event. The
+            // (record, sequence) index goes: a record's few events are read through the dot index.
+            try db.execute(
+                sql: """
+                    ALTER TABLE event RENAME TO event_by_record;
+                    CREATE TABLE event (
+                        seq INTEGER NOT NULL,
+                        record_id TEXT NOT NULL,
+                        replica TEXT NOT NULL,
+                        counter INTEGER NOT NULL,
+                        event TEXT NOT NULL
+                    );
+                    INSERT INTO event (seq, record_id, replica, counter, event)
+                        SELECT seq, record_id, replica, counter, event FROM event_by_record ORDER BY seq, record_id, replica, counter;
+                    DROP TABLE event_by_record;
+                    CREATE UNIQUE INDEX event_dot ON event(record_id, replica, counter);
+                    """
+            )
+        }
         return migrator
     }
 }
