@@ -404,6 +404,11 @@ enum Migrations {
                     """
             )
         }
+        migrator.registerMigration("scale: list indexes set aside during a bulk load") { db in
+            // The list indexes a bulk load dropped, each with the SQL that builds it again
+            // (LiaisonStore+BulkLoad.swift); empty but during a load.
+            try db.execute(sql: "CREATE TABLE set_aside_index (name TEXT PRIMARY KEY, sql TEXT NOT NULL)")
+        }
         return migrator
     }
 }

@@ -101,7 +101,8 @@ struct RecordListSQL {
         guard !query.conflictedOnly else { return }
         var fewest = 2_001
         for (name, value) in [("office", query.office), ("status", query.status)] where name != column {
-            guard let value else { continue }
+            // During a bulk load the list indexes are set aside: the table is read instead.
+            guard let value, try db.indexExists("record_list_\(name)") else { continue }
             let count =
                 try Int.fetchOne(
                     db,

@@ -35,6 +35,9 @@ public struct SyncEngine: Sendable {
     /// Pulled pages merged in one transaction (with the checkpoint of the last): fewer, larger
     /// transactions write each index page touched by several pages once.
     public static let pagesPerMerge = 4
+    /// A pull of at least this many records, more than this node holds, loads them in bulk
+    /// (``LiaisonStore/setListIndexesAside(forLoadOf:threshold:)``).
+    public var bulkLoadThreshold = LiaisonStore.bulkLoadThreshold
     /// States per batch.
     public var batchRecords = SyncProtocol.maxBatchRecords
     /// Bytes per batch.
@@ -120,6 +123,36 @@ public struct SyncEngine: Sendable {
 
         let since = try await store.checkpoint(peer: node.replicaID, direction: .pull)
         status.behind = max(0, node.sequence - since)
+        // A pull of more records than this node holds loads them in bulk: the list indexes are
+        // built once at the end (LiaisonStore+BulkLoad.swift), also when the pull fails.
+        let bulk = try await store.setListIndexesAside(forLoadOf: Int(status.behind ?? 0), threshold: bulkLoadThreshold)
+        let pulledTo: Int64
+        do {
+            pulledTo = try await pull(from: link, node: node, since: since, status: &status, report: &report, progress: progress)
+        } catch {
+            if bulk { try? await store.restoreListIndexes() }
+            throw error
+        }
+        if bulk {
+            logger.info("building the list indexes after a bulk load", metadata: ["peer": "\(link.peer.name)"])
+            try await store.restoreListIndexes()
+        }
+        try await store.setEventCheckpoint(peer: node.replicaID, direction: .pull, sequence: pulledTo)
+        try await push(to: link, node: node, report: &report, progress: progress)
+        return report
+    }
+
+    /// Pulls the peer's changes since `since` (the checkpoint) and merges them, a few pages to a
+    /// transaction, each with its checkpoint; returns how far it came.
+    private func pull(
+        from link: PeerLink,
+        node: NodeInfo,
+        since: Int64,
+        status: inout PeerStatus,
+        report: inout SyncReport,
+        progress: @Sendable (SyncProgress) -> Void
+    ) async throws -> Int64 {
+        let me = store.identity.replicaID
         // Pages are fetched, parsed, checked and prepared ahead of the ones merging.
         let batchRecords = batchRecords
         // Events go from where the last complete pass started: a pass cut short leaves it there.
@@ -183,8 +216,18 @@ public struct SyncEngine: Sendable {
             progress(.pulled(peer: link.peer.name, states: states, remaining: status.behind ?? 0))
             if let failure { throw failure }
         }
-        try await store.setEventCheckpoint(peer: node.replicaID, direction: .pull, sequence: pulledTo)
+        return pulledTo
+    }
 
+    /// Pushes this node's changes the peer lacks, a batch at a time; a batch's checkpoint moves
+    /// once the peer acknowledged it.
+    private func push(
+        to link: PeerLink,
+        node: NodeInfo,
+        report: inout SyncReport,
+        progress: @Sendable (SyncProgress) -> Void
+    ) async throws {
+        let me = store.identity.replicaID
         var pushed = try await store.checkpoint(peer: node.replicaID, direction: .push)
         let pushEventsSince = try await store.eventCheckpoint(peer: node.replicaID, direction: .push)
         let gzip = compression && (node.pushEncodings ?? []).contains("gzip")
@@ -214,6 +257,5 @@ public struct SyncEngine: Sendable {
             if !page.more { break }
         }
         try await store.setEventCheckpoint(peer: node.replicaID, direction: .push, sequence: pushed)
-        return report
     }
 }
