@@ -1,73 +1,90 @@
 import GRDB
 
 /// A bulk load: when a pull brings more records than the node holds (a new office's first sync,
-/// a node restored from far behind), the indexes of the record list are set aside while the
-/// records go in and built once at the end, by sorting, instead of taking each record at a
-/// random place in five trees (docs/design.md §13). The records, their log, search index, kept
-/// counts, report facts and checkpoints go in as always, each batch in one transaction; only
-/// the list's order indexes wait. The list still answers meanwhile, by reading the table.
+/// a node restored from far behind), the indexes of the record list and the triggers that keep
+/// the search index are set aside while the records go in, and the indexes are built once at
+/// the end, by sorting, instead of taking each record at a random place in six trees
+/// (docs/design.md §13). The records, their log, kept counts, report facts and checkpoints go
+/// in as always, each batch in one transaction. Meanwhile the list answers by reading the table,
+/// and search finds only the records held before the load.
 ///
-/// What was set aside is written down (`set_aside_index`, with each index's own SQL) in the
-/// transaction that drops it, so the indexes come back whatever happens: at the end of the
+/// What was set aside is written down (`set_aside`, with the SQL that makes each one again) in
+/// the transaction that drops it, so everything comes back whatever happens: at the end of the
 /// load, or, after a crash or a stop, when the store next opens.
 extension LiaisonStore {
     /// Loads of fewer records than this keep the indexes: building them again costs more.
     public static let bulkLoadThreshold = 10_000
 
-    /// Sets the list indexes aside for a load of `incoming` records when that is at least
-    /// `threshold` and more than the records the store holds (live and deleted). Returns
-    /// whether it did; the caller then ends the load with ``restoreListIndexes()``.
-    public func setListIndexesAside(forLoadOf incoming: Int, threshold: Int = bulkLoadThreshold) async throws -> Bool {
+    /// Sets the list indexes and the search index aside for a load of `incoming` records when
+    /// that is at least `threshold` and more than the records the store holds (live and
+    /// deleted). Returns whether it did; the caller then ends the load with ``restoreIndexes()``.
+    public func setIndexesAside(forLoadOf incoming: Int, threshold: Int = bulkLoadThreshold) async throws -> Bool {
         guard incoming >= threshold else { return false }
         return try await database.write { db in
             let held =
                 try Int.fetchOne(db, sql: "SELECT coalesce(sum(n), 0) FROM record_count WHERE key LIKE 'records:%'") ?? 0
-            guard incoming > held else { return false }
-            let indexes = try Row.fetchAll(
+            guard incoming > held, try !db.setAsidePending() else { return false }
+            let objects = try Row.fetchAll(
                 db,
-                sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'record' AND name LIKE 'record\\_list\\_%' ESCAPE '\\'"
+                sql: """
+                    SELECT type, name, sql FROM sqlite_master
+                    WHERE (type = 'index' AND tbl_name = 'record' AND name LIKE 'record\\_list\\_%' ESCAPE '\\')
+                       OR (type = 'trigger' AND name IN ('record_fts_insert', 'record_fts_update', 'record_fts_delete'))
+                    """
             )
-            for index in indexes {
-                let name: String = index["name"]
+            for object in objects {
+                let (type, name): (String, String) = (object["type"], object["name"])
+                // The search index misses what went in without its triggers: it is built again from the column.
+                let thenRun = type == "trigger" ? "INSERT INTO record_fts (record_fts) VALUES ('rebuild')" : nil
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO set_aside_index (name, sql) VALUES (?, ?)",
-                    arguments: [name, index["sql"] as String]
+                    sql: "INSERT INTO set_aside (name, sql, then_run) VALUES (?, ?, ?)",
+                    arguments: [name, object["sql"] as String, thenRun]
                 )
-                try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+                try db.execute(sql: "DROP \(type == "index" ? "INDEX" : "TRIGGER") \(name.quotedDatabaseIdentifier)")
             }
-            return !indexes.isEmpty
+            return !objects.isEmpty
         }
     }
 
-    /// Builds again every list index set aside (after a bulk load). Does nothing when none is.
-    public func restoreListIndexes() async throws {
-        try await database.write { db in try db.restoreSetAsideIndexes() }
+    /// Makes again everything a bulk load set aside, and builds the indexes. Does nothing when
+    /// nothing is aside.
+    public func restoreIndexes() async throws {
+        try await database.write { db in try db.restoreSetAside() }
     }
 
-    /// Whether a bulk load has the list indexes aside (the list reads the table meanwhile).
-    public func listIndexesAreAside() async throws -> Bool {
-        try await database.read { db in try db.setAsideIndexesPending() }
+    /// Whether a bulk load has the indexes aside (the list reads the table meanwhile).
+    public func indexesAreAside() async throws -> Bool {
+        try await database.read { db in try db.setAsidePending() }
     }
 }
 
 extension Database {
-    /// Whether `index` exists (a list index may be set aside during a bulk load).
+    /// Whether `index` exists (a list index is set aside during a bulk load).
     func indexExists(_ index: String) throws -> Bool {
         try Bool.fetchOne(self, sql: "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?)", arguments: [index])!
     }
 
-    /// Whether some list index was set aside and not built again (a bulk load cut short).
-    func setAsideIndexesPending() throws -> Bool {
-        try tableExists("set_aside_index") && Bool.fetchOne(self, sql: "SELECT EXISTS(SELECT 1 FROM set_aside_index)")!
+    /// Whether something was set aside and not made again (a bulk load under way or cut short).
+    func setAsidePending() throws -> Bool {
+        try tableExists("set_aside") && Bool.fetchOne(self, sql: "SELECT EXISTS(SELECT 1 FROM set_aside)")!
     }
 
-    /// Builds every index set aside that is missing, and forgets them. Must run inside a write
-    /// transaction.
-    func restoreSetAsideIndexes() throws {
-        guard try setAsideIndexesPending() else { return }
-        for index in try Row.fetchAll(self, sql: "SELECT name, sql FROM set_aside_index") {
-            if try !indexExists(index["name"]) { try execute(sql: index["sql"]) }
+    /// Makes again everything set aside that is missing, runs what each asks for once it is back,
+    /// and forgets them. Must run inside a write transaction.
+    func restoreSetAside() throws {
+        guard try setAsidePending() else { return }
+        let objects = try Row.fetchAll(self, sql: "SELECT name, sql FROM set_aside")
+        for object in objects {
+            let exists = try Bool.fetchOne(
+                self,
+                sql: "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE name = ?)",
+                arguments: [object["name"] as String]
+            )!
+            if !exists { try execute(sql: object["sql"]) }
         }
-        try execute(sql: "DELETE FROM set_aside_index")
+        for statement in try String.fetchAll(self, sql: "SELECT DISTINCT then_run FROM set_aside WHERE then_run IS NOT NULL") {
+            try execute(sql: statement)
+        }
+        try execute(sql: "DELETE FROM set_aside")
     }
 }

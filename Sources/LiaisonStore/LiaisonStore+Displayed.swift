@@ -49,10 +49,11 @@ extension Database {
         try String.fetchOne(self, sql: "SELECT display FROM record LIMIT 1") == "{}"
     }
 
-    /// Fills the display values of the rows at '{}' from their states, a page of rows at a time.
+    /// Fills the display values (and the search text, ``SearchText``) of the rows at '{}' from
+    /// their states, a page of rows at a time.
     /// Must run inside a write transaction.
     func fillDisplayValues() throws {
-        let update = try makeStatement(sql: "UPDATE record SET display = ? WHERE rowid = ?")
+        let update = try makeStatement(sql: "UPDATE record SET display = ?, search = ? WHERE rowid = ?")
         var after: Int64 = 0
         while true {
             let rows = try Row.fetchAll(
@@ -70,7 +71,8 @@ extension Database {
                 do { state = try RecordState(json: Data(json.utf8)) } catch {
                     throw StoreError(.invalid, "record \(id): \(error)")
                 }
-                try update.execute(arguments: [RecordRow(state).display, row[0] as Int64])
+                let filled = RecordRow(state)
+                try update.execute(arguments: [filled.display, filled.search, row[0] as Int64])
             }
             after = last[0]
         }

@@ -81,10 +81,10 @@ public final class LiaisonStore: Sendable {
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192") }
         }
         let pool = try DatabasePool(path: file.path, configuration: configuration)
-        // A bulk load cut short (a crash, a stop) left list indexes aside: they come back before
-        // any migration, which may expect them.
-        if try pool.read({ db in try db.setAsideIndexesPending() }) {
-            try pool.write { db in try db.restoreSetAsideIndexes() }
+        // A bulk load cut short (a crash, a stop) left indexes aside: they come back before any
+        // migration, which may expect them.
+        if try pool.read({ db in try db.setAsidePending() }) {
+            try pool.write { db in try db.restoreSetAside() }
         }
         try Migrations.migrator.migrate(pool)
         if try pool.read({ db in try db.displayValuesUnfilled() }) {

@@ -8,6 +8,8 @@ struct RecordRow: Sendable {
     let state: RecordState
     let json: String
     let display: String
+    /// What the record is found by (``SearchText``).
+    let search: String
     let values: [String: FieldValue]
     let tracks: String
     let deleted: Bool
@@ -20,6 +22,7 @@ struct RecordRow: Sendable {
         let values = summary.values
         self.values = values
         display = DisplayValuesJSON.encode(values)
+        search = SearchText.of(values)
         let trackList = values["tracks"]?.listValue ?? []
         tracks = trackList.isEmpty ? "" : "," + trackList.joined(separator: ",") + ","
         deleted = summary.deleted
@@ -66,8 +69,7 @@ extension Database {
         try statement.execute(arguments: [
             row.state.id, sequence, row.json, values["type"]?.textValue, values["title"]?.textValue,
             values["office"]?.textValue, values["status"]?.textValue, row.tracks, values["value_usd"]?.numberValue,
-            // `search` is left empty: the text search reads `record_fts`, which triggers keep.
-            row.state.updatedAt, row.deleted, row.conflicted, "", source, row.display,
+            row.state.updatedAt, row.deleted, row.conflicted, row.search, source, row.display,
         ])
     }
 

@@ -36,7 +36,7 @@ public struct SyncEngine: Sendable {
     /// transactions write each index page touched by several pages once.
     public static let pagesPerMerge = 4
     /// A pull of at least this many records, more than this node holds, loads them in bulk
-    /// (``LiaisonStore/setListIndexesAside(forLoadOf:threshold:)``).
+    /// (``LiaisonStore/setIndexesAside(forLoadOf:threshold:)``).
     public var bulkLoadThreshold = LiaisonStore.bulkLoadThreshold
     /// States per batch.
     public var batchRecords = SyncProtocol.maxBatchRecords
@@ -123,19 +123,20 @@ public struct SyncEngine: Sendable {
 
         let since = try await store.checkpoint(peer: node.replicaID, direction: .pull)
         status.behind = max(0, node.sequence - since)
-        // A pull of more records than this node holds loads them in bulk: the list indexes are
-        // built once at the end (LiaisonStore+BulkLoad.swift), also when the pull fails.
-        let bulk = try await store.setListIndexesAside(forLoadOf: Int(status.behind ?? 0), threshold: bulkLoadThreshold)
+        // A pull of more records than this node holds loads them in bulk: the list and search
+        // indexes are built once at the end (LiaisonStore+BulkLoad.swift), also when the pull fails.
+        let bulk = try await store.setIndexesAside(forLoadOf: Int(status.behind ?? 0), threshold: bulkLoadThreshold)
+        if bulk { logger.info("loading in bulk", metadata: ["peer": "\(link.peer.name)", "records": "\(status.behind ?? 0)"]) }
         let pulledTo: Int64
         do {
             pulledTo = try await pull(from: link, node: node, since: since, status: &status, report: &report, progress: progress)
         } catch {
-            if bulk { try? await store.restoreListIndexes() }
+            if bulk { try? await store.restoreIndexes() }
             throw error
         }
         if bulk {
-            logger.info("building the list indexes after a bulk load", metadata: ["peer": "\(link.peer.name)"])
-            try await store.restoreListIndexes()
+            logger.info("building the list and search indexes after a bulk load", metadata: ["peer": "\(link.peer.name)"])
+            try await store.restoreIndexes()
         }
         try await store.setEventCheckpoint(peer: node.replicaID, direction: .pull, sequence: pulledTo)
         try await push(to: link, node: node, report: &report, progress: progress)

@@ -26,7 +26,7 @@ struct BulkLoadSyncTests {
 
         func exchange(_ request: SyncTransportRequest) async throws -> SyncTransportResponse {
             if request.url.contains(SyncProtocol.changesPath), request.method == "GET" {
-                let aside = try await store.listIndexesAreAside()
+                let aside = try await store.indexesAreAside()
                 let pages = asideAtPages.withLock {
                     $0.append(aside)
                     return $0.count
@@ -112,7 +112,7 @@ struct BulkLoadSyncTests {
             let (result, aside) = try await Self.sync(store, with: source, in: directory)
             #expect(try result.get().pulled.changed == 300)
             #expect(aside.count >= 6 && aside.allSatisfy { $0 }, "\(aside)")
-            #expect(try await store.listIndexesAreAside() == false)
+            #expect(try await store.indexesAreAside() == false)
             #expect(try await Self.seen(store) == Self.seen(source.store))
             #expect(try await store.changes(since: 0, limit: 1_000).states.count == 300)
             let anyEdited = try await source.store.page(RecordQuery(status: "contacted", limit: 1)).states[0].id
@@ -137,7 +137,7 @@ struct BulkLoadSyncTests {
             let store = try Self.newStore("new", in: directory)
             let (failed, _) = try await Self.sync(store, with: source, in: directory, failAfter: 2)
             #expect(throws: (any Error).self) { try failed.get() }
-            #expect(try await store.listIndexesAreAside() == false)
+            #expect(try await store.indexesAreAside() == false)
             let kept = try await store.changes(since: 0, limit: 1_000).states.count
             #expect(kept == 100, "the two pages before the dropped connection")
 

@@ -5,28 +5,31 @@ import Testing
 
 @testable import LiaisonStore
 
-@Suite("A bulk load sets the list indexes aside and builds them again")
+@Suite("A bulk load sets the list and search indexes aside and builds them again")
 struct StoreBulkLoadTests {
-    /// The list indexes of the store in `directory`, by name, with their SQL.
+    /// The list indexes and search triggers of the store in `directory`, by name, with their SQL.
     static func listIndexes(_ directory: URL) throws -> [String: String] {
         try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path).read { db in
             Dictionary(
                 uniqueKeysWithValues: try Row.fetchAll(
                     db,
-                    sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'record_list_%'"
+                    sql: """
+                        SELECT name, sql FROM sqlite_master
+                        WHERE (type = 'index' AND name LIKE 'record_list_%') OR (type = 'trigger' AND name LIKE 'record_fts_%')
+                        """
                 ).map { ($0[0] as String, $0[1] as String) }
             )
         }
     }
 
-    /// What a person sees of the list in every order and under a few filters: ids, page by page.
-    static func lists(_ store: LiaisonStore) async throws -> [String] {
+    /// What a person sees of the list in every order and under a few filters (and a search,
+    /// `searching`): ids, page by page.
+    static func lists(_ store: LiaisonStore, searching: Bool = true) async throws -> [String] {
         var shown: [String] = []
         for sort in RecordQuery.Sort.allCases {
-            for filter in [
-                RecordQuery(), RecordQuery(office: "chennai"), RecordQuery(status: "on_hold"), RecordQuery(text: "lith"),
-                RecordQuery(deleted: true),
-            ] {
+            var filters = [RecordQuery(), RecordQuery(office: "chennai"), RecordQuery(status: "on_hold"), RecordQuery(deleted: true)]
+            if searching { filters.append(RecordQuery(text: "lith")) }
+            for filter in filters {
                 var query = filter
                 (query.sort, query.limit) = (sort, 40)
                 while true {
@@ -44,23 +47,25 @@ struct StoreBulkLoadTests {
     func loadWithIndexesAside() async throws {
         let (loaded, compared) = (try StoreFixture(), try StoreFixture())
         let before = try Self.listIndexes(loaded.directory)
-        #expect(before.count == 5)
+        #expect(before.count == 8)
         var records = ManyRecords(seed: 7)
         let states = records.states(600)
 
-        #expect(try await loaded.store.setListIndexesAside(forLoadOf: 600, threshold: 100))
-        #expect(try await loaded.store.listIndexesAreAside())
+        #expect(try await loaded.store.setIndexesAside(forLoadOf: 600, threshold: 100))
+        #expect(try await loaded.store.indexesAreAside())
         #expect(try Self.listIndexes(loaded.directory).isEmpty)
         for batch in stride(from: 0, to: states.count, by: 150) {
             _ = try await loaded.store.merge(Array(states[batch..<batch + 150]), from: "chennai.abc123")
         }
         try await compared.store.mergeAll(states)
-        // Meanwhile the list, its filters and search answer as they will with the indexes.
+        // Meanwhile the list and its filters answer as they will with the indexes; search finds
+        // only what was there before the load (nothing).
+        #expect(try await Self.lists(loaded.store, searching: false) == Self.lists(compared.store, searching: false))
+        #expect(try await loaded.store.page(RecordQuery(text: "lith")).states.isEmpty)
         let expected = try await Self.lists(compared.store)
-        #expect(try await Self.lists(loaded.store) == expected)
 
-        try await loaded.store.restoreListIndexes()
-        #expect(try await loaded.store.listIndexesAreAside() == false)
+        try await loaded.store.restoreIndexes()
+        #expect(try await loaded.store.indexesAreAside() == false)
         #expect(try Self.listIndexes(loaded.directory) == before)
         #expect(try await Self.lists(loaded.store) == expected)
         let recount = StoreRecount(directory: loaded.directory)
@@ -73,12 +78,12 @@ struct StoreBulkLoadTests {
         let fixture = try StoreFixture()
         var records = ManyRecords(seed: 8)
         try await fixture.store.mergeAll(records.states(300))
-        #expect(try await fixture.store.setListIndexesAside(forLoadOf: 99, threshold: 100) == false)
-        #expect(try await fixture.store.setListIndexesAside(forLoadOf: 300, threshold: 100) == false)
-        #expect(try Self.listIndexes(fixture.directory).count == 5)
-        #expect(try await fixture.store.setListIndexesAside(forLoadOf: 301, threshold: 100))
-        try await fixture.store.restoreListIndexes()
-        #expect(try Self.listIndexes(fixture.directory).count == 5)
+        #expect(try await fixture.store.setIndexesAside(forLoadOf: 99, threshold: 100) == false)
+        #expect(try await fixture.store.setIndexesAside(forLoadOf: 300, threshold: 100) == false)
+        #expect(try Self.listIndexes(fixture.directory).count == 8)
+        #expect(try await fixture.store.setIndexesAside(forLoadOf: 301, threshold: 100))
+        try await fixture.store.restoreIndexes()
+        #expect(try Self.listIndexes(fixture.directory).count == 8)
     }
 
     @Test("a load cut short (a crash, a stop) gets its indexes back when the store next opens, records kept")
@@ -86,15 +91,17 @@ struct StoreBulkLoadTests {
         let fixture = try StoreFixture()
         let before = try Self.listIndexes(fixture.directory)
         var records = ManyRecords(seed: 9)
-        #expect(try await fixture.store.setListIndexesAside(forLoadOf: 1_000, threshold: 100))
+        #expect(try await fixture.store.setIndexesAside(forLoadOf: 1_000, threshold: 100))
         _ = try await fixture.store.merge(records.states(200), from: "chennai.abc123")
 
         let reopened = try fixture.reopen()
-        #expect(try await reopened.listIndexesAreAside() == false)
+        #expect(try await reopened.indexesAreAside() == false)
         #expect(try Self.listIndexes(fixture.directory) == before)
         #expect(try await reopened.counts().records + reopened.counts().deleted == 200)
+        #expect(try StoreRecount(directory: fixture.directory).searchRowsOutOfStep() == 0)
+        #expect(try await reopened.page(RecordQuery(text: "lith", limit: 1)).states.count == 1, "search finds the loaded records")
         // Ending the load after that finds nothing to do.
-        try await fixture.store.restoreListIndexes()
+        try await fixture.store.restoreIndexes()
         #expect(try Self.listIndexes(fixture.directory) == before)
     }
 }

@@ -80,7 +80,8 @@ struct StoreDisplayedTests {
                     DROP TABLE report_fact;
                     ALTER TABLE record DROP COLUMN display;
                     DELETE FROM grdb_migrations
-                        WHERE identifier LIKE 'v2:%' OR identifier LIKE 'scale: full-text%' OR identifier LIKE 'reports: facts%';
+                        WHERE identifier LIKE 'v2:%' OR identifier LIKE 'scale: full-text%' OR identifier LIKE 'reports: facts%'
+                            OR identifier LIKE 'scale: search reads%';
                     """
             )
         }

@@ -1,0 +1,28 @@
+import LiaisonCore
+
+/// The text a record is found by: every text of its display values, list items included, in
+/// key order, dates left out (`2026-03-01` matches no word a person looks for). Kept in the
+/// record's `search` column; the search index (`record_fts`) indexes that column.
+enum SearchText {
+    /// The words of `values`, joined by spaces; empty when there are none.
+    static func of(_ values: [String: FieldValue]) -> String {
+        var texts: [String] = []
+        for (_, value) in values.sorted(by: { $0.key < $1.key }) {
+            switch value {
+            case .text(let text): if !isDate(text) { texts.append(text) }
+            case .list(let items): texts += items.filter { !isDate($0) }
+            case .number, .bool, .null: break
+            }
+        }
+        return texts.joined(separator: " ")
+    }
+
+    /// Whether `text` is a date as stored (`dddd-dd-dd`).
+    private static func isDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return false }
+        return bytes.indices.allSatisfy { index in
+            index == 4 || index == 7 ? bytes[index] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+        }
+    }
+}
