@@ -46,14 +46,22 @@ struct SeedCommand: AsyncParsableCommand {
         )
         var summary = MergeSummary()
         var remaining = records
-        while remaining > 0 {
-            let batch = try generator.next(min(remaining, Self.batchSize))
-            remaining -= batch.count
-            let merged = try await store.merge(batch)
-            summary.merged += merged.merged
-            summary.changed += merged.changed
-            summary.conflicts += merged.conflicts
+        // Many records into a smaller store go in as a bulk load (indexes built once at the end).
+        let bulk = try await store.setIndexesAside(forLoadOf: records)
+        do {
+            while remaining > 0 {
+                let batch = try generator.next(min(remaining, Self.batchSize))
+                remaining -= batch.count
+                let merged = try await store.merge(batch)
+                summary.merged += merged.merged
+                summary.changed += merged.changed
+                summary.conflicts += merged.conflicts
+            }
+        } catch {
+            if bulk { try? await store.restoreIndexes() }
+            throw error
         }
+        if bulk { try await store.restoreIndexes() }
         if output.json {
             print("{\"added\":\(summary.changed),\"conflicts\":\(summary.conflicts),\"generated\":\(summary.merged)}")
         } else {
