@@ -46,6 +46,33 @@ extension LiaisonStore {
         }
     }
 
+    /// Runs `body`, which brings `incoming` records, as a bulk load when that is at least
+    /// `threshold` and more than the store holds (`body` is told whether it is); what was set
+    /// aside is made again after `body`, whether it returns or throws.
+    ///
+    /// ```swift
+    /// try await store.loadingInBulk(100_000) { bulk in
+    ///     for batch in batches { _ = try await store.merge(batch) }
+    /// }
+    /// ```
+    public func loadingInBulk<T>(
+        _ incoming: Int,
+        threshold: Int = bulkLoadThreshold,
+        _ body: (_ bulk: Bool) async throws -> T
+    ) async throws -> T {
+        let bulk = try await setIndexesAside(forLoadOf: incoming, threshold: threshold)
+        let result: T
+        do {
+            result = try await body(bulk)
+        } catch {
+            // A failure here leaves them for the next open, which makes them again.
+            if bulk { try? await restoreIndexes() }
+            throw error
+        }
+        if bulk { try await restoreIndexes() }
+        return result
+    }
+
     /// Makes again everything a bulk load set aside, and builds the indexes. Does nothing when
     /// nothing is aside.
     public func restoreIndexes() async throws {

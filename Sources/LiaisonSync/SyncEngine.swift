@@ -124,19 +124,10 @@ public struct SyncEngine: Sendable {
         let since = try await store.checkpoint(peer: node.replicaID, direction: .pull)
         status.behind = max(0, node.sequence - since)
         // A pull of more records than this node holds loads them in bulk: the list and search
-        // indexes are built once at the end (LiaisonStore+BulkLoad.swift), also when the pull fails.
-        let bulk = try await store.setIndexesAside(forLoadOf: Int(status.behind ?? 0), threshold: bulkLoadThreshold)
-        if bulk { logger.info("loading in bulk", metadata: ["peer": "\(link.peer.name)", "records": "\(status.behind ?? 0)"]) }
-        let pulledTo: Int64
-        do {
-            pulledTo = try await pull(from: link, node: node, since: since, status: &status, report: &report, progress: progress)
-        } catch {
-            if bulk { try? await store.restoreIndexes() }
-            throw error
-        }
-        if bulk {
-            logger.info("building the list and search indexes after a bulk load", metadata: ["peer": "\(link.peer.name)"])
-            try await store.restoreIndexes()
+        // indexes are built once at the end (LiaisonStore+BulkLoad.swift), also when it fails.
+        let pulledTo = try await store.loadingInBulk(Int(status.behind ?? 0), threshold: bulkLoadThreshold) { bulk in
+            if bulk { logger.info("loading in bulk", metadata: ["peer": "\(link.peer.name)", "records": "\(status.behind ?? 0)"]) }
+            return try await pull(from: link, node: node, since: since, status: &status, report: &report, progress: progress)
         }
         try await store.setEventCheckpoint(peer: node.replicaID, direction: .pull, sequence: pulledTo)
         try await push(to: link, node: node, report: &report, progress: progress)

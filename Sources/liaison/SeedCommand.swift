@@ -47,8 +47,7 @@ struct SeedCommand: AsyncParsableCommand {
         var summary = MergeSummary()
         var remaining = records
         // Many records into a smaller store go in as a bulk load (indexes built once at the end).
-        let bulk = try await store.setIndexesAside(forLoadOf: records)
-        do {
+        try await store.loadingInBulk(records) { _ in
             while remaining > 0 {
                 let batch = try generator.next(min(remaining, Self.batchSize))
                 remaining -= batch.count
@@ -57,11 +56,7 @@ struct SeedCommand: AsyncParsableCommand {
                 summary.changed += merged.changed
                 summary.conflicts += merged.conflicts
             }
-        } catch {
-            if bulk { try? await store.restoreIndexes() }
-            throw error
         }
-        if bulk { try await store.restoreIndexes() }
         if output.json {
             print("{\"added\":\(summary.changed),\"conflicts\":\(summary.conflicts),\"generated\":\(summary.merged)}")
         } else {
