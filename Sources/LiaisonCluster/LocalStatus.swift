@@ -14,6 +14,8 @@ public struct LocalStatus: Sendable {
     public var peers: [(peer: PeerRecord, status: PeerStatus)]
     /// States the intake set aside (`liaison quarantine list`).
     public var quarantined: Int
+    /// Whether a bulk load is under way (its search finds only what was there before it).
+    public var loadingInBulk: Bool
 
     /// Reads the status of `store`.
     public init(store: LiaisonStore) async throws {
@@ -21,6 +23,7 @@ public struct LocalStatus: Sendable {
         sequence = try await store.currentSequence()
         counts = try await store.counts()
         quarantined = try await store.quarantinedCount()
+        loadingInBulk = try await store.indexesAreAside()
         let statuses = Dictionary(try await store.peerStatuses().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         peers = try await store.peers().map { ($0, statuses[$0.name] ?? PeerStatus(name: $0.name)) }
     }
@@ -42,6 +45,9 @@ public struct LocalStatus: Sendable {
             "quarantined \(quarantined)" + (quarantined > 0 ? " states set aside: see `liaison quarantine list`" : ""),
             "peers     \(peers.isEmpty ? "none: add one with `liaison peer add NAME URL --token-file FILE`" : String(peers.count))",
         ]
+        if loadingInBulk {
+            lines.insert("loading   in bulk from a peer: search finds the new records once it finishes", at: 3)
+        }
         let nameWidth = (peers.map(\.peer.name.count).max() ?? 0) + 2
         let urlWidth = (peers.map(\.peer.url.count).max() ?? 0) + 2
         for (peer, status) in peers {
@@ -65,7 +71,7 @@ public struct LocalStatus: Sendable {
     /// As one JSON object (keys sorted; unknown values are null).
     public var json: String {
         var writer = JSONWriter()
-        writer.raw("{\"conflicts\":\(counts.conflicted),\"deleted\":\(counts.deleted),\"office\":")
+        writer.raw("{\"conflicts\":\(counts.conflicted),\"deleted\":\(counts.deleted),\"loading_in_bulk\":\(loadingInBulk),\"office\":")
         writer.string(identity.office)
         writer.raw(",\"peers\":")
         writer.array(peers) { writer, item in

@@ -7,7 +7,8 @@ extension NodeConfig {
         ("server.tls_certificate", "LIAISON_TLS_CERTIFICATE"), ("server.tls_key", "LIAISON_TLS_KEY"),
         ("sync.interval", "LIAISON_SYNC_INTERVAL"), ("sync.batch_records", "LIAISON_BATCH_RECORDS"),
         ("sync.batch_bytes", "LIAISON_BATCH_BYTES"), ("sync.timeout", "LIAISON_SYNC_TIMEOUT"),
-        ("sync.ca_file", "LIAISON_CA_FILE"), ("sync.compression", "LIAISON_SYNC_COMPRESSION"), ("log.level", "LIAISON_LOG_LEVEL"),
+        ("sync.ca_file", "LIAISON_CA_FILE"), ("sync.compression", "LIAISON_SYNC_COMPRESSION"),
+        ("sync.bulk_load_records", "LIAISON_BULK_LOAD_RECORDS"), ("log.level", "LIAISON_LOG_LEVEL"),
         ("log.format", "LIAISON_LOG_FORMAT"),
     ]
 
@@ -55,6 +56,7 @@ extension NodeConfig {
         case "sync.timeout": syncTimeout = try number(0.1...3_600)
         case "sync.ca_file": caFile = value
         case "sync.compression": syncCompression = try oneOf(["gzip", "off"]) == "gzip"
+        case "sync.bulk_load_records": bulkLoadRecords = try whole(0...1_000_000_000)
         case "log.level": logLevel = try oneOf(["trace", "debug", "info", "notice", "warning", "error", "critical"])
         case "log.format": logFormat = try oneOf(["text", "json"])
         default:

@@ -1,3 +1,4 @@
+import LiaisonStore
 public import LiaisonSync
 
 /// A node's settings: the config file `<data dir>/liaison.conf`, then environment variables,
@@ -46,6 +47,9 @@ public struct NodeConfig: Hashable, Sendable {
     /// Whether sync asks peers for gzip and pushes gzip to peers that take it (`sync.compression
     /// = gzip`, the default); `off` syncs plain JSON, as a node older than compression does.
     public var syncCompression = true
+    /// A pull of at least this many records, more than the node holds, loads them in bulk
+    /// (indexes built once at the end); 0 never does.
+    public var bulkLoadRecords = LiaisonStore.bulkLoadThreshold
     /// `trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.
     public var logLevel = "info"
     /// `text` or `json` (one JSON object a line).
@@ -67,7 +71,8 @@ public struct NodeConfig: Hashable, Sendable {
             batchBytes: batchBytes,
             timeout: syncTimeout,
             caFile: caFile,
-            compression: syncCompression
+            compression: syncCompression,
+            bulkLoadRecords: bulkLoadRecords
         )
     }
 }

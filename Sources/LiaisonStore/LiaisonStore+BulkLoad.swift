@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A bulk load: when a pull brings more records than the node holds (a new office's first sync,
@@ -15,11 +16,17 @@ extension LiaisonStore {
     /// Loads of fewer records than this keep the indexes: building them again costs more.
     public static let bulkLoadThreshold = 10_000
 
+    /// The lock file of the store file `file`.
+    static func bulkLoadLockFile(besides file: URL) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".bulk-load")
+    }
+
     /// Sets the list indexes and the search index aside for a load of `incoming` records when
-    /// that is at least `threshold` and more than the records the store holds (live and
+    /// that is at least `threshold` (not 0) and more than the records the store holds (live and
     /// deleted). Returns whether it did; the caller then ends the load with ``restoreIndexes()``.
-    public func setIndexesAside(forLoadOf incoming: Int, threshold: Int = bulkLoadThreshold) async throws -> Bool {
-        guard incoming >= threshold else { return false }
+    /// The caller holds the ``BulkLoadLock`` meanwhile (``loadingInBulk(_:threshold:_:)`` does).
+    func setIndexesAside(forLoadOf incoming: Int, threshold: Int = bulkLoadThreshold) async throws -> Bool {
+        guard threshold > 0, incoming >= threshold else { return false }
         return try await database.write { db in
             let held =
                 try Int.fetchOne(db, sql: "SELECT coalesce(sum(n), 0) FROM record_count WHERE key LIKE 'records:%'") ?? 0
@@ -47,8 +54,9 @@ extension LiaisonStore {
     }
 
     /// Runs `body`, which brings `incoming` records, as a bulk load when that is at least
-    /// `threshold` and more than the store holds (`body` is told whether it is); what was set
-    /// aside is made again after `body`, whether it returns or throws.
+    /// `threshold` (not 0) and more than the store holds (`body` is told whether it is); what was set
+    /// aside is made again after `body`, whether it returns or throws. The load holds the
+    /// ``BulkLoadLock`` throughout; when another load holds it, `body` runs as a plain load.
     ///
     /// ```swift
     /// try await store.loadingInBulk(100_000) { bulk in
@@ -60,6 +68,10 @@ extension LiaisonStore {
         threshold: Int = bulkLoadThreshold,
         _ body: (_ bulk: Bool) async throws -> T
     ) async throws -> T {
+        guard threshold > 0, incoming >= threshold, let lock = try BulkLoadLock.take(bulkLoadLockFile) else {
+            return try await body(false)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let bulk = try await setIndexesAside(forLoadOf: incoming, threshold: threshold)
         let result: T
         do {
@@ -75,7 +87,7 @@ extension LiaisonStore {
 
     /// Makes again everything a bulk load set aside, and builds the indexes. Does nothing when
     /// nothing is aside.
-    public func restoreIndexes() async throws {
+    func restoreIndexes() async throws {
         try await database.write { db in try db.restoreSetAside() }
     }
 

@@ -22,6 +22,8 @@ public final class LiaisonStore: Sendable {
     let database: DatabasePool
     /// Local record writes, committed in groups (``GroupCommit``).
     let recordWrites: GroupCommit
+    /// The file a bulk load holds its lock on (``BulkLoadLock``).
+    let bulkLoadLockFile: URL
 
     /// Makes a new store in `directory` (created if missing) with a new replica id for
     /// `office`, and returns that id.
@@ -57,6 +59,7 @@ public final class LiaisonStore: Sendable {
             throw StoreError(.notInitialised, "no Liaison store in \(directory.path): run `liaison init --office SLUG` first")
         }
         database = try Self.openPool(file)
+        bulkLoadLockFile = Self.bulkLoadLockFile(besides: file)
         recordWrites = GroupCommit(database: database)
         let row = try database.read { db in
             try Row.fetchOne(db, sql: "SELECT replica_id, office, created_at FROM node WHERE id = 1")
@@ -82,9 +85,10 @@ public final class LiaisonStore: Sendable {
         }
         let pool = try DatabasePool(path: file.path, configuration: configuration)
         // A bulk load cut short (a crash, a stop) left indexes aside: they come back before any
-        // migration, which may expect them.
-        if try pool.read({ db in try db.setAsidePending() }) {
+        // migration, which may expect them, unless a live process is still loading (its lock).
+        if try pool.read({ db in try db.setAsidePending() }), let lock = try BulkLoadLock.take(bulkLoadLockFile(besides: file)) {
             try pool.write { db in try db.restoreSetAside() }
+            withExtendedLifetime(lock) {}
         }
         try Migrations.migrator.migrate(pool)
         if try pool.read({ db in try db.displayValuesUnfilled() }) {

@@ -1,4 +1,5 @@
 import CurlHTTP
+public import LiaisonStore
 
 /// How a node syncs: batch limits, the request timeout and the CA that HTTPS peers are
 /// verified against. `liaison serve` and `liaison sync` use the same one, made from the
@@ -15,6 +16,9 @@ public struct SyncConfiguration: Hashable, Sendable {
     /// Whether to ask peers for gzip-compressed answers and push gzip-compressed batches to
     /// peers that accept them (default); off, the node syncs plain JSON like a node without gzip.
     public var compression: Bool
+    /// A pull of at least this many records, more than the node holds, loads them in bulk
+    /// (``LiaisonStore/loadingInBulk(_:threshold:_:)``); 0 never does.
+    public var bulkLoadRecords: Int
 
     /// A configuration; by default the protocol's batch limits and a 30-second timeout.
     public init(
@@ -22,13 +26,15 @@ public struct SyncConfiguration: Hashable, Sendable {
         batchBytes: Int = SyncProtocol.maxBatchBytes,
         timeout: Double = 30,
         caFile: String? = nil,
-        compression: Bool = true
+        compression: Bool = true,
+        bulkLoadRecords: Int = LiaisonStore.bulkLoadThreshold
     ) {
         self.batchRecords = batchRecords
         self.batchBytes = batchBytes
         self.timeout = timeout
         self.caFile = caFile
         self.compression = compression
+        self.bulkLoadRecords = bulkLoadRecords
     }
 
     /// A libcurl transport with this timeout and CA, and enough worker threads that a

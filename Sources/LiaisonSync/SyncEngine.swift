@@ -36,7 +36,7 @@ public struct SyncEngine: Sendable {
     /// transactions write each index page touched by several pages once.
     public static let pagesPerMerge = 4
     /// A pull of at least this many records, more than this node holds, loads them in bulk
-    /// (``LiaisonStore/setIndexesAside(forLoadOf:threshold:)``).
+    /// (``LiaisonStore/loadingInBulk(_:threshold:_:)``); 0 never does.
     public var bulkLoadThreshold = LiaisonStore.bulkLoadThreshold
     /// States per batch.
     public var batchRecords = SyncProtocol.maxBatchRecords
@@ -62,6 +62,7 @@ public struct SyncEngine: Sendable {
         self.transport = transport
         self.logger = logger
         batchRecords = configuration.batchRecords
+        bulkLoadThreshold = configuration.bulkLoadRecords
         batchBytes = configuration.batchBytes
         compression = configuration.compression
     }

@@ -68,11 +68,13 @@ extension WebRoutes {
             listed.next.map {
                 "<a class=\"button secondary\" href=\"\(link($0, page: shownPage + 1))\" rel=\"next\">Next →</a>"
             } ?? "<span></span>"
+        let loading = try await loadingNotice()
+        let notice = WebNotice.done(query["done"]) ?? loading
         return try await render(
             "Records",
             user: user,
             section: .records,
-            notice: WebNotice.done(query["done"]),
+            notice: notice,
             body: """
                 <div class="page-head"><h1>Records</h1><div class="actions">\(download)\(newButton)</div></div>
                 <form class="card filters" method="get" action="/records" role="search" aria-label="Search and filter records">
@@ -100,6 +102,14 @@ extension WebRoutes {
 
     /// The filters and order of the record list's query string (unknown values are ignored);
     /// no page size.
+    /// While this node loads a peer's records in bulk (a first sync), what the list and search show.
+    private func loadingNotice() async throws -> HTML? {
+        guard try await store.indexesAreAside() else { return nil }
+        return WebNotice.info(
+            "This office is loading records from another office (a first sync). The list shows them as they arrive; search finds them once the load has finished."
+        )
+    }
+
     private func recordFilter(_ query: WebForm, sort fallback: RecordQuery.Sort) -> RecordQuery {
         var filter = RecordQuery(limit: Int.max)
         filter.text = query.text("q")

@@ -183,12 +183,20 @@ struct NodeConfigTests {
         }
     }
 
+    @Test func bulkLoadRecordsReachesTheSyncConfiguration() throws {
+        var config = NodeConfig()
+        #expect(config.sync.bulkLoadRecords == 10_000)
+        config = try config.applyingEnvironment(["LIAISON_BULK_LOAD_RECORDS": "0"])
+        #expect(config.sync.bulkLoadRecords == 0, "0 turns bulk loads off")
+        #expect(throws: ConfigError.self) { try NodeConfig().applyingEnvironment(["LIAISON_BULK_LOAD_RECORDS": "many"]) }
+    }
+
     @Test func everyKeyHasItsVariable() {
         #expect(
             NodeConfig.keys.map(\.key) == [
                 "server.host", "server.port", "server.tls_certificate", "server.tls_key", "sync.interval",
-                "sync.batch_records", "sync.batch_bytes", "sync.timeout", "sync.ca_file", "sync.compression", "log.level",
-                "log.format",
+                "sync.batch_records", "sync.batch_bytes", "sync.timeout", "sync.ca_file", "sync.compression",
+                "sync.bulk_load_records", "log.level", "log.format",
             ]
         )
         #expect(NodeConfig.keys.allSatisfy { $0.environment.hasPrefix("LIAISON_") })

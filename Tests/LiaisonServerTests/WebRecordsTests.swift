@@ -30,6 +30,20 @@ struct WebRecordsTests {
         }
     }
 
+    @Test func theListSaysWhileALoadInBulkIsUnderWay() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .reader)
+            let notice = "This office is loading records from another office"
+            #expect(!(try await browser.get("/records").text.contains(notice)))
+            let during = try await node.store.loadingInBulk(20_000, threshold: 10) { bulk in
+                #expect(bulk)
+                return try await browser.get("/records").text
+            }
+            #expect(during.contains(notice))
+            #expect(!(try await browser.get("/records").text.contains(notice)), "gone once the load ends")
+        }
+    }
+
     @Test func theListPagesByCursorWithNextAndPrevious() async throws {
         try await withNode { node in
             for index in 1...30 { _ = try await makeRecord(node, title: "Deal \(100 + index)") }

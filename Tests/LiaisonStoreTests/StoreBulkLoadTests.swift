@@ -73,6 +73,30 @@ struct StoreBulkLoadTests {
         #expect(try recount.searchRowsOutOfStep() == 0)
     }
 
+    @Test("another process opening the store during a load leaves the indexes to the loader, which builds them at the end")
+    func openingDuringALoadLeavesItAlone() async throws {
+        let fixture = try StoreFixture()
+        let before = try Self.listIndexes(fixture.directory)
+        var records = ManyRecords(seed: 10)
+        let states = records.states(300)
+        let loaded = try await fixture.store.loadingInBulk(300, threshold: 100) { bulk in
+            #expect(bulk)
+            _ = try await fixture.store.merge(Array(states.prefix(150)), from: "chennai.abc123")
+            // As `liaison status` would, while `liaison serve` loads.
+            let other = try fixture.reopen()
+            #expect(try await other.indexesAreAside())
+            #expect(try await other.page(RecordQuery(office: "chennai", limit: 10)).states.count <= 10)
+            // A second load at the same time runs as a plain one.
+            try await other.loadingInBulk(300, threshold: 100) { bulk in #expect(bulk == false) }
+            _ = try await fixture.store.merge(Array(states.suffix(150)), from: "chennai.abc123")
+            return try await fixture.store.indexesAreAside()
+        }
+        #expect(loaded, "the indexes stayed aside until the load ended")
+        #expect(try await fixture.store.indexesAreAside() == false)
+        #expect(try Self.listIndexes(fixture.directory) == before)
+        #expect(try StoreRecount(directory: fixture.directory).searchRowsOutOfStep() == 0)
+    }
+
     @Test("a load smaller than the threshold or than what the store holds keeps the indexes")
     func smallLoadsKeepTheIndexes() async throws {
         let fixture = try StoreFixture()
@@ -81,6 +105,7 @@ struct StoreBulkLoadTests {
         #expect(try await fixture.store.setIndexesAside(forLoadOf: 99, threshold: 100) == false)
         #expect(try await fixture.store.setIndexesAside(forLoadOf: 300, threshold: 100) == false)
         #expect(try Self.listIndexes(fixture.directory).count == 8)
+        #expect(try await fixture.store.setIndexesAside(forLoadOf: 1_000, threshold: 0) == false, "0 turns bulk loads off")
         #expect(try await fixture.store.setIndexesAside(forLoadOf: 301, threshold: 100))
         try await fixture.store.restoreIndexes()
         #expect(try Self.listIndexes(fixture.directory).count == 8)
