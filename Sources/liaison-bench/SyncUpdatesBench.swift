@@ -23,9 +23,12 @@ enum SyncUpdatesBench {
         let storeA = try LiaisonStore(directory: nodeA, schema: BundledPlugins.schema)
         let storeB = try LiaisonStore(directory: nodeB, schema: BundledPlugins.schema)
         let held = try await storeA.currentSequence()
-        // B holds everything A had: its sync starts from there.
-        try await storeB.setCheckpoint(peer: storeA.identity.replicaID, direction: .pull, sequence: held)
-        try await storeB.setEventCheckpoint(peer: storeA.identity.replicaID, direction: .pull, sequence: held)
+        // B holds everything A had: its sync starts from there, both ways (B has nothing A lacks).
+        let (peerA, heldByB) = (storeA.identity.replicaID, try await storeB.currentSequence())
+        try await storeB.setCheckpoint(peer: peerA, direction: .pull, sequence: held)
+        try await storeB.setEventCheckpoint(peer: peerA, direction: .pull, sequence: held)
+        try await storeB.setCheckpoint(peer: peerA, direction: .push, sequence: heldByB)
+        try await storeB.setEventCheckpoint(peer: peerA, direction: .push, sequence: heldByB)
         var ids: [String] = []
         try storeA.forEachState(matching: RecordQuery(limit: updates)) { ids.append($0.id) }
         for (index, id) in ids.enumerated() {
@@ -41,7 +44,7 @@ enum SyncUpdatesBench {
         print("\(ids.count) records updated (one field each) synced into a node of \(live) records:")
         print("  time            \(String(format: "%.2f", sync.seconds)) s")
         print("  records/s       \(Int(Double(ids.count) / sync.seconds))")
-        print("  CPU time        pulling node \(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s")
+        print("  CPU time        pulling node \(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s, serving node \(String(format: "%.2f", NodeProcess.cpuSeconds(of: server))) s")
         print("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
     }
 }
