@@ -28,7 +28,9 @@ extension LiaisonStore {
         let cursor = try query.cursor.map { try ListCursor(token: $0, sort: query.sort) }
         guard cursor == nil || query.offset == 0 else { throw StoreError(.invalid, "give a cursor or an offset, not both") }
         let limit = query.limit
-        let (rows, states, hasPrevious, hasNext, total) = try await database.read { db in
+        // Only Sendable values leave the read (ids and keys, not rows), so that it runs on GRDB's
+        // reader without blocking a thread of Swift's pool while it waits for one.
+        let (shown, states, hasPrevious, hasNext, total) = try await database.read { db in
             var sql = RecordListSQL(query)
             try sql.choosingIndex(db)
             var rows: [Row]
@@ -55,16 +57,16 @@ extension LiaisonStore {
                 rows = try sql.walk(db, from: cursor, limit: limit + 1)
                 hasNext = rows.count > limit
             }
+            let shown = rows.prefix(limit).map { (id: $0[0] as String, key: $0[1] as DatabaseValue) }
             // The states of the rows shown only, read by id once the page is known.
-            let states = try db.storedStates(ids: rows.prefix(limit).map { $0[0] })
-            return (rows, states, hasPrevious, hasNext, try sql.total(db, limit: Self.exactTotalLimit))
+            let states = try db.storedStates(ids: shown.map(\.id))
+            return (shown, states, hasPrevious, hasNext, try sql.total(db, limit: Self.exactTotalLimit))
         }
-        let shown = rows.prefix(limit)
-        func token(_ row: Row?, backward: Bool) -> String? {
-            row.map { ListCursor(sort: query.sort, backward: backward, key: $0[1], id: $0[0]).token }
+        func token(_ row: (id: String, key: DatabaseValue)?, backward: Bool) -> String? {
+            row.map { ListCursor(sort: query.sort, backward: backward, key: $0.key, id: $0.id).token }
         }
         return RecordPage(
-            states: try shown.compactMap { row in try states[row[0]].map { try RecordState(json: Data($0.utf8)) } },
+            states: try shown.compactMap { row in try states[row.id].map { try RecordState(json: Data($0.utf8)) } },
             next: hasNext ? token(shown.last, backward: false) : nil,
             previous: hasPrevious ? token(shown.first, backward: true) : nil,
             total: total

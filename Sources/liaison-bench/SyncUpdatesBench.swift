@@ -44,7 +44,9 @@ enum SyncUpdatesBench {
         print("\(ids.count) records updated (one field each) synced into a node of \(live) records:")
         print("  time            \(String(format: "%.2f", sync.seconds)) s")
         print("  records/s       \(Int(Double(ids.count) / sync.seconds))")
-        print("  CPU time        pulling node \(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s, serving node \(String(format: "%.2f", NodeProcess.cpuSeconds(of: server))) s")
+        print(
+            "  CPU time        pulling node \(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s, serving node \(String(format: "%.2f", NodeProcess.cpuSeconds(of: server))) s"
+        )
         print("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
     }
 }
