@@ -16,6 +16,11 @@ extension LiaisonStore {
     /// Loads of fewer records than this keep the indexes: building them again costs more.
     public static let bulkLoadThreshold = 10_000
 
+    /// Whether a load of `incoming` records is big enough for a bulk load (a `threshold` of 0: never).
+    private static func isBulk(_ incoming: Int, threshold: Int) -> Bool {
+        threshold > 0 && incoming >= threshold
+    }
+
     /// The lock file of the store file `file`.
     static func bulkLoadLockFile(besides file: URL) -> URL {
         file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".bulk-load")
@@ -26,7 +31,7 @@ extension LiaisonStore {
     /// deleted). Returns whether it did; the caller then ends the load with ``restoreIndexes()``.
     /// The caller holds the ``BulkLoadLock`` meanwhile (``loadingInBulk(_:threshold:_:)`` does).
     func setIndexesAside(forLoadOf incoming: Int, threshold: Int = bulkLoadThreshold) async throws -> Bool {
-        guard threshold > 0, incoming >= threshold else { return false }
+        guard Self.isBulk(incoming, threshold: threshold) else { return false }
         return try await database.write { db in
             let held =
                 try Int.fetchOne(db, sql: "SELECT coalesce(sum(n), 0) FROM record_count WHERE key LIKE 'records:%'") ?? 0
@@ -68,7 +73,7 @@ extension LiaisonStore {
         threshold: Int = bulkLoadThreshold,
         _ body: (_ bulk: Bool) async throws -> T
     ) async throws -> T {
-        guard threshold > 0, incoming >= threshold, let lock = try BulkLoadLock.take(bulkLoadLockFile) else {
+        guard Self.isBulk(incoming, threshold: threshold), let lock = try BulkLoadLock.take(bulkLoadLockFile) else {
             return try await body(false)
         }
         defer { withExtendedLifetime(lock) {} }
@@ -98,9 +103,9 @@ extension LiaisonStore {
 }
 
 extension Database {
-    /// Whether `index` exists (a list index is set aside during a bulk load).
-    func indexExists(_ index: String) throws -> Bool {
-        try Bool.fetchOne(self, sql: "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?)", arguments: [index])!
+    /// Whether the schema holds an index or trigger named `name` (a bulk load sets some aside).
+    func schemaHas(_ name: String) throws -> Bool {
+        try Bool.fetchOne(self, sql: "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE name = ?)", arguments: [name])!
     }
 
     /// Whether something was set aside and not made again (a bulk load under way or cut short).
@@ -112,14 +117,8 @@ extension Database {
     /// and forgets them. Must run inside a write transaction.
     func restoreSetAside() throws {
         guard try setAsidePending() else { return }
-        let objects = try Row.fetchAll(self, sql: "SELECT name, sql FROM set_aside")
-        for object in objects {
-            let exists = try Bool.fetchOne(
-                self,
-                sql: "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE name = ?)",
-                arguments: [object["name"] as String]
-            )!
-            if !exists { try execute(sql: object["sql"]) }
+        for object in try Row.fetchAll(self, sql: "SELECT name, sql FROM set_aside") where try !schemaHas(object["name"]) {
+            try execute(sql: object["sql"])
         }
         for statement in try String.fetchAll(self, sql: "SELECT DISTINCT then_run FROM set_aside WHERE then_run IS NOT NULL") {
             try execute(sql: statement)

@@ -101,15 +101,15 @@ struct RecordListSQL {
         guard !query.conflictedOnly else { return }
         var fewest = 2_001
         for (name, value) in [("office", query.office), ("status", query.status)] where name != column {
-            // During a bulk load the list indexes are set aside: the table is read instead.
-            guard let value, try db.indexExists("record_list_\(name)") else { continue }
+            guard let value else { continue }
             let count =
                 try Int.fetchOne(
                     db,
                     sql: "SELECT n FROM record_count WHERE key = ?",
                     arguments: ["\(name):\(query.deleted ? 1 : 0):\(value)"]
                 ) ?? 0
-            if count < fewest { (selective, fewest) = (name, count) }
+            // During a bulk load the list indexes are set aside: the table is read instead.
+            if count < fewest, try db.schemaHas("record_list_\(name)") { (selective, fewest) = (name, count) }
         }
     }
 

@@ -68,13 +68,12 @@ extension WebRoutes {
             listed.next.map {
                 "<a class=\"button secondary\" href=\"\(link($0, page: shownPage + 1))\" rel=\"next\">Next →</a>"
             } ?? "<span></span>"
-        let loading = try await loadingNotice()
-        let notice = WebNotice.done(query["done"]) ?? loading
+        let notice = try await loadingNotice()
         return try await render(
             "Records",
             user: user,
             section: .records,
-            notice: notice,
+            notice: WebNotice.done(query["done"]) ?? notice,
             body: """
                 <div class="page-head"><h1>Records</h1><div class="actions">\(download)\(newButton)</div></div>
                 <form class="card filters" method="get" action="/records" role="search" aria-label="Search and filter records">
@@ -100,8 +99,6 @@ extension WebRoutes {
         CSVDownload.records(store: store, query: recordFilter(WebForm.query(of: request), sort: .created))
     }
 
-    /// The filters and order of the record list's query string (unknown values are ignored);
-    /// no page size.
     /// While this node loads a peer's records in bulk (a first sync), what the list and search show.
     private func loadingNotice() async throws -> HTML? {
         guard try await store.indexesAreAside() else { return nil }
@@ -110,6 +107,8 @@ extension WebRoutes {
         )
     }
 
+    /// The filters and order of the record list's query string (unknown values are ignored);
+    /// no page size.
     private func recordFilter(_ query: WebForm, sort fallback: RecordQuery.Sort) -> RecordQuery {
         var filter = RecordQuery(limit: Int.max)
         filter.text = query.text("q")

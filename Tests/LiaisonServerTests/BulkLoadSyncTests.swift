@@ -84,8 +84,11 @@ struct BulkLoadSyncTests {
         return seen
     }
 
-    /// A node holding 300 records, 60 of them edited and 10 deleted.
-    static func withSource(_ body: @escaping @Sendable (TestNode) async throws -> Void) async throws {
+    /// A node holding 300 records, 60 of them edited and 10 deleted, a new empty store (`new`), and
+    /// a directory for the store and its token files, removed afterwards.
+    static func withSource(_ body: @escaping @Sendable (TestNode, LiaisonStore, URL) async throws -> Void) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bulk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
         try await withNode(office: "mumbai") { source in
             var ids: [String] = []
             for index in 0..<300 {
@@ -99,16 +102,13 @@ struct BulkLoadSyncTests {
                 _ = try await source.store.update(id: id, ["status": .text("contacted")], readContext: nil, author: "ravi")
             }
             for id in ids.suffix(10) { _ = try await source.store.delete(id: id, readContext: nil, author: "ravi") }
-            try await body(source)
+            try await body(source, try Self.newStore("new", in: directory), directory)
         }
     }
 
     @Test("a first sync loads with the list indexes aside and ends with the list, search and history of the peer")
     func firstSyncLoadsInBulk() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bulk-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try await Self.withSource { source in
-            let store = try Self.newStore("new", in: directory)
+        try await Self.withSource { source, store, directory in
             let (result, aside) = try await Self.sync(store, with: source, in: directory)
             #expect(try result.get().pulled.changed == 300)
             #expect(aside.count >= 6 && aside.allSatisfy { $0 }, "\(aside)")
@@ -131,10 +131,7 @@ struct BulkLoadSyncTests {
 
     @Test("a first sync cut short keeps the pages it merged, builds the indexes again, and the next one finishes")
     func cutShortFirstSync() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bulk-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try await Self.withSource { source in
-            let store = try Self.newStore("new", in: directory)
+        try await Self.withSource { source, store, directory in
             let (failed, _) = try await Self.sync(store, with: source, in: directory, failAfter: 2)
             #expect(throws: (any Error).self) { try failed.get() }
             #expect(try await store.indexesAreAside() == false)
