@@ -24,10 +24,8 @@ public struct VersionToken: Hashable, Sendable, CustomStringConvertible {
         guard token.utf8.count <= Self.maxLength else {
             throw VersionTokenError(token: token, problem: "longer than \(Self.maxLength) characters")
         }
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
-            let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
+            let data = Base64URL.decode(token), let text = String(data: data, encoding: .utf8),
             text.hasPrefix("1|")
         else { throw VersionTokenError(token: token, problem: "not a Liaison version token") }
         var counters: [String: UInt64] = [:]
@@ -47,9 +45,7 @@ public struct VersionToken: Hashable, Sendable, CustomStringConvertible {
     /// The token text: base64url (no padding) of `1|replica:n,...` in replica order.
     public var description: String {
         let text = "1|" + context.sorted.map { "\($0.replica):\($0.counter)" }.joined(separator: ",")
-        return Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(Data(text.utf8))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LiaisonCore
 
 /// What an API token may do.
 public enum TokenRole: String, CaseIterable, Hashable, Sendable {
@@ -55,9 +56,7 @@ extension LiaisonStore {
     public func createToken(name: String, role: TokenRole, account: String? = nil) async throws -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let token = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let token = Base64URL.encode(Data(bytes))
         try await saveToken(name: name, role: role, token: token, replacing: false, account: account)
         return token
     }

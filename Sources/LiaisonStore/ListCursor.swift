@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LiaisonCore
 
 /// A place in a sorted record list: the sort key and id of the row it stands beside, and which
 /// way the list moves from it. Given out as an opaque token (`next` / `previous`) and taken
@@ -24,9 +25,7 @@ struct ListCursor: Hashable, Sendable {
             case .null, .blob: "n"
             }
         let text = ["v1", sort.rawValue, backward ? "b" : "f", Self.escape(id), key].joined(separator: "|")
-        return Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(Data(text.utf8))
     }
 
     init(sort: RecordQuery.Sort, backward: Bool, key: DatabaseValue, id: String) {
@@ -39,10 +38,8 @@ struct ListCursor: Hashable, Sendable {
     /// Reads a token this node gave for a list in `sort` order.
     /// - Throws: ``StoreError`` `.invalid` when the token is malformed or belongs to another order.
     init(token: String, sort: RecordQuery.Sort) throws {
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         let refusal = StoreError(.invalid, "cursor \"\(token.prefix(40))\" is not one this node gave out")
-        guard token.count <= 4_096, let data = Data(base64Encoded: base64),
+        guard token.count <= 4_096, let data = Base64URL.decode(token),
             let text = String(data: data, encoding: .utf8)
         else { throw refusal }
         let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)

@@ -83,14 +83,14 @@ struct DecodeBench: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: directory) }
         try LiaisonStore.initialise(directory: directory, office: "mumbai")
         let store = try LiaisonStore(directory: directory, schema: schema)
-        try report("LiaisonStore.prepare (batches of 500)") {
-            try stride(from: 0, to: states.count, by: 500).reduce(0) { count, start in
-                count + (try store.prepare(Array(states[start..<min(start + 500, states.count)])).count)
+        report("LiaisonStore.prepare (batches of 500)") {
+            stride(from: 0, to: states.count, by: 500).reduce(0) { count, start in
+                count + store.prepare(Array(states[start..<min(start + 500, states.count)])).count
             }
         }
         // The transaction: pages of 500 prepared states merged into an empty store (a first sync).
-        let pages = try stride(from: 0, to: states.count, by: 500).map {
-            try store.prepare(Array(states[$0..<min($0 + 500, states.count)]))
+        let pages = stride(from: 0, to: states.count, by: 500).map {
+            store.prepare(Array(states[$0..<min($0 + 500, states.count)]))
         }
         var mergeTimes: [Double] = []
         for run in 0..<runs {
