@@ -83,6 +83,7 @@ final class GroupCommit: Sendable {
             do {
                 try db.inTransaction {
                     for job in jobs { job.run(db) }
+                    try db.refreshStaleSearch()
                     return .commit
                 }
                 for job in jobs { job.answer(nil) }

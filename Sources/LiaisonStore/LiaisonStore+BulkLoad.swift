@@ -36,6 +36,8 @@ extension LiaisonStore {
             let held =
                 try Int.fetchOne(db, sql: "SELECT coalesce(sum(n), 0) FROM record_count WHERE key LIKE 'records:%'") ?? 0
             guard incoming > held, try !db.setAsidePending() else { return false }
+            // The index takes what changed before its triggers go; it is built anew at the end.
+            try db.refreshStaleSearch()
             let objects = try Row.fetchAll(
                 db,
                 sql: """
@@ -47,7 +49,7 @@ extension LiaisonStore {
             for object in objects {
                 let (type, name): (String, String) = (object["type"], object["name"])
                 // The search index misses what went in without its triggers: it is built again from the column.
-                let thenRun = type == "trigger" ? "INSERT INTO record_fts (record_fts) VALUES ('rebuild')" : nil
+                let thenRun = type == "trigger" ? "INSERT INTO record_fts (record_fts) VALUES ('rebuild'); DELETE FROM search_stale" : nil
                 try db.execute(
                     sql: "INSERT INTO set_aside (name, sql, then_run) VALUES (?, ?, ?)",
                     arguments: [name, object["sql"] as String, thenRun]

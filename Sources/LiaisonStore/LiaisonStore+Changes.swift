@@ -201,6 +201,7 @@ extension LiaisonStore {
         return try await database.write { db in
             var summary = MergeSummary()
             for batch in batches { try db.merge(batch, intake, into: &summary) }
+            try db.refreshStaleSearch()
             if let checkpoint {
                 try db.setCheckpoint(peer: checkpoint.peer, direction: checkpoint.direction, sequence: checkpoint.sequence)
             }
@@ -338,7 +339,11 @@ extension Database {
             }
             if !changed, newEvents.isEmpty { continue }
             let row = changedRow ?? RecordRow(merged)
-            try insert(row, at: next, source: fromSource ? source : nil)
+            if stored == nil {
+                try insertNew(row, at: next, source: fromSource ? source : nil)
+            } else {
+                try insert(row, at: next, source: fromSource ? source : nil)
+            }
             for event in newEvents { try log(event, at: next) }
             savedHere[incoming.id] = row.state
             next += 1

@@ -63,7 +63,7 @@ extension Database {
                     """,
                 arguments: [after]
             )
-            guard let last = rows.last else { return }
+            guard let last = rows.last else { return try refreshStaleSearch() }
             for row in rows {
                 let id: String = row[1]
                 let json: String = row[2]

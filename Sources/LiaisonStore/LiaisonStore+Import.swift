@@ -84,6 +84,7 @@ extension LiaisonStore {
                 guard problems.isEmpty else {
                     throw ImportError(problems: problems.sorted { ($0.line, $0.field ?? "") < ($1.line, $1.field ?? "") })
                 }
+                try db.refreshStaleSearch()
                 try db.execute(
                     sql: """
                         INSERT INTO imported_file (hash, file_name, author, imported_at, created, updated) VALUES (?, ?, ?, ?, ?, ?)

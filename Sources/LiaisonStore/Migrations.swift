@@ -9,6 +9,7 @@ enum Migrations {
         registerScale(in: &migrator)
         registerReports(in: &migrator)
         registerMergeCost(in: &migrator)
+        registerWriteCost(in: &migrator)
         return migrator
     }
 }

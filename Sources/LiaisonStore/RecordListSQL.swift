@@ -43,7 +43,7 @@ struct RecordListSQL {
 
     /// `record`, with the index of a ``selective`` filter named.
     var table: String {
-        if searchFirst { return "record_fts CROSS JOIN record ON record.seq = record_fts.rowid" }
+        if searchFirst { return "record_fts CROSS JOIN record ON record.key = record_fts.rowid" }
         return selective.map { "record INDEXED BY record_list_\($0)" } ?? "record"
     }
 
@@ -75,7 +75,7 @@ struct RecordListSQL {
         if let match = Self.match(query.text) {
             conditions.append(
                 ordered && searchFirst
-                    ? "record_fts MATCH ?" : "seq IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
+                    ? "record_fts MATCH ?" : "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
             )
             arguments += [match]
         }

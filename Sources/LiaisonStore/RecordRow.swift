@@ -15,6 +15,33 @@ struct RecordRow: Sendable {
     let deleted: Bool
     let conflicted: Bool
 
+    /// The columns of `record` a row fills besides its id, key, sequence and source, in the
+    /// order of ``columnValues``.
+    static let columns = [
+        "state", "type", "title", "office", "status", "tracks", "value_usd", "updated_at", "deleted", "conflicted",
+        "search", "display",
+    ]
+
+    /// Reads a held record's ``columns``.
+    static let heldSQL = "SELECT \(columns.joined(separator: ", ")) FROM record WHERE id = ?"
+
+    /// Inserts a record: its id, key, sequence, source and ``columns``.
+    static let insertSQL = """
+        INSERT INTO record (id, key, seq, source, \(columns.joined(separator: ", ")))
+        VALUES (?, ?, ?, ?\(String(repeating: ", ?", count: columns.count)))
+        """
+
+    /// The values of ``columns``, as SQLite stores them.
+    var columnValues: [DatabaseValue] {
+        [
+            json.databaseValue, values["type"]?.textValue.databaseValue ?? .null,
+            values["title"]?.textValue.databaseValue ?? .null, values["office"]?.textValue.databaseValue ?? .null,
+            values["status"]?.textValue.databaseValue ?? .null, tracks.databaseValue,
+            values["value_usd"]?.numberValue.databaseValue ?? .null, state.updatedAt.databaseValue,
+            deleted.databaseValue, conflicted.databaseValue, search.databaseValue, display.databaseValue,
+        ]
+    }
+
     init(_ state: RecordState) {
         self.state = state
         json = state.canonicalJSON
@@ -52,25 +79,33 @@ extension Database {
     /// Stores a row at a sequence number the caller took (and will record in `node`). `source`
     /// is the replica id of a peer known to hold exactly this state (it sent it), so that sync
     /// does not send it back.
+    ///
+    /// A record held is updated in only the columns whose values change (besides its sequence
+    /// and source), so that SQLite rewrites only the indexes of those columns: SQLite picks the
+    /// indexes to maintain from the columns an UPDATE sets, not from their values. A record not
+    /// held is inserted as ``insertNew(_:at:source:)`` does.
     func insert(_ row: RecordRow, at sequence: Int64, source: String?) throws {
-        let statement = try cachedStatement(
-            sql: """
-                INSERT INTO record (id, seq, state, type, title, office, status, tracks, value_usd, updated_at,
-                                    deleted, conflicted, search, source, display)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, state = excluded.state, type = excluded.type,
-                    title = excluded.title, office = excluded.office, status = excluded.status,
-                    tracks = excluded.tracks, value_usd = excluded.value_usd, updated_at = excluded.updated_at,
-                    deleted = excluded.deleted, conflicted = excluded.conflicted, search = excluded.search,
-                    source = excluded.source, display = excluded.display
-                """
+        guard let stored = try Row.fetchOne(cachedStatement(sql: RecordRow.heldSQL), arguments: [row.state.id]) else {
+            return try insertNew(row, at: sequence, source: source)
+        }
+        let values = row.columnValues
+        let changed = RecordRow.columns.indices.filter { (stored[$0] as DatabaseValue) != values[$0] }
+        let update = try cachedStatement(
+            sql: "UPDATE record SET seq = ?, source = ?" + changed.map { ", \(RecordRow.columns[$0]) = ?" }.joined()
+                + " WHERE id = ?"
         )
-        let values = row.values
-        try statement.execute(arguments: [
-            row.state.id, sequence, row.json, values["type"]?.textValue, values["title"]?.textValue,
-            values["office"]?.textValue, values["status"]?.textValue, row.tracks, values["value_usd"]?.numberValue,
-            row.state.updatedAt, row.deleted, row.conflicted, row.search, source, row.display,
-        ])
+        try update.execute(
+            arguments: StatementArguments(
+                [sequence.databaseValue, source.databaseValue] + changed.map { values[$0] } + [row.state.id.databaseValue]
+            )
+        )
+    }
+
+    /// Inserts the row of a record not held yet (the caller knows), keyed by `sequence` for its
+    /// life; see ``insert(_:at:source:)``.
+    func insertNew(_ row: RecordRow, at sequence: Int64, source: String?) throws {
+        let ids = [row.state.id.databaseValue, sequence.databaseValue, sequence.databaseValue, source.databaseValue]
+        try cachedStatement(sql: RecordRow.insertSQL).execute(arguments: StatementArguments(ids + row.columnValues))
     }
 
     /// The stored states of those of `ids` that are stored, as canonical JSON by id: one query

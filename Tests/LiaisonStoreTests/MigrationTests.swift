@@ -48,6 +48,7 @@ struct MigrationTests {
         #expect(try Self.column("display", of: directory) == Self.column("display", of: today.fixture.directory))
         #expect(try Self.reportFacts(of: directory) == Self.reportFacts(of: today.fixture.directory))
         #expect(try StoreRecount(directory: directory).searchRowsOutOfStep() == 0)
+        #expect(try StoreRecount(directory: directory).rowsUnlikeTheirStates() == 0)
         #expect(try await store.page(RecordQuery(text: "lith")).states.map(\.id) == [today.ids[0]])
         #expect(try await store.checkpoint(peer: "chennai.k3f9q2", direction: .pull) == 42)
         if lastMigration != Migrations.migrator.migrations[0] {  // the first made no peer or token tables

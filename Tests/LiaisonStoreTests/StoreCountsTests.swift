@@ -49,6 +49,7 @@ struct StoreCountsTests {
         #expect(counts.records == recounted["records:0", default: 0] && counts.deleted == recounted["records:1", default: 0])
         #expect(counts.conflicted == recounted["conflicted", default: 0])
         #expect(try recount.searchRowsOutOfStep() == 0)
+        #expect(try recount.rowsUnlikeTheirStates() == 0)
     }
 
     @Test("after kill -9 of a node in the middle of seeding, the kept counts and the index match the records")

@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+import LiaisonCore
+
+@testable import LiaisonStore
 
 /// The store's file read directly, to check what the store keeps against a count from scratch.
 struct StoreRecount {
@@ -41,6 +44,20 @@ struct StoreRecount {
                         WHERE type = 'text' AND value NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'), '')
                     """
             )!
+        }
+    }
+
+    /// Records whose columns are not what their state gives (a change that left a column
+    /// behind), or whose key is missing or not the sequence they were first stored at or before.
+    func rowsUnlikeTheirStates() throws -> Int {
+        let columns = RecordRow.columns.joined(separator: ", ")
+        return try DatabaseQueue(path: file.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT key, seq, \(columns) FROM record").filter { row in
+                let state = try RecordState(json: Data((row["state"] as String).utf8))
+                let stored = RecordRow.columns.indices.map { row[$0 + 2] as DatabaseValue }
+                let key: Int64? = row["key"]
+                return stored != RecordRow(state).columnValues || key == nil || key! > row["seq"]
+            }.count
         }
     }
 

@@ -43,7 +43,7 @@ struct StoreSearchTests {
         #expect(try await titles(store, "\"").isEmpty)
     }
 
-    @Test("an edit, a delete and a merge from a peer (by sync and by bundle) leave the index in step")
+    @Test("an edit, a delete, a merge from a peer (by sync and by bundle) and a spreadsheet leave the index in step")
     func keptInStep() async throws {
         let here = try StoreFixture()
         let peer = try StoreFixture(office: "chennai")
@@ -97,6 +97,14 @@ struct StoreSearchTests {
         _ = try await other.exportBundle(since: 0, toFile: bundle)
         _ = try await store.merge(try LiaisonBundle(json: Data(contentsOf: bundle)))
         #expect(try await titles(store, "contain") == ["Port deal"])
+
+        // And by a spreadsheet that changes a record.
+        let sheet = "id,sccp.topic\n\(wrench.id),Gauge blocks\n"
+        let plan = ImportPlan(table: try CSVReader.read(sheet), schema: store.schema, map: [:])
+        let imported = try await store.importRecords(plan, hash: LiaisonStore.importHash(of: sheet), fileName: "topics.csv", author: "a")
+        #expect(imported.updated == 1)
+        #expect(try await titles(store, "hydro").isEmpty)
+        #expect(try await titles(store, "gauge") == ["Wrench calibration"])
         #expect(try StoreRecount(directory: here.directory).searchRowsOutOfStep() == 0)
     }
 }

@@ -1,0 +1,23 @@
+import GRDB
+
+extension Database {
+    /// Brings the search index in step with the records whose search text changed or that went
+    /// in this transaction: the triggers noted each one's key and the text the index holds for
+    /// it in `search_stale`; their old entries go and their new ones come, each in key order,
+    /// so that FTS5 writes a few segments instead of one a record (see the migration "scale:
+    /// records keep a key of their own"). Every transaction that writes records calls it last,
+    /// before it commits; it costs one read of an empty table when no text changed.
+    func refreshStaleSearch() throws {
+        let pending = try cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM search_stale)")
+        guard try Bool.fetchOne(pending)! else { return }
+        try execute(
+            sql: """
+                INSERT INTO record_fts (record_fts, rowid, search) SELECT 'delete', key, search FROM search_stale ORDER BY key;
+                INSERT INTO record_fts (rowid, search)
+                    SELECT record.key, record.search FROM search_stale JOIN record ON record.key = search_stale.key
+                    ORDER BY search_stale.key;
+                DELETE FROM search_stale;
+                """
+        )
+    }
+}
