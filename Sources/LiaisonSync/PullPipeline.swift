@@ -2,11 +2,13 @@ import LiaisonCore
 import LiaisonStore
 
 /// The pages of a peer's changes feed from a checkpoint on, each fetched, parsed, checked
-/// against the schema and prepared for the store up to `ahead` pages before it is merged.
+/// against the schema and prepared for the store up to `ahead` pages before it is taken.
 ///
-/// The peer's feed does not depend on our merges, so reading ahead is safe; the caller still
-/// merges one page at a time, in order, each with its checkpoint. Memory stays bounded: at
-/// most `ahead + 1` pages are held.
+/// One task reads the feed, a page after another (where a page starts is known once the one
+/// before it arrived), and starts preparing each as it comes; it goes on while the caller
+/// merges, so that reading the next pages and merging these overlap. The peer's feed does not
+/// depend on our merges, so reading ahead is safe; the caller still merges the pages in order,
+/// each with its checkpoint. Memory stays bounded: at most `ahead` pages wait to be taken.
 struct PullPipeline {
     /// One page, ready to merge.
     struct Page {
@@ -15,16 +17,17 @@ struct PullPipeline {
         let bytes: SyncBytes
     }
 
-    private struct Stage {
-        let fetch: Task<(page: ChangesBody, bytes: SyncBytes), any Error>
-        let prepare: Task<PreparedBatch, any Error>
+    /// A page read from the feed, its preparing under way.
+    private struct Fetched: Sendable {
+        let body: ChangesBody
+        let bytes: SyncBytes
+        let prepare: Task<PreparedBatch, Never>
     }
 
-    private let fetchPage: @Sendable (Int64) async throws -> (page: ChangesBody, bytes: SyncBytes)
-    private let store: LiaisonStore
-    private let ahead: Int
-    private var stages: [Stage] = []
-    private var feedEnded = false
+    private var pages: AsyncStream<Result<Fetched, any Error>>.Iterator
+    /// One for each page the reader may read beyond those taken.
+    private let room: AsyncStream<Void>.Continuation
+    private let reader: Task<Void, Never>
 
     /// A pipeline reading the feed after `since` with `fetchPage`.
     init(
@@ -33,46 +36,50 @@ struct PullPipeline {
         store: LiaisonStore,
         fetchPage: @escaping @Sendable (Int64) async throws -> (page: ChangesBody, bytes: SyncBytes)
     ) {
-        self.fetchPage = fetchPage
-        self.store = store
-        self.ahead = ahead
-        stages = [stage(after: since)]
-    }
-
-    private func stage(after sequence: Int64) -> Stage {
-        let fetch = Task { [fetchPage] in try await fetchPage(sequence) }
-        let prepare = Task { [store] in
-            let page = try await fetch.value.page
-            return store.prepare(
-                page.states,
-                events: page.events.byRecord,
-                rejected: page.rejected,
-                eventProblems: page.events.problems
-            )
+        let (pages, fetched) = AsyncStream<Result<Fetched, any Error>>.makeStream()
+        let (places, room) = AsyncStream<Void>.makeStream()
+        for _ in 0..<max(ahead, 1) { room.yield() }
+        reader = Task {
+            var places = places.makeAsyncIterator()
+            var since = since
+            // A page that fails stops the reading; its error comes when it is next, so the good
+            // pages before it still merge.
+            while await places.next() != nil, !Task.isCancelled {
+                do {
+                    let (page, bytes) = try await fetchPage(since)
+                    let prepare = Task {
+                        store.prepare(
+                            page.states,
+                            events: page.events.byRecord,
+                            rejected: page.rejected,
+                            eventProblems: page.events.problems
+                        )
+                    }
+                    fetched.yield(.success(Fetched(body: page, bytes: bytes, prepare: prepare)))
+                    guard page.more else { break }
+                    since = page.lastSequence
+                } catch {
+                    fetched.yield(.failure(error))
+                    break
+                }
+            }
+            fetched.finish()
         }
-        return Stage(fetch: fetch, prepare: prepare)
+        self.pages = pages.makeAsyncIterator()
+        self.room = room
     }
 
     /// The next page in feed order, or nil after the last one.
     mutating func next() async throws -> Page? {
-        // Keep `ahead` pages under way: where a page starts is known once the one before it
-        // arrived. A page that failed stops the reading ahead; its error comes when it is next,
-        // so the good pages before it still merge.
-        while stages.count <= ahead, !feedEnded, let newest = stages.last {
-            guard let page = try? await newest.fetch.value.page else { break }
-            if page.more { stages.append(stage(after: page.lastSequence)) } else { feedEnded = true }
-        }
-        guard !stages.isEmpty else { return nil }
-        let head = stages.removeFirst()
-        let (body, bytes) = try await head.fetch.value
-        return Page(body: body, batch: try await head.prepare.value, bytes: bytes)
+        guard let next = await pages.next() else { return nil }
+        room.yield()
+        let fetched = try next.get()
+        return Page(body: fetched.body, batch: await fetched.prepare.value, bytes: fetched.bytes)
     }
 
-    /// Stops the pages under way (after an error or a stop).
+    /// Stops reading the feed (after an error or a stop).
     func cancel() {
-        for stage in stages {
-            stage.fetch.cancel()
-            stage.prepare.cancel()
-        }
+        reader.cancel()
+        room.finish()
     }
 }
