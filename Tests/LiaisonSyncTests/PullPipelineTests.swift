@@ -1,0 +1,70 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import LiaisonSync
+
+/// The pull's reading ahead (docs/design.md §6): the feed is read while the pages before are
+/// merged, never more than `ahead` pages beyond those taken, and in order.
+@Suite("Reading the changes feed ahead")
+struct PullPipelineTests {
+    /// The pages a feed of ten pages (sequences 10 to 100) was asked for, by their `since`.
+    final class Feed: Sendable {
+        let asked = Mutex<[Int64]>([])
+        /// The `since` of a page that fails instead of arriving.
+        let failing: Int64?
+
+        init(failing: Int64? = nil) { self.failing = failing }
+
+        func page(since: Int64) throws -> (page: ChangesBody, bytes: SyncBytes) {
+            asked.withLock { $0.append(since) }
+            if since == failing { throw SyncError(peer: "chennai", "connection dropped") }
+            let json = #"{"replica_id":"chennai.k3f9q2","last_sequence":\#(since + 10),"more":\#(since + 10 < 100),"states":[]}"#
+            return (try ChangesBody(json: Data(json.utf8)), SyncBytes(wire: json.utf8.count, plain: json.utf8.count))
+        }
+
+        var count: Int { asked.withLock { $0.count } }
+    }
+
+    /// Waits (up to 10 s) until `condition` holds.
+    func eventually(_ condition: () -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(10)
+        while !condition() && Date() < deadline { try await Task.sleep(for: .milliseconds(5)) }
+    }
+
+    @Test("the feed is read while no page is taken, up to `ahead` pages, then in step with what is taken")
+    func readsAheadWithinItsBound() async throws {
+        let fixture = try await SyncFixture()
+        let feed = Feed()
+        var pages = PullPipeline(since: 0, ahead: 3, store: fixture.here) { try feed.page(since: $0) }
+        defer { pages.cancel() }
+        // Nobody has asked for a page (the engine is merging): three are read, and no more.
+        try await eventually { feed.count == 3 }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(feed.count == 3)
+        // Each page taken makes room for one more.
+        #expect(try await pages.next()?.body.lastSequence == 10)
+        try await eventually { feed.count == 4 }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(feed.count == 4)
+        var taken: [Int64] = [10]
+        while let page = try await pages.next() { taken.append(page.body.lastSequence) }
+        #expect(taken == Array(stride(from: 10, through: 100, by: 10)))
+        #expect(feed.asked.withLock { $0 } == Array(stride(from: 0, through: 90, by: 10)))
+    }
+
+    @Test("a page that fails comes after the good pages before it, and the feed is read no further")
+    func aFailureComesInOrder() async throws {
+        let fixture = try await SyncFixture()
+        let feed = Feed(failing: 30)
+        var pages = PullPipeline(since: 0, ahead: 4, store: fixture.here) { try feed.page(since: $0) }
+        defer { pages.cancel() }
+        // The page after sequence 30 fails: the three before it come first.
+        #expect(try await pages.next()?.body.lastSequence == 10)
+        #expect(try await pages.next()?.body.lastSequence == 20)
+        #expect(try await pages.next()?.body.lastSequence == 30)
+        await #expect(throws: SyncError.self) { try await pages.next() }
+        #expect(try await pages.next() == nil)
+        #expect(feed.asked.withLock { $0 } == [0, 10, 20, 30])
+    }
+}
