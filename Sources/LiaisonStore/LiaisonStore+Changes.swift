@@ -290,16 +290,16 @@ extension Database {
             summary.quarantined.append(Quarantined(recordID: rejection.recordID, problem: rejection.problem))
         }
         for rejection in batch.rejected { try setAside(rejection) }
-        let storedJSON = try storedStates(ids: batch.rows.map(\.state.id))
+        let heldBefore = try heldColumns(ids: batch.rows.map(\.state.id))
         // Sequences are taken in order here and recorded once, after the batch.
         let first = try Int64.fetchOne(self, sql: "SELECT sequence FROM node")! + 1
         var next = first
-        var savedHere: [String: RecordState] = [:]
+        var savedHere: [String: RecordRow] = [:]
         for prepared in batch.rows {
             let incoming = prepared.state
             // A record met earlier in this batch merges with what was just saved.
-            let earlier = savedHere[incoming.id]
-            let stored = try earlier ?? storedJSON[incoming.id].map { try RecordState(json: Data($0.utf8)) }
+            let held = savedHere[incoming.id]?.columnValues ?? heldBefore[incoming.id]
+            let stored = try savedHere[incoming.id]?.state ?? held.map { try RecordState(json: Data((String.fromDatabaseValue($0[0]) ?? "").utf8)) }
             // Only this node makes its own writes, and it has seen every one of them.
             if fromOutside, incoming.context[me] > (stored?.context[me] ?? 0) {
                 try setAside(Rejection(incoming, "claims writes of this node (\(me)) that it never made", json: prepared.json))
@@ -339,13 +339,9 @@ extension Database {
             }
             if !changed, newEvents.isEmpty { continue }
             let row = changedRow ?? RecordRow(merged)
-            if stored == nil {
-                try insertNew(row, at: next, source: fromSource ? source : nil)
-            } else {
-                try insert(row, at: next, source: fromSource ? source : nil)
-            }
+            try insert(row, at: next, source: fromSource ? source : nil, over: held)
             for event in newEvents { try log(event, at: next) }
-            savedHere[incoming.id] = row.state
+            savedHere[incoming.id] = row
             next += 1
             if changed { summary.changed += 1 }
             if changed, row.conflicted { summary.conflicts += 1 }

@@ -16,14 +16,11 @@ struct RecordRow: Sendable {
     let conflicted: Bool
 
     /// The columns of `record` a row fills besides its id, key, sequence and source, in the
-    /// order of ``columnValues``.
+    /// order of ``columnValues``: the state first.
     static let columns = [
         "state", "type", "title", "office", "status", "tracks", "value_usd", "updated_at", "deleted", "conflicted",
         "search", "display",
     ]
-
-    /// Reads a held record's ``columns``.
-    static let heldSQL = "SELECT \(columns.joined(separator: ", ")) FROM record WHERE id = ?"
 
     /// Inserts a record: its id, key, sequence, source and ``columns``.
     static let insertSQL = """
@@ -72,24 +69,26 @@ extension Database {
             )
         }
         let sequence = try Int64.fetchOne(cachedStatement(sql: "UPDATE node SET sequence = sequence + 1 RETURNING sequence"))!
-        try insert(row, at: sequence, source: nil)
+        try insert(row, at: sequence, source: nil, over: heldColumns(ids: [state.id])[state.id])
         return sequence
     }
 
     /// Stores a row at a sequence number the caller took (and will record in `node`). `source`
     /// is the replica id of a peer known to hold exactly this state (it sent it), so that sync
-    /// does not send it back.
+    /// does not send it back. `held` is what the record's ``RecordRow/columns`` hold now (nil:
+    /// not held).
     ///
-    /// A record held is updated in only the columns whose values change (besides its sequence
-    /// and source), so that SQLite rewrites only the indexes of those columns: SQLite picks the
-    /// indexes to maintain from the columns an UPDATE sets, not from their values. A record not
-    /// held is inserted as ``insertNew(_:at:source:)`` does.
-    func insert(_ row: RecordRow, at sequence: Int64, source: String?) throws {
-        guard let stored = try Row.fetchOne(cachedStatement(sql: RecordRow.heldSQL), arguments: [row.state.id]) else {
-            return try insertNew(row, at: sequence, source: source)
-        }
+    /// A record not held is inserted, keyed by `sequence` for its life. A record held is updated
+    /// in only the columns whose values change (besides its sequence and source), so that
+    /// SQLite rewrites only the indexes of those columns: SQLite picks the indexes to maintain
+    /// from the columns an UPDATE sets, not from their values.
+    func insert(_ row: RecordRow, at sequence: Int64, source: String?, over held: [DatabaseValue]?) throws {
         let values = row.columnValues
-        let changed = RecordRow.columns.indices.filter { (stored[$0] as DatabaseValue) != values[$0] }
+        guard let held else {
+            let ids = [row.state.id.databaseValue, sequence.databaseValue, sequence.databaseValue, source.databaseValue]
+            return try cachedStatement(sql: RecordRow.insertSQL).execute(arguments: StatementArguments(ids + values))
+        }
+        let changed = RecordRow.columns.indices.filter { held[$0] != values[$0] }
         let update = try cachedStatement(
             sql: "UPDATE record SET seq = ?, source = ?" + changed.map { ", \(RecordRow.columns[$0]) = ?" }.joined()
                 + " WHERE id = ?"
@@ -101,27 +100,36 @@ extension Database {
         )
     }
 
-    /// Inserts the row of a record not held yet (the caller knows), keyed by `sequence` for its
-    /// life; see ``insert(_:at:source:)``.
-    func insertNew(_ row: RecordRow, at sequence: Int64, source: String?) throws {
-        let ids = [row.state.id.databaseValue, sequence.databaseValue, sequence.databaseValue, source.databaseValue]
-        try cachedStatement(sql: RecordRow.insertSQL).execute(arguments: StatementArguments(ids + row.columnValues))
+    /// What the ``RecordRow/columns`` of those of `ids` that are stored hold, by id (the state
+    /// first): one query for a whole batch.
+    func heldColumns(ids: [String]) throws -> [String: [DatabaseValue]] {
+        var found: [String: [DatabaseValue]] = [:]
+        try forEachStored(ids: ids, columns: RecordRow.columns) { id, row in
+            found[id] = RecordRow.columns.indices.map { row[$0 + 1] }
+        }
+        return found
     }
 
     /// The stored states of those of `ids` that are stored, as canonical JSON by id: one query
     /// for a whole batch.
     func storedStates(ids: [String]) throws -> [String: String] {
         var found: [String: String] = [:]
+        try forEachStored(ids: ids, columns: ["state"]) { id, row in found[id] = row[1] }
+        return found
+    }
+
+    /// Calls `body` with the id and a row of the id then `columns` of each of `ids` that is
+    /// stored, 500 ids a query.
+    private func forEachStored(ids: [String], columns: [String], _ body: (String, Row) throws -> Void) throws {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let rows = try Row.fetchCursor(
-                self,
-                sql: "SELECT id, state FROM record WHERE id IN (\(marks))",
-                arguments: StatementArguments(Array(chunk))
+            // Cached: a page has at most 500 records, so there are at most 500 of these.
+            let statement = try cachedStatement(
+                sql: "SELECT id, \(columns.joined(separator: ", ")) FROM record WHERE id IN (\(marks))"
             )
-            while let row = try rows.next() { found[row[0]] = row[1] }
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(Array(chunk)))
+            while let row = try rows.next() { try body(row[0], row) }
         }
-        return found
     }
 
     /// The stored state of a record, if any.
