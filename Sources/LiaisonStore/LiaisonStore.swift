@@ -75,7 +75,6 @@ public final class LiaisonStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             // The writer's page cache holds a whole batch's index pages (the default 2 MiB
             // spills them to the WAL mid-transaction); readers keep the default.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -32768") }
@@ -84,6 +83,11 @@ public final class LiaisonStore: Sendable {
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192") }
         }
         let pool = try DatabasePool(path: file.path, configuration: configuration)
+        // The pool turns WAL on after `prepareDatabase`, and sets `synchronous = NORMAL` with it:
+        // a commit would then outlive a crash of the process but not of the machine (the WAL is
+        // synced only at checkpoints). FULL syncs the WAL at every commit, before a write is
+        // acknowledged.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         // A bulk load cut short (a crash, a stop) left indexes aside: they come back before any
         // migration, which may expect them, unless a live process is still loading (its lock).
         if try pool.read({ db in try db.setAsidePending() }), let lock = try BulkLoadLock.take(bulkLoadLockFile(besides: file)) {

@@ -12,9 +12,9 @@ enum SQLiteBaseline {
             try Row.fetchAll(db, sql: "SELECT id, state FROM record ORDER BY seq").map { ($0[0] as String, $0[1] as String) }
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        let pool = try DatabasePool(path: directory.appendingPathComponent("baseline.sqlite").path, configuration: configuration)
+        let pool = try DatabasePool(path: directory.appendingPathComponent("baseline.sqlite").path)
+        // After the pool's own `synchronous = NORMAL`, as the store does.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try pool.write { db in try db.execute(sql: "CREATE TABLE record (id TEXT PRIMARY KEY, state TEXT NOT NULL)") }
         let started = DispatchTime.now().uptimeNanoseconds
         for start in stride(from: 0, to: rows.count, by: perTransaction) {
