@@ -119,12 +119,24 @@ extension Database {
     /// and forgets them. Must run inside a write transaction.
     func restoreSetAside() throws {
         guard try setAsidePending() else { return }
-        for object in try Row.fetchAll(self, sql: "SELECT name, sql FROM set_aside") where try !schemaHas(object["name"]) {
-            try execute(sql: object["sql"])
-        }
-        for statement in try String.fetchAll(self, sql: "SELECT DISTINCT then_run FROM set_aside WHERE then_run IS NOT NULL") {
-            try execute(sql: statement)
+        try sortingWithFiles {
+            for object in try Row.fetchAll(self, sql: "SELECT name, sql FROM set_aside") where try !schemaHas(object["name"]) {
+                try execute(sql: object["sql"])
+            }
+            for statement in try String.fetchAll(self, sql: "SELECT DISTINCT then_run FROM set_aside WHERE then_run IS NOT NULL") {
+                try execute(sql: statement)
+            }
         }
         try execute(sql: "DELETE FROM set_aside")
+    }
+
+    /// Runs `body` with SQLite's temporary storage in files, then puts back what the connection
+    /// had: an index built over the whole store sorts in bounded memory, spilling to a file,
+    /// where in memory it would hold every entry at once.
+    func sortingWithFiles(_ body: () throws -> Void) throws {
+        let previous = try Int.fetchOne(self, sql: "PRAGMA temp_store")!
+        try execute(sql: "PRAGMA temp_store = FILE")
+        defer { try? execute(sql: "PRAGMA temp_store = \(previous)") }
+        try body()
     }
 }

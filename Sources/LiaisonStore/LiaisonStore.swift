@@ -101,6 +101,12 @@ public final class LiaisonStore: Sendable {
         if try pool.read({ db in try db.eventsUnfilled() }) {
             try pool.write { db in try db.reconstructEvents() }
         }
+        // From here the writer keeps SQLite's temporary storage in memory: the savepoint of each
+        // group-committed write and each statement's undo pages went to a temporary file, made
+        // and unlinked every transaction. The migrations above sort with files (their index builds
+        // over a million records held 322 MiB in memory instead of 110), and so does a bulk
+        // load's index rebuild (``Database/sortingWithFiles(_:)``).
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         return pool
     }
 
