@@ -21,6 +21,13 @@ struct StoreConnectionTests {
         #expect(try await Self.writerPragma(fixture.reopen(), "synchronous") == 2)
     }
 
+    @Test("keeps a 32 MiB page cache and folds the WAL back every 32 MiB, as set before the pool's own setup")
+    func cacheAndCheckpoints() async throws {
+        let fixture = try StoreFixture()
+        #expect(try await Self.writerPragma(fixture.store, "cache_size") == -32768)
+        #expect(try await Self.writerPragma(fixture.store, "wal_autocheckpoint") == 8192)
+    }
+
     @Test("keeps its temporary pages in memory, and sorts a bulk load's index rebuild with files")
     func temporaryPages() async throws {
         let fixture = try StoreFixture()
