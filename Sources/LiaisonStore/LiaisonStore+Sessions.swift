@@ -45,7 +45,7 @@ extension LiaisonStore {
         guard !id.isEmpty, id.utf8.count <= 128 else { return nil }
         let hash = TokenDigest(id).hex
         let now = Timestamp.millis()
-        let found = try await database.read { db -> (Int64, Int64, Account?)? in
+        let found = try readCaller { db -> (Int64, Int64, Account?)? in
             guard
                 let row = try Row.fetchOne(
                     db,

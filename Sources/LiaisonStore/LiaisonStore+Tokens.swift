@@ -100,7 +100,7 @@ extension LiaisonStore {
     public func authenticate(token: String) async throws -> (name: String, role: TokenRole)? {
         guard !token.isEmpty, token.utf8.count <= 512 else { return nil }
         let presented = TokenDigest(token)
-        let rows = try await database.read { db in
+        let rows = try readCaller { db in
             try Row.fetchAll(
                 db,
                 sql: """

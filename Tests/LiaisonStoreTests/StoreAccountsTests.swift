@@ -53,6 +53,27 @@ struct StoreAccountsTests {
         #expect(try await fixture.reopen().accounts().map(\.name) == ["asha"])
     }
 
+    @Test("a token or session ended through another opening of the store (the CLI's) is refused at the next request")
+    func changesFromAnotherOpeningCountAtOnce() async throws {
+        let fixture = try StoreFixture()
+        let serving = fixture.store
+        try await serving.addAccount(name: "asha", role: .editor, password: "asha's long password")
+        let token = try await serving.createToken(name: "asha-laptop", role: .editor, account: "asha")
+        let plain = try await serving.createToken(name: "importer", role: .editor)
+        let session = try await serving.startSession(account: "asha")
+        #expect(try await serving.authenticate(token: token)?.name == "asha")
+        #expect(try await serving.authenticate(token: plain)?.name == "importer")
+        #expect(try await serving.session(id: session)?.account.name == "asha")
+
+        let cli = try fixture.reopen()
+        try await cli.revokeToken(name: "importer")
+        #expect(try await serving.authenticate(token: plain) == nil, "a revoked token")
+        #expect(try await serving.authenticate(token: token)?.name == "asha")
+        try await cli.changeAccount("asha", AccountChange(disabled: true))
+        #expect(try await serving.authenticate(token: token) == nil, "the token of a disabled account")
+        #expect(try await serving.session(id: session) == nil, "the session of a disabled account")
+    }
+
     @Test func theStoreFilesHoldNoPasswordOrSessionIDInClear() async throws {
         let fixture = try StoreFixture()
         let password = "plain-text-password-\(UUID().uuidString)"
