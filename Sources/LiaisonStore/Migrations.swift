@@ -10,6 +10,7 @@ enum Migrations {
         registerReports(in: &migrator)
         registerMergeCost(in: &migrator)
         registerWriteCost(in: &migrator)
+        registerSearchTotal(in: &migrator)
         return migrator
     }
 }
