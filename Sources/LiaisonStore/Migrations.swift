@@ -10,7 +10,7 @@ enum Migrations {
         registerReports(in: &migrator)
         registerMergeCost(in: &migrator)
         registerWriteCost(in: &migrator)
-        registerSearchTotal(in: &migrator)
+        registerListTotals(in: &migrator)
         return migrator
     }
 }

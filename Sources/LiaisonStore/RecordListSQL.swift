@@ -201,28 +201,33 @@ extension RecordListSQL {
         return ("SELECT 1 FROM \(counting.table) WHERE \(conditions.joined(separator: " AND "))", arguments)
     }
 
-    /// The total from `record_count` when the query filters by at most one of office, status
-    /// and track (no text): nil otherwise.
+    /// The total from the kept counts when the query has no text: the conflicted count for
+    /// conflicted records alone, else the sum of the counts per combination of office, status
+    /// and tracks that the filters take in. Nil otherwise.
     private func keptTotal(_ db: Database) throws -> Int? {
-        guard query.text == nil else { return nil }
-        let deleted = query.deleted ? 1 : 0
-        let key: String
-        switch (query.conflictedOnly, query.office, query.status, query.track) {
-        case (true, nil, nil, nil): key = "conflicted"
-        case (false, nil, nil, nil): key = "records:\(deleted)"
-        case (false, let office?, nil, nil): key = "office:\(deleted):\(office)"
-        case (false, nil, let status?, nil): key = "status:\(deleted):\(status)"
-        case (false, nil, nil, let track?):
-            // Counts are kept per combination of tracks; a track's total sums those holding it.
-            return try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT coalesce(sum(n), 0) FROM record_count WHERE key > ? AND key < ? AND key LIKE ?
-                    """,
-                arguments: ["tracks:\(deleted):", "tracks:\(deleted);", "%,\(track),%"]
-            )
-        default: return nil
+        guard query.text == nil, query.office != "", query.status != "" else { return nil }
+        if query.conflictedOnly {
+            guard query.office == nil, query.status == nil, query.track == nil else { return nil }
+            return try Int.fetchOne(db, sql: "SELECT n FROM record_count WHERE key = 'conflicted'") ?? 0
         }
-        return try Int.fetchOne(db, sql: "SELECT n FROM record_count WHERE key = ?", arguments: [key]) ?? 0
+        var conditions = ["deleted = ?"]
+        var arguments: StatementArguments = [query.deleted]
+        if let office = query.office {
+            conditions.append("office = ?")
+            arguments += [office]
+        }
+        if let status = query.status {
+            conditions.append("status = ?")
+            arguments += [status]
+        }
+        if let track = query.track {
+            conditions.append("instr(tracks, ?) > 0")
+            arguments += [",\(track),"]
+        }
+        return try Int.fetchOne(
+            db,
+            sql: "SELECT coalesce(sum(n), 0) FROM record_combination_count WHERE \(conditions.joined(separator: " AND "))",
+            arguments: arguments
+        )
     }
 }

@@ -12,7 +12,13 @@ struct StoreRecount {
 
     /// The kept counts (keys with a count other than 0).
     func kept() throws -> [String: Int] {
-        try read("SELECT key, n FROM record_count WHERE n <> 0")
+        try read(
+            """
+            SELECT key, n FROM record_count WHERE n <> 0
+            UNION ALL SELECT 'combination:' || deleted || ':' || office || ':' || status || ':' || tracks, n
+                FROM record_combination_count WHERE n <> 0
+            """
+        )
     }
 
     /// The same counts made from every record.
@@ -24,7 +30,9 @@ struct StoreRecount {
                 UNION ALL SELECT 'office:' || deleted || ':' || ifnull(office, ''), count(*) FROM record GROUP BY 1
                 UNION ALL SELECT 'status:' || deleted || ':' || ifnull(status, ''), count(*) FROM record GROUP BY 1
                 UNION ALL SELECT 'tracks:' || deleted || ':' || tracks, count(*) FROM record GROUP BY 1
-                UNION ALL SELECT 'conflicted', count(*) FROM record WHERE conflicted = 1)
+                UNION ALL SELECT 'conflicted', count(*) FROM record WHERE conflicted = 1
+                UNION ALL SELECT 'combination:' || deleted || ':' || ifnull(office, '') || ':' || ifnull(status, '') || ':' || tracks,
+                    count(*) FROM record GROUP BY 1)
             WHERE n <> 0
             """
         )
