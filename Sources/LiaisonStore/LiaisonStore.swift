@@ -1,6 +1,7 @@
 public import Foundation
 import GRDB
 public import LiaisonCore
+import Synchronization
 
 /// A node's embedded store: one SQLite file (`<data dir>/liaison.sqlite`, WAL mode) holding
 /// the node's identity, record states with their queryable columns, the changes feed, sync
@@ -20,8 +21,11 @@ public final class LiaisonStore: Sendable {
     /// The schema writes and incoming states are checked against.
     public let schema: Schema
     let database: DatabasePool
-    /// A read-only connection of its own for asking who is calling (``readCaller(_:)``).
-    private let callerReader: DatabaseQueue
+    /// The database file (``fileName`` in the data directory).
+    private let file: URL
+    /// A read-only connection of its own for asking who is calling (``readCaller(_:)``),
+    /// opened at the first ask, so a store that serves no requests holds no more files.
+    private let callerReader = Mutex<DatabaseQueue?>(nil)
     /// Local record writes, committed in groups (``GroupCommit``).
     let recordWrites: GroupCommit
     /// The file a bulk load holds its lock on (``BulkLoadLock``).
@@ -63,10 +67,7 @@ public final class LiaisonStore: Sendable {
         database = try Self.openPool(file)
         bulkLoadLockFile = Self.bulkLoadLockFile(besides: file)
         recordWrites = GroupCommit(database: database)
-        var readOnly = Configuration()
-        readOnly.readonly = true
-        readOnly.busyMode = .timeout(10)
-        callerReader = try DatabaseQueue(path: file.path, configuration: readOnly)
+        self.file = file
         let row = try database.read { db in
             try Row.fetchOne(db, sql: "SELECT replica_id, office, created_at FROM node WHERE id = 1")
         }
@@ -82,7 +83,16 @@ public final class LiaisonStore: Sendable {
     /// hand-offs there and back cost more than the read (`liaison-bench writes`: ~30 % more
     /// writes/s without them). The read is a few small rows; callers wait only for each other.
     func readCaller<T>(_ read: (Database) throws -> T) throws -> T {
-        try callerReader.read(read)
+        let reader = try callerReader.withLock { reader in
+            if let reader { return reader }
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            readOnly.busyMode = .timeout(10)
+            let opened = try DatabaseQueue(path: file.path, configuration: readOnly)
+            reader = opened
+            return opened
+        }
+        return try reader.read(read)
     }
 
     private static func openPool(_ file: URL) throws -> DatabasePool {
