@@ -210,20 +210,8 @@ extension RecordListSQL {
             guard query.office == nil, query.status == nil, query.track == nil else { return nil }
             return try Int.fetchOne(db, sql: "SELECT n FROM record_count WHERE key = 'conflicted'") ?? 0
         }
-        var conditions = ["deleted = ?"]
-        var arguments: StatementArguments = [query.deleted]
-        if let office = query.office {
-            conditions.append("office = ?")
-            arguments += [office]
-        }
-        if let status = query.status {
-            conditions.append("status = ?")
-            arguments += [status]
-        }
-        if let track = query.track {
-            conditions.append("instr(tracks, ?) > 0")
-            arguments += [",\(track),"]
-        }
+        // The list's own conditions (deleted, office, status, track) name columns the counts have.
+        let (conditions, arguments) = filter(ordered: false)
         return try Int.fetchOne(
             db,
             sql: "SELECT coalesce(sum(n), 0) FROM record_combination_count WHERE \(conditions.joined(separator: " AND "))",
