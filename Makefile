@@ -22,15 +22,10 @@ deps:
 build: deps
 	$(SWIFT) build --product liaison
 
-# MALLOC_MMAP_THRESHOLD_: Foundation's Process.run (Swift 6.3.1) reads up to 255 bytes past
-# glibc's 32 KiB buffer for /proc/self/fd and crashes when an unmapped page follows it
-# (swiftlang/swift-corelibs-foundation#5472); the tests start many processes from a process
-# holding ~1,700 files. With the threshold below, a new buffer of that size gets a mapping of
-# its own, whose rounding to whole pages leaves room for the over-read. One reused from freed
-# memory can still end a heap: this makes the crash rarer, not impossible (the fix: start test
-# processes with posix_spawn instead of Process).
+# The tests start their processes with posix_spawn (Tests/Support/TestProcesses), not
+# Foundation's Process, whose run() can crash a process holding many files (see there).
 test: deps
-	MALLOC_MMAP_THRESHOLD_=16384 $(SWIFT) test
+	$(SWIFT) test
 	$(MAKE) browser-test
 
 # The end-to-end test of the web interface in headless Chromium (Tests/browser).

@@ -148,6 +148,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "TestProcesses", path: "Tests/Support/TestProcesses", swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonCoreTests",
             dependencies: ["LiaisonCore", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -155,11 +156,13 @@ let package = Package(
         ),
         .testTarget(
             name: "LiaisonStoreTests",
-            dependencies: ["LiaisonCore", "LiaisonStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "TestProcesses", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CurlHTTPTests",
-            dependencies: ["CurlHTTP", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["CurlHTTP", "TestProcesses", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -171,7 +174,7 @@ let package = Package(
             name: "LiaisonServerTests",
             dependencies: [
                 "LiaisonServer", "LiaisonConfig", "LiaisonBundledPlugins", "CurlHTTP", "LiaisonHTTP", "LiaisonStore",
-                "LiaisonCore", "LiaisonSync",
+                "LiaisonCore", "LiaisonSync", "TestProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -188,7 +191,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP"], swiftSettings: swiftSettings),
+        .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP", "TestProcesses"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonSyncTests", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(

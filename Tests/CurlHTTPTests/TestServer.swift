@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Synchronization
+import TestProcesses
 
 /// A request context that remembers the client's port, so tests can count connections.
 struct PeerContext: RequestContext {
@@ -32,19 +33,9 @@ enum GzipFixture {
     )
 
     static func compressed() throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
-        process.arguments = ["-c", "-n"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(plain))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(data)
+        let gzip = try ChildProcess.run("/usr/bin/gzip", ["-c", "-n"], stdin: Data(plain))
+        guard gzip.termination == .exited(0) else { throw SpawnFailure("gzip ended with \(gzip.termination)") }
+        return Array(gzip.output)
     }
 }
 

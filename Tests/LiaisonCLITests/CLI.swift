@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// Runs the BUILT `liaison` binary (found next to the test bundle) in a temporary directory.
@@ -43,39 +44,20 @@ struct CLI {
             Issue.record("the liaison binary was not found next to the test bundle: run `swift build --product liaison`")
             throw CLIError.missingBinary
         }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "LIAISON_DATA")
         environment["LIAISON_AUTHOR"] = author
-        process.environment = environment
-        let id = UUID().uuidString
-        let outFile = directory.appendingPathComponent(".out-\(id)")
-        let errFile = directory.appendingPathComponent(".err-\(id)")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outFile)
-        let errHandle = try FileHandle(forWritingTo: errFile)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        defer {
-            try? FileManager.default.removeItem(at: outFile)
-            try? FileManager.default.removeItem(at: errFile)
-        }
+        let run = try ChildProcess.run(
+            executable.path,
+            arguments,
+            environment: environment,
+            directory: directory.path,
+            stdin: stdin ?? Data()
+        )
         return Result(
-            code: process.terminationStatus,
-            out: try String(contentsOf: outFile, encoding: .utf8),
-            err: try String(contentsOf: errFile, encoding: .utf8)
+            code: run.termination.status,
+            out: String(decoding: run.output, as: UTF8.self),
+            err: String(decoding: run.error, as: UTF8.self)
         )
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// The docker files, checked without a Docker engine by scripts/check-docker-files.py.
@@ -7,19 +8,9 @@ struct DockerFilesTests {
         .deletingLastPathComponent()
 
     static func check(_ arguments: [String] = []) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/check-docker-files.py").path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        while process.isRunning { usleep(20_000) }
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let script = root.appendingPathComponent("scripts/check-docker-files.py").path
+        let run = try ChildProcess.run("/usr/bin/env", ["python3", script] + arguments, mergingErrors: true, timeout: 60)
+        return (run.termination.status, String(decoding: run.output, as: UTF8.self))
     }
 
     @Test func theDockerFilesPassTheirChecks() throws {

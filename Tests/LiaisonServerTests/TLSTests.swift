@@ -4,6 +4,7 @@ import LiaisonBundledPlugins
 import LiaisonConfig
 import LiaisonServer
 import LiaisonStore
+import TestProcesses
 import Testing
 
 /// A test CA and a server certificate for 127.0.0.1 and localhost, made with `openssl`.
@@ -39,18 +40,9 @@ struct TestPKI {
     }
 
     func openssl(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.currentDirectoryURL = directory
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestFailure("openssl \(arguments.joined(separator: " ")): \(String(decoding: output, as: UTF8.self))")
+        let run = try ChildProcess.run("/usr/bin/env", ["openssl"] + arguments, directory: directory.path)
+        guard run.termination == .exited(0) else {
+            throw TestFailure("openssl \(arguments.joined(separator: " ")): \(String(decoding: run.error, as: UTF8.self))")
         }
     }
 

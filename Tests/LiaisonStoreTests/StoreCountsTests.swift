@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCore
 import LiaisonStore
+import TestProcesses
 import Testing
 
 @Suite("Counts kept as the store changes")
@@ -55,19 +56,18 @@ struct StoreCountsTests {
     @Test("after kill -9 of a node in the middle of seeding, the kept counts and the index match the records")
     func killedMidBatch() async throws {
         let fixture = try StoreFixture()
-        let process = Process()
-        process.executableURL = try Self.binary()
-        process.arguments = ["seed", "--records", "200000", "--data", fixture.directory.path]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(
+            try Self.binary().path,
+            ["seed", "--records", "200000", "--data", fixture.directory.path],
+            output: .null
+        )
         // Wait until at least one batch has committed, then kill it while it writes the next.
         let deadline = Date().addingTimeInterval(120)
         while try await fixture.store.currentSequence() < 5_000 && Date() < deadline && process.isRunning {
             try await Task.sleep(for: .milliseconds(20))
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal, "the seed was still running when killed")
+        process.send(SIGKILL)
+        #expect(process.wait() == .signalled(SIGKILL), "the seed was still running when killed")
         let reopened = try fixture.reopen()
         let recount = StoreRecount(directory: fixture.directory)
         let recounted = try recount.recounted()

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 
 /// A peer that misbehaves on purpose, for faults a real node cannot be made to show: one that
 /// answers every request with 500, or one that accepts connections and never answers.
@@ -11,7 +12,7 @@ final class FaultPeer: @unchecked Sendable {
 
     let port: Int
     let countFile: URL
-    private let process: Process
+    private let process: ChildProcess
 
     init(_ behaviour: Behaviour, root: URL) throws {
         countFile = root.appendingPathComponent("fault-\(behaviour.rawValue)-\(UUID().uuidString).count")
@@ -42,14 +43,9 @@ final class FaultPeer: @unchecked Sendable {
                 conn, _ = server.accept()
                 threading.Thread(target=serve, args=(conn,), daemon=True).start()
             """
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, behaviour.rawValue, countFile.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
+        process = try ChildProcess("/usr/bin/env", ["python3", "-c", script, behaviour.rawValue, countFile.path], output: .pipe)
         var line = ""
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+        while let byte = try process.output?.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
             line += String(decoding: byte, as: UTF8.self)
         }
         guard let port = Int(line) else { throw NodeFailure("fault peer did not start: \(line)") }
@@ -61,11 +57,10 @@ final class FaultPeer: @unchecked Sendable {
         Int((try? String(contentsOf: countFile, encoding: .utf8)) ?? "0") ?? 0
     }
 
-    /// Stops it with SIGKILL: a child of the test runner may inherit a mask that blocks SIGTERM.
+    /// Stops it with SIGKILL.
     func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        process.wait()
     }
 
     deinit { stop() }

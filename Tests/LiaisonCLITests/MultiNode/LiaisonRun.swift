@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 
 /// Runs the built `liaison` binary, as a user would from a shell.
 enum LiaisonRun {
@@ -14,27 +15,16 @@ enum LiaisonRun {
     }
 
     /// Runs `liaison ARGS` (with `--data DIR` when given), returning exit status, stdout and
-    /// stderr. A command still running after two minutes is killed: Foundation's
-    /// `waitUntilExit` busy-spins, so this polls with a deadline instead.
+    /// stderr. A command still running after two minutes is killed.
     static func run(_ arguments: [String], data: URL?) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments + (data.map { ["--data", $0.path] } ?? [])
         var environment = ProcessInfo.processInfo.environment
         environment["LIAISON_DATA"] = nil
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        while process.isRunning { usleep(20_000) }
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let run = try ChildProcess.run(
+            try binary().path,
+            arguments + (data.map { ["--data", $0.path] } ?? []),
+            environment: environment
+        )
+        return (run.termination.status, String(decoding: run.output, as: UTF8.self), String(decoding: run.error, as: UTF8.self))
     }
 
     /// Runs and returns stdout; throws with stderr when the command fails.

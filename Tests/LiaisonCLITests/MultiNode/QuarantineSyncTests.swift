@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// A real node pulling from a peer whose changes feed carries a hostile state among good ones
@@ -69,11 +70,10 @@ struct QuarantineSyncTests {
                        (hostile_id, seq, json.dumps(state, separators=(",", ":")), row_id))
             db.execute("UPDATE node SET sequence = ?", (seq,)); db.commit()
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, directory.appendingPathComponent("liaison.sqlite").path, id]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw NodeFailure("could not plant the hostile state") }
+        let store = directory.appendingPathComponent("liaison.sqlite").path
+        let run = try ChildProcess.run("/usr/bin/env", ["python3", "-c", script, store, id])
+        guard run.termination == .exited(0) else {
+            throw NodeFailure("could not plant the hostile state: \(String(decoding: run.error, as: UTF8.self))")
+        }
     }
 }

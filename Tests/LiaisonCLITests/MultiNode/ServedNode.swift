@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import TestProcesses
 import Testing
 
 /// A real `liaison serve` process on a free loopback port, with its own data directory,
@@ -10,7 +11,7 @@ final class ServedNode: @unchecked Sendable {
     let editorToken: String
     let peerTokenFile: URL
     private(set) var port = 0
-    private var process: Process?
+    private var process: ChildProcess?
     private let client = CurlClient(configuration: .init(connectTimeout: 5, totalTimeout: 30))
 
     /// Initialises a store for `office` under `root` and issues its tokens (not started yet).
@@ -38,24 +39,22 @@ final class ServedNode: @unchecked Sendable {
 
     /// Starts `liaison serve` on a free port and waits until it listens.
     func start(syncInterval: Double = 0.5, extraArguments: [String] = [], environment extra: [String: String] = [:]) throws {
-        let process = Process()
-        process.executableURL = try LiaisonRun.binary()
-        process.arguments =
-            [
-                "serve", "--data", directory.path, "--host", "127.0.0.1", "--port", "\(port)",
-                "--sync-interval", "\(syncInterval)",
-            ] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["LIAISON_DATA"] = nil
         environment["LIAISON_SYNC_TIMEOUT"] = "3"
         environment.merge(extra) { _, given in given }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
+        let process = try ChildProcess(
+            try LiaisonRun.binary().path,
+            [
+                "serve", "--data", directory.path, "--host", "127.0.0.1", "--port", "\(port)",
+                "--sync-interval", "\(syncInterval)",
+            ] + extraArguments,
+            environment: environment,
+            output: .pipe,
+            error: .null
+        )
         self.process = process
-        port = try Self.waitForListeningPort(output.fileHandleForReading)
+        port = try Self.waitForListeningPort(process.output!)
     }
 
     /// Reads stdout until the `listening on http://H:P` line and returns P.
@@ -75,19 +74,17 @@ final class ServedNode: @unchecked Sendable {
 
     /// Stops the node gracefully (SIGTERM) and waits for it; SIGKILL if it has not exited in 20 s.
     func stop() {
-        guard let process, process.isRunning else { return }
-        process.terminate()
-        for _ in 0..<400 where process.isRunning { usleep(50_000) }
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        guard let process else { return }
+        process.send(SIGTERM)
+        process.wait(killingAfter: 20)
         self.process = nil
     }
 
     /// Kills the node at once (SIGKILL), as a crash would.
     func kill() {
-        guard let process, process.isRunning else { return }
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        guard let process else { return }
+        process.send(SIGKILL)
+        process.wait()
         self.process = nil
     }
 
