@@ -100,15 +100,16 @@ extension LiaisonStore {
                 as: UTF8.self
             )
         }
-        var values = [String: FieldValue](minimumCapacity: fields.count)
+        var values: [ReportField] = []
+        values.reserveCapacity(fields.count)
         for index in fields.indices {
             let column = Int32(8 + index)
             switch sqlite3_column_type(row, column) {
-            case SQLITE_TEXT: values[fields[index]] = text(column).map(FieldValue.text)
+            case SQLITE_TEXT: if let value = text(column) { values.append(ReportField(fields[index], .text(value))) }
             case SQLITE_INTEGER:
                 let number = sqlite3_column_int64(row, column)
-                values[fields[index]] = kinds[index] == .bool ? .bool(number != 0) : .number(Double(number))
-            case SQLITE_FLOAT: values[fields[index]] = .number(sqlite3_column_double(row, column))
+                values.append(ReportField(fields[index], kinds[index] == .bool ? .bool(number != 0) : .number(Double(number))))
+            case SQLITE_FLOAT: values.append(ReportField(fields[index], .number(sqlite3_column_double(row, column))))
             default: break
             }
         }
@@ -129,7 +130,7 @@ extension LiaisonStore {
             date: text(7) ?? "",
             updatedAt: sqlite3_column_int64(row, 5),
             conflicted: sqlite3_column_int64(row, 6) != 0,
-            fields: values
+            values: values
         )
     }
 

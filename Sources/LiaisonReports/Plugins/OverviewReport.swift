@@ -95,16 +95,16 @@ public enum OverviewReport {
         /// The stale records seen longest without activity: fewer than twice ``staleListLength``,
         /// so that memory does not grow with the store.
         private var stale: [ReportRecord] = []
-        private let officeIndex: [String: Int]
-        private let trackIndex: [String: Int]
+        /// Office slugs and track ids, found by comparing: cheaper than hashing for a handful.
+        private let offices = CoreSchema.offices
+        private let trackIDs: [String]
         /// Once ``staleListLength`` stale records are kept, a record at or after this one
         /// (by last write, then id) cannot be listed.
         private var staleCutoff: ReportRecord?
         private let todayNumber: Int?
 
         init(tracks: [TrackDeclaration], today: String) {
-            officeIndex = Dictionary(uniqueKeysWithValues: CoreSchema.offices.enumerated().map { ($1, $0) })
-            trackIndex = Dictionary(tracks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            trackIDs = tracks.map(\.id)
             byOfficeTrack = Array(repeating: Array(repeating: 0, count: tracks.count), count: CoreSchema.offices.count)
             todayNumber = ReportDays.number(today)
         }
@@ -128,12 +128,12 @@ public enum OverviewReport {
                     if stale.count >= 2 * staleListLength { keepOldestStale() }
                 }
             }
-            guard let office = officeIndex[record.office] else { return }
+            guard let office = offices.firstIndex(of: record.office) else { return }
             records[office] += 1
             if isStale { staleByOffice[office] += 1 }
             if record.conflicted { conflicted[office] += 1 }
             for track in record.tracks {
-                if let index = trackIndex[track] { byOfficeTrack[office][index] += 1 }
+                if let index = trackIDs.firstIndex(of: track) { byOfficeTrack[office][index] += 1 }
             }
         }
 

@@ -11,7 +11,13 @@ public struct ReportRecord: Hashable, Sendable {
     public let id: String
     /// The display value of each field the report reads (from a store: the fields its plugin
     /// declares in ``TrackPlugin/reportFields``; cleared fields left out).
-    public let fields: [String: FieldValue]
+    public var fields: [String: FieldValue] {
+        Dictionary(uniqueKeysWithValues: values.map { ($0.name, $0.value) })
+    }
+    /// The same values as a list sorted by name: a report reads a few fields of every record,
+    /// and finding one among a handful by comparing names costs less than building and hashing
+    /// a dictionary per record.
+    private let values: [ReportField]
     /// Whether the record has a field in conflict (its figures are provisional).
     public let conflicted: Bool
     /// When it was last written (ms since 1970).
@@ -64,7 +70,32 @@ public struct ReportRecord: Hashable, Sendable {
         self.date = date
         self.updatedAt = updatedAt
         self.conflicted = conflicted
-        self.fields = fields
+        values = fields.map { ReportField($0.key, $0.value) }.sorted { $0.name < $1.name }
+    }
+
+    /// A record for reports from its facts and the values of the fields a report reads, sorted
+    /// by name, one a name (a store's rows, read in the order of ``ReportScope/fields``).
+    public init(
+        id: String,
+        office: String,
+        status: String,
+        valueUSD: Double,
+        tracks: [String],
+        date: String,
+        updatedAt: Int64,
+        conflicted: Bool,
+        values: [ReportField]
+    ) {
+        self.id = id
+        self.office = office
+        self.status = status
+        self.valueUSD = valueUSD
+        self.tracks = tracks
+        self.date = date
+        self.updatedAt = updatedAt
+        self.conflicted = conflicted
+        assert(zip(values, values.dropFirst()).allSatisfy { $0.name < $1.name }, "report values not sorted by name")
+        self.values = values
     }
 
     /// The report view of a state, or `nil` for a deleted record.
@@ -84,9 +115,27 @@ public struct ReportRecord: Hashable, Sendable {
     }
 
     /// A text, choice or date field's value (`"mumbai"`), or `nil`.
-    public func text(_ field: String) -> String? { fields[field]?.textValue }
+    public func text(_ field: String) -> String? { value(field)?.textValue }
     /// A number field's value, or `nil`.
-    public func number(_ field: String) -> Double? { fields[field]?.numberValue }
+    public func number(_ field: String) -> Double? { value(field)?.numberValue }
     /// A boolean field's value, or `nil`.
-    public func flag(_ field: String) -> Bool? { fields[field]?.boolValue }
+    public func flag(_ field: String) -> Bool? { value(field)?.boolValue }
+
+    private func value(_ field: String) -> FieldValue? {
+        values.first { $0.name == field }?.value
+    }
+}
+
+/// One field's display value in a ``ReportRecord``.
+public struct ReportField: Hashable, Sendable {
+    /// The field's name.
+    public let name: String
+    /// Its display value.
+    public let value: FieldValue
+
+    /// The entry for `name`.
+    public init(_ name: String, _ value: FieldValue) {
+        self.name = name
+        self.value = value
+    }
 }

@@ -72,12 +72,13 @@ public struct PluginRegistry: Sendable {
 public struct ReportScope: Hashable, Sendable {
     /// The track whose records the report reads, or `nil` for every record.
     public let track: String?
-    /// The fields it reads (``TrackPlugin/reportFields``).
+    /// The fields it reads (``TrackPlugin/reportFields``), each once, sorted: the order a
+    /// ``ReportRecord`` keeps its values in.
     public let fields: [String]
 
     /// A scope: the records of `track` (every record when `nil`), carrying `fields`.
     public init(track: String?, fields: [String]) {
         self.track = track
-        self.fields = fields
+        self.fields = Set(fields).sorted()
     }
 }
