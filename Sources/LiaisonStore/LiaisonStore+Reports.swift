@@ -87,7 +87,7 @@ extension LiaisonStore {
 
     /// The report view of the `report_fact` row a statement stands on: the facts, then the
     /// declared fields' values, read straight from SQLite (a report reads every row).
-    private static func reportRecord(
+    static func reportRecord(
         _ row: SQLiteStatement,
         fields: [String],
         kinds: [FieldKind?],
@@ -113,14 +113,7 @@ extension LiaisonStore {
             default: break
             }
         }
-        let tracksText = text(4) ?? ""
-        let tracks =
-            trackLists[tracksText]
-            ?? {
-                let list = tracksText.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
-                trackLists[tracksText] = list
-                return list
-            }()
+        let tracks = trackList(text(4) ?? "", cache: &trackLists)
         return ReportRecord(
             id: text(0) ?? "",
             office: text(1) ?? "",
@@ -132,6 +125,15 @@ extension LiaisonStore {
             conflicted: sqlite3_column_int64(row, 6) != 0,
             values: values
         )
+    }
+
+    /// The track ids of a `tracks` column (`,a,b,`); few records have a combination of tracks of
+    /// their own, so each is split once and kept in `cache`.
+    static func trackList(_ tracks: String, cache: inout [String: [String]]) -> [String] {
+        if let list = cache[tracks] { return list }
+        let list = tracks.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
+        cache[tracks] = list
+        return list
     }
 
     /// Every live record with every display value, decoded from the `display` column: what
@@ -161,7 +163,8 @@ private final class FirstFailure {
 extension PluginRegistry {
     /// Builds a report over the live records of `store`: streams the report facts the store
     /// keeps (the report's track, office and period chosen in SQL, one read transaction) into
-    /// the report.
+    /// the report. The overview without a period is built from the counts the store keeps
+    /// instead (``LiaisonStore/overviewCounts(office:today:)``): the same document.
     ///
     /// ```swift
     /// let doc = try await registry.report(ReportRequest(id: "sccp"), from: store)
@@ -172,6 +175,18 @@ extension PluginRegistry {
         try validate(request)
         guard let scope = scope(ofReport: request.id) else {
             return ReportDocument(id: request.id, title: request.id, generatedAt: request.generatedAt)
+        }
+        if request.id == OverviewReport.declaration.id, request.period.from == nil, request.period.to == nil {
+            let counts = try await store.overviewCounts(office: request.office, today: request.today)
+            let input = ReportInput(
+                records: ReportRecords([]),
+                provisionalCount: counts.conflictedCount,
+                office: request.office,
+                period: request.period,
+                today: request.today,
+                generatedAt: request.generatedAt
+            )
+            return OverviewReport.build(counts, input: input, schema: schema)
         }
         let registry = self
         return try await store.withReportRecords(scope, office: request.office, period: request.period) { records, provisional in

@@ -11,6 +11,7 @@ enum Migrations {
         registerMergeCost(in: &migrator)
         registerWriteCost(in: &migrator)
         registerListTotals(in: &migrator)
+        registerOverviewCounts(in: &migrator)
         return migrator
     }
 }

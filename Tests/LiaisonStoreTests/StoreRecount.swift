@@ -17,6 +17,8 @@ struct StoreRecount {
             SELECT key, n FROM record_count WHERE n <> 0
             UNION ALL SELECT 'combination:' || deleted || ':' || office || ':' || status || ':' || tracks, n
                 FROM record_combination_count WHERE n <> 0
+            UNION ALL SELECT key || ':records', n FROM \(Self.overviewKeys) WHERE n <> 0
+            UNION ALL SELECT key || ':cents', cents FROM \(Self.overviewKeys) WHERE cents <> 0
             """
         )
     }
@@ -32,11 +34,27 @@ struct StoreRecount {
                 UNION ALL SELECT 'tracks:' || deleted || ':' || tracks, count(*) FROM record GROUP BY 1
                 UNION ALL SELECT 'conflicted', count(*) FROM record WHERE conflicted = 1
                 UNION ALL SELECT 'combination:' || deleted || ':' || ifnull(office, '') || ':' || ifnull(status, '') || ':' || tracks,
-                    count(*) FROM record GROUP BY 1)
+                    count(*) FROM record GROUP BY 1
+                UNION ALL SELECT key || ':records', count(*) FROM \(Self.overviewFacts) GROUP BY key
+                UNION ALL SELECT key || ':cents', sum(cents) FROM \(Self.overviewFacts) GROUP BY key)
             WHERE n <> 0
             """
         )
     }
+
+    /// The overview's kept counts (`report_overview_count`), keyed by their combination.
+    static let overviewKeys = """
+        (SELECT 'overview:' || office || ':' || status || ':' || tracks || ':' || conflicted || ':' || value_basis AS key, n, cents
+         FROM report_overview_count)
+        """
+
+    /// The same combinations of every report fact, one row a fact, with its value in cents.
+    static let overviewFacts = """
+        (SELECT 'overview:' || ifnull(office, '') || ':' || ifnull(status, '') || ':' || tracks || ':' || conflicted || ':'
+            || CASE WHEN typeof(value_basis) = 'text' THEN value_basis ELSE '' END AS key,
+            CAST(round(ifnull(value_usd, 0) * 100) AS INTEGER) AS cents
+         FROM report_fact)
+        """
 
     /// Records whose search text is not the text of their display values (worked out here with
     /// SQLite's json_tree, apart from the store's code); throws when the search index is not in

@@ -38,6 +38,9 @@ struct ReportFactsTests {
         let sample = try await SampleStore(records: 1_500, seed: 11)
         let decoded = try await sample.store.reportRecords()
         #expect(decoded.contains { $0.conflicted })
+        // Enough stale records that the overview lists its full 25 (from the store's counts).
+        let overview = try await Self.registry.report(ReportRequest(id: "overview", now: Self.now), from: sample.store)
+        #expect(overview.tables.first { $0.id == "stale_records" }?.rows.count == OverviewReport.staleListLength)
         let filters: [(office: String?, period: ReportPeriod)] = [
             (nil, ReportPeriod()), ("mumbai", ReportPeriod()), (nil, ReportPeriod(from: "2025-06-01", to: "2026-01-31")),
             ("new-delhi", ReportPeriod(from: "2025-01-01", to: nil)),
@@ -161,6 +164,11 @@ struct ReportFactsTests {
         let decoded = try await store.reportRecords()
         #expect(streamed.map(\.id) == decoded.map(\.id))
         #expect(provisional == decoded.count { $0.conflicted })
+        // The overview, built from the counts the store keeps, is the document of its records.
+        for office in [nil, "mumbai"] {
+            let request = ReportRequest(id: "overview", office: office, period: ReportPeriod(), now: now)
+            #expect(try await registry.report(request, from: store) == registry.report(request, records: decoded))
+        }
         for (fact, record) in zip(streamed, decoded) {
             #expect(fact.office == record.office && fact.status == record.status && fact.valueUSD == record.valueUSD)
             #expect(fact.tracks == record.tracks && fact.date == record.date && fact.updatedAt == record.updatedAt)

@@ -23,16 +23,27 @@ public enum OverviewReport {
     /// Days without a write after which an open record counts as stale.
     public static let staleDays = 90
 
-    /// Builds the overview.
+    /// Builds the overview from the input's records.
     public static func build(_ input: ReportInput, schema: Schema) -> ReportDocument {
+        var tally = Tally(tracks: schema.tracks, today: input.today)
+        for record in input.records { tally.add(record) }
+        return document(tally, input: input, tracks: schema.tracks)
+    }
+
+    /// Builds the overview from the counts a store keeps of the input's records (the input's
+    /// own records are not read): the same document as ``build(_:schema:)`` over the records.
+    public static func build(_ counts: OverviewCounts, input: ReportInput, schema: Schema) -> ReportDocument {
+        var tally = Tally(tracks: schema.tracks, today: input.today)
+        tally.add(counts)
+        return document(tally, input: input, tracks: schema.tracks)
+    }
+
+    private static func document(_ tally: Tally, input: ReportInput, tracks: [TrackDeclaration]) -> ReportDocument {
         var document = input.document(
             id: declaration.id,
             title: "Liaison overview",
             subtitle: "Every office and track: counts, the status funnel, pipeline value and records needing attention."
         )
-        let tracks = schema.tracks
-        var tally = Tally(tracks: tracks, today: input.today)
-        for record in input.records { tally.add(record) }
         let funnel = tally.funnel
         let value = { (group: String) in tally.byBasis[group]?.value ?? 0 }
 
@@ -137,6 +148,29 @@ public enum OverviewReport {
             }
         }
 
+        /// Adds the records a store counted: the same tally as adding each of them.
+        mutating func add(_ counts: OverviewCounts) {
+            for group in counts.groups {
+                count += group.count
+                pipeline.add(value: group.value, status: group.status)
+                funnel.add(count: group.count, value: group.value, status: group.status)
+                if PipelineValue.isOpen(status: group.status) {
+                    byBasis[group.valueBasis, default: RecordTally()].add(count: group.count, value: group.value)
+                }
+                guard let office = offices.firstIndex(of: group.office) else { continue }
+                records[office] += group.count
+                if group.conflicted { conflicted[office] += group.count }
+                for track in group.tracks {
+                    if let index = trackIDs.firstIndex(of: track) { byOfficeTrack[office][index] += group.count }
+                }
+            }
+            for (office, stale) in counts.staleByOffice {
+                staleCount += stale
+                if let index = offices.firstIndex(of: office) { staleByOffice[index] += stale }
+            }
+            stale = Array(counts.oldestStale.prefix(staleListLength))
+        }
+
         /// The stale records longest without activity, oldest first (at most ``staleListLength``).
         var oldestStale: [ReportRecord] {
             Array(stale.sorted { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) }.prefix(staleListLength))
@@ -149,7 +183,7 @@ public enum OverviewReport {
     }
 
     /// How many stale records the overview lists.
-    static let staleListLength = 25
+    public static let staleListLength = 25
 
     /// Whether an open record's last write is more than ``staleDays`` days before `today`.
     public static func isStale(_ record: ReportRecord, today: String) -> Bool {

@@ -14,7 +14,12 @@ public struct PipelineValue: Hashable, Sendable {
 
     /// Whether a record is open, so that its value counts in the pipeline.
     public static func isOpen(_ record: ReportRecord) -> Bool {
-        !closedStatuses.contains(record.status)
+        isOpen(status: record.status)
+    }
+
+    /// Whether records of `status` are open.
+    public static func isOpen(status: String) -> Bool {
+        !closedStatuses.contains(status)
     }
 
     /// The value of open records.
@@ -34,10 +39,15 @@ public struct PipelineValue: Hashable, Sendable {
 
     /// Adds one record's value.
     public mutating func add(_ record: ReportRecord) {
-        switch record.status {
-        case "closed_won": won += record.valueUSD
-        case "closed_lost": lost += record.valueUSD
-        default: open += record.valueUSD
+        add(value: record.valueUSD, status: record.status)
+    }
+
+    /// Adds the value of records of `status` (one record's, or the sum a store keeps).
+    public mutating func add(value: Double, status: String) {
+        switch status {
+        case "closed_won": won += value
+        case "closed_lost": lost += value
+        default: open += value
         }
     }
 

@@ -16,7 +16,12 @@ public struct RecordTally: Hashable, Sendable {
 
     /// Adds a record.
     public mutating func add(_ record: ReportRecord) {
-        count += 1
-        value += record.valueUSD
+        add(count: 1, value: record.valueUSD)
+    }
+
+    /// Adds `count` records whose values sum to `value` (counts a store keeps).
+    public mutating func add(count: Int, value: Double) {
+        self.count += count
+        self.value += value
     }
 }

@@ -37,8 +37,13 @@ public struct StatusFunnel: Sendable {
 
     /// Counts one more record.
     public mutating func add(_ record: ReportRecord) {
-        count += 1
-        byStatus[record.status, default: RecordTally()].add(record)
+        add(count: 1, value: record.valueUSD, status: record.status)
+    }
+
+    /// Counts `count` records of `status` whose values sum to `value` (counts a store keeps).
+    public mutating func add(count: Int, value: Double, status: String) {
+        self.count += count
+        byStatus[status, default: RecordTally()].add(count: count, value: value)
     }
 
     /// Records that reached each of ``stages``.
