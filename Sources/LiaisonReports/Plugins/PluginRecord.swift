@@ -62,15 +62,17 @@ public struct ReportRecord: Hashable, Sendable {
         conflicted: Bool,
         fields: [String: FieldValue]
     ) {
-        self.id = id
-        self.office = office
-        self.status = status
-        self.valueUSD = valueUSD
-        self.tracks = tracks
-        self.date = date
-        self.updatedAt = updatedAt
-        self.conflicted = conflicted
-        values = fields.map { ReportField($0.key, $0.value) }.sorted { $0.name < $1.name }
+        self.init(
+            id: id,
+            office: office,
+            status: status,
+            valueUSD: valueUSD,
+            tracks: tracks,
+            date: date,
+            updatedAt: updatedAt,
+            conflicted: conflicted,
+            values: fields.map { ReportField($0.key, $0.value) }.sorted { $0.name < $1.name }
+        )
     }
 
     /// A record for reports from its facts and the values of the fields a report reads, sorted
