@@ -30,7 +30,7 @@ struct ChildProcessTests {
         #expect(String(decoding: run.error, as: UTF8.self) == "oops\n")
     }
 
-    @Test("a child killed by a signal reports the signal, and one past its time is killed")
+    @Test("a child killed by a signal reports the signal, and one past its time is killed, its output open or closed")
     func signalsAndTimeouts() throws {
         let sleeper = try ChildProcess("/bin/sleep", ["60"])
         #expect(sleeper.isRunning)
@@ -39,5 +39,8 @@ struct ChildProcessTests {
         #expect(!sleeper.isRunning)
         let late = try ChildProcess.run("/bin/sleep", ["60"], timeout: 0.2)
         #expect(late.termination == .signalled(SIGKILL))
+        // One that closes its output and goes on running is killed at its time too.
+        let closed = try ChildProcess.run("/bin/sh", ["-c", "exec >&- 2>&-; sleep 5"], timeout: 0.2)
+        #expect(closed.termination == .signalled(SIGKILL))
     }
 }

@@ -139,13 +139,18 @@ public final class ChildProcess: Sendable {
     }
 
     /// Whether the child has not ended yet (reaps it if it has).
-    public var isRunning: Bool { reap(blocking: false) == nil }
+    public var isRunning: Bool { reap() == nil }
 
     /// Waits for the child to end.
     @discardableResult
     public func wait() -> Termination {
         while true {
-            if let ended = reap(blocking: true) { return ended }
+            if let ended = reap() { return ended }
+            // Waits without reaping and without the lock, so that a ``send(_:)`` meanwhile (a
+            // timeout's kill) is not held up behind it; the child stays a zombie, its pid not
+            // reused, until ``reap()`` takes it under the lock.
+            var info = siginfo_t()
+            _ = waitid(P_PID, id_t(processIdentifier), &info, WEXITED | WNOWAIT)
         }
     }
 
@@ -165,12 +170,12 @@ public final class ChildProcess: Sendable {
         }
     }
 
-    /// The child's termination once it has ended; waits for it when `blocking`.
-    private func reap(blocking: Bool) -> Termination? {
+    /// The child's termination once it has ended, or nil while it runs.
+    private func reap() -> Termination? {
         termination.withLock { ended in
             if let ended { return ended }
             var status: Int32 = 0
-            let reaped = waitpid(processIdentifier, &status, blocking ? 0 : WNOHANG)
+            let reaped = waitpid(processIdentifier, &status, WNOHANG)
             guard reaped == processIdentifier else { return nil }
             // The WIFEXITED / WEXITSTATUS / WTERMSIG macros are not imported into Swift.
             ended = status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signalled(status & 0x7f)
