@@ -11,19 +11,7 @@ struct CLI {
     }
 
     /// The `liaison` executable `swift test` built beside the test bundle.
-    static let executable: URL? = {
-        var candidates: [URL] = []
-        if let argument = CommandLine.arguments.first {
-            candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent())
-        }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        candidates.append(Bundle.main.bundleURL)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug"))
-        return candidates.map { $0.appendingPathComponent("liaison") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    static let executable = try? BuiltProduct.path("liaison")
 
     /// The working directory of this run; data directories are relative to it.
     let directory: URL
@@ -48,7 +36,7 @@ struct CLI {
         environment.removeValue(forKey: "LIAISON_DATA")
         environment["LIAISON_AUTHOR"] = author
         let run = try ChildProcess.run(
-            executable.path,
+            executable,
             arguments,
             environment: environment,
             directory: directory.path,

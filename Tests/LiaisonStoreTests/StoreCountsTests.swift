@@ -57,7 +57,7 @@ struct StoreCountsTests {
     func killedMidBatch() async throws {
         let fixture = try StoreFixture()
         let process = try ChildProcess(
-            try Self.binary().path,
+            try BuiltProduct.path("liaison"),
             ["seed", "--records", "200000", "--data", fixture.directory.path],
             output: .null
         )
@@ -75,16 +75,5 @@ struct StoreCountsTests {
         #expect(try recount.kept() == recounted)
         #expect(try await reopened.counts().records == recounted["records:0", default: 0])
         #expect(try recount.searchRowsOutOfStep() == 0)
-    }
-
-    /// The `liaison` executable built next to the test bundle.
-    static func binary() throws -> URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("liaison")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        throw StoreError(.notInitialised, "the liaison binary is not built: run `swift build` first")
     }
 }

@@ -3,24 +3,13 @@ import TestProcesses
 
 /// Runs the built `liaison` binary, as a user would from a shell.
 enum LiaisonRun {
-    /// The `liaison` executable next to the test bundle (`.build/debug/liaison`).
-    static func binary() throws -> URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("liaison")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        throw NodeFailure("the liaison binary is not built: run `swift build` first")
-    }
-
     /// Runs `liaison ARGS` (with `--data DIR` when given), returning exit status, stdout and
     /// stderr. A command still running after two minutes is killed.
     static func run(_ arguments: [String], data: URL?) throws -> (status: Int32, stdout: String, stderr: String) {
         var environment = ProcessInfo.processInfo.environment
         environment["LIAISON_DATA"] = nil
         let run = try ChildProcess.run(
-            try binary().path,
+            try BuiltProduct.path("liaison"),
             arguments + (data.map { ["--data", $0.path] } ?? []),
             environment: environment
         )

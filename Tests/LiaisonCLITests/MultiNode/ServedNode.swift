@@ -44,7 +44,7 @@ final class ServedNode: @unchecked Sendable {
         environment["LIAISON_SYNC_TIMEOUT"] = "3"
         environment.merge(extra) { _, given in given }
         let process = try ChildProcess(
-            try LiaisonRun.binary().path,
+            try BuiltProduct.path("liaison"),
             [
                 "serve", "--data", directory.path, "--host", "127.0.0.1", "--port", "\(port)",
                 "--sync-interval", "\(syncInterval)",
