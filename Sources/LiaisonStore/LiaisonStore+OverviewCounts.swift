@@ -51,13 +51,11 @@ extension LiaisonStore {
                     arguments: cutoff + officeArgument
                 ).map { row in (row["office"] as String, row["n"] as Int) }
             )
-            // The oldest, with the report facts the overview lists (the columns a report record
-            // is read from, then its fields in name order).
-            let fields = ["title", "value_basis"]
+            // The oldest, with the report facts and fields the overview reads.
+            let fields = ReportScope(track: nil, fields: OverviewReport.reportFields).fields
             let statement = try db.makeStatement(
                 sql: """
-                    SELECT f.id, f.office, f.status, f.value_usd, f.tracks, f.updated_at, f.conflicted, f.day, f.title,
-                        f.value_basis
+                    SELECT \(Self.reportColumns(fields, of: "f"))
                     FROM report_fact AS f JOIN (SELECT seq, updated_at, id \(stale) ORDER BY updated_at, id LIMIT ?) AS r
                         ON f.seq = r.seq
                     ORDER BY r.updated_at, r.id

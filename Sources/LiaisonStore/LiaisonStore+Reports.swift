@@ -57,10 +57,7 @@ extension LiaisonStore {
                 arguments: StatementArguments(arguments)
             )!
             let statement = try db.makeStatement(
-                sql: """
-                    SELECT id, office, status, value_usd, tracks, updated_at, conflicted, day\
-                    \(scope.fields.map { ", \"\($0)\"" }.joined()) FROM report_fact \(filter) ORDER BY seq
-                    """
+                sql: "SELECT \(Self.reportColumns(scope.fields)) FROM report_fact \(filter) ORDER BY seq"
             )
             statement.arguments = StatementArguments(arguments)
             let failure = FirstFailure()
@@ -83,6 +80,14 @@ extension LiaisonStore {
             if let error = failure.error { throw error }
             return result
         }
+    }
+
+    /// The `report_fact` columns ``reportRecord(_:fields:kinds:trackLists:)`` reads, in its
+    /// order: the facts, then `fields`; each prefixed with `table.` when given.
+    static func reportColumns(_ fields: [String], of table: String? = nil) -> String {
+        let prefix = table.map { $0 + "." } ?? ""
+        let facts = ["id", "office", "status", "value_usd", "tracks", "updated_at", "conflicted", "day"]
+        return (facts + fields.map { "\"\($0)\"" }).map { prefix + $0 }.joined(separator: ", ")
     }
 
     /// The report view of the `report_fact` row a statement stands on: the facts, then the
@@ -176,7 +181,7 @@ extension PluginRegistry {
         guard let scope = scope(ofReport: request.id) else {
             return ReportDocument(id: request.id, title: request.id, generatedAt: request.generatedAt)
         }
-        if request.id == OverviewReport.declaration.id, request.period.from == nil, request.period.to == nil {
+        if request.id == OverviewReport.declaration.id, request.period.isUnbounded {
             let counts = try await store.overviewCounts(office: request.office, today: request.today)
             let input = ReportInput(
                 records: ReportRecords([]),

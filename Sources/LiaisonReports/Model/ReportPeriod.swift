@@ -11,6 +11,9 @@ public struct ReportPeriod: Codable, Sendable, Equatable {
         self.to = to
     }
 
+    /// Whether neither end is set: every record counts, whatever its day.
+    public var isUnbounded: Bool { from == nil && to == nil }
+
     /// The period for people: `2024-01-01 to 2024-12-31`, `from 2024-01-01`, `until 2024-12-31`,
     /// or `nil` when both ends are open.
     public var displayText: String? {

@@ -53,7 +53,7 @@ public struct ReportInput: Sendable {
             id: id,
             title: title,
             subtitle: subtitle,
-            period: period.from == nil && period.to == nil ? nil : period,
+            period: period.isUnbounded ? nil : period,
             filters: filters,
             generatedAt: generatedAt,
             provisionalCount: provisionalCount

@@ -76,8 +76,9 @@ public struct ReportRecord: Hashable, Sendable {
     }
 
     /// A record for reports from its facts and the values of the fields a report reads, sorted
-    /// by name, one a name (a store's rows, read in the order of ``ReportScope/fields``).
-    public init(
+    /// by name, one a name: a store's rows, read in the order of ``ReportScope/fields``. Kept to
+    /// this package, where that order is known to hold (equal records must hold equal lists).
+    package init(
         id: String,
         office: String,
         status: String,
@@ -129,14 +130,14 @@ public struct ReportRecord: Hashable, Sendable {
 }
 
 /// One field's display value in a ``ReportRecord``.
-public struct ReportField: Hashable, Sendable {
+package struct ReportField: Hashable, Sendable {
     /// The field's name.
-    public let name: String
+    package let name: String
     /// Its display value.
-    public let value: FieldValue
+    package let value: FieldValue
 
     /// The entry for `name`.
-    public init(_ name: String, _ value: FieldValue) {
+    package init(_ name: String, _ value: FieldValue) {
         self.name = name
         self.value = value
     }
