@@ -22,8 +22,6 @@ deps:
 build: deps
 	$(SWIFT) build --product liaison
 
-# The tests start their processes with posix_spawn (Tests/Support/TestProcesses), not
-# Foundation's Process, whose run() can crash a process holding many files (see there).
 test: deps
 	$(SWIFT) test
 	$(MAKE) browser-test

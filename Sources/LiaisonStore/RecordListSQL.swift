@@ -203,7 +203,8 @@ extension RecordListSQL {
 
     /// The total from the kept counts when the query has no text: the conflicted count for
     /// conflicted records alone, else the sum of the counts per combination of office, status
-    /// and tracks that the filters take in. Nil otherwise.
+    /// and tracks that the filters take in. Nil otherwise, and for an empty office or status,
+    /// which the counts hold as `''` for records with none (the list matches none of those).
     private func keptTotal(_ db: Database) throws -> Int? {
         guard query.text == nil, query.office != "", query.status != "" else { return nil }
         if query.conflictedOnly {

@@ -28,7 +28,7 @@ struct StoreConnectionTests {
         #expect(try await Self.writerPragma(fixture.store, "wal_autocheckpoint") == 8192)
     }
 
-    @Test("keeps its temporary pages in memory, and sorts a bulk load's index rebuild with files")
+    @Test("keeps its temporary pages in memory, uses files only inside sortingWithFiles, and is back in memory after a bulk load")
     func temporaryPages() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
