@@ -14,7 +14,7 @@ extension LiaisonStore {
         let event = try state.loggedWrite(values, readContext: .empty, replica: identity.replicaID, meta: meta(author))
         try schema.checkRecord(state)
         let created = state
-        try await recordWrites.write { db in try db.log(event, at: db.save(created)) }
+        try await recordWrites.write { db in try db.log(event, at: db.saveCreated(created)) }
         return created
     }
 

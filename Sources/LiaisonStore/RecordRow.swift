@@ -61,6 +61,20 @@ extension Database {
     /// - Throws: ``StoreError`` `.refused` when the state would be over ``IntakeLimits/maxStateBytes``
     ///   (peers would refuse it).
     func save(_ state: RecordState) throws -> Int64 {
+        try save(state, over: heldColumns(ids: [state.id])[state.id])
+    }
+
+    /// Stores the first state of a record created here, at the next sequence number, without
+    /// looking for a stored row: its id was just made (``RecordID/make(now:)``), so none holds it
+    /// (were one to, the insert would fail on the unique id, changing nothing). Must run inside
+    /// a write transaction.
+    /// - Throws: as ``save(_:)``.
+    func saveCreated(_ state: RecordState) throws -> Int64 {
+        try save(state, over: nil)
+    }
+
+    /// Stores `state` over what its row holds now (`held`, nil: no row) at the next sequence.
+    private func save(_ state: RecordState, over held: [DatabaseValue]?) throws -> Int64 {
         let row = RecordRow(state)
         guard row.json.utf8.count <= IntakeLimits.maxStateBytes else {
             throw StoreError(
@@ -69,7 +83,7 @@ extension Database {
             )
         }
         let sequence = try Int64.fetchOne(cachedStatement(sql: "UPDATE node SET sequence = sequence + 1 RETURNING sequence"))!
-        try insert(row, at: sequence, source: nil, over: heldColumns(ids: [state.id])[state.id])
+        try insert(row, at: sequence, source: nil, over: held)
         return sequence
     }
 
