@@ -48,8 +48,7 @@ extension LiaisonStore {
         let found = try readCaller { db -> (Int64, Int64, Account?)? in
             guard
                 let row = try Row.fetchOne(
-                    db,
-                    sql: "SELECT account, created_at, last_seen FROM session WHERE id_hash = ?",
+                    db.cachedStatement(sql: "SELECT account, created_at, last_seen FROM session WHERE id_hash = ?"),
                     arguments: [hash]
                 )
             else { return nil }

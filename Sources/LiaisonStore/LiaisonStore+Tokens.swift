@@ -93,35 +93,36 @@ extension LiaisonStore {
         }
     }
 
-    /// The name and role of `token`, or `nil` when it is not a current token. Every stored
-    /// hash is compared in constant time, so timing does not tell how close a guess came.
+    /// The name and role of `token`, or `nil` when it is not a current token. The token is
+    /// found by its SHA-256 digest (every request asks, so one indexed row, by a statement kept
+    /// prepared), and the digest is then compared in constant time. The lookup's timing can
+    /// tell only how close a guess's digest came to a stored one, which says nothing about the
+    /// token (sessions are found the same way).
     /// A token made for an account answers the account's name (the author of its writes) and
     /// the lower of the two roles, and `nil` while the account is disabled.
     public func authenticate(token: String) async throws -> (name: String, role: TokenRole)? {
         guard !token.isEmpty, token.utf8.count <= 512 else { return nil }
         let presented = TokenDigest(token)
-        let rows = try readCaller { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT token.name, token.role, token.hash, token.account, account.role, account.disabled
-                    FROM token LEFT JOIN account ON account.name = token.account
-                    """
+        let found = try readCaller { db in
+            try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT token.name, token.role, token.hash, token.account, account.role, account.disabled
+                        FROM token LEFT JOIN account ON account.name = token.account
+                        WHERE token.hash = ?
+                        """
+                ),
+                arguments: [presented.hex]
             ).map { row -> (String, String, String, String?, String?, Bool?) in
                 (row[0], row[1], row[2], row[3], row[4], row[5])
             }
         }
-        var match: (name: String, role: TokenRole)?
-        for (name, role, hash, account, accountRole, disabled) in rows {
-            guard presented.matches(hex: hash), let role = TokenRole(rawValue: role) else { continue }
-            if let account {
-                guard disabled == false, let accountRole = accountRole.flatMap(TokenRole.init(rawValue:)) else { continue }
-                match = (account, min(role, accountRole))
-            } else {
-                match = (name, role)
-            }
-        }
-        return match
+        guard let (name, role, hash, account, accountRole, disabled) = found, presented.matches(hex: hash),
+            let role = TokenRole(rawValue: role)
+        else { return nil }
+        guard let account else { return (name, role) }
+        guard disabled == false, let accountRole = accountRole.flatMap(TokenRole.init(rawValue:)) else { return nil }
+        return (account, min(role, accountRole))
     }
 
     private static func checkTokenAccount(_ db: Database, _ name: String, role: TokenRole) throws {

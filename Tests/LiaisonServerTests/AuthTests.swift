@@ -74,6 +74,18 @@ struct AuthTests {
         }
     }
 
+    @Test func theAuthorizationHeaderIsReadAsRFC6750Says() async throws {
+        try await withNode { node in
+            let token = node.token(.reader)
+            let accepted = ["Bearer \(token)", "bearer \(token)", "BEARER  \(token) ", "Bearer\t\(token)"]
+            let refused = ["Bearer", "Bearer ", "Basic \(token)", "Bearer\(token)", "Bearer \(token)x", "Bearer x\(token)"]
+            for (value, expected) in accepted.map({ ($0, 200) }) + refused.map({ ($0, 401) }) {
+                let reply = try await node.send("GET", "/v1/status", headers: [("Authorization", value)])
+                #expect(reply.status == expected, "\(value)")
+            }
+        }
+    }
+
     @Test func adminsMakeListAndRevokeTokensOverHTTP() async throws {
         try await withNode { node in
             let admin = node.token(.admin)

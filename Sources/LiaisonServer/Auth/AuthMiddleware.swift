@@ -65,11 +65,16 @@ struct AuthMiddleware: RouterMiddleware {
     static let csrfHeader = HTTPFields.Element.Name("X-CSRF-Token")!
 
     /// The token of an `Authorization` header value `Bearer <token>` (scheme matched case-insensitively).
+    /// Read by bytes: every request asks, and splitting and trimming by characters cost more
+    /// than the token lookup.
     static func bearerToken(_ header: String?) -> String? {
         guard let header else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let bytes = header.utf8.drop(while: isBlank)
+        guard let space = bytes.firstIndex(where: isBlank), header[bytes.startIndex..<space].lowercased() == "bearer"
+        else { return nil }
+        let token = bytes[space...].drop(while: isBlank)
+        guard let last = token.lastIndex(where: { !isBlank($0) }) else { return nil }
+        return String(decoding: token[...last], as: UTF8.self)
     }
 }
