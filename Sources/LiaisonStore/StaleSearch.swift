@@ -10,14 +10,17 @@ extension Database {
     func refreshStaleSearch() throws {
         let pending = try cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM search_stale)")
         guard try Bool.fetchOne(pending)! else { return }
-        try execute(
-            sql: """
-                INSERT INTO record_fts (record_fts, rowid, search) SELECT 'delete', key, search FROM search_stale ORDER BY key;
-                INSERT INTO record_fts (rowid, search)
-                    SELECT record.key, record.search FROM search_stale JOIN record ON record.key = search_stale.key
-                    ORDER BY search_stale.key;
-                DELETE FROM search_stale;
-                """
-        )
+        // Kept prepared: every group of writes runs them, and FTS5 statements are slow to prepare.
+        for sql in [
+            "INSERT INTO record_fts (record_fts, rowid, search) SELECT 'delete', key, search FROM search_stale ORDER BY key",
+            """
+            INSERT INTO record_fts (rowid, search)
+                SELECT record.key, record.search FROM search_stale JOIN record ON record.key = search_stale.key
+                ORDER BY search_stale.key
+            """,
+            "DELETE FROM search_stale",
+        ] {
+            try cachedStatement(sql: sql).execute()
+        }
     }
 }
