@@ -56,11 +56,12 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "LiaisonCore", swiftSettings: swiftSettings),
         .target(
             name: "LiaisonStore",
             dependencies: [
-                "LiaisonCore", "LiaisonReports", "CSodium",
+                "LiaisonCore", "LiaisonReports", "CSodium", "CSQLiteSettings",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
