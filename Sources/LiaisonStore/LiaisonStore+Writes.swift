@@ -13,9 +13,9 @@ extension LiaisonStore {
         var state = RecordState(id: RecordID.make())
         let event = try state.loggedWrite(values, readContext: .empty, replica: identity.replicaID, meta: meta(author))
         try schema.checkRecord(state)
-        let created = state
-        try await recordWrites.write { db in try db.log(event, at: db.saveCreated(created)) }
-        return created
+        let row = RecordRow(state)
+        try await recordWrites.write { db in try db.log(event, at: db.saveCreated(row)) }
+        return state
     }
 
     /// Writes fields of a record against the version its writer read (`readContext`;

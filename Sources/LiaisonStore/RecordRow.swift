@@ -61,21 +61,23 @@ extension Database {
     /// - Throws: ``StoreError`` `.refused` when the state would be over ``IntakeLimits/maxStateBytes``
     ///   (peers would refuse it).
     func save(_ state: RecordState) throws -> Int64 {
-        try save(state, over: heldColumns(ids: [state.id])[state.id])
+        try save(RecordRow(state), over: heldColumns(ids: [state.id])[state.id])
     }
 
-    /// Stores the first state of a record created here, at the next sequence number, without
-    /// looking for a stored row: its id was just made (``RecordID/make(now:)``), so none holds it
-    /// (were one to, the insert would fail on the unique id, changing nothing). Must run inside
-    /// a write transaction.
+    /// Stores the first state of a record created here (`row`, made before the transaction, so
+    /// that the writer does not wait for it), at the next sequence number, without looking for
+    /// a stored row: its id was just made (``RecordID/make(now:)``), so none holds it (were one
+    /// to, the insert would fail on the unique id, changing nothing). Must run inside a write
+    /// transaction.
     /// - Throws: as ``save(_:)``.
-    func saveCreated(_ state: RecordState) throws -> Int64 {
-        try save(state, over: nil)
+    func saveCreated(_ row: RecordRow) throws -> Int64 {
+        try save(row, over: nil)
     }
 
-    /// Stores `state` over what its row holds now (`held`, nil: no row) at the next sequence.
-    private func save(_ state: RecordState, over held: [DatabaseValue]?) throws -> Int64 {
-        let row = RecordRow(state)
+    /// Stores `row` over what its record's row holds now (`held`, nil: no row) at the next
+    /// sequence.
+    private func save(_ row: RecordRow, over held: [DatabaseValue]?) throws -> Int64 {
+        let state = row.state
         guard row.json.utf8.count <= IntakeLimits.maxStateBytes else {
             throw StoreError(
                 .refused,
