@@ -12,6 +12,7 @@ enum Migrations {
         registerWriteCost(in: &migrator)
         registerListTotals(in: &migrator)
         registerOverviewCounts(in: &migrator)
+        registerNewRecordSearch(in: &migrator)
         return migrator
     }
 }

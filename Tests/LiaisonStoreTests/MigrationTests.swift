@@ -59,9 +59,11 @@ struct MigrationTests {
         }
 
         // It takes writes, at the next sequence, and opens again as it is.
-        let values = try store.schema.parseAssignments(["type=event", "title=Trade show", "tracks=sccp"])
-        _ = try await store.create(values, author: "ravi")
+        let values = try store.schema.parseAssignments(["type=event", "title=Trade show in Zanzibar", "tracks=sccp"])
+        let made = try await store.create(values, author: "ravi")
         #expect(try await store.currentSequence() == expected.currentSequence() + 1)
+        #expect(try await store.page(RecordQuery(text: "zanzi")).states.map(\.id) == [made.id])
+        #expect(try StoreRecount(directory: directory).searchRowsOutOfStep() == 0)
         let reopened = try LiaisonStore(directory: directory, schema: .core)
         #expect(try await reopened.displayedRecords().count == expected.displayedRecords().count + 1)
     }

@@ -64,5 +64,10 @@ struct StoreGroupCommitTests {
         let shared = try #require(try await reopened.state(id: first.id))
         #expect(shared.conflictedFields.isEmpty)
         #expect(try await reopened.history(id: first.id)?.count == 21)
+        // The search index took each created record with its group's other changes, and
+        // nothing of the writes that failed.
+        let found = try await reopened.page(RecordQuery(text: "record")).states.map(\.id)
+        #expect(Set(found) == Set(created.map(\.id) + [first.id]))
+        #expect(try StoreRecount(directory: fixture.directory).searchRowsOutOfStep() == 0)
     }
 }
