@@ -15,6 +15,8 @@ struct WritesBench: AsyncParsableCommand {
     @Option(help: "Concurrent connections, each posting one record after another.") var connections = 8
     @Option(help: "Seconds to post for.") var seconds = 10.0
     @Option(help: "Stop after this many writes (default: when --seconds are up).") var writes: Int?
+    @Option(help: "Write into the store in this directory (it keeps the writes) instead of a new, empty one.")
+    var data: String?
 
     func validate() throws {
         guard connections > 0, seconds > 0, (writes ?? 1) > 0 else {
@@ -23,11 +25,16 @@ struct WritesBench: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try LiaisonStore.initialise(directory: directory, office: "mumbai")
+        let directory: URL
+        if let data {
+            directory = URL(fileURLWithPath: data)
+        } else {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-bench-\(UUID().uuidString)")
+            try LiaisonStore.initialise(directory: directory, office: "mumbai")
+        }
+        defer { if data == nil { try? FileManager.default.removeItem(at: directory) } }
         let token = try await LiaisonStore(directory: directory, schema: BundledPlugins.schema)
-            .createToken(name: "bench", role: .editor)
+            .createToken(name: "bench-\(UUID().uuidString.prefix(8).lowercased())", role: .editor)
         let (server, port) = try NodeProcess.serve(data: directory, syncInterval: 0)
         defer { NodeProcess.stop(server) }
         let client = CurlClient(configuration: .init(workerThreads: connections))
