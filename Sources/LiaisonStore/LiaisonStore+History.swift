@@ -49,14 +49,17 @@ extension Database {
         }
     }
 
-    /// Adds (or replaces) an event in the log at `sequence`. Must run inside a write transaction.
-    func log(_ event: WriteEvent, at sequence: Int64) throws {
+    /// Adds (or replaces) an event in the log at `sequence`; `canonicalJSON` is the event's,
+    /// when the caller made it before the transaction. Must run inside a write transaction.
+    func log(_ event: WriteEvent, canonicalJSON: String? = nil, at sequence: Int64) throws {
         try cachedStatement(
             sql: """
                 INSERT INTO event (record_id, replica, counter, seq, event) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(record_id, replica, counter) DO UPDATE SET seq = excluded.seq, event = excluded.event
                 """
-        ).execute(arguments: [event.recordID, event.dot.replica, Int64(event.dot.counter), sequence, event.canonicalJSON])
+        ).execute(
+            arguments: [event.recordID, event.dot.replica, Int64(event.dot.counter), sequence, canonicalJSON ?? event.canonicalJSON]
+        )
     }
 
     /// Whether the store holds records but no events: it was made before the log existed (or

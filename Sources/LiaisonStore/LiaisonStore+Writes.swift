@@ -13,8 +13,9 @@ extension LiaisonStore {
         var state = RecordState(id: RecordID.make())
         let event = try state.loggedWrite(values, readContext: .empty, replica: identity.replicaID, meta: meta(author))
         try schema.checkRecord(state)
-        let row = RecordRow(state)
-        try await recordWrites.write { db in try db.log(event, at: db.saveCreated(row)) }
+        // Made before the write joins the group: the writer thread, which every write waits for, only stores them.
+        let (row, eventJSON) = (RecordRow(state), event.canonicalJSON)
+        try await recordWrites.write { db in try db.log(event, canonicalJSON: eventJSON, at: db.saveCreated(row)) }
         return state
     }
 
