@@ -83,6 +83,9 @@ public final class LiaisonStore: Sendable {
     /// through ``callerReader``. The pool's readers run on threads of their own, and the two
     /// hand-offs there and back cost more than the read (`liaison-bench writes`: ~30 % more
     /// writes/s without them). The read is a few small rows; callers wait only for each other.
+    /// No transaction holds the statements together (opening and ending one cost more than the
+    /// token's one-statement read): each reads the latest commit, so a session's second read
+    /// (its account) is at least as fresh as its first.
     func readCaller<T>(_ read: (Database) throws -> T) throws -> T {
         let reader = try callerReader.withLock { reader in
             if let reader { return reader }
@@ -93,7 +96,7 @@ public final class LiaisonStore: Sendable {
             reader = opened
             return opened
         }
-        return try reader.read(read)
+        return try reader.inDatabase(read)
     }
 
     /// SQLite's process-wide settings, made once before the process's first database opens
