@@ -8,7 +8,7 @@ extension Migrations {
             // A new record went into the search index from its insert trigger. A local write runs
             // in a savepoint of its own (group commit), and FTS5 writes what it holds to a new
             // segment at every savepoint, so each created record made (and later merged) a
-            // segment of its own: the writer's costliest step for a create. The trigger now notes
+            // segment of its own, on the writer thread every write waits for. The trigger now notes
             // the record in `search_stale` with no old text (NULL: nothing to take out), and the
             // end of the transaction indexes it with the others, in key order (StaleSearch.swift).
             //
