@@ -74,7 +74,7 @@ struct AuthTests {
         }
     }
 
-    @Test func theAuthorizationHeaderIsReadAsRFC6750Says() async throws {
+    @Test func aBearerTokenIsReadWhateverTheSchemesCaseAndTheBlanks() async throws {
         try await withNode { node in
             let token = node.token(.reader)
             let accepted = ["Bearer \(token)", "bearer \(token)", "BEARER  \(token) ", "Bearer\t\(token)"]
