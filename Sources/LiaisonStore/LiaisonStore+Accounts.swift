@@ -170,7 +170,8 @@ extension LiaisonStore {
     }
 
     static func account(_ db: Database, _ name: String) throws -> Account? {
-        try Row.fetchOne(db, sql: "SELECT \(accountColumns) FROM account WHERE name = ?", arguments: [name])
+        // Kept prepared: a signed-in user's every request reads it (the session's account).
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(accountColumns) FROM account WHERE name = ?"), arguments: [name])
             .flatMap(account)
     }
 
