@@ -121,54 +121,73 @@ public enum OverviewReport {
         }
 
         mutating func add(_ record: ReportRecord) {
-            count += 1
-            pipeline.add(record)
-            funnel.add(record)
-            if PipelineValue.isOpen(record) {
-                byBasis[basisGroup(record), default: RecordTally()].add(record)
-            }
+            add(
+                office: record.office,
+                status: record.status,
+                tracks: record.tracks,
+                conflicted: record.conflicted,
+                valueBasis: basisGroup(record),
+                count: 1,
+                value: record.valueUSD
+            )
             // ``OverviewReport/isStale(_:today:)``, with today worked out once.
             let isStale =
                 todayNumber.map { today in
                     PipelineValue.isOpen(record) && today - ReportDays.dayNumber(millis: record.updatedAt) > staleDays
                 } ?? false
-            if isStale {
-                staleCount += 1
-                if staleCutoff.map({ (record.updatedAt, record.id) < ($0.updatedAt, $0.id) }) ?? true {
-                    stale.append(record)
-                    if stale.count >= 2 * staleListLength { keepOldestStale() }
-                }
-            }
-            guard let office = offices.firstIndex(of: record.office) else { return }
-            records[office] += 1
-            if isStale { staleByOffice[office] += 1 }
-            if record.conflicted { conflicted[office] += 1 }
-            for track in record.tracks {
-                if let index = trackIDs.firstIndex(of: track) { byOfficeTrack[office][index] += 1 }
+            guard isStale else { return }
+            addStale(1, office: record.office)
+            if staleCutoff.map({ (record.updatedAt, record.id) < ($0.updatedAt, $0.id) }) ?? true {
+                stale.append(record)
+                if stale.count >= 2 * staleListLength { keepOldestStale() }
             }
         }
 
         /// Adds the records a store counted: the same tally as adding each of them.
         mutating func add(_ counts: OverviewCounts) {
             for group in counts.groups {
-                count += group.count
-                pipeline.add(value: group.value, status: group.status)
-                funnel.add(count: group.count, value: group.value, status: group.status)
-                if PipelineValue.isOpen(status: group.status) {
-                    byBasis[group.valueBasis, default: RecordTally()].add(count: group.count, value: group.value)
-                }
-                guard let office = offices.firstIndex(of: group.office) else { continue }
-                records[office] += group.count
-                if group.conflicted { conflicted[office] += group.count }
-                for track in group.tracks {
-                    if let index = trackIDs.firstIndex(of: track) { byOfficeTrack[office][index] += group.count }
-                }
+                add(
+                    office: group.office,
+                    status: group.status,
+                    tracks: group.tracks,
+                    conflicted: group.conflicted,
+                    valueBasis: group.valueBasis,
+                    count: group.count,
+                    value: group.value
+                )
             }
-            for (office, stale) in counts.staleByOffice {
-                staleCount += stale
-                if let index = offices.firstIndex(of: office) { staleByOffice[index] += stale }
-            }
+            for (office, stale) in counts.staleByOffice { addStale(stale, office: office) }
             stale = Array(counts.oldestStale.prefix(staleListLength))
+        }
+
+        /// Adds `count` records alike in what the overview tallies, whose values sum to `value`.
+        private mutating func add(
+            office: String,
+            status: String,
+            tracks: [String],
+            conflicted: Bool,
+            valueBasis: String,
+            count: Int,
+            value: Double
+        ) {
+            self.count += count
+            pipeline.add(value: value, status: status)
+            funnel.add(count: count, value: value, status: status)
+            if PipelineValue.isOpen(status: status) {
+                byBasis[valueBasis, default: RecordTally()].add(count: count, value: value)
+            }
+            guard let office = offices.firstIndex(of: office) else { return }
+            records[office] += count
+            if conflicted { self.conflicted[office] += count }
+            for track in tracks {
+                if let index = trackIDs.firstIndex(of: track) { byOfficeTrack[office][index] += count }
+            }
+        }
+
+        /// Adds `count` stale records of `office`.
+        private mutating func addStale(_ count: Int, office: String) {
+            staleCount += count
+            if let index = offices.firstIndex(of: office) { staleByOffice[index] += count }
         }
 
         /// The stale records longest without activity, oldest first (at most ``staleListLength``).
