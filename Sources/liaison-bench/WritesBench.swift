@@ -33,8 +33,9 @@ struct WritesBench: AsyncParsableCommand {
             try LiaisonStore.initialise(directory: directory, office: "mumbai")
         }
         defer { if data == nil { try? FileManager.default.removeItem(at: directory) } }
-        let token = try await LiaisonStore(directory: directory, schema: BundledPlugins.schema)
-            .createToken(name: "bench-\(UUID().uuidString.prefix(8).lowercased())", role: .editor)
+        let store = try LiaisonStore(directory: directory, schema: BundledPlugins.schema)
+        let tokenName = "bench-\(UUID().uuidString.prefix(8).lowercased())"
+        let token = try await store.createToken(name: tokenName, role: .editor)
         let (server, port) = try NodeProcess.serve(data: directory, syncInterval: 0)
         defer { NodeProcess.stop(server) }
         let client = CurlClient(configuration: .init(workerThreads: connections))
@@ -83,6 +84,8 @@ struct WritesBench: AsyncParsableCommand {
         print("  latency p99     \(Timing.ms(Timing.percentile(latencies, 0.99)))")
         let cpu = NodeProcess.cpuSeconds(of: server) - cpuBefore
         print("  CPU time        serving node \(String(format: "%.2f", cpu)) s (\(Int(cpu / Double(max(latencies.count, 1)) * 1e6)) µs a write)")
+        // A store given with --data keeps the writes, not the benchmark's token.
+        try await store.revokeToken(name: tokenName)
     }
 }
 
