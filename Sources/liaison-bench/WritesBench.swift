@@ -61,7 +61,7 @@ struct WritesBench: AsyncParsableCommand {
 
         let limit = writes ?? Int.max
         let counter = Counter()
-        let cpuBefore = NodeProcess.cpuSeconds(of: server)
+        let cpuBefore = (node: NodeProcess.cpuSeconds(of: server), client: CPUTime.ofThisProcess(), machine: CPUTime.ofMachine())
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
         let (elapsed, latencies) = try await Timing.measure {
             try await withThrowingTaskGroup(of: [Double].self) { group in
@@ -82,8 +82,15 @@ struct WritesBench: AsyncParsableCommand {
         print("  writes/s        \(Int(Double(latencies.count) / elapsed))")
         print("  latency p50     \(Timing.ms(Timing.percentile(latencies, 0.5)))")
         print("  latency p99     \(Timing.ms(Timing.percentile(latencies, 0.99)))")
-        let cpu = NodeProcess.cpuSeconds(of: server) - cpuBefore
-        print("  CPU time        serving node \(String(format: "%.2f", cpu)) s (\(Int(cpu / Double(max(latencies.count, 1)) * 1e6)) µs a write)")
+        let cpu = NodeProcess.cpuSeconds(of: server) - cpuBefore.node
+        let clientCPU = CPUTime.ofThisProcess() - cpuBefore.client
+        let machine = CPUTime.ofMachine()
+        let perWrite = { (seconds: Double) in Int(seconds / Double(max(latencies.count, 1)) * 1e6) }
+        print("  CPU time        serving node \(String(format: "%.2f", cpu)) s (\(perWrite(cpu)) µs a write)")
+        print("                  this benchmark's client \(String(format: "%.2f", clientCPU)) s (\(perWrite(clientCPU)) µs a write)")
+        let busy = (machine.busy - cpuBefore.machine.busy) / max(machine.all - cpuBefore.machine.all, 1e-9)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        print("  machine         \(cores) cores, \(Int(busy * 100)) % busy meanwhile (every process, the client's included)")
         // A store given with --data keeps the writes, not the benchmark's token.
         try await store.revokeToken(name: tokenName)
     }
