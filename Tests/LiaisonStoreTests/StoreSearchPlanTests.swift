@@ -1,0 +1,58 @@
+import GRDB
+import LiaisonCore
+import Testing
+
+@testable import LiaisonStore
+
+@Suite("How a search reads the store")
+struct StoreSearchPlanTests {
+    /// SQLite's plans for a page of `query` as the list reads it (the rows with a sort key and
+    /// those without, in list order) and for its total, with the index that finds a record by
+    /// its key.
+    static func plans(_ store: LiaisonStore, _ query: RecordQuery) async throws -> (plans: [String], keyIndex: String) {
+        try await store.database.read { db in
+            var sql = RecordListSQL(query)
+            try sql.choosingIndex(db)
+            #expect(sql.searchFirst, "a search matching few records is read from the search index first")
+            let (conditions, arguments) = sql.filter(ordered: true)
+            var statements = ["IS NULL", "IS NOT NULL"].map { run in
+                let filter = (conditions + ["\(sql.column) \(run)"]).joined(separator: " AND ")
+                return ("SELECT id FROM \(sql.table) WHERE \(filter) ORDER BY \(sql.order)", arguments)
+            }
+            statements.append(sql.matching)
+            let plans = try statements.map { statement, arguments in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement, arguments: arguments)
+                    .map { $0["detail"] as String }.joined(separator: "\n")
+            }
+            return (plans, sql.keyIndex)
+        }
+    }
+
+    /// Searches that match few of the records, in every order and with each kind of filter.
+    static let queries =
+        RecordQuery.Sort.allCases.map { RecordQuery(text: "lithium", sort: $0) } + [
+            RecordQuery(conflictedOnly: true, text: "lithium"),
+            RecordQuery(track: "ipef", deleted: true, text: "lith"),
+            RecordQuery(office: "mumbai", status: "identified", text: "lithium", sort: .office),
+        ]
+
+    @Test("a search that matches few records finds each match by its key, in every order and filter, also during a bulk load")
+    func eachMatchByItsKey() async throws {
+        let fixture = try StoreFixture()
+        var records = ManyRecords(seed: 11)
+        try await fixture.store.mergeAll(records.states(300))
+        for (keyIndex, aside) in [("record_list_search", false), ("record_key", true)] {
+            if aside { #expect(try await fixture.store.setIndexesAside(forLoadOf: 1_000, threshold: 100)) }
+            for query in Self.queries {
+                let (plans, chosen) = try await Self.plans(fixture.store, query)
+                #expect(chosen == keyIndex)
+                for plan in plans {
+                    // Reading a list index for every match reads the whole store as many times
+                    // as there are matches.
+                    #expect(plan.contains("INDEX \(keyIndex) (key=?"), "\(query): \(plan)")
+                }
+            }
+        }
+        try await fixture.store.restoreIndexes()
+    }
+}
