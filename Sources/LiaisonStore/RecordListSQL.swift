@@ -140,63 +140,43 @@ struct RecordListSQL {
         var runs: [Run] = descending ? [.keyed, .unkeyed] : [.unkeyed, .keyed]
         if backward { runs.reverse() }
         // Ascending when the list is ascending, walked forward, or descending, walked backward.
-        // SQLite puts NULL first when ascending, so its order takes the runs in the walk's order.
         let ascending = descending == backward
         let (conditions, filterArguments) = filter(ordered: true)
         // The walk starts in the cursor's run, just past the cursor, and goes on into the next.
         let first = cursor.map { runs.firstIndex(of: $0.key.isNull ? .unkeyed : .keyed)! } ?? 0
-        let parts = runs.enumerated().dropFirst(first).map { index, run in
-            part(of: run, after: index == first ? cursor : nil, ascending: ascending)
-        }
-        func rows(_ part: Part, limit: Int) throws -> [Row] {
-            try Row.fetchAll(
+        var rows: [Row] = []
+        for (index, run) in runs.enumerated().dropFirst(first) where rows.count < limit {
+            let bound = index == first ? cursor : nil
+            var clauses = conditions
+            var arguments = filterArguments
+            let direction = ascending ? "ASC" : "DESC"
+            let (after, beyond) = ascending ? (">", ">=") : ("<", "<=")
+            switch run {
+            case .unkeyed:
+                clauses.append("\(column) IS NULL")
+                if let bound {
+                    clauses.append("id \(after) ?")
+                    arguments += [bound.id]
+                }
+            case .keyed:
+                clauses.append("\(column) IS NOT NULL")
+                if let bound {
+                    clauses.append("\(key) \(beyond) ? AND (\(key) \(after) ? OR id \(after) ?)")
+                    arguments += [bound.key, bound.key, bound.id]
+                }
+            }
+            let order = run == .keyed ? "\(key) \(direction), id \(direction)" : "id \(direction)"
+            arguments += [limit - rows.count]
+            rows += try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, \(column) FROM \(table) WHERE \((conditions + [part.condition]).joined(separator: " AND "))
-                    ORDER BY \(part.order) LIMIT ?
+                    SELECT id, \(column) FROM \(table) WHERE \(clauses.joined(separator: " AND "))
+                    ORDER BY \(order) LIMIT ?
                     """,
-                arguments: filterArguments + part.arguments + [limit]
+                arguments: arguments
             )
         }
-        if searchFirst {
-            // The matches are sorted anyway: one query reads each of them once, for both runs.
-            let direction = ascending ? "ASC" : "DESC"
-            let either = Part(
-                condition: "(" + parts.map(\.condition).joined(separator: " OR ") + ")",
-                arguments: parts.reduce(into: StatementArguments()) { $0 += $1.arguments },
-                order: "\(key) \(direction), id \(direction)"
-            )
-            return try rows(either, limit: limit)
-        }
-        var found: [Row] = []
-        for part in parts where found.count < limit { found += try rows(part, limit: limit - found.count) }
-        return found
-    }
-
-    /// One run of a walk: its condition (past `bound` when the walk starts in it), the
-    /// condition's arguments, and its order.
-    private struct Part {
-        let condition: String
-        let arguments: StatementArguments
-        let order: String
-    }
-
-    private func part(of run: Run, after bound: ListCursor?, ascending: Bool) -> Part {
-        let direction = ascending ? "ASC" : "DESC"
-        let (after, beyond) = ascending ? (">", ">=") : ("<", "<=")
-        switch run {
-        case .unkeyed:
-            guard let bound else { return Part(condition: "\(column) IS NULL", arguments: [], order: "id \(direction)") }
-            return Part(condition: "\(column) IS NULL AND id \(after) ?", arguments: [bound.id], order: "id \(direction)")
-        case .keyed:
-            let order = "\(key) \(direction), id \(direction)"
-            guard let bound else { return Part(condition: "\(column) IS NOT NULL", arguments: [], order: order) }
-            return Part(
-                condition: "\(column) IS NOT NULL AND \(key) \(beyond) ? AND (\(key) \(after) ? OR id \(after) ?)",
-                arguments: [bound.key, bound.key, bound.id],
-                order: order
-            )
-        }
+        return rows
     }
 }
 

@@ -6,17 +6,20 @@ import Testing
 
 @Suite("How a search reads the store")
 struct StoreSearchPlanTests {
-    /// SQLite's plans for a page of `query` as the list reads it (the rows without a sort key
-    /// and those with, in one sorted query) and for its total, with the index that finds a
-    /// record by its key.
+    /// SQLite's plans for a page of `query` as the list reads it (the rows with a sort key and
+    /// those without, in list order) and for its total, with the index that finds a record by
+    /// its key.
     static func plans(_ store: LiaisonStore, _ query: RecordQuery) async throws -> (plans: [String], keyIndex: String) {
         try await store.database.read { db in
             var sql = RecordListSQL(query)
             try sql.choosingIndex(db)
             #expect(sql.searchFirst, "a search matching few records is read from the search index first")
             let (conditions, arguments) = sql.filter(ordered: true)
-            let filter = (conditions + ["(\(sql.column) IS NULL OR \(sql.column) IS NOT NULL)"]).joined(separator: " AND ")
-            let statements = [("SELECT id FROM \(sql.table) WHERE \(filter) ORDER BY \(sql.order)", arguments), sql.matching]
+            var statements = ["IS NULL", "IS NOT NULL"].map { run in
+                let filter = (conditions + ["\(sql.column) \(run)"]).joined(separator: " AND ")
+                return ("SELECT id FROM \(sql.table) WHERE \(filter) ORDER BY \(sql.order)", arguments)
+            }
+            statements.append(sql.matching)
             let plans = try statements.map { statement, arguments in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement, arguments: arguments)
                     .map { $0["detail"] as String }.joined(separator: "\n")
