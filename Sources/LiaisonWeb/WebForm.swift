@@ -11,14 +11,9 @@ struct WebForm: Sendable {
         self.pairs = pairs
     }
 
-    /// Parses `a=1&b=x+y&b=%C3%A9`.
+    /// Parses `a=1&b=x+y&b=%C3%A9` (``FormEncoding``).
     init(encoded: String) {
-        for part in encoded.split(separator: "&", omittingEmptySubsequences: true) {
-            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = Self.decode(pieces[0])
-            let value = pieces.count > 1 ? Self.decode(pieces[1]) : ""
-            pairs.append((name, value))
-        }
+        pairs = FormEncoding.pairs(encoded[...])
     }
 
     /// The request's body as a form (bodies up to the API's limit).
@@ -48,26 +43,6 @@ struct WebForm: Sendable {
         return value
     }
 
-    /// `+` as space, then percent-decoding (invalid escapes are kept as typed).
-    static func decode(_ text: Substring) -> String {
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8)[...]
-        while let byte = iterator.popFirst() {
-            if byte == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-            } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
-                let high = hexValue(iterator[iterator.startIndex]),
-                let low = hexValue(iterator[iterator.startIndex + 1])
-            {
-                bytes.append(high << 4 | low)
-                iterator = iterator.dropFirst(2)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Percent-encodes a query value (everything but unreserved characters).
     static func encode(_ text: String) -> String {
         var out = ""
@@ -88,15 +63,6 @@ struct WebForm: Sendable {
             guard let value, !value.isEmpty else { return nil }
             return "\(name)=\(encode(value))"
         }.joined(separator: "&")
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
 

@@ -284,6 +284,9 @@ struct RecordRoutesTests {
             #expect(sccp.object["total"] as? Int == 3)
             let search = try await node.send("GET", "/v1/records?q=deal%207", token: reader)
             #expect(search.object["total"] as? Int == 1)
+            // A space sent as `+` (HTML forms, Python's urlencode) is a space: two words, any order.
+            let plus = try await node.send("GET", "/v1/records?q=7+deal", token: reader)
+            #expect(plus.object["total"] as? Int == 1)
             let defaults = try await node.send("GET", "/v1/records", token: reader)
             #expect(defaults.object["limit"] as? Int == 50)
             for bad in ["limit=501", "limit=0", "sort=colour", "offset=-1", "colour=red", "conflicted=maybe"] {

@@ -5,16 +5,16 @@ import LiaisonHTTP
 struct QueryParameters {
     private let values: [String: String]
 
-    /// Reads the request's query; any parameter outside `allowed` is refused (400).
+    /// Reads the request's query as a form does (``FormEncoding``: `q=lithium+refinery` is two
+    /// words); any parameter outside `allowed` is refused (400).
     init(_ request: Request, allowed: Set<String>) throws {
         var values: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters {
-            let name = String(key)
+        for (name, value) in FormEncoding.pairs(request.uri.query?[...] ?? "") {
             guard allowed.contains(name) else {
                 throw APIError.badRequest("unknown query parameter \"\(name)\"; known: \(allowed.sorted().joined(separator: ", "))")
             }
             guard values[name] == nil else { throw APIError.badRequest("query parameter \"\(name)\" is given twice") }
-            values[name] = String(value)
+            values[name] = value
         }
         self.values = values
     }
