@@ -11,7 +11,7 @@ import GRDB
 /// A page walks from its cursor through the rest of its run, then into the next run.
 struct RecordListSQL {
     /// A run of the list: rows with a key, or rows without.
-    private enum Run { case keyed, unkeyed }
+    enum Run { case keyed, unkeyed }
 
     let query: RecordQuery
     /// The sorted column, with its collation.
@@ -93,11 +93,11 @@ struct RecordListSQL {
 
     /// Notes a search that matches at most 5,000 records as ``searchFirst``, or else an office
     /// or status filter that matches at most 2,000 (by the kept counts) as ``selective``:
-    /// walking the order's index would pass over many rows to find a page of either. Notes the
-    /// ``keyIndex`` the store has now.
+    /// walking the order's index would pass over many rows to find a page of either. For a
+    /// search, notes the ``keyIndex`` the store has now.
     mutating func choosingIndex(_ db: Database) throws {
-        if try db.schemaHas("record_list_search") { keyIndex = "record_list_search" }
         if let match = Self.match(query.text) {
+            if try db.schemaHas("record_list_search") { keyIndex = "record_list_search" }
             let found =
                 try Int.fetchOne(
                     db,
@@ -141,42 +141,40 @@ struct RecordListSQL {
         if backward { runs.reverse() }
         // Ascending when the list is ascending, walked forward, or descending, walked backward.
         let ascending = descending == backward
-        let (conditions, filterArguments) = filter(ordered: true)
         // The walk starts in the cursor's run, just past the cursor, and goes on into the next.
         let first = cursor.map { runs.firstIndex(of: $0.key.isNull ? .unkeyed : .keyed)! } ?? 0
         var rows: [Row] = []
         for (index, run) in runs.enumerated().dropFirst(first) where rows.count < limit {
             let bound = index == first ? cursor : nil
-            var clauses = conditions
-            var arguments = filterArguments
-            let direction = ascending ? "ASC" : "DESC"
-            let (after, beyond) = ascending ? (">", ">=") : ("<", "<=")
-            switch run {
-            case .unkeyed:
-                clauses.append("\(column) IS NULL")
-                if let bound {
-                    clauses.append("id \(after) ?")
-                    arguments += [bound.id]
-                }
-            case .keyed:
-                clauses.append("\(column) IS NOT NULL")
-                if let bound {
-                    clauses.append("\(key) \(beyond) ? AND (\(key) \(after) ? OR id \(after) ?)")
-                    arguments += [bound.key, bound.key, bound.id]
-                }
-            }
-            let order = run == .keyed ? "\(key) \(direction), id \(direction)" : "id \(direction)"
-            arguments += [limit - rows.count]
-            rows += try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, \(column) FROM \(table) WHERE \(clauses.joined(separator: " AND "))
-                    ORDER BY \(order) LIMIT ?
-                    """,
-                arguments: arguments
-            )
+            let (sql, arguments) = statement(reading: run, after: bound, ascending: ascending, limit: limit - rows.count)
+            rows += try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
         return rows
+    }
+
+    /// The statement that reads up to `limit` rows (`id` and key) of one run of the list, past
+    /// `bound` (from the run's start without one), ascending or descending.
+    func statement(reading run: Run, after bound: ListCursor?, ascending: Bool, limit: Int) -> (sql: String, arguments: StatementArguments) {
+        var (clauses, arguments) = filter(ordered: true)
+        let direction = ascending ? "ASC" : "DESC"
+        let (after, beyond) = ascending ? (">", ">=") : ("<", "<=")
+        switch run {
+        case .unkeyed:
+            clauses.append("\(column) IS NULL")
+            if let bound {
+                clauses.append("id \(after) ?")
+                arguments += [bound.id]
+            }
+        case .keyed:
+            clauses.append("\(column) IS NOT NULL")
+            if let bound {
+                clauses.append("\(key) \(beyond) ? AND (\(key) \(after) ? OR id \(after) ?)")
+                arguments += [bound.key, bound.key, bound.id]
+            }
+        }
+        let order = run == .keyed ? "\(key) \(direction), id \(direction)" : "id \(direction)"
+        let sql = "SELECT id, \(column) FROM \(table) WHERE \(clauses.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?"
+        return (sql, arguments + [limit])
     }
 }
 

@@ -7,8 +7,12 @@ enum CPUTime {
     static func ofThisProcess() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return seconds(of: usage)
+    }
+
+    /// The CPU time (user + system) in `usage`, in seconds.
+    static func seconds(of usage: rusage) -> Double {
+        Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// CPU time every core of the machine has spent busy (not idle, not waiting for the disk)

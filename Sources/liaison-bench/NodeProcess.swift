@@ -27,10 +27,7 @@ enum NodeProcess {
         }
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        let cpu =
-            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        return (String(decoding: output, as: UTF8.self), seconds, usage.ru_maxrss, cpu)
+        return (String(decoding: output, as: UTF8.self), seconds, usage.ru_maxrss, CPUTime.seconds(of: usage))
     }
 
     /// CPU time (user + system) a running process has used so far, in seconds.

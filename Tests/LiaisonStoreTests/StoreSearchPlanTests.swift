@@ -14,12 +14,11 @@ struct StoreSearchPlanTests {
             var sql = RecordListSQL(query)
             try sql.choosingIndex(db)
             #expect(sql.searchFirst, "a search matching few records is read from the search index first")
-            let (conditions, arguments) = sql.filter(ordered: true)
-            var statements = ["IS NULL", "IS NOT NULL"].map { run in
-                let filter = (conditions + ["\(sql.column) \(run)"]).joined(separator: " AND ")
-                return ("SELECT id FROM \(sql.table) WHERE \(filter) ORDER BY \(sql.order)", arguments)
-            }
-            statements.append(sql.matching)
+            // The statements the walk runs for a first page, and the total's.
+            let statements =
+                [RecordListSQL.Run.unkeyed, .keyed].map {
+                    sql.statement(reading: $0, after: nil, ascending: !sql.descending, limit: 51)
+                } + [sql.matching]
             let plans = try statements.map { statement, arguments in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement, arguments: arguments)
                     .map { $0["detail"] as String }.joined(separator: "\n")
