@@ -43,14 +43,15 @@ extension LiaisonStore {
                 rows = Array(walked.prefix(limit).reversed())
                 hasNext = !rows.isEmpty
             } else if cursor == nil && query.offset > 0 {
+                let (source, sourceArguments) = sql.table
                 let (conditions, arguments) = sql.filter(ordered: true)
                 rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT id, \(sql.column) FROM \(sql.table) WHERE \(conditions.joined(separator: " AND "))
+                        SELECT id, \(sql.column) FROM \(source) WHERE \(conditions.joined(separator: " AND "))
                         ORDER BY \(sql.order) LIMIT ? OFFSET ?
                         """,
-                    arguments: arguments + [limit + 1, query.offset]
+                    arguments: sourceArguments + arguments + [limit + 1, query.offset]
                 )
                 hasNext = rows.count > limit
             } else {

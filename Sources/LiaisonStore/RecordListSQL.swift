@@ -23,9 +23,14 @@ struct RecordListSQL {
     /// An equality filter (`office` or `status`) so selective that its index, then a sort, finds
     /// a page sooner than walking the order's index (see ``choosingIndex(_:)``).
     private(set) var selective: String?
-    /// Whether the search matches so few records that reading them from the index and sorting
-    /// them finds a page sooner than walking the order's index (see ``choosingIndex(_:)``).
-    private(set) var searchFirst = false
+    /// The keys of the search's matches as a JSON array, when it matches so few records that
+    /// reading them by key and sorting them finds a page sooner than walking the order's index
+    /// (see ``choosingIndex(_:)``). The search index is asked once; the page's runs and its total
+    /// read the keys from here.
+    private(set) var matchedKeys: String?
+
+    /// Whether the search's matches are read first (``matchedKeys``).
+    var searchFirst: Bool { matchedKeys != nil }
 
     init(_ query: RecordQuery) {
         self.query = query
@@ -46,14 +51,23 @@ struct RecordListSQL {
     /// `record_key` while a bulk load has the list indexes aside (see ``choosingIndex(_:)``).
     private(set) var keyIndex = "record_key"
 
-    /// `record`, with the index of a ``selective`` filter named; for ``searchFirst``, the search
-    /// index's matches, each found in `record` by its key.
-    var table: String {
+    /// Whether the statements read the search index first and find each match's row by its key
+    /// (the total of a search that matches more records than ``matchedKeys`` holds).
+    private var joinsSearchIndex = false
+
+    /// What a list statement reads (its `FROM`, with the arguments that come first):
+    /// `record`, with the index of a ``selective`` filter named; for ``searchFirst``, the
+    /// ``matchedKeys``, each found in `record` by its key.
+    var table: (sql: String, arguments: StatementArguments) {
         // The key's index is named: the store keeps no statistics, so SQLite would take
         // `deleted = ?` on a list index as nearly unique and read that whole index for every
         // match (23 s for 3,548 matches among 100,000 records).
-        if searchFirst { return "record_fts CROSS JOIN record INDEXED BY \(keyIndex) ON record.key = record_fts.rowid" }
-        return selective.map { "record INDEXED BY record_list_\($0)" } ?? "record"
+        let byKey = "CROSS JOIN record INDEXED BY \(keyIndex) ON record.key"
+        if let matchedKeys {
+            return ("(SELECT value AS matched FROM json_each(?)) AS found \(byKey) = found.matched", [matchedKeys])
+        }
+        if joinsSearchIndex { return ("record_fts \(byKey) = record_fts.rowid", []) }
+        return (selective.map { "record INDEXED BY record_list_\($0)" } ?? "record", [])
     }
 
     /// `ORDER BY` of the whole list (the same order as the runs walked in turn).
@@ -81,10 +95,10 @@ struct RecordListSQL {
             conditions.append("instr(tracks, ?) > 0")
             arguments += [",\(track),"]
         }
-        if let match = Self.match(query.text) {
+        // Matched keys already hold the search (``table``).
+        if let match = Self.match(query.text), !(ordered && searchFirst) {
             conditions.append(
-                ordered && searchFirst
-                    ? "record_fts MATCH ?" : "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
+                ordered && joinsSearchIndex ? "record_fts MATCH ?" : "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
             )
             arguments += [match]
         }
@@ -98,16 +112,18 @@ struct RecordListSQL {
     mutating func choosingIndex(_ db: Database) throws {
         if let match = Self.match(query.text) {
             if try db.schemaHas("record_list_search") { keyIndex = "record_list_search" }
-            let found =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM (SELECT 1 FROM record_fts WHERE record_fts MATCH ? LIMIT 5001)
-                        """,
-                    arguments: [match]
-                ) ?? 0
-            searchFirst = found <= 5_000
-            if searchFirst { return }
+            let found = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT json_group_array(rowid), count(*) FROM (SELECT rowid FROM record_fts WHERE record_fts MATCH ? LIMIT 5001)
+                    """,
+                arguments: [match]
+            )!
+            let count: Int = found[1]
+            if count <= 5_000 {
+                matchedKeys = found[0]
+                return
+            }
         }
         guard !query.conflictedOnly else { return }
         var fewest = 2_001
@@ -155,7 +171,9 @@ struct RecordListSQL {
     /// The statement that reads up to `limit` rows (`id` and key) of one run of the list, past
     /// `bound` (from the run's start without one), ascending or descending.
     func statement(reading run: Run, after bound: ListCursor?, ascending: Bool, limit: Int) -> (sql: String, arguments: StatementArguments) {
+        let (source, sourceArguments) = table
         var (clauses, arguments) = filter(ordered: true)
+        arguments = sourceArguments + arguments
         let direction = ascending ? "ASC" : "DESC"
         let (after, beyond) = ascending ? (">", ">=") : ("<", "<=")
         switch run {
@@ -173,7 +191,7 @@ struct RecordListSQL {
             }
         }
         let order = run == .keyed ? "\(key) \(direction), id \(direction)" : "id \(direction)"
-        let sql = "SELECT id, \(column) FROM \(table) WHERE \(clauses.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?"
+        let sql = "SELECT id, \(column) FROM \(source) WHERE \(clauses.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?"
         return (sql, arguments + [limit])
     }
 }
@@ -200,14 +218,15 @@ extension RecordListSQL {
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(matches))", arguments: arguments) ?? 0
     }
 
-    /// `SELECT 1` of every match, in no order: driven by the search index when there is a
-    /// search, else by whichever index SQLite finds best for the filters.
+    /// `SELECT 1` of every match, in no order: driven by the ``matchedKeys`` or the search index
+    /// when there is a search, else by whichever index SQLite finds best for the filters.
     var matching: (sql: String, arguments: StatementArguments) {
         var counting = self
         counting.selective = nil
-        counting.searchFirst = query.text != nil
-        let (conditions, arguments) = counting.filter(ordered: counting.searchFirst)
-        return ("SELECT 1 FROM \(counting.table) WHERE \(conditions.joined(separator: " AND "))", arguments)
+        counting.joinsSearchIndex = query.text != nil && !searchFirst
+        let (source, sourceArguments) = counting.table
+        let (conditions, arguments) = counting.filter(ordered: query.text != nil)
+        return ("SELECT 1 FROM \(source) WHERE \(conditions.joined(separator: " AND "))", sourceArguments + arguments)
     }
 
     /// The total from the kept counts when the query has no text: the conflicted count for

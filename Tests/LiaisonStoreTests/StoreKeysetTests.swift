@@ -61,6 +61,7 @@ struct StoreKeysetTests {
                 let expected = try await store.list(all).states.map(\.id)
                 #expect(try await walk(store, query) == expected, "\(filter) \(sort)")
                 #expect(try await walkBackwards(store, query, count: expected.count) == expected, "\(filter) \(sort) backwards")
+                #expect(try await store.page(query).total == .exact(expected.count), "\(filter) \(sort) total")
             }
         }
     }
