@@ -41,10 +41,10 @@ struct DecodeBench: AsyncParsableCommand {
             let slice = states[start..<min(start + 500, states.count)]
             return Data((#"{"replica_id":"mumbai.k3f9q2","states":["# + slice.map(\.canonicalJSON).joined(separator: ",") + "]}").utf8)
         }
-        print("\(records) states, \(bytes / records) bytes of JSON each on average")
+        say("\(records) states, \(bytes / records) bytes of JSON each on average")
 
         func line(_ label: String, median: Double) {
-            print(
+            say(
                 label.padding(toLength: 44, withPad: " ", startingAt: 0) + Timing.ms(median)
                     + String(format: "  %6.2f µs/state  %9.0f states/s", median * 1e6 / Double(records), Double(records) / median)
             )

@@ -44,7 +44,7 @@ struct ReportBench: AsyncParsableCommand {
                 done += batch.count
             }
         }
-        print("seeded \(records) records in \(String(format: "%.1f", seeded.seconds)) s (merge, batches of 5,000)")
+        say("seeded \(records) records in \(String(format: "%.1f", seeded.seconds)) s (merge, batches of 5,000)")
 
         var loadTimes: [Double] = []
         var loaded: [ReportRecord] = []
@@ -53,12 +53,12 @@ struct ReportBench: AsyncParsableCommand {
             loadTimes.append(timed.seconds)
             loaded = timed.result
         }
-        print(
+        say(
             "load (read and decode the display values kept beside each state): "
                 + "\(Timing.ms(Timing.median(loadTimes))) for \(loaded.count) live records"
         )
-        print("")
-        print("report                  build       md       html      csv     json    build+html  records  provisional")
+        say("")
+        say("report                  build       md       html      csv     json    build+html  records  provisional")
         var total = 0.0
         for id in registry.reports.map(\.id) {
             let request = ReportRequest(id: id)
@@ -76,19 +76,19 @@ struct ReportBench: AsyncParsableCommand {
             let buildHTML = Timing.median(times.map { $0[0] + $0[2] })
             total += buildHTML
             let counted = document.keyFigures.first.map(\.value.formatted) ?? "-"
-            print(
+            say(
                 id.padding(toLength: 20, withPad: " ", startingAt: 0)
                     + medians.map(Timing.ms).joined(separator: " ") + Timing.ms(buildHTML)
                     + counted.leftPadded(9) + String(document.provisionalCount).leftPadded(13)
             )
         }
-        print("")
-        print("all \(registry.reports.count) reports, build + HTML: \(Timing.ms(total))")
+        say("")
+        say("all \(registry.reports.count) reports, build + HTML: \(Timing.ms(total))")
         let endToEnd = try await (0..<runs).asyncMap { _ in
             try await Timing.measure { try await registry.render(ReportRequest(id: "overview"), as: .html, from: store) }
                 .seconds
         }
-        print(
+        say(
             "overview from the store (stream the kept report facts + build + HTML), as `liaison report` does: "
                 + Timing.ms(Timing.median(endToEnd))
         )

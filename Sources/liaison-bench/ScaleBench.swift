@@ -59,9 +59,9 @@ struct ScaleBench: AsyncParsableCommand {
         guard let deep = offsetTimed.result["next"] as? String, !ids.isEmpty else {
             throw BenchFailure("the store has too few records to page")
         }
-        print("\(live) live records; node at \(base)")
-        print("")
-        print("operation                                            p50         p99      bytes")
+        say("\(live) live records; node at \(base)")
+        say("")
+        say("operation                                            p50         p99      bytes")
         var index = 0
         let operations: [(String, String, Int)] =
             [
@@ -89,18 +89,18 @@ struct ScaleBench: AsyncParsableCommand {
                 times.append(timed.seconds)
                 bytes = timed.result.body.count
             }
-            print(
+            say(
                 name.padding(toLength: 48, withPad: " ", startingAt: 0)
                     + Timing.ms(Timing.percentile(times, 0.5)) + "  " + Timing.ms(Timing.percentile(times, 0.99))
                     + String(bytes).leftPadded(11)
             )
         }
-        print("")
-        print(
+        say("")
+        say(
             "for comparison, offset paging to record \(middle) (`offset=\(middle)`, once): "
                 + Timing.ms(offsetTimed.seconds).trimmingCharacters(in: .whitespaces)
         )
-        print("node peak RSS while serving: \(NodeProcess.peakKiB(of: server) / 1024) MiB")
+        say("node peak RSS while serving: \(NodeProcess.peakKiB(of: server) / 1024) MiB")
     }
 
     /// Makes the store in `directory` hold `records` records, seeding what is missing.
@@ -113,14 +113,14 @@ struct ScaleBench: AsyncParsableCommand {
         let json = try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any] ?? [:]
         let held = json["sequence"] as? Int ?? 0
         guard held < records else {
-            print("reusing \(directory.path): \(held) records seeded")
+            say("reusing \(directory.path): \(held) records seeded")
             return
         }
         let seeded = try NodeProcess.run([
             "seed", "--records", "\(records - held)", "--seed", "\(held + 1)",
             "--data", directory.path,
         ])
-        print(
+        say(
             "seeded \(records - held) records with `liaison seed` in \(String(format: "%.1f", seeded.seconds)) s "
                 + "(\(Int(Double(records - held) / seeded.seconds)) records/s), peak RSS \(seeded.peakKiB / 1024) MiB"
         )

@@ -54,20 +54,20 @@ struct SyncBench: AsyncParsableCommand {
         let sync = try NodeProcess.run(["sync", "--data", target.path])
         let serverCPU = NodeProcess.cpuSeconds(of: server) - serverCPUBefore
         let (wire, plain) = Self.bytes(in: sync.output)
-        print("first sync of \(records) records, mumbai → chennai over loopback (release build):")
-        print("  time            \(String(format: "%.2f", sync.seconds)) s")
-        print("  records/s       \(Int(Double(records) / sync.seconds))")
-        print(
+        say("first sync of \(records) records, mumbai → chennai over loopback (release build):")
+        say("  time            \(String(format: "%.2f", sync.seconds)) s")
+        say("  records/s       \(Int(Double(records) / sync.seconds))")
+        say(
             "  bytes on wire   \(wire) (\(wire / max(records, 1)) per record, gzip); as JSON \(plain) "
                 + "(\(plain / max(records, 1)) per record), \(String(format: "%.1f", Double(plain) / Double(max(wire, 1))))× fewer"
         )
-        print(
+        say(
             "  CPU time        serving node \(String(format: "%.2f", serverCPU)) s, pulling node "
                 + "\(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s"
         )
-        print("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
+        say("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
         let baseline = try SQLiteBaseline.insertSeconds(copying: target, into: root.appendingPathComponent("baseline"))
-        print(
+        say(
             "  SQLite alone    \(Int(Double(records) / baseline)) records/s inserting the same (id, state) rows, "
                 + "1,000 a transaction; sync takes \(String(format: "%.1f", sync.seconds / baseline))× as long"
         )
@@ -133,8 +133,8 @@ struct SyncBench: AsyncParsableCommand {
             }
             latencies.append(seconds)
         }
-        print("one change through a 7-node full mesh (sync interval \(interval) s, \(changes) changes):")
-        print("  median time until all 6 other nodes have it   \(String(format: "%.2f", Timing.median(latencies))) s")
-        print("  peak RSS per node   \(nodes.map { NodeProcess.peakKiB(of: $0.process) / 1024 }.map(String.init).joined(separator: ", ")) MiB")
+        say("one change through a 7-node full mesh (sync interval \(interval) s, \(changes) changes):")
+        say("  median time until all 6 other nodes have it   \(String(format: "%.2f", Timing.median(latencies))) s")
+        say("  peak RSS per node   \(nodes.map { NodeProcess.peakKiB(of: $0.process) / 1024 }.map(String.init).joined(separator: ", ")) MiB")
     }
 }

@@ -41,12 +41,12 @@ enum SyncUpdatesBench {
         defer { NodeProcess.stop(server) }
         let setup = try NodeProcess.run(["peer", "add", "a", "http://127.0.0.1:\(port)", "--token-file", token.path, "--data", nodeB.path])
         let sync = try NodeProcess.run(["sync", "--data", nodeB.path])
-        print("\(ids.count) records updated (one field each) synced into a node of \(live) records:")
-        print("  time            \(String(format: "%.2f", sync.seconds)) s")
-        print("  records/s       \(Int(Double(ids.count) / sync.seconds))")
-        print(
+        say("\(ids.count) records updated (one field each) synced into a node of \(live) records:")
+        say("  time            \(String(format: "%.2f", sync.seconds)) s")
+        say("  records/s       \(Int(Double(ids.count) / sync.seconds))")
+        say(
             "  CPU time        pulling node \(String(format: "%.2f", sync.cpuSeconds - setup.cpuSeconds)) s, serving node \(String(format: "%.2f", NodeProcess.cpuSeconds(of: server))) s"
         )
-        print("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
+        say("  peak RSS        serving node \(NodeProcess.peakKiB(of: server) / 1024) MiB, pulling node \(sync.peakKiB / 1024) MiB")
     }
 }

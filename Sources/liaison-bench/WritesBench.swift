@@ -36,6 +36,19 @@ struct WritesBench: AsyncParsableCommand {
         let store = try LiaisonStore(directory: directory, schema: BundledPlugins.schema)
         let tokenName = "bench-\(UUID().uuidString.prefix(8).lowercased())"
         let token = try await store.createToken(name: tokenName, role: .editor)
+        // A store given with --data keeps the writes, not the benchmark's token, whatever happens.
+        do {
+            try await measure(directory: directory, token: token)
+        } catch {
+            try? await store.revokeToken(name: tokenName)
+            throw error
+        }
+        try await store.revokeToken(name: tokenName)
+    }
+
+    /// Serves the store in `directory` and writes to it with `token` from the connections, then
+    /// prints the figures.
+    private func measure(directory: URL, token: String) async throws {
         let (server, port) = try NodeProcess.serve(data: directory, syncInterval: 0)
         defer { NodeProcess.stop(server) }
         let client = CurlClient(configuration: .init(workerThreads: connections))
@@ -77,22 +90,20 @@ struct WritesBench: AsyncParsableCommand {
                 return try await group.reduce(into: []) { $0 += $1 }
             }
         }
-        print("record writes, POST /v1/records from \(connections) connections to one `liaison serve` (release build):")
-        print("  writes          \(latencies.count) in \(String(format: "%.2f", elapsed)) s")
-        print("  writes/s        \(Int(Double(latencies.count) / elapsed))")
-        print("  latency p50     \(Timing.ms(Timing.percentile(latencies, 0.5)))")
-        print("  latency p99     \(Timing.ms(Timing.percentile(latencies, 0.99)))")
+        say("record writes, POST /v1/records from \(connections) connections to one `liaison serve` (release build):")
+        say("  writes          \(latencies.count) in \(String(format: "%.2f", elapsed)) s")
+        say("  writes/s        \(Int(Double(latencies.count) / elapsed))")
+        say("  latency p50     \(Timing.ms(Timing.percentile(latencies, 0.5)))")
+        say("  latency p99     \(Timing.ms(Timing.percentile(latencies, 0.99)))")
         let cpu = NodeProcess.cpuSeconds(of: server) - cpuBefore.node
         let clientCPU = CPUTime.ofThisProcess() - cpuBefore.client
         let machine = CPUTime.ofMachine()
         let perWrite = { (seconds: Double) in Int(seconds / Double(max(latencies.count, 1)) * 1e6) }
-        print("  CPU time        serving node \(String(format: "%.2f", cpu)) s (\(perWrite(cpu)) µs a write)")
-        print("                  this benchmark's client \(String(format: "%.2f", clientCPU)) s (\(perWrite(clientCPU)) µs a write)")
+        say("  CPU time        serving node \(String(format: "%.2f", cpu)) s (\(perWrite(cpu)) µs a write)")
+        say("                  this benchmark's client \(String(format: "%.2f", clientCPU)) s (\(perWrite(clientCPU)) µs a write)")
         let busy = (machine.busy - cpuBefore.machine.busy) / max(machine.all - cpuBefore.machine.all, 1e-9)
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        print("  machine         \(cores) cores, \(Int(busy * 100)) % busy meanwhile (every process, the client's included)")
-        // A store given with --data keeps the writes, not the benchmark's token.
-        try await store.revokeToken(name: tokenName)
+        say("  machine         \(cores) cores, \(Int(busy * 100)) % busy meanwhile (every process, the client's included)")
     }
 }
 
