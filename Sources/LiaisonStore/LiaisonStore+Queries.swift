@@ -34,13 +34,15 @@ extension LiaisonStore {
             var sql = RecordListSQL(query)
             try sql.choosingIndex(db)
             var rows: [Row]
+            // The matches counted by the walk, when it did (a search read first).
+            var counted: Int?
             var hasPrevious = cursor != nil || query.offset > 0
             var hasNext: Bool
             if let cursor, cursor.backward {
                 // Walked backwards from the cursor: one row more says another page lies before.
                 let walked = try sql.walk(db, from: cursor, limit: limit + 1)
-                hasPrevious = walked.count > limit
-                rows = Array(walked.prefix(limit).reversed())
+                (hasPrevious, counted) = (walked.rows.count > limit, walked.total)
+                rows = Array(walked.rows.prefix(limit).reversed())
                 hasNext = !rows.isEmpty
             } else if cursor == nil && query.offset > 0 {
                 let (source, sourceArguments) = sql.table
@@ -55,13 +57,14 @@ extension LiaisonStore {
                 )
                 hasNext = rows.count > limit
             } else {
-                rows = try sql.walk(db, from: cursor, limit: limit + 1)
+                (rows, counted) = try sql.walk(db, from: cursor, limit: limit + 1)
                 hasNext = rows.count > limit
             }
             let shown = rows.prefix(limit).map { (id: $0[0] as String, key: $0[1] as DatabaseValue) }
             // The states of the rows shown only, read by id once the page is known.
             let states = try db.storedStates(ids: shown.map(\.id))
-            return (shown, states, hasPrevious, hasNext, try sql.total(db, limit: Self.exactTotalLimit))
+            let total = try counted.map { RecordTotal(counted: $0, limit: Self.exactTotalLimit) } ?? sql.total(db, limit: Self.exactTotalLimit)
+            return (shown, states, hasPrevious, hasNext, total)
         }
         func token(_ row: (id: String, key: DatabaseValue)?, backward: Bool) -> String? {
             row.map { ListCursor(sort: query.sort, backward: backward, key: $0.key, id: $0.id).token }

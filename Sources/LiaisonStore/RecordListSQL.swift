@@ -151,48 +151,78 @@ struct RecordListSQL {
 
     /// Up to `limit` rows (`id` and key: no state) from `cursor` on, in the direction the
     /// cursor moves (towards the start for a backward cursor), or from the start without one.
-    func walk(_ db: Database, from cursor: ListCursor?, limit: Int) throws -> [Row] {
+    /// For ``searchFirst``, also every match counted (see ``matchesStatement(from:limit:)``), unless
+    /// a walk from a cursor found no row.
+    func walk(_ db: Database, from cursor: ListCursor?, limit: Int) throws -> (rows: [Row], total: Int?) {
+        if searchFirst {
+            let (sql, arguments) = matchesStatement(from: cursor, limit: limit)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            // No row from the start: nothing matches.
+            return (rows, rows.first.map { $0[2] } ?? (cursor == nil ? 0 : nil))
+        }
+        let (runs, ascending) = walking(from: cursor)
+        var rows: [Row] = []
+        for (index, run) in runs.enumerated() where rows.count < limit {
+            let (sql, arguments) = statement(reading: run, after: index == 0 ? cursor : nil, ascending: ascending, limit: limit - rows.count)
+            rows += try Row.fetchAll(db, sql: sql, arguments: arguments)
+        }
+        return (rows, nil)
+    }
+
+    /// The runs a walk from `cursor` reads, in order, and whether it reads them ascending.
+    func walking(from cursor: ListCursor?) -> (runs: [Run], ascending: Bool) {
         let backward = cursor?.backward ?? false
         var runs: [Run] = descending ? [.keyed, .unkeyed] : [.unkeyed, .keyed]
         if backward { runs.reverse() }
-        // Ascending when the list is ascending, walked forward, or descending, walked backward.
-        let ascending = descending == backward
         // The walk starts in the cursor's run, just past the cursor, and goes on into the next.
-        let first = cursor.map { runs.firstIndex(of: $0.key.isNull ? .unkeyed : .keyed)! } ?? 0
-        var rows: [Row] = []
-        for (index, run) in runs.enumerated().dropFirst(first) where rows.count < limit {
-            let bound = index == first ? cursor : nil
-            let (sql, arguments) = statement(reading: run, after: bound, ascending: ascending, limit: limit - rows.count)
-            rows += try Row.fetchAll(db, sql: sql, arguments: arguments)
-        }
-        return rows
+        if let cursor { runs = Array(runs.drop { $0 != (cursor.key.isNull ? .unkeyed : .keyed) }) }
+        // Ascending when the list is ascending, walked forward, or descending, walked backward.
+        return (runs, descending == backward)
     }
 
     /// The statement that reads up to `limit` rows (`id` and key) of one run of the list, past
     /// `bound` (from the run's start without one), ascending or descending.
     func statement(reading run: Run, after bound: ListCursor?, ascending: Bool, limit: Int) -> (sql: String, arguments: StatementArguments) {
         let (source, sourceArguments) = table
-        var (clauses, arguments) = filter(ordered: true)
-        arguments = sourceArguments + arguments
+        let (clauses, arguments) = filter(ordered: true)
+        let (past, pastArguments) = condition(of: run, after: bound, ascending: ascending)
         let direction = ascending ? "ASC" : "DESC"
+        let order = run == .keyed ? "\(key) \(direction), id \(direction)" : "id \(direction)"
+        let sql = "SELECT id, \(column) FROM \(source) WHERE \((clauses + [past]).joined(separator: " AND ")) ORDER BY \(order) LIMIT ?"
+        return (sql, sourceArguments + arguments + pastArguments + [limit])
+    }
+
+    /// For ``searchFirst``: the statement that reads up to `limit` rows (`id`, key, and the
+    /// number of matches) of the walk from `cursor`, every run in one. The matches are sorted
+    /// anyway, and SQLite puts NULL first when ascending, so one sort takes the runs in the walk's
+    /// order; each match is read once, and counted on the way, where the runs and the total read
+    /// every match once each.
+    func matchesStatement(from cursor: ListCursor?, limit: Int) -> (sql: String, arguments: StatementArguments) {
+        let (runs, ascending) = walking(from: cursor)
+        let (source, sourceArguments) = table
+        let (clauses, arguments) = filter(ordered: true)
+        let parts = runs.enumerated().map { index, run in condition(of: run, after: index == 0 ? cursor : nil, ascending: ascending) }
+        let direction = ascending ? "ASC" : "DESC"
+        let sql = """
+            SELECT id, \(column), total FROM (
+                SELECT id, \(column), count(*) OVER () AS total FROM \(source) WHERE \(clauses.joined(separator: " AND "))
+            ) WHERE \(parts.map { "(\($0.sql))" }.joined(separator: " OR ")) ORDER BY \(key) \(direction), id \(direction) LIMIT ?
+            """
+        return (sql, parts.reduce(sourceArguments + arguments) { $0 + $1.arguments } + [limit])
+    }
+
+    /// The condition of the rows of `run` past `bound` (every row of it without one), in the
+    /// direction given.
+    private func condition(of run: Run, after bound: ListCursor?, ascending: Bool) -> (sql: String, arguments: StatementArguments) {
         let (after, beyond) = ascending ? (">", ">=") : ("<", "<=")
         switch run {
         case .unkeyed:
-            clauses.append("\(column) IS NULL")
-            if let bound {
-                clauses.append("id \(after) ?")
-                arguments += [bound.id]
-            }
+            guard let bound else { return ("\(column) IS NULL", []) }
+            return ("\(column) IS NULL AND id \(after) ?", [bound.id])
         case .keyed:
-            clauses.append("\(column) IS NOT NULL")
-            if let bound {
-                clauses.append("\(key) \(beyond) ? AND (\(key) \(after) ? OR id \(after) ?)")
-                arguments += [bound.key, bound.key, bound.id]
-            }
+            guard let bound else { return ("\(column) IS NOT NULL", []) }
+            return ("\(column) IS NOT NULL AND \(key) \(beyond) ? AND (\(key) \(after) ? OR id \(after) ?)", [bound.key, bound.key, bound.id])
         }
-        let order = run == .keyed ? "\(key) \(direction), id \(direction)" : "id \(direction)"
-        let sql = "SELECT id, \(column) FROM \(source) WHERE \(clauses.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?"
-        return (sql, arguments + [limit])
     }
 }
 
@@ -208,7 +238,7 @@ extension RecordListSQL {
                 sql: "SELECT count(*) FROM (\(matches) LIMIT ?)",
                 arguments: arguments + [limit + 1]
             ) ?? 0
-        return counted > limit ? .moreThan(limit) : .exact(counted)
+        return RecordTotal(counted: counted, limit: limit)
     }
 
     /// Every match counted, from the kept counts when they answer it.

@@ -19,3 +19,10 @@ public enum RecordTotal: Hashable, Sendable {
     /// More than this many (counting stopped there).
     case moreThan(Int)
 }
+
+extension RecordTotal {
+    /// `counted` matches told as the list tells them: exactly, up to `limit`.
+    init(counted: Int, limit: Int) {
+        self = counted > limit ? .moreThan(limit) : .exact(counted)
+    }
+}

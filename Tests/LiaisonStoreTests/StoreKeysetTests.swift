@@ -18,6 +18,18 @@ struct StoreKeysetTests {
         }
     }
 
+    /// The total each page of `query` tells, page by page through `next`.
+    func totals(_ store: LiaisonStore, _ query: RecordQuery) async throws -> [RecordTotal] {
+        var query = query
+        var totals: [RecordTotal] = []
+        while true {
+            let page = try await store.page(query)
+            totals.append(page.total)
+            guard let next = page.next else { return totals }
+            query.cursor = next
+        }
+    }
+
     /// Every record of `query` (`count` of them), walked back from the last through `previous`,
     /// as ids in the order shown.
     func walkBackwards(_ store: LiaisonStore, _ query: RecordQuery, count: Int) async throws -> [String] {
@@ -75,7 +87,7 @@ struct StoreKeysetTests {
         let queries = [
             RecordQuery(office: "mumbai"), RecordQuery(status: "on_hold"), RecordQuery(track: "sccp"),
             RecordQuery(conflictedOnly: true), RecordQuery(deleted: true), RecordQuery(text: "lith"),
-            RecordQuery(office: "chennai", status: "contacted", text: "wafer"),
+            RecordQuery(office: "chennai", status: "contacted", text: "wafer"), RecordQuery(status: "identified", text: "nosuchword"),
         ]
         for filter in queries {
             for sort in RecordQuery.Sort.allCases {
@@ -95,7 +107,7 @@ struct StoreKeysetTests {
                     )
                 )
                 #expect(try await walk(store, query) == expected.states.map(\.id), "\(filter) \(sort)")
-                #expect(try await store.page(query).total == .exact(expected.total), "\(filter) \(sort)")
+                #expect(try await totals(store, query).allSatisfy { $0 == .exact(expected.total) }, "\(filter) \(sort)")
             }
         }
     }

@@ -14,11 +14,14 @@ struct StoreSearchPlanTests {
             var sql = RecordListSQL(query)
             try sql.choosingIndex(db)
             #expect(sql.searchFirst, "a search matching few records is read from the search index first")
-            // The statements the walk runs for a first page, and the total's.
+            // The statement the walk runs for a page, from the start and past a cursor in each
+            // run, and the total's (when the walk's page is empty).
             let statements =
-                [RecordListSQL.Run.unkeyed, .keyed].map {
-                    sql.statement(reading: $0, after: nil, ascending: !sql.descending, limit: 51)
-                } + [sql.matching]
+                [
+                    nil, ListCursor(sort: query.sort, backward: false, key: .null, id: "m"),
+                    ListCursor(sort: query.sort, backward: true, key: "m".databaseValue, id: "m"),
+                ]
+                .map { sql.matchesStatement(from: $0, limit: 51) } + [sql.matching]
             let plans = try statements.map { statement, arguments in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement, arguments: arguments)
                     .map { $0["detail"] as String }.joined(separator: "\n")
