@@ -195,8 +195,8 @@ struct RecordListSQL {
     /// For ``searchFirst``: the statement that reads up to `limit` rows (`id`, key, and the
     /// number of matches) of the walk from `cursor`, every run in one. The matches are sorted
     /// anyway, and SQLite puts NULL first when ascending, so one sort takes the runs in the walk's
-    /// order; each match is read once, and counted on the way, where the runs and the total read
-    /// every match once each.
+    /// order; each match is read once and counted on the way, instead of once for each run and
+    /// once more for the total.
     func matchesStatement(from cursor: ListCursor?, limit: Int) -> (sql: String, arguments: StatementArguments) {
         let (runs, ascending) = walking(from: cursor)
         let (source, sourceArguments) = table
