@@ -8,7 +8,8 @@ import GRDB
 /// served by an index (`record_list_<sort>`, or `record_conflicted_<sort>` for conflicts).
 /// SQLite puts rows without a key (NULL) first when ascending and last when descending, so the
 /// list is two runs: rows with a key, ordered by (key, id), and rows without, ordered by id.
-/// A page walks from its cursor through the rest of its run, then into the next run.
+/// A page walks from its cursor through the rest of its run, then into the next run; a search
+/// matching few records reads its matches in one statement that takes both runs in order.
 struct RecordListSQL {
     /// A run of the list: rows with a key, or rows without.
     enum Run { case keyed, unkeyed }
@@ -170,7 +171,7 @@ struct RecordListSQL {
     }
 
     /// The runs a walk from `cursor` reads, in order, and whether it reads them ascending.
-    func walking(from cursor: ListCursor?) -> (runs: [Run], ascending: Bool) {
+    private func walking(from cursor: ListCursor?) -> (runs: [Run], ascending: Bool) {
         let backward = cursor?.backward ?? false
         var runs: [Run] = descending ? [.keyed, .unkeyed] : [.unkeyed, .keyed]
         if backward { runs.reverse() }
@@ -182,7 +183,7 @@ struct RecordListSQL {
 
     /// The statement that reads up to `limit` rows (`id` and key) of one run of the list, past
     /// `bound` (from the run's start without one), ascending or descending.
-    func statement(reading run: Run, after bound: ListCursor?, ascending: Bool, limit: Int) -> (sql: String, arguments: StatementArguments) {
+    private func statement(reading run: Run, after bound: ListCursor?, ascending: Bool, limit: Int) -> (sql: String, arguments: StatementArguments) {
         let (source, sourceArguments) = table
         let (clauses, arguments) = filter(ordered: true)
         let (past, pastArguments) = condition(of: run, after: bound, ascending: ascending)

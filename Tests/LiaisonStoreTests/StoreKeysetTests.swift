@@ -5,29 +5,22 @@ import Testing
 
 @Suite("Paging the record list by cursor")
 struct StoreKeysetTests {
-    /// Every record of `query`, page by page through `next`, as ids in the order shown.
-    func walk(_ store: LiaisonStore, _ query: RecordQuery, between: () async throws -> Void = {}) async throws -> [String] {
+    /// Every page of `query`, from the first through `next`, each fetched after `between`.
+    func pages(_ store: LiaisonStore, _ query: RecordQuery, between: () async throws -> Void = {}) async throws -> [RecordPage] {
         var query = query
-        var ids: [String] = []
+        var pages: [RecordPage] = []
         while true {
             let page = try await store.page(query)
-            ids += page.states.map(\.id)
-            guard let next = page.next else { return ids }
+            pages.append(page)
+            guard let next = page.next else { return pages }
             query.cursor = next
             try await between()
         }
     }
 
-    /// The total each page of `query` tells, page by page through `next`.
-    func totals(_ store: LiaisonStore, _ query: RecordQuery) async throws -> [RecordTotal] {
-        var query = query
-        var totals: [RecordTotal] = []
-        while true {
-            let page = try await store.page(query)
-            totals.append(page.total)
-            guard let next = page.next else { return totals }
-            query.cursor = next
-        }
+    /// Every record of `query`, page by page through `next`, as ids in the order shown.
+    func walk(_ store: LiaisonStore, _ query: RecordQuery, between: () async throws -> Void = {}) async throws -> [String] {
+        try await pages(store, query, between: between).flatMap { $0.states.map(\.id) }
     }
 
     /// Every record of `query` (`count` of them), walked back from the last through `previous`,
@@ -107,7 +100,7 @@ struct StoreKeysetTests {
                     )
                 )
                 #expect(try await walk(store, query) == expected.states.map(\.id), "\(filter) \(sort)")
-                #expect(try await totals(store, query).allSatisfy { $0 == .exact(expected.total) }, "\(filter) \(sort)")
+                #expect(try await pages(store, query).allSatisfy { $0.total == .exact(expected.total) }, "\(filter) \(sort)")
             }
         }
     }

@@ -6,16 +6,14 @@ import Testing
 
 @Suite("How a search reads the store")
 struct StoreSearchPlanTests {
-    /// SQLite's plans for a page of `query` as the list reads it (the rows with a sort key and
-    /// those without, in list order) and for its total, with the index that finds a record by
-    /// its key.
+    /// SQLite's plans for the statement that reads a page of `query` (from the start, and past a
+    /// cursor in each run) and for its total, with the index that finds a record by its key.
     static func plans(_ store: LiaisonStore, _ query: RecordQuery) async throws -> (plans: [String], keyIndex: String) {
         try await store.database.read { db in
             var sql = RecordListSQL(query)
             try sql.choosingIndex(db)
             #expect(sql.searchFirst, "a search matching few records is read from the search index first")
-            // The statement the walk runs for a page, from the start and past a cursor in each
-            // run, and the total's (when the walk's page is empty).
+            // The total is counted apart only when a page from a cursor finds no row.
             let statements =
                 [
                     nil, ListCursor(sort: query.sort, backward: false, key: .null, id: "m"),
