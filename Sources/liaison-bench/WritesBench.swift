@@ -9,12 +9,13 @@ import LiaisonStore
 struct WritesBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "writes",
-        abstract: "Post records from several connections at once to a real node: writes/s, p50 and p99."
+        abstract:
+            "Post records from several connections at once to a real node: writes/s, p50 and p99, and beside them the same requests refused before the store."
     )
 
     @Option(help: "Concurrent connections, each posting one record after another.") var connections = 8
     @Option(help: "Seconds to post for.") var seconds = 10.0
-    @Option(help: "Stop after this many writes (default: when --seconds are up).") var writes: Int?
+    @Option(help: "Stop each round after this many requests (default: when --seconds are up).") var writes: Int?
     @Option(help: "Write into the store in this directory (it keeps the writes) instead of a new, empty one.")
     var data: String?
 
@@ -47,14 +48,16 @@ struct WritesBench: AsyncParsableCommand {
     }
 
     /// Serves the store in `directory` and writes to it with `token` from the connections, then
-    /// prints the figures.
+    /// sends the same requests refused by validation, and prints the figures of both.
     private func measure(directory: URL, token: String) async throws {
         let (server, port) = try NodeProcess.serve(data: directory, syncInterval: 0)
         defer { NodeProcess.stop(server) }
         let client = CurlClient(configuration: .init(workerThreads: connections))
         defer { client.shutdown() }
-        let post = { @Sendable (index: Int) async throws -> Double in
-            let body = #"{"title":"Bench write \#(index)","type":"investment","tracks":["sccp"],"value_usd":\#(abs(index))}"#
+        // Posts record `index`, with a field no record has when `refused`; checks the answer.
+        let post = { @Sendable (index: Int, refused: Bool) async throws -> Double in
+            let unknown = refused ? #","bench_refused":true"# : ""
+            let body = #"{"title":"Bench write \#(index)","type":"investment","tracks":["sccp"],"value_usd":\#(abs(index))\#(unknown)}"#
             let (seconds, response) = try await Timing.measure {
                 try await client.send(
                     HTTPRequest(
@@ -65,16 +68,46 @@ struct WritesBench: AsyncParsableCommand {
                     )
                 )
             }
-            guard response.status == 201 else {
+            guard response.status == (refused ? 400 : 201) else {
                 throw BenchFailure("POST /v1/records answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
             }
             return seconds
         }
-        for index in 0..<100 { _ = try await post(-1 - index) }  // warm up: connections, caches
+        for index in 0..<100 { _ = try await post(-1 - index, false) }  // warm up: connections, caches
 
+        let written = try await round(of: server) { try await post($0, false) }
+        say("record writes, POST /v1/records from \(connections) connections to one `liaison serve` (release build):")
+        say("  writes          \(written.latencies.count) in \(String(format: "%.2f", written.elapsed)) s")
+        say("  writes/s        \(Int(written.perSecond))")
+        say("  latency p50     \(Timing.ms(Timing.percentile(written.latencies, 0.5)))")
+        say("  latency p99     \(Timing.ms(Timing.percentile(written.latencies, 0.99)))")
+        say("  CPU time        serving node \(String(format: "%.2f", written.nodeCPU)) s (\(written.microseconds(written.nodeCPU)) µs a write)")
+        say(
+            "                  this benchmark's client \(String(format: "%.2f", written.clientCPU)) s (\(written.microseconds(written.clientCPU)) µs a write)"
+        )
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        say("  machine         \(cores) cores, \(Int(written.busy * 100)) % busy meanwhile (every process, the client's included)")
+
+        // The same requests with a field no record has: the node answers 400 before the store,
+        // so these figures are the HTTP, the token and the JSON alone, the ceiling for writes.
+        let refused = try await round(of: server) { try await post($0, true) }
+        say("the same requests refused by validation (a field no record has; nothing written), same node:")
+        say("  requests/s      \(Int(refused.perSecond))")
+        say("  latency p50     \(Timing.ms(Timing.percentile(refused.latencies, 0.5)))")
+        say(
+            "  CPU time        serving node \(refused.microseconds(refused.nodeCPU)) µs a request, this benchmark's client \(refused.microseconds(refused.clientCPU)) µs"
+        )
+        say("  machine         \(Int(refused.busy * 100)) % busy meanwhile")
+        let ratio = written.perSecond / max(refused.perSecond, 1)
+        say("  writes/s are \(Int(ratio * 100)) % of these requests/s")
+    }
+
+    /// One round of requests: each connection sends `request` after `request` (numbered from 0)
+    /// until `--seconds` are up or `--writes` were sent.
+    private func round(of server: Process, request: @escaping @Sendable (Int) async throws -> Double) async throws -> Round {
         let limit = writes ?? Int.max
         let counter = Counter()
-        let cpuBefore = (node: NodeProcess.cpuSeconds(of: server), client: CPUTime.ofThisProcess(), machine: CPUTime.ofMachine())
+        let before = (node: NodeProcess.cpuSeconds(of: server), client: CPUTime.ofThisProcess(), machine: CPUTime.ofMachine())
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
         let (elapsed, latencies) = try await Timing.measure {
             try await withThrowingTaskGroup(of: [Double].self) { group in
@@ -82,7 +115,7 @@ struct WritesBench: AsyncParsableCommand {
                     group.addTask {
                         var latencies: [Double] = []
                         while DispatchTime.now().uptimeNanoseconds < deadline, let index = counter.next(below: limit) {
-                            latencies.append(try await post(index))
+                            latencies.append(try await request(index))
                         }
                         return latencies
                     }
@@ -90,21 +123,31 @@ struct WritesBench: AsyncParsableCommand {
                 return try await group.reduce(into: []) { $0 += $1 }
             }
         }
-        say("record writes, POST /v1/records from \(connections) connections to one `liaison serve` (release build):")
-        say("  writes          \(latencies.count) in \(String(format: "%.2f", elapsed)) s")
-        say("  writes/s        \(Int(Double(latencies.count) / elapsed))")
-        say("  latency p50     \(Timing.ms(Timing.percentile(latencies, 0.5)))")
-        say("  latency p99     \(Timing.ms(Timing.percentile(latencies, 0.99)))")
-        let cpu = NodeProcess.cpuSeconds(of: server) - cpuBefore.node
-        let clientCPU = CPUTime.ofThisProcess() - cpuBefore.client
         let machine = CPUTime.ofMachine()
-        let perWrite = { (seconds: Double) in Int(seconds / Double(max(latencies.count, 1)) * 1e6) }
-        say("  CPU time        serving node \(String(format: "%.2f", cpu)) s (\(perWrite(cpu)) µs a write)")
-        say("                  this benchmark's client \(String(format: "%.2f", clientCPU)) s (\(perWrite(clientCPU)) µs a write)")
-        let busy = (machine.busy - cpuBefore.machine.busy) / max(machine.all - cpuBefore.machine.all, 1e-9)
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        say("  machine         \(cores) cores, \(Int(busy * 100)) % busy meanwhile (every process, the client's included)")
+        return Round(
+            elapsed: elapsed,
+            latencies: latencies,
+            nodeCPU: NodeProcess.cpuSeconds(of: server) - before.node,
+            clientCPU: CPUTime.ofThisProcess() - before.client,
+            busy: (machine.busy - before.machine.busy) / max(machine.all - before.machine.all, 1e-9)
+        )
     }
+}
+
+/// What a round of requests gave.
+private struct Round {
+    let elapsed: Double
+    let latencies: [Double]
+    /// CPU seconds the serving node and this benchmark spent during the round.
+    let nodeCPU: Double
+    let clientCPU: Double
+    /// The share of the machine's cores busy during the round.
+    let busy: Double
+
+    var perSecond: Double { Double(latencies.count) / elapsed }
+
+    /// `seconds` of CPU spread over the round's requests, in whole microseconds.
+    func microseconds(_ seconds: Double) -> Int { Int(seconds / Double(max(latencies.count, 1)) * 1e6) }
 }
 
 /// Hands out write numbers to the connections, up to a limit.
