@@ -81,9 +81,11 @@ struct RecordListSQL {
     /// than the sorted one are kept from choosing an index (`+column`), so that SQLite walks the
     /// order's index and stops after a page instead of sorting every match.
     func filter(ordered: Bool) -> (conditions: [String], arguments: StatementArguments) {
-        // Conflicted records show whether or not their provisional display is "deleted".
+        // Conflicted records show whether or not their provisional display is "deleted", unless
+        // deleted ones alone are asked for; the conflicted index still walks them (`+deleted`).
         var conditions = query.conflictedOnly ? ["conflicted = 1"] : ["deleted = ?"]
         var arguments: StatementArguments = query.conflictedOnly ? [] : [query.deleted]
+        if query.conflictedOnly && query.deleted { conditions.append("+deleted = 1") }
         func equal(_ name: String, _ value: String?) {
             guard let value else { return }
             conditions.append((ordered && name != column && name != selective ? "+" : "") + "\(name) = ?")
@@ -97,7 +99,7 @@ struct RecordListSQL {
             arguments += [",\(track),"]
         }
         // Matched keys already hold the search (``table``).
-        if let match = Self.match(query.text), !(ordered && searchFirst) {
+        if let match = Self.match(query), !(ordered && searchFirst) {
             conditions.append(
                 ordered && joinsSearchIndex ? "record_fts MATCH ?" : "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
             )
@@ -111,7 +113,7 @@ struct RecordListSQL {
     /// walking the order's index would pass over many rows to find a page of either. For a
     /// search, notes the ``keyIndex`` the store has now.
     mutating func choosingIndex(_ db: Database) throws {
-        if let match = Self.match(query.text) {
+        if let match = Self.match(query) {
             if try db.schemaHas("record_list_search") { keyIndex = "record_list_search" }
             let found = try Row.fetchOne(
                 db,
@@ -141,10 +143,11 @@ struct RecordListSQL {
         }
     }
 
-    /// An FTS5 query for what a person typed: every word, each as a prefix (`lith` finds
-    /// lithium). Nil when there is no word.
-    static func match(_ text: String?) -> String? {
-        let words = (text ?? "").split(whereSeparator: { $0.isWhitespace }).map {
+    /// An FTS5 query for the search's words (``RecordQuery/searchWords``), each as a prefix
+    /// (`lith` finds lithium), at most ``RecordQuery/searchWordLimit`` of them. Nil when there
+    /// is no word.
+    static func match(_ query: RecordQuery) -> String? {
+        let words = query.searchWords.prefix(RecordQuery.searchWordLimit).map {
             "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
         }
         return words.isEmpty ? nil : words.joined(separator: " ")
@@ -267,7 +270,7 @@ extension RecordListSQL {
     private func keptTotal(_ db: Database) throws -> Int? {
         guard query.text == nil, query.office != "", query.status != "" else { return nil }
         if query.conflictedOnly {
-            guard query.office == nil, query.status == nil, query.track == nil else { return nil }
+            guard query.office == nil, query.status == nil, query.track == nil, !query.deleted else { return nil }
             return try Int.fetchOne(db, sql: "SELECT n FROM record_count WHERE key = 'conflicted'") ?? 0
         }
         // The list's own conditions (deleted, office, status, track) name columns the counts have.

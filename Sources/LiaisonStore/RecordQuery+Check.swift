@@ -3,7 +3,7 @@ public import LiaisonCore
 extension RecordQuery {
     /// Checks the filters against the schema, so that a mistyped office, status or track is an
     /// error naming the value rather than a list that is silently empty (or, matched as a
-    /// pattern, silently everything).
+    /// pattern, silently everything), and the number of words of a search.
     /// - Throws: `ValidationError` naming each bad filter and its value.
     public func check(against schema: Schema) throws(ValidationError) {
         var issues: [ValidationError.Issue] = []
@@ -14,6 +14,10 @@ extension RecordQuery {
         check("office", office.map(FieldValue.text))
         check("status", status.map(FieldValue.text))
         check("tracks", track.map { .list([$0]) })
+        let words = searchWords.count
+        if words > Self.searchWordLimit {
+            issues.append(.init(field: "q", message: "a search may have at most \(Self.searchWordLimit) words; this one has \(words)"))
+        }
         guard issues.isEmpty else { throw ValidationError(issues: issues) }
     }
 }

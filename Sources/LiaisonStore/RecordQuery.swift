@@ -15,13 +15,25 @@ public struct RecordQuery: Hashable, Sendable {
     public var office: String?
     /// Only records with this status.
     public var status: String?
-    /// Only records with open conflicts.
+    /// Only records with open conflicts, deleted or not (an edit against a delete is a conflict
+    /// too); with ``deleted``, only the deleted ones.
     public var conflictedOnly = false
-    /// Deleted records instead of live ones.
+    /// Deleted records instead of live ones (with ``conflictedOnly``: deleted ones only).
     public var deleted = false
     /// Words that every match holds in some text field, track fields included; each word a
     /// prefix (`lith` finds lithium), case and accents ignored.
     public var text: String?
+    /// At most this many words of a search count: the search index reads each word on its own
+    /// (a short one, `a`, reads every indexed word it starts), so a search costs more with every
+    /// word. ``check(against:)`` refuses more; the store searches for the first ones.
+    public static let searchWordLimit = 8
+    /// The words of ``text``, each once (whatever its case), in order: split at spaces and at control characters,
+    /// which the search index also takes as separators (a NUL would end its query early).
+    public var searchWords: [String] {
+        var seen = Set<String>()
+        return (text ?? "").split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+            .map(String.init).filter { seen.insert($0.lowercased()).inserted }
+    }
     /// The order (newest first for `updated`, largest first for `value`, ascending otherwise;
     /// ties by record id).
     public var sort: Sort = .updated

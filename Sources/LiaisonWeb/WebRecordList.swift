@@ -116,7 +116,7 @@ extension WebRoutes {
         filter.track = query.text("track").flatMap { id in schema.tracks.contains { $0.id == id } ? id : nil }
         filter.status = query.text("status").flatMap { CoreSchema.statuses.contains($0) ? $0 : nil }
         filter.conflictedOnly = query["conflicted"] == "1"
-        filter.deleted = query["deleted"] == "1" && !filter.conflictedOnly
+        filter.deleted = query["deleted"] == "1"
         filter.sort = query.text("sort").flatMap(RecordQuery.Sort.init(rawValue:)) ?? fallback
         return filter
     }

@@ -33,14 +33,14 @@ struct RecordListCommand: AsyncParsableCommand {
     var status: String?
     @Option(
         help: ArgumentHelp(
-            "Only records whose title, parties, agency, officer or notes contain this text.",
+            "Only records holding every word of this text in some text field, track fields included, each word the start of a word (at most \(RecordQuery.searchWordLimit) words).",
             valueName: "TEXT"
         )
     )
     var text: String?
     @Flag(help: "Only records with a field in conflict (deleted or not).")
     var conflicted = false
-    @Flag(help: "Deleted records instead of live ones.")
+    @Flag(help: "Deleted records instead of live ones (with --conflicted: the deleted ones in conflict).")
     var deleted = false
     @Option(help: ArgumentHelp("At most this many records (default: every match).", valueName: "N"))
     var limit: Int?
@@ -58,6 +58,10 @@ struct RecordListCommand: AsyncParsableCommand {
         if let sort, RecordQuery.Sort(rawValue: sort) == nil {
             let known = RecordQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("--sort must be one of \(known), got \"\(sort)\"")
+        }
+        let words = RecordQuery(text: text).searchWords.count
+        if words > RecordQuery.searchWordLimit {
+            throw ValidationError("--text may have at most \(RecordQuery.searchWordLimit) words; this one has \(words)")
         }
     }
 

@@ -287,6 +287,14 @@ struct RecordRoutesTests {
             // A space sent as `+` (HTML forms, Python's urlencode) is a space: two words, any order.
             let plus = try await node.send("GET", "/v1/records?q=7+deal", token: reader)
             #expect(plus.object["total"] as? Int == 1)
+            // A NUL separates words as a space does (it once ended the search index's query: a 500).
+            let nul = try await node.send("GET", "/v1/records?q=deal%007", token: reader)
+            #expect(nul.status == 200 && nul.object["total"] as? Int == 1)
+            let nulCSV = try await node.send("GET", "/v1/records?q=deal%00&format=csv", token: reader)
+            #expect(nulCSV.status == 200 && nulCSV.text.split(whereSeparator: \.isNewline).count == 8, "a header and the 7 deals")
+            let nine = try await node.send("GET", "/v1/records?q=a+b+c+d+e+f+g+h+i", token: reader)
+            #expect(nine.status == 400 && nine.error.contains("at most 8 words; this one has 9"))
+            #expect(nine.fields["q"] != nil)
             let defaults = try await node.send("GET", "/v1/records", token: reader)
             #expect(defaults.object["limit"] as? Int == 50)
             for bad in ["limit=501", "limit=0", "sort=colour", "offset=-1", "colour=red", "conflicted=maybe"] {

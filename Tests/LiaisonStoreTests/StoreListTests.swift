@@ -50,6 +50,28 @@ struct StoreListTests {
         #expect(counts.records == 3 && counts.conflicted == 1 && counts.deleted == 1)
     }
 
+    @Test("conflicted lists records in conflict, deleted or not; with deleted, only the deleted ones")
+    func conflictedAndDeleted() async throws {
+        let (fixture, _) = try await fixture()
+        let store = fixture.store
+        let torn = try await fixture.add("Torn and gone", "status=on_hold")
+        _ = try await store.update(id: torn.id, try fixture.values("notes=one"), readContext: torn.version.context, author: "a")
+        _ = try await store.update(id: torn.id, try fixture.values("notes=two"), readContext: torn.version.context, author: "b")
+        _ = try await store.delete(id: torn.id, readContext: nil, author: "a")
+
+        #expect(try await titles(store, RecordQuery(conflictedOnly: true)) == ["Torn", "Torn and gone"])
+        #expect(try await titles(store, RecordQuery(conflictedOnly: true, deleted: true)) == ["Torn and gone"])
+        #expect(try await titles(store, RecordQuery(deleted: true)) == ["Gone", "Torn and gone"])
+        for sort in RecordQuery.Sort.allCases {
+            let page = try await store.page(RecordQuery(conflictedOnly: true, deleted: true, sort: sort))
+            #expect(page.states.map(\.id) == [torn.id] && page.total == .exact(1), "sorted by \(sort)")
+            let both = try await store.page(RecordQuery(conflictedOnly: true, sort: sort))
+            #expect(both.states.count == 2 && both.total == .exact(2), "sorted by \(sort)")
+        }
+        let searched = try await store.page(RecordQuery(conflictedOnly: true, deleted: true, text: "torn"))
+        #expect(searched.states.map(\.id) == [torn.id] && searched.total == .exact(1))
+    }
+
     @Test("limit and offset page through the list; total counts every match")
     func paging() async throws {
         let (fixture, _) = try await fixture()

@@ -43,6 +43,32 @@ struct StoreSearchTests {
         #expect(try await titles(store, "\"").isEmpty)
     }
 
+    @Test("control characters separate words (a NUL does not cut the search short), and a search reads at most its first 8 words")
+    func separatorsAndWordLimit() async throws {
+        let fixture = try StoreFixture()
+        let store = try LiaisonStore(directory: fixture.directory, schema: Self.schema)
+        _ = try await store.create(
+            try store.schema.parseAssignments(["type=investment", "title=Lithium refinery", "tracks=critical_minerals"]),
+            author: "a"
+        )
+        _ = try await store.create(try store.schema.parseAssignments(["type=investment", "title=Wafer fab", "tracks=semiconductors"]), author: "a")
+        #expect(try await titles(store, "lith\u{0}") == ["Lithium refinery"])
+        #expect(try await titles(store, "\u{0}lith") == ["Lithium refinery"])
+        #expect(try await titles(store, "lith\u{0}refin\u{1}") == ["Lithium refinery"])
+        #expect(try await titles(store, "\u{0}") == ["Lithium refinery", "Wafer fab"], "no word: no search")
+        #expect(RecordQuery(text: "Lith lith LITH refinery").searchWords == ["Lith", "refinery"])
+
+        // Eight words count; a ninth is refused by the check, and not searched for by the store.
+        let eight = "lith refin lith lithium refinery l li re ref"
+        #expect(RecordQuery(text: eight).searchWords.count == 8)
+        #expect(throws: Never.self) { try RecordQuery(text: eight).check(against: store.schema) }
+        let nine = eight + " zzz"
+        #expect(throws: ValidationError("q", "a search may have at most 8 words; this one has 9")) {
+            try RecordQuery(text: nine).check(against: store.schema)
+        }
+        #expect(try await titles(store, nine) == ["Lithium refinery"])
+    }
+
     @Test("an edit, a delete, a merge from a peer (by sync and by bundle) and a spreadsheet leave the index in step")
     func keptInStep() async throws {
         let here = try StoreFixture()
