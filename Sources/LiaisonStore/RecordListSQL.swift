@@ -147,9 +147,8 @@ struct RecordListSQL {
     /// (`lith` finds lithium), at most ``RecordQuery/searchWordLimit`` of them. Nil when there
     /// is no word.
     static func match(_ query: RecordQuery) -> String? {
-        let words = query.searchWords.prefix(RecordQuery.searchWordLimit).map {
-            "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
-        }
+        // A word is letters and digits alone: quoted, it is never read as FTS5's syntax.
+        let words = query.searchWords.prefix(RecordQuery.searchWordLimit).map { "\"\($0)\"*" }
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 

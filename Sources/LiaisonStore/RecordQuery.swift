@@ -27,13 +27,28 @@ public struct RecordQuery: Hashable, Sendable {
     /// (a short one, `a`, reads every indexed word it starts), so a search costs more with every
     /// word. ``check(against:)`` refuses more; the store searches for the first ones.
     public static let searchWordLimit = 8
-    /// The words of ``text``, each once (whatever its case), in order: split at spaces and at control characters,
-    /// which the search index also takes as separators (a NUL would end its query early).
+    /// The words of ``text``, each once (whatever its case), in order: runs of letters and
+    /// digits, as the search index cuts the texts it indexes, so that `gas-oil` is two words as
+    /// `gas oil` is, and a NUL (which would end the index's query early) separates words.
     public var searchWords: [String] {
         var seen = Set<String>()
-        return (text ?? "").split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
-            .map(String.init).filter { seen.insert($0.lowercased()).inserted }
+        return (text ?? "").split(whereSeparator: { !Self.isWordCharacter($0) }).map(String.init)
+            .filter { seen.insert($0.lowercased()).inserted }
     }
+
+    /// Whether `character` belongs to a word for the search index (FTS5's `unicode61`: letters,
+    /// digits and private-use characters; a letter's accents go with it).
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+                true
+            default: false
+            }
+        }
+    }
+
     /// The order (newest first for `updated`, largest first for `value`, ascending otherwise;
     /// ties by record id).
     public var sort: Sort = .updated
