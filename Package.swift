@@ -158,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "LiaisonStoreTests",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "TestProcesses", .product(name: "GRDB", package: "GRDB.swift"),
+                "LiaisonCore", "LiaisonReports", "LiaisonStore", "TestProcesses", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -8,7 +8,7 @@ public enum FieldKind: Hashable, Sendable {
     case choices([String])
     /// `true` or `false`.
     case bool
-    /// An amount in US dollars, at least 0.
+    /// An amount in US dollars, from 0 to ``maxMoney``.
     case money
     /// A whole number in a range (counts such as attendance).
     case integer(min: Int, max: Int)
@@ -16,6 +16,11 @@ public enum FieldKind: Hashable, Sendable {
     case date
     /// A string of digits whose length is in the range (NAICS codes: 2...6).
     case digits(ClosedRange<Int>)
+
+    /// The most an amount of money may be: a trillion dollars, more than any partnership is
+    /// worth. In cents it is a whole number a `Double` holds exactly, and the overview's kept
+    /// totals (whole cents in 64 bits) hold 92,000 such amounts in one group before they overflow.
+    public static let maxMoney: Double = 1e12
 
     /// The allowed values, for choice kinds.
     public var allowedValues: [String]? {

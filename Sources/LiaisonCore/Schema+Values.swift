@@ -64,6 +64,9 @@ extension Schema {
             return value
         case (.money, .number(let number)):
             guard number.isFinite, number >= 0 else { throw fail() }
+            guard number <= FieldKind.maxMoney else {
+                throw ValidationError(name, "must be at most 1,000,000,000,000 (a trillion dollars), got \(Self.describe(value))")
+            }
             return value
         case (.integer(let min, let max), .number(let number)):
             guard number == number.rounded(), Double(min) <= number, number <= Double(max) else { throw fail() }

@@ -30,7 +30,8 @@ extension LiaisonStore {
                     conflicted: row["conflicted"],
                     valueBasis: row["value_basis"],
                     count: row["n"],
-                    value: Double(row["cents"] as Int64) / 100
+                    // Read as a number whatever it holds: a sum past 64 bits is one SQLite made REAL.
+                    value: (row["cents"] as Double) / 100
                 )
             }
             guard let today = ReportDays.number(today) else {

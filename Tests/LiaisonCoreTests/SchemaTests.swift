@@ -39,6 +39,10 @@ import Testing
         #expect(try schema.parse(field: "value_usd", text: "0") == .number(0))
         #expect(try schema.parse(field: "value_usd", text: "") == .null)
         #expect(throws: ValidationError.self) { try schema.check(field: "value_usd", value: .number(.infinity)) }
+        // At most a trillion dollars: more overflowed the overview's kept totals (a crash).
+        #expect(try schema.parse(field: "value_usd", text: "1000000000000") == .number(1e12))
+        #expect(parseError("value_usd", "1000000000001") == "value_usd: must be at most 1,000,000,000,000 (a trillion dollars), got 1000000000001")
+        #expect(throws: ValidationError.self) { try schema.check(field: "value_usd", value: .number(1e19)) }
         #expect(throws: ValidationError.self) { try schema.check(field: "value_usd", value: .text("5")) }
     }
 

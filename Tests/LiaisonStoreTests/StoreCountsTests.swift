@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import LiaisonCore
+import LiaisonReports
 import LiaisonStore
 import TestProcesses
 import Testing
@@ -51,6 +53,25 @@ struct StoreCountsTests {
         #expect(counts.conflicted == recounted["conflicted", default: 0])
         #expect(try recount.searchRowsOutOfStep() == 0)
         #expect(try recount.rowsUnlikeTheirStates() == 0)
+    }
+
+    @Test("the overview's kept value totals are exact up to a trillion dollars a record, and a total past 64 bits is read, not fatal")
+    func overviewValueTotals() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        _ = try await fixture.add("Largest", "value_usd=1000000000000")
+        _ = try await fixture.add("Small", "value_usd=0.05")
+        let groups = try await store.overviewCounts(office: nil, today: "2026-12-03").groups
+        let group = try #require(groups.first)
+        #expect(groups.count == 1, "one office, status and track")
+        #expect(group.count == 2 && group.value == 1_000_000_000_000.05)
+
+        // An earlier release took any amount; two past 9.2e16 dollars made SQLite turn the
+        // group's sum of cents into a REAL, and reading it as an integer stopped the process.
+        let file = try DatabaseQueue(path: fixture.directory.appendingPathComponent(LiaisonStore.fileName).path)
+        try await file.write { db in try db.execute(sql: "UPDATE report_overview_count SET cents = 1.0124091962328885e19") }
+        let overflowed = try #require(try await store.overviewCounts(office: nil, today: "2026-12-03").groups.first)
+        #expect(overflowed.value == 1.0124091962328885e17)
     }
 
     @Test("after kill -9 of a node in the middle of seeding, the kept counts and the index match the records")

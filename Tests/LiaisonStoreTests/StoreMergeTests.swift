@@ -76,6 +76,7 @@ struct StoreMergeTests {
         arguments: [
             ["bogus": FieldValue.text("x")],
             ["value_usd": .text("lots")],
+            ["value_usd": .number(1e19)],
             ["opened_on": .text("2026-02-30")],
             ["tracks": .list(["not_a_track"])],
             [deletedField: .text("yes")],
