@@ -21,16 +21,18 @@ extension Schema {
     public func checkRecord(_ state: RecordState) throws(ValidationError) {
         if state.isDeleted { return }
         let values = state.displayValues
-        var issues: [ValidationError.Issue] = []
-        for field in fields where field.required && values[field.name] == nil {
-            issues.append(.init(field: field.name, message: "is required"))
-        }
+        var issues = requiredMissing(from: values).map { ValidationError.Issue(field: $0, message: "is required") }
         let tracks = Set(values["tracks"]?.listValue ?? [])
         for name in values.keys.sorted() {
             guard let track = field(name)?.track, !tracks.contains(track) else { continue }
             issues.append(.init(field: name, message: "belongs to track \(track), which the record is not in"))
         }
         guard issues.isEmpty else { throw ValidationError(issues: issues) }
+    }
+
+    /// The required fields that `values` (a record's display values) lack, in field order.
+    public func requiredMissing(from values: [String: FieldValue]) -> [String] {
+        fields.filter { $0.required && values[$0.name] == nil }.map(\.name)
     }
 
     /// The intake check of a state that came from outside (a peer, a bundle): within

@@ -162,6 +162,13 @@ extension LiaisonStore {
                 refused.append(Rejection(state, problem, json: row.json))
                 continue
             }
+            // Every record is made with its required fields, and none can be cleared: a live
+            // state without them (no writes at all, say) was never made by a node. Track fields
+            // outside the record's tracks are not refused: concurrent edits make them.
+            if !row.deleted, let missing = schema.requiredMissing(from: row.values).first {
+                refused.append(Rejection(state, "\(missing): is required, and the state has no value for it", json: row.json))
+                continue
+            }
             rows.append(row)
         }
         return PreparedBatch(rows: rows, events: events, rejected: refused)

@@ -116,6 +116,22 @@ struct StoreMergeTests {
         await #expect(throws: StoreError.self) { try await store.dropQuarantined(id: entries[0].id) }
     }
 
+    @Test("a live state without the fields every record is made with (or without any write) is quarantined; a deleted one is not")
+    func stateWithoutRequiredFieldsIsQuarantined() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let noWrites = RecordState(id: RecordID.make())
+        let notesOnly = try foreignState(["notes": .text("x")])
+        var deleted = try foreignState(["notes": .text("x")])
+        try deleted.delete(readContext: deleted.context, replica: "chennai.abc123", meta: WriteMeta(author: "priya", at: 1_700_000_000_001))
+        let summary = try await store.merge([noWrites, notesOnly, deleted], from: "chennai.abc123", origin: "peer chennai")
+        #expect(summary.quarantined.map(\.recordID) == [noWrites.id, notesOnly.id])
+        #expect(summary.quarantined.allSatisfy { $0.problem.contains("is required, and the state has no value for it") })
+        #expect(try await store.state(id: noWrites.id) == nil)
+        #expect(try await store.state(id: notesOnly.id) == nil)
+        #expect(try await store.state(id: deleted.id) != nil)
+    }
+
     @Test("states that do not merge with the stored one, or claim this node's writes, are quarantined")
     func corruptAgainstTheStoredState() async throws {
         let fixture = try StoreFixture()
