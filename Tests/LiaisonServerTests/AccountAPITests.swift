@@ -38,6 +38,38 @@ struct AccountAPITests {
         }
     }
 
+    @Test func bodiesWithUnknownRepeatedOrMistypedMembersAreRefusedByName() async throws {
+        try await withNode { node in
+            let admin = node.token(.admin)
+            try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
+            let refused: [(String, String, String, String)] = [
+                ("POST", "/v1/users", #"{"name":"u1","role":"editor","zz":1}"#, "zz"),
+                ("POST", "/v1/users", #"{"name":"x","name":"y","role":"editor"}"#, "name"),
+                ("POST", "/v1/users", #"{"name":5,"role":"editor"}"#, "name"),
+                ("POST", "/v1/users", #"{"role":"editor"}"#, "name"),
+                ("PATCH", "/v1/users/asha", #"{"name":"other"}"#, "name"),
+                ("PATCH", "/v1/users/asha", #"{"disabled":"yes"}"#, "disabled"),
+                ("POST", "/v1/tokens", #"{"name":"t","role":"reader","account":"asha"}"#, "account"),
+                ("POST", "/v1/session", #"{"name":"asha","password":"x","remember":true}"#, "remember"),
+            ]
+            for (method, path, json, member) in refused {
+                let reply = try await node.send(method, path, token: path == "/v1/session" ? nil : admin, json: json)
+                let named = reply.fields[member] != nil || reply.error.contains("duplicate key \"\(member)\"")
+                #expect(reply.status == 400 && reply.error.contains(member) && named, "\(method) \(path) \(json): \(reply.text)")
+            }
+            let users = try await node.send("GET", "/v1/users", token: admin)
+            #expect((users.object["users"] as? [[String: Any]])?.map { $0["name"] as? String } == ["asha"], "nothing was made")
+            #expect(try await node.store.account(named: "asha")?.disabled == false, "nothing was changed")
+
+            // A token made through the API for a user acts as that user, as `token create --user`.
+            let made = try await node.send("POST", "/v1/tokens", token: admin, json: #"{"name":"asha-api","role":"editor","user":"asha"}"#)
+            #expect(made.status == 201 && made.object["user"] as? String == "asha")
+            let token = try #require(made.object["token"] as? String)
+            try await node.store.changeAccount("asha", AccountChange(disabled: true))
+            #expect(try await node.send("GET", "/v1/records", token: token).status == 401, "a disabled user's token stops working")
+        }
+    }
+
     @Test func aSessionFromTheAPIWorksWithItsCSRFTokenAndEndsOnDelete() async throws {
         try await withNode { node in
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)

@@ -16,7 +16,7 @@ extension APIHandlers {
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
             throw APIError(.unsupportedMediaType, "send the sign-in as Content-Type: application/json")
         }
-        let body = try await Self.decode(Body.self, request, shape: #"{"name": "…", "password": "…"}"#)
+        let body = try await Self.decode(Body.self, request, members: ["name", "password"], shape: #"{"name": "…", "password": "…"}"#)
         switch try await SignIn(store: store, throttle: throttle).attempt(
             name: body.name,
             password: body.password,

@@ -24,16 +24,21 @@ extension APIHandlers {
         )
     }
 
-    /// Body `{"name": "asha", "role": "editor"}`; answers the token, the only time it is shown.
+    /// Body `{"name": "ci", "role": "reader"}`, or with `"user": "asha"` for a token that signs
+    /// in as that account (as `liaison token create --user`); answers the token, the only time
+    /// it is shown.
     @Sendable func createToken(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         struct Body: Decodable {
             let name: String
             let role: String
+            let user: String?
         }
-        let bytes = try await request.collectBody()
-        guard let body = try? JSONDecoder().decode(Body.self, from: Data(bytes)) else {
-            throw APIError.badRequest("the body must be {\"name\": \"…\", \"role\": \"reader|editor|admin|peer\"}")
-        }
+        let body = try await Self.decode(
+            Body.self,
+            request,
+            members: ["name", "role", "user"],
+            shape: #"{"name": "…", "role": "reader|editor|admin|peer", "user": "…"}"#
+        )
         guard let role = TokenRole(rawValue: body.role) else {
             throw APIError(
                 .badRequest,
@@ -41,11 +46,10 @@ extension APIHandlers {
                 fields: [("role", "must be one of reader, editor, admin, peer")]
             )
         }
-        let token = try await store.createToken(name: body.name, role: role)
-        return .json(
-            .object([("name", .string(body.name)), ("role", .string(role.rawValue)), ("token", .string(token))]),
-            status: .created
-        )
+        let token = try await store.createToken(name: body.name, role: role, account: body.user)
+        var members: [(String, JSON)] = [("name", .string(body.name)), ("role", .string(role.rawValue)), ("token", .string(token))]
+        if let user = body.user { members.append(("user", .string(user))) }
+        return .json(.object(members), status: .created)
     }
 
     @Sendable func revokeToken(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {

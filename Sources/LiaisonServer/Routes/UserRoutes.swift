@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LiaisonCore
 import LiaisonHTTP
 import LiaisonStore
 
@@ -23,6 +24,7 @@ extension APIHandlers {
         let body = try await Self.decode(
             Body.self,
             request,
+            members: ["name", "role", "display_name", "password"],
             shape: #"{"name": "…", "role": "reader|editor|admin", "display_name": "…", "password": "…"}"#
         )
         let role = try Self.role(body.role)
@@ -49,7 +51,12 @@ extension APIHandlers {
             let password: String?
             let must_change_password: Bool?
         }
-        let body = try await Self.decode(Body.self, request, shape: #"{"role": "…", "display_name": "…", "disabled": true, "password": "…"}"#)
+        let body = try await Self.decode(
+            Body.self,
+            request,
+            members: ["role", "display_name", "disabled", "password", "must_change_password"],
+            shape: #"{"role": "…", "display_name": "…", "disabled": true, "password": "…", "must_change_password": true}"#
+        )
         let change = AccountChange(
             role: try body.role.map(Self.role),
             displayName: body.display_name,
@@ -79,11 +86,43 @@ extension APIHandlers {
     }
 
     /// The body as `T`, or 400 showing the expected `shape`.
-    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, shape: String) async throws -> T {
+    /// The body as `T`, a JSON object of the `members` named (`shape` shows them): 400 for
+    /// malformed JSON, a member named twice, a member not among them, or one of the wrong type,
+    /// each named.
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, members: Set<String>, shape: String) async throws -> T {
         let bytes = try await request.collectBody()
-        guard let body = try? JSONDecoder().decode(T.self, from: Data(bytes)) else {
+        let values: [String: FieldValue]
+        do {
+            values = try Request.fieldValues(from: bytes)
+        } catch let error as ValidationError {
+            throw APIError(.badRequest, "the body must be JSON like \(shape)", fields: error.issues.map { ($0.field, $0.message) })
+        }
+        let unknown = values.keys.filter { !members.contains($0) }.sorted()
+        guard unknown.isEmpty else {
+            throw APIError(
+                .badRequest,
+                "unknown member \(unknown.map { "\"\($0.prefix(40))\"" }.joined(separator: ", ")): the body must be JSON like \(shape)",
+                fields: unknown.map { ($0, "is not a member of this body") }
+            )
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch DecodingError.keyNotFound(let key, _) {
+            throw APIError(
+                .badRequest,
+                "\(key.stringValue) is required: the body must be JSON like \(shape)",
+                fields: [(key.stringValue, "is required")]
+            )
+        } catch DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context) {
+            let member = context.codingPath.first?.stringValue ?? "the body"
+            let expected = type is Bool.Type ? "true or false" : "a string"
+            throw APIError(
+                .badRequest,
+                "\(member) must be \(expected): the body must be JSON like \(shape)",
+                fields: [(member, "must be \(expected)")]
+            )
+        } catch {
             throw APIError.badRequest("the body must be JSON like \(shape)")
         }
-        return body
     }
 }
