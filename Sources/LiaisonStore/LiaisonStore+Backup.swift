@@ -18,8 +18,14 @@ extension LiaisonStore {
     /// Writes a complete, consistent copy of the store to `file` (SQLite's `VACUUM INTO`, one
     /// read transaction: writes at a serving node go on meanwhile), through a temporary file
     /// beside it so that `file` is always whole; an existing `file` is replaced.
+    /// - Throws: ``StoreError`` `.invalid` when `file` is the store itself (or its log): the
+    ///   copy would replace the store it copies.
     @discardableResult
     public func backup(to file: URL) async throws -> BackupSummary {
+        let ownFiles = [self.file, Self.sidecar(of: self.file, "-wal"), Self.sidecar(of: self.file, "-shm")].map(Self.resolved)
+        guard !ownFiles.contains(Self.resolved(file)) else {
+            throw StoreError(.invalid, "\(file.path) is this store's own file: back up to a file outside the data directory")
+        }
         let partial = file.deletingLastPathComponent()
             .appendingPathComponent(".\(file.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: partial)
@@ -27,7 +33,7 @@ extension LiaisonStore {
         try await database.writeWithoutTransaction { db in
             try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path])
         }
-        let summary = try Self.withBackup(partial) { db in try Self.summary(of: db, file: file) }
+        let summary = try Self.withBackup(partial, named: file) { db in try Self.summary(of: db, file: file) }
         guard rename(partial.path, file.path) == 0 else {
             throw StoreError(.invalid, "cannot write \(file.path): \(String(cString: strerror(errno)))")
         }
@@ -48,13 +54,22 @@ extension LiaisonStore {
             throw StoreError(.alreadyInitialised, "\(directory.path) already holds a store: restore into a new directory")
         }
         guard FileManager.default.fileExists(atPath: backup.path) else { throw StoreError(.invalid, "no file \(backup.path)") }
+        // A store's log holds its latest commits until SQLite folds them back: copied alone, the
+        // file would lose them (a backup has none; a node's store has one while it runs, or after a crash).
+        let log = Self.sidecar(of: backup, "-wal")
+        if let size = (try? FileManager.default.attributesOfItem(atPath: log.path))?[.size] as? Int, size > 0 {
+            throw StoreError(
+                .invalid,
+                "\(backup.path) has a write-ahead log beside it (\(log.lastPathComponent)) holding its latest writes: it is a node's store, not a backup. Take a backup with `liaison backup`, or, with no node running on it, open it once (`liaison status --data DIR`) to fold the log in"
+            )
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Made whole in a temporary file and renamed, so no store ever holds the old replica id.
         let partial = directory.appendingPathComponent(".\(fileName).restoring")
         try? FileManager.default.removeItem(at: partial)
         defer { try? FileManager.default.removeItem(at: partial) }
         try FileManager.default.copyItem(at: backup, to: partial)
-        let result = try withBackup(partial) { db in
+        let result = try withBackup(partial, named: backup) { db in
             let summary = try Self.summary(of: db, file: backup)
             let identity = NodeIdentity(
                 replicaID: ReplicaID.make(office: summary.office),
@@ -77,8 +92,9 @@ extension LiaisonStore {
     }
 
     /// Opens a copy of a store as one self-contained file (migrated, not in WAL mode), runs
-    /// `body`, and closes it; anything that is not a store is ``StoreError`` `.invalid`.
-    private static func withBackup<T>(_ file: URL, _ body: (Database) throws -> T) throws -> T {
+    /// `body`, and closes it; anything that is not a store is ``StoreError`` `.invalid`, naming
+    /// the file the copy is `named` for.
+    private static func withBackup<T>(_ file: URL, named name: URL, _ body: (Database) throws -> T) throws -> T {
         do {
             let queue = try DatabaseQueue(path: file.path)
             defer { try? queue.close() }
@@ -88,8 +104,20 @@ extension LiaisonStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(.invalid, "\(file.path) is not a Liaison store (\(error))")
+            throw StoreError(.invalid, "\(name.path) is not a Liaison store (\(error))")
         }
+    }
+
+    /// The file SQLite keeps beside `file` with `suffix` (`-wal`, `-shm`).
+    private static func sidecar(of file: URL, _ suffix: String) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + suffix)
+    }
+
+    /// `file`'s path with its directory's symbolic links and `.`/`..` resolved, so that two
+    /// names of one file compare equal (whether or not the file itself exists yet).
+    private static func resolved(_ file: URL) -> String {
+        let absolute = file.standardizedFileURL
+        return absolute.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(absolute.lastPathComponent).path
     }
 
     /// Checks that `db` is a whole Liaison store and says what it holds.

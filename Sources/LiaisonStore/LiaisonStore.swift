@@ -23,7 +23,7 @@ public final class LiaisonStore: Sendable {
     public let schema: Schema
     let database: DatabasePool
     /// The database file (``fileName`` in the data directory).
-    private let file: URL
+    let file: URL
     /// A read-only connection of its own for asking who is calling (``readCaller(_:)``),
     /// opened at the first ask, so a store that serves no requests holds no more files.
     private let callerReader = Mutex<DatabaseQueue?>(nil)

@@ -39,12 +39,42 @@ struct StoreBackupTests {
         #expect(throws: StoreError.self) { try LiaisonStore.restore(from: backup, into: target) }
     }
 
+    @Test func aBackupOntoTheStoreItselfIsRefusedAndTheStoreIsUntouched() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let record = try await fixture.add()
+        let own = fixture.directory.appendingPathComponent(LiaisonStore.fileName)
+        let viaDots = fixture.directory.appendingPathComponent("sub/../\(LiaisonStore.fileName)")
+        for target in [own, viaDots, fixture.directory.appendingPathComponent(LiaisonStore.fileName + "-wal")] {
+            await #expect(throws: StoreError.self, "\(target.path)") { try await store.backup(to: target) }
+        }
+        _ = try await fixture.add("Written after")
+        #expect(try await store.state(id: record.id) == record)
+        #expect(try await LiaisonStore(directory: fixture.directory, schema: .core).count(matching: RecordQuery()) == 2)
+    }
+
+    @Test func aStoreWithItsLogBesideItIsNotTakenForABackup() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        _ = try await fixture.add()
+        // A node's store while it runs: its latest commits are in the -wal file beside it.
+        let live = fixture.directory.appendingPathComponent(LiaisonStore.fileName)
+        let target = fixture.directory.appendingPathComponent("restored")
+        #expect {
+            try LiaisonStore.restore(from: live, into: target)
+        } throws: { error in
+            "\(error)".contains("write-ahead log") && "\(error)".contains(live.path)
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent(LiaisonStore.fileName).path))
+        withExtendedLifetime(store) {}
+    }
+
     @Test func aFileThatIsNoStoreIsRefusedAndLeavesNothing() throws {
         let fixture = try StoreFixture()
         let junk = fixture.directory.appendingPathComponent("junk.sqlite")
         try Data("not a database at all, just text".utf8).write(to: junk)
         let target = fixture.directory.appendingPathComponent("restored")
-        #expect(throws: StoreError.self) { try LiaisonStore.restore(from: junk, into: target) }
+        #expect { try LiaisonStore.restore(from: junk, into: target) } throws: { "\($0)".contains(junk.path) }
         #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent(LiaisonStore.fileName).path))
         #expect(throws: StoreError.self) {
             try LiaisonStore.restore(from: fixture.directory.appendingPathComponent("missing.sqlite"), into: target)
