@@ -89,6 +89,23 @@ import Testing
         )
     }
 
+    @Test func aShortRowIsAProblemNotAClearingOfItsMissingCells() throws {
+        let text = "id,title,notes,officer\nrec-1,A,keep,Ravi\nrec-2,B\n"
+        let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)
+        #expect(plan.problems == [ImportProblem(line: 3, field: nil, message: "2 values, but the header has 4 columns")])
+        #expect(plan.rows.map(\.line) == [2])
+    }
+
+    @Test func aNewRecordsEmptyOfficeOrStatusCellTakesTheDefault() throws {
+        let text = "Title,Type,Tracks,Office,Status\nA,investment,ipef,,\nB,investment,ipef,chennai,contacted\n"
+        let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.rows[0].values["office"] == nil && plan.rows[0].values["status"] == nil)
+        #expect(plan.rows[1].values["office"] == .text("chennai") && plan.rows[1].values["status"] == .text("contacted"))
+        let noTitle = ImportPlan(table: try CSVReader.read("Title,Type,Tracks\n,investment,ipef\n"), schema: .core)
+        #expect(noTitle.problems == [ImportProblem(line: 2, field: "title", message: "is required")])
+    }
+
     @Test func aRepeatedIDIsAProblemOfTheSecondLine() throws {
         let text = "id,title\nrec-1,A\nrec-1,B\n"
         let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)

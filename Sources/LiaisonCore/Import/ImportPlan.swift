@@ -45,6 +45,10 @@ public struct ImportPlan: Hashable, Sendable {
     /// The name of the column that holds record ids.
     public static let idColumn = "id"
 
+    /// Required fields a new record may leave out (no column, or an empty cell): the store
+    /// gives them their defaults (this node's office, status `identified`).
+    static let defaultedFields: Set<String> = ["office", "status"]
+
     /// Reads `table` against `schema`. A column maps to the field it names (ignoring case,
     /// spaces, `_` and `-`), or as `map` says (`["Deal name": "title"]`; an empty field skips
     /// the column). Every cell is parsed with ``Schema/parseCell(field:text:)``.
@@ -88,7 +92,7 @@ public struct ImportPlan: Hashable, Sendable {
             }
         }
         if !fields.contains(Self.idColumn) {
-            for field in schema.fields where field.required && !["office", "status"].contains(field.name) {
+            for field in schema.fields where field.required && !Self.defaultedFields.contains(field.name) {
                 if !fields.contains(field.name) {
                     problems.append(ImportProblem(line: header, field: field.name, message: "no column holds this required field"))
                 }
@@ -99,7 +103,8 @@ public struct ImportPlan: Hashable, Sendable {
         var seenIDs: [String: Int] = [:]
         for row in table.rows {
             var rowProblems: [ImportProblem] = []
-            if row.values.count > fields.count, row.values[fields.count...].contains(where: { !$0.isEmpty }) {
+            // A short row (a file cut off) would clear the fields of its missing cells.
+            if row.values.count < fields.count || row.values[fields.count...].contains(where: { !$0.isEmpty }) {
                 rowProblems.append(
                     ImportProblem(
                         line: row.line,
@@ -128,9 +133,11 @@ public struct ImportPlan: Hashable, Sendable {
                 do {
                     values[field] = try schema.parseCell(field: field, text: text(at: index))
                 } catch {
-                    // An empty required cell leaves a record that has an id as it is; the store
-                    // still refuses it when that record does not exist yet.
-                    if id == nil || !error.issues.allSatisfy({ $0.message == "is required" }) {
+                    // An empty required cell leaves a record that has an id as it is (the store
+                    // still refuses it when that record does not exist yet), and a new record's
+                    // office or status at its default, as a missing column does.
+                    let leftUnset = id != nil || Self.defaultedFields.contains(field)
+                    if !leftUnset || !error.issues.allSatisfy({ $0.message == "is required" }) {
                         rowProblems += error.issues.map { ImportProblem(line: row.line, field: $0.field, message: $0.message) }
                     }
                 }
