@@ -48,10 +48,8 @@ struct ImportCommand: AsyncParsableCommand {
         do { bytes = try Data(contentsOf: url) } catch {
             throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
         }
-        // Excel's plain "CSV" is Windows-1252; "CSV UTF-8" is UTF-8.
-        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .windowsCP1252) else {
-            throw CommandFailure("\(file) is neither UTF-8 nor Windows text")
-        }
+        let text: String
+        do { text = try CSVFileText.decode(bytes) } catch { throw CommandFailure("\(file): \(error)") }
         let store = try data.openStore()
         var columns: [String: String] = [:]
         for entry in map {

@@ -1,3 +1,4 @@
+import Foundation
 import LiaisonCore
 import Testing
 
@@ -73,6 +74,24 @@ import Testing
             try schema.parseCell(field: "value_usd", text: "1,00")
         }
         #expect(throws: ValidationError("title", "is required")) { try schema.parseCell(field: "title", text: " ") }
+    }
+}
+
+@Suite struct CSVFileTextTests {
+    @Test func utf8WindowsAndUTF16FilesAreRead() throws {
+        #expect(try CSVFileText.decode(Data("Title\nCafé ✓\n".utf8)) == "Title\nCafé ✓\n")
+        #expect(try CSVFileText.decode(Data([0x54, 0x0A, 0x43, 0x61, 0x66, 0xE9, 0x20, 0x80, 0x0A])) == "T\nCafé €\n", "Windows-1252")
+        let utf16 = Data([0xFF, 0xFE]) + "Title\nCafé\n".data(using: .utf16LittleEndian)!
+        #expect(try CSVFileText.decode(utf16).contains("Café"))
+    }
+
+    @Test func aFileMixingUTF8AndWindowsTextIsRefusedNamingTheLines() {
+        let mixed = Data("Title\nCafé utf8 🚀\n".utf8) + Data([0x43, 0x61, 0x66, 0xE9, 0x0A])
+        #expect {
+            try CSVFileText.decode(mixed)
+        } throws: { error in
+            "\(error)" == "line 3 is not UTF-8 while line 2 is: the file mixes two encodings; save it again as \"CSV UTF-8\""
+        }
     }
 }
 

@@ -1,0 +1,34 @@
+public import Foundation
+
+/// The text of a spreadsheet file, from its bytes: UTF-8 (Excel's "CSV UTF-8"), UTF-16 with its
+/// byte-order mark (Excel's "Unicode Text"), or else Windows-1252 (Excel's plain "CSV"). A file
+/// that is UTF-8 in some lines and not in others is refused: read as Windows-1252 whole, every
+/// accented letter of its UTF-8 lines would be imported as garbage (`CafÃ©`).
+public enum CSVFileText {
+    /// Why a file's bytes are not text an import can read.
+    public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The text of `bytes`.
+    /// - Throws: ``Problem`` naming the first line that is not UTF-8 when others are.
+    public static func decode(_ bytes: Data) throws(Problem) -> String {
+        if let text = String(data: bytes, encoding: .utf8) { return text }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]), let text = String(data: bytes, encoding: .utf16) {
+            return text
+        }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let isUTF8 = { (line: Data.SubSequence) in String(data: Data(line), encoding: .utf8) != nil }
+        if let utf8 = lines.firstIndex(where: { line in line.contains { $0 >= 0x80 } && isUTF8(line) }),
+            let other = lines.firstIndex(where: { !isUTF8($0) })
+        {
+            throw Problem(
+                description: "line \(other + 1) is not UTF-8 while line \(utf8 + 1) is: the file mixes two encodings; save it again as \"CSV UTF-8\""
+            )
+        }
+        guard let text = String(data: bytes, encoding: .windowsCP1252) else {
+            throw Problem(description: "the file is neither UTF-8 nor Windows text; save it again as \"CSV UTF-8\"")
+        }
+        return text
+    }
+}
