@@ -88,6 +88,7 @@ let package = Package(
             name: "LiaisonHTTP",
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonSync", "LiaisonReports",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -176,6 +177,7 @@ let package = Package(
             dependencies: [
                 "LiaisonServer", "LiaisonConfig", "LiaisonBundledPlugins", "CurlHTTP", "LiaisonHTTP", "LiaisonStore",
                 "LiaisonCore", "LiaisonSync", "TestProcesses",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,3 +1,4 @@
+import GRDB
 import Hummingbird
 import LiaisonCore
 import LiaisonStore
@@ -26,6 +27,14 @@ extension APIError {
             self.init(.conflict, error.description)
         case let error as SyncRequestError:
             self.init(.init(code: error.status), error.message)
+        case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:
+            // Another process (a `liaison import`, `seed` or `merge` on the same data directory)
+            // held the store's write lock for longer than the node waits: nothing was written.
+            self.init(
+                .serviceUnavailable,
+                "the store is busy: another process is writing to it (an import or a merge on this data directory?); nothing was written, try again shortly",
+                headers: [.retryAfter: "5"]
+            )
         case is NIOTooManyBytesError:
             self = .tooLarge()
         case let error as HTTPError:

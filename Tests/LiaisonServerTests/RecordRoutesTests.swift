@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LiaisonCore
 import LiaisonStore
 import Testing
@@ -260,6 +261,23 @@ struct RecordRoutesTests {
             let status = try await node.send("GET", "/v1/status", token: reader)
             #expect(status.object["records"] as? Int == 5)
             #expect((status.object["statuses"] as? [String: Any])?["contacted"] as? Int == 5)
+        }
+    }
+
+    @Test func aWriteWhileAnotherProcessHoldsTheStoreIs503WithRetryAfterAndWritesNothing() async throws {
+        try await withNode { node in
+            // What `liaison import` of a large file does from another process: hold the write lock.
+            var holding = Configuration()
+            holding.allowsUnsafeTransactions = true  // the lock outlives one access, as another process's would
+            let other = try DatabaseQueue(path: node.directory.appendingPathComponent(LiaisonStore.fileName).path, configuration: holding)
+            try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+            let json = #"{"title":"Blocked","type":"event","tracks":["sccp"]}"#
+            let blocked = try await node.send("POST", "/v1/records", token: node.token(.editor), json: json)
+            try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+            #expect(blocked.status == 503 && blocked.header("Retry-After") == "5")
+            #expect(blocked.error.contains("another process is writing"))
+            #expect(try await node.store.count(matching: RecordQuery()) == 0)
+            #expect(try await node.send("POST", "/v1/records", token: node.token(.editor), json: json).status == 201)
         }
     }
 
