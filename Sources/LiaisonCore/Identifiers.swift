@@ -57,6 +57,19 @@ public enum RecordID {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Whether `text` is a UUID (`8-4-4-4-12` hexadecimal digits), the form ``make(now:)`` gives:
+    /// an id that no other office makes for another record.
+    public static func isUUID(_ text: String) -> Bool {
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 36 else { return false }
+        return utf8.indices.allSatisfy { index in
+            [8, 13, 18, 23].contains(index)
+                ? utf8[index] == UInt8(ascii: "-")
+                : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[index])
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(utf8[index] | 0x20)
+        }
+    }
+
     /// Whether `text` can be a record id: 1 to 64 characters of `A-Z a-z 0-9 - _`.
     public static func isValid(_ text: String) -> Bool {
         // Byte by byte: every allowed character is one ASCII byte, so bytes count characters.

@@ -124,6 +124,14 @@ extension LiaisonStore {
             try db.log(event, at: db.save(state))
             return .updated
         }
+        // A spreadsheet's own numbering (1, 2, 3) as record ids would collide with another
+        // office's that did the same: a new record's id must be one no other office makes.
+        if let id = row.id, !RecordID.isUUID(id) {
+            throw StoreError(
+                .invalid,
+                "no record here has id \"\(id)\", and a new record's id must be a UUID (as Liaison makes them); if this column is the spreadsheet's own numbering, skip it with --map \"COLUMN=\""
+            )
+        }
         var values = row.values.filter { !$0.value.isNull }
         if values["office"] == nil { values["office"] = .text(identity.office) }
         if values["status"] == nil { values["status"] = .text("identified") }

@@ -44,6 +44,25 @@ import Testing
         #expect(try Self.count(cli) == 300)
     }
 
+    @Test func aSpreadsheetsOwnIDNumbersAreNotTakenAsRecordIDs() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        let file = cli.directory.appendingPathComponent("numbered.csv")
+        try Data("ID,Title,Type,Tracks\n1,Lithium deal,investment,ipef\n2,Wind JV,joint_venture,ipef\n".utf8).write(to: file)
+        let refused = try cli.run(["--data", "node", "import", file.path])
+        #expect(refused.code != 0)
+        #expect(refused.err.contains("line 2, id: no record here has id \"1\""), "\(refused.err)")
+        #expect(refused.err.contains("--map \"COLUMN=\"") && refused.err.contains("line 3"), "\(refused.err)")
+        #expect(try Self.count(cli) == 0)
+        let mapped = try cli.ok("--data", "node", "import", file.path, "--map", "ID=")
+        #expect(mapped.contains("created 2 records"), "\(mapped)")
+        let ids = try #require(
+            try JSONSerialization.jsonObject(with: Data(try cli.ok("--data", "node", "record", "list", "--json").utf8)) as? [[String: Any]]
+        )
+        #expect(ids.compactMap { $0["id"] as? String }.allSatisfy { $0.count == 36 })
+    }
+
     @Test func threeBadRowsImportNothingAndAreEachNamed() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
