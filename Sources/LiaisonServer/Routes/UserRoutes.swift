@@ -85,7 +85,6 @@ extension APIHandlers {
         return role
     }
 
-    /// The body as `T`, or 400 showing the expected `shape`.
     /// The body as `T`, a JSON object of the `members` named (`shape` shows them): 400 for
     /// malformed JSON, a member named twice, a member not among them, or one of the wrong type,
     /// each named.
