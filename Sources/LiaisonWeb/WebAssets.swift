@@ -147,19 +147,29 @@ enum WebAssets {
             });
           });
         }
-        // A chosen CSV file is read into the text box it names (and its name kept), to be sent with the form.
+        // A chosen CSV file is shown in the text box it names (and its name kept), and sent as its
+        // bytes in base64 (csv_bytes): the form would send the text box's line breaks as CRLF.
+        // Editing the text box sends the text instead.
         function liaisonCSVFile() {
           document.querySelectorAll('[data-csv-into]').forEach(function (input) {
+            var box = document.getElementById(input.getAttribute('data-csv-into'));
+            var bytes = document.getElementById('csv_bytes');
+            box.addEventListener('input', function () { if (bytes) bytes.value = ''; });
             input.addEventListener('change', function () {
               var file = input.files && input.files[0];
               if (!file) return;
               var reader = new FileReader();
               reader.onload = function () {
-                document.getElementById(input.getAttribute('data-csv-into')).value = reader.result;
+                var data = new Uint8Array(reader.result), binary = '';
+                for (var i = 0; i < data.length; i += 32768) {
+                  binary += String.fromCharCode.apply(null, data.subarray(i, i + 32768));
+                }
+                if (bytes) bytes.value = btoa(binary);
+                box.value = new TextDecoder('utf-8').decode(data);
                 var name = document.getElementById('name');
                 if (name) name.value = file.name;
               };
-              reader.readAsText(file, 'utf-8');
+              reader.readAsArrayBuffer(file);
             });
           });
         }

@@ -18,12 +18,23 @@ extension WebRoutes {
     @Sendable func importFile(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
         let form = try context.form
-        let csv = form["csv"] ?? ""
         let name = form.text("name") ?? "spreadsheet.csv"
         let mapText = form["map"] ?? ""
+        // A chosen file comes as its bytes (`csv_bytes`, base64): a browser sends a text box's
+        // line breaks as CRLF, which would rewrite every value with a line break in it.
+        var csv = form["csv"] ?? ""
+        var unreadable: String?
+        if let encoded = form.text("csv_bytes") {
+            if let bytes = Data(base64Encoded: encoded) {
+                do { csv = try CSVFileText.decode(bytes) } catch { unreadable = "\(name): \(error)" }
+            } else {
+                unreadable = "\(name) did not arrive whole; choose it again."
+            }
+        }
         func again(_ notice: HTML, status: HTTPResponse.Status = .badRequest, preview: HTML = .empty) async throws -> Response {
             try await showImport(user: user, csv: csv, name: name, map: mapText, notice: notice, status: status, preview: preview)
         }
+        if let unreadable { return try await again(WebNotice.error(unreadable)) }
         guard !csv.allSatisfy(\.isWhitespace) else { return try await again(WebNotice.error("Choose a CSV file, or paste its text.")) }
         var map: [String: String] = [:]
         for line in mapText.split(whereSeparator: \.isNewline) where !line.allSatisfy(\.isWhitespace) {
@@ -132,8 +143,8 @@ extension WebRoutes {
         )
     }
 
-    /// The upload form (a file chooser filling the text box, which can also be pasted into), or
-    /// the same file again, hidden, to confirm.
+    /// The upload form (a file chooser filling the text box, which can also be pasted into, and
+    /// the file's bytes), or the same file again, hidden, to confirm.
     private func importForm(
         user: WebUser,
         csv: String,
@@ -144,15 +155,19 @@ extension WebRoutes {
         submit: String,
         confirm: Bool
     ) -> HTML {
+        // The text as the file's bytes, sent back as they are (see ``importFile``); the page's
+        // script empties it when the text box is edited, and fills it when a file is chosen.
+        let bytes = csv.isEmpty ? "" : Data(csv.utf8).base64EncodedString()
         let fields: HTML =
             hidden
             ? """
-            <textarea name="csv" hidden>\(csv)</textarea><input type="hidden" name="name" value="\(name)">
+            <input type="hidden" name="csv_bytes" value="\(bytes)"><input type="hidden" name="name" value="\(name)">
             <textarea name="map" hidden>\(map)</textarea>
             """
             : """
             <div><label for="file">CSV file</label><input type="file" id="file" accept=".csv,text/csv" data-csv-into="csv"></div>
             <input type="hidden" id="name" name="name" value="\(name)">
+            <input type="hidden" id="csv_bytes" name="csv_bytes" value="\(bytes)">
             <div class="wide"><label for="csv">Or paste the CSV</label>
             <textarea id="csv" name="csv" rows="8" spellcheck="false">\(csv)</textarea></div>
             <div class="wide"><label for="map">Columns to map, one per line (<code>Deal name=title</code>; <code>Internal ref=</code> skips one)</label>

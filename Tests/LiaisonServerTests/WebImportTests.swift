@@ -32,6 +32,28 @@ struct WebImportTests {
         }
     }
 
+    @Test func aChosenFileArrivesAsItsBytesSoLineBreaksAndItsEncodingSurvive() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            // An exported value with a line break (LF), in a Windows-1252 file ("Café").
+            let sheet =
+                Data("Title,Type,Tracks,Notes\r\nFab JV,investment,ipef,\"two\nlines\"\r\nCaf".utf8) + Data([0xE9])
+                + Data(",investment,ipef,x\r\n".utf8)
+            let bytes = sheet.base64EncodedString()
+            let preview = try await browser.post("/import", ["csv_bytes": bytes, "name": "export.csv", "map": ""])
+            #expect(preview.status == 200 && preview.text.contains("will create 2 records"), "\(preview.text)")
+            #expect(preview.text.contains("name=\"csv_bytes\""), "the confirm form sends the file again as its bytes")
+            let done = try await browser.post("/import", ["csv_bytes": bytes, "name": "export.csv", "map": "", "confirm": "1"])
+            #expect(done.status == 200 && done.text.contains("2 created"), "\(done.text)")
+            let notes = try await node.store.list(RecordQuery(text: "fab")).states.first?.displayValues["notes"]
+            #expect(notes == .text("two\nlines"), "not CRLF, as a text box would have sent it")
+            #expect(try await node.store.list(RecordQuery(text: "café")).states.count == 1)
+
+            let garbled = try await browser.post("/import", ["csv_bytes": "not base64!", "name": "export.csv", "map": ""])
+            #expect(garbled.status == 400 && garbled.text.contains("did not arrive whole"))
+        }
+    }
+
     @Test func everyProblemIsListedAndNothingIsWritten() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .editor)

@@ -12,6 +12,7 @@ Run: python3 -m pytest Tests/browser -q   (needs chromium, chromium-driver and s
 `make test` installs them). The binary is .build/debug/liaison (built if missing).
 """
 
+import base64
 import json
 import os
 import shutil
@@ -316,6 +317,8 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     follow(driver, driver.find_element(By.LINK_TEXT, "Import CSV"))
     driver.find_element(By.ID, "file").send_keys(str(sheet))
     wait_for("the chosen file in the text box", lambda: "Rare earth" in driver.find_element(By.ID, "csv").get_attribute("value"))
+    # Sent as its bytes: the text box's line breaks would go as CRLF, rewriting multi-line values.
+    assert driver.find_element(By.ID, "csv_bytes").get_attribute("value") == base64.b64encode(sheet.read_bytes()).decode()
     driver.find_element(By.ID, "map").send_keys("Deal name=title")
     follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Check the file']"))
     assert "will create 2 records" in notice(driver), notice(driver)
