@@ -99,6 +99,7 @@ extension LiaisonStore {
             let queue = try DatabaseQueue(path: file.path)
             defer { try? queue.close() }
             try queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+            try queue.read { db in try Migrations.refuseNewer(db, file: name) }
             try Migrations.migrator.migrate(queue)
             return try queue.writeWithoutTransaction(body)
         } catch let error as StoreError {

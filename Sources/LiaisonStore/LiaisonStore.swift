@@ -124,6 +124,7 @@ public final class LiaisonStore: Sendable {
         // synced only at checkpoints). FULL syncs the WAL at every commit, before a write is
         // acknowledged.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try pool.read { db in try Migrations.refuseNewer(db, file: file) }
         // A bulk load cut short (a crash, a stop) left indexes aside: they come back before any
         // migration, which may expect them, unless a live process is still loading (its lock).
         if try pool.read({ db in try db.setAsidePending() }), let lock = try BulkLoadLock.take(bulkLoadLockFile(besides: file)) {

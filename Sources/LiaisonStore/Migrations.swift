@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The store's schema, changed only through named migrations.
@@ -14,5 +15,20 @@ enum Migrations {
         registerOverviewCounts(in: &migrator)
         registerNewRecordSearch(in: &migrator)
         return migrator
+    }
+
+    /// Refuses a store that a newer release has migrated: it holds tables, columns or rules this
+    /// release does not know and would not keep (a backup restored on an older node, an office
+    /// that went back a release). `file` names the store in the error.
+    /// - Throws: ``StoreError`` `.invalid` naming the migrations this release lacks.
+    static func refuseNewer(_ db: Database, file: URL) throws {
+        let known = migrator
+        let newer = try known.appliedIdentifiers(db).subtracting(known.migrations)
+        guard newer.isEmpty else {
+            throw StoreError(
+                .invalid,
+                "\(file.path) was upgraded by a newer release of Liaison (it has \(newer.sorted().map { "\"\($0)\"" }.joined(separator: ", ")), which this release does not know): run that release or a later one"
+            )
+        }
     }
 }

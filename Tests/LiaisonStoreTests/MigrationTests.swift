@@ -84,6 +84,33 @@ struct MigrationTests {
         #expect(try Self.reportFacts(of: today.fixture.directory) == facts)
     }
 
+    /// A store (or a backup) a newer release migrated is refused, by name, and left as it was;
+    /// an older release's store opens (the test above).
+    @Test func aStoreFromANewerReleaseIsRefusedAndLeftAsItWas() async throws {
+        let fixture = try StoreFixture()
+        _ = try await fixture.add()
+        let backup = fixture.directory.appendingPathComponent("backup.sqlite")
+        try await fixture.store.backup(to: backup)
+        for file in [fixture.directory.appendingPathComponent(LiaisonStore.fileName), backup] {
+            let queue = try DatabaseQueue(path: file.path)
+            try await queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from a later release')") }
+            try queue.close()
+        }
+        #expect {
+            try fixture.reopen()
+        } throws: { error in
+            "\(error)".contains("upgraded by a newer release") && "\(error)".contains("v99: from a later release")
+        }
+        let target = fixture.directory.appendingPathComponent("restored")
+        #expect { try LiaisonStore.restore(from: backup, into: target) } throws: { "\($0)".contains("newer release") }
+        let queue = try DatabaseQueue(path: backup.path)
+        #expect(
+            try await queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }.contains(
+                "v99: from a later release"
+            )
+        )
+    }
+
     /// A store holding a plain record, an edited one, a deleted one and one in conflict.
     static func storeWithEveryKindOfRecord() async throws -> (fixture: StoreFixture, ids: [String]) {
         let fixture = try StoreFixture()
