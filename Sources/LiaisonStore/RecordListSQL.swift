@@ -21,6 +21,8 @@ struct RecordListSQL {
     let column: String
     /// Whether the order is descending.
     let descending: Bool
+    /// The FTS5 query of the search (``match(_:)``), made once; nil without a search.
+    let match: String?
     /// An equality filter (`office` or `status`) so selective that its index, then a sort, finds
     /// a page sooner than walking the order's index (see ``choosingIndex(_:)``).
     private(set) var selective: String?
@@ -35,6 +37,7 @@ struct RecordListSQL {
 
     init(_ query: RecordQuery) {
         self.query = query
+        match = Self.match(query)
         (column, descending) =
             switch query.sort {
             case .updated: ("updated_at", true)
@@ -99,7 +102,7 @@ struct RecordListSQL {
             arguments += [",\(track),"]
         }
         // Matched keys already hold the search (``table``).
-        if let match = Self.match(query), !(ordered && searchFirst) {
+        if let match, !(ordered && searchFirst) {
             conditions.append(
                 ordered && joinsSearchIndex ? "record_fts MATCH ?" : "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
             )
@@ -113,7 +116,7 @@ struct RecordListSQL {
     /// walking the order's index would pass over many rows to find a page of either. For a
     /// search, notes the ``keyIndex`` the store has now.
     mutating func choosingIndex(_ db: Database) throws {
-        if let match = Self.match(query) {
+        if let match {
             if try db.schemaHas("record_list_search") { keyIndex = "record_list_search" }
             let found = try Row.fetchOne(
                 db,
@@ -146,7 +149,7 @@ struct RecordListSQL {
     /// An FTS5 query for the search's words (``RecordQuery/searchWords``), each as a prefix
     /// (`lith` finds lithium), at most ``RecordQuery/searchWordLimit`` of them. Nil when there
     /// is no word.
-    static func match(_ query: RecordQuery) -> String? {
+    private static func match(_ query: RecordQuery) -> String? {
         // A word is letters and digits alone: quoted, it is never read as FTS5's syntax.
         let words = query.searchWords.prefix(RecordQuery.searchWordLimit).map { "\"\($0)\"*" }
         return words.isEmpty ? nil : words.joined(separator: " ")

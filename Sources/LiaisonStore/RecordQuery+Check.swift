@@ -14,10 +14,7 @@ extension RecordQuery {
         check("office", office.map(FieldValue.text))
         check("status", status.map(FieldValue.text))
         check("tracks", track.map { .list([$0]) })
-        let words = searchWords.count
-        if words > Self.searchWordLimit {
-            issues.append(.init(field: "q", message: "a search may have at most \(Self.searchWordLimit) words; this one has \(words)"))
-        }
+        if let problem = searchWordsProblem { issues.append(.init(field: "q", message: problem)) }
         guard issues.isEmpty else { throw ValidationError(issues: issues) }
     }
 }

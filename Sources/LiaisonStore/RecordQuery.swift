@@ -36,6 +36,12 @@ public struct RecordQuery: Hashable, Sendable {
             .filter { seen.insert($0.lowercased()).inserted }
     }
 
+    /// What is wrong with a search of more than ``searchWordLimit`` words; nil when it has no more.
+    public var searchWordsProblem: String? {
+        let words = searchWords.count
+        return words > Self.searchWordLimit ? "a search may have at most \(Self.searchWordLimit) words; this one has \(words)" : nil
+    }
+
     /// Whether `character` belongs to a word for the search index (FTS5's `unicode61`: letters,
     /// digits and private-use characters; a letter's accents go with it).
     private static func isWordCharacter(_ character: Character) -> Bool {

@@ -59,10 +59,7 @@ struct RecordListCommand: AsyncParsableCommand {
             let known = RecordQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("--sort must be one of \(known), got \"\(sort)\"")
         }
-        let words = RecordQuery(text: text).searchWords.count
-        if words > RecordQuery.searchWordLimit {
-            throw ValidationError("--text may have at most \(RecordQuery.searchWordLimit) words; this one has \(words)")
-        }
+        if let problem = RecordQuery(text: text).searchWordsProblem { throw ValidationError("--text: \(problem)") }
     }
 
     func run() async throws {
