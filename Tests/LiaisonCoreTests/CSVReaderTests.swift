@@ -23,6 +23,12 @@ import Testing
         #expect(table.rows.map(\.line) == [2, 3])
     }
 
+    @Test func rowsOfEmptyCellsAreLeftOutLikeBlankLines() throws {
+        let table = try CSVReader.read("Title,Office\r\nA,mumbai\r\n,\r\n\r\n\"\", \r\nB,\r\n")
+        #expect(table.rows.map(\.values) == [["A", "mumbai"], ["B", ""]])
+        #expect(table.rows.map(\.line) == [2, 6])
+    }
+
     @Test func excelSepLineChoosesTheSeparator() throws {
         let table = try CSVReader.read("sep=;\r\na;b,c\r\n1;2,3\r\n")
         #expect(table.header == ["a", "b,c"])
@@ -83,6 +89,20 @@ import Testing
         #expect(try CSVFileText.decode(Data([0x54, 0x0A, 0x43, 0x61, 0x66, 0xE9, 0x20, 0x80, 0x0A])) == "T\nCafé €\n", "Windows-1252")
         let utf16 = Data([0xFF, 0xFE]) + "Title\nCafé\n".data(using: .utf16LittleEndian)!
         #expect(try CSVFileText.decode(utf16).contains("Café"))
+    }
+
+    @Test func utf16WithoutAByteOrderMarkIsReadEitherWay() throws {
+        let text = "Title,Office\nCafé Müller,mumbai\n"
+        #expect(try CSVFileText.decode(text.data(using: .utf16LittleEndian)!) == text)
+        #expect(try CSVFileText.decode(text.data(using: .utf16BigEndian)!) == text)
+    }
+
+    @Test func zeroBytesThatAreNotUTF16AreRefusedNamingWhere() {
+        #expect {
+            try CSVFileText.decode(Data("Title\nab".utf8) + Data([0, 0x41, 0x0A]))
+        } throws: { error in
+            "\(error)" == "the file has zero bytes (at byte 9), which no text file has; save it again as \"CSV UTF-8\""
+        }
     }
 
     @Test func aFileMixingUTF8AndWindowsTextIsRefusedNamingTheLines() {

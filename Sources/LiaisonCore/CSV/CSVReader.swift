@@ -21,7 +21,8 @@ public struct CSVTable: Hashable, Sendable {
     public let header: [String]
     /// The line the header is on.
     public let headerLine: Int
-    /// The rows after the header; blank lines are left out.
+    /// The rows after the header. Blank lines are left out, and so are rows of empty cells alone
+    /// (`,,,`), which spreadsheets save for empty rows inside a table.
     public let rows: [Row]
     /// The separator found: `,` or `;`.
     public let separator: Character
@@ -69,7 +70,7 @@ public enum CSVReader {
         let separatorUsed = declared ?? separator(in: bytes)
         let records = try split(bytes, separator: separatorUsed, firstLine: firstLine)
         guard let header = records.first else { return CSVTable(header: [], headerLine: 1, rows: [], separator: separatorUsed) }
-        let rows = records.dropFirst().filter { !($0.values.count == 1 && $0.values[0].isEmpty) }
+        let rows = records.dropFirst().filter { row in !row.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         return CSVTable(
             header: header.values.map { $0.trimmingCharacters(in: .whitespaces) },
             headerLine: header.line,
