@@ -148,23 +148,44 @@ enum WebAssets {
           });
         }
         // A chosen CSV file is shown in the text box it names (and its name kept), and sent as its
-        // bytes in base64 (csv_bytes): the form would send the text box's line breaks as CRLF.
-        // Editing the text box sends the text instead.
+        // bytes in base64 (csv_bytes) alone: the form would send the text box's line breaks as
+        // CRLF, and sending both would double the request. Editing the text box sends the text
+        // instead. A file over the page's limit (data-max-bytes) is refused when chosen.
         function liaisonCSVFile() {
           document.querySelectorAll('[data-csv-into]').forEach(function (input) {
             var box = document.getElementById(input.getAttribute('data-csv-into'));
             var bytes = document.getElementById('csv_bytes');
-            box.addEventListener('input', function () { if (bytes) bytes.value = ''; });
+            var problem = document.getElementById('file-problem');
+            var limit = Number(input.getAttribute('data-max-bytes'));
+            var megabytes = function (n) { return (n / 1000000).toFixed(1) + ' MB'; };
+            if (bytes && bytes.value) box.removeAttribute('name');
+            box.addEventListener('input', function () {
+              if (bytes) bytes.value = '';
+              box.setAttribute('name', 'csv');
+            });
             input.addEventListener('change', function () {
               var file = input.files && input.files[0];
               if (!file) return;
+              if (problem) problem.hidden = true;
+              if (limit && file.size > limit) {
+                input.value = '';
+                if (problem) {
+                  problem.textContent = file.name + ' is ' + megabytes(file.size) + '; this page takes files up to ' +
+                    megabytes(limit) + '. Import it with liaison import on the node, or in parts.';
+                  problem.hidden = false;
+                }
+                return;
+              }
               var reader = new FileReader();
               reader.onload = function () {
                 var data = new Uint8Array(reader.result), binary = '';
                 for (var i = 0; i < data.length; i += 32768) {
                   binary += String.fromCharCode.apply(null, data.subarray(i, i + 32768));
                 }
-                if (bytes) bytes.value = btoa(binary);
+                if (bytes) {
+                  bytes.value = btoa(binary);
+                  box.removeAttribute('name');
+                }
                 box.value = new TextDecoder('utf-8').decode(data);
                 var name = document.getElementById('name');
                 if (name) name.value = file.name;

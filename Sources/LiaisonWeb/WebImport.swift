@@ -10,6 +10,11 @@ extension WebRoutes {
     /// Rows shown in the preview.
     static let importPreviewRows = 10
 
+    /// The largest file the page sends (about 11 MB): a form carries the file's bytes in base64,
+    /// a third larger and more again once form-encoded, within the API's body limit. The page's
+    /// script refuses a larger file when it is chosen, naming both sizes.
+    static let importMaxFileBytes = APILimits.maxBodyBytes / 3 * 2
+
     @Sendable func importPage(_ request: Request, _ context: WebContext) async throws -> Response {
         try await showImport(user: context.user, csv: "", name: "", map: "")
     }
@@ -165,7 +170,9 @@ extension WebRoutes {
             <textarea name="map" hidden>\(map)</textarea>
             """
             : """
-            <div><label for="file">CSV file</label><input type="file" id="file" accept=".csv,text/csv" data-csv-into="csv"></div>
+            <div><label for="file">CSV file</label><input type="file" id="file" accept=".csv,text/csv" data-csv-into="csv"
+            data-max-bytes="\(Self.importMaxFileBytes)"></div>
+            <p class="notice error wide" id="file-problem" role="alert" hidden></p>
             <input type="hidden" id="name" name="name" value="\(name)">
             <input type="hidden" id="csv_bytes" name="csv_bytes" value="\(bytes)">
             <div class="wide"><label for="csv">Or paste the CSV</label>

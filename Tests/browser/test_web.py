@@ -319,12 +319,23 @@ def test_officer_workflow_across_two_offices(nodes, browser):
     wait_for("the chosen file in the text box", lambda: "Rare earth" in driver.find_element(By.ID, "csv").get_attribute("value"))
     # Sent as its bytes: the text box's line breaks would go as CRLF, rewriting multi-line values.
     assert driver.find_element(By.ID, "csv_bytes").get_attribute("value") == base64.b64encode(sheet.read_bytes()).decode()
+    # ...and only so: the text box would send the file a second time.
+    assert driver.find_element(By.ID, "csv").get_dom_attribute("name") is None
     driver.find_element(By.ID, "map").send_keys("Deal name=title")
     follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Check the file']"))
     assert "will create 2 records" in notice(driver), notice(driver)
     assert "Rare earth magnets" in driver.find_element(By.CSS_SELECTOR, "table.list").text
     follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Import 2 records']"))
     assert "2 created" in notice(driver), notice(driver)
+    # A file over the page's limit is refused when chosen, with the sizes and the way to import it.
+    driver.get(mumbai.url + "/import")
+    big = sheet.parent / "big.csv"
+    big.write_bytes(b"title\r\n" + b"x" * 12_000_000 + b"\r\n")
+    driver.find_element(By.ID, "file").send_keys(str(big))
+    problem = driver.find_element(By.ID, "file-problem")
+    wait_for("the file's problem", lambda: problem.is_displayed())
+    assert "big.csv is 12.0 MB; this page takes files up to 11.2 MB" in problem.text, problem.text
+    assert driver.find_element(By.ID, "csv").get_attribute("value") == ""
     shutil.rmtree(sheet.parent)
 
     # The list, the record, sync status (admins may sync now) and the list on a phone.
