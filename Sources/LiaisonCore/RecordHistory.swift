@@ -21,23 +21,28 @@ public struct HistoryEntry: Hashable, Sendable {
     /// The timeline of a record's events, newest first (by time, then dot, so every node that
     /// holds the same log shows the same order).
     public static func timeline(_ events: [WriteEvent]) -> [HistoryEntry] {
-        let entries = events.map { event in
-            let seen = events.filter { event.readContext.contains($0.dot) }
-            let before = RecordState(replaying: seen, id: event.recordID)
-            var superseded: [String: [FieldValue]] = [:]
-            for name in event.values.keys {
-                let values = (before.fields[name] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
-                if !values.isEmpty { superseded[name] = values }
-            }
-            let concurrent = events.contains { other in
-                other.dot != event.dot && !event.readContext.contains(other.dot) && !other.readContext.contains(event.dot)
-                    && other.values.contains { name, value in event.values[name].map { $0 != value } ?? false }
-            }
-            return HistoryEntry(event: event, superseded: superseded, concurrent: concurrent)
+        page(of: events, after: nil, limit: .max)!.entries
+    }
+
+    /// Up to `limit` entries of the timeline of a record's events, from just after the entry
+    /// whose dot is `cursor` (from the newest without one); nil when no event has that dot.
+    ///
+    /// Costs in proportion to the entries asked for times the writes of their fields, not to
+    /// replaying the log once per entry: a record edited thousands of times pages in
+    /// milliseconds (docs/design.md §10).
+    public static func page(of events: [WriteEvent], after cursor: Dot?, limit: Int) -> HistoryPage? {
+        let ordered = events.sorted {
+            $0.meta.at != $1.meta.at ? $0.meta.at > $1.meta.at : $0.dot > $1.dot
         }
-        return entries.sorted {
-            $0.event.meta.at != $1.event.meta.at ? $0.event.meta.at > $1.event.meta.at : $0.event.dot > $1.event.dot
+        var start = ordered.startIndex
+        if let cursor {
+            guard let index = ordered.firstIndex(where: { $0.dot == cursor }) else { return nil }
+            start = index + 1
         }
+        let end = start + min(limit, ordered.endIndex - start)
+        let writes = FieldWrites(events)
+        let entries = ordered[start..<end].map(writes.entry)
+        return HistoryPage(entries: entries, next: end < ordered.endIndex ? entries.last?.event.dot : nil)
     }
 
     /// The entry as JSON with sorted keys; `at` as ISO 8601 UTC.

@@ -10,9 +10,19 @@ extension LiaisonStore {
 
     /// A record's timeline, newest first, or nil when there is no such record.
     public func history(id: String) async throws -> [HistoryEntry]? {
+        try await history(id: id, after: nil, limit: .max)?.entries
+    }
+
+    /// Up to `limit` entries of a record's timeline, newest first, from just after the entry
+    /// `cursor` names (``HistoryPage/next`` of the page before), or nil when there is no such record.
+    /// - Throws: ``StoreError`` `.invalid` when `cursor` names no write of the record.
+    public func history(id: String, after cursor: Dot?, limit: Int) async throws -> HistoryPage? {
         try await database.read { db in
             guard try db.loadState(id: id) != nil else { return nil }
-            return HistoryEntry.timeline(try db.events(recordID: id, after: 0))
+            guard let page = HistoryEntry.page(of: try db.events(recordID: id, after: 0), after: cursor, limit: limit) else {
+                throw StoreError(.invalid, "record \(id) has no write \(cursor!) to continue its history after")
+            }
+            return page
         }
     }
 }

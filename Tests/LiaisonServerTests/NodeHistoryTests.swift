@@ -35,6 +35,40 @@ struct NodeHistoryTests {
         #expect(reply.status == 200, "\(reply.text)")
     }
 
+    /// A long history pages by `next`: every entry once, newest first, the same as one page;
+    /// a cursor that names no write of the record, or is no cursor, is refused naming it.
+    @Test func aLongHistoryPagesByItsNextCursor() async throws {
+        try await withNode(office: "mumbai") { mumbai in
+            let created = try await mumbai.send(
+                "POST",
+                "/v1/records",
+                token: mumbai.token(.editor),
+                json: #"{"title":"Gallium supply MOU","type":"event","tracks":["sccp"]}"#
+            )
+            let id = try #require(created.object["id"] as? String)
+            for round in 0..<12 { try await Self.set(mumbai, id, status: round % 2 == 0 ? "contacted" : "on_hold") }
+            let whole = try await Self.history(mumbai, id)
+            #expect(whole.count == 13)
+            var walked: [[String: Any]] = []
+            var next: String? = nil
+            repeat {
+                let query = "limit=5" + (next.map { "&cursor=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" } ?? "")
+                let page = try await mumbai.send("GET", "/v1/records/\(id)/history?\(query)", token: mumbai.token(.reader))
+                #expect(page.status == 200, "\(page.text)")
+                let entries = page.object["history"] as? [[String: Any]] ?? []
+                #expect(entries.count <= 5)
+                walked += entries
+                next = page.object["next"] as? String
+            } while next != nil && walked.count < 20
+            #expect(walked.map { $0["dot"] as? String } == whole.map { $0["dot"] as? String })
+            #expect(whole.last.flatMap(Self.status) == "identified")
+            let unknown = try await mumbai.send("GET", "/v1/records/\(id)/history?cursor=nowhere.x:1", token: mumbai.token(.reader))
+            #expect(unknown.status == 400 && unknown.text.contains("no write nowhere.x:1"), "\(unknown.text)")
+            let garbled = try await mumbai.send("GET", "/v1/records/\(id)/history?cursor=abc", token: mumbai.token(.reader))
+            #expect(garbled.status == 400 && garbled.text.contains("cursor"), "\(garbled.text)")
+        }
+    }
+
     /// Mumbai writes the status three times, syncs to Chennai only; Chennai syncs to Kolkata.
     /// Kolkata never saw the first two as live state, yet its history shows all three.
     @Test func historyTravelsThroughAChain() async throws {

@@ -13,11 +13,25 @@ extension APIHandlers {
         return .json(.record(state), status: .created, headers: headers)
     }
 
+    /// `{"history": [...], "next"}`: up to `limit` entries (1–1,000, default 1,000), newest
+    /// first, from just after `cursor` (a page's `next`; null on the last page).
     @Sendable func recordHistory(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let id = request.recordID(context)
-        guard let history = try await store.history(id: id) else { throw APIError.notFound("no record \(id)") }
-        return .json(.object([("history", .raw(HistoryEntry.json(history)))]))
+        let parameters = try QueryParameters(request, allowed: ["limit", "cursor"])
+        let limit = try parameters.integer("limit", in: 1...Self.historyPageLimit, default: Self.historyPageLimit)
+        var cursor: Dot?
+        if let text = parameters.text("cursor") {
+            guard let dot = Dot(text) else {
+                throw APIError.badRequest("query parameter \"cursor\" must be a page's next, got \"\(text.prefix(40))\"")
+            }
+            cursor = dot
+        }
+        guard let page = try await store.history(id: id, after: cursor, limit: limit) else { throw APIError.notFound("no record \(id)") }
+        return .json(.object([("history", .raw(HistoryEntry.json(page.entries))), ("next", .string(page.next?.description))]))
     }
+
+    /// The most entries of a record's history one request answers.
+    static let historyPageLimit = 1_000
 
     @Sendable func getRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let id = request.recordID(context)
