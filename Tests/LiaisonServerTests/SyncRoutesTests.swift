@@ -204,4 +204,29 @@ struct SyncRoutesTests {
             #expect((peer["last_error_at"] as? String)?.hasSuffix("Z") == true)
         }
     }
+
+    @Test func syncNowTakesNoBodyOrAnEmptyObjectAndRefusesAnyOther() async throws {
+        try await withNode { node in
+            try await node.store.addPeer(PeerRecord(name: "chennai", url: "http://127.0.0.1:9", tokenFile: "/dev/null"), now: 0)
+            let admin = node.token(.admin)
+            for (body, problem) in [
+                (#"{"peer":"chennai"}"#, #"unknown member "peer""#),
+                (#"{"peers":["chennai"],"dry_run":true}"#, #"unknown member "dry_run", "peers""#),
+                (#"{"peer":"#, "not valid JSON"), ("[]", "JSON object"), (#""chennai""#, "JSON object"),
+            ] {
+                let reply = try await node.send("POST", "/v1/sync", token: admin, json: body)
+                #expect(reply.status == 400, "\(body): \(reply.text)")
+                #expect(reply.error.contains(problem), "\(body): \(reply.text)")
+            }
+            // Nothing synced: the peer has no attempt recorded.
+            let listed = try await node.send("GET", "/v1/peers", token: admin)
+            #expect((listed.object["peers"] as? [[String: Any]])?.first?["last_error"] is NSNull, "\(listed.text)")
+
+            for body in [nil, "{}"] {
+                let sync = try await node.send("POST", "/v1/sync", token: admin, body: body.map { Array($0.utf8) })
+                #expect(sync.status == 200, "\(body ?? "no body"): \(sync.text)")
+                #expect((sync.object["results"] as? [[String: Any]])?.count == 1)
+            }
+        }
+    }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import LiaisonCore
 import LiaisonHTTP
@@ -83,45 +82,5 @@ extension APIHandlers {
             throw APIError(.badRequest, "invalid role \"\(text.prefix(40))\"", fields: [("role", "must be one of reader, editor, admin")])
         }
         return role
-    }
-
-    /// The body as `T`, a JSON object of the `members` named (`shape` shows them): 400 for
-    /// malformed JSON, a member named twice, a member not among them, or one of the wrong type,
-    /// each named.
-    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, members: Set<String>, shape: String) async throws -> T {
-        let bytes = try await request.collectBody()
-        let values: [String: FieldValue]
-        do {
-            values = try Request.fieldValues(from: bytes)
-        } catch let error as ValidationError {
-            throw APIError(.badRequest, "the body must be JSON like \(shape)", fields: error.issues.map { ($0.field, $0.message) })
-        }
-        let unknown = values.keys.filter { !members.contains($0) }.sorted()
-        guard unknown.isEmpty else {
-            throw APIError(
-                .badRequest,
-                "unknown member \(unknown.map { "\"\($0.prefix(40))\"" }.joined(separator: ", ")): the body must be JSON like \(shape)",
-                fields: unknown.map { ($0, "is not a member of this body") }
-            )
-        }
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(bytes))
-        } catch DecodingError.keyNotFound(let key, _) {
-            throw APIError(
-                .badRequest,
-                "\(key.stringValue) is required: the body must be JSON like \(shape)",
-                fields: [(key.stringValue, "is required")]
-            )
-        } catch DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context) {
-            let member = context.codingPath.first?.stringValue ?? "the body"
-            let expected = type is Bool.Type ? "true or false" : "a string"
-            throw APIError(
-                .badRequest,
-                "\(member) must be \(expected): the body must be JSON like \(shape)",
-                fields: [(member, "must be \(expected)")]
-            )
-        } catch {
-            throw APIError.badRequest("the body must be JSON like \(shape)")
-        }
     }
 }
