@@ -43,4 +43,18 @@ struct OpenAPITests {
             }
         }
     }
+
+    @Test func queryParametersMatchAndTheirRefusalIsDocumented() throws {
+        let paths = try #require(try Self.document()["paths"] as? [String: [String: Any]])
+        for route in APIRoute.allCases {
+            let operation = try #require(paths[route.path]?[route.method.lowercased()] as? [String: Any])
+            let parameters = operation["parameters"] as? [[String: Any]] ?? []
+            let documented = Set(parameters.filter { $0["in"] as? String == "query" }.compactMap { $0["name"] as? String })
+            #expect(documented == route.queryParameters ?? [], "\(route)")
+            if route.queryParameters != nil {
+                let responses = operation["responses"] as? [String: Any] ?? [:]
+                #expect(responses["400"] != nil, "\(route) refuses an unknown query parameter with 400")
+            }
+        }
+    }
 }

@@ -31,9 +31,9 @@ public func buildRouter(
     handlers.throttle = throttle
     handlers.secureCookies = secureCookies
     for route in APIRoute.allCases {
-        router.group()
-            .add(middleware: AuthMiddleware(access: route.access, store: store))
-            .on("\(route.path)", method: HTTPRequest.Method(route.method)!, use: handlers.handler(for: route))
+        let group = router.group().add(middleware: AuthMiddleware(access: route.access, store: store))
+        if let known = route.queryParameters { group.add(middleware: QueryCheckMiddleware(known: known)) }
+        group.on("\(route.path)", method: HTTPRequest.Method(route.method)!, use: handlers.handler(for: route))
     }
     addMethodNotAllowed(to: router)
     WebRoutes(store: store, engine: engine, plugins: plugins, secureCookies: secureCookies, throttle: throttle)

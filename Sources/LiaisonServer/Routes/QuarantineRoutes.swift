@@ -6,7 +6,6 @@ import LiaisonStore
 /// `/v1/quarantine`: admins see the states the intake set aside, and drop those dealt with.
 extension APIHandlers {
     @Sendable func listQuarantine(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        _ = try QueryParameters(request, allowed: [])
         let entries = try await store.quarantine()
         return .json(.object([("quarantined", .array(entries.map { .raw($0.json) }))]))
     }

@@ -1,22 +1,32 @@
 import Hummingbird
 import LiaisonHTTP
 
-/// The query parameters of a request, read with checks that name the bad parameter.
+/// The query parameters of a request, read with checks that name the bad parameter. Which
+/// names a route takes is its ``APIRoute/queryParameters``, checked before it runs
+/// (``QueryCheckMiddleware``).
 struct QueryParameters {
     private let values: [String: String]
+    /// The names, in the order the query gives them.
+    private let names: [String]
 
     /// Reads the request's query as a form does (``FormEncoding``: `q=lithium+refinery` is two
-    /// words); any parameter outside `allowed` is refused (400).
-    init(_ request: Request, allowed: Set<String>) throws {
+    /// words); a parameter given twice is refused (400).
+    init(_ request: Request) throws {
+        let pairs = FormEncoding.pairs(request.uri.query?[...] ?? "")
         var values: [String: String] = [:]
-        for (name, value) in FormEncoding.pairs(request.uri.query?[...] ?? "") {
-            guard allowed.contains(name) else {
-                throw APIError.badRequest("unknown query parameter \"\(name)\"; known: \(allowed.sorted().joined(separator: ", "))")
-            }
-            guard values[name] == nil else { throw APIError.badRequest("query parameter \"\(name)\" is given twice") }
+        for (name, value) in pairs {
+            guard values[name] == nil else { throw APIError.badRequest("query parameter \"\(name.prefix(40))\" is given twice") }
             values[name] = value
         }
         self.values = values
+        self.names = pairs.map(\.name)
+    }
+
+    /// Refuses (400) a parameter outside `known`, naming it and the known ones.
+    func refuseUnknown(_ known: Set<String>) throws {
+        guard let unknown = names.first(where: { !known.contains($0) }) else { return }
+        let takes = known.isEmpty ? "this route takes none" : "known: \(known.sorted().joined(separator: ", "))"
+        throw APIError.badRequest("unknown query parameter \"\(unknown.prefix(40))\"; \(takes)")
     }
 
     /// The text of `name`, `nil` when absent or empty.

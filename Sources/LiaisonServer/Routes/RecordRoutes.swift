@@ -62,10 +62,7 @@ extension APIHandlers {
     }
 
     @Sendable func listRecords(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(
-            request,
-            allowed: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset", "cursor", "format"]
-        )
+        let parameters = try QueryParameters(request)
         let csv = try parameters.choice("format", ["json", "csv"], default: "json") == "csv"
         var query = try Self.page(parameters, whole: csv)
         query.track = parameters.text("track")
@@ -83,7 +80,7 @@ extension APIHandlers {
     }
 
     @Sendable func listConflicts(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["sort", "limit", "offset", "cursor"])
+        let parameters = try QueryParameters(request)
         var query = try Self.page(parameters)
         query.conflictedOnly = true
         return try await list(query)

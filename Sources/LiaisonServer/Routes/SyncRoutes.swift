@@ -8,7 +8,7 @@ import LiaisonSync
 /// `/v1/sync/changes` (peers) and `POST /v1/sync` (admins: sync now).
 extension APIHandlers {
     @Sendable func syncChanges(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let parameters = try QueryParameters(request, allowed: ["since", "limit", "for", "events_since"])
+        let parameters = try QueryParameters(request)
         let since = try parameters.integer("since", in: 0...Int64.max, default: 0)
         let limit = try parameters.integer("limit", in: 1...SyncProtocol.maxBatchRecords, default: SyncProtocol.maxBatchRecords)
         let eventsSince = try parameters.integer("events_since", in: 0...Int64.max, default: since)

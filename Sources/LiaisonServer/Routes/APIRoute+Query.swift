@@ -1,0 +1,19 @@
+extension APIRoute {
+    /// The query parameters the route takes; any other is refused (400, naming it) before the
+    /// route runs. `nil` for `GET /metrics`, which reads none but leaves scrapers free to add
+    /// their own (Prometheus's `params`), as exporters do.
+    public var queryParameters: Set<String>? {
+        switch self {
+        case .metrics: nil
+        case .listRecords: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset", "cursor", "format"]
+        case .listConflicts: ["sort", "limit", "offset", "cursor"]
+        case .getReport: ["format", "office", "from", "to", "table"]
+        // What every release's pull sends: since, limit and for (protocol 1), events_since (2).
+        case .syncChanges: ["since", "limit", "for", "events_since"]
+        case .health, .node, .status, .createRecord, .getRecord, .updateRecord, .deleteRecord, .resolveRecord, .recordHistory,
+            .pushChanges, .listPeers, .syncNow, .listTokens, .createToken, .revokeToken, .listQuarantine, .dropQuarantine,
+            .dropAllQuarantine, .listReports, .listUsers, .createUser, .updateUser, .createSession, .deleteSession:
+            []
+        }
+    }
+}

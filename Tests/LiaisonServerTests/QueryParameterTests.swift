@@ -1,0 +1,80 @@
+import Foundation
+import LiaisonHTTP
+import LiaisonServer
+import LiaisonStore
+import Testing
+
+@Suite("Query parameters: an API route refuses one it does not take")
+struct QueryParameterTests {
+    /// `route`'s path with its parameters filled in.
+    static func path(_ route: APIRoute) -> String {
+        route.path.replacingOccurrences(of: "{id}", with: "0190f3a2-7c1e-7000-8000-000000000001")
+            .replacingOccurrences(of: "{name}", with: "nobody")
+    }
+
+    /// A token that may call `route`.
+    static func token(_ route: APIRoute, _ node: TestNode) -> String? {
+        switch route.access {
+        case .open: nil
+        case .sync: node.token(.peer)
+        case .anyToken, .staff(_): node.token(.admin)
+        }
+    }
+
+    /// A body the route would act on, for the routes that make something.
+    static let bodies: [APIRoute: String] = [
+        .createRecord: RecordRoutesTests.newRecord,
+        .createToken: #"{"name":"ci","role":"reader"}"#,
+        .createUser: #"{"name":"asha","role":"editor","password":"correct horse battery"}"#,
+        .syncNow: "{}",
+    ]
+
+    @Test func everyAPIRouteRefusesAnUnknownParameterByNameAndDoesNothing() async throws {
+        try await withNode { node in
+            let tokens = try await node.store.tokens().count
+            for route in APIRoute.allCases where route.queryParameters != nil {
+                let path = Self.path(route) + "?bogus=1"
+                let token = Self.token(route, node)
+                let reply =
+                    if let body = Self.bodies[route] {
+                        try await node.send(route.method, path, token: token, json: body)
+                    } else {
+                        try await node.send(route.method, path, token: token)
+                    }
+                #expect(reply.status == 400, "\(route.method) \(path): \(reply.text)")
+                #expect(reply.error.hasPrefix(#"unknown query parameter "bogus""#), "\(route.method) \(path): \(reply.text)")
+            }
+            #expect(try await node.store.currentSequence() == 0, "no record was made")
+            #expect(try await node.store.tokens().count == tokens, "no token was made")
+            #expect(try await node.store.accounts().isEmpty, "no account was made")
+        }
+    }
+
+    @Test func theErrorNamesWhatTheRouteTakes() async throws {
+        try await withNode { node in
+            let admin = node.token(.admin)
+            let peers = try await node.send("GET", "/v1/peers?x=1", token: admin)
+            #expect(peers.status == 400)
+            #expect(peers.error == #"unknown query parameter "x"; this route takes none"#)
+            let conflicts = try await node.send("GET", "/v1/conflicts?limit=5&page=2", token: admin)
+            #expect(conflicts.error == #"unknown query parameter "page"; known: cursor, limit, offset, sort"#)
+            // HEAD is checked as its GET is.
+            #expect(try await node.send("HEAD", "/v1/status?verbose=1", token: admin).status == 400)
+        }
+    }
+
+    @Test func whatPeersScrapersAndThePageSendIsStillTaken() async throws {
+        try await withNode { node in
+            let peer = node.token(.peer)
+            // A pull as protocol 2 sends it, and as protocol 1 (older releases) sent it.
+            for query in ["since=0&limit=10&for=chennai.x1&events_since=0", "since=0&limit=10&for=chennai.x1"] {
+                let pull = try await node.send("GET", "/v1/sync/changes?\(query)", token: peer)
+                #expect(pull.status == 200, "\(query): \(pull.text)")
+            }
+            // /metrics leaves scrapers free to add their own parameters.
+            #expect(try await node.send("GET", "/metrics?target=mumbai", token: node.token(.reader)).status == 200)
+            // The web page's routes are not the API's.
+            #expect(try await node.send("GET", "/login?next=%2Frecords&utm_source=mail").status == 200)
+        }
+    }
+}
