@@ -28,6 +28,22 @@ struct RecordRoutesTests {
         }
     }
 
+    @Test func traceIs405WithAllow() async throws {
+        try await withNode { node in
+            let admin = node.token(.admin)
+            for (path, allow) in [
+                ("/v1/records", "GET, HEAD, POST"), ("/v1/sync/changes", "GET, HEAD, POST"), ("/v1/sync", "POST"),
+                ("/v1/records/x/resolve", "POST"),
+            ] {
+                let reply = try await node.send("TRACE", path, token: admin)
+                #expect(reply.status == 405, "TRACE \(path)")
+                #expect(reply.header("allow") == allow, "TRACE \(path)")
+            }
+            #expect(try await node.send("TRACE", "/v1/peers", token: admin).error == "/v1/peers accepts GET only")
+            #expect(try await node.send("TRACE", "/v1/nothing-here", token: admin).status == 404)
+        }
+    }
+
     @Test func createReadUpdateDeleteWithETagAndIfMatch() async throws {
         try await withNode { node in
             let editor = node.token(.editor)

@@ -41,8 +41,11 @@ public func buildRouter(
     return router
 }
 
-/// A known API path asked with a method it does not serve (OPTIONS included) answers 405 with
-/// `Allow`, not 404, so that a mistyped `curl -X` says what is wrong.
+/// A known API path asked with a method it does not serve (OPTIONS and TRACE included)
+/// answers 405 with `Allow`, not 404, so that a mistyped `curl -X` says what is wrong. The
+/// router answers 404 for a method a path has no route for, so every method HTTP defines for a
+/// path (all but CONNECT, which names a host) gets one here, HEAD through GET's; a method it
+/// does not define (`PROPFIND`) still gets 404.
 private func addMethodNotAllowed(to router: Router<LiaisonRequestContext>) {
     for (path, routes) in Dictionary(grouping: APIRoute.allCases, by: \.path) {
         let allowed = routes.map(\.method).sorted()
@@ -52,7 +55,7 @@ private func addMethodNotAllowed(to router: Router<LiaisonRequestContext>) {
             "\(path) accepts \(allowed.joined(separator: ", ")) only",
             headers: [.allow: withHead.joined(separator: ", ")]
         )
-        for method in ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] where !allowed.contains(method) {
+        for method in ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"] where !allowed.contains(method) {
             router.on("\(path)", method: HTTPRequest.Method(method)!) { _, _ in error.response }
         }
     }
