@@ -7,10 +7,11 @@ extension APIRoute {
         case .metrics: nil
         case .listRecords: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset", "cursor", "format"]
         case .listConflicts: ["sort", "limit", "offset", "cursor"]
+        case .recordHistory: ["limit", "cursor"]
         case .getReport: ["format", "office", "from", "to", "table"]
         // What every release's pull sends: since, limit and for (protocol 1), events_since (2).
         case .syncChanges: ["since", "limit", "for", "events_since"]
-        case .health, .node, .status, .createRecord, .getRecord, .updateRecord, .deleteRecord, .resolveRecord, .recordHistory,
+        case .health, .node, .status, .createRecord, .getRecord, .updateRecord, .deleteRecord, .resolveRecord,
             .pushChanges, .listPeers, .syncNow, .listTokens, .createToken, .revokeToken, .listQuarantine, .dropQuarantine,
             .dropAllQuarantine, .listReports, .listUsers, .createUser, .updateUser, .createSession, .deleteSession:
             []

@@ -17,7 +17,7 @@ extension APIHandlers {
     /// first, from just after `cursor` (a page's `next`; null on the last page).
     @Sendable func recordHistory(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let id = request.recordID(context)
-        let parameters = try QueryParameters(request, allowed: ["limit", "cursor"])
+        let parameters = try QueryParameters(request)
         let limit = try parameters.integer("limit", in: 1...Self.historyPageLimit, default: Self.historyPageLimit)
         var cursor: Dot?
         if let text = parameters.text("cursor") {
