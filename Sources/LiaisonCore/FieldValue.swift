@@ -15,11 +15,12 @@ public enum FieldValue: Hashable, Sendable {
         return false
     }
 
-    /// The value as text a person reads (`2500000`, `true`, `a, b`).
+    /// The value as text a person reads and types back (`2500000`, `0.000001`, `true`, `a,b`):
+    /// numbers in plain decimal notation (``PlainDecimal``), which data entry accepts.
     public var displayText: String {
         switch self {
         case .text(let text): return text
-        case .number(let number): return CanonicalNumber.format(number)
+        case .number(let number): return PlainDecimal.format(number)
         case .bool(let flag): return flag ? "true" : "false"
         case .list(let items): return items.joined(separator: ",")
         case .null: return ""
@@ -51,14 +52,10 @@ public enum FieldValue: Hashable, Sendable {
     }
 }
 
-/// The one way Liaison writes a number, so that equal states are equal bytes.
+/// The one way Liaison writes a number in JSON (``JSONWriter``), so that equal states are equal
+/// bytes: integral values within ±2^53 without a fraction (`2500000`), others in Swift's shortest
+/// round-tripping form (`12.5`, `1e-06`). Text for people uses ``PlainDecimal``, never an exponent.
 public enum CanonicalNumber {
-    /// Integral values within ±2^53 print without a fraction (`2500000`); others use Swift's
-    /// shortest round-tripping form (`12.5`).
-    public static func format(_ number: Double) -> String {
-        isIntegral(number) ? String(Int64(number)) : String(number)
-    }
-
     /// Whether `number` prints without a fraction: integral and within ±2^53.
     public static func isIntegral(_ number: Double) -> Bool {
         number == number.rounded() && abs(number) < 9_007_199_254_740_992

@@ -95,7 +95,9 @@ struct LooseJSON {
         case .null: return space() + "null"
         case .list(let items): return space() + array(items.map { string($0) })
         case .number(let number):
-            let canonical = CanonicalNumber.format(number)
+            var writer = JSONWriter()
+            writer.number(number)
+            let canonical = writer.output
             guard number == number.rounded(), abs(number) < 1e15, chance() else { return space() + canonical }
             return space() + (chance() ? canonical + ".0" : canonical + "e0")
         }

@@ -1,6 +1,7 @@
 /// Records as CSV: `id`, then every field of the schema (core fields, then track fields),
 /// each value as a person would type it (`2500000`, `critical_minerals,sccp`, `2026-03-01`),
 /// so that the file imports back unchanged. A field in conflict gives the value every node shows.
+/// Numbers are written in plain decimal notation (``PlainDecimal``: `0.000001`, never `1e-06`).
 ///
 /// ```swift
 /// var csv = RecordCSV(schema: schema).header

@@ -40,4 +40,44 @@ import Testing
         let again = try cli.ok("--data", "second", "record", "list", "--format", "csv")
         #expect(again == exported)
     }
+
+    /// Exports `first`'s records as CSV, imports the file into a fresh node `second`, and
+    /// returns the file and `second`'s own export.
+    static func exportAndImport(_ cli: CLI, from first: String, to second: String) throws -> (exported: String, again: String) {
+        let exported = try cli.ok("--data", first, "record", "list", "--format", "csv")
+        let file = cli.directory.appendingPathComponent("\(first).csv")
+        try exported.write(to: file, atomically: true, encoding: .utf8)
+        try cli.ok("--data", second, "init", "--office", "kolkata")
+        try cli.ok("--data", second, "import", file.path)
+        return (exported, try cli.ok("--data", second, "record", "list", "--format", "csv"))
+    }
+
+    @Test func tinyAndLargeAmountsExportInPlainDecimalsAndImportBack() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "first", "init", "--office", "chennai")
+        var ids: [String: Double] = [:]
+        for amount in ["0.000001", "0.0000000123", "999999999999.99", "1000000000000"] {
+            let added = try cli.ok(
+                "--data",
+                "first",
+                "record",
+                "add",
+                "--json",
+                "type=trade_lead",
+                "title=Lead",
+                "tracks=ipef",
+                "value_usd=\(amount)"
+            )
+            ids[try recordID(added)] = try #require(Double(amount))
+        }
+        let (exported, again) = try Self.exportAndImport(cli, from: "first", to: "second")
+        #expect(exported.contains(",0.000001,") && exported.contains(",0.0000000123,"), "\(exported)")
+        #expect(!exported.contains("e-"), "\(exported)")
+        #expect(again == exported)
+        for (id, amount) in ids {
+            let fields = try #require(try cli.record("second", id)["fields"] as? [String: Any])
+            #expect((fields["value_usd"] as? NSNumber)?.doubleValue == amount)
+        }
+    }
 }

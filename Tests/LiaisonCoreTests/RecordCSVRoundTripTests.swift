@@ -1,0 +1,32 @@
+import Foundation
+import LiaisonCore
+import PropertyBased
+import Testing
+
+/// docs/design.md §12: a file `RecordCSV` writes imports back (`CSVReader`, `ImportPlan`) to
+/// exactly the values it was written from.
+@Suite struct RecordCSVRoundTripTests {
+    static let id = "0190a5b2-7c3d-7e4f-8a1b-2c3d4e5f6a7b"
+
+    /// The values `values` come back as after a trip through the CSV of the core schema.
+    static func roundTrip(_ values: [String: FieldValue]) throws -> [String: FieldValue] {
+        let csv = RecordCSV(schema: .core)
+        let plan = ImportPlan(table: try CSVReader.read(csv.header + csv.line(id: id, values: values)), schema: .core)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        let row = try #require(plan.rows.first)
+        #expect(row.id == id)
+        return row.values
+    }
+
+    @Test func everyAmountReadsBackTheSame() async throws {
+        for amount in [0, 0.000001, 5e-324, 0.1 + 0.2, 999_999_999_999.99, FieldKind.maxMoney] {
+            #expect(try Self.roundTrip(["value_usd": .number(amount)])["value_usd"] == .number(amount), "\(amount)")
+        }
+        await propertyCheck(count: 1_000, input: Gen.uint64()) { bits in
+            let amount = Double(bitPattern: bits & ~(1 << 63))
+            guard amount <= FieldKind.maxMoney else { return }
+            let back = try Self.roundTrip(["value_usd": .number(amount)])
+            #expect(back["value_usd"] == .number(amount), "\(amount)")
+        }
+    }
+}
