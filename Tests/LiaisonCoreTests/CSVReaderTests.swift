@@ -46,6 +46,14 @@ import Testing
         let table = try CSVReader.read(CSVText.line(values.indices.map { "c\($0)" }) + CSVText.line(values))
         #expect(table.rows.first?.values == values)
     }
+
+    /// A quote or comma with a combining mark after it is one `Character`, but the reader sees
+    /// the quote or comma byte: it must be quoted and doubled all the same.
+    @Test func aQuoteOrCommaBeforeACombiningMarkReadsBackUnchanged() throws {
+        let values = ["\"\u{301}x", "a,\u{301}b", "\r\"\u{301}", "\u{301}\"", " \u{301}"]
+        let table = try CSVReader.read(CSVText.line(values.indices.map { "c\($0)" }) + CSVText.line(values))
+        #expect(table.rows.first?.values.map { Array($0.unicodeScalars) } == values.map { Array($0.unicodeScalars) })
+    }
 }
 
 @Suite struct SpreadsheetCellTests {

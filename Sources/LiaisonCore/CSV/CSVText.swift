@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writing CSV (RFC 4180): fields quoted only when they must be, records ended by CRLF.
 ///
 /// ```swift
@@ -12,12 +10,23 @@ public enum CSVText {
 
     /// A field, quoted when it holds a comma, a semicolon, a quote, a line break or surrounding
     /// spaces (a semicolon too, so that a spreadsheet that splits on semicolons reads it whole).
+    ///
+    /// Scalar by scalar, as ``CSVReader`` reads bytes: a quote or comma that a combining mark
+    /// follows (`"\u{301}`) is one `Character`, which compares equal to neither.
     public static func field(_ text: String) -> String {
+        let scalars = text.unicodeScalars
         let needsQuotes =
-            text.contains { $0 == "," || $0 == ";" || $0 == "\"" || $0.isNewline }
-            || text.first?.isWhitespace == true || text.last?.isWhitespace == true
+            scalars.contains { $0 == "," || $0 == ";" || $0 == "\"" || Character($0).isNewline }
+            || scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true
         guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in scalars {
+            if scalar == "\"" { quoted.append(scalar) }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// One record: the fields joined by commas, then CRLF.
