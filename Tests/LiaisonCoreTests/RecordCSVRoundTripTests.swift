@@ -9,7 +9,7 @@ import Testing
     static let id = "0190a5b2-7c3d-7e4f-8a1b-2c3d4e5f6a7b"
 
     /// The values `values` come back as after a trip through the CSV of the core schema.
-    static func roundTrip(_ values: [String: FieldValue]) throws -> [String: FieldValue] {
+    static func roundTrip(_ values: [String: FieldValue], id: String = id) throws -> [String: FieldValue] {
         let csv = RecordCSV(schema: .core)
         let plan = ImportPlan(table: try CSVReader.read(csv.header + csv.line(id: id, values: values)), schema: .core)
         #expect(plan.problems.isEmpty, "\(plan.problems)")
@@ -27,6 +27,33 @@ import Testing
             guard amount <= FieldKind.maxMoney else { return }
             let back = try Self.roundTrip(["value_usd": .number(amount)])
             #expect(back["value_usd"] == .number(amount), "\(amount)")
+        }
+    }
+
+    @Test func aTextThatWouldRunAsAFormulaIsGuardedAndReadsBackTheSame() throws {
+        let csv = RecordCSV(schema: .core)
+        let values: [String: FieldValue] = [
+            "title": .text("=HYPERLINK(\"http://x.example\",\"Open\")"), "notes": .text("'=kept"), "value_usd": .number(0),
+        ]
+        let line = csv.line(id: "-rec-1", values: values)
+        #expect(line.hasPrefix(#"'-rec-1,,"'=HYPERLINK(""http://x.example"",""Open"")","#), "\(line)")
+        #expect(line.hasSuffix(",''=kept\r\n"), "\(line)")
+        let back = try Self.roundTrip(values, id: "-rec-1")
+        for (field, value) in values { #expect(back[field] == value, "\(field)") }
+    }
+
+    @Test func everyTextReadsBackTheSame() async {
+        await propertyCheck(count: 1_000, input: CSVFormulaGuardTests.pieceLists, CSVFormulaGuardTests.scalarLists) {
+            pieces,
+            scalars in
+            let text = CSVFormulaGuardTests.text(pieces, scalars)
+            let back = try Self.roundTrip(["notes": .text(text)])
+            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                #expect(back["notes"] == .null, "\(text.debugDescription)")
+            } else {
+                let scalars = back["notes"]?.textValue.map { Array($0.unicodeScalars) }
+                #expect(scalars == Array(text.unicodeScalars), "\(text.debugDescription)")
+            }
         }
     }
 }

@@ -1,7 +1,9 @@
 /// Records as CSV: `id`, then every field of the schema (core fields, then track fields),
 /// each value as a person would type it (`2500000`, `critical_minerals,sccp`, `2026-03-01`),
 /// so that the file imports back unchanged. A field in conflict gives the value every node shows.
-/// Numbers are written in plain decimal notation (``PlainDecimal``: `0.000001`, never `1e-06`).
+/// Numbers are written in plain decimal notation (``PlainDecimal``: `0.000001`, never `1e-06`);
+/// every other cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`) is guarded
+/// with a leading `'` (``CSVFormulaGuard``), which ``ImportPlan`` takes off again.
 ///
 /// ```swift
 /// var csv = RecordCSV(schema: schema).header
@@ -21,6 +23,14 @@ public struct RecordCSV: Sendable {
 
     /// The line of one record, from its display values.
     public func line(id: String, values: [String: FieldValue]) -> String {
-        CSVText.line([id] + columns.dropFirst().map { values[$0]?.displayText ?? "" })
+        CSVText.line([CSVFormulaGuard.guarded(id)] + columns.dropFirst().map { Self.cell(values[$0]) })
+    }
+
+    /// One value's cell: a number as it is (`-5` is a number to a spreadsheet, not a formula),
+    /// any other value guarded.
+    static func cell(_ value: FieldValue?) -> String {
+        guard let value else { return "" }
+        if case .number = value { return value.displayText }
+        return CSVFormulaGuard.guarded(value.displayText)
     }
 }

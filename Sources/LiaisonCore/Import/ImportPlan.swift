@@ -51,7 +51,8 @@ public struct ImportPlan: Hashable, Sendable {
 
     /// Reads `table` against `schema`. A column maps to the field it names (ignoring case,
     /// spaces, `_` and `-`), or as `map` says (`["Deal name": "title"]`; an empty field skips
-    /// the column). Every cell is parsed with ``Schema/parseCell(field:text:)``.
+    /// the column). Every cell is read through ``CSVFormulaGuard/unguarded(_:)`` (so the `'` an
+    /// export put before `=x` comes off), then parsed with ``Schema/parseCell(field:text:)``.
     public init(table: CSVTable, schema: Schema, map: [String: String] = [:]) {
         var problems: [ImportProblem] = []
         let header = table.headerLine
@@ -113,7 +114,8 @@ public struct ImportPlan: Hashable, Sendable {
                     )
                 )
             }
-            func text(at index: Int) -> String { index < row.values.count ? row.values[index] : "" }
+            // A cell an export guarded against formulas (`'=x`) reads as the value it was (`=x`).
+            func text(at index: Int) -> String { index < row.values.count ? CSVFormulaGuard.unguarded(row.values[index]) : "" }
             var id: String?
             if let index = fields.firstIndex(of: Self.idColumn),
                 case let given = text(at: index).trimmingCharacters(in: .whitespaces), !given.isEmpty

@@ -81,4 +81,27 @@ import Testing
             #expect((fields["value_usd"] as? NSNumber)?.doubleValue == amount)
         }
     }
+
+    @Test func textsThatWouldRunAsFormulasAreGuardedAndImportBack() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "first", "init", "--office", "chennai")
+        let texts = ["=HYPERLINK(\"http://x.example\",\"Open\")", "+91 22 5555 0100", "-5 to 10", "@SUM(A1:A9)", "'=quoted", "'Twas"]
+        var ids: [String: String] = [:]
+        for text in texts {
+            let added = try cli.ok("--data", "first", "record", "add", "--json", "type=trade_lead", "title=\(text)", "tracks=ipef")
+            ids[try recordID(added)] = text
+        }
+        let (exported, again) = try Self.exportAndImport(cli, from: "first", to: "second")
+        let cells = [
+            #","'=HYPERLINK(""http://x.example"",""Open"")","#, ",'+91 22 5555 0100,", ",'-5 to 10,", ",'@SUM(A1:A9),",
+            ",''=quoted,", ",'Twas,",
+        ]
+        for cell in cells { #expect(exported.contains(cell), "\(cell) in \(exported)") }
+        #expect(again == exported)
+        for (id, text) in ids {
+            let fields = try #require(try cli.record("second", id)["fields"] as? [String: Any])
+            #expect(fields["title"] as? String == text)
+        }
+    }
 }
