@@ -49,6 +49,20 @@ struct CSVRendererTests {
         #expect(stream.hasSuffix("# sectors\r\n" + lone))
     }
 
+    /// A record's text that a spreadsheet would run as a formula opens as text; numbers, even
+    /// negative ones, stay numbers.
+    @Test func textsThatWouldRunAsFormulasAreMarked() throws {
+        let table = ReportTable(
+            id: "t",
+            title: "T",
+            columns: ["=Officer"],
+            rows: [[.text("=HYPERLINK(\"http://x\",\"Open\")")], [.text("@SUM(A1)")], [.number(-5)], [.text("Asha - Mumbai")]]
+        )
+        let doc = ReportDocument(id: "d", title: "D", tables: [table])
+        let csv = try CSVParser.parse(try #require(CSVRenderer().table("t", of: doc)))
+        #expect(csv.map { $0[0] } == ["'=Officer", "'=HYPERLINK(\"http://x\",\"Open\")", "'@SUM(A1)", "-5", "Asha - Mumbai"])
+    }
+
     @Test func fileNamesAreSafeAndUnique() {
         let table = ReportTable(id: "../etc/passwd", title: "x", columns: ["A"])
         let doc = ReportDocument(id: "d", title: "D", tables: [table, table])

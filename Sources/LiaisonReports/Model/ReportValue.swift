@@ -1,3 +1,5 @@
+import LiaisonCore
+
 /// One value in a report: a table cell, a key figure or a total.
 ///
 /// The kind decides how the value is shown to people (`$12.5M`, `1,234`, `42%`);
@@ -50,9 +52,12 @@ public enum ReportValue: Sendable, Equatable {
 
     /// The value for spreadsheets (CSV): a number without units or separators, rounded as
     /// people see it: money to whole dollars (`12500000`), a share as a percentage with one
-    /// decimal (`70.0` for `0.70034`), other numbers to two decimals.
+    /// decimal (`70.0` for `0.70034`), other numbers to two decimals. A text that a spreadsheet
+    /// would run as a formula (`=HYPERLINK(…)` in a record's field) gets a leading `'`
+    /// (``CSVFormulaGuard``).
     public var csv: String {
         switch self {
+        case .text(let s): CSVFormulaGuard.guarded(s)
         case .money(let x) where x.isFinite: ReportFormatting.raw(x.rounded())
         case .percent(let x) where x.isFinite: ReportFormatting.fixed(x * 100, fractionDigits: 1)
         case .number(let x) where x.isFinite: ReportFormatting.raw((x * 100).rounded() / 100)

@@ -5,7 +5,8 @@ import LiaisonCore
 /// money in whole dollars, percentages with one decimal; see ``ReportValue/csv``).
 ///
 /// Key figures make a table of their own, `key_figures` (columns label, value, kind, note).
-/// Each table gives a header row of column titles, its rows, then its totals row if any.
+/// Each table gives a header row of column titles, its rows, then its totals row if any. Texts
+/// that a spreadsheet would run as formulas are marked with a leading `'` (``CSVFormulaGuard``).
 ///
 /// ```swift
 /// for file in CSVRenderer().files(doc) {
@@ -58,12 +59,14 @@ public struct CSVRenderer: Sendable {
     func sections(_ document: ReportDocument) -> [(id: String, csv: String)] {
         var result: [(id: String, csv: String)] = []
         if !document.keyFigures.isEmpty {
-            let rows = document.keyFigures.map { [$0.label, $0.value.csv, $0.value.kind, $0.note ?? ""] }
+            let rows = document.keyFigures.map {
+                [CSVFormulaGuard.guarded($0.label), $0.value.csv, $0.value.kind, CSVFormulaGuard.guarded($0.note ?? "")]
+            }
             result.append((CSVRenderer.keyFiguresID, CSVRenderer.csv([["label", "value", "kind", "note"]] + rows)))
         }
         for table in document.tables {
             let body = (table.rows + (table.totals.map { [$0] } ?? [])).map { table.fitted($0).map(\.csv) }
-            result.append((table.id, CSVRenderer.csv([table.columns.map(\.title)] + body)))
+            result.append((table.id, CSVRenderer.csv([table.columns.map { CSVFormulaGuard.guarded($0.title) }] + body)))
         }
         return result
     }
