@@ -30,7 +30,7 @@ struct BackupCommand: AsyncParsableCommand {
                 "{\"file\":\(jsonString(out)),\"records\":\(summary.records),\"sequence\":\(summary.sequence),\"replica_id\":\(jsonString(summary.backedUpReplica))}"
             )
         } else {
-            print("backed up \(summary.records) records of \(summary.backedUpReplica) (up to sequence \(summary.sequence)) to \(out)")
+            printForPeople("backed up \(summary.records) records of \(summary.backedUpReplica) (up to sequence \(summary.sequence)) to \(out)")
         }
     }
 }
@@ -61,7 +61,7 @@ struct RestoreCommand: AsyncParsableCommand {
                 "{\"records\":\(summary.records),\"replica_id\":\(jsonString(identity.replicaID)),\"office\":\(jsonString(identity.office)),\"backed_up_replica_id\":\(jsonString(summary.backedUpReplica))}"
             )
         } else {
-            print(
+            printForPeople(
                 """
                 restored \(summary.records) records into \(data.url.path) as new node \(identity.replicaID) \
                 (office \(identity.office); the backup was of \(summary.backedUpReplica))

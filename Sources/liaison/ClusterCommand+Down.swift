@@ -17,10 +17,10 @@ extension ClusterCommand {
         func run() async throws {
             let stopped = try dir.cluster.down(grace: grace)
             if stopped.isEmpty {
-                print("no node was running; removed the stale cluster.json")
+                printForPeople("no node was running; removed the stale cluster.json")
             } else {
-                print("stopped \(stopped.count) nodes: \(stopped.map { "\($0.city) (pid \($0.pid))" }.joined(separator: ", "))")
-                print("data kept in \(dir.cluster.directory.path): `liaison cluster up --dir \(dir.directory)` starts them again")
+                printForPeople("stopped \(stopped.count) nodes: \(stopped.map { "\($0.city) (pid \($0.pid))" }.joined(separator: ", "))")
+                printForPeople("data kept in \(dir.cluster.directory.path): `liaison cluster up --dir \(dir.directory)` starts them again")
             }
         }
     }

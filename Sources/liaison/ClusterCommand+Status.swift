@@ -14,7 +14,7 @@ extension ClusterCommand {
 
         func run() async throws {
             let status = try await dir.cluster.status()
-            print(output.json ? status.json : status.text)
+            if output.json { print(status.json) } else { printForPeople(status.text) }
         }
     }
 }

@@ -30,9 +30,9 @@ extension ClusterCommand {
 
         func run() async throws {
             let options = ClusterOptions(basePort: basePort, records: records, syncInterval: syncInterval)
-            let manifest = try await dir.cluster.up(options, executable: runningExecutable()) { print($0) }
-            print("")
-            print(manifest.reachText)
+            let manifest = try await dir.cluster.up(options, executable: runningExecutable()) { printForPeople($0) }
+            printForPeople("")
+            printForPeople(manifest.reachText)
         }
     }
 }

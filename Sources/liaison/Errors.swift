@@ -36,8 +36,8 @@ func printQuarantined(_ quarantined: [Quarantined]) {
     printError("the rest merged; see `liaison quarantine list`")
 }
 
-/// Prints `error: message` on stderr.
+/// Prints `error: message` on stderr, on one line, control characters escaped (``TerminalText``).
 func printError(_ message: String) {
-    let line = "error: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
+    let line = "error: " + TerminalText.line(message.replacingOccurrences(of: "\n", with: " ")) + "\n"
     FileHandle.standardError.write(Data(line.utf8))
 }

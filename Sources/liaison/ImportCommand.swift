@@ -72,13 +72,17 @@ struct ImportCommand: AsyncParsableCommand {
                 dryRun: dryRun,
                 again: again
             )
-            print(output.json ? Self.json(summary, problems: []) : Self.text(summary, file: url.lastPathComponent))
+            if output.json {
+                print(Self.json(summary, problems: []))
+            } else {
+                printForPeople(Self.text(summary, file: url.lastPathComponent))
+            }
         } catch let error as ImportError {
             if output.json {
                 print(Self.json(ImportSummary(dryRun: dryRun), problems: error.problems))
             } else {
                 printError("\(file): \(error)")
-                FileHandle.standardError.write(Data(error.problems.map { "  \($0)\n" }.joined().utf8))
+                FileHandle.standardError.write(Data(error.problems.map { "  " + TerminalText.line("\($0)") + "\n" }.joined().utf8))
             }
             throw ExitCode(1)
         }

@@ -38,7 +38,7 @@ struct MergeCommand: AsyncParsableCommand {
         if output.json {
             print("{\"changed\":\(summary.changed),\"conflicts\":\(summary.conflicts),\"merged\":\(summary.merged),\"quarantined\":\(quarantined)}")
         } else {
-            print(
+            printForPeople(
                 "merged \(summary.merged), changed \(summary.changed), conflicts \(summary.conflicts)"
                     + (quarantined > 0 ? ", quarantined \(quarantined)" : "")
             )

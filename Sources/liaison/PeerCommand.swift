@@ -34,7 +34,7 @@ struct PeerAddCommand: AsyncParsableCommand {
         let store = try data.openStore()
         let path = URL(fileURLWithPath: tokenFile).standardizedFileURL.path
         try await store.addPeer(PeerRecord(name: name, url: url, tokenFile: path), now: Timestamp.millis())
-        print("peer \(name) at \(url)")
+        printForPeople("peer \(name) at \(url)")
     }
 }
 
@@ -51,6 +51,6 @@ struct PeerRemoveCommand: AsyncParsableCommand {
             throw CommandFailure("no peer named \(name)")
         }
         try await store.removePeer(named: name)
-        print("peer \(name) removed")
+        printForPeople("peer \(name) removed")
     }
 }

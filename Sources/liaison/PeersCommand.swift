@@ -37,15 +37,15 @@ struct PeersCommand: AsyncParsableCommand {
             print(writer.output)
             return
         }
-        if peers.isEmpty { print("no peers: add one with `liaison peer add NAME URL --token-file FILE`") }
+        if peers.isEmpty { printForPeople("no peers: add one with `liaison peer add NAME URL --token-file FILE`") }
         for peer in peers {
             let status = statuses[peer.name] ?? PeerStatus(name: peer.name)
-            print("\(peer.name)  \(peer.url)")
-            print("  last success: \(status.lastSuccess.map(Timestamp.iso) ?? "never")")
+            printForPeople(TerminalText.line(peer.name) + "  " + TerminalText.line(peer.url))
+            printForPeople("  last success: \(status.lastSuccess.map(Timestamp.iso) ?? "never")")
             if let error = status.lastError {
-                print("  last error:   \(error) (\(status.lastErrorAt.map(Timestamp.iso) ?? "?"))")
+                printForPeople("  last error:   \(TerminalText.line(error)) (\(status.lastErrorAt.map(Timestamp.iso) ?? "?"))")
             }
-            print("  behind by:    \(status.behind.map { "\($0) changes" } ?? "unknown")")
+            printForPeople("  behind by:    \(status.behind.map { "\($0) changes" } ?? "unknown")")
         }
     }
 }

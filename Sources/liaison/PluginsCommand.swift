@@ -20,7 +20,7 @@ struct PluginsCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             FileHandle.standardOutput.write(try encoder.encode(listing) + Data("\n".utf8))
         } else {
-            print(listing.text, terminator: "")
+            printForPeople(listing.text, terminator: "")
         }
     }
 }

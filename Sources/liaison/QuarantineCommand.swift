@@ -32,14 +32,14 @@ extension QuarantineCommand {
             if output.json {
                 print("[" + entries.map(\.json).joined(separator: ",") + "]")
             } else if entries.isEmpty {
-                print("nothing quarantined")
+                printForPeople("nothing quarantined")
             } else {
                 for entry in entries {
                     let times = entry.times > 1 ? " (\(entry.times) times)" : ""
-                    print(
-                        "\(entry.id)  \(Timestamp.iso(entry.lastAt))\(times)  \(entry.source)  record \(entry.recordID ?? "(no id)")  \(entry.size) bytes"
+                    printForPeople(
+                        "\(entry.id)  \(Timestamp.iso(entry.lastAt))\(times)  \(TerminalText.line(entry.source))  record \(TerminalText.line(entry.recordID ?? "(no id)"))  \(entry.size) bytes"
                     )
-                    print("    \(entry.problem)")
+                    printForPeople("    " + TerminalText.line(entry.problem))
                 }
             }
         }
@@ -64,9 +64,9 @@ extension QuarantineCommand {
             let store = try data.openStore()
             if let id {
                 try await store.dropQuarantined(id: id)
-                print("dropped \(id)")
+                printForPeople("dropped \(id)")
             } else {
-                print("dropped \(try await store.dropAllQuarantined())")
+                printForPeople("dropped \(try await store.dropAllQuarantined())")
             }
         }
     }

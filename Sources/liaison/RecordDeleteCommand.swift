@@ -28,7 +28,7 @@ struct RecordDeleteCommand: AsyncParsableCommand {
         if output.json {
             print(RecordView(state).json)
         } else {
-            print("deleted \(state.id) (version \(state.version))")
+            printForPeople("deleted \(state.id) (version \(state.version))")
         }
     }
 }

@@ -23,11 +23,13 @@ struct RecordHistoryCommand: AsyncParsableCommand {
         if output.json {
             print(HistoryEntry.json(history))
         } else {
-            print(history.map(Self.block).joined(separator: "\n"), terminator: "")
+            printForPeople(history.map(Self.block).joined(separator: "\n"), terminator: "")
         }
     }
 
-    /// One event as text: when, where, who, its marks, then each field as old → new.
+    /// One event as text: when, where, who, its marks, then each field as old → new. What came
+    /// from a write (names, values) is shown on one line each (``TerminalText/line(_:)``), so a
+    /// value cannot forge an entry.
     static func block(_ entry: HistoryEntry) -> String {
         let event = entry.event
         var marks: [String] = []
@@ -35,19 +37,19 @@ struct RecordHistoryCommand: AsyncParsableCommand {
         if entry.isResolution { marks.append("resolution") }
         if event.reconstructed { marks.append("reconstructed") }
         let when = event.reconstructed && event.meta.at == 0 ? "(time unknown)" : Timestamp.iso(event.meta.at)
-        var text = "\(when)  \(entry.office)  \(event.meta.author)  \(event.dot)"
+        var text = "\(when)  " + [entry.office, event.meta.author, event.dot.description].map(TerminalText.line).joined(separator: "  ")
         if !marks.isEmpty { text += "  [" + marks.joined(separator: ", ") + "]" }
         text += "\n"
         // `deleted = false` goes with every write: shown only where it restored a deleted record.
         let restored = entry.superseded[deletedField]?.contains(.bool(true)) ?? false
         for (name, value) in event.values.sorted(by: { $0.key < $1.key }) where name != deletedField || value != .bool(false) || restored {
             let old = (entry.superseded[name] ?? []).map(Self.show).joined(separator: " | ")
-            text += "  \(name): " + (old.isEmpty ? "" : "\(old) → ") + Self.show(value) + "\n"
+            text += "  \(TerminalText.line(name)): " + (old.isEmpty ? "" : "\(old) → ") + Self.show(value) + "\n"
         }
         return text
     }
 
     private static func show(_ value: FieldValue) -> String {
-        value.isNull ? "(empty)" : value.displayText
+        value.isNull ? "(empty)" : TerminalText.line(value.displayText)
     }
 }

@@ -5,13 +5,13 @@ import LiaisonStore
 /// Prints a record: its ``RecordView`` JSON (one line), or a block for people.
 func printRecord(_ state: RecordState, schema: Schema, json: Bool) {
     let view = RecordView(state)
-    print(json ? view.json : RecordText.block(view, schema: schema), terminator: json ? "\n" : "")
+    if json { print(view.json) } else { printForPeople(RecordText.block(view, schema: schema), terminator: "") }
 }
 
 /// Prints every record of `query` as CSV (``RecordCSV``), one record at a time.
 func printCSV(_ store: LiaisonStore, _ query: RecordQuery) throws {
     let csv = RecordCSV(schema: store.schema)
-    var out = StandardOutput()
+    var out = StandardOutput(forPeople: false)
     out.write(csv.header)
     try store.forEachDisplayed(matching: query) { out.write(csv.line(id: $0.id, values: $0.values)) }
     out.flush()
@@ -19,7 +19,7 @@ func printCSV(_ store: LiaisonStore, _ query: RecordQuery) throws {
 
 /// Prints every record of `query` as one JSON array of views (one line), one record at a time.
 func printJSON(_ store: LiaisonStore, _ query: RecordQuery) throws {
-    var out = StandardOutput()
+    var out = StandardOutput(forPeople: false)
     var first = true
     out.write("[")
     try store.forEachState(matching: query) { state in
@@ -33,7 +33,7 @@ func printJSON(_ store: LiaisonStore, _ query: RecordQuery) throws {
 /// Prints every record of `query` as one block each, then how many (`12 of 40 records` when
 /// `--limit` cut the list).
 func printText(_ store: LiaisonStore, _ query: RecordQuery) async throws {
-    var out = StandardOutput()
+    var out = StandardOutput(forPeople: true)
     var shown = 0
     try store.forEachState(matching: query) { state in
         out.write((shown > 0 ? "\n" : "") + RecordText.block(RecordView(state), schema: store.schema))
@@ -47,7 +47,8 @@ func printText(_ store: LiaisonStore, _ query: RecordQuery) async throws {
 
 /// The human-readable form of a record.
 enum RecordText {
-    /// A block: id, version, each field in schema order, conflicts with every value.
+    /// A block: id, version, each field in schema order, conflicts with every value. Values are
+    /// shown through ``TerminalText``: a value's further lines are indented under its first.
     ///
     /// ```
     /// record 0197...  [CONFLICT]
@@ -66,23 +67,23 @@ enum RecordText {
         let known = Set(names)
         names += Set(view.fields.keys).union(view.conflicts.keys).subtracting(known).subtracting([deletedField]).sorted()
         if view.conflicts[deletedField] != nil { names.append(deletedField) }
-        let width = max(9, names.map(\.count).max() ?? 0) + 2
-        func label(_ text: String) -> String { "  " + text.padding(toLength: width, withPad: " ", startingAt: 0) }
+        let width = max(9, names.map { TerminalText.line($0).count }.max() ?? 0) + 2
+        func label(_ text: String) -> String { "  " + TerminalText.line(text).padding(toLength: width, withPad: " ", startingAt: 0) }
         lines.append(label("version") + view.version.description)
         for name in names {
             let shown = name == deletedField ? FieldValue.bool(view.deleted) : view.fields[name] ?? .null
             guard let values = view.conflicts[name] else {
-                lines.append(label(name) + shown.displayText)
+                lines.append(label(name) + TerminalText.block(shown.displayText, indent: width + 2))
                 continue
             }
-            lines.append(label(name) + shown.displayText + "   <- CONFLICT, \(values.count) values:")
-            let valueWidth = min(40, values.map { $0.value.displayText.count }.max() ?? 0) + 2
+            lines.append(label(name) + TerminalText.line(shown.displayText) + "   <- CONFLICT, \(values.count) values:")
+            let valueWidth = min(40, values.map { TerminalText.line($0.value.displayText).count }.max() ?? 0) + 2
             for (index, conflict) in values.enumerated() {
-                let text = conflict.value.isNull ? "(cleared)" : conflict.value.displayText
+                let text = conflict.value.isNull ? "(cleared)" : TerminalText.line(conflict.value.displayText)
                 lines.append(
                     String(repeating: " ", count: width + 4) + (index == 0 ? "* " : "  ")
                         + text.padding(toLength: max(valueWidth, text.count), withPad: " ", startingAt: 0)
-                        + " by \(conflict.author) at \(conflict.replica), \(conflict.at)"
+                        + " by \(TerminalText.line(conflict.author)) at \(TerminalText.line(conflict.replica)), \(conflict.at)"
                         + (index == 0 ? " (shown)" : "")
                 )
             }

@@ -43,7 +43,9 @@ struct ReportCommand: AsyncParsableCommand {
         try registry.validate(request)
         let document = try await registry.report(request, from: data.openStore())
         guard let out else {
-            FileHandle.standardOutput.write(Data(ReportRenderer.render(document, as: format).utf8))
+            let rendered = ReportRenderer.render(document, as: format)
+            // Markdown on stdout is read on a terminal; the other formats are data or a page.
+            if format == .md { printForPeople(rendered, terminator: "") } else { FileHandle.standardOutput.write(Data(rendered.utf8)) }
             return
         }
         let url = URL(fileURLWithPath: out)

@@ -60,7 +60,7 @@ struct SeedCommand: AsyncParsableCommand {
         if output.json {
             print("{\"added\":\(summary.changed),\"conflicts\":\(summary.conflicts),\"generated\":\(summary.merged)}")
         } else {
-            print("added \(summary.changed) records (\(summary.conflicts) with open conflicts)")
+            printForPeople("added \(summary.changed) records (\(summary.conflicts) with open conflicts)")
         }
     }
 }

@@ -14,6 +14,6 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let status = try await LocalStatus(store: data.openStore())
-        print(output.json ? status.json : status.text)
+        if output.json { print(status.json) } else { printForPeople(status.text) }
     }
 }

@@ -33,7 +33,7 @@ struct SyncCommand: AsyncParsableCommand {
                 let report = try await engine.sync(with: peer, progress: Self.show)
                 Self.clearProgress()
                 let quarantined = report.pulled.quarantined + report.pushed.quarantined
-                print(
+                printForPeople(
                     "\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed)), \(report.bytesReceived.wire + report.bytesSent.wire) bytes on the wire (\(report.bytesReceived.plain + report.bytesSent.plain) as JSON)"
                         + (quarantined.isEmpty ? "" : ", quarantined \(quarantined.count)")
                 )

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import LiaisonCore
 import LiaisonStore
 
 extension TokenRole: ExpressibleByArgument {}
@@ -63,7 +64,7 @@ extension TokenCommand {
             }
             let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
             try await data.openStore().importToken(name: name, role: role, token: token)
-            print("token \(name) (\(role.rawValue)) installed")
+            printForPeople("token \(name) (\(role.rawValue)) installed")
         }
     }
 
@@ -75,7 +76,9 @@ extension TokenCommand {
 
         func run() async throws {
             for token in try await data.openStore().tokens() {
-                print("\(token.name)\t\(token.role.rawValue)" + (token.account.map { "\tuser \($0)" } ?? ""))
+                printForPeople(
+                    TerminalText.line(token.name) + "\t\(token.role.rawValue)" + (token.account.map { "\tuser " + TerminalText.line($0) } ?? "")
+                )
             }
         }
     }

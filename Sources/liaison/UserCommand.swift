@@ -67,7 +67,9 @@ extension UserCommand {
             for account in accounts {
                 let state = account.disabled ? "disabled" : account.mustChangePassword ? "must-change-password" : "active"
                 let last = account.lastSignIn.map { Timestamp.iso($0) } ?? "never"
-                print("\(account.name)\t\(account.role.rawValue)\t\(state)\t\(account.displayName)\t\(last)")
+                printForPeople(
+                    "\(TerminalText.line(account.name))\t\(account.role.rawValue)\t\(state)\t\(TerminalText.line(account.displayName))\t\(last)"
+                )
             }
         }
 
@@ -113,7 +115,7 @@ extension UserCommand {
             )
             let account = try await data.openStore().changeAccount(name, change)
             let state = account.disabled ? "disabled" : "active"
-            print("\(account.name)\t\(account.role.rawValue)\t\(state)\t\(account.displayName)")
+            printForPeople("\(TerminalText.line(account.name))\t\(account.role.rawValue)\t\(state)\t\(TerminalText.line(account.displayName))")
         }
     }
 }
