@@ -10,14 +10,16 @@ extension WebRoutes {
     /// The timeline of `state`'s record as a card.
     func historySection(_ state: RecordState, user: WebUser) async throws -> HTML {
         let history = try await store.history(id: state.id) ?? []
+        // Display names are this node's accounts: they name only the writes made here. The same
+        // user name at another office may be another person, so there it stays as recorded.
         var names: [String: String] = [:]
         for account in try await store.accounts() { names[account.name] = account.displayName }
-        let current = state.displayValues
+        let here = store.identity.replicaID
         let items = history.map { entry -> HTML in
             let event = entry.event
+            let display = event.dot.replica == here ? names[event.meta.author] : nil
             let who: HTML =
-                names[event.meta.author].map { "<strong>\(event.meta.author)</strong> (\($0))" }
-                ?? "<strong>\(event.meta.author)</strong>"
+                display.map { "<strong>\(event.meta.author)</strong> (\($0))" } ?? "<strong>\(event.meta.author)</strong>"
             var marks: [HTML] = []
             if entry.concurrent { marks.append("<span class=\"badge conflict\">Conflict</span>") }
             if entry.isResolution { marks.append("<span class=\"badge\">Resolution</span>") }
@@ -33,17 +35,7 @@ extension WebRoutes {
                 let label = name == deletedField ? "Deleted" : schema.field(name)?.label ?? name
                 let old = (entry.superseded[name] ?? []).map { "<s>\(WebFormat.value($0, field: name, schema: schema))</s>" as HTML }
                 let new = WebFormat.value(value, field: name, schema: schema)
-                var restore: HTML = .empty
-                if user.canEdit, name != deletedField, current[name] != value, !state.isDeleted {
-                    restore = """
-                        <form method="post" action="/records/\(state.id)/restore" class="inline">
-                        <input type="hidden" name="csrf" value="\(user.session.csrf)">
-                        <input type="hidden" name="version" value="\(state.version.description)">
-                        <input type="hidden" name="field" value="\(name)">
-                        <input type="hidden" name="dot" value="\(event.dot.description)">
-                        <button type="submit" class="small">Restore this value</button></form>
-                        """
-                }
+                let restore = user.canEdit ? restoreControl(name, value, of: event, in: state, for: user) : .empty
                 let arrow: HTML = old.isEmpty ? .empty : "\(HTML.join(old, separator: " / ")) → "
                 return "<li><strong>\(label)</strong>: \(arrow)\(new) \(restore)</li>"
             }

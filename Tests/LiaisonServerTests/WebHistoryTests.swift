@@ -42,4 +42,68 @@ struct WebHistoryTests {
             #expect(unknown.status == 404)
         }
     }
+
+    /// A display name is this node's: Mumbai's "Ed Mumbai" names ed's writes made at Mumbai,
+    /// not those of Chennai's ed (another person, "Eduardo Chennai"), shown as recorded.
+    @Test func aDisplayNameNamesOnlyTheWritesMadeAtThisNode() async throws {
+        try await withNode(office: "mumbai") { mumbai in
+            try await withNode(office: "chennai") { chennai in
+                var tokens: [String] = []
+                for (node, display) in [(mumbai, "Ed Mumbai"), (chennai, "Eduardo Chennai")] {
+                    try await node.store.addAccount(name: "ed", displayName: display, role: .editor, password: WebBrowser.password)
+                    tokens.append(try await node.store.createToken(name: "ed-token", role: .editor, account: "ed"))
+                }
+                let created = try await mumbai.send(
+                    "POST",
+                    "/v1/records",
+                    token: tokens[0],
+                    json: #"{"title":"Lithium refining JV","type":"event","tracks":["sccp"]}"#
+                )
+                let id = try #require(created.object["id"] as? String, "\(created.text)")
+                try await NodeHistoryTests.sync(chennai, with: mumbai, as: "mumbai")
+                let patched = try await chennai.send(
+                    "PATCH",
+                    "/v1/records/\(id)",
+                    token: tokens[1],
+                    json: #"{"title":"Lithium JV (Chennai)"}"#,
+                    headers: [("If-Match", "*")]
+                )
+                #expect(patched.status == 200, "\(patched.text)")
+                try await NodeHistoryTests.sync(mumbai, with: chennai, as: "chennai")
+
+                let page = try await WebBrowser.signIn(mumbai, as: .reader).get("/records/\(id)").text
+                #expect(page.contains("<strong>ed</strong> at Chennai"), "a write made at Chennai keeps its user name alone")
+                #expect(page.contains("<strong>ed</strong> (Ed Mumbai) at Mumbai"))
+                #expect(!page.contains("Ed Mumbai) at Chennai") && !page.contains("Eduardo"))
+            }
+        }
+    }
+
+    /// Restore is offered only for a value worth writing again: not a cleared (empty) value,
+    /// and for a field of a track the record left, the page says why instead of a button that
+    /// would lead to a refused write.
+    @Test func restoreIsOfferedOnlyForAValueThatCanBeWrittenAgain() async throws {
+        try await withNode { node in
+            let created = try await node.send(
+                "POST",
+                "/v1/records",
+                token: node.token(.editor),
+                json: #"{"title":"Clean energy mission","type":"event","tracks":["trade_mission"],"trade_mission.mission":"2025 Clean Energy"}"#
+            )
+            let id = try #require(created.object["id"] as? String, "\(created.text)")
+            let switched = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: node.token(.editor),
+                json: #"{"tracks":["sccp"],"trade_mission.mission":null}"#,
+                headers: [("If-Match", "*")]
+            )
+            #expect(switched.status == 200, "\(switched.text)")
+
+            let page = try await WebBrowser.signIn(node, as: .editor).get("/records/\(id)").text
+            #expect(!page.contains(#"name="field" value="trade_mission.mission""#), "neither the cleared value nor the old one")
+            #expect(page.contains("(to restore it, first add the record to Trade Missions)"))
+            #expect(page.contains(#"name="field" value="tracks""#), "the old tracks can still be restored")
+        }
+    }
 }
