@@ -1,7 +1,8 @@
 public import LiaisonStore
 
 /// Sign-in by user name and password, shared by the web page and `POST /v1/session`: the
-/// throttle is asked first, so a try that must wait is refused before the password is checked.
+/// the try is counted by the throttle first (taken back if the password is right), so a try
+/// that must wait is refused before the password is checked, however many are sent at once.
 public struct SignIn: Sendable {
     /// What a sign-in attempt came to.
     public enum Outcome: Sendable {
@@ -26,16 +27,17 @@ public struct SignIn: Sendable {
     /// Tries `name` and `password` from `address` (the client's IP address, if known).
     public func attempt(name: String, password: String, address: String?) async throws -> Outcome {
         let accountKey = "account:" + name.lowercased()
-        let keys = [accountKey] + (address.map { ["address:" + $0] } ?? [])
-        if let seconds = throttle.wait(keys: keys) { return .wait(seconds: seconds) }
+        let addressKeys = address.map { ["address:" + $0] } ?? []
+        if let seconds = throttle.reserve(keys: [accountKey] + addressKeys) { return .wait(seconds: seconds) }
         switch try await store.checkSignIn(name: name, password: password) {
         case .refused:
-            throttle.failed(keys: keys)
             return .refused
         case .disabled:
+            throttle.release(keys: [accountKey] + addressKeys)
             return .disabled
         case .accepted(let account):
             throttle.succeeded(key: accountKey)
+            throttle.release(keys: addressKeys)
             return .signedIn(account, sessionID: try await store.startSession(account: account.name))
         }
     }

@@ -4,13 +4,16 @@ import Synchronization
 /// Slows repeated failed sign-ins, per account and per address: the first
 /// ``freeFailures`` failures cost nothing; after them each further try must wait, twice as
 /// long each time (`base`, `2 × base`, `4 × base`, … up to 15 minutes) after the last failure.
+/// A try is counted as a failure before its password is checked (``reserve(keys:now:)``), and
+/// taken back if the password was right, so tries sent at once meet the limit too.
 /// A success clears the account's count; an address's count is forgotten after 15 quiet minutes.
 ///
 /// Counts live in the server's memory: a restart forgets them.
 ///
 /// ```swift
 /// let throttle = SignInThrottle(base: 1)
-/// if let wait = throttle.wait(keys: ["account:asha", "address:10.0.0.5"]) { /* 429, Retry-After: wait */ }
+/// if let wait = throttle.reserve(keys: ["account:asha", "address:10.0.0.5"]) { /* 429, Retry-After: wait */ }
+/// // else check the password; if right: throttle.succeeded(key: "account:asha"), throttle.release(keys: ["address:10.0.0.5"])
 /// ```
 public final class SignInThrottle: Sendable {
     /// Failures allowed before any wait.
@@ -34,21 +37,14 @@ public final class SignInThrottle: Sendable {
         self.base = base
     }
 
-    /// Whole seconds to wait before any of `keys` may try again, or `nil` when they may try now.
-    public func wait(keys: [String], now: Double = Date().timeIntervalSince1970) -> Int? {
+    /// Takes a try for `keys` before its password is checked: `nil` when they may try now,
+    /// the try then counted as a failure of each key until ``release(keys:)`` or
+    /// ``succeeded(key:)`` takes it back; else the whole seconds to wait, nothing counted.
+    /// Asking and counting under one lock means tries sent at once cannot all pass the
+    /// check before any failure is counted.
+    public func reserve(keys: [String], now: Double = Date().timeIntervalSince1970) -> Int? {
         entries.withLock { entries in
-            let waits = keys.compactMap { key -> Double? in
-                guard let entry = entries[key] else { return nil }
-                let remaining = entry.last + delay(after: entry.failures) - now
-                return remaining > 0 ? remaining : nil
-            }
-            return waits.max().map { Int($0.rounded(.up)) }
-        }
-    }
-
-    /// Records a failed try for each of `keys`.
-    public func failed(keys: [String], now: Double = Date().timeIntervalSince1970) {
-        entries.withLock { entries in
+            if let seconds = wait(in: entries, keys: keys, now: now) { return seconds }
             if entries.count >= Self.capacity {
                 entries = entries.filter { now - $0.value.last < Self.maximum }
             }
@@ -59,12 +55,34 @@ public final class SignInThrottle: Sendable {
                 entry.last = now
                 entries[key] = entry
             }
+            return nil
+        }
+    }
+
+    /// Takes back one try ``reserve(keys:now:)`` counted for each of `keys` (its password was right).
+    public func release(keys: [String]) {
+        entries.withLock { entries in
+            for key in keys {
+                guard var entry = entries[key] else { continue }
+                entry.failures -= 1
+                entries[key] = entry.failures > 0 ? entry : nil
+            }
         }
     }
 
     /// Clears `key` after a successful sign-in.
     public func succeeded(key: String) {
         _ = entries.withLock { $0.removeValue(forKey: key) }
+    }
+
+    /// Whole seconds to wait before any of `keys` may try again, or `nil` when they may try now.
+    private func wait(in entries: [String: Entry], keys: [String], now: Double) -> Int? {
+        let waits = keys.compactMap { key -> Double? in
+            guard let entry = entries[key] else { return nil }
+            let remaining = entry.last + delay(after: entry.failures) - now
+            return remaining > 0 ? remaining : nil
+        }
+        return waits.max().map { Int($0.rounded(.up)) }
     }
 
     /// The wait after `failures` failures: none up to ``freeFailures``, then `base` doubling.

@@ -48,13 +48,13 @@ extension WebRoutes {
             try await showPasswordForm(user: user, notice: WebNotice.error(text), status: status)
         }
         let keys = ["account:" + user.name.lowercased()]
-        if let seconds = throttle.wait(keys: keys) {
+        if let seconds = throttle.reserve(keys: keys) {
             return try await problem("Too many wrong passwords. Wait \(seconds) seconds, then try again.", .tooManyRequests)
         }
         guard case .accepted = try await store.checkSignIn(name: user.name, password: current) else {
-            throttle.failed(keys: keys)
             return try await problem("Your current password is not right, so nothing was changed.")
         }
+        throttle.succeeded(key: keys[0])
         if let text = PasswordHash.problem(with: new) { return try await problem("The new password is too weak: \(text).") }
         guard new == form["confirm"] else { return try await problem("The two new passwords differ. Type the same one twice.") }
         guard new != current else { return try await problem("Choose a new password that differs from the current one.") }

@@ -7,27 +7,39 @@ struct SignInThrottleTests {
         let throttle = SignInThrottle(base: 1)
         let keys = ["account:asha"]
         for second in 0..<5 {
-            #expect(throttle.wait(keys: keys, now: Double(second)) == nil)
-            throttle.failed(keys: keys, now: Double(second))
+            #expect(throttle.reserve(keys: keys, now: Double(second)) == nil)
         }
-        #expect(throttle.wait(keys: keys, now: 4) == 1)
-        #expect(throttle.wait(keys: keys, now: 5) == nil)
-        throttle.failed(keys: keys, now: 5)
-        #expect(throttle.wait(keys: keys, now: 5) == 2)
-        throttle.failed(keys: keys, now: 7)
-        #expect(throttle.wait(keys: keys, now: 7) == 4)
-        #expect(throttle.wait(keys: ["account:ravi"], now: 7) == nil, "other accounts are not slowed")
-        #expect(throttle.wait(keys: ["account:ravi", "account:asha"], now: 7) == 4, "the longest wait of the keys")
+        #expect(throttle.reserve(keys: keys, now: 4) == 1)
+        #expect(throttle.reserve(keys: keys, now: 5) == nil)
+        #expect(throttle.reserve(keys: keys, now: 5) == 2)
+        #expect(throttle.reserve(keys: keys, now: 7) == nil)
+        #expect(throttle.reserve(keys: keys, now: 7) == 4)
+        #expect(throttle.reserve(keys: ["account:ravi"], now: 7) == nil, "other accounts are not slowed")
+        #expect(throttle.reserve(keys: ["account:ravi", "account:asha"], now: 7) == 4, "the longest wait of the keys")
         throttle.succeeded(key: "account:asha")
-        #expect(throttle.wait(keys: keys, now: 7) == nil)
+        #expect(throttle.reserve(keys: keys, now: 7) == nil)
+    }
+
+    @Test func aTryWhosePasswordWasRightIsTakenBack() {
+        let throttle = SignInThrottle(base: 1)
+        let keys = ["address:10.0.0.9"]
+        for _ in 0..<4 { #expect(throttle.reserve(keys: keys, now: 0) == nil) }
+        #expect(throttle.reserve(keys: keys, now: 0) == nil)
+        throttle.release(keys: keys)
+        #expect(throttle.reserve(keys: keys, now: 0) == nil, "the released try left room for one more")
+        #expect(throttle.reserve(keys: keys, now: 0) == 1)
     }
 
     @Test func theWaitIsCappedAndAQuietKeyIsForgotten() {
         let throttle = SignInThrottle(base: 1)
-        for second in 0..<40 { throttle.failed(keys: ["address:10.0.0.9"], now: Double(second)) }
-        #expect(throttle.wait(keys: ["address:10.0.0.9"], now: 39) == 900)
-        #expect(throttle.wait(keys: ["address:10.0.0.9"], now: 39 + 900) == nil)
-        throttle.failed(keys: ["address:10.0.0.9"], now: 39 + 900)
-        #expect(throttle.wait(keys: ["address:10.0.0.9"], now: 39 + 900) == nil, "counting starts again after 15 quiet minutes")
+        let keys = ["address:10.0.0.9"]
+        var now = 0.0
+        for failures in 1...15 {
+            #expect(throttle.reserve(keys: keys, now: now) == nil, "try \(failures) waited its turn")
+            if failures < 15 { now += failures < 5 ? 0 : Double(1 << (failures - 5)) }
+        }
+        #expect(throttle.reserve(keys: keys, now: now) == 900)
+        #expect(throttle.reserve(keys: keys, now: now + 900) == nil, "counting starts again after 15 quiet minutes")
+        #expect(throttle.reserve(keys: keys, now: now + 900) == nil)
     }
 }
