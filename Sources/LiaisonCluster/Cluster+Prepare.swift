@@ -17,8 +17,6 @@ extension Cluster {
         }
         let identity = try LiaisonStore.initialise(directory: data, office: city)
         let store = try LiaisonStore(directory: data, schema: BundledPlugins.schema)
-        try writeSecret(try await store.createToken(name: "admin", role: .admin), to: adminTokenFile(city))
-        try writeSecret(try await store.createToken(name: "peers", role: .peer), to: peerTokenFile(city))
         let password = PasswordHash.temporaryPassword()
         try await store.addAccount(
             name: "admin",
@@ -27,6 +25,8 @@ extension Cluster {
             password: password,
             mustChangePassword: true
         )
+        try writeSecret(try await store.createToken(name: "admin", role: .admin, account: "admin"), to: adminTokenFile(city))
+        try writeSecret(try await store.createToken(name: "peers", role: .peer), to: peerTokenFile(city))
         try writeSecret(password, to: data.appendingPathComponent("admin.password"))
         if records > 0 {
             let today = String(Timestamp.iso(Timestamp.millis()).prefix(10))

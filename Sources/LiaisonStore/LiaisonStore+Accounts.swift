@@ -66,7 +66,8 @@ extension LiaisonStore {
     /// ```swift
     /// try await store.addAccount(name: "asha", displayName: "Asha Rao", role: .editor, password: "long enough pass")
     /// ```
-    /// - Throws: ``StoreError`` `.invalid` for a bad name, display name, role or password, or a name in use.
+    /// - Throws: ``StoreError`` `.invalid` for a bad name, display name, role or password, or a
+    ///   name in use, ignoring case, by a user or a token without a user (see ``isValidTokenName(_:)``).
     @discardableResult
     public func addAccount(
         name: String,
@@ -75,14 +76,13 @@ extension LiaisonStore {
         password: String,
         mustChangePassword: Bool = false
     ) async throws -> Account {
-        try Self.checkAccount(name: name, role: role)
+        try Self.checkName(name, kind: "user")
+        try Self.checkRole(role)
         let display = try Self.checkedDisplayName(displayName ?? name)
         let hash = try await PasswordHash.make(password)
         let now = Timestamp.millis()
         try await database.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [name]) != nil {
-                throw StoreError(.invalid, "a user named \"\(name)\" exists; change it with `liaison user set`")
-            }
+            try Self.checkNewAccountName(db, name)
             try db.execute(
                 sql: """
                     INSERT INTO account (name, display_name, role, password_hash, must_change_password, created_at)
@@ -118,7 +118,7 @@ extension LiaisonStore {
     /// - Throws: ``StoreError`` `.notFound` for an unknown name, `.invalid` for a bad value.
     @discardableResult
     public func changeAccount(_ name: String, _ change: AccountChange) async throws -> Account {
-        if let role = change.role { try Self.checkAccount(name: name, role: role) }
+        if let role = change.role { try Self.checkRole(role) }
         let display = try change.displayName.map(Self.checkedDisplayName)
         var newHash: String?
         if let password = change.password { newHash = try await PasswordHash.make(password) }
@@ -188,10 +188,7 @@ extension LiaisonStore {
         )
     }
 
-    private static func checkAccount(name: String, role: TokenRole) throws {
-        guard isValidTokenName(name) else {
-            throw StoreError(.invalid, "invalid user name \"\(name.prefix(80))\": use 1 to 64 letters, digits, '.', '-', '_' or '@'")
-        }
+    private static func checkRole(_ role: TokenRole) throws {
         guard role != .peer else { throw StoreError(.invalid, "a user's role is reader, editor or admin; peer is for tokens of other nodes") }
     }
 

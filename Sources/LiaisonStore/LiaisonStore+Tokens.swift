@@ -74,9 +74,7 @@ extension LiaisonStore {
     }
 
     private func saveToken(name: String, role: TokenRole, token: String, replacing: Bool, account: String? = nil) async throws {
-        guard Self.isValidTokenName(name) else {
-            throw StoreError(.invalid, "invalid token name \"\(name.prefix(80))\": use 1 to 64 letters, digits, '.', '-', '_' or '@'")
-        }
+        try Self.checkName(name, kind: "token")
         let hash = TokenDigest(token).hex
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
         try await database.write { db in
@@ -85,7 +83,11 @@ extension LiaisonStore {
             } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM token WHERE name = ?", arguments: [name]) != nil {
                 throw StoreError(.invalid, "a token named \"\(name)\" exists; revoke it first")
             }
-            if let account { try Self.checkTokenAccount(db, account, role: role) }
+            if let account {
+                try Self.checkTokenAccount(db, account, role: role)
+            } else {
+                try Self.checkNewNameOnlyToken(db, name)
+            }
             try db.execute(
                 sql: "INSERT INTO token (name, role, hash, created_at, account) VALUES (?, ?, ?, ?, ?)",
                 arguments: [name, role.rawValue, hash, now, account]
@@ -149,11 +151,5 @@ extension LiaisonStore {
             try db.execute(sql: "DELETE FROM token WHERE name = ?", arguments: [name])
             if db.changesCount == 0 { throw StoreError(.notFound, "no token named \"\(name)\"") }
         }
-    }
-
-    /// Whether `name` can name a token: 1 to 64 of letters, digits, `.`, `-`, `_`, `@`.
-    public static func isValidTokenName(_ name: String) -> Bool {
-        (1...64).contains(name.count)
-            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_@".contains($0)) }
     }
 }

@@ -113,7 +113,7 @@ struct AccountAPITests {
             let old = try await node.send("POST", "/v1/records", token: node.token(.editor), json: json)
             #expect(old.status == 201)
             let oldID = try #require(old.object["id"] as? String)
-            #expect(try await node.store.state(id: oldID)?.writes.values.allSatisfy { $0.author == "editor-user" } == true)
+            #expect(try await node.store.state(id: oldID)?.writes.values.allSatisfy { $0.author == "editor-token" } == true)
             // A token never does more than its user may.
             await #expect(throws: StoreError.self) { try await node.store.createToken(name: "too-much", role: .admin, account: "asha") }
             try await node.store.changeAccount("asha", AccountChange(role: .reader))

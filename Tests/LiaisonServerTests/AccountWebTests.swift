@@ -102,7 +102,7 @@ struct AccountWebTests {
                 ("/admin/users", ["name": "mallory", "role": "admin"]),
                 ("/admin/users/reader-user", ["action": "role", "role": "admin"]),
                 ("/admin/tokens", ["name": "mine", "role": "admin"]),
-                ("/admin/tokens/editor-user/revoke", [:]),
+                ("/admin/tokens/editor-token/revoke", [:]),
                 ("/admin/peers", ["name": "x", "url": "http://x", "token_file": "/etc/hostname"]),
             ]
             for (path, fields) in forms {

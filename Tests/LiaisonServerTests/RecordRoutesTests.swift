@@ -76,7 +76,7 @@ struct RecordRoutesTests {
 
             // The author of the write is the token's name.
             let state = try #require(try await node.store.state(id: id))
-            #expect(state.writes.values.contains { $0.author == "editor-user" })
+            #expect(state.writes.values.contains { $0.author == "editor-token" })
 
             let deleted = try await node.send("DELETE", "/v1/records/\(id)", token: editor, headers: [("If-Match", newTag)])
             #expect(deleted.status == 200)

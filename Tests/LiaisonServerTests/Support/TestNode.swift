@@ -91,7 +91,7 @@ func withConfiguredNode<T: Sendable>(
     let store = try LiaisonStore(directory: directory, schema: BundledPlugins.schema)
     var tokens: [TokenRole: String] = [:]
     for role in TokenRole.allCases {
-        tokens[role] = try await store.createToken(name: "\(role.rawValue)-user", role: role)
+        tokens[role] = try await store.createToken(name: "\(role.rawValue)-token", role: role)
     }
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
     var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, syncInterval: nil, logLevel: .warning)
