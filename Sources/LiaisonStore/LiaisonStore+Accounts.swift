@@ -149,17 +149,30 @@ extension LiaisonStore {
 
     /// Checks a sign-in. A right password records the sign-in time and, when the hash was made
     /// with older parameters, stores a new hash. An unknown name costs as much as a known one.
+    /// A one-time password (``Account/mustChangePassword``) works for one sign-in only: it is
+    /// spent as it is accepted, so a second try with it, even one sent at the same moment, is
+    /// refused; the session it opened may then only choose a new password.
     public func checkSignIn(name: String, password: String) async throws -> SignInCheck {
-        let found = try await database.read { db -> (hash: String, disabled: Bool)? in
-            try Row.fetchOne(db, sql: "SELECT password_hash, disabled FROM account WHERE name = ?", arguments: [name])
-                .map { ($0[0], $0[1]) }
+        let found = try await database.read { db -> (hash: String, disabled: Bool, oneTime: Bool)? in
+            try Row.fetchOne(
+                db,
+                sql: "SELECT password_hash, disabled, must_change_password FROM account WHERE name = ?",
+                arguments: [name]
+            ).map { ($0[0], $0[1], $0[2]) }
         }
         let hash = found?.hash ?? PasswordHash.decoy
         guard await PasswordHash.verify(password, against: hash), let found else { return .refused }
         if found.disabled { return .disabled }
-        let rehash = PasswordHash.needsRehash(hash) ? try await PasswordHash.make(password) : nil
+        let rehash = PasswordHash.needsRehash(hash) && !found.oneTime ? try await PasswordHash.make(password) : nil
         let now = Timestamp.millis()
         return try await database.write { db in
+            if found.oneTime {
+                try db.execute(
+                    sql: "UPDATE account SET password_hash = ? WHERE name = ? AND password_hash = ?",
+                    arguments: [Self.spentPassword, name, hash]
+                )
+                guard db.changesCount == 1 else { return .refused }
+            }
             try db.execute(sql: "UPDATE account SET last_sign_in = ? WHERE name = ?", arguments: [now, name])
             if let rehash {
                 try db.execute(sql: "UPDATE account SET password_hash = ? WHERE name = ?", arguments: [rehash, name])
@@ -168,6 +181,9 @@ extension LiaisonStore {
             return .accepted(account)
         }
     }
+
+    /// Stored in place of a one-time password once it has been used: no password matches it.
+    static let spentPassword = "spent one-time password"
 
     static func account(_ db: Database, _ name: String) throws -> Account? {
         // Kept prepared: a signed-in user's every request reads it (the session's account).

@@ -13,6 +13,14 @@ extension WebRoutes {
         let first: HTML =
             user.account.mustChangePassword
             ? WebNotice.warn("Choose your own password to carry on: the one you signed in with was for one use only.") : .empty
+        // A one-time password is spent by the sign-in it opened: this session is the proof.
+        let current: HTML =
+            user.account.mustChangePassword
+            ? .empty
+            : """
+            <div class="field"><label for="current">Current password</label>
+            <input type="password" id="current" name="current" autocomplete="current-password" required></div>
+            """
         return try await render(
             "Change your password",
             user: user,
@@ -24,8 +32,7 @@ extension WebRoutes {
                 <form method="post" action="/account/password" class="card stack">
                 <input type="hidden" name="csrf" value="\(user.session.csrf)">
                 <input type="text" name="username" value="\(user.name)" autocomplete="username" hidden>
-                <div class="field"><label for="current">Current password</label>
-                <input type="password" id="current" name="current" autocomplete="current-password" required></div>
+                \(current)
                 <div class="field"><label for="new">New password</label>
                 <input type="password" id="new" name="new" autocomplete="new-password" required minlength="\(PasswordHash.minimumLength)" aria-describedby="new-help">
                 <p class="help" id="new-help">At least \(PasswordHash.minimumLength) characters. A few unrelated words make a good one.</p></div>
@@ -37,8 +44,9 @@ extension WebRoutes {
         )
     }
 
-    /// Checks the current password (throttled like a sign-in), sets the new one, ends every
-    /// session of the account and starts a new one for this browser.
+    /// Checks the current password (throttled like a sign-in; not asked after a one-time
+    /// password, which its sign-in spent), sets the new one, ends every session of the account
+    /// and starts a new one for this browser.
     @Sendable func changePassword(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
         let form = try context.form
@@ -47,14 +55,16 @@ extension WebRoutes {
         func problem(_ text: String, _ status: HTTPResponse.Status = .badRequest) async throws -> Response {
             try await showPasswordForm(user: user, notice: WebNotice.error(text), status: status)
         }
-        let keys = ["account:" + user.name.lowercased()]
-        if let seconds = throttle.reserve(keys: keys) {
-            return try await problem("Too many wrong passwords. Wait \(seconds) seconds, then try again.", .tooManyRequests)
+        if !user.account.mustChangePassword {
+            let keys = ["account:" + user.name.lowercased()]
+            if let seconds = throttle.reserve(keys: keys) {
+                return try await problem("Too many wrong passwords. Wait \(seconds) seconds, then try again.", .tooManyRequests)
+            }
+            guard case .accepted = try await store.checkSignIn(name: user.name, password: current) else {
+                return try await problem("Your current password is not right, so nothing was changed.")
+            }
+            throttle.succeeded(key: keys[0])
         }
-        guard case .accepted = try await store.checkSignIn(name: user.name, password: current) else {
-            return try await problem("Your current password is not right, so nothing was changed.")
-        }
-        throttle.succeeded(key: keys[0])
         if let text = PasswordHash.problem(with: new) { return try await problem("The new password is too weak: \(text).") }
         guard new == form["confirm"] else { return try await problem("The two new passwords differ. Type the same one twice.") }
         guard new != current else { return try await problem("Choose a new password that differs from the current one.") }

@@ -9,7 +9,8 @@ import LiaisonStore
 ///
 /// Without a bearer token, a signed-in session's cookie (from the page or `POST /v1/session`)
 /// stands for its account; its writes (any method but GET and HEAD) must also carry the
-/// session's CSRF token in `X-CSRF-Token`.
+/// session's CSRF token in `X-CSRF-Token`. A session opened with a one-time password opens
+/// nothing (403) until its user has chosen their own password on the web page.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = LiaisonRequestContext
 
@@ -44,12 +45,16 @@ struct AuthMiddleware: RouterMiddleware {
         if let id = WebSessions.sessionID(of: request),
             let session = try await store.session(id: id)
         {
+            guard !session.account.mustChangePassword else {
+                throw APIError(
+                    .forbidden,
+                    "\(session.account.name) signed in with a one-time password: choose your own password first "
+                        + "(on the web page, /account/password); until then this session may only sign out"
+                )
+            }
             if request.method != .get && request.method != .head {
                 guard TokenDigest.equal(request.headers[Self.csrfHeader] ?? "", WebSession(id: id).csrf) else {
                     throw APIError(.forbidden, "a write with a session cookie needs the session's X-CSRF-Token header")
-                }
-                guard !session.account.mustChangePassword else {
-                    throw APIError(.forbidden, "\(session.account.name) must change their password before making changes")
                 }
             }
             return (session.account.name, session.account.role)
