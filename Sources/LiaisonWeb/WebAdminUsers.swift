@@ -134,14 +134,8 @@ extension WebRoutes {
         guard change.role != nil || change.disabled != nil || change.password != nil else {
             return try await showUsers(user: user, notice: WebNotice.error("Choose what to change."), status: .badRequest)
         }
-        if name == user.name && (change.disabled == true || (change.role.map { $0 != .admin } ?? false)) {
-            return try await showUsers(
-                user: user,
-                notice: WebNotice.error(
-                    "You cannot disable yourself or take away your own admin role; another admin can."
-                ),
-                status: .badRequest
-            )
+        if let refusal = change.refusal(forAccount: name, by: user.name) {
+            return try await showUsers(user: user, notice: WebNotice.error("\(refusal)."), status: .badRequest)
         }
         do {
             let account = try await store.changeAccount(name, change)

@@ -38,6 +38,21 @@ struct AccountAPITests {
         }
     }
 
+    @Test func anAdminMayNotDisableThemselvesOrDropTheirOwnAdminRole() async throws {
+        try await withNode { node in
+            try await node.store.addAccount(name: "boss", role: .admin, password: WebBrowser.password)
+            let own = try await node.store.createToken(name: "boss-script", role: .admin, account: "boss")
+            for json in [#"{"disabled":true}"#, #"{"role":"editor"}"#] {
+                let refused = try await node.send("PATCH", "/v1/users/boss", token: own, json: json)
+                #expect(refused.status == 400 && refused.error.contains("disable yourself"), "\(json): \(refused.text)")
+            }
+            let account = try #require(try await node.store.account(named: "boss"))
+            #expect(!account.disabled && account.role == .admin)
+            #expect(try await node.send("PATCH", "/v1/users/boss", token: own, json: #"{"display_name":"The Boss"}"#).status == 200)
+            #expect(try await node.send("PATCH", "/v1/users/boss", token: node.token(.admin), json: #"{"role":"editor"}"#).status == 200)
+        }
+    }
+
     @Test func bodiesWithUnknownRepeatedOrMistypedMembersAreRefusedByName() async throws {
         try await withNode { node in
             let admin = node.token(.admin)

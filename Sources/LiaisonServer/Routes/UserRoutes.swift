@@ -41,7 +41,8 @@ extension APIHandlers {
     }
 
     /// Body with any of `role`, `display_name`, `disabled`, `password` (set by an admin: it
-    /// must be changed at the next sign-in unless `"must_change_password": false`).
+    /// must be changed at the next sign-in unless `"must_change_password": false`). An admin may
+    /// not disable themselves or take away their own admin role (400, as on the page).
     @Sendable func updateUser(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         struct Body: Decodable {
             let role: String?
@@ -63,7 +64,9 @@ extension APIHandlers {
             password: body.password,
             mustChangePassword: body.password == nil ? nil : body.must_change_password ?? true
         )
-        let account = try await store.changeAccount(context.parameters.get("name") ?? "", change)
+        let name = context.parameters.get("name") ?? ""
+        if let refusal = change.refusal(forAccount: name, by: context.author) { throw APIError.badRequest(refusal) }
+        let account = try await store.changeAccount(name, change)
         return .json(.object(Self.members(account)))
     }
 
