@@ -6,6 +6,13 @@ import Testing
 
 @Suite("Sign-ins sent at once: the throttle counts each try before its password is checked")
 struct ConcurrentSignInTests {
+    /// A client sending all 30 at once (the default sends 2 at a time).
+    private static var client: CurlClientConfiguration {
+        var configuration = CurlClientConfiguration()
+        configuration.workerThreads = 30
+        return configuration
+    }
+
     /// Sends `names.count` sign-ins to `/v1/session` at once (the right password at `right`)
     /// and answers their statuses.
     private func signInAtOnce(_ node: TestNode, names: [String], right: Int) async throws -> [Int] {
@@ -27,7 +34,7 @@ struct ConcurrentSignInTests {
                 $0.syncInterval = nil
                 $0.signInBackoff = 600
             },
-            client: .init()
+            client: Self.client
         ) { node in
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
             let statuses = try await signInAtOnce(node, names: Array(repeating: "asha", count: 30), right: 24)
@@ -45,7 +52,7 @@ struct ConcurrentSignInTests {
                 $0.syncInterval = nil
                 $0.signInBackoff = 600
             },
-            client: .init()
+            client: Self.client
         ) { node in
             try await node.store.addAccount(name: "ravi", role: .reader, password: WebBrowser.password)
             let names = (0..<30).map { $0 == 24 ? "ravi" : "someone\($0)" }
