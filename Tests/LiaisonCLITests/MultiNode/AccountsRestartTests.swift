@@ -37,6 +37,12 @@ struct AccountsRestartTests {
         #expect(!list.contains(oneTime) && !list.contains("argon2"))
         let token = try LiaisonRun.ok(["token", "create", "--role", "editor", "--name", "asha-script", "--user", "asha"], data: data)
             .trimmingCharacters(in: .whitespacesAndNewlines)
+        // A token without a user may not carry a user's name, nor a new user a name-only token's.
+        let victim = try LiaisonRun.run(["token", "create", "--role", "admin", "--name", "Asha"], data: data)
+        #expect(victim.status != 0 && victim.stderr.contains(#"a user named "asha" exists"#) && victim.stderr.contains("--user asha"))
+        _ = try LiaisonRun.ok(["token", "create", "--role", "reader", "--name", "ci"], data: data)
+        let clash = try LiaisonRun.run(["user", "add", "ci", "--role", "reader"], data: data)
+        #expect(clash.status != 0 && clash.stderr.contains(#"token named "ci""#) && clash.stderr.contains("liaison token revoke ci"))
 
         try node.start()
         let client = CurlClient(configuration: .init(connectTimeout: 5, totalTimeout: 30))
