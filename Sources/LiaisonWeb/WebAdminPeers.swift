@@ -49,7 +49,7 @@ extension WebRoutes {
 
     @Sendable func removePeerForm(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let name = context.parameters.get("name") ?? ""
+        let name = context.parameters.decoded("name")
         guard try await store.peers().contains(where: { $0.name == name }) else {
             return try await showSync(user: user, notice: WebNotice.error("There is no peer named \(name)."), status: .notFound)
         }

@@ -79,7 +79,7 @@ extension WebRoutes {
 
     @Sendable func revokeTokenForm(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let name = context.parameters.get("name") ?? ""
+        let name = context.parameters.decoded("name")
         do {
             try await store.revokeToken(name: name)
             return try await showTokens(user: user, notice: WebNotice.ok("Token \(name) was revoked: it no longer works."))

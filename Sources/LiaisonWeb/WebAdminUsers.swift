@@ -119,7 +119,7 @@ extension WebRoutes {
     @Sendable func changeUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
         let form = try context.form
-        let name = context.parameters.get("name") ?? ""
+        let name = context.parameters.decoded("name")
         var change = AccountChange()
         var password: String?
         switch form["action"] {

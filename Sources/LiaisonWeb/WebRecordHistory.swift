@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LiaisonCore
 import LiaisonHTTP
@@ -7,9 +8,14 @@ import LiaisonStore
 /// record, newest first, with old → new values, conflicts and resolutions marked, and for
 /// editors a "Restore this value" button (an ordinary write).
 extension WebRoutes {
-    /// The timeline of `state`'s record as a card.
-    func historySection(_ state: RecordState, user: WebUser) async throws -> HTML {
-        let history = try await store.history(id: state.id) ?? []
+    /// The most entries of the history one page shows; older ones are a link away.
+    static let historyPageSize = 100
+
+    /// The timeline of `state`'s record as a card: a page of it, from the newest write or from
+    /// just after `cursor`, with a link to the next one.
+    func historySection(_ state: RecordState, user: WebUser, after cursor: Dot?) async throws -> HTML {
+        let page = try await store.history(id: state.id, after: cursor, limit: Self.historyPageSize)
+        let history = page?.entries ?? []
         // Display names are this node's accounts: they name only the writes made here. The same
         // user name at another office may be another person, so there it stays as recorded.
         var names: [String: String] = [:]
@@ -48,8 +54,19 @@ extension WebRoutes {
         return """
             <section class="card" id="history" aria-labelledby="history-h"><h2 id="history-h">History</h2>
             <p class="muted">Every change made to this record at any office, newest first. Record id \(state.id).</p>
-            <ol class="history">\(items)</ol></section>
+            <ol class="history">\(items)</ol>\(historyLinks(next: page?.next, paged: cursor != nil, of: state))</section>
             """
+    }
+
+    /// Links to the newest changes (from an older page) and to older ones than the page shows.
+    private func historyLinks(next: Dot?, paged: Bool, of state: RecordState) -> HTML {
+        var links: [HTML] = []
+        if paged { links.append("<a href=\"/records/\(state.id)#history\">← Newest changes</a>") }
+        if let next {
+            let cursor = next.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            links.append("<a href=\"/records/\(state.id)?history=\(cursor)#history\">Older changes →</a>")
+        }
+        return links.isEmpty ? .empty : "<p class=\"actions\">\(HTML.join(links, separator: " "))</p>"
     }
 
     /// `POST /records/{id}/restore`: writes a field's value from an earlier write again, against

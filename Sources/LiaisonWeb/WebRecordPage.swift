@@ -5,22 +5,24 @@ import LiaisonHTTP
 import LiaisonStore
 
 /// `GET /records/{id}`: the record's fields with labels, its conflicts side by side (with
-/// the resolution form for editors) and its history (``historySection(_:user:)``).
+/// the resolution form for editors) and its history (``historySection(_:user:after:)``).
 extension WebRoutes {
     @Sendable func recordPage(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
         let state = try await loadState(context)
-        let done = WebForm.query(of: request)["done"]
-        return try await showRecord(state, user: user, notice: WebNotice.done(done))
+        let query = WebForm.query(of: request)
+        return try await showRecord(state, user: user, notice: WebNotice.done(query["done"]), historyAfter: query["history"].flatMap(Dot.init))
     }
 
-    /// The record page, with a notice and (after a refused resolution) the resolution errors.
+    /// The record page, with a notice and (after a refused resolution) the resolution errors;
+    /// its history from the newest write, or from just after `historyAfter`.
     func showRecord(
         _ state: RecordState,
         user: WebUser,
         notice: HTML?,
         status: HTTPResponse.Status = .ok,
-        resolveError: String? = nil
+        resolveError: String? = nil,
+        historyAfter: Dot? = nil
     ) async throws -> Response {
         let view = RecordView(state)
         let title = view.fields["title"]?.textValue ?? "(untitled)"
@@ -55,7 +57,7 @@ extension WebRoutes {
                 \(view.isConflicted ? conflictSection(state, user: user, error: resolveError) : .empty)
                 <section class="card" aria-labelledby="details-h"><h2 id="details-h">Details</h2>
                 <dl class="fields">\(detailRows(state))</dl></section>
-                \(try await historySection(state, user: user))
+                \(try await historySection(state, user: user, after: historyAfter))
                 """
         )
     }
@@ -165,7 +167,7 @@ extension WebRoutes {
 
     /// The record of the `{id}` parameter, or 404.
     func loadState(_ context: WebContext) async throws -> RecordState {
-        let id = context.parameters.get("id") ?? ""
+        let id = context.parameters.decoded("id")
         guard let state = try await store.state(id: id) else { throw StoreError(.notFound, "There is no record \(id) at this office.") }
         return state
     }

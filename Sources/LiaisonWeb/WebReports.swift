@@ -98,7 +98,7 @@ extension WebRoutes {
 
     /// The report request of the `{id}` parameter and the `office`, `from`, `to` query.
     private func reportRequest(_ request: Request, _ context: WebContext) throws -> (ReportRequest, [(String, String?)]) {
-        let id = context.parameters.get("id") ?? ""
+        let id = context.parameters.decoded("id")
         guard plugins.reports.contains(where: { $0.id == id }) else {
             throw APIError.notFound("There is no report \"\(id)\".")
         }

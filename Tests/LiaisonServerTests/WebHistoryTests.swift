@@ -43,6 +43,32 @@ struct WebHistoryTests {
         }
     }
 
+    /// A long history shows its newest 100 writes, then the older ones a link away, and back.
+    @Test func aLongHistoryShowsAPageAndLinksToTheOlderWrites() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            for round in 1...104 {
+                let patched = try await node.send(
+                    "PATCH",
+                    "/v1/records/\(id)",
+                    token: node.token(.editor),
+                    json: #"{"notes":"round \#(round)"}"#,
+                    headers: [("If-Match", "*")]
+                )
+                #expect(patched.status == 200)
+            }
+            let reader = try await WebBrowser.signIn(node, as: .reader)
+            let first = try await reader.get("/records/\(id)")
+            #expect(first.text.components(separatedBy: #"<li class="event">"#).count - 1 == 100)
+            #expect(first.text.contains("round 104") && !first.text.contains("Newest changes"))
+            let link = try #require(first.text.firstMatch(of: /href="(\/records\/[^"]+\?history=[^"#]+)#history">Older changes/)?.1)
+            let older = try await reader.get(String(link))
+            #expect(older.text.components(separatedBy: #"<li class="event">"#).count - 1 == 5)
+            #expect(older.text.contains("<s>round 1</s> → round 2") && older.text.contains("Newest changes"))
+            #expect(!older.text.contains("Older changes"))
+        }
+    }
+
     /// A display name is this node's: Mumbai's "Ed Mumbai" names ed's writes made at Mumbai,
     /// not those of Chennai's ed (another person, "Eduardo Chennai"), shown as recorded.
     @Test func aDisplayNameNamesOnlyTheWritesMadeAtThisNode() async throws {

@@ -11,7 +11,7 @@ extension APIHandlers {
     }
 
     @Sendable func dropQuarantine(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let text = context.parameters.get("id") ?? ""
+        let text = context.parameters.decoded("id")
         guard let id = Int64(text), id > 0 else {
             throw APIError.badRequest("quarantine entry id must be a whole number, got \"\(text.prefix(40))\"")
         }

@@ -25,7 +25,7 @@ extension APIHandlers {
     /// `table=ID`, that table alone as CSV.
     @Sendable func getReport(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let parameters = try QueryParameters(request)
-        let id = context.parameters.get("id") ?? ""
+        let id = context.parameters.decoded("id")
         guard plugins.reports.contains(where: { $0.id == id }) else {
             let known = plugins.reports.map(\.id).joined(separator: ", ")
             throw APIError.notFound("no report \"\(id.prefix(80))\"; reports: \(known)")

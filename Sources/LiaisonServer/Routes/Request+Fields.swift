@@ -58,6 +58,6 @@ extension Request {
 
     /// The `{id}` parameter of the path.
     func recordID(_ context: LiaisonRequestContext) -> String {
-        context.parameters.get("id") ?? ""
+        context.parameters.decoded("id")
     }
 }

@@ -53,7 +53,7 @@ extension APIHandlers {
     }
 
     @Sendable func revokeToken(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        try await store.revokeToken(name: context.parameters.get("name") ?? "")
+        try await store.revokeToken(name: context.parameters.decoded("name"))
         return Response(status: .noContent)
     }
 }

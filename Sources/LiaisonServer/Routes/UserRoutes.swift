@@ -64,7 +64,7 @@ extension APIHandlers {
             password: body.password,
             mustChangePassword: body.password == nil ? nil : body.must_change_password ?? true
         )
-        let name = context.parameters.get("name") ?? ""
+        let name = context.parameters.decoded("name")
         if let refusal = change.refusal(forAccount: name, by: context.author) { throw APIError.badRequest(refusal) }
         let account = try await store.changeAccount(name, change)
         return .json(.object(Self.members(account)))
