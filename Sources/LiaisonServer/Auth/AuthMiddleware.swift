@@ -22,8 +22,8 @@ struct AuthMiddleware: RouterMiddleware {
         let (name, role) = try await caller(request)
         guard access.allows(role) else {
             let allowed = access.roles.map(\.rawValue).joined(separator: " or ")
-            let article = role == .admin ? "an" : "a"
-            throw APIError(.forbidden, "\(article) \(role.rawValue) token may not call \(request.method) \(request.uri.path); it needs \(allowed)")
+            let article = role.rawValue.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+            throw APIError(.forbidden, "\(article) \(role.rawValue) may not call \(request.method) \(request.uri.path); it needs \(allowed)")
         }
         var context = context
         context.caller = Caller(name: name, role: role)
