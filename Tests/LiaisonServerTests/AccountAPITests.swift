@@ -47,13 +47,7 @@ struct AccountAPITests {
             let changed = try await node.send("PATCH", "/v1/users/asha%40state.gov", token: admin, json: #"{"display_name":"Asha"}"#)
             #expect(changed.status == 200, "\(changed.text)")
             #expect(try await node.send("GET", "/v1/users", token: admin).text.contains(#""display_name":"Asha""#))
-            let created = try await node.send(
-                "POST",
-                "/v1/records",
-                token: node.token(.editor),
-                json: #"{"title":"Encoded id","type":"event","tracks":["sccp"]}"#
-            )
-            let id = try #require(created.object["id"] as? String)
+            let id = try await makeRecord(node)
             let encoded = id.replacingOccurrences(of: "-", with: "%2D")
             #expect(try await node.send("GET", "/v1/records/\(encoded)", token: admin).object["id"] as? String == id)
         }

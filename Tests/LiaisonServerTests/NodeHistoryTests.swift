@@ -39,13 +39,7 @@ struct NodeHistoryTests {
     /// a cursor that names no write of the record, or is no cursor, is refused naming it.
     @Test func aLongHistoryPagesByItsNextCursor() async throws {
         try await withNode(office: "mumbai") { mumbai in
-            let created = try await mumbai.send(
-                "POST",
-                "/v1/records",
-                token: mumbai.token(.editor),
-                json: #"{"title":"Gallium supply MOU","type":"event","tracks":["sccp"]}"#
-            )
-            let id = try #require(created.object["id"] as? String)
+            let id = try await makeRecord(mumbai)
             for round in 0..<12 { try await Self.set(mumbai, id, status: round % 2 == 0 ? "contacted" : "on_hold") }
             let whole = try await Self.history(mumbai, id)
             #expect(whole.count == 13)
