@@ -18,9 +18,20 @@ public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
 
 extension NodeConfig {
     /// Reads `<directory>/liaison.conf` when it exists (defaults otherwise).
+    /// - Throws: ``ConfigError`` for a file that is there but cannot be read or is not UTF-8:
+    ///   running on defaults would drop its TLS and its peers without a word.
     public static func load(directory: URL) throws -> NodeConfig {
         let file = directory.appendingPathComponent(fileName)
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return NodeConfig() }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else { return NodeConfig() }
+        let place = file.path
+        guard !isDirectory.boolValue else { throw ConfigError(place: place, problem: "is a directory, not a config file") }
+        guard FileManager.default.isReadableFile(atPath: file.path), let bytes = try? Data(contentsOf: file) else {
+            throw ConfigError(place: place, problem: "cannot be read (permissions?)")
+        }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw ConfigError(place: place, problem: "is not UTF-8 text; save it as UTF-8")
+        }
         return try NodeConfig(parsing: text, fileName: fileName)
     }
 
@@ -31,7 +42,8 @@ extension NodeConfig {
         var section = ""
         var peers: [String: [String: String]] = [:]
         var peerOrder: [String] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end in LF, CRLF (a file saved on Windows) or CR.
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let place = "\(fileName) line \(index + 1)"
             let line = Self.stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }

@@ -28,14 +28,14 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try data.openStore()
         if let out {
-            let result = try await store.exportBundle(since: since, toFile: URL(fileURLWithPath: out))
+            let result = try await store.exportBundle(since: since, toFile: OutputFile.url(out))
             FileHandle.standardError.write(
                 Data(
                     "exported \(result.states) \(result.states == 1 ? "state" : "states") up to sequence \(result.lastSequence) to \(out)\n".utf8
                 )
             )
         } else {
-            _ = try await store.exportBundle(since: since) { FileHandle.standardOutput.write($0) }
+            _ = try await store.exportBundle(since: since) { try StandardOutput.write($0) }
         }
     }
 }

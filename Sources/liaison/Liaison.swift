@@ -55,6 +55,7 @@ struct Liaison: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            try StandardOutput.finish()
         } catch let error as any CLIReportableError {
             printError(error.cliMessage)
             Foundation.exit(error.cliExitCode)

@@ -18,7 +18,7 @@ struct PluginsCommand: ParsableCommand {
         if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(listing) + Data("\n".utf8))
+            try StandardOutput.write(try encoder.encode(listing) + Data("\n".utf8))
         } else {
             printForPeople(listing.text, terminator: "")
         }

@@ -14,7 +14,7 @@ func printCSV(_ store: LiaisonStore, _ query: RecordQuery) throws {
     var out = StandardOutput(forPeople: false)
     out.write(csv.header)
     try store.forEachDisplayed(matching: query) { out.write(csv.line(id: $0.id, values: $0.values)) }
-    out.flush()
+    try out.flush()
 }
 
 /// Prints every record of `query` as one JSON array of views (one line), one record at a time.
@@ -27,7 +27,7 @@ func printJSON(_ store: LiaisonStore, _ query: RecordQuery) throws {
         first = false
     }
     out.write("]\n")
-    out.flush()
+    try out.flush()
 }
 
 /// Prints every record of `query` as one block each, then how many (`12 of 40 records` when
@@ -42,7 +42,7 @@ func printText(_ store: LiaisonStore, _ query: RecordQuery) async throws {
     let total = shown < query.limit ? shown : try await store.count(matching: query)
     let noun = total == 1 ? "record" : "records"
     out.write(shown == 0 ? "no records\n" : shown == total ? "\n\(total) \(noun)\n" : "\n\(shown) of \(total) \(noun)\n")
-    out.flush()
+    try out.flush()
 }
 
 /// The human-readable form of a record.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonBundledPlugins
+import LiaisonCore
 import LiaisonReports
 import LiaisonStore
 
@@ -45,7 +46,7 @@ struct ReportCommand: AsyncParsableCommand {
         guard let out else {
             let rendered = ReportRenderer.render(document, as: format)
             // Markdown on stdout is read on a terminal; the other formats are data or a page.
-            if format == .md { printForPeople(rendered, terminator: "") } else { FileHandle.standardOutput.write(Data(rendered.utf8)) }
+            try StandardOutput.write((format == .md ? TerminalText.output(rendered) : rendered).utf8)
             return
         }
         let url = URL(fileURLWithPath: out)
@@ -59,8 +60,9 @@ struct ReportCommand: AsyncParsableCommand {
             }
             FileHandle.standardError.write(Data("wrote \(files.count) CSV files to \(url.path)\n".utf8))
         } else {
-            try Data(ReportRenderer.render(document, as: format).utf8).write(to: url, options: .atomic)
-            FileHandle.standardError.write(Data("wrote \(url.path)\n".utf8))
+            let file = try OutputFile.url(out)
+            try Data(ReportRenderer.render(document, as: format).utf8).write(to: file, options: .atomic)
+            FileHandle.standardError.write(Data("wrote \(file.path)\n".utf8))
         }
     }
 }

@@ -82,7 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
         bootstrapLogging(format: config.logFormat, level: configuration.logLevel)
         let scheme = configuration.scheme
         configuration.onServerRunning = { port in
-            FileHandle.standardOutput.write(Data("listening on \(scheme)://\(host):\(port)\n".utf8))
+            try? StandardOutput.write("listening on \(scheme)://\(host):\(port)\n".utf8)
         }
         try await runNode(configuration, store: store, plugins: BundledPlugins.registry)
     }

@@ -41,6 +41,27 @@ struct NodeConfigTests {
         #expect(config.peers.isEmpty)
     }
 
+    /// A file that is there but cannot be read stops the node, naming it: running on defaults
+    /// would serve plain HTTP on another port and drop the file's peers.
+    @Test func aConfigFileThatCannotBeReadIsAnErrorNotTheDefaults() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent(NodeConfig.fileName)
+        try (Data("# caf".utf8) + Data([0xE9]) + Data("\n[server]\nport = 9443\n".utf8)).write(to: file)
+        #expect(problem { try NodeConfig.load(directory: directory) } == "\(file.path): is not UTF-8 text; save it as UTF-8")
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
+        #expect(problem { try NodeConfig.load(directory: directory) } == "\(file.path): is a directory, not a config file")
+    }
+
+    @Test func aFileSavedOnWindowsReadsTheSame() throws {
+        try withConfigFile("[server]\r\nport = 9443\r\n# note\r\n[sync]\r\ninterval = 60\r\n") { directory in
+            let config = try NodeConfig.load(directory: directory)
+            #expect(config.port == 9443 && config.syncInterval == 60)
+        }
+    }
+
     @Test func theFileSetsEveryKeyAndItsPeers() throws {
         let config = try NodeConfig(
             parsing: """
