@@ -1,3 +1,5 @@
+import LiaisonCore
+
 /// Why a sync with a peer failed, in words an operator can act on.
 public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The peer's name.
@@ -5,10 +7,13 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What failed.
     public let message: String
 
-    /// Makes an error.
+    /// Makes an error. Its message often quotes what a peer (or a proxy before it) answered, so
+    /// its control characters are escaped and its line breaks shown as `\n`
+    /// (``TerminalText/line(_:)``): a log line, `liaison peers` or a terminal shows it as one
+    /// line of text, never as a forged log entry or an escape sequence.
     public init(peer: String, _ message: String) {
         self.peer = peer
-        self.message = message
+        self.message = TerminalText.line(message)
     }
 
     public var description: String { "\(peer): \(message)" }

@@ -150,3 +150,12 @@ struct SyncEngineTests {
         await engine.stopSignal.waitUntilIdle()
     }
 }
+
+/// What a peer answered is quoted in a sync error as one line of text: its control characters
+/// escaped, its line breaks as `\n`, so a log line or a terminal cannot be forged by a peer.
+@Suite struct SyncErrorTextTests {
+    @Test func aPeersAnswerCannotForgeALogLineOrColourTheTerminal() {
+        let error = SyncError(peer: "esc", "GET /v1/node answered 500: bad\u{1B}[31m RED\nFAKE 2026 info liaison.server: synced")
+        #expect(error.description == #"esc: GET /v1/node answered 500: bad\u{1B}[31m RED\nFAKE 2026 info liaison.server: synced"#)
+    }
+}
