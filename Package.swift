@@ -198,7 +198,7 @@ let package = Package(
         .testTarget(
             name: "LiaisonSyncTests", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "LiaisonConfigTests", dependencies: ["LiaisonConfig", "LiaisonSync"], swiftSettings: swiftSettings),
+            name: "LiaisonConfigTests", dependencies: ["LiaisonConfig", "LiaisonStore", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PluginTests",
             dependencies: ["LiaisonCore", "LiaisonReports", "LiaisonBundledPlugins", "LiaisonStore"]

@@ -22,9 +22,16 @@ extension NodeConfig {
     /// each is added or updated, and one that an earlier file listed but this one does not is
     /// removed. Peers added with `liaison peer add` stay.
     /// - Returns: the names of the peers removed.
+    /// - Throws: ``ConfigError`` naming a peer that `liaison peer add` would refuse (a URL that
+    ///   is not http(s) or holds a password, a token file that holds no token); nothing changes.
     @discardableResult
     public func registerPeers(in store: LiaisonStore) async throws -> [String] {
-        try await store.replaceConfiguredPeers(
+        for peer in peers {
+            if let problem = PeerRecord.problem(name: peer.name, url: peer.url, tokenFile: peer.tokenFile) {
+                throw ConfigError(place: "\(Self.fileName) [peer.\(TerminalText.line(peer.name))]", problem: problem)
+            }
+        }
+        return try await store.replaceConfiguredPeers(
             with: peers.map { PeerRecord(name: $0.name, url: $0.url, tokenFile: $0.tokenFile) },
             now: Timestamp.millis()
         )

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LiaisonCore
 
 /// A node this one syncs with.
 public struct PeerRecord: Hashable, Sendable {
@@ -17,15 +18,33 @@ public struct PeerRecord: Hashable, Sendable {
         self.tokenFile = tokenFile
     }
 
-    /// What is wrong with a peer's name, URL or token file, or `nil` when they can be added.
+    /// What is wrong with a peer's name, URL or token file, or `nil` when they can be added
+    /// (`liaison peer add`, the web page and the config file's `[peer.NAME]` alike).
     public static func problem(name: String, url: String, tokenFile: String) -> String? {
         guard name.range(of: "^[a-z0-9][a-z0-9_.-]{0,63}$", options: .regularExpression) != nil else {
-            return "peer name must be lowercase letters, digits, '.', '_' or '-', got \"\(name.prefix(80))\""
+            return "peer name must be lowercase letters, digits, '.', '_' or '-', got \"\(TerminalText.line(String(name.prefix(80))))\""
         }
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
-            return "peer URL must be http://HOST[:PORT] or https://..., got \"\(url.prefix(200))\""
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil,
+            (1...65535).contains(parsed.port ?? 443)
+        else {
+            return "peer URL must be http://HOST[:PORT] or https://..., got \"\(TerminalText.line(String(url.prefix(200))))\""
         }
-        guard FileManager.default.isReadableFile(atPath: tokenFile) else { return "cannot read token file \(tokenFile.prefix(200))" }
+        guard parsed.user == nil, parsed.password == nil else {
+            return "peer URL must not hold a user or password (every reader sees the URL in /v1/status); the token file is how this node shows itself"
+        }
+        return tokenFileProblem(tokenFile)
+    }
+
+    /// A token file must hold a token: this node sends the file's contents to the peer's URL,
+    /// so any other file (a key, a password file, a directory) is refused.
+    static func tokenFileProblem(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 1024,
+            let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+            (32...512).contains(text.count),
+            text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~+/=".contains($0)) })
+        else {
+            return "token file \(TerminalText.line(String(path.prefix(200)))) does not hold a token (32 to 512 letters, digits and - _ . ~ + / =)"
+        }
         return nil
     }
 }

@@ -40,7 +40,7 @@ extension WebRoutes {
         let name = form.text("name") ?? ""
         let url = form.text("url") ?? ""
         let tokenFile = form.text("token_file") ?? ""
-        if let problem = PeerRecord.problem(name: name, url: url, tokenFile: tokenFile) ?? Self.tokenFileProblem(tokenFile) {
+        if let problem = PeerRecord.problem(name: name, url: url, tokenFile: tokenFile) {
             return try await showSync(user: user, notice: WebNotice.error("The peer was not added: \(problem)."), status: .badRequest)
         }
         try await store.addPeer(PeerRecord(name: name, url: url, tokenFile: tokenFile), now: Timestamp.millis())
@@ -55,16 +55,5 @@ extension WebRoutes {
         }
         try await store.removePeer(named: name)
         return try await showSync(user: user, notice: WebNotice.ok("Peer \(name) was removed: this node no longer syncs with it."))
-    }
-
-    /// The page may only name a file that holds a token: this node sends the file's contents to
-    /// the peer's URL, so any other file (a key, a password file) is refused.
-    static func tokenFileProblem(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 1024,
-            let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
-            (32...512).contains(text.count),
-            text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~+/=".contains($0)) })
-        else { return "\(path) does not hold a token (32 to 512 letters, digits and - _ . ~ + / =)" }
-        return nil
     }
 }

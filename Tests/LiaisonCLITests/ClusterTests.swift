@@ -157,7 +157,7 @@ struct ClusterTests {
         let replica = try LiaisonRun.ok(["init", "--office", "mumbai"], data: data).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try LiaisonRun.ok(["seed", "--records", "30", "--seed", "7", "--today", "2026-03-01"], data: data)
         let tokenFile = temporary.url.appendingPathComponent("chennai.token")
-        try "secret\n".write(to: tokenFile, atomically: true, encoding: .utf8)
+        try (String(repeating: "s", count: 43) + "\n").write(to: tokenFile, atomically: true, encoding: .utf8)
         _ = try LiaisonRun.ok(["peer", "add", "chennai", "http://127.0.0.1:9", "--token-file", tokenFile.path], data: data)
 
         let text = try LiaisonRun.ok(["status"], data: data)

@@ -1,5 +1,7 @@
 import Foundation
 import LiaisonConfig
+import LiaisonCore
+import LiaisonStore
 import LiaisonSync
 import Testing
 
@@ -53,6 +55,32 @@ struct NodeConfigTests {
         try FileManager.default.removeItem(at: file)
         try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
         #expect(problem { try NodeConfig.load(directory: directory) } == "\(file.path): is a directory, not a config file")
+    }
+
+    /// The file's peers pass the checks of `liaison peer add`, or the node does not start and
+    /// the store's peers stay as they were.
+    @Test func aFilePeerThatPeerAddWouldRefuseStopsTheNode() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try LiaisonStore.initialise(directory: directory, office: "mumbai")
+        let store = try LiaisonStore(directory: directory, schema: .core)
+        let token = directory.appendingPathComponent("chennai.token").path
+        try String(repeating: "k", count: 43).write(toFile: token, atomically: true, encoding: .utf8)
+        let cases: [(url: String, tokenFile: String, problem: String)] = [
+            ("gopher://x", token, "peer URL must be http://HOST[:PORT] or https://..., got \"gopher://x\""),
+            ("http://chennai:99999", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:99999\""),
+            ("https://ops:secret@chennai", token, "peer URL must not hold a user or password"),
+            ("https://chennai", directory.path, "token file \(directory.path) does not hold a token"),
+        ]
+        for (url, tokenFile, problem) in cases {
+            let config = try NodeConfig(parsing: "[peer.chennai]\nurl = \"\(url)\"\ntoken_file = \"\(tokenFile)\"\n")
+            await #expect {
+                try await config.registerPeers(in: store)
+            } throws: { error in
+                "\(error)".hasPrefix("liaison.conf [peer.chennai]: \(problem)")
+            }
+        }
+        #expect(try await store.peers().isEmpty)
     }
 
     @Test func aFileSavedOnWindowsReadsTheSame() throws {

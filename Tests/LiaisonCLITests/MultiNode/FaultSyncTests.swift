@@ -18,7 +18,7 @@ import Testing
         try chennai.start()
         defer { [mumbai, chennai].forEach { $0.stop() } }
         let token = root.url.appendingPathComponent("any.token")
-        try "not-a-real-token".write(to: token, atomically: true, encoding: .utf8)
+        try String(repeating: "n", count: 43).write(to: token, atomically: true, encoding: .utf8)  // token-shaped, known to no peer
         let closedPort = try ServedNode.freePort()
         for (name, port) in [("dead", closedPort), ("failing", failing.port), ("hanging", hanging.port)] {
             _ = try LiaisonRun.ok(["peer", "add", name, "http://127.0.0.1:\(port)", "--token-file", token.path], data: mumbai.directory)
