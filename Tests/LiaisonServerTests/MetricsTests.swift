@@ -172,6 +172,11 @@ struct MetricsTests {
             let page = try await Self.metrics(mumbai)
             #expect(page.value("liaison_sync_errors_total", ["peer": "dead"]) == 1)
             #expect(page.value("liaison_sync_failing", ["peer": "dead"]) == 1)
+            // Removed, its gauges go, so an alert on liaison_sync_failing stops firing.
+            try await mumbai.store.removePeer(named: "dead")
+            let after = try await Self.metrics(mumbai)
+            #expect(after.value("liaison_sync_failing", ["peer": "dead"]) == nil)
+            #expect(after.value("liaison_peers") == 0)
         }
     }
 }

@@ -1,6 +1,7 @@
 public import LiaisonStore
 public import LiaisonSync
 public import Prometheus
+import Synchronization
 
 /// One node's metrics, in its own Prometheus registry: what `GET /metrics` shows.
 ///
@@ -14,6 +15,8 @@ public import Prometheus
 public final class NodeMetrics: SyncMetrics {
     /// The registry the page is rendered from.
     public let registry: PrometheusCollectorRegistry
+    /// The peers whose gauges the last page showed.
+    private let shownPeers = Mutex<Set<String>>([])
 
     /// Metrics in `registry` (a new one by default).
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -172,24 +175,32 @@ public final class NodeMetrics: SyncMetrics {
             .set(Double(try await store.quarantinedCount()))
         let peers = Set(try await store.peers().map(\.name))
         gauge("liaison_peers", help: "Peers this node syncs with.").set(Double(peers.count))
+        // A removed peer's gauges go with it: its last "failing" would keep an alert firing.
+        let removed = shownPeers.withLock { shown in
+            defer { shown = peers }
+            return shown.subtracting(peers)
+        }
+        for name in removed { peerGauges(name).forEach(registry.unregisterGauge) }
         for status in try await store.peerStatuses() where peers.contains(status.name) {
             if let lastSuccess = status.lastSuccess {
                 lastSuccessGauge(peer: status.name).set(Double(lastSuccess) / 1000)
             }
-            if let behind = status.behind {
-                gauge(
-                    "liaison_sync_behind",
-                    labels: [("peer", status.name)],
-                    help: "The peer's changes not yet pulled when last asked."
-                ).set(Double(behind))
-            }
-            gauge(
-                "liaison_sync_failing",
-                labels: [("peer", status.name)],
-                help: "1 when the last sync with the peer failed, 0 otherwise."
-            )
-            .set(status.lastError == nil ? 0.0 : 1.0)
+            if let behind = status.behind { behindGauge(peer: status.name).set(Double(behind)) }
+            failingGauge(peer: status.name).set(status.lastError == nil ? 0.0 : 1.0)
         }
         return registry.emitToBuffer()
+    }
+
+    private func behindGauge(peer: String) -> Gauge {
+        gauge("liaison_sync_behind", labels: [("peer", peer)], help: "The peer's changes not yet pulled when last asked.")
+    }
+
+    private func failingGauge(peer: String) -> Gauge {
+        gauge("liaison_sync_failing", labels: [("peer", peer)], help: "1 when the last sync with the peer failed, 0 otherwise.")
+    }
+
+    /// Every gauge kept per peer.
+    private func peerGauges(_ peer: String) -> [Gauge] {
+        [lastSuccessGauge(peer: peer), behindGauge(peer: peer), failingGauge(peer: peer)]
     }
 }
