@@ -29,7 +29,7 @@ extension LiaisonStore {
     /// Sets the list indexes and the search index aside for a load of `incoming` records when
     /// that is at least `threshold` (not 0) and more than the records the store holds (live and
     /// deleted). Returns whether it did; the caller then ends the load with ``restoreIndexes()``.
-    /// The caller holds the ``BulkLoadLock`` meanwhile (``loadingInBulk(_:threshold:_:)`` does).
+    /// The caller holds the bulk-load ``FileLock`` meanwhile (``loadingInBulk(_:threshold:_:)`` does).
     func setIndexesAside(forLoadOf incoming: Int, threshold: Int = bulkLoadThreshold) async throws -> Bool {
         guard Self.isBulk(incoming, threshold: threshold) else { return false }
         return try await database.write { db in
@@ -63,7 +63,7 @@ extension LiaisonStore {
     /// Runs `body`, which brings `incoming` records, as a bulk load when that is at least
     /// `threshold` (not 0) and more than the store holds (`body` is told whether it is); what was set
     /// aside is made again after `body`, whether it returns or throws. The load holds the
-    /// ``BulkLoadLock`` throughout; when another load holds it, `body` runs as a plain load.
+    /// bulk-load ``FileLock`` throughout; when another load holds it, `body` runs as a plain load.
     ///
     /// ```swift
     /// try await store.loadingInBulk(100_000) { bulk in
@@ -75,7 +75,7 @@ extension LiaisonStore {
         threshold: Int = bulkLoadThreshold,
         _ body: (_ bulk: Bool) async throws -> T
     ) async throws -> T {
-        guard Self.isBulk(incoming, threshold: threshold), let lock = try BulkLoadLock.take(bulkLoadLockFile) else {
+        guard Self.isBulk(incoming, threshold: threshold), let lock = try FileLock.take(bulkLoadLockFile) else {
             return try await body(false)
         }
         defer { withExtendedLifetime(lock) {} }

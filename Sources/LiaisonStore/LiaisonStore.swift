@@ -29,7 +29,7 @@ public final class LiaisonStore: Sendable {
     private let callerReader = Mutex<DatabaseQueue?>(nil)
     /// Local record writes, committed in groups (``GroupCommit``).
     let recordWrites: GroupCommit
-    /// The file a bulk load holds its lock on (``BulkLoadLock``).
+    /// The file a bulk load holds its lock on (bulk-load ``FileLock``).
     let bulkLoadLockFile: URL
 
     /// Makes a new store in `directory` (created if missing) with a new replica id for
@@ -127,7 +127,7 @@ public final class LiaisonStore: Sendable {
         try pool.read { db in try Migrations.refuseNewer(db, file: file) }
         // A bulk load cut short (a crash, a stop) left indexes aside: they come back before any
         // migration, which may expect them, unless a live process is still loading (its lock).
-        if try pool.read({ db in try db.setAsidePending() }), let lock = try BulkLoadLock.take(bulkLoadLockFile(besides: file)) {
+        if try pool.read({ db in try db.setAsidePending() }), let lock = try FileLock.take(bulkLoadLockFile(besides: file)) {
             try pool.write { db in try db.restoreSetAside() }
             withExtendedLifetime(lock) {}
         }

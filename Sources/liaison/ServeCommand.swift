@@ -3,6 +3,7 @@ import Foundation
 import LiaisonBundledPlugins
 import LiaisonConfig
 import LiaisonServer
+import LiaisonStore
 import Logging
 
 /// `liaison serve`: the node's HTTP API and the periodic sync with every peer, until SIGTERM/SIGINT.
@@ -73,6 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
             ]
         )
         let store = try data.openStore()
+        let claim = try LiaisonStore.claimForServing(directory: data.url)
+        defer { withExtendedLifetime(claim) {} }
         for name in try await config.registerPeers(in: store) {
             FileHandle.standardError.write(Data("peer \(name) removed: it is no longer in liaison.conf\n".utf8))
         }
@@ -89,3 +92,4 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ConfigError: CLIReportableError {}
+extension ListenError: CLIReportableError {}

@@ -41,5 +41,9 @@ public func runNode(
     )
     // A batch in flight ends within the sync timeout; after that, cancel.
     group.maximumGracefulShutdownDuration = .seconds(configuration.node.syncTimeout + 10)
-    try await ServiceGroup(configuration: group).run()
+    do {
+        try await ServiceGroup(configuration: group).run()
+    } catch {
+        throw ListenError(error, host: configuration.node.host, port: configuration.node.port) ?? error
+    }
 }

@@ -6,19 +6,22 @@ import Glibc
 import Darwin
 #endif
 
-/// An exclusive lock on a file beside the store (`liaison.sqlite.bulk-load`), held by the
-/// process loading in bulk for the whole load: another process that opens the store meanwhile
-/// (`liaison status`, `liaison record list`) sees the lock and leaves the set-aside indexes for
-/// the loader to build, while the first open after a crash finds the lock free (the kernel drops
-/// it with the process) and builds them itself.
-final class BulkLoadLock: Sendable {
+/// An exclusive lock (`flock`) on a file beside the store, held by one process for as long as
+/// it keeps this object; the kernel drops it with the process, so a crash never leaves it held.
+///
+/// A bulk load holds `liaison.sqlite.bulk-load` for the whole load: another process that opens
+/// the store meanwhile (`liaison status`, `liaison record list`) sees the lock and leaves the
+/// set-aside indexes for the loader to build, while the first open after a crash finds the lock
+/// free and builds them itself. A serving node holds `liaison.sqlite.serve`
+/// (``LiaisonStore/claimForServing(directory:)``).
+final class FileLock: Sendable {
     private let descriptor: Int32
 
     private init(descriptor: Int32) { self.descriptor = descriptor }
 
     /// Takes the lock on `file` (created if missing), or nil when another holder has it.
     /// - Throws: ``StoreError`` `.invalid` when the file cannot be opened.
-    static func take(_ file: URL) throws -> BulkLoadLock? {
+    static func take(_ file: URL) throws -> FileLock? {
         let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw StoreError(.invalid, "cannot open \(file.path): \(String(cString: strerror(errno)))")
@@ -27,7 +30,7 @@ final class BulkLoadLock: Sendable {
             close(descriptor)
             return nil
         }
-        return BulkLoadLock(descriptor: descriptor)
+        return FileLock(descriptor: descriptor)
     }
 
     deinit {

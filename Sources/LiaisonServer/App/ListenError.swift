@@ -1,0 +1,25 @@
+import NIOCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The node could not listen where it was told to: the port is taken, or the host is not an
+/// address of this machine. Said in one line, with what to do, instead of NIO's `bind(...)` text.
+public struct ListenError: Error, CustomStringConvertible {
+    public let description: String
+
+    /// The error for `host:port`, from what binding answered; nil for any other error.
+    init?(_ error: any Error, host: String, port: Int) {
+        let reason: String
+        switch (error as? IOError)?.errnoCode {
+        case EADDRINUSE: reason = "the port is taken (another node or program uses it; choose another with --port)"
+        case EADDRNOTAVAIL: reason = "\(host) is not an address of this machine (server.host, --host)"
+        case EACCES: reason = "not allowed (ports below 1024 need privileges; choose another with --port)"
+        default:
+            guard error is SocketAddressError else { return nil }
+            reason = "\(host) is not an address of this machine (server.host, --host)"
+        }
+        description = "cannot listen on \(host):\(port): \(reason)"
+    }
+}
