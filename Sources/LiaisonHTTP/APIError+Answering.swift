@@ -35,6 +35,12 @@ extension APIError {
                 "the store is busy: another process is writing to it (an import or a merge on this data directory?); nothing was written, try again shortly",
                 headers: [.retryAfter: "5"]
             )
+        case let error as DatabaseError where error.resultCode == .SQLITE_FULL:
+            // The node's disk (or the store's size limit) is full: the transaction rolled back.
+            self.init(
+                .init(code: 507, reasonPhrase: "Insufficient Storage"),
+                "the node's disk is full: nothing was written; an admin must free space on the node's disk (reads still work)"
+            )
         case is NIOTooManyBytesError:
             self = .tooLarge()
         case let error as HTTPError:
