@@ -2,7 +2,7 @@ import Foundation
 import LiaisonCore
 
 /// Buffered writes to standard output, for lists too long to build as one string. A write that
-/// fails (a full disk, a closed pipe) stops the output and is reported by ``flush()``, never
+/// fails (a full disk) stops the output and is reported by ``flush()``, never
 /// ignored: a script must not take an empty file for an export.
 struct StandardOutput {
     private var buffer: [UInt8] = []
