@@ -28,15 +28,11 @@ extension LiaisonStore {
     /// Throws when a new account `name` would share its name, ignoring case, with an account or
     /// with a token that has no user (whose writes carry its own name).
     static func checkNewAccountName(_ db: Database, _ name: String) throws {
-        if let user = try String.fetchOne(db, sql: "SELECT name FROM account WHERE lower(name) = lower(?)", arguments: [name]) {
+        if let user = try accountName(db, matching: name) {
             let same = user == name ? "" : " (names may not differ only by case)"
             throw StoreError(.invalid, "a user named \"\(user)\" exists\(same); change it with `liaison user set`")
         }
-        if let token = try String.fetchOne(
-            db,
-            sql: "SELECT name FROM token WHERE account IS NULL AND lower(name) = lower(?)",
-            arguments: [name]
-        ) {
+        if let token = try nameOnlyToken(db, matching: name) {
             throw StoreError(
                 .invalid,
                 "a token named \"\(token)\" without a user writes under that name, so this user's changes would look like its; "
@@ -46,21 +42,32 @@ extension LiaisonStore {
     }
 
     /// Throws when a new token `name` without a user would share its name, ignoring case,
-    /// with an account or another such token.
+    /// with an account or another such token (the same name exactly is the token table's own
+    /// "exists" refusal).
     static func checkNewNameOnlyToken(_ db: Database, _ name: String) throws {
-        if let user = try String.fetchOne(db, sql: "SELECT name FROM account WHERE lower(name) = lower(?)", arguments: [name]) {
+        if let user = try accountName(db, matching: name) {
             throw StoreError(
                 .invalid,
                 "a user named \"\(user)\" exists, and a token without a user would write under that name; "
                     + "make the token for them (`--user \(user)`, or \"user\" in the API) or choose another name"
             )
         }
-        if let token = try String.fetchOne(
-            db,
-            sql: "SELECT name FROM token WHERE account IS NULL AND lower(name) = lower(?) AND name != ?",
-            arguments: [name, name]
-        ) {
+        if let token = try nameOnlyToken(db, matching: name, except: name) {
             throw StoreError(.invalid, "a token named \"\(token)\" exists; token names without a user may not differ only by case")
         }
+    }
+
+    /// The account whose name is `name` ignoring case, if any.
+    private static func accountName(_ db: Database, matching name: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM account WHERE lower(name) = lower(?)", arguments: [name])
+    }
+
+    /// A token without a user whose name is `name` ignoring case, other than one named `except`.
+    private static func nameOnlyToken(_ db: Database, matching name: String, except: String? = nil) throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: "SELECT name FROM token WHERE account IS NULL AND lower(name) = lower(?) AND name IS NOT ?",
+            arguments: [name, except]
+        )
     }
 }

@@ -20,13 +20,18 @@ struct TerminalOutputTests {
         )
     }
 
+    /// A node holding one record with ``title`` and ``notes``, and that record's id.
+    static func nodeWithHostileRecord(_ cli: CLI) throws -> String {
+        try cli.ok("init", "--office", "mumbai")
+        return try recordID(
+            try cli.ok("record", "add", "--json", "type=investment", "title=\(title)", "notes=\(notes)", "tracks=energy_industry")
+        )
+    }
+
     @Test func recordGetListAndHistoryEscapeWhatARecordHolds() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        try cli.ok("init", "--office", "mumbai")
-        let id = try recordID(
-            try cli.ok("record", "add", "--json", "type=investment", "title=\(Self.title)", "notes=\(Self.notes)", "tracks=energy_industry")
-        )
+        let id = try Self.nodeWithHostileRecord(cli)
         for command in [["record", "history", id], ["record", "get", id], ["record", "list"]] {
             let run = try cli.run(command)
             #expect(run.code == 0, "\(run.err)")
@@ -45,10 +50,7 @@ struct TerminalOutputTests {
     @Test func jsonAndCSVKeepTheValuesExactly() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        try cli.ok("init", "--office", "mumbai")
-        let id = try recordID(
-            try cli.ok("record", "add", "--json", "type=investment", "title=\(Self.title)", "notes=\(Self.notes)", "tracks=energy_industry")
-        )
+        let id = try Self.nodeWithHostileRecord(cli)
         let got = try JSONSerialization.jsonObject(with: Data(try cli.ok("record", "get", "--json", id).utf8)) as? [String: Any]
         let fields = try #require(got?["fields"] as? [String: Any])
         #expect(fields["title"] as? String == Self.title && fields["notes"] as? String == Self.notes)
