@@ -99,7 +99,7 @@ public struct WebRoutes: Sendable {
 
     /// The signed-in user of a request: a live session of an enabled account.
     func user(_ request: Request) async throws -> WebUser? {
-        guard let id = WebSessions.sessionID(of: request), let session = try await store.session(id: id) else { return nil }
+        guard let id = WebSessions.sessionID(of: request, node: store.identity), let session = try await store.session(id: id) else { return nil }
         return WebUser(session: WebSession(id: id), account: session.account)
     }
 

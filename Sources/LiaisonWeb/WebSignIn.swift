@@ -5,7 +5,7 @@ import LiaisonStore
 /// `GET /login`, `POST /login`, `POST /logout`: sign-in by user name and password.
 ///
 /// The sign-in form is protected against cross-site posts by a double-submit token: the page
-/// sets a random `liaison_signin` cookie and carries the same value in the form; a post
+/// sets a random `liaison_signin_<replica id>` cookie and carries the same value in the form; a post
 /// without both, equal, is refused with 403 and checks no password.
 extension WebRoutes {
     @Sendable func signInPage(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
@@ -28,7 +28,7 @@ extension WebRoutes {
                 headers: headers
             )
         }
-        let cookie = request.cookies[WebSessions.signInCookieName]?.value ?? ""
+        let cookie = request.cookies[store.identity.signInCookieName]?.value ?? ""
         guard !cookie.isEmpty, TokenDigest.equal(cookie, form["signin"] ?? "") else {
             return again(
                 "This sign-in form had expired or did not come from this page, so nothing was checked. Sign in again.",
@@ -69,7 +69,7 @@ extension WebRoutes {
     @Sendable func signOut(_ request: Request, _ context: WebContext) async throws -> Response {
         try await store.endSession(id: try context.user.session.id)
         var response = Response.seeOther("/login?done=signedout")
-        response.setCookie(WebSessions.cookie(WebSessions.cookieName, "", maxAge: 0, secure: secureCookies))
+        response.setCookie(WebSessions.endedSessionCookie(node: store.identity, secure: secureCookies))
         return response
     }
 
@@ -78,9 +78,9 @@ extension WebRoutes {
     func withSessionCookies(_ response: Response, session id: String) -> Response {
         var response = response
         response.setCookie(
-            WebSessions.sessionCookie(id, secure: secureCookies)
+            WebSessions.sessionCookie(id, node: store.identity, secure: secureCookies)
         )
-        response.setCookie(WebSessions.cookie(WebSessions.signInCookieName, "", path: "/login", maxAge: 0, secure: secureCookies))
+        response.setCookie(WebSessions.cookie(store.identity.signInCookieName, "", path: "/login", maxAge: 0, secure: secureCookies))
         return response
     }
 
@@ -132,7 +132,7 @@ extension WebRoutes {
             status: status,
             headers: headers
         )
-        page.setCookie(WebSessions.cookie(WebSessions.signInCookieName, token, path: "/login", maxAge: 3600, secure: secureCookies))
+        page.setCookie(WebSessions.cookie(store.identity.signInCookieName, token, path: "/login", maxAge: 3600, secure: secureCookies))
         return page
     }
 

@@ -115,7 +115,7 @@ struct AccountAPITests {
             let session = try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"\#(WebBrowser.password)"}"#)
             #expect(session.status == 201)
             #expect(session.object["name"] as? String == "asha")
-            let cookie = String(try #require(WebBrowser.setCookie("liaison_session", in: session)).split(separator: ";")[0])
+            let cookie = String(try #require(WebBrowser.setCookie(node.sessionCookieName, in: session)).split(separator: ";")[0])
             let csrf = try #require(session.object["csrf"] as? String)
             let json = #"{"title":"Made with a session","type":"event","tracks":["sccp"]}"#
             #expect(try await node.send("POST", "/v1/records", json: json, headers: [("Cookie", cookie)]).status == 403)

@@ -26,7 +26,7 @@ struct AccountWebTests {
             // The right password now: refused before it is checked, and the page says why.
             let sixth = try await WebBrowser.signInForm(node, ["username": "asha", "password": WebBrowser.password])
             #expect(sixth.status == 429)
-            #expect(WebBrowser.setCookie("liaison_session", in: sixth) == nil)
+            #expect(WebBrowser.setCookie(node.sessionCookieName, in: sixth) == nil)
             #expect(sixth.text.contains("Too many failed sign-ins"))
             let wait = try #require(sixth.header("retry-after").flatMap(Int.init))
             #expect(wait >= 1)
@@ -39,7 +39,7 @@ struct AccountWebTests {
             try await Task.sleep(for: .seconds(Double(wait) + 0.5))
             let right = try await WebBrowser.signInForm(node, ["username": "asha", "password": WebBrowser.password])
             #expect(right.status == 303)
-            #expect(WebBrowser.setCookie("liaison_session", in: right) != nil)
+            #expect(WebBrowser.setCookie(node.sessionCookieName, in: right) != nil)
         }
     }
 
@@ -114,7 +114,7 @@ struct AccountWebTests {
             // Through the API with the reader's session, and with a token made for the reader.
             let session = try await node.send("POST", "/v1/session", json: #"{"name":"reader-user","password":"\#(WebBrowser.password)"}"#)
             #expect(session.status == 201)
-            let cookie = try #require(WebBrowser.setCookie("liaison_session", in: session)).split(separator: ";")[0]
+            let cookie = try #require(WebBrowser.setCookie(node.sessionCookieName, in: session)).split(separator: ";")[0]
             let csrf = try #require(session.object["csrf"] as? String)
             let headers: [(name: String, value: String)] = [("Cookie", String(cookie)), ("X-CSRF-Token", csrf)]
             let token = try await node.store.createToken(name: "reader-script", role: .reader, account: "reader-user")
@@ -158,15 +158,15 @@ struct AccountWebTests {
             let fields: [(String, String)] = [("username", "asha"), ("password", WebBrowser.password)]
             let bare = try await WebBrowser.post(node, "/login", fields, cookie: nil)
             #expect(bare.status == 403)
-            #expect(WebBrowser.setCookie("liaison_session", in: bare) == nil)
+            #expect(WebBrowser.setCookie(node.sessionCookieName, in: bare) == nil)
             let forged = try await WebBrowser.post(
                 node,
                 "/login",
                 fields + [("signin", String(repeating: "a", count: 64))],
-                cookie: "liaison_signin=" + String(repeating: "b", count: 64)
+                cookie: node.signInCookieName + "=" + String(repeating: "b", count: 64)
             )
             #expect(forged.status == 403)
-            #expect(WebBrowser.setCookie("liaison_session", in: forged) == nil)
+            #expect(WebBrowser.setCookie(node.sessionCookieName, in: forged) == nil)
             #expect(try await node.store.account(named: "asha")?.lastSignIn == nil)
             #expect(try await node.store.sessionCount(account: "asha") == 0)
         }
@@ -179,7 +179,7 @@ struct AccountWebTests {
             let edit = try await browser.get("/records/\(id)/edit")
             let version = try #require(WebBrowser.hidden("version", in: edit.text))
             let loaded = try #require(WebBrowser.hidden("loaded", in: edit.text))
-            try await node.store.endSession(id: String(browser.cookie.dropFirst("liaison_session=".count)))
+            try await node.store.endSession(id: String(browser.cookie.dropFirst(node.sessionCookieName.count + 1)))
 
             let late = try await browser.post("/records/\(id)", ["version": version, "loaded": loaded, "title": "Typed before the session ended"])
             #expect(late.status == 403)
@@ -201,8 +201,8 @@ struct AccountWebTests {
                 "title": "Graphite anode plant", "type": "investment", "office": "chennai", "status": "contacted",
                 "tracks": "critical_minerals", "critical_minerals.mineral": "graphite",
             ]
-            let cookie = try #require(WebBrowser.setCookie("liaison_session", in: back)).split(separator: ";")[0]
-            try await node.store.endSession(id: String(cookie.dropFirst("liaison_session=".count)))
+            let cookie = try #require(WebBrowser.setCookie(node.sessionCookieName, in: back)).split(separator: ";")[0]
+            try await node.store.endSession(id: String(cookie.dropFirst(node.sessionCookieName.count + 1)))
             let lateNew = try await WebBrowser.post(
                 node,
                 "/records",
@@ -219,7 +219,7 @@ struct AccountWebTests {
             )
             #expect(refilled.status == 200)
             #expect(refilled.text.contains("Graphite anode plant"))
-            let newCookie = try #require(WebBrowser.setCookie("liaison_session", in: refilled)).split(separator: ";")[0]
+            let newCookie = try #require(WebBrowser.setCookie(node.sessionCookieName, in: refilled)).split(separator: ";")[0]
             let again = WebBrowser(node: node, cookie: String(newCookie), csrf: try #require(WebBrowser.csrf(in: refilled.text)))
             #expect(try await node.store.counts().records == 1, "nothing was saved before signing in again")
             #expect(try await again.post("/records", fields).status == 303)
@@ -235,7 +235,7 @@ struct AccountWebTests {
             let password = try #require(Self.oneTimePassword(in: added.text))
             let first = try await WebBrowser.signInForm(node, ["username": "priya", "password": password])
             #expect(first.header("location") == "/account/password")
-            let cookie = String(try #require(WebBrowser.setCookie("liaison_session", in: first)).split(separator: ";")[0])
+            let cookie = String(try #require(WebBrowser.setCookie(node.sessionCookieName, in: first)).split(separator: ";")[0])
             #expect(try await node.send("GET", "/records", headers: [("Cookie", cookie)]).header("location") == "/account/password")
             let page = try await node.send("GET", "/account/password", headers: [("Cookie", cookie)])
             let csrf = try #require(WebBrowser.csrf(in: page.text))
@@ -249,7 +249,7 @@ struct AccountWebTests {
             #expect(short.text.contains("at least 12 characters"))
             // The one-time password was spent by the first sign-in.
             #expect(try await WebBrowser.signInForm(node, ["username": "priya", "password": password]).status == 401)
-            let otherCookie = "liaison_session=" + (try await node.store.startSession(account: "priya"))
+            let otherCookie = node.sessionCookieName + "=" + (try await node.store.startSession(account: "priya"))
             let changed = try await WebBrowser.post(
                 node,
                 "/account/password",
@@ -258,7 +258,7 @@ struct AccountWebTests {
             )
             #expect(changed.status == 303)
             #expect(try await node.send("GET", "/records", headers: [("Cookie", otherCookie)]).status == 303, "other browsers signed out")
-            let now = String(try #require(WebBrowser.setCookie("liaison_session", in: changed)).split(separator: ";")[0])
+            let now = String(try #require(WebBrowser.setCookie(node.sessionCookieName, in: changed)).split(separator: ";")[0])
             let records = try await node.send("GET", "/records", headers: [("Cookie", now)])
             #expect(records.status == 200)
             #expect(records.text.contains("Priya Nair"))

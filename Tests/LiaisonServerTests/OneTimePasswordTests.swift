@@ -13,7 +13,7 @@ struct OneTimePasswordTests {
             #expect(first.object["must_change_password"] as? Bool == true)
             #expect(try await node.send("POST", "/v1/session", json: signIn).status == 401, "the password was spent")
 
-            let cookie = String(try #require(WebBrowser.setCookie("liaison_session", in: first)).split(separator: ";")[0])
+            let cookie = String(try #require(WebBrowser.setCookie(node.sessionCookieName, in: first)).split(separator: ";")[0])
             let records = try await node.send("GET", "/v1/records", headers: [("Cookie", cookie)])
             #expect(records.status == 403)
             #expect(records.error.contains("one-time password") && records.error.contains("/account/password"), "\(records.text)")

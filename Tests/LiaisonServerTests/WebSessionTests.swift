@@ -22,7 +22,7 @@ struct WebBrowser: Sendable {
         }
         let reply = try await signInForm(node, ["username": name, "password": password])
         #expect(reply.status == 303)
-        let setCookie = try #require(Self.setCookie("liaison_session", in: reply))
+        let setCookie = try #require(Self.setCookie(node.sessionCookieName, in: reply))
         #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
         // Secure only over HTTPS: a browser would drop a Secure cookie set over plain HTTP.
         #expect(setCookie.contains("; Secure") == node.base.hasPrefix("https://"))
@@ -36,7 +36,7 @@ struct WebBrowser: Sendable {
     /// Loads the sign-in page (for its sign-in cookie and token) and posts `fields` with them.
     static func signInForm(_ node: TestNode, _ fields: KeyValuePairs<String, String>, path: String = "/login") async throws -> Reply {
         let page = try await node.send("GET", path)
-        let cookie = try #require(setCookie("liaison_signin", in: page))
+        let cookie = try #require(setCookie(node.signInCookieName, in: page))
         let signin = try #require(hidden("signin", in: page.text))
         return try await post(
             node,
@@ -143,7 +143,7 @@ struct WebSessionTests {
             try await node.store.addAccount(name: "asha", role: .reader, password: WebBrowser.password)
             let bad = try await WebBrowser.signInForm(node, ["username": "asha", "password": "not the password"])
             #expect(bad.status == 401)
-            #expect(WebBrowser.setCookie("liaison_session", in: bad) == nil)
+            #expect(WebBrowser.setCookie(node.sessionCookieName, in: bad) == nil)
             #expect(bad.text.contains("user name or the password is wrong"))
             let unknown = try await WebBrowser.signInForm(node, ["username": "nobody", "password": WebBrowser.password])
             #expect(unknown.status == 401)

@@ -16,6 +16,11 @@ struct PageFixture: Sendable {
     /// The password of every account ``run(secureCookies:_:)`` makes (`reader-user`, `editor-user`, `admin-user`).
     static let password = "correct horse battery staple"
 
+    /// The name of the node's session cookie (it ends with the node's replica id).
+    var sessionCookieName: String { store.identity.sessionCookieName }
+    /// The name of the node's sign-in form cookie.
+    var signInCookieName: String { store.identity.signInCookieName }
+
     /// Runs `body` against a fresh store with an account of each staff role.
     static func run(secureCookies: Bool = false, _ body: @Sendable (PageFixture) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-web-test-\(UUID().uuidString)")
@@ -54,11 +59,11 @@ struct PageFixture: Sendable {
     }
 
     /// Signs in as `<role>-user` the way a browser does: the sign-in page for its token and
-    /// cookie, then the form with both. Answers the session cookie (`liaison_session=…`) and
+    /// cookie, then the form with both. Answers the session cookie (`<sessionCookieName>=…`) and
     /// the CSRF token of the page it lands on.
     func signIn(as role: TokenRole) async throws -> (cookie: String, csrf: String)? {
         let reply = try await signInForm(["username": "\(role.rawValue)-user", "password": Self.password])
-        guard reply.status == .seeOther, let cookie = Self.setCookie("liaison_session", in: reply) else { return nil }
+        guard reply.status == .seeOther, let cookie = Self.setCookie(sessionCookieName, in: reply) else { return nil }
         let session = String(cookie.split(separator: ";")[0])
         let page = try await get("/records", cookie: session)
         guard let csrf = Self.csrf(in: page) else { return nil }
@@ -68,7 +73,7 @@ struct PageFixture: Sendable {
     /// Loads the sign-in page and posts `fields` with its token and cookie.
     func signInForm(_ fields: KeyValuePairs<String, String>) async throws -> TestResponse {
         let page = try await get("/login")
-        let cookie = Self.setCookie("liaison_signin", in: page).map { String($0.split(separator: ";")[0]) }
+        let cookie = Self.setCookie(signInCookieName, in: page).map { String($0.split(separator: ";")[0]) }
         let token = Self.hidden("signin", in: page) ?? ""
         return try await post("/login", fields.map { ($0.key, $0.value) } + [("signin", token)], cookie: cookie)
     }

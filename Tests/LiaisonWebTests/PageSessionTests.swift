@@ -22,7 +22,7 @@ struct PageSessionTests {
             let next = URLComponents(string: location)?.queryItems?.first { $0.name == "next" }?.value
             #expect(location.hasPrefix("/login?") && next == "/records?q=graphite")
             #expect(try await page.get("/admin/users").status == .seeOther)
-            #expect(try await page.get("/records", cookie: "liaison_session=forged").status == .seeOther)
+            #expect(try await page.get("/records", cookie: page.sessionCookieName + "=forged").status == .seeOther)
         }
     }
 
@@ -30,7 +30,7 @@ struct PageSessionTests {
         try await PageFixture.run { page in
             let signIn = try await page.get("/login")
             #expect(signIn.status == .ok)
-            let token = try #require(PageFixture.setCookie("liaison_signin", in: signIn))
+            let token = try #require(PageFixture.setCookie(page.signInCookieName, in: signIn))
             #expect(PageFixture.attributes(token).isSuperset(of: ["HttpOnly", "SameSite=Strict", "Path=/login", "Max-Age=3600"]))
             #expect(try await page.get("/static/liaison.css").status == .ok)
             #expect(try await page.get("/static/liaison.js").status == .ok)
@@ -42,10 +42,10 @@ struct PageSessionTests {
             let reply = try await page.signInForm(["username": "reader-user", "password": PageFixture.password, "next": "/conflicts"])
             #expect(reply.status == .seeOther)
             #expect(reply.headers[.location] == "/conflicts")
-            let session = try #require(PageFixture.setCookie("liaison_session", in: reply))
+            let session = try #require(PageFixture.setCookie(page.sessionCookieName, in: reply))
             let week = Int(SessionLimits.absolute / 1000)
             #expect(PageFixture.attributes(session) == ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=\(week)"])
-            let cleared = try #require(PageFixture.setCookie("liaison_signin", in: reply))
+            let cleared = try #require(PageFixture.setCookie(page.signInCookieName, in: reply))
             #expect(PageFixture.attributes(cleared).isSuperset(of: ["Path=/login", "Max-Age=0"]))
             let cookie = String(session.split(separator: ";")[0])
             #expect(try await page.get("/records", cookie: cookie).status == .ok)
@@ -55,7 +55,7 @@ struct PageSessionTests {
     @Test func cookiesAreSecureWhenTheNodeServesHTTPS() async throws {
         try await PageFixture.run(secureCookies: true) { page in
             let reply = try await page.signInForm(["username": "reader-user", "password": PageFixture.password])
-            let session = try #require(PageFixture.setCookie("liaison_session", in: reply))
+            let session = try #require(PageFixture.setCookie(page.sessionCookieName, in: reply))
             #expect(PageFixture.attributes(session).contains("Secure"))
         }
     }
@@ -64,10 +64,10 @@ struct PageSessionTests {
         try await PageFixture.run { page in
             let wrong = try await page.signInForm(["username": "reader-user", "password": "not the password at all"])
             #expect(wrong.status == .unauthorized)
-            #expect(PageFixture.setCookie("liaison_session", in: wrong) == nil)
+            #expect(PageFixture.setCookie(page.sessionCookieName, in: wrong) == nil)
             let forged = try await page.post("/login", [("username", "reader-user"), ("password", PageFixture.password)])
             #expect(forged.status == .forbidden)
-            #expect(PageFixture.setCookie("liaison_session", in: forged) == nil)
+            #expect(PageFixture.setCookie(page.sessionCookieName, in: forged) == nil)
         }
     }
 
@@ -102,7 +102,7 @@ struct PageSessionTests {
             #expect(reply.status == .forbidden)
             let resume = try #require(PageFixture.hidden("resume", in: reply))
             #expect(resume.contains("Graphite") && !resume.contains("csrf"))
-            #expect(PageFixture.setCookie("liaison_signin", in: reply) != nil)
+            #expect(PageFixture.setCookie(page.signInCookieName, in: reply) != nil)
             #expect(try await page.store.counts().records == 0)
         }
     }
@@ -114,8 +114,8 @@ struct PageSessionTests {
             let out = try await page.post("/logout", [("csrf", reader.csrf)], cookie: reader.cookie)
             #expect(out.status == .seeOther)
             #expect(out.headers[.location] == "/login?done=signedout")
-            let cleared = try #require(PageFixture.setCookie("liaison_session", in: out))
-            #expect(cleared.hasPrefix("liaison_session=;") && PageFixture.attributes(cleared).contains("Max-Age=0"))
+            let cleared = try #require(PageFixture.setCookie(page.sessionCookieName, in: out))
+            #expect(cleared.hasPrefix(page.sessionCookieName + "=;") && PageFixture.attributes(cleared).contains("Max-Age=0"))
             #expect(try await page.get("/records", cookie: reader.cookie).status == .seeOther, "the old cookie no longer signs in")
         }
     }

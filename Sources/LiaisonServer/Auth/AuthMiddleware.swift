@@ -42,7 +42,7 @@ struct AuthMiddleware: RouterMiddleware {
             }
             return found
         }
-        if let id = WebSessions.sessionID(of: request),
+        if let id = WebSessions.sessionID(of: request, node: store.identity),
             let session = try await store.session(id: id)
         {
             guard !session.account.mustChangePassword else {

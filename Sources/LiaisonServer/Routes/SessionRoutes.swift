@@ -37,18 +37,18 @@ extension APIHandlers {
             members.append(("csrf", .string(WebSession(id: id).csrf)))
             var response = Response.json(.object(members), status: .created)
             response.setCookie(
-                WebSessions.sessionCookie(id, secure: secureCookies)
+                WebSessions.sessionCookie(id, node: store.identity, secure: secureCookies)
             )
             return response
         }
     }
 
     @Sendable func deleteSession(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        if let id = WebSessions.sessionID(of: request) {
+        if let id = WebSessions.sessionID(of: request, node: store.identity) {
             try await store.endSession(id: id)
         }
         var response = Response(status: .noContent)
-        response.setCookie(WebSessions.cookie(WebSessions.cookieName, "", maxAge: 0, secure: secureCookies))
+        response.setCookie(WebSessions.endedSessionCookie(node: store.identity, secure: secureCookies))
         return response
     }
 }

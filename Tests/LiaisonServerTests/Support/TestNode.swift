@@ -1,6 +1,7 @@
 import CurlHTTP
 import Foundation
 import LiaisonBundledPlugins
+import LiaisonHTTP
 import LiaisonServer
 import LiaisonStore
 import Logging
@@ -18,6 +19,11 @@ struct TestNode: Sendable {
 
     /// The token of `role`.
     func token(_ role: TokenRole) -> String { tokens[role]! }
+
+    /// The name of this node's session cookie (it ends with the node's replica id).
+    var sessionCookieName: String { store.identity.sessionCookieName }
+    /// The name of this node's sign-in form cookie.
+    var signInCookieName: String { store.identity.signInCookieName }
 
     /// Sends a request to the node; `token` is sent as a bearer token when given.
     func send(
