@@ -1,8 +1,13 @@
 public import LiaisonStore
 
 /// Sign-in by user name and password, shared by the web page and `POST /v1/session`: the
-/// the try is counted by the throttle first (taken back if the password is right), so a try
+/// try is counted by the throttle first (taken back if the password is right), so a try
 /// that must wait is refused before the password is checked, however many are sent at once.
+///
+/// An admin's unlock (`liaison user unlock NAME`, ``LiaisonStore/unlockSignIn(name:)``) is
+/// written in the store; each try for `NAME` reads it and first forgets the failures counted
+/// before it, for the account and for the address trying, so the person (whose own computer
+/// may be the one that failed) can sign in at once.
 public struct SignIn: Sendable {
     /// What a sign-in attempt came to.
     public enum Outcome: Sendable {
@@ -28,6 +33,9 @@ public struct SignIn: Sendable {
     public func attempt(name: String, password: String, address: String?) async throws -> Outcome {
         let accountKey = "account:" + name.lowercased()
         let addressKeys = address.map { ["address:" + $0] } ?? []
+        if let unlocked = try await store.signInUnlockedAt(name: name) {
+            throttle.forget(keys: [accountKey] + addressKeys, failedBefore: Double(unlocked) / 1000)
+        }
         if let seconds = throttle.reserve(keys: [accountKey] + addressKeys) { return .wait(seconds: seconds) }
         switch try await store.checkSignIn(name: name, password: password) {
         case .refused:

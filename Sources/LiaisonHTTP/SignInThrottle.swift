@@ -75,6 +75,17 @@ public final class SignInThrottle: Sendable {
         _ = entries.withLock { $0.removeValue(forKey: key) }
     }
 
+    /// Forgets the count of each of `keys` whose last failure came before `time` (seconds since
+    /// 1970): an admin unlocked the account then (``SignIn``). A key that failed since keeps
+    /// its count, so failures after the unlock go on counting.
+    public func forget(keys: [String], failedBefore time: Double) {
+        entries.withLock { entries in
+            for key in keys where (entries[key]?.last ?? .infinity) < time {
+                entries[key] = nil
+            }
+        }
+    }
+
     /// Whole seconds to wait before any of `keys` may try again, or `nil` when they may try now.
     private func wait(in entries: [String: Entry], keys: [String], now: Double) -> Int? {
         let waits = keys.compactMap { key -> Double? in

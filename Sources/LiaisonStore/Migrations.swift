@@ -14,6 +14,7 @@ enum Migrations {
         registerListTotals(in: &migrator)
         registerOverviewCounts(in: &migrator)
         registerNewRecordSearch(in: &migrator)
+        registerSignInUnlock(in: &migrator)
         return migrator
     }
 

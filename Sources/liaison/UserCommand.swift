@@ -12,7 +12,7 @@ struct UserCommand: AsyncParsableCommand {
             Roles: reader (read records and status), editor (+ write and resolve), \
             admin (+ users, tokens, peers, sync now). Passwords have at least 12 characters.
             """,
-        subcommands: [Add.self, List.self, Set.self]
+        subcommands: [Add.self, List.self, Set.self, Unlock.self]
     )
 }
 

@@ -30,6 +30,15 @@ struct SignInThrottleTests {
         #expect(throttle.reserve(keys: keys, now: 0) == 1)
     }
 
+    @Test func anUnlockForgetsOnlyTheFailuresBeforeIt() {
+        let throttle = SignInThrottle(base: 1)
+        for _ in 0..<5 { #expect(throttle.reserve(keys: ["account:asha", "address:10.0.0.9"], now: 10) == nil) }
+        for _ in 0..<5 { #expect(throttle.reserve(keys: ["address:10.0.0.66"], now: 30) == nil) }
+        throttle.forget(keys: ["account:asha", "address:10.0.0.9", "address:10.0.0.66"], failedBefore: 20)
+        #expect(throttle.reserve(keys: ["account:asha", "address:10.0.0.9"], now: 30) == nil, "both failed before the unlock")
+        #expect(throttle.reserve(keys: ["address:10.0.0.66"], now: 30) == 1, "this one failed after it")
+    }
+
     @Test func theWaitIsCappedAndAQuietKeyIsForgotten() {
         let throttle = SignInThrottle(base: 1)
         let keys = ["address:10.0.0.9"]

@@ -1,0 +1,46 @@
+import CurlHTTP
+import Foundation
+import LiaisonServer
+import LiaisonStore
+import TestProcesses
+import Testing
+
+@Suite("Sign-in: an admin's unlock")
+struct SignInUnlockTests {
+    /// `liaison user unlock`, run as its own process on the serving node's data directory, lets
+    /// a user kept waiting by failed sign-ins in at once; failures after it count again.
+    @Test func liaisonUserUnlockLetsAUserKeptWaitingSignInAtOnce() async throws {
+        try await withConfiguredNode(
+            office: "mumbai",
+            configure: {
+                $0.syncInterval = nil
+                $0.signInBackoff = 600
+            },
+            client: .init()
+        ) { node in
+            try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
+            let right = #"{"name":"asha","password":"\#(WebBrowser.password)"}"#
+            func failFiveTimes() async throws {
+                for _ in 1...5 {
+                    let wrong = try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"a wrong password"}"#)
+                    #expect(wrong.status == 401)
+                }
+            }
+            func liaison(_ arguments: String...) throws -> (status: Int32, error: String) {
+                let run = try ChildProcess.run(try BuiltProduct.path("liaison"), arguments + ["--data", node.directory.path])
+                return (run.termination.status, String(decoding: run.error, as: UTF8.self))
+            }
+
+            try await failFiveTimes()
+            #expect(try await node.send("POST", "/v1/session", json: right).status == 429, "ten minutes to wait")
+            #expect(try liaison("user", "unlock", "asha").status == 0)
+            #expect(try await node.send("POST", "/v1/session", json: right).status == 201, "in at once after the unlock")
+
+            try await failFiveTimes()
+            #expect(try await node.send("POST", "/v1/session", json: right).status == 429, "failures after the unlock count")
+
+            let unknown = try liaison("user", "unlock", "nobody")
+            #expect(unknown.status != 0 && unknown.error.contains(#"no user named "nobody""#))
+        }
+    }
+}
