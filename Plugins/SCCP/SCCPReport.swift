@@ -7,7 +7,8 @@ import LiaisonReports
 ///   else its last write) is today or earlier; attendance sums `sccp.attendance` of held ones.
 /// - A barrier is a record with activity `conformity_barrier` or a barrier status; with no
 ///   status it counts as open. Its sector is the NAICS 2-digit sector; its age is the days
-///   from `opened_on` (else its last write) to today.
+///   from `opened_on` (else its last write) to today. One dated after today is counted as
+///   *not yet open*, not as a young barrier (a planned workshop may be dated ahead too).
 enum SCCPReport {
     static func build(_ input: ReportInput) -> ReportDocument {
         var document = input.document(
@@ -46,7 +47,7 @@ enum SCCPReport {
             sectorTotals[sector, default: 0] += 1
             guard status != "resolved" else { continue }
             unresolved += 1
-            let age = age(record, today: input.today)
+            let age = ReportDays.age(of: record, today: input.today)
             oldest = max(oldest, age)
             byAge[ReportDays.bucket(ofAge: age)][status, default: 0] += 1
         }
@@ -130,8 +131,4 @@ enum SCCPReport {
     }
 
     static func barrierStatus(_ record: ReportRecord) -> String { record.text("sccp.barrier_status") ?? "open" }
-
-    static func age(_ record: ReportRecord, today: String) -> Int {
-        max(ReportDays.between(record.date, and: today) ?? 0, 0)
-    }
 }

@@ -35,7 +35,7 @@ enum StrategicTradeReport {
             case "co_development": coDevelopment.add(record)
             case "licensing_query" where !closed.contains(record.status):
                 openQueries += 1
-                let age = age(record, today: input.today)
+                let age = ReportDays.age(of: record, today: input.today)
                 oldest = max(oldest, age)
                 openByAge[ReportDays.bucket(ofAge: age)][domain ?? "", default: 0] += 1
             default: break
@@ -119,10 +119,6 @@ enum StrategicTradeReport {
 
     static func item(_ record: ReportRecord) -> String? { record.text("strategic_trade.item") }
     static func label(_ domain: String) -> String { domain.isEmpty ? "Not set" : ReportLabels.value(domain) }
-    static func age(_ record: ReportRecord, today: String) -> Int {
-        max(ReportDays.between(record.date, and: today) ?? 0, 0)
-    }
-
     /// Open queries by age bucket (rows) and domain (columns), from their counts by bucket and
     /// domain ("" for none).
     static func ageTable(_ openByAge: [[String: Int]]) -> ReportTable {

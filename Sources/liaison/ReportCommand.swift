@@ -13,7 +13,9 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: """
             Reports list with `liaison plugins`. Output goes to stdout unless --out is given. \
             With --format csv, --out DIR (an existing directory, or a path ending in /) writes \
-            one CSV file per table; otherwise all tables go in one stream of sections.
+            one CSV file per table; otherwise all tables go in one stream of sections. \
+            --from and --to place a record by its opened_on date; a record without one counts \
+            on the day (UTC) of its last write.
             """
     )
 
@@ -28,10 +30,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only records of this office (slug, e.g. mumbai).", valueName: "OFFICE"))
     var office: String?
 
-    @Option(help: ArgumentHelp("Only records opened on or after this day.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Only records opened (else last written) on or after this day.", valueName: "YYYY-MM-DD"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Only records opened on or before this day.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Only records opened (else last written) on or before this day.", valueName: "YYYY-MM-DD"))
     var to: String?
 
     @Option(help: ArgumentHelp("Write to FILE (or, for csv, a directory) instead of stdout.", valueName: "FILE"))

@@ -113,7 +113,21 @@ import Testing
         #expect(doc.cell("open_barriers_by_age", "Over a year", "Open") == .count(1))  // b4, 532 days
         #expect(doc.cell("open_barriers_by_age", "91–180 days", "Total") == .count(0))
         #expect(doc.cell("open_barriers_by_age", "Total", "Total") == .count(3))
-        #expect(doc.chart("open_barriers_by_age")?.series[0].values == [1, 0, 1, 1])
+        #expect(doc.chart("open_barriers_by_age")?.series[0].values == [0, 1, 0, 1, 1])
+    }
+
+    @Test func aBarrierDatedAfterTodayIsNotYetOpenRatherThanYoung() throws {
+        let ahead = record(
+            "b5-ahead",
+            office: "mumbai",
+            tracks: ["sccp"],
+            opened: "2025-09-15",
+            ["sccp.activity": .text("conformity_barrier"), "sccp.barrier_status": .text("open")]
+        )
+        let doc = try build("sccp", records + [ahead])
+        #expect(doc.cell("open_barriers_by_age", "Not yet open", "Open") == .count(1))
+        #expect(doc.cell("open_barriers_by_age", "0–90 days", "Open") == .count(1))  // b1 alone
+        #expect(doc.keyFigures.first { $0.label == "Oldest open barrier (days)" }?.value == .count(532))
     }
 
     @Test func filters() throws {

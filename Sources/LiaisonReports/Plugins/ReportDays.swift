@@ -37,13 +37,20 @@ public enum ReportDays {
         Int((Double(millis) / 86_400_000).rounded(.down))
     }
 
-    /// Age buckets for open items, youngest first, with their labels.
+    /// Days from a record's date (`opened_on`, else the day of its last write) to `today`:
+    /// negative when it is dated after today.
+    public static func age(of record: ReportRecord, today: String) -> Int {
+        between(record.date, and: today) ?? 0
+    }
+
+    /// Age buckets for open items, youngest first, with their labels. The first holds items
+    /// dated after today (a negative age): not open yet, so neither young nor old.
     public static let ageBuckets: [(label: String, upTo: Int)] = [
-        ("0–90 days", 90), ("91–180 days", 180), ("181–365 days", 365), ("Over a year", .max),
+        ("Not yet open", -1), ("0–90 days", 90), ("91–180 days", 180), ("181–365 days", 365), ("Over a year", .max),
     ]
 
-    /// The index in ``ageBuckets`` of an age in days (negative ages count as 0).
+    /// The index in ``ageBuckets`` of an age in days (negative: dated after today).
     public static func bucket(ofAge days: Int) -> Int {
-        ageBuckets.firstIndex { max(days, 0) <= $0.upTo } ?? ageBuckets.count - 1
+        ageBuckets.firstIndex { days <= $0.upTo } ?? ageBuckets.count - 1
     }
 }
