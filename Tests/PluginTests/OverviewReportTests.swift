@@ -75,6 +75,13 @@ import Testing
         ]
     }
 
+    @Test func theMarkdownSaysEachSectionTitleOnce() throws {
+        let markdown = MarkdownRenderer().render(try build("overview", records))
+        let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("# ") || $0.hasPrefix("## ") }
+        #expect(Set(headings).count == headings.count, "\(headings)")
+        #expect(markdown.contains("## Status funnel\n") && markdown.contains("### Chart data\n"))
+    }
+
     @Test func keyFigures() throws {
         let doc = try build("overview", records)
         #expect(doc.figure("Records") == .count(7))

@@ -1,5 +1,7 @@
 /// Renders a document as Markdown: headings, GitHub-flavoured tables (totals in bold),
-/// charts as tables of their data, and notes.
+/// charts as tables of their data, and notes. A chart drawn under its table is a `###`
+/// part of the table's section, headed *Chart data* when its title is the table's (the
+/// overview's *Status funnel*), so that no section title is said twice.
 public struct MarkdownRenderer: Sendable {
     /// Creates the renderer.
     public init() {}
@@ -22,10 +24,12 @@ public struct MarkdownRenderer: Sendable {
         for (table, charts) in tables {
             blocks.append("## \(Markdown.inline(table.title))")
             blocks.append(self.table(table))
-            for chart in charts { blocks += self.chart(chart) }
+            for chart in charts {
+                blocks += self.chart(chart, heading: "### " + (chart.title == table.title ? "Chart data" : Markdown.inline(chart.title)))
+            }
         }
         for chart in alone {
-            blocks += self.chart(chart)
+            blocks += self.chart(chart, heading: "## \(Markdown.inline(chart.title))")
         }
         if !document.notes.isEmpty {
             blocks.append("## Notes")
@@ -56,8 +60,8 @@ public struct MarkdownRenderer: Sendable {
         )
     }
 
-    private func chart(_ chart: ReportChart) -> [String] {
-        var blocks = ["## \(Markdown.inline(chart.title))"]
+    private func chart(_ chart: ReportChart, heading: String) -> [String] {
+        var blocks = [heading]
         if let caption = chart.caption {
             blocks.append("*\(Markdown.inline(caption))*")
         }
