@@ -4,7 +4,7 @@ import LiaisonConfig
 import LiaisonStore
 import LiaisonSync
 
-/// `liaison sync [NAME...]`: one pull and push with those peers (all if none), now.
+/// `liaison sync [NAME...]`: one pull and push with those peers (all if none, all at once), now.
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
@@ -27,11 +27,14 @@ struct SyncCommand: AsyncParsableCommand {
         let transport = config.sync.makeTransport()
         defer { transport.shutdown() }
         let engine = SyncEngine(store: store, transport: transport, configuration: config.sync)
+        // Every peer at once, as `serve` and `POST /v1/sync` do: a hung peer costs its timeout
+        // once, not once for each peer after it. Reports are printed in peer name order.
+        let results = await engine.sync(with: chosen, progress: Self.show)
+        Self.clearProgress()
         var failures = 0
-        for peer in chosen {
-            do {
-                let report = try await engine.sync(with: peer, progress: Self.show)
-                Self.clearProgress()
+        for (peer, result) in results {
+            switch result {
+            case .success(let report):
                 let quarantined = report.pulled.quarantined + report.pushed.quarantined
                 printForPeople(
                     "\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed)), \(report.bytesReceived.wire + report.bytesSent.wire) bytes on the wire (\(report.bytesReceived.plain + report.bytesSent.plain) as JSON)"
@@ -47,8 +50,7 @@ struct SyncCommand: AsyncParsableCommand {
                     printQuarantined(quarantined)
                     failures += 1
                 }
-            } catch {
-                Self.clearProgress()
+            case .failure(let error):
                 failures += 1
                 printError("\(error)")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// Sync through crashes, resets and bad peers.
@@ -44,6 +45,48 @@ import Testing
         #expect(byName["chennai"]?["last_success"] is String, "\(peers)")
         // Every 0.5 s for ~10 s would be ~20 attempts; backing off (0.5, 1, 2, 4, 8 s...) gives far fewer.
         #expect(failing.requests >= 2 && failing.requests <= 8, "the failing peer was tried \(failing.requests) times")
+    }
+
+    @Test func liaisonSyncAsksEveryPeerAtOnceAndReportsThemInNameOrder() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let mumbai = try ServedNode(office: "mumbai", root: root.url)
+        let chennai = try ServedNode(office: "chennai", root: root.url)
+        let hanging = try [FaultPeer(.hang, root: root.url), FaultPeer(.hang, root: root.url)]
+        defer { hanging.forEach { $0.stop() } }
+        try chennai.start()
+        defer { chennai.stop() }
+        try mumbai.addPeer(chennai)
+        for (name, peer) in zip(["hung-1", "hung-2"], hanging) {
+            let url = "http://127.0.0.1:\(peer.port)"
+            _ = try LiaisonRun.ok(["peer", "add", name, url, "--token-file", chennai.peerTokenFile.path], data: mumbai.directory)
+        }
+        _ = try await chennai.call("POST", "/v1/records", json: #"{"title":"Fab JV","type":"joint_venture","tracks":["semiconductors"]}"#)
+
+        // A long timeout: one peer after another would leave hung-2 unasked for a minute.
+        var environment = ProcessInfo.processInfo.environment
+        environment["LIAISON_DATA"] = nil
+        environment["LIAISON_SYNC_TIMEOUT"] = "60"
+        let out = root.url.appendingPathComponent("sync.out").path
+        let err = root.url.appendingPathComponent("sync.err").path
+        let sync = try ChildProcess(
+            try BuiltProduct.path("liaison"),
+            ["sync", "--data", mumbai.directory.path],
+            environment: environment,
+            output: .file(out),
+            error: .file(err)
+        )
+        try await eventually("both hung peers are asked while the sync runs", within: 20) {
+            hanging.allSatisfy { $0.requests >= 1 }
+        }
+        hanging.forEach { $0.stop() }  // their connections drop: the sync ends now
+        #expect(sync.wait(killingAfter: 30) == .exited(1), "a failed peer still fails the command")
+        let stdout = try String(contentsOfFile: out, encoding: .utf8)
+        let stderr = try String(contentsOfFile: err, encoding: .utf8)
+        #expect(stdout.hasPrefix("chennai: pulled 1 "), "\(stdout)")
+        let first = try #require(stderr.range(of: "error: hung-1: "), "\(stderr)")
+        let second = try #require(stderr.range(of: "error: hung-2: "), "\(stderr)")
+        #expect(first.lowerBound < second.lowerBound, "in peer name order: \(stderr)")
     }
 
     @Test func aNodeKilledMidSyncRestartsIntactAndConvergesWithoutLosingAcknowledgedWrites() async throws {
