@@ -16,7 +16,7 @@ import LiaisonCore
 ///
 /// ```swift
 /// let cluster = Cluster(directory: URL(fileURLWithPath: "demo"))
-/// let manifest = try await cluster.up(ClusterOptions(basePort: 8701), executable: liaisonURL) { print($0) }
+/// let manifest = try await cluster.up(ClusterOptions(), executable: liaisonURL) { print($0) }
 /// let report = try await cluster.status()
 /// let stopped = try cluster.down()
 /// ```

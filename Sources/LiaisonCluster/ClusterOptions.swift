@@ -1,7 +1,8 @@
 /// How `cluster up` makes and starts the nodes.
 public struct ClusterOptions: Sendable {
-    /// The port of `new-delhi`; the other cities take the next six.
-    public var basePort: Int
+    /// The port of `new-delhi`; the other cities take the next six. `nil`: the ports of the
+    /// cluster when some of its nodes run, else ``defaultBasePort``.
+    public var basePort: Int?
     /// Sample records seeded at each new node before it starts.
     public var records: Int
     /// Seconds between syncs with each peer.
@@ -9,8 +10,11 @@ public struct ClusterOptions: Sendable {
     /// Seconds to wait for each node to answer `/v1/health`.
     public var startTimeout: Double
 
+    /// The port of `new-delhi` when none is given: 8701.
+    public static let defaultBasePort = 8701
+
     /// Options with the defaults of `liaison cluster up`.
-    public init(basePort: Int = 8701, records: Int = 20, syncInterval: Double = 2, startTimeout: Double = 60) {
+    public init(basePort: Int? = nil, records: Int = 20, syncInterval: Double = 2, startTimeout: Double = 60) {
         self.basePort = basePort
         self.records = records
         self.syncInterval = syncInterval

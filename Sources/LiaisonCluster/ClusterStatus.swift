@@ -56,6 +56,17 @@ public struct ClusterStatus: Codable, Hashable, Sendable {
     /// The nodes in port order.
     public var nodes: [Node]
 
+    /// The nodes whose status could not be read: not running, or running but not answering.
+    public var down: [Node] { nodes.filter { $0.error != nil } }
+
+    /// `2 of 7 nodes down: kolkata (not running), chennai (not answering)`, or `nil` when every
+    /// node answered: what `cluster status` fails with, so that a script can tell.
+    public var downSummary: String? {
+        guard !down.isEmpty else { return nil }
+        let named = down.map { "\($0.city) (\($0.running ? "not answering" : "not running"))" }
+        return "\(down.count) of \(nodes.count) \(nodes.count == 1 ? "node" : "nodes") down: \(named.joined(separator: ", "))"
+    }
+
     /// Every node answered, every peer has synced, none is behind and none has an error.
     public var inStep: Bool {
         nodes.allSatisfy { node in

@@ -11,13 +11,20 @@ extension ClusterCommand {
             discussion: """
                 A new node gets a store, an admin token (DIR/<city>/admin.token), a peer token, and --records
                 sample records. Nodes already made keep their data. The nodes keep running after this
-                command exits: stop them with `liaison cluster down --dir DIR`.
+                command exits: stop them with `liaison cluster down --dir DIR`. When some nodes of the
+                cluster run (one crashed), only the others are started, on the cluster's ports.
                 """
         )
 
         @OptionGroup var dir: ClusterDirectoryOptions
-        @Option(name: .customLong("base-port"), help: ArgumentHelp("The port of new-delhi; the others take the next six.", valueName: "P"))
-        var basePort = 8701
+        @Option(
+            name: .customLong("base-port"),
+            help: ArgumentHelp(
+                "The port of new-delhi; the others take the next six (default: 8701, or the running cluster's).",
+                valueName: "P"
+            )
+        )
+        var basePort: Int?
         @Option(help: ArgumentHelp("Sample records seeded at each new node.", valueName: "N"))
         var records = 20
         @Option(name: .customLong("sync-interval"), help: ArgumentHelp("Seconds between syncs with each peer.", valueName: "SECONDS"))

@@ -133,6 +133,25 @@ struct ClusterTests {
         let text = try Self.liaison(["cluster", "status", "--dir", directory.path])
         #expect(text.stdout.contains("all seven nodes in step"))
 
+        // A node that dies fails `cluster status`, named; `cluster up` starts it alone again.
+        let killed = pids[3]
+        kill(killed, SIGKILL)
+        try await eventually("kolkata is gone") { !Self.alive(killed) }
+        let failing = try Self.liaison(["cluster", "status", "--dir", directory.path])
+        #expect(failing.status == 1, "a node down fails the status: \(failing.stdout)")
+        #expect(failing.stderr.contains("1 of 7 nodes down: kolkata (not running)"), "\(failing.stderr)")
+        #expect(failing.stdout.contains("kolkata: not running"), "the table still prints: \(failing.stdout)")
+        let restart = try Self.liaison(["cluster", "up", "--dir", directory.path])
+        #expect(restart.status == 0, "\(restart.stderr)")
+        #expect(restart.stdout.contains("started 1 stopped node: kolkata"), "\(restart.stdout)")
+        let restarted = try Self.pids(directory)
+        #expect(restarted[3] != killed && Self.alive(restarted[3]))
+        #expect(Array(restarted[..<3] + restarted[4...]) == Array(pids[..<3] + pids[4...]), "the six running were left alone")
+        pids = restarted
+        try await eventually("cluster status passes again", within: 60) {
+            try Self.liaison(["cluster", "status", "--dir", directory.path]).status == 0
+        }
+
         // `liaison status` reads a node's store directly, server or not.
         let local = try Self.liaison(["status", "--data", directory.appendingPathComponent("kolkata").path, "--json"])
         #expect(local.status == 0, "\(local.stderr)")
