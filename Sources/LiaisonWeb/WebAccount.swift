@@ -44,31 +44,28 @@ extension WebRoutes {
         )
     }
 
-    /// Checks the current password (throttled like a sign-in; not asked after a one-time
-    /// password, which its sign-in spent), sets the new one, ends every session of the account
-    /// and starts a new one for this browser.
+    /// Checks the two new passwords agree, then changes the password as ``PasswordChange`` does
+    /// (the current one checked, throttled like a sign-in, unless a one-time password opened
+    /// the session), which ends every session of the account and starts a new one for this browser.
     @Sendable func changePassword(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
         let form = try context.form
-        let current = form["current"] ?? ""
         let new = form["new"] ?? ""
         func problem(_ text: String, _ status: HTTPResponse.Status = .badRequest) async throws -> Response {
             try await showPasswordForm(user: user, notice: WebNotice.error(text), status: status)
         }
-        if !user.account.mustChangePassword {
-            let keys = ["account:" + user.name.lowercased()]
-            if let seconds = throttle.reserve(keys: keys) {
-                return try await problem("Too many wrong passwords. Wait \(seconds) seconds, then try again.", .tooManyRequests)
-            }
-            guard case .accepted = try await store.checkSignIn(name: user.name, password: current) else {
-                return try await problem("Your current password is not right, so nothing was changed.")
-            }
-            throttle.succeeded(key: keys[0])
-        }
-        if let text = PasswordHash.problem(with: new) { return try await problem("The new password is too weak: \(text).") }
         guard new == form["confirm"] else { return try await problem("The two new passwords differ. Type the same one twice.") }
-        guard new != current else { return try await problem("Choose a new password that differs from the current one.") }
-        try await store.changeAccount(user.name, AccountChange(password: new, mustChangePassword: false))
-        return withSessionCookies(.seeOther("/records?done=password"), session: try await store.startSession(account: user.name))
+        switch try await PasswordChange(store: store, throttle: throttle).attempt(account: user.account, current: form["current"] ?? "", new: new) {
+        case .wait(let seconds):
+            return try await problem("Too many wrong passwords. Wait \(seconds) seconds, then try again.", .tooManyRequests)
+        case .currentWrong:
+            return try await problem("Your current password is not right, so nothing was changed.")
+        case .weak(let text):
+            return try await problem("The new password is too weak: \(text).")
+        case .unchanged:
+            return try await problem("Choose a new password that differs from the current one.")
+        case .changed(let sessionID):
+            return withSessionCookies(.seeOther("/records?done=password"), session: sessionID)
+        }
     }
 }

@@ -10,7 +10,8 @@ import LiaisonStore
 /// Without a bearer token, a signed-in session's cookie (from the page or `POST /v1/session`)
 /// stands for its account; its writes (any method but GET and HEAD) must also carry the
 /// session's CSRF token in `X-CSRF-Token`. A session opened with a one-time password opens
-/// nothing (403) until its user has chosen their own password on the web page.
+/// nothing (403) until its user has chosen their own password (on the web page, or with
+/// `PATCH /v1/session`).
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = LiaisonRequestContext
 
@@ -49,7 +50,8 @@ struct AuthMiddleware: RouterMiddleware {
                 throw APIError(
                     .forbidden,
                     "\(session.account.name) signed in with a one-time password: choose your own password first "
-                        + "(on the web page, /account/password); until then this session may only sign out"
+                        + "(PATCH /v1/session with {\"password\": \"…\"}, or on the web page, /account/password); "
+                        + "until then this session may only do that or sign out"
                 )
             }
             if request.method != .get && request.method != .head {

@@ -58,6 +58,7 @@ struct APIHandlers: Sendable {
         case .createUser: createUser
         case .updateUser: updateUser
         case .createSession: createSession
+        case .updateSession: updateSession
         case .deleteSession: deleteSession
         }
     }

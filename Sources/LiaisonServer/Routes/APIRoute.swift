@@ -12,7 +12,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case listQuarantine, dropQuarantine, dropAllQuarantine
     case listReports, getReport
     case listUsers, createUser, updateUser
-    case createSession, deleteSession
+    case createSession, updateSession, deleteSession
 
     /// The HTTP method.
     public var method: String {
@@ -21,7 +21,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
             "GET"
         case .listReports, .getReport, .listUsers, .listQuarantine: "GET"
         case .createRecord, .resolveRecord, .pushChanges, .syncNow, .createToken, .createUser, .createSession: "POST"
-        case .updateRecord, .updateUser: "PATCH"
+        case .updateRecord, .updateUser, .updateSession: "PATCH"
         case .deleteRecord, .revokeToken, .deleteSession, .dropQuarantine, .dropAllQuarantine: "DELETE"
         }
     }
@@ -49,14 +49,14 @@ public enum APIRoute: String, CaseIterable, Sendable {
         case .getReport: "/v1/reports/{id}"
         case .listUsers, .createUser: "/v1/users"
         case .updateUser: "/v1/users/{name}"
-        case .createSession, .deleteSession: "/v1/session"
+        case .createSession, .updateSession, .deleteSession: "/v1/session"
         }
     }
 
     /// Who may call it.
     public var access: Access {
         switch self {
-        case .health, .createSession, .deleteSession: .open
+        case .health, .createSession, .updateSession, .deleteSession: .open
         case .node, .metrics: .anyToken
         case .status, .listRecords, .getRecord, .recordHistory, .listConflicts, .listReports, .getReport: .staff(.reader)
         case .createRecord, .updateRecord, .deleteRecord, .resolveRecord: .staff(.editor)
