@@ -32,14 +32,18 @@ extension NodeConfig {
         guard let text = String(data: bytes, encoding: .utf8) else {
             throw ConfigError(place: place, problem: "is not UTF-8 text; save it as UTF-8")
         }
-        return try NodeConfig(parsing: text, fileName: fileName)
+        var config = try NodeConfig(parsing: text, fileName: fileName)
+        config.readFilesRelative(to: directory)
+        return config
     }
 
     /// Parses the text of a config file: `[section]` lines and `key = value` lines, with `#`
-    /// comments; strings may be quoted.
+    /// comments; strings may be quoted. A key given twice in a section is refused, naming both
+    /// lines: the file would otherwise mean its last, which whoever edits the first never sees.
     public init(parsing text: String, fileName: String = NodeConfig.fileName) throws {
         self.init()
         var section = ""
+        var lineOfKey: [String: Int] = [:]  // `section.key` → the line that gave it
         var peers: [String: [String: String]] = [:]
         var peerOrder: [String] = []
         // Lines end in LF, CRLF (a file saved on Windows) or CR.
@@ -67,6 +71,12 @@ extension NodeConfig {
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             let value = try Self.unquote(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces), place: place)
+            if let first = lineOfKey.updateValue(index + 1, forKey: "\(section).\(key)") {
+                throw ConfigError(
+                    place: place,
+                    problem: "\(key) is given twice in [\(section)], on lines \(first) and \(index + 1); keep one"
+                )
+            }
             if section.hasPrefix("peer.") {
                 guard ["url", "token_file"].contains(key) else {
                     throw ConfigError(place: place, problem: "unknown key \"\(key)\" in [\(section)]; keys: url, token_file")

@@ -83,6 +83,37 @@ struct NodeConfigTests {
         #expect(try await store.peers().isEmpty)
     }
 
+    /// A relative file name in liaison.conf names a file beside it, wherever the node was
+    /// started from (the tests run from the package directory, which holds no such file).
+    @Test func relativeFileNamesInTheFileAreReadBesideIt() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try LiaisonStore.initialise(directory: directory, office: "mumbai")
+        let store = try LiaisonStore(directory: directory, schema: .core)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("tokens"), withIntermediateDirectories: true)
+        let token = directory.appendingPathComponent("tokens/chennai.token").path
+        try String(repeating: "k", count: 43).write(toFile: token, atomically: true, encoding: .utf8)
+        try """
+        [server]
+        tls_certificate = "node.pem"
+        tls_key = "/etc/liaison/node.key"
+        [sync]
+        ca_file = "../ca.pem"
+        [peer.chennai]
+        url = "https://chennai:8443"
+        token_file = "tokens/chennai.token"
+        """.write(to: directory.appendingPathComponent(NodeConfig.fileName), atomically: true, encoding: .utf8)
+
+        let config = try NodeConfig.resolve(directory: directory, environment: [:], flags: [])
+        try await config.registerPeers(in: store)
+        #expect(try await store.peers().map(\.tokenFile) == [token], "stored as the file it names")
+        #expect(config.tlsCertificate == directory.appendingPathComponent("node.pem").path)
+        #expect(config.tlsKey == "/etc/liaison/node.key", "absolute names stay")
+        #expect(config.caFile == directory.deletingLastPathComponent().appendingPathComponent("ca.pem").path)
+        let overridden = try NodeConfig.resolve(directory: directory, environment: ["LIAISON_CA_FILE": "ca.pem"], flags: [])
+        #expect(overridden.caFile == "ca.pem", "a name given outside the file is read from the current directory")
+    }
+
     @Test func aFileSavedOnWindowsReadsTheSame() throws {
         try withConfigFile("[server]\r\nport = 9443\r\n# note\r\n[sync]\r\ninterval = 60\r\n") { directory in
             let config = try NodeConfig.load(directory: directory)
@@ -212,6 +243,15 @@ struct NodeConfigTests {
         ("[peer.a]\nurl = x\ntoken_file = y\n[peer.a]", "liaison.conf line 4: peer section [peer.a] is empty or repeated"),
         ("[peer.a]\nuser = x", #"liaison.conf line 2: unknown key "user" in [peer.a]; keys: url, token_file"#),
         ("[peer.a]\nurl = http://a", "liaison.conf [peer.a]: needs both url and token_file"),
+        ("[server]\nport = 8080\nhost = a\nport = 9090", "liaison.conf line 4: port is given twice in [server], on lines 2 and 4; keep one"),
+        (
+            "[server]\nport = 1\n[sync]\ninterval = 3\n[server]\nport = 2",
+            "liaison.conf line 6: port is given twice in [server], on lines 2 and 6; keep one"
+        ),
+        (
+            "[peer.a]\nurl = http://a\ntoken_file = t\nurl = http://b",
+            "liaison.conf line 4: url is given twice in [peer.a], on lines 2 and 4; keep one"
+        ),
     ])
     func everyMistakeNamesTheLineTheKeyAndTheProblem(text: String, line: String) {
         #expect(problem { try NodeConfig(parsing: text) } == line)
