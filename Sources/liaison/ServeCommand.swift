@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the HTTP API and sync with every peer periodically, until SIGTERM or SIGINT.",
         discussion: """
             Settings come from <data dir>/liaison.conf, then LIAISON_* environment variables, then these \
-            flags. Prints `listening on http://HOST:PORT` (https with server.tls_certificate and \
+            flags. Prints `listening on http://HOST:PORT` (`http://[::1]:PORT` for IPv6; https with server.tls_certificate and \
             server.tls_key) once bound; logs go to stderr, as text or JSON lines (log.format). \
             See docs/operations.md.
             """
@@ -79,13 +79,11 @@ struct ServeCommand: AsyncParsableCommand {
         for name in try await config.registerPeers(in: store) {
             FileHandle.standardError.write(Data("peer \(name) removed: it is no longer in liaison.conf\n".utf8))
         }
-        let host = config.host
         var configuration = ServerConfiguration(config)
         try configuration.loadTLS()
         bootstrapLogging(format: config.logFormat, level: configuration.logLevel)
-        let scheme = configuration.scheme
-        configuration.onServerRunning = { port in
-            try? StandardOutput.write("listening on \(scheme)://\(host):\(port)\n".utf8)
+        configuration.onServerRunning = { [configuration] port in
+            try? StandardOutput.write("listening on \(configuration.url(port: port))\n".utf8)
         }
         try await runNode(configuration, store: store, plugins: BundledPlugins.registry)
     }

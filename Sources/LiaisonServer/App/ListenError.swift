@@ -20,6 +20,6 @@ public struct ListenError: Error, CustomStringConvertible {
             guard error is SocketAddressError else { return nil }
             reason = "\(host) is not an address of this machine (server.host, --host)"
         }
-        description = "cannot listen on \(host):\(port): \(reason)"
+        description = "cannot listen on \(ServerConfiguration.authority(host: host, port: port)): \(reason)"
     }
 }

@@ -1,4 +1,6 @@
+import CurlHTTP
 import Foundation
+import TestProcesses
 import Testing
 
 /// One `liaison serve` per data directory: a second one on the same store would run a second
@@ -30,5 +32,39 @@ struct OneServerPerStoreTests {
             taken.stderr
                 == "error: cannot listen on 127.0.0.1:\(mumbai.port): the port is taken (another node or program uses it; choose another with --port)\n"
         )
+    }
+
+    /// An IPv6 address is printed as a URL writes it, in brackets, so the printed URL works.
+    @Test func anIPv6AddressIsSaidInBrackets() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let mumbai = try ServedNode(office: "mumbai", root: root.url)
+        let chennai = try ServedNode(office: "chennai", root: root.url)
+        var environment = ProcessInfo.processInfo.environment
+        environment["LIAISON_DATA"] = nil
+        let serve = try ChildProcess(
+            try BuiltProduct.path("liaison"),
+            ["serve", "--data", mumbai.directory.path, "--host", "::1", "--port", "0", "--sync-interval", "0"],
+            environment: environment,
+            output: .pipe,
+            error: .null
+        )
+        defer {
+            serve.send(SIGTERM)
+            serve.wait(killingAfter: 20)
+        }
+        var line = ""
+        while let byte = try serve.output?.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            line += String(decoding: byte, as: UTF8.self)
+        }
+        #expect(line.hasPrefix("listening on http://[::1]:"), "\(line)")
+        let url = String(line.dropFirst("listening on ".count))
+        let port = try #require(url.split(separator: ":").last.flatMap { Int($0) })
+        let client = CurlClient(configuration: .init(connectTimeout: 5, totalTimeout: 30))
+        defer { client.shutdown() }
+        #expect(try await client.send(HTTPRequest(url: url + "/v1/health")).status == 200, "the printed URL works")
+
+        let taken = try LiaisonRun.run(["serve", "--host", "::1", "--port", String(port)], data: chennai.directory)
+        #expect(taken.stderr.hasPrefix("error: cannot listen on [::1]:\(port): the port is taken"), "\(taken.stderr)")
     }
 }
