@@ -50,6 +50,26 @@ struct QueryParameterTests {
         }
     }
 
+    /// `?office=` is refused as `liaison record list --office ""` is, not read as no filter
+    /// (which answered every record as if they were the office's).
+    @Test(arguments: [
+        "/v1/records?office=", "/v1/records?track=&limit=5", "/v1/records?status=", "/v1/records?format=csv&office=",
+        "/v1/reports/overview?office=", "/v1/reports/overview?from=", "/v1/reports/overview?to=&format=md",
+    ])
+    func anEmptyFilterIsRefusedByName(path: String) async throws {
+        try await withNode { node in
+            let parts = path.split(separator: "?")
+            let pairs = parts[1].split(separator: "&")
+            let empty = try #require(pairs.first { $0.hasSuffix("=") })
+            let reply = try await node.send("GET", path, token: node.token(.reader))
+            #expect(reply.status == 400, "\(path): \(reply.text)")
+            #expect(reply.error.hasPrefix(#"query parameter "\#(empty.dropLast())" is empty"#), "\(path): \(reply.text)")
+            let kept = pairs.filter { $0 != empty }
+            let without = String(parts[0]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+            #expect(try await node.send("GET", without, token: node.token(.reader)).status == 200, "\(without) (no filter) is fine")
+        }
+    }
+
     @Test func theErrorNamesWhatTheRouteTakes() async throws {
         try await withNode { node in
             let admin = node.token(.admin)

@@ -34,6 +34,21 @@ struct QueryParameters {
         values[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The value of the filter `name` (`office`, `track`, ...), `nil` when absent; an empty one
+    /// (`?office=`) is refused (400) as the command line refuses `--office ""`, rather than
+    /// read as no filter and answered with everything.
+    func filter(_ name: String) throws -> String? {
+        guard let value = values[name] else { return nil }
+        guard !value.isEmpty else {
+            throw APIError(
+                .badRequest,
+                "query parameter \"\(name)\" is empty: give a value, or leave it out for no filter",
+                fields: [(name, "is empty")]
+            )
+        }
+        return value
+    }
+
     /// An integer in `range`, or `fallback` when absent.
     func integer<T: FixedWidthInteger>(_ name: String, in range: ClosedRange<T>, default fallback: T) throws -> T {
         guard let text = text(name) else { return fallback }

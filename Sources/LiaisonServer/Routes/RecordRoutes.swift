@@ -65,9 +65,9 @@ extension APIHandlers {
         let parameters = try QueryParameters(request)
         let csv = try parameters.choice("format", ["json", "csv"], default: "json") == "csv"
         var query = try Self.page(parameters, whole: csv)
-        query.track = parameters.text("track")
-        query.office = parameters.text("office")
-        query.status = parameters.text("status")
+        query.track = try parameters.filter("track")
+        query.office = try parameters.filter("office")
+        query.status = try parameters.filter("status")
         query.conflictedOnly = try parameters.flag("conflicted")
         query.deleted = try parameters.flag("deleted")
         query.text = parameters.text("q")

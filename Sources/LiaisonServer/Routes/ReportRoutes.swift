@@ -38,8 +38,8 @@ extension APIHandlers {
         }
         let report = ReportRequest(
             id: id,
-            office: parameters.text("office"),
-            period: ReportPeriod(from: parameters.text("from"), to: parameters.text("to"))
+            office: try parameters.filter("office"),
+            period: ReportPeriod(from: try parameters.filter("from"), to: try parameters.filter("to"))
         )
         if let table = parameters.text("table") {
             guard format == .csv || parameters.text("format") == nil else {
