@@ -7,7 +7,7 @@ struct SessionPasswordTests {
     static func signIn(_ node: TestNode, _ name: String, _ password: String) async throws -> (cookie: String, csrf: String) {
         let reply = try await node.send("POST", "/v1/session", json: #"{"name":"\#(name)","password":"\#(password)"}"#)
         #expect(reply.status == 201, "\(reply.text)")
-        let cookie = String(try #require(WebBrowser.setCookie("liaison_session", in: reply)).split(separator: ";")[0])
+        let cookie = String(try #require(WebBrowser.setCookie(node.sessionCookieName, in: reply)).split(separator: ";")[0])
         return (cookie, try #require(reply.object["csrf"] as? String))
     }
 
@@ -38,7 +38,7 @@ struct SessionPasswordTests {
             let changed = try await Self.change(node, session, #"{"password":"a long new password"}"#)
             #expect(changed.status == 200, "\(changed.text)")
             #expect(changed.object["must_change_password"] as? Bool == false)
-            let cookie = String(try #require(WebBrowser.setCookie("liaison_session", in: changed)).split(separator: ";")[0])
+            let cookie = String(try #require(WebBrowser.setCookie(node.sessionCookieName, in: changed)).split(separator: ";")[0])
             #expect(try await node.send("GET", "/v1/records", headers: [("Cookie", cookie)]).status == 200, "the new session opens the API")
             #expect(try await node.send("GET", "/v1/records", headers: [("Cookie", session.cookie)]).status == 401, "the old one ended")
             _ = try await Self.signIn(node, "rd", "a long new password")

@@ -21,7 +21,7 @@ extension APIHandlers {
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
             throw APIError(.unsupportedMediaType, "send the new password as Content-Type: application/json")
         }
-        guard let id = WebSessions.sessionID(of: request), let session = try await store.session(id: id) else {
+        guard let id = WebSessions.sessionID(of: request, node: store.identity), let session = try await store.session(id: id) else {
             throw APIError(
                 .unauthorized,
                 "PATCH /v1/session changes the password of a signed-in user: sign in with POST /v1/session and send its cookie"
@@ -66,7 +66,7 @@ extension APIHandlers {
             var members = Self.members(changed)
             members.append(("csrf", .string(WebSession(id: newID).csrf)))
             var response = Response.json(.object(members))
-            response.setCookie(WebSessions.sessionCookie(newID, secure: secureCookies))
+            response.setCookie(WebSessions.sessionCookie(newID, node: store.identity, secure: secureCookies))
             return response
         }
     }
