@@ -36,14 +36,23 @@ public struct PeerRecord: Hashable, Sendable {
     }
 
     /// A token file must hold a token: this node sends the file's contents to the peer's URL,
-    /// so any other file (a key, a password file, a directory) is refused.
+    /// so any other file (a key, a password file, a directory) is refused. The problem names
+    /// what is wrong: no such file, a directory, a file this user cannot read, or not a token.
     static func tokenFileProblem(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 1024,
-            let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+        let file = "token file \(TerminalText.line(String(path.prefix(200))))"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return "\(file) does not exist"
+        }
+        guard !isDirectory.boolValue else { return "\(file) is a directory, not a file holding a token" }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return "\(file) cannot be read by this user (check its permissions)"
+        }
+        guard data.count <= 1024, let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
             (32...512).contains(text.count),
             text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~+/=".contains($0)) })
         else {
-            return "token file \(TerminalText.line(String(path.prefix(200)))) does not hold a token (32 to 512 letters, digits and - _ . ~ + / =)"
+            return "\(file) does not hold a token (32 to 512 letters, digits and - _ . ~ + / =)"
         }
         return nil
     }

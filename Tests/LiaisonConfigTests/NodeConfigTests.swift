@@ -70,7 +70,15 @@ struct NodeConfigTests {
             ("gopher://x", token, "peer URL must be http://HOST[:PORT] or https://..., got \"gopher://x\""),
             ("http://chennai:99999", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:99999\""),
             ("https://ops:secret@chennai", token, "peer URL must not hold a user or password"),
-            ("https://chennai", directory.path, "token file \(directory.path) does not hold a token"),
+            ("https://chennai", directory.path, "token file \(directory.path) is a directory, not a file holding a token"),
+            (
+                "https://chennai", directory.appendingPathComponent("no.token").path,
+                "token file \(directory.appendingPathComponent("no.token").path) does not exist"
+            ),
+            (
+                "https://chennai", directory.appendingPathComponent("liaison.sqlite").path,
+                "token file \(directory.appendingPathComponent("liaison.sqlite").path) does not hold a token"
+            ),
         ]
         for (url, tokenFile, problem) in cases {
             let config = try NodeConfig(parsing: "[peer.chennai]\nurl = \"\(url)\"\ntoken_file = \"\(tokenFile)\"\n")
