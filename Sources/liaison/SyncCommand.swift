@@ -3,6 +3,7 @@ import Foundation
 import LiaisonConfig
 import LiaisonStore
 import LiaisonSync
+import Logging
 
 /// `liaison sync [NAME...]`: one pull and push with those peers (all if none, all at once), now.
 struct SyncCommand: AsyncParsableCommand {
@@ -26,7 +27,11 @@ struct SyncCommand: AsyncParsableCommand {
         let config = try NodeConfig.resolve(directory: data.url, flags: [])
         let transport = config.sync.makeTransport()
         defer { transport.shutdown() }
-        let engine = SyncEngine(store: store, transport: transport, configuration: config.sync)
+        // The command prints each peer's outcome itself (failures as `error:` lines, quarantined
+        // states listed): the engine's log, which says the same for a node's log, would print it twice.
+        var logger = Logger(label: "liaison.sync")
+        logger.logLevel = .critical
+        let engine = SyncEngine(store: store, transport: transport, configuration: config.sync, logger: logger)
         // Every peer at once, as `serve` and `POST /v1/sync` do: a hung peer costs its timeout
         // once, not once for each peer after it. Reports are printed in peer name order.
         let results = await engine.sync(with: chosen, progress: Self.show)

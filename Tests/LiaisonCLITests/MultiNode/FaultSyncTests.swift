@@ -87,6 +87,7 @@ import Testing
         let first = try #require(stderr.range(of: "error: hung-1: "), "\(stderr)")
         let second = try #require(stderr.range(of: "error: hung-2: "), "\(stderr)")
         #expect(first.lowerBound < second.lowerBound, "in peer name order: \(stderr)")
+        #expect(!stderr.contains("sync failed"), "each failure is said once, as its error: line, not again as a log line: \(stderr)")
     }
 
     @Test func aNodeKilledMidSyncRestartsIntactAndConvergesWithoutLosingAcknowledgedWrites() async throws {
