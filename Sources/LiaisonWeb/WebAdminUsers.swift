@@ -2,8 +2,9 @@ import Hummingbird
 import LiaisonHTTP
 import LiaisonStore
 
-/// `/admin/users` (admins): list accounts, add one, change a role, disable or enable, and
-/// reset a password to a temporary one that must be changed at the next sign-in.
+/// `/admin/users` (admins): list accounts, add one, change a role, disable or enable, reset a
+/// password to a temporary one that must be changed at the next sign-in, and unlock a sign-in
+/// kept waiting by failed tries (as `liaison user unlock`).
 extension WebRoutes {
     /// Adds the admin pages to the admins' group: users, API tokens and peers.
     func registerAdmin(on admin: RouterGroup<WebContext>) {
@@ -38,7 +39,8 @@ extension WebRoutes {
                 <td>\(state)</td><td>\(account.lastSignIn.map { WebFormat.time(millis: $0) } ?? "never")</td>
                 <td><form method="post" action="\(action)" class="actions">\(csrf)
                 <button type="submit" name="action" value="\(account.disabled ? "enable" : "disable")" class="secondary">\(account.disabled ? "Enable" : "Disable")</button>
-                <button type="submit" name="action" value="reset" class="secondary">Reset password</button></form></td></tr>
+                <button type="submit" name="action" value="reset" class="secondary">Reset password</button>
+                <button type="submit" name="action" value="unlock" class="secondary">Unlock sign-in</button></form></td></tr>
                 """
         }
         return try await render(
@@ -120,6 +122,17 @@ extension WebRoutes {
         let user = try context.user
         let form = try context.form
         let name = context.parameters.decoded("name")
+        if form["action"] == "unlock" {
+            do {
+                try await store.unlockSignIn(name: name)
+            } catch let error as StoreError {
+                return try await showUsers(user: user, notice: WebNotice.error("Nothing was changed: \(error.message)."), status: .badRequest)
+            }
+            return try await showUsers(
+                user: user,
+                notice: WebNotice.ok("\(name) can sign in at once: the failed sign-ins counted until now are forgotten.")
+            )
+        }
         var change = AccountChange()
         var password: String?
         switch form["action"] {

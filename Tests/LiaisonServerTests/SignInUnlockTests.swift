@@ -43,4 +43,31 @@ struct SignInUnlockTests {
             #expect(unknown.status != 0 && unknown.error.contains(#"no user named "nobody""#))
         }
     }
+
+    /// The admin page's **Unlock sign-in** does what `liaison user unlock` does, for an admin
+    /// without a shell on the node.
+    @Test func theAdminPageUnlocksASignIn() async throws {
+        try await withConfiguredNode(
+            office: "mumbai",
+            configure: {
+                $0.syncInterval = nil
+                $0.signInBackoff = 600
+            },
+            client: .init()
+        ) { node in
+            try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
+            // Signed in first: the failures below come from the same address.
+            let admin = try await WebBrowser.signIn(node, as: .admin)
+            for _ in 1...5 {
+                #expect(try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"a wrong password"}"#).status == 401)
+            }
+            let right = #"{"name":"asha","password":"\#(WebBrowser.password)"}"#
+            #expect(try await node.send("POST", "/v1/session", json: right).status == 429)
+            #expect(try await admin.get("/admin/users").text.contains(#"value="unlock""#))
+            let unlocked = try await admin.post("/admin/users/asha", ["action": "unlock"])
+            #expect(unlocked.status == 200 && unlocked.text.contains("asha can sign in at once"), "\(unlocked.text)")
+            #expect(try await node.send("POST", "/v1/session", json: right).status == 201, "in at once after the unlock")
+            #expect(try await admin.post("/admin/users/nobody", ["action": "unlock"]).status == 400)
+        }
+    }
 }
