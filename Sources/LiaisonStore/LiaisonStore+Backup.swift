@@ -17,15 +17,19 @@ public struct BackupSummary: Hashable, Sendable {
 extension LiaisonStore {
     /// Writes a complete, consistent copy of the store to `file` (SQLite's `VACUUM INTO`, one
     /// read transaction: writes at a serving node go on meanwhile), through a temporary file
-    /// beside it so that `file` is always whole; an existing `file` is replaced.
-    /// - Throws: ``StoreError`` `.invalid` when `file` is the store itself (or its log): the
-    ///   copy would replace the store it copies.
+    /// beside it so that `file` is always whole. An existing `file` is replaced only when it is
+    /// an earlier backup of this node (the same replica id).
+    /// - Throws: ``StoreError`` `.invalid` when `file` is inside the data directory (the store,
+    ///   its log, its locks, `liaison.conf`), or is there and is not an earlier backup of this
+    ///   node (another node's store or backup, any other file): replacing it would lose it.
     @discardableResult
     public func backup(to file: URL) async throws -> BackupSummary {
-        let ownFiles = [self.file, Self.sidecar(of: self.file, "-wal"), Self.sidecar(of: self.file, "-shm")].map(Self.resolved)
-        guard !ownFiles.contains(Self.resolved(file)) else {
-            throw StoreError(.invalid, "\(file.path) is this store's own file: back up to a file outside the data directory")
+        let directory = self.file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
+        let target = Self.resolved(file)
+        guard target != directory, !target.hasPrefix(directory + "/") else {
+            throw StoreError(.invalid, "\(file.path) is inside the data directory \(directory): back up to a file outside it")
         }
+        try refuseToReplace(file)
         let partial = file.deletingLastPathComponent()
             .appendingPathComponent(".\(file.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: partial)
@@ -38,6 +42,31 @@ extension LiaisonStore {
             throw StoreError(.invalid, "cannot write \(file.path): \(String(cString: strerror(errno)))")
         }
         return summary
+    }
+
+    /// Throws unless `file` is missing or is an earlier backup of this node, which a new backup
+    /// may replace.
+    private func refuseToReplace(_ file: URL) throws {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path) else { return }
+        var holder = "it is not a Liaison backup"
+        if attributes[.type] as? FileAttributeType == .typeRegular, let replica = Self.replicaID(of: file) {
+            if replica == identity.replicaID { return }
+            holder = "it is a store or backup of node \(replica)"
+        }
+        throw StoreError(
+            .invalid,
+            "\(file.path) is there and is not an earlier backup of this node (\(identity.replicaID)): \(holder). Back up to a new file, or remove that one first if it is no longer needed"
+        )
+    }
+
+    /// The replica id recorded in the store (or backup) `file`, read without writing to it; nil
+    /// when it is not a Liaison store.
+    private static func replicaID(of file: URL) -> String? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: file.path, configuration: configuration) else { return nil }
+        defer { try? queue.close() }
+        return try? queue.read { db in try String.fetchOne(db, sql: "SELECT replica_id FROM node WHERE id = 1") }
     }
 
     /// Makes a new node in `directory` from a backup: the backup's states, peers and tokens

@@ -10,7 +10,8 @@ struct BackupCommand: AsyncParsableCommand {
         abstract: "Write a complete, consistent copy of the store to FILE, while the node serves.",
         discussion: """
             The copy is one SQLite file, taken in one read transaction: the node goes on serving \
-            and syncing meanwhile. An existing FILE is replaced (whole, never half-written). \
+            and syncing meanwhile. FILE must be outside the data directory; an existing FILE is \
+            replaced (whole, never half-written) only when it is an earlier backup of this node. \
             Restore it with `liaison restore FILE --data DIR`.
             Example (cron, nightly): liaison backup --data /srv/liaison --out /backups/liaison-$(date +%F).sqlite
             """
@@ -24,7 +25,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try data.openStore()
-        let summary = try await store.backup(to: URL(fileURLWithPath: out))
+        let summary = try await store.backup(to: OutputFile.url(out))
         if output.json {
             print(
                 "{\"file\":\(jsonString(out)),\"records\":\(summary.records),\"sequence\":\(summary.sequence),\"replica_id\":\(jsonString(summary.backedUpReplica))}"

@@ -89,7 +89,7 @@ struct MigrationTests {
     @Test func aStoreFromANewerReleaseIsRefusedAndLeftAsItWas() async throws {
         let fixture = try StoreFixture()
         _ = try await fixture.add()
-        let backup = fixture.directory.appendingPathComponent("backup.sqlite")
+        let backup = fixture.elsewhere.appendingPathComponent("backup.sqlite")
         try await fixture.store.backup(to: backup)
         for file in [fixture.directory.appendingPathComponent(LiaisonStore.fileName), backup] {
             let queue = try DatabaseQueue(path: file.path)

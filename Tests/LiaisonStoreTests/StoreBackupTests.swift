@@ -17,7 +17,7 @@ struct StoreBackupTests {
         status.lastSuccess = 5
         try await store.savePeerStatus(status)
 
-        let backup = fixture.directory.appendingPathComponent("backup.sqlite")
+        let backup = fixture.elsewhere.appendingPathComponent("backup.sqlite")
         let summary = try await store.backup(to: backup)
         #expect(summary.records == 1 && summary.backedUpReplica == store.identity.replicaID)
         _ = try await fixture.add("Written after the backup")

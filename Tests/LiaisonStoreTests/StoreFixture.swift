@@ -5,17 +5,22 @@ import LiaisonStore
 /// A store in a fresh temporary directory, removed when the fixture goes away.
 final class StoreFixture: Sendable {
     let directory: URL
+    /// A directory outside the data directory, for backups.
+    let elsewhere: URL
     let store: LiaisonStore
 
     init(office: String = "mumbai") throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("liaison-store-tests-\(UUID().uuidString)")
+        elsewhere = directory.appendingPathExtension("elsewhere")
         try LiaisonStore.initialise(directory: directory, office: office)
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         store = try LiaisonStore(directory: directory, schema: .core)
     }
 
     deinit {
         try? FileManager.default.removeItem(at: directory)
+        try? FileManager.default.removeItem(at: elsewhere)
     }
 
     /// Opens the same files again.
