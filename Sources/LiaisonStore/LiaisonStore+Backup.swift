@@ -33,6 +33,13 @@ extension LiaisonStore {
         let partial = file.deletingLastPathComponent()
             .appendingPathComponent(".\(file.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: partial)
+        // Made empty first, readable by its owner only (it holds token and password hashes);
+        // `VACUUM INTO` fills an empty file and keeps its mode.
+        let descriptor = open(partial.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError(.invalid, "cannot write \(file.path): \(String(cString: strerror(errno)))")
+        }
+        close(descriptor)
         defer { try? FileManager.default.removeItem(at: partial) }
         try await database.writeWithoutTransaction { db in
             try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path])

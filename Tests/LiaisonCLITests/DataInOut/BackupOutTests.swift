@@ -52,6 +52,19 @@ import Testing
         #expect(try cli.ok("--data", "node", "status").contains("mumbai"))
     }
 
+    /// A backup holds token and password hashes: it was made readable by everyone (0644).
+    @Test func aBackupIsReadableByItsOwnerOnly() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        let backup = cli.directory.appendingPathComponent("node.sqlite")
+        for _ in 1...2 {
+            try cli.ok("--data", "node", "backup", "--out", backup.path)
+            let mode = try FileManager.default.attributesOfItem(atPath: backup.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "mode \(String(mode ?? 0, radix: 8))")
+        }
+    }
+
     /// As root, `--out` naming a device or a pipe replaced it with a file.
     @Test func aDeviceOrAPipeIsRefusedAndLeftAsItIs() throws {
         let cli = try CLI()
