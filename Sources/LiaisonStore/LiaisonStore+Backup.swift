@@ -41,8 +41,12 @@ extension LiaisonStore {
         }
         close(descriptor)
         defer { try? FileManager.default.removeItem(at: partial) }
-        try await database.writeWithoutTransaction { db in
-            try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path])
+        do {
+            try await database.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM INTO ?", arguments: [partial.path])
+            }
+        } catch {
+            throw Self.fileProblem("cannot write \(file.path)", error)
         }
         let summary = try Self.withBackup(partial, named: file) { db in try Self.summary(of: db, file: file) }
         guard rename(partial.path, file.path) == 0 else {
@@ -104,7 +108,9 @@ extension LiaisonStore {
         let partial = directory.appendingPathComponent(".\(fileName).restoring")
         try? FileManager.default.removeItem(at: partial)
         defer { try? FileManager.default.removeItem(at: partial) }
-        try FileManager.default.copyItem(at: backup, to: partial)
+        do { try FileManager.default.copyItem(at: backup, to: partial) } catch {
+            throw fileProblem("cannot copy \(backup.path) into \(directory.path)", error)
+        }
         let result = try withBackup(partial, named: backup) { db in
             let summary = try Self.summary(of: db, file: backup)
             let identity = NodeIdentity(
@@ -140,9 +146,29 @@ extension LiaisonStore {
             return try queue.writeWithoutTransaction(body)
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw fileProblem("cannot write \(file.path)", error)
         } catch {
             throw StoreError(.invalid, "\(name.path) is not a Liaison store (\(error))")
         }
+    }
+
+    /// `what` failed because of `error`, as one line: `cannot write FILE: No space left on device`
+    /// rather than SQLite's or Foundation's error codes.
+    private static func fileProblem(_ what: String, _ error: any Error) -> StoreError {
+        let problem: String
+        if let error = error as? DatabaseError {
+            problem = error.resultCode == .SQLITE_FULL ? String(cString: strerror(ENOSPC)) : error.message ?? "\(error)"
+        } else if (error as? CocoaError)?.code == .fileWriteOutOfSpace {
+            problem = String(cString: strerror(ENOSPC))
+        } else if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            problem = String(cString: strerror(Int32(underlying.code)))
+        } else {
+            problem = (error as NSError).localizedDescription
+        }
+        return StoreError(.invalid, "\(what): \(problem)")
     }
 
     /// The file SQLite keeps beside `file` with `suffix` (`-wal`, `-shm`).

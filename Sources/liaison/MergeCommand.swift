@@ -26,11 +26,7 @@ struct MergeCommand: AsyncParsableCommand {
         if file == "-" {
             bytes = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            do {
-                bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-            } catch {
-                throw CommandFailure("cannot read \(file): \((error as NSError).localizedDescription)")
-            }
+            bytes = try InputFile.read(file)
         }
         let bundle = try LiaisonBundle(json: bytes)
         let summary = try await store.merge(bundle, origin: "bundle \(file == "-" ? "from stdin" : file)")

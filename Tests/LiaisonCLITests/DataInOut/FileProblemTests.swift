@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// A file that cannot be read or written is one `error:` line naming it and the problem, never
+/// SQLite's or Foundation's error codes.
+@Suite struct FileProblemTests {
+    @Test func aBackupIntoAMissingDirectoryNamesTheFileAndTheProblem() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        let error = try cli.fails("--data", "node", "backup", "--out", "missing/node.sqlite")
+        #expect(error.hasPrefix("error: cannot write /") && error.hasSuffix("/missing/node.sqlite: No such file or directory\n"), "\(error)")
+    }
+
+    @Test func mergeReadsANamedPipeAndRefusesADirectoryByName() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "mumbai", "init", "--office", "mumbai")
+        try cli.ok("--data", "chennai", "init", "--office", "chennai")
+        try cli.ok("--data", "chennai", "record", "add", "type=trade_lead", "title=Lead of chennai", "tracks=ipef")
+        let bundle = Data(try cli.ok("--data", "chennai", "export").utf8)
+
+        let error = try cli.fails("--data", "mumbai", "merge", cli.directory.path)
+        #expect(error == "error: cannot read \(cli.directory.path): Is a directory\n", "\(error)")
+
+        let pipe = cli.directory.appendingPathComponent("bundle.pipe").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
+            handle.write(bundle)
+            try? handle.close()
+        }
+        writer.start()
+        let merged = try cli.ok("--data", "mumbai", "merge", pipe)
+        #expect(merged.hasPrefix("merged 1"), "\(merged)")
+        #expect(try cli.ok("--data", "mumbai", "record", "list").contains("Lead of chennai"))
+    }
+}
