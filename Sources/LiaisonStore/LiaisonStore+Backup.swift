@@ -93,7 +93,11 @@ extension LiaisonStore {
         if FileManager.default.fileExists(atPath: file.path) {
             throw StoreError(.alreadyInitialised, "\(directory.path) already holds a store: restore into a new directory")
         }
-        guard FileManager.default.fileExists(atPath: backup.path) else { throw StoreError(.invalid, "no file \(backup.path)") }
+        var info = stat()
+        guard stat(backup.path, &info) == 0 else { throw StoreError(.invalid, "no file \(backup.path)") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError(.invalid, "\(backup.path) is not a file (a directory, a device or a pipe): name a file made by `liaison backup`")
+        }
         // A store's log holds its latest commits until SQLite folds them back: copied alone, the
         // file would lose them (a backup has none; a node's store has one while it runs, or after a crash).
         let log = Self.sidecar(of: backup, "-wal")

@@ -80,4 +80,18 @@ struct StoreBackupTests {
             try LiaisonStore.restore(from: fixture.directory.appendingPathComponent("missing.sqlite"), into: target)
         }
     }
+
+    /// A directory given as the backup was copied into the new node's directory, itself
+    /// included, until the path grew too long.
+    @Test func aDirectoryIsRefusedBeforeAnythingIsCopied() throws {
+        let fixture = try StoreFixture()
+        let target = fixture.directory.appendingPathComponent("restored")
+        #expect {
+            try LiaisonStore.restore(from: fixture.directory, into: target)
+        } throws: { error in
+            "\(error)".contains("\(fixture.directory.path) is not a file") && "\(error)".count < 300
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent(LiaisonStore.fileName).path))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? [] == [])
+    }
 }
