@@ -107,7 +107,36 @@ extension LiaisonStore {
                 "\(backup.path) has a write-ahead log beside it (\(log.lastPathComponent)) holding its latest writes: it is a node's store, not a backup. Take a backup with `liaison backup`, or, with no node running on it, open it once (`liaison status --data DIR`) to fold the log in"
             )
         }
+        var made: [URL] = []
+        var missing = directory.standardizedFileURL
+        while !FileManager.default.fileExists(atPath: missing.path) {
+            made.append(missing)
+            missing.deleteLastPathComponent()
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            return try restoreLocked(from: backup, into: directory)
+        } catch {
+            for directory in made { rmdir(directory.path) }  // those this restore made, if left empty
+            throw error
+        }
+    }
+
+    /// The rest of ``restore(from:into:)``, in `directory` made, under a lock that keeps a second
+    /// restore into it out.
+    private static func restoreLocked(from backup: URL, into directory: URL) throws -> (NodeIdentity, BackupSummary) {
+        let file = directory.appendingPathComponent(fileName)
+        let lockFile = directory.appendingPathComponent(".\(fileName).restore")
+        guard let lock = try FileLock.take(lockFile) else {
+            throw StoreError(.invalid, "another restore into \(directory.path) is under way: let it finish, then check it with `liaison status`")
+        }
+        defer {
+            try? FileManager.default.removeItem(at: lockFile)
+            withExtendedLifetime(lock) {}
+        }
+        if FileManager.default.fileExists(atPath: file.path) {
+            throw StoreError(.alreadyInitialised, "\(directory.path) already holds a store: restore into a new directory")
+        }
         // Made whole in a temporary file and renamed, so no store ever holds the old replica id.
         let partial = directory.appendingPathComponent(".\(fileName).restoring")
         try? FileManager.default.removeItem(at: partial)

@@ -73,12 +73,38 @@ struct StoreBackupTests {
         let fixture = try StoreFixture()
         let junk = fixture.directory.appendingPathComponent("junk.sqlite")
         try Data("not a database at all, just text".utf8).write(to: junk)
-        let target = fixture.directory.appendingPathComponent("restored")
+        let target = fixture.directory.appendingPathComponent("restored/office")
         #expect { try LiaisonStore.restore(from: junk, into: target) } throws: { "\($0)".contains(junk.path) }
-        #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent(LiaisonStore.fileName).path))
+        #expect(
+            !FileManager.default.fileExists(atPath: target.deletingLastPathComponent().path),
+            "the directories the failed restore made are gone"
+        )
         #expect(throws: StoreError.self) {
             try LiaisonStore.restore(from: fixture.directory.appendingPathComponent("missing.sqlite"), into: target)
         }
+    }
+
+    /// Two restores into one new directory at once shared a temporary file, and both failed
+    /// saying the backup was not a Liaison store.
+    @Test func aSecondRestoreIntoTheSameDirectoryMeanwhileIsRefusedByName() async throws {
+        let fixture = try StoreFixture()
+        _ = try await fixture.add()
+        let backup = fixture.elsewhere.appendingPathComponent("backup.sqlite")
+        try await fixture.store.backup(to: backup)
+        let target = fixture.directory.appendingPathComponent("restored")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        // The first restore, under way: it holds the restore lock of the directory.
+        let held = open(target.appendingPathComponent(".\(LiaisonStore.fileName).restore").path, O_RDWR | O_CREAT, 0o600)
+        #expect(held >= 0 && flock(held, LOCK_EX) == 0)
+        #expect {
+            try LiaisonStore.restore(from: backup, into: target)
+        } throws: { error in
+            "\(error)".contains("another restore into \(target.path) is under way")
+        }
+        close(held)
+        let (identity, summary) = try LiaisonStore.restore(from: backup, into: target)
+        #expect(summary.records == 1 && identity.replicaID != fixture.store.identity.replicaID)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == [LiaisonStore.fileName])
     }
 
     /// A directory given as the backup was copied into the new node's directory, itself
