@@ -15,12 +15,19 @@ extension LiaisonStore {
     ///
     /// The bundle goes up to the sequence current when the export starts; a record changed
     /// during the export is left for the next export (`since` = this one's `lastSequence`).
+    /// - Throws: ``BundleError`` when `since` is past this node's sequence (a number from
+    ///   before a restore, or from another node): such a bundle would carry nothing, now or later.
     public func exportBundle(
         since: Int64,
         pageSize: Int = 500,
         to sink: (Data) throws -> Void
     ) async throws -> BundleExport {
-        let last = max(since, try await currentSequence())
+        let last = try await currentSequence()
+        guard since <= last else {
+            throw BundleError(
+                "--since \(since) is past this node's sequence \(last): a bundle from there would never carry its changes. Export from 0 (after a restore, the node's sequence is the backup's)"
+            )
+        }
         var header = JSONWriter()
         header.raw("{\"format\":")
         header.string(LiaisonBundle.format)

@@ -25,6 +25,25 @@ import Testing
         #expect(zero.code != 0 && zero.err.contains("--limit must be 1 or more"), "\(zero.err)")
     }
 
+    /// After a restore from an older backup, a chained `export --since` past the node's
+    /// sequence exported nothing and echoed the number back, so no bundle ever carried its changes.
+    @Test func sinceBeyondTheNodesSequenceIsRefusedNamingBoth() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        try cli.ok("--data", "node", "record", "add", "type=trade_lead", "title=Lead", "tracks=ipef")
+        let bundle = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok("--data", "node", "export").utf8)) as? [String: Any])
+        let sequence = try #require(bundle["last_sequence"] as? Int)
+        #expect(try cli.ok("--data", "node", "export", "--since", "\(sequence)").contains("\"states\":[]"))
+        for out in [[], ["--out", "bundle.json"]] {
+            let result = try cli.run(["--data", "node", "export", "--since", "\(sequence + 4)"] + out)
+            let error = result.err
+            #expect(result.code == 1 && result.out.isEmpty && error.hasPrefix("error: "), "\(error)")
+            #expect(error.contains("--since \(sequence + 4) is past this node's sequence \(sequence)") && error.contains("Export from 0"), "\(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("bundle.json").path))
+    }
+
     @Test func csvOf2000RecordsRoundTripsThroughAFreshNode() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
