@@ -7,33 +7,36 @@ public struct FieldEntry: Hashable, Sendable {
     /// Who wrote it and when.
     public let meta: WriteMeta
 
-    /// Whether this entry is shown ahead of `other` when a field is in conflict: the later
-    /// wall-clock time wins, then the larger replica id, then the larger counter.
-    func outranks(_ other: FieldEntry) -> Bool {
-        (meta.at, dot.replica, dot.counter) > (other.meta.at, other.dot.replica, other.dot.counter)
+    /// Whether this entry is shown ahead of `other` when `field` is in conflict: the later
+    /// wall-clock time wins, then the larger replica id, then the larger counter. In
+    /// ``deletedField``, `false` comes first whatever its time: a record whose delete is in
+    /// conflict with an edit stays visible until someone resolves it (docs/design.md §4).
+    func outranks(_ other: FieldEntry, in field: String) -> Bool {
+        if field == deletedField, value != other.value { return value == .bool(false) }
+        return (meta.at, dot.replica, dot.counter) > (other.meta.at, other.dot.replica, other.dot.counter)
     }
 }
 
 extension RecordState {
     /// The entries of a field, the displayed one first (see ``FieldEntry``'s ranking).
     public func entries(of field: String) -> [FieldEntry] {
-        (fields[field] ?? [:]).map { entry($0.key, $0.value) }.sorted { $0.outranks($1) }
+        (fields[field] ?? [:]).map { entry($0.key, $0.value) }.sorted { $0.outranks($1, in: field) }
     }
 
     /// The value every node shows for a field: the settled value, or, when in conflict, the
     /// provisional winner. `nil` when the field was never written.
     public func displayValue(of field: String) -> FieldValue? {
-        fields[field].flatMap(winner)
+        fields[field].flatMap { winner($0, in: field) }
     }
 
-    /// The value of the top-ranked entry (see ``FieldEntry``), found without sorting.
-    private func winner(_ entries: [Dot: FieldValue]) -> FieldValue? {
+    /// The value of the top-ranked entry of `field` (see ``FieldEntry``), found without sorting.
+    private func winner(_ entries: [Dot: FieldValue], in field: String) -> FieldValue? {
         guard let first = entries.first else { return nil }
         guard entries.count > 1 else { return first.value }
         var best = entry(first.key, first.value)
         for (dot, value) in entries.dropFirst() {
             let candidate = entry(dot, value)
-            if candidate.outranks(best) { best = candidate }
+            if candidate.outranks(best, in: field) { best = candidate }
         }
         return best.value
     }
@@ -57,8 +60,9 @@ extension RecordState {
         fields.keys.filter(isConflicted).sorted()
     }
 
-    /// Whether the record shows as deleted (the display value of ``deletedField``).
-    /// An edit concurrent with a delete is a conflict on ``deletedField``.
+    /// Whether the record shows as deleted (the display value of ``deletedField``): only when
+    /// every value of it is `true`. An edit concurrent with a delete is a conflict on
+    /// ``deletedField``, and the record shows as not deleted until it is resolved.
     public var isDeleted: Bool {
         displayValue(of: deletedField) == .bool(true)
     }
@@ -73,7 +77,7 @@ extension RecordState {
     public var displaySummary: DisplaySummary {
         var summary = DisplaySummary()
         for (name, entries) in fields {
-            guard let shown = winner(entries) else { continue }
+            guard let shown = winner(entries, in: name) else { continue }
             if Self.holdsDifferentValues(entries) { summary.conflicted = true }
             if name == deletedField {
                 summary.deleted = shown == .bool(true)

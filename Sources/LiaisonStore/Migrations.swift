@@ -15,6 +15,7 @@ enum Migrations {
         registerOverviewCounts(in: &migrator)
         registerNewRecordSearch(in: &migrator)
         registerSignInUnlock(in: &migrator)
+        registerDeleteConflicts(in: &migrator)
         return migrator
     }
 

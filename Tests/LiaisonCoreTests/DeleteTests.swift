@@ -28,8 +28,9 @@ import Testing
         #expect(RecordView(state).conflicts.isEmpty)
     }
 
-    @Test(arguments: [(Int64(3_000), Int64(2_000), true), (Int64(2_000), Int64(3_000), false)])
-    func editConcurrentWithDeleteIsAConflictShownTheSameEverywhere(deleteAt: Int64, editAt: Int64, shownDeleted: Bool) throws {
+    /// Whichever came last, the record stays visible (not deleted) until the conflict is resolved.
+    @Test(arguments: [(Int64(3_000), Int64(2_000)), (Int64(2_000), Int64(3_000))])
+    func editConcurrentWithDeleteIsAConflictShownTheSameEverywhere(deleteAt: Int64, editAt: Int64) throws {
         let (mumbaiState, chennaiState) = try deleteConcurrentWithEdit(deleteAt: deleteAt, editAt: editAt)
         let atMumbai = try mumbaiState.merged(with: chennaiState)
         let atChennai = try chennaiState.merged(with: mumbaiState)
@@ -38,9 +39,9 @@ import Testing
         #expect(atMumbai.isConflicted(deletedField))
         #expect(atMumbai.conflictedFields == [deletedField])
         let view = RecordView(atMumbai)
-        // The provisional display follows the latest write; both values are listed.
-        #expect(view.deleted == shownDeleted)
-        #expect(view.conflicts[deletedField]?.map(\.value) == [.bool(shownDeleted), .bool(!shownDeleted)])
+        // The record shows as not deleted, even when the delete came last; both values are listed.
+        #expect(!view.deleted && !atMumbai.isDeleted && !atMumbai.displaySummary.deleted)
+        #expect(view.conflicts[deletedField]?.map(\.value) == [.bool(false), .bool(true)])
         #expect(view.isConflicted)
         // The record's data is still there, edit included, whichever way it is shown.
         #expect(view.fields["title"] == .text("Lithium refinery JV"))
@@ -68,7 +69,7 @@ import Testing
     @Test func resolvingTheConflictWithAnEditKeepsTheRecordEverywhere() throws {
         let (mumbaiState, chennaiState) = try deleteConcurrentWithEdit(deleteAt: 3_000, editAt: 2_000)
         var atMumbai = try mumbaiState.merged(with: chennaiState)
-        #expect(atMumbai.isDeleted)
+        #expect(atMumbai.isConflicted(deletedField))
         try atMumbai.resolve(["status": .text("on_hold")], replica: mumbai, meta: meta("asha", 4_000))
         #expect(!atMumbai.isDeleted)
         #expect(atMumbai.conflictedFields.isEmpty)

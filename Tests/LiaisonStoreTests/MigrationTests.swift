@@ -68,6 +68,33 @@ struct MigrationTests {
         #expect(try await reopened.displayedRecords().count == expected.displayedRecords().count + 1)
     }
 
+    /// An earlier release marked a record deleted when the delete in conflict with an edit was
+    /// the later write, hiding it from lists; after the upgrade it is listed, with its counts
+    /// and report facts as a store made today keeps them.
+    @Test func aRecordWhoseDeleteIsInConflictIsListedAfterTheUpgrade() async throws {
+        let today = try StoreFixture()
+        let chennai = try StoreFixture(office: "chennai")
+        let id = try await today.editedWhileDeletedLater(at: chennai)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.makeEarlierStore(
+            in: directory,
+            upTo: Self.earlierSchemas.last!,
+            copying: today.directory.appendingPathComponent(LiaisonStore.fileName)
+        )
+        let old = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
+        try await old.write { db in try db.execute(sql: "UPDATE record SET deleted = 1 WHERE id = ?", arguments: [id]) }
+        try old.close()
+
+        let store = try LiaisonStore(directory: directory, schema: .core)
+        #expect(try await store.page(RecordQuery()).states.map(\.id) == [id])
+        #expect(try await store.page(RecordQuery(deleted: true)).states.isEmpty)
+        #expect(try StoreRecount(directory: directory).rowsUnlikeTheirStates() == 0)
+        let recount = StoreRecount(directory: directory)
+        #expect(try recount.kept() == recount.recounted())
+        #expect(try Self.reportFacts(of: directory) == Self.reportFacts(of: today.directory))
+    }
+
     /// A node stopped after migration v2 committed and before the display values were filled
     /// (a crash) fills them when it next opens.
     @Test func displayValuesLeftUnfilledAreFilledOnTheNextOpen() async throws {

@@ -42,6 +42,25 @@ final class StoreFixture: Sendable {
         return try await store.create(values, author: author)
     }
 
+    /// Makes "Lithium JV" here, which `other` edits while this store deletes the same version
+    /// 300 ms later; both then merge the other's state: a conflict on `deleted`, the delete
+    /// the later write (docs/design.md §4). Returns the record's id.
+    func editedWhileDeletedLater(at other: StoreFixture) async throws -> String {
+        let made = try await add("Lithium JV")
+        _ = try await other.store.merge([made], from: store.identity.replicaID)
+        let edited = try await other.store.update(
+            id: made.id,
+            try other.values("notes=Signing moved to May"),
+            readContext: made.context,
+            author: "priya"
+        )
+        try await Task.sleep(for: .milliseconds(300))
+        let deleted = try await store.delete(id: made.id, readContext: made.context, author: "ravi")
+        _ = try await other.store.merge([deleted], from: store.identity.replicaID)
+        _ = try await store.merge([edited], from: other.store.identity.replicaID)
+        return made.id
+    }
+
     /// Everything observable about the stored states: the sequence and the whole changes feed.
     func snapshot() async throws -> [String] {
         let page = try await store.changes(since: 0, limit: 100_000)

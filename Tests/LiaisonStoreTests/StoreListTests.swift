@@ -72,6 +72,32 @@ struct StoreListTests {
         #expect(searched.states.map(\.id) == [torn.id] && searched.total == .exact(1))
     }
 
+    /// docs/design.md §4: Chennai edits while Mumbai deletes the same version a moment later.
+    /// After they sync, the edited record is listed and found at both, marked conflicted, and
+    /// not among the deleted, until someone resolves it.
+    @Test("a record deleted at one office while edited at another stays listed and found")
+    func editAgainstALaterDeleteStaysListed() async throws {
+        let mumbai = try StoreFixture()
+        let chennai = try StoreFixture(office: "chennai")
+        let id = try await mumbai.editedWhileDeletedLater(at: chennai)
+
+        for office in [chennai, mumbai] {
+            let store = office.store
+            #expect(try await titles(store, RecordQuery()) == ["Lithium JV"])
+            #expect(try await titles(store, RecordQuery(text: "lithium")) == ["Lithium JV"])
+            #expect(try await titles(store, RecordQuery(conflictedOnly: true)) == ["Lithium JV"])
+            #expect(try await titles(store, RecordQuery(deleted: true)).isEmpty)
+            let counts = try await store.counts()
+            #expect(counts.records == 1 && counts.deleted == 0 && counts.conflicted == 1)
+            let recount = StoreRecount(directory: office.directory)
+            #expect(try recount.kept() == recount.recounted())
+        }
+
+        _ = try await chennai.store.resolve(id: id, [deletedField: .bool(true)], author: "priya")
+        #expect(try await titles(chennai.store, RecordQuery()).isEmpty)
+        #expect(try await titles(chennai.store, RecordQuery(deleted: true)) == ["Lithium JV"])
+    }
+
     @Test("limit and offset page through the list; total counts every match")
     func paging() async throws {
         let (fixture, _) = try await fixture()
