@@ -54,7 +54,15 @@ extension LiaisonStore {
 
     /// Settles fields against the whole current version (docs/design.md §4). Writing
     /// `deleted = true` settles a delete conflict as deleted; any other write restores the record.
-    public func resolve(id: String, _ values: [String: FieldValue], author: String) async throws -> RecordState {
+    /// `version` is the version its writer read (`nil`: the current one, whatever it is).
+    /// - Throws: ``StoreError`` `.refused` when the record is no longer at `version`: the
+    ///   resolution would discard values its writer never saw.
+    public func resolve(
+        id: String,
+        _ values: [String: FieldValue],
+        version: VersionVector? = nil,
+        author: String
+    ) async throws -> RecordState {
         var values = values
         let deleted = values.removeValue(forKey: deletedField)
         guard deleted == nil || deleted?.boolValue != nil else {
@@ -64,7 +72,13 @@ extension LiaisonStore {
         if let deleted { values[deletedField] = deleted }
         let resolution = values
         return try await change(id: id) { state in
-            try state.loggedWrite(resolution, readContext: state.context, replica: self.identity.replicaID, meta: self.meta(author))
+            if let version, version != state.context {
+                throw StoreError(
+                    .refused,
+                    "record \(id) changed since the version you read (another save or a sync), so nothing was saved: read it again and resolve against its current version"
+                )
+            }
+            return try state.loggedWrite(resolution, readContext: state.context, replica: self.identity.replicaID, meta: self.meta(author))
         }
     }
 

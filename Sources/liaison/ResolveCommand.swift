@@ -2,7 +2,7 @@ import ArgumentParser
 import LiaisonCore
 import LiaisonStore
 
-/// `liaison resolve ID FIELD=VALUE...`
+/// `liaison resolve [--version TOKEN] ID FIELD=VALUE...`
 struct ResolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
@@ -10,13 +10,16 @@ struct ResolveCommand: AsyncParsableCommand {
         discussion: """
             Every value seen so far for those fields is replaced: each node that merges the \
             resolution settles the same way. `deleted=true` settles an edit-vs-delete conflict \
-            as deleted; FIELD=VALUE (or deleted=false) restores the record.
+            as deleted; FIELD=VALUE (or deleted=false) restores the record. Give --version with \
+            the token you were shown: if the record changed since (another save or a sync), \
+            nothing is saved and the command fails, rather than discarding values you never saw.
             """
     )
 
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var author: AuthorOptions
+    @OptionGroup var version: VersionOptions
 
     @Argument(help: "The record id.")
     var id: String
@@ -27,7 +30,8 @@ struct ResolveCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try data.openStore()
         let values = try store.schema.parseAssignments(assignments, allowingDeleted: true)
-        let state = try await store.resolve(id: id, values, author: author.author)
+        let read = try version.token.map { try VersionToken(decoding: $0).context }
+        let state = try await store.resolve(id: id, values, version: read, author: author.author)
         printRecord(state, schema: store.schema, json: output.json)
     }
 }

@@ -52,7 +52,27 @@ struct TwoOfficesTests {
         let conflicted = try cli.ok("--data", "mumbai", "record", "list", "--conflicted")
         #expect(conflicted.contains(id))
 
-        let resolved = try cli.ok("--data", "chennai", "resolve", "--json", id, "status=mou_signed", author: "priya")
+        // Resolving against a version the record has moved past (another save since) is refused.
+        let shown = try #require(try cli.record("chennai", id)["version"] as? String)
+        try cli.ok("--data", "chennai", "record", "set", "--version", shown, id, "status=closed_lost", author: "ravi")
+        #expect(
+            try cli.fails("--data", "chennai", "resolve", "--version", shown, id, "status=mou_signed").contains(
+                "changed since the version you read"
+            )
+        )
+        #expect(try cli.ok("--data", "chennai", "record", "get", id).contains("closed_lost"))
+        let current = try #require(try cli.record("chennai", id)["version"] as? String)
+        let resolved = try cli.ok(
+            "--data",
+            "chennai",
+            "resolve",
+            "--json",
+            "--version",
+            current,
+            id,
+            "status=mou_signed",
+            author: "priya"
+        )
         #expect(resolved.contains(#""conflicts":{}"#))
         #expect(try cli.send(from: "chennai", to: "mumbai") == "merged 1, changed 1, conflicts 0\n")
         let settledMumbai = try cli.ok("--data", "mumbai", "record", "get", "--json", id)

@@ -175,6 +175,58 @@ struct RecordRoutesTests {
         }
     }
 
+    /// A client shown a conflict (contacted, on_hold) resolves it with `If-Match` naming that
+    /// version; a third value (closed_lost) arrived meanwhile: nothing is settled, as on the
+    /// web form, and the value the client never saw is still there to choose from.
+    @Test func resolveAgainstAVersionTheRecordMovedPastIsRefused() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let created = try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord)
+            let id = try #require(created.object["id"] as? String)
+            let original = try #require(created.header("etag"))
+            func setStatus(_ status: String) async throws {
+                let answer = try await node.send(
+                    "PATCH",
+                    "/v1/records/\(id)",
+                    token: editor,
+                    json: #"{"status":"\#(status)"}"#,
+                    headers: [("If-Match", original)]
+                )
+                #expect(answer.status == 200)
+            }
+            try await setStatus("contacted")
+            try await setStatus("on_hold")
+            let shown = try #require(try await node.send("GET", "/v1/records/\(id)", token: editor).header("etag"))
+            try await setStatus("closed_lost")
+
+            let stale = try await node.send(
+                "POST",
+                "/v1/records/\(id)/resolve",
+                token: editor,
+                json: #"{"status":"on_hold"}"#,
+                headers: [("If-Match", shown)]
+            )
+            #expect(stale.status == 409)
+            #expect(
+                stale.object["error"] as? String
+                    == "record \(id) changed since the version you read (another save or a sync), so nothing was saved: read it again and resolve against its current version"
+            )
+            let kept = try await node.send("GET", "/v1/records/\(id)", token: editor)
+            let values = (kept.object["conflicts"] as? [String: [[String: Any]]])?["status"]?.compactMap { $0["value"] as? String }
+            #expect(Set(values ?? []) == ["contacted", "on_hold", "closed_lost"])
+
+            let current = try await node.send(
+                "POST",
+                "/v1/records/\(id)/resolve",
+                token: editor,
+                json: #"{"status":"on_hold"}"#,
+                headers: [("If-Match", try #require(kept.header("etag")))]
+            )
+            #expect(current.status == 200)
+            #expect((current.object["conflicts"] as? [String: Any])?.isEmpty == true)
+        }
+    }
+
     @Test func editConcurrentWithDeleteIsSettledByResolveDeleted() async throws {
         try await withNode { node in
             let editor = node.token(.editor)

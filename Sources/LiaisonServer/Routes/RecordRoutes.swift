@@ -56,8 +56,9 @@ extension APIHandlers {
 
     @Sendable func resolveRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let id = request.recordID(context)
+        let read = try request.ifMatchContext(required: false)
         let values = try await request.fieldValues()
-        let state = try await store.resolve(id: id, values, author: context.author)
+        let state = try await store.resolve(id: id, values, version: read, author: context.author)
         return .json(.record(state), headers: Self.etag(state))
     }
 

@@ -36,11 +36,12 @@ extension Request {
         return values
     }
 
-    /// The read context named by a required `If-Match: "<version token>"`; `nil` for `If-Match: *`
-    /// (whatever the current version is).
-    /// - Throws: 428 without the header, 400 when it names no single decodable version.
-    func ifMatchContext() throws -> VersionVector? {
+    /// The read context named by `If-Match: "<version token>"`; `nil` for `If-Match: *` (whatever
+    /// the current version is), or without the header when it is not `required`.
+    /// - Throws: 428 without a `required` header, 400 when it names no single decodable version.
+    func ifMatchContext(required: Bool = true) throws -> VersionVector? {
         guard let header = headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !header.isEmpty else {
+            guard required else { return nil }
             throw APIError(
                 .preconditionRequired,
                 "If-Match is required: send the ETag of the version you read (If-Match: \"<version>\")"
