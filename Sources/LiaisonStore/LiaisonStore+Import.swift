@@ -137,7 +137,9 @@ extension LiaisonStore {
         if values["status"] == nil { values["status"] = .text("identified") }
         var state = RecordState(id: row.id ?? RecordID.make())
         let event = try state.loggedWrite(values, readContext: .empty, replica: identity.replicaID, meta: meta)
-        try schema.checkRecord(state)
+        // A row with the id of a record this node does not hold carries that record from another
+        // node (an export), as it stands there.
+        try schema.checkRecord(state, carried: row.id != nil)
         try db.log(event, at: db.save(state))
         return .created
     }

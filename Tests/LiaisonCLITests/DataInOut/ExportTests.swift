@@ -71,6 +71,34 @@ import Testing
         return (exported, try cli.ok("--data", second, "record", "list", "--format", "csv"))
     }
 
+    /// Mumbai moves a record to the SCCP track while Kolkata sets its semiconductors segment:
+    /// both merge with no conflict, into a record holding a field of a track it is not in.
+    /// Mumbai's export of it imports on a fresh node as it is; a row typed without an id with
+    /// such a field is still refused.
+    @Test func aRecordMergedOutsideItsTracksRoundTripsThroughAFreshNode() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "mumbai", "init", "--office", "mumbai")
+        try cli.ok("--data", "kolkata", "init", "--office", "kolkata")
+        let id = try recordID(
+            try cli.ok("--data", "mumbai", "record", "add", "--json", "type=investment", "title=Fab JV", "tracks=semiconductors")
+        )
+        try cli.send(from: "mumbai", to: "kolkata")
+        try cli.ok("--data", "mumbai", "record", "set", id, "tracks=sccp")
+        try cli.ok("--data", "kolkata", "record", "set", id, "semiconductors.segment=design")
+        #expect(try cli.send(from: "kolkata", to: "mumbai") == "merged 1, changed 1, conflicts 0\n")
+        let fields = try #require(try cli.record("mumbai", id)["fields"] as? [String: Any])
+        #expect(fields["tracks"] as? [String] == ["sccp"] && fields["semiconductors.segment"] as? String == "design")
+
+        let (exported, again) = try Self.exportAndImport(cli, from: "mumbai", to: "fresh")
+        #expect(again == exported)
+
+        let typed = cli.directory.appendingPathComponent("typed.csv")
+        try "type,title,tracks,semiconductors.segment\ninvestment,Typed JV,sccp,design\n".write(to: typed, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["--data", "fresh", "import", typed.path])
+        #expect(refused.code != 0 && refused.err.contains("semiconductors.segment: belongs to track semiconductors"), "\(refused.err)")
+    }
+
     @Test func tinyAndLargeAmountsExportInPlainDecimalsAndImportBack() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
