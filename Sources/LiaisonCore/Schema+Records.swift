@@ -22,16 +22,30 @@ extension Schema {
     /// `carried` is for a record brought whole from another node by its id (an export's row):
     /// its track fields are not checked against its tracks, since concurrent edits at two
     /// offices make such records (docs/design.md §9) and the node that exported it holds it so.
-    public func checkRecord(_ state: RecordState, carried: Bool = false) throws(ValidationError) {
+    /// `before` is the record as it was before the write: a field it already held outside its
+    /// tracks (made so by such edits) is not held against a write that leaves it so, which
+    /// would otherwise refuse every edit of the record until someone cleared the field.
+    public func checkRecord(_ state: RecordState, carried: Bool = false, before: RecordState? = nil) throws(ValidationError) {
         if state.isDeleted { return }
         let values = state.displayValues
         var issues = requiredMissing(from: values).map { ValidationError.Issue(field: $0, message: "is required") }
-        let tracks = Set(values["tracks"]?.listValue ?? [])
-        for name in values.keys.sorted() where !carried {
-            guard let track = field(name)?.track, !tracks.contains(track) else { continue }
-            issues.append(.init(field: name, message: "belongs to track \(track), which the record is not in"))
+        if !carried {
+            let heldOutside = Set((before.map { fieldsOutsideTracks($0.displayValues) } ?? []).map(\.name))
+            for (name, track) in fieldsOutsideTracks(values) where !heldOutside.contains(name) {
+                issues.append(.init(field: name, message: "belongs to track \(track), which the record is not in"))
+            }
         }
         guard issues.isEmpty else { throw ValidationError(issues: issues) }
+    }
+
+    /// The fields of `values` (a record's display values) that belong to a track the record is
+    /// not in, with that track, in name order.
+    private func fieldsOutsideTracks(_ values: [String: FieldValue]) -> [(name: String, track: String)] {
+        let tracks = Set(values["tracks"]?.listValue ?? [])
+        return values.keys.sorted().compactMap { name in
+            guard let track = field(name)?.track, !tracks.contains(track) else { return nil }
+            return (name, track)
+        }
     }
 
     /// The required fields that `values` (a record's display values) lack, in field order.

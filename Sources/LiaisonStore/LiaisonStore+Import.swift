@@ -119,8 +119,9 @@ extension LiaisonStore {
             let shown = state.displayValues
             let changes = row.values.filter { name, value in (shown[name] ?? .null) != value }
             if changes.isEmpty { return .unchanged }
+            let before = state
             let event = try state.loggedWrite(changes, readContext: state.context, replica: identity.replicaID, meta: meta)
-            try schema.checkRecord(state)
+            try schema.checkRecord(state, before: before)
             try db.log(event, at: db.save(state))
             return .updated
         }

@@ -94,13 +94,14 @@ extension LiaisonStore {
             guard var state = try db.loadState(id: id) else {
                 throw StoreError(.notFound, "no record \(id)")
             }
+            let before = state
             let event: WriteEvent
             do {
                 event = try body(&state)
             } catch let error as WriteError {
                 throw StoreError(.refused, error.description)
             }
-            try self.schema.checkRecord(state)
+            try self.schema.checkRecord(state, before: before)
             try db.log(event, at: db.save(state))
             return state
         }

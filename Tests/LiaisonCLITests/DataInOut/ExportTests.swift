@@ -93,6 +93,12 @@ import Testing
         let (exported, again) = try Self.exportAndImport(cli, from: "mumbai", to: "fresh")
         #expect(again == exported)
 
+        // Such a record can still be edited: a write that leaves the field as it was is taken,
+        // one that puts another field outside the record's tracks is refused.
+        try cli.ok("--data", "mumbai", "record", "set", id, "notes=Board approved")
+        let outside = try cli.run(["--data", "mumbai", "record", "set", id, "ipef.pillar=supply_chains"])
+        #expect(outside.code != 0 && outside.err.contains("ipef.pillar: belongs to track ipef"), "\(outside.err)")
+
         let typed = cli.directory.appendingPathComponent("typed.csv")
         try "type,title,tracks,semiconductors.segment\ninvestment,Typed JV,sccp,design\n".write(to: typed, atomically: true, encoding: .utf8)
         let refused = try cli.run(["--data", "fresh", "import", typed.path])
