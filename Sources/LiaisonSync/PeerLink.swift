@@ -27,14 +27,26 @@ struct PeerLink: Sendable {
     }
 
     /// A page of the peer's changes, with the size of the answer's body on the wire and as JSON.
+    ///
+    /// A page must end at or past `since`, and past it when more follow: a peer whose feed does
+    /// not move on would be asked for the same page forever, so its answer is a bad one.
     func changes(since: Int64, limit: Int, requester: String, eventsSince: Int64) async throws -> (page: ChangesBody, bytes: SyncBytes) {
         let query = "?since=\(since)&limit=\(limit)&for=\(requester)&events_since=\(eventsSince)"
         let response = try await send("GET", SyncProtocol.changesPath + query)
+        let page: ChangesBody
         do {
-            return (try ChangesBody(json: Data(response.body)), SyncBytes(wire: response.wireBytes, plain: response.body.count))
+            page = try ChangesBody(json: Data(response.body))
         } catch {
             throw SyncError(peer: peer.name, "sent a bad answer: \(error.description)")
         }
+        guard page.lastSequence > since || (page.lastSequence == since && !page.more) else {
+            throw SyncError(
+                peer: peer.name,
+                "sent a bad answer: asked for changes after sequence \(since), it answered a page ending at \(page.lastSequence)"
+                    + (page.more ? " with more to follow" : "")
+            )
+        }
+        return (page, SyncBytes(wire: response.wireBytes, plain: response.body.count))
     }
 
     /// Sends a batch of states, gzip-compressed when `gzip` (the peer lists it in `push_encodings`);

@@ -38,14 +38,19 @@ struct SyncEngineTests {
         #expect(try await fixture.ids(fixture.here) == fixture.ids(fixture.there))
     }
 
-    @Test(arguments: [
-        (InProcessPeer.Fault.timeout, "Timeout was reached"),
-        (.status(503), "answered 503: the peer is overloaded"),
-        (.status(500), "answered 500"),
-        (.body(#"{"last_sequence":4,"more":true,"replica_id":"#), "sent a bad answer"),
-        (.body("<html>502 Bad Gateway</html>"), "sent a bad answer"),
-        (.body(#"{"last_sequence":4,"more":false,"states":[]}"#), "sent a bad answer"),
-    ])
+    @Test(
+        .timeLimit(.minutes(1)),
+        arguments: [
+            (InProcessPeer.Fault.timeout, "Timeout was reached"),
+            (.status(503), "answered 503: the peer is overloaded"),
+            (.status(500), "answered 500"),
+            (.body(#"{"last_sequence":4,"more":true,"replica_id":"#), "sent a bad answer"),
+            (.body("<html>502 Bad Gateway</html>"), "sent a bad answer"),
+            (.body(#"{"last_sequence":4,"more":false,"states":[]}"#), "sent a bad answer"),
+            // A feed that goes back (see also aPeerWhoseFeedDoesNotMoveOnFailsTheSync).
+            (.body(#"{"last_sequence":1,"more":false,"replica_id":"r","states":[]}"#), "after sequence 2, it answered a page ending at 1"),
+        ]
+    )
     func aFailedPageLeavesThePullCheckpointAtTheLastMergedPage(fault: InProcessPeer.Fault, words: String) async throws {
         let fixture = try await SyncFixture()
         try await fixture.add(5, at: fixture.there)
@@ -66,6 +71,32 @@ struct SyncEngineTests {
         #expect(try await fixture.ids(fixture.here) == fixture.ids(fixture.there))
         #expect(try await fixture.checkpoints().pull == 5)
         #expect(try await fixture.status()?.lastError == nil)
+    }
+
+    /// A peer whose pages say more follow but end where they were asked from would be asked
+    /// for the same page forever: the sync fails naming it, after one such page, and the
+    /// checkpoint stays at the last good page.
+    @Test(.timeLimit(.minutes(1)), arguments: [0, 1])
+    func aPeerWhoseFeedDoesNotMoveOnFailsTheSync(goodPages: Int) async throws {
+        let fixture = try await SyncFixture()
+        try await fixture.add(4, at: fixture.there)
+        let since = goodPages * 2
+        let replica = fixture.there.identity.replicaID
+        fixture.peer.fail(
+            "GET",
+            SyncProtocol.changesPath,
+            after: goodPages,
+            with: .body(#"{"last_sequence":\#(since),"more":true,"replica_id":"\#(replica)","states":[]}"#)
+        )
+
+        let error = await #expect(throws: SyncError.self) { try await fixture.engine(batch: 2).sync(with: fixture.record) }
+        #expect(
+            error?.description
+                == "chennai: sent a bad answer: asked for changes after sequence \(since), it answered a page ending at \(since) with more to follow"
+        )
+        #expect(fixture.peer.served("GET", SyncProtocol.changesPath) == goodPages)
+        #expect(try await fixture.checkpoints().pull == Int64(since))
+        #expect(try await fixture.ids(fixture.here).count == since)
     }
 
     @Test func aPageFromAnotherReplicaIsRefusedAndNothingMoves() async throws {
