@@ -4,16 +4,38 @@ import LiaisonCore
 /// The intake check of the events that come with a state (docs/design.md §9, §10).
 enum EventIntake {
     /// What is wrong with the events sent with `state`, or nil: each must be of the record, its
-    /// dot in the state's context, and one dot must not name two different events.
+    /// dot in the state's context, agree with the state's write under its dot when that is live
+    /// (``disagreement(_:with:)``), and one dot must not name two different events.
     static func problem(_ events: [WriteEvent], of state: RecordState) -> String? {
         var seen: [Dot: WriteEvent] = [:]
         for event in events {
             guard event.recordID == state.id else { return "event \(event.dot) is of another record (\(event.recordID))" }
             guard state.context.contains(event.dot) else { return "event \(event.dot) is outside the record's context" }
+            if let problem = disagreement(event, with: state) { return problem }
             if let other = seen[event.dot], other != event { return "two different events under dot \(event.dot)" }
             seen[event.dot] = event
         }
         return nil
+    }
+
+    /// How `event` disagrees with the write `state` holds live under its dot, or nil (also when
+    /// the dot is not live there): the author and time must be the write's, and so must the value
+    /// of every field the dot holds. A real event wrote every such field; one reconstructed holds
+    /// only the fields its dot held where it was made, so a field it lacks is no disagreement.
+    static func disagreement(_ event: WriteEvent, with state: RecordState) -> String? {
+        guard let meta = state.writes[event.dot] else { return nil }
+        var differ = state.fields.keys.sorted().filter { name in
+            guard let value = state.fields[name]?[event.dot] else { return false }
+            return event.values[name] != value && !(event.values[name] == nil && event.reconstructed)
+        }
+        if meta != event.meta { differ.append("who wrote it and when") }
+        guard !differ.isEmpty else { return nil }
+        return "event \(event.dot) disagrees with the state's write under that dot on \(differ.joined(separator: ", "))"
+    }
+
+    /// Whether a real event is the write an event reconstructed under its dot was made from.
+    private static func agree(real: WriteEvent, reconstructed: WriteEvent) -> Bool {
+        real.meta == reconstructed.meta && reconstructed.values.allSatisfy { real.values[$0.key] == $0.value }
     }
 
     /// The JSON kept in quarantine for a state refused with its events.
@@ -28,13 +50,14 @@ enum EventIntake {
     }
 
     /// One dot's event when two copies meet: a real event wins over one reconstructed from a live
-    /// entry; two reconstructed ones join their fields.
+    /// entry if it agrees with it (the same author and time, and the same value of each field the
+    /// reconstructed one holds); two reconstructed ones join their fields.
     /// - Returns: the event to keep, or nil when the two are different writes (corrupt).
     static func joined(_ stored: WriteEvent, _ incoming: WriteEvent) -> WriteEvent? {
         if stored == incoming { return stored }
         switch (stored.reconstructed, incoming.reconstructed) {
-        case (true, false): return incoming
-        case (false, true): return stored
+        case (true, false): return agree(real: incoming, reconstructed: stored) ? incoming : nil
+        case (false, true): return agree(real: stored, reconstructed: incoming) ? stored : nil
         case (false, false): return nil
         case (true, true):
             guard stored.meta == incoming.meta else { return nil }
@@ -59,7 +82,8 @@ extension Database {
     /// The events of `incoming` this node's log lacks or holds in a lesser form (reconstructed),
     /// and, when `incoming` is empty (a state sent without events), reconstructed events for the
     /// live dots of `state` the log has none for.
-    /// - Returns: the events to log, or the problem when one conflicts with the stored log.
+    /// - Returns: the events to log, or the problem when one conflicts with the stored log or
+    ///   with the write `state` holds under its dot.
     /// `isNew` says the record has no stored state, and so no stored events: nothing to look up.
     func eventsToLog(_ incoming: [WriteEvent], state: RecordState, isNew: Bool) throws -> Result<[WriteEvent], EventConflict> {
         if isNew { return .success(incoming.isEmpty ? state.reconstructedEvents : incoming) }
@@ -73,6 +97,7 @@ extension Database {
             return .success(state.reconstructedEvents.filter { !dots.contains($0.dot) })
         }
         for event in incoming {
+            if let problem = EventIntake.disagreement(event, with: state) { return .failure(EventConflict(problem: problem)) }
             guard let stored = try storedEvent(recordID: event.recordID, dot: event.dot) else {
                 logged.append(event)
                 continue

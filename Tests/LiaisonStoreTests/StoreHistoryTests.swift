@@ -95,12 +95,13 @@ import Testing
         let chennai = try StoreFixture(office: "chennai")
         let record = try await mumbai.add("Cobalt MoU")
         let event = try #require(try await mumbai.store.events(id: record.id).first)
+        // Agrees with the state on every field its dot holds, so only the stored log tells it apart.
         let forged = WriteEvent(
             recordID: event.recordID,
             dot: event.dot,
             meta: event.meta,
             readContext: .empty,
-            values: ["title": .text("Forged")]
+            values: event.values.merging(["notes": .text("Forged")]) { $1 }
         )
         let outside = WriteEvent(
             recordID: event.recordID,
