@@ -80,25 +80,20 @@ enum EventIntake {
 
 extension Database {
     /// The events of `incoming` this node's log lacks or holds in a lesser form (reconstructed),
-    /// and, when `incoming` is empty (a state sent without events), reconstructed events for the
-    /// live dots of `state` the log has none for.
+    /// and reconstructed events for the live dots of `state` that neither the log nor `incoming`
+    /// has an event for (a state sent without events, or with only those after a bundle's or a
+    /// page's `since`), so that every live write shows in the record's history.
     /// - Returns: the events to log, or the problem when one conflicts with the stored log or
     ///   with the write `state` holds under its dot.
     /// `isNew` says the record has no stored state, and so no stored events: nothing to look up.
     func eventsToLog(_ incoming: [WriteEvent], state: RecordState, isNew: Bool) throws -> Result<[WriteEvent], EventConflict> {
-        if isNew { return .success(incoming.isEmpty ? state.reconstructedEvents : incoming) }
+        // The dots the log holds an event of, and, as they are taken, those of `incoming`.
+        var covered = isNew ? [] : try loggedDots(recordID: state.id)
         var logged: [WriteEvent] = []
-        if incoming.isEmpty {
-            let stored = try Row.fetchAll(
-                cachedStatement(sql: "SELECT replica, counter FROM event WHERE record_id = ?"),
-                arguments: [state.id]
-            )
-            let dots = Set(stored.map { Dot(replica: $0[0], counter: UInt64($0[1] as Int64)) })
-            return .success(state.reconstructedEvents.filter { !dots.contains($0.dot) })
-        }
         for event in incoming {
             if let problem = EventIntake.disagreement(event, with: state) { return .failure(EventConflict(problem: problem)) }
-            guard let stored = try storedEvent(recordID: event.recordID, dot: event.dot) else {
+            guard covered.contains(event.dot), let stored = try storedEvent(recordID: event.recordID, dot: event.dot) else {
+                covered.insert(event.dot)
                 logged.append(event)
                 continue
             }
@@ -107,7 +102,13 @@ extension Database {
             }
             if kept != stored { logged.append(kept) }
         }
-        return .success(logged)
+        return .success(logged + state.reconstructedEvents.filter { !covered.contains($0.dot) })
+    }
+
+    /// The dots of the events the log holds for a record.
+    private func loggedDots(recordID: String) throws -> Set<Dot> {
+        let rows = try Row.fetchAll(cachedStatement(sql: "SELECT replica, counter FROM event WHERE record_id = ?"), arguments: [recordID])
+        return Set(rows.map { Dot(replica: $0[0], counter: UInt64($0[1] as Int64)) })
     }
 }
 

@@ -55,4 +55,30 @@ import Testing
             #expect(history.contains("title: Real → Later") && !history.contains("[reconstructed]"), "\(history)")
         }
     }
+
+    /// A bundle of the writes since a sequence, merged into a node that lacks the earlier ones,
+    /// still shows every live value in the history: the earlier write that made them as a
+    /// reconstructed entry, until its real event comes.
+    @Test func anIncrementalBundleLeavesNoLiveValueOutOfTheHistory() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "mumbai", "init", "--office", "mumbai")
+        try cli.ok("--data", "chennai", "init", "--office", "chennai")
+        let id = try recordID(try cli.ok("--data", "mumbai", "record", "add", "--json", "type=event", "title=One", "tracks=sccp"))
+        try cli.ok("--data", "mumbai", "record", "set", id, "title=Two")
+        let since = try cli.ok("--data", "mumbai", "export", "--since", "1")
+        #expect(try cli.ok("--data", "chennai", "merge", "-", stdin: Data(since.utf8)) == "merged 1, changed 1, conflicts 0\n")
+
+        let history = try cli.ok("--data", "chennai", "record", "history", id)
+        let entries = history.components(separatedBy: "\n\n")
+        #expect(entries.count == 2, "\(history)")
+        #expect(entries.first?.contains("title: Two") == true, "\(history)")
+        #expect(entries.last?.contains("[reconstructed]") == true && entries.last?.contains("type: event") == true, "\(history)")
+
+        // The whole bundle brings the real first write in its place.
+        try cli.send(from: "mumbai", to: "chennai")
+        let whole = try cli.ok("--data", "chennai", "record", "history", id)
+        #expect(!whole.contains("[reconstructed]") && whole.contains("title: One → Two"), "\(whole)")
+        #expect(whole == (try cli.ok("--data", "mumbai", "record", "history", id)))
+    }
 }
