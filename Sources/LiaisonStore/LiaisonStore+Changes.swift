@@ -292,9 +292,14 @@ extension Database {
         let (me, source, origin, fromOutside) = (intake.me, intake.source, intake.origin, intake.fromOutside)
         let quarantinedBefore = summary.quarantined.count
         let now = Timestamp.millis()
+        var room: QuarantineRoom?
         func setAside(_ rejection: Rejection) throws {
-            try quarantine(rejection, source: origin, at: now)
-            summary.quarantined.append(Quarantined(recordID: rejection.recordID, problem: rejection.problem))
+            var space = try room ?? QuarantineRoom(source: origin, in: self)
+            defer { room = space }
+            // Past its source's bound a state is still counted and named, but not kept.
+            let kept = try quarantine(rejection, room: &space, at: now)
+            let problem = kept ? rejection.problem : "\(rejection.problem) (not kept: \(origin) fills the quarantine; drop entries to keep more)"
+            summary.quarantined.append(Quarantined(recordID: rejection.recordID, problem: problem))
         }
         for rejection in batch.rejected { try setAside(rejection) }
         let heldBefore = try heldColumns(ids: batch.rows.map(\.state.id))

@@ -139,17 +139,59 @@ struct Rejection: Sendable {
 }
 
 extension Database {
-    /// Sets a refused state aside; the same state from the same source again only counts.
-    func quarantine(_ rejection: Rejection, source: String, at now: Int64) throws {
-        let statement = try cachedStatement(
+    /// Sets a refused state aside; the same state from the same source again only counts. A new
+    /// entry is kept only while its source has room (``QuarantineRoom``).
+    /// - Returns: whether the state is kept (false: its source's quarantine is full).
+    func quarantine(_ rejection: Rejection, room: inout QuarantineRoom, at now: Int64) throws -> Bool {
+        try cachedStatement(
+            sql: """
+                UPDATE quarantine SET last_at = ?, times = times + 1
+                WHERE source = ? AND record_id = ? AND problem = ? AND bytes = ?
+                """
+        ).execute(arguments: [now, room.source, rejection.recordID ?? "", rejection.problem, Data(rejection.bytes)])
+        if changesCount > 0 { return true }
+        guard room.take(rejection.bytes.count) else { return false }
+        try cachedStatement(
             sql: """
                 INSERT INTO quarantine (source, record_id, problem, bytes, size, first_at, last_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (source, record_id, problem, bytes) DO UPDATE SET last_at = excluded.last_at, times = times + 1
                 """
-        )
-        try statement.execute(arguments: [
-            source, rejection.recordID ?? "", rejection.problem, Data(rejection.bytes), rejection.size, now, now,
+        ).execute(arguments: [
+            room.source, rejection.recordID ?? "", rejection.problem, Data(rejection.bytes), rejection.size, now, now,
         ])
+        return true
+    }
+}
+
+/// What one source may still put in quarantine (docs/design.md §9): at most
+/// ``IntakeLimits/maxQuarantinedPerSource`` entries and
+/// ``IntakeLimits/maxQuarantinedBytesPerSource`` bytes, so a peer or a file sending bad states
+/// without end cannot fill the disk. Read once per merge, when its first state is refused.
+struct QuarantineRoom {
+    /// Where the states come from: `peer chennai (chennai.k3f9q2)`, `bundle x.json`, ...
+    let source: String
+    private var entries: Int
+    private var bytes: Int
+
+    /// The room `source` has left in the quarantine table.
+    init(source: String, in db: Database) throws {
+        self.source = source
+        let row = try Row.fetchOne(
+            db,
+            sql: "SELECT COUNT(*), TOTAL(LENGTH(bytes)) FROM quarantine WHERE source = ?",
+            arguments: [source]
+        )!
+        entries = row[0]
+        bytes = Int(row[1] as Double)
+    }
+
+    /// Takes room for one more entry of `size` bytes; false when there is none.
+    mutating func take(_ size: Int) -> Bool {
+        guard entries < IntakeLimits.maxQuarantinedPerSource, bytes + size <= IntakeLimits.maxQuarantinedBytesPerSource else {
+            return false
+        }
+        entries += 1
+        bytes += size
+        return true
     }
 }
