@@ -10,14 +10,7 @@ struct AccountWebTests {
     /// The first wait (8 s) is long enough for the refusals below to come within it on a
     /// loaded machine; the test then waits it out.
     @Test func theSixthTryAfterFiveWrongPasswordsWaitsBeforeThePasswordIsChecked() async throws {
-        try await withConfiguredNode(
-            office: "mumbai",
-            configure: {
-                $0.syncInterval = nil
-                $0.signInBackoff = 8
-            },
-            client: .init()
-        ) { node in
+        try await withSignInBackoff(8) { node in
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
             for _ in 1...5 {
                 let wrong = try await WebBrowser.signInForm(node, ["username": "asha", "password": "a wrong password"])
@@ -44,14 +37,7 @@ struct AccountWebTests {
     }
 
     @Test func failuresFromOneAddressSlowEveryAccountFromIt() async throws {
-        try await withConfiguredNode(
-            office: "mumbai",
-            configure: {
-                $0.syncInterval = nil
-                $0.signInBackoff = 30
-            },
-            client: .init()
-        ) { node in
+        try await withSignInBackoff(30) { node in
             try await node.store.addAccount(name: "ravi", role: .reader, password: WebBrowser.password)
             for index in 1...5 {
                 let wrong = try await WebBrowser.signInForm(node, ["username": "someone\(index)", "password": "guess number \(index)"])

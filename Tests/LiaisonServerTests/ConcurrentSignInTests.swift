@@ -13,19 +13,6 @@ struct ConcurrentSignInTests {
         return configuration
     }
 
-    /// Runs `body` with a node whose sign-in waits outlast the test, reached by that client.
-    private func withThrottledNode(_ body: @Sendable (TestNode) async throws -> Void) async throws {
-        try await withConfiguredNode(
-            office: "mumbai",
-            configure: {
-                $0.syncInterval = nil
-                $0.signInBackoff = 600
-            },
-            client: Self.client,
-            body
-        )
-    }
-
     /// Sends `names.count` sign-ins to `/v1/session` at once (the right password at `right`)
     /// and answers their statuses.
     private func signInAtOnce(_ node: TestNode, names: [String], right: Int) async throws -> [Int] {
@@ -41,7 +28,7 @@ struct ConcurrentSignInTests {
     }
 
     @Test func thirtyGuessesAtOneAccountCheckAtMostTheFreeTries() async throws {
-        try await withThrottledNode { node in
+        try await withSignInBackoff(600, client: Self.client) { node in
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
             let statuses = try await signInAtOnce(node, names: Array(repeating: "asha", count: 30), right: 24)
             let checked = statuses.filter { $0 != 429 }
@@ -52,7 +39,7 @@ struct ConcurrentSignInTests {
     }
 
     @Test func thirtyGuessesFromOneAddressCheckAtMostTheFreeTries() async throws {
-        try await withThrottledNode { node in
+        try await withSignInBackoff(600, client: Self.client) { node in
             try await node.store.addAccount(name: "ravi", role: .reader, password: WebBrowser.password)
             let names = (0..<30).map { $0 == 24 ? "ravi" : "someone\($0)" }
             let statuses = try await signInAtOnce(node, names: names, right: 24)

@@ -10,14 +10,7 @@ struct SignInUnlockTests {
     /// `liaison user unlock`, run as its own process on the serving node's data directory, lets
     /// a user kept waiting by failed sign-ins in at once; failures after it count again.
     @Test func liaisonUserUnlockLetsAUserKeptWaitingSignInAtOnce() async throws {
-        try await withConfiguredNode(
-            office: "mumbai",
-            configure: {
-                $0.syncInterval = nil
-                $0.signInBackoff = 600
-            },
-            client: .init()
-        ) { node in
+        try await withSignInBackoff(600) { node in
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
             let right = #"{"name":"asha","password":"\#(WebBrowser.password)"}"#
             func failFiveTimes() async throws {
@@ -47,14 +40,7 @@ struct SignInUnlockTests {
     /// The admin page's **Unlock sign-in** does what `liaison user unlock` does, for an admin
     /// without a shell on the node.
     @Test func theAdminPageUnlocksASignIn() async throws {
-        try await withConfiguredNode(
-            office: "mumbai",
-            configure: {
-                $0.syncInterval = nil
-                $0.signInBackoff = 600
-            },
-            client: .init()
-        ) { node in
+        try await withSignInBackoff(600) { node in
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
             // Signed in first: the failures below come from the same address.
             let admin = try await WebBrowser.signIn(node, as: .admin)

@@ -83,6 +83,24 @@ func withNode<T: Sendable>(
     try await withConfiguredNode(office: office, configure: { $0.syncInterval = syncInterval }, client: .init(), body)
 }
 
+/// Runs `body` against a fresh node without periodic sync whose sign-ins wait `backoff`
+/// seconds after five failures (doubling after that), reached by `client`.
+func withSignInBackoff<T: Sendable>(
+    _ backoff: Double,
+    client: CurlClientConfiguration = .init(),
+    _ body: @Sendable (TestNode) async throws -> T
+) async throws -> T {
+    try await withConfiguredNode(
+        office: "mumbai",
+        configure: {
+            $0.syncInterval = nil
+            $0.signInBackoff = backoff
+        },
+        client: client,
+        body
+    )
+}
+
 /// Runs `body` against a fresh node whose server configuration and HTTP client (the one its
 /// sync uses, and the test's) the caller sets; stops the node afterwards.
 func withConfiguredNode<T: Sendable>(
