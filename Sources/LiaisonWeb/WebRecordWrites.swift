@@ -180,9 +180,9 @@ extension WebRoutes {
         let user = try context.user
         let form = try context.form
         let record = try await loadState(context)
-        guard form["version"] == record.version.description else {
-            return try await showRecord(
-                record,
+        func changedSinceOpened() async throws -> Response {
+            try await showRecord(
+                try await loadState(context),
                 user: user,
                 notice: WebNotice.warn(
                     "The record changed since you opened it (another save or a sync), so nothing was saved. Check the values below and choose again."
@@ -190,6 +190,7 @@ extension WebRoutes {
                 status: .conflict
             )
         }
+        guard form["version"] == record.version.description else { return try await changedSinceOpened() }
         var values: [String: FieldValue] = [:]
         var problems: [String] = []
         for name in record.conflictedFields {
@@ -218,7 +219,10 @@ extension WebRoutes {
             )
         }
         do {
-            _ = try await store.resolve(id: record.id, values, author: user.name)
+            // Checked again in the write: a sync may land between reading the record and saving.
+            _ = try await store.resolve(id: record.id, values, version: record.context, author: user.name)
+        } catch let error as StoreError where error.code == .refused {
+            return try await changedSinceOpened()
         } catch let error as ValidationError {
             return try await showRecord(
                 record,
