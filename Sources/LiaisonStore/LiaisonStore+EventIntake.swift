@@ -24,10 +24,15 @@ enum EventIntake {
     /// only the fields its dot held where it was made, so a field it lacks is no disagreement.
     static func disagreement(_ event: WriteEvent, with state: RecordState) -> String? {
         guard let meta = state.writes[event.dot] else { return nil }
-        var differ = state.fields.keys.sorted().filter { name in
-            guard let value = state.fields[name]?[event.dot] else { return false }
-            return event.values[name] != value && !(event.values[name] == nil && event.reconstructed)
+        // Every state of a sync passes here with each of its events: the fields are walked as
+        // they are kept, and only the names that differ (none, but for a forgery) are sorted.
+        var differ: [String] = []
+        for (name, entries) in state.fields {
+            guard let value = entries[event.dot] else { continue }
+            let sent = event.values[name]
+            if sent != value, !(sent == nil && event.reconstructed) { differ.append(name) }
         }
+        differ.sort()
         if meta != event.meta { differ.append("who wrote it and when") }
         guard !differ.isEmpty else { return nil }
         return "event \(event.dot) disagrees with the state's write under that dot on \(differ.joined(separator: ", "))"
@@ -83,15 +88,17 @@ extension Database {
     /// and reconstructed events for the live dots of `state` that neither the log nor `incoming`
     /// has an event for (a state sent without events, or with only those after a bundle's or a
     /// page's `since`), so that every live write shows in the record's history.
-    /// - Returns: the events to log, or the problem when one conflicts with the stored log or
-    ///   with the write `state` holds under its dot.
+    /// - Returns: the events to log, or the problem when one conflicts with the stored log.
+    ///   Agreement with the state was checked before the transaction (``EventIntake/problem(_:of:)``
+    ///   on the state as sent), and holds for `state` too: a merge keeps under a dot of the sent
+    ///   state's context only what the sent state holds there, and refuses two authors, times or
+    ///   values under one dot.
     /// `isNew` says the record has no stored state, and so no stored events: nothing to look up.
     func eventsToLog(_ incoming: [WriteEvent], state: RecordState, isNew: Bool) throws -> Result<[WriteEvent], EventConflict> {
         // The dots the log holds an event of, and, as they are taken, those of `incoming`.
         var covered = isNew ? [] : try loggedDots(recordID: state.id)
         var logged: [WriteEvent] = []
         for event in incoming {
-            if let problem = EventIntake.disagreement(event, with: state) { return .failure(EventConflict(problem: problem)) }
             guard covered.contains(event.dot), let stored = try storedEvent(recordID: event.recordID, dot: event.dot) else {
                 covered.insert(event.dot)
                 logged.append(event)
@@ -102,6 +109,8 @@ extension Database {
             }
             if kept != stored { logged.append(kept) }
         }
+        // Usually every live write came with its event: nothing to reconstruct.
+        guard state.fields.values.contains(where: { $0.keys.contains { !covered.contains($0) } }) else { return .success(logged) }
         return .success(logged + state.reconstructedEvents.filter { !covered.contains($0.dot) })
     }
 
