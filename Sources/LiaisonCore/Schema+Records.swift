@@ -29,11 +29,11 @@ extension Schema {
         if state.isDeleted { return }
         let values = state.displayValues
         var issues = requiredMissing(from: values).map { ValidationError.Issue(field: $0, message: "is required") }
-        if !carried {
-            let heldOutside = Set((before.map { fieldsOutsideTracks($0.displayValues) } ?? []).map(\.name))
-            for (name, track) in fieldsOutsideTracks(values) where !heldOutside.contains(name) {
-                issues.append(.init(field: name, message: "belongs to track \(track), which the record is not in"))
-            }
+        let outside = carried ? [] : fieldsOutsideTracks(values)
+        // The record before the write is looked at only when there is something to excuse.
+        let heldOutside = outside.isEmpty ? [] : Set((before.map { fieldsOutsideTracks($0.displayValues) } ?? []).map(\.name))
+        for (name, track) in outside where !heldOutside.contains(name) {
+            issues.append(.init(field: name, message: "belongs to track \(track), which the record is not in"))
         }
         guard issues.isEmpty else { throw ValidationError(issues: issues) }
     }
