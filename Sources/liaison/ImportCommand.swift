@@ -43,11 +43,8 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let url = URL(fileURLWithPath: file)
-        let bytes: Data
-        do { bytes = try Data(contentsOf: url) } catch {
-            throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
-        }
+        let bytes = try InputFile.read(file)
+        let fileName = URL(fileURLWithPath: file).lastPathComponent
         let text: String
         do { text = try CSVFileText.decode(bytes) } catch { throw CommandFailure("\(file): \(error)") }
         let store = try data.openStore()
@@ -67,7 +64,7 @@ struct ImportCommand: AsyncParsableCommand {
             let summary = try await store.importRecords(
                 plan,
                 hash: LiaisonStore.importHash(of: text),
-                fileName: url.lastPathComponent,
+                fileName: fileName,
                 author: author.author,
                 dryRun: dryRun,
                 again: again
@@ -75,7 +72,7 @@ struct ImportCommand: AsyncParsableCommand {
             if output.json {
                 print(Self.json(summary, problems: []))
             } else {
-                printForPeople(Self.text(summary, file: url.lastPathComponent))
+                printForPeople(Self.text(summary, file: fileName))
             }
         } catch let error as ImportError {
             if output.json {

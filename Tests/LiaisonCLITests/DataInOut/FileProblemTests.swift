@@ -35,4 +35,25 @@ import Testing
         #expect(merged.hasPrefix("merged 1"), "\(merged)")
         #expect(try cli.ok("--data", "mumbai", "record", "list").contains("Lead of chennai"))
     }
+
+    /// `liaison import` reads its spreadsheet as `merge` reads a bundle: a named pipe (a
+    /// spreadsheet streamed from another command) is read whole, a directory refused by name.
+    @Test func importReadsANamedPipeAndRefusesADirectoryByName() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "mumbai", "init", "--office", "mumbai")
+        let error = try cli.fails("--data", "mumbai", "import", cli.directory.path)
+        #expect(error == "error: cannot read \(cli.directory.path): Is a directory\n", "\(error)")
+
+        let pipe = cli.directory.appendingPathComponent("leads.pipe").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
+            handle.write(Data("type,title,tracks\ntrade_lead,Piped lead,ipef\n".utf8))
+            try? handle.close()
+        }
+        writer.start()
+        try cli.ok("--data", "mumbai", "import", pipe)
+        #expect(try cli.ok("--data", "mumbai", "record", "list").contains("Piped lead"))
+    }
 }
