@@ -32,7 +32,7 @@ public struct PasswordChange: Sendable {
     /// unless the account must change its password.
     public func attempt(account: Account, current: String, new: String) async throws -> Outcome {
         if !account.mustChangePassword {
-            let key = "account:" + account.name.lowercased()
+            let key = SignInThrottle.accountKey(account.name)
             if let seconds = throttle.reserve(keys: [key]) { return .wait(seconds: seconds) }
             guard case .accepted = try await store.checkSignIn(name: account.name, password: current) else { return .currentWrong }
             throttle.succeeded(key: key)

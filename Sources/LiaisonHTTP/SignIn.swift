@@ -31,8 +31,8 @@ public struct SignIn: Sendable {
 
     /// Tries `name` and `password` from `address` (the client's IP address, if known).
     public func attempt(name: String, password: String, address: String?) async throws -> Outcome {
-        let accountKey = "account:" + name.lowercased()
-        let addressKeys = address.map { ["address:" + $0] } ?? []
+        let accountKey = SignInThrottle.accountKey(name)
+        let addressKeys = address.map { [SignInThrottle.addressKey($0)] } ?? []
         if let unlocked = try await store.signInUnlockedAt(name: name) {
             throttle.forget(keys: [accountKey] + addressKeys, failedBefore: Double(unlocked) / 1000)
         }

@@ -37,6 +37,12 @@ public final class SignInThrottle: Sendable {
         self.base = base
     }
 
+    /// The key that counts the failed sign-ins of the account named `name`, in any case.
+    public static func accountKey(_ name: String) -> String { "account:" + name.lowercased() }
+
+    /// The key that counts the failed sign-ins from `address`.
+    public static func addressKey(_ address: String) -> String { "address:" + address }
+
     /// Takes a try for `keys` before its password is checked: `nil` when they may try now,
     /// the try then counted as a failure of each key until ``release(keys:)`` or
     /// ``succeeded(key:)`` takes it back; else the whole seconds to wait, nothing counted.

@@ -23,14 +23,7 @@ import Testing
         let error = try cli.fails("--data", "mumbai", "merge", cli.directory.path)
         #expect(error == "error: cannot read \(cli.directory.path): Is a directory\n", "\(error)")
 
-        let pipe = cli.directory.appendingPathComponent("bundle.pipe").path
-        #expect(mkfifo(pipe, 0o600) == 0)
-        let writer = Thread {
-            guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
-            handle.write(bundle)
-            try? handle.close()
-        }
-        writer.start()
+        let pipe = try Self.namedPipe(cli, "bundle.pipe", writing: bundle)
         let merged = try cli.ok("--data", "mumbai", "merge", pipe)
         #expect(merged.hasPrefix("merged 1"), "\(merged)")
         #expect(try cli.ok("--data", "mumbai", "record", "list").contains("Lead of chennai"))
@@ -45,15 +38,21 @@ import Testing
         let error = try cli.fails("--data", "mumbai", "import", cli.directory.path)
         #expect(error == "error: cannot read \(cli.directory.path): Is a directory\n", "\(error)")
 
-        let pipe = cli.directory.appendingPathComponent("leads.pipe").path
-        #expect(mkfifo(pipe, 0o600) == 0)
-        let writer = Thread {
-            guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
-            handle.write(Data("type,title,tracks\ntrade_lead,Piped lead,ipef\n".utf8))
-            try? handle.close()
-        }
-        writer.start()
+        let pipe = try Self.namedPipe(cli, "leads.pipe", writing: Data("type,title,tracks\ntrade_lead,Piped lead,ipef\n".utf8))
         try cli.ok("--data", "mumbai", "import", pipe)
         #expect(try cli.ok("--data", "mumbai", "record", "list").contains("Piped lead"))
+    }
+
+    /// A named pipe `name` in the test's directory, and a thread that writes `bytes` into it once
+    /// a reader opens it (its path is returned).
+    static func namedPipe(_ cli: CLI, _ name: String, writing bytes: Data) throws -> String {
+        let pipe = cli.directory.appendingPathComponent(name).path
+        try #require(mkfifo(pipe, 0o600) == 0)
+        Thread {
+            guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
+            handle.write(bytes)
+            try? handle.close()
+        }.start()
+        return pipe
     }
 }
