@@ -53,6 +53,15 @@ public final class CurlClient: Sendable {
         }
     }
 
+    /// Sends a request on the calling thread, which waits for the response: for callers that run
+    /// threads of their own (a benchmark's connections), skipping the hand-offs to a worker thread
+    /// and back. Never call it from Swift's cooperative thread pool.
+    ///
+    /// - Throws: ``CurlError`` as ``send(_:)`` does.
+    public func sendWaiting(_ request: HTTPRequest) throws -> HTTPResponse {
+        try perform(Transfer(request: request, maxResponseBytes: configuration.maxResponseBytes)).get()
+    }
+
     /// Stops the worker threads once queued requests are done and frees the pooled handles (closing their
     /// connections). Later calls to ``send(_:)`` throw. Idempotent.
     public func shutdown() {

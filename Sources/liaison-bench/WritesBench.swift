@@ -55,11 +55,11 @@ struct WritesBench: AsyncParsableCommand {
         let client = CurlClient(configuration: .init(workerThreads: connections))
         defer { client.shutdown() }
         // Posts record `index`, with a field no record has when `refused`; checks the answer.
-        let post = { @Sendable (index: Int, refused: Bool) async throws -> Double in
+        let post = { @Sendable (index: Int, refused: Bool) throws -> Double in
             let unknown = refused ? #","bench_refused":true"# : ""
             let body = #"{"title":"Bench write \#(index)","type":"investment","tracks":["sccp"],"value_usd":\#(abs(index))\#(unknown)}"#
-            let (seconds, response) = try await Timing.measure {
-                try await client.send(
+            let (seconds, response) = try Timing.measure {
+                try client.sendWaiting(
                     HTTPRequest(
                         method: "POST",
                         url: "http://127.0.0.1:\(port)/v1/records",
@@ -73,9 +73,9 @@ struct WritesBench: AsyncParsableCommand {
             }
             return seconds
         }
-        for index in 0..<100 { _ = try await post(-1 - index, false) }  // warm up: connections, caches
+        for index in 0..<100 { _ = try post(-1 - index, false) }  // warm up: connections, caches
 
-        let written = try await round(of: server) { try await post($0, false) }
+        let written = try await round(of: server) { try post($0, false) }
         say("record writes, POST /v1/records from \(connections) connections to one `liaison serve` (release build):")
         say("  writes          \(written.latencies.count) in \(String(format: "%.2f", written.elapsed)) s")
         say("  writes/s        \(Int(written.perSecond))")
@@ -90,7 +90,7 @@ struct WritesBench: AsyncParsableCommand {
 
         // The same requests with a field no record has: the node answers 400 before the store,
         // so these figures are the HTTP, the token and the JSON alone, the ceiling for writes.
-        let refused = try await round(of: server) { try await post($0, true) }
+        let refused = try await round(of: server) { try post($0, true) }
         say("the same requests refused by validation (a field no record has; nothing written), same node:")
         say("  requests/s      \(Int(refused.perSecond))")
         say("  latency p50     \(Timing.ms(Timing.percentile(refused.latencies, 0.5)))")
@@ -102,27 +102,31 @@ struct WritesBench: AsyncParsableCommand {
         say("  writes/s are \(Int(ratio * 100)) % of these requests/s")
     }
 
-    /// One round of requests: each connection sends `request` after `request` (numbered from 0)
-    /// until `--seconds` are up or `--writes` were sent.
-    private func round(of server: Process, request: @escaping @Sendable (Int) async throws -> Double) async throws -> Round {
+    /// One round of requests: each connection, a thread of its own waiting on its answers (so
+    /// the client spends its CPU on requests, not on hand-offs between threads), sends `request`
+    /// after `request` (numbered from 0) until `--seconds` are up or `--writes` were sent.
+    private func round(of server: Process, request: @escaping @Sendable (Int) throws -> Double) async throws -> Round {
         let limit = writes ?? Int.max
         let counter = Counter()
         let before = (node: NodeProcess.cpuSeconds(of: server), client: CPUTime.ofThisProcess(), machine: CPUTime.ofMachine())
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
-        let (elapsed, latencies) = try await Timing.measure {
-            try await withThrowingTaskGroup(of: [Double].self) { group in
+        let (elapsed, outcomes) = await Timing.measure {
+            await withTaskGroup(of: Result<[Double], any Error>.self) { group in
                 for _ in 0..<connections {
                     group.addTask {
-                        var latencies: [Double] = []
-                        while DispatchTime.now().uptimeNanoseconds < deadline, let index = counter.next(below: limit) {
-                            latencies.append(try await request(index))
+                        await OwnThread.run {
+                            var latencies: [Double] = []
+                            while DispatchTime.now().uptimeNanoseconds < deadline, let index = counter.next(below: limit) {
+                                latencies.append(try request(index))
+                            }
+                            return latencies
                         }
-                        return latencies
                     }
                 }
-                return try await group.reduce(into: []) { $0 += $1 }
+                return await group.reduce(into: []) { $0.append($1) }
             }
         }
+        let latencies = try outcomes.flatMap { try $0.get() }
         let machine = CPUTime.ofMachine()
         return Round(
             elapsed: elapsed,
@@ -131,6 +135,15 @@ struct WritesBench: AsyncParsableCommand {
             clientCPU: CPUTime.ofThisProcess() - before.client,
             busy: (machine.busy - before.machine.busy) / max(machine.all - before.machine.all, 1e-9)
         )
+    }
+}
+
+/// Runs blocking work on a thread of its own, away from Swift's cooperative pool.
+private enum OwnThread {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async -> Result<T, any Error> {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: Result { try body() }) }.start()
+        }
     }
 }
 
