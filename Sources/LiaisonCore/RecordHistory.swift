@@ -18,8 +18,9 @@ public struct HistoryEntry: Hashable, Sendable {
     /// Whether it settled a conflict: it replaced two or more different values of a field.
     public var isResolution: Bool { superseded.values.contains { Set($0).count > 1 } }
 
-    /// The timeline of a record's events, newest first (by time, then dot, so every node that
-    /// holds the same log shows the same order).
+    /// The timeline of a record's events, newest first: never an event below one that happened
+    /// before it, else by time, then dot, so every node that holds the same log shows the same
+    /// order (``CausalOrder``).
     public static func timeline(_ events: [WriteEvent]) -> [HistoryEntry] {
         page(of: events, after: nil, limit: .max)!.entries
     }
@@ -31,9 +32,7 @@ public struct HistoryEntry: Hashable, Sendable {
     /// replaying the log once per entry: a record edited thousands of times pages in
     /// milliseconds (docs/design.md §10).
     public static func page(of events: [WriteEvent], after cursor: Dot?, limit: Int) -> HistoryPage? {
-        let ordered = events.sorted {
-            $0.meta.at != $1.meta.at ? $0.meta.at > $1.meta.at : $0.dot > $1.dot
-        }
+        let ordered = CausalOrder.newestFirst(events)
         var start = ordered.startIndex
         if let cursor {
             guard let index = ordered.firstIndex(where: { $0.dot == cursor }) else { return nil }

@@ -16,7 +16,7 @@ import Testing
     /// The timeline by its definition: per event, replay every event its read context covers and
     /// read the live values of the fields it wrote (what the timeline did before it was indexed).
     static func replayedTimeline(_ events: [WriteEvent]) -> [Expected] {
-        events.map { event in
+        let expected = events.map { event in
             let before = RecordState(replaying: events.filter { event.readContext.contains($0.dot) }, id: event.recordID)
             var superseded: [String: [FieldValue]] = [:]
             for name in event.values.keys {
@@ -29,7 +29,40 @@ import Testing
             }
             return Expected(event: event, superseded: superseded, concurrent: concurrent)
         }
-        .sorted { $0.event.meta.at != $1.event.meta.at ? $0.event.meta.at > $1.event.meta.at : $0.event.dot > $1.event.dot }
+        let order = Dictionary(uniqueKeysWithValues: newestFirst(events).enumerated().map { ($1.dot, $0) })
+        return expected.sorted { order[$0.event.dot]! < order[$1.event.dot]! }
+    }
+
+    /// The timeline's order by its definition: again and again, of the events left that no event
+    /// left happened after, the latest by `at`, then dot. An event happened after another when its
+    /// read context covers the other's dot or it was made later at the same office, or through a
+    /// chain of such steps.
+    static func newestFirst(_ events: [WriteEvent]) -> [WriteEvent] {
+        let count = events.count
+        var after = (0..<count).map { later in
+            (0..<count).map { earlier in
+                let (a, b) = (events[earlier].dot, events[later])
+                return b.readContext.contains(a) || (a.replica == b.dot.replica && a.counter < b.dot.counter)
+            }
+        }
+        for middle in 0..<count {
+            for later in 0..<count where after[later][middle] {
+                for earlier in 0..<count where after[middle][earlier] { after[later][earlier] = true }
+            }
+        }
+        var left = Set(0..<count)
+        var ordered: [WriteEvent] = []
+        while !left.isEmpty {
+            let newest = left.filter { candidate in !left.contains { after[$0][candidate] } }
+            let next = newest.max { isLater(events[$1], than: events[$0]) }!
+            ordered.append(events[next])
+            left.remove(next)
+        }
+        return ordered
+    }
+
+    private static func isLater(_ first: WriteEvent, than second: WriteEvent) -> Bool {
+        first.meta.at != second.meta.at ? first.meta.at > second.meta.at : first.dot > second.dot
     }
 
     @Test func everyEntryIsWhatReplayingTheEventsItSawSays() async throws {
@@ -62,6 +95,43 @@ import Testing
             } while cursor != nil
             #expect(walked == HistoryEntry.timeline(events))
         }
+    }
+
+    @Test("an office whose clock runs slow cannot list its edit below the writes it saw")
+    func slowClockStillListsWhatHappenedFirstBelow() throws {
+        let (mumbai, kolkata) = ("mumbai.k3f9q2", "kolkata.p7x2m4")
+        let start = Timestamp.millis()
+        var state = RecordState(id: "0b0d2c4e-5f60-4a71-8a92-b3c4d5e6f708")
+        let created = try state.loggedWrite(
+            ["title": .text("Skew test"), "status": .text("identified")],
+            readContext: .empty,
+            replica: mumbai,
+            meta: WriteMeta(author: "priya", at: start)
+        )
+        let contacted = try state.loggedWrite(
+            ["status": .text("contacted")],
+            readContext: state.context,
+            replica: mumbai,
+            meta: WriteMeta(author: "priya", at: start + 1_000)
+        )
+        // Made later, after reading both, at an office ten minutes behind.
+        let followedUp = try state.loggedWrite(
+            ["status": .text("in_discussion")],
+            readContext: state.context,
+            replica: kolkata,
+            meta: WriteMeta(author: "meera", at: start + 2_000 - 600_000)
+        )
+        // A write at Mumbai that did not see Kolkata's goes by its time: above it.
+        let concurrent = try state.loggedWrite(
+            ["title": .text("Skew test, renamed")],
+            readContext: contacted.readContext.joined(with: VersionVector([mumbai: contacted.dot.counter])),
+            replica: mumbai,
+            meta: WriteMeta(author: "priya", at: start + 3_000)
+        )
+        let events = [created, followedUp, contacted, concurrent]
+        #expect(HistoryEntry.timeline(events).map(\.event.meta.author) == ["priya", "meera", "priya", "priya"])
+        #expect(HistoryEntry.timeline(events).map(\.event.dot) == [concurrent.dot, followedUp.dot, contacted.dot, created.dot])
+        #expect(HistoryEntry.timeline(events.reversed()).map(\.event.dot) == HistoryEntry.timeline(events).map(\.event.dot))
     }
 
     @Test func aCursorThatNamesNoWriteIsNoPage() throws {
