@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension Cluster {
     /// `cluster up` while some nodes of `manifest` run (one crashed, or was killed): starts the
