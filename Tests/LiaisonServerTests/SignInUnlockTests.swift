@@ -56,4 +56,31 @@ struct SignInUnlockTests {
             #expect(try await admin.post("/admin/users/nobody", ["action": "unlock"]).status == 400)
         }
     }
+
+    /// `POST /v1/users/{name}/unlock` does the same for an admin's script; anyone else is
+    /// refused as on every admin route, and the unlock is not made.
+    @Test func theAPIUnlocksASignInForAdminsOnly() async throws {
+        try await withSignInBackoff(600) { node in
+            try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
+            for _ in 1...5 {
+                #expect(try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"a wrong password"}"#).status == 401)
+            }
+            let right = #"{"name":"asha","password":"\#(WebBrowser.password)"}"#
+            #expect(try await node.send("POST", "/v1/session", json: right).status == 429)
+
+            let byEditor = try await node.send("POST", "/v1/users/asha/unlock", token: node.token(.editor))
+            #expect(byEditor.status == 403, "\(byEditor.text)")
+            #expect(byEditor.error == "an editor may not call POST /v1/users/asha/unlock; it needs admin")
+            let withBody = try await node.send("POST", "/v1/users/asha/unlock", token: node.token(.admin), json: #"{"now":true}"#)
+            #expect(withBody.status == 400 && withBody.fields["now"] != nil, "\(withBody.text)")
+            #expect(try await node.send("POST", "/v1/session", json: right).status == 429, "neither unlocked")
+
+            let unlocked = try await node.send("POST", "/v1/users/asha/unlock", token: node.token(.admin), json: "{}")
+            #expect(unlocked.status == 204, "\(unlocked.text)")
+            #expect(try await node.send("POST", "/v1/session", json: right).status == 201, "in at once after the unlock")
+
+            let unknown = try await node.send("POST", "/v1/users/nobody/unlock", token: node.token(.admin))
+            #expect(unknown.status == 404 && unknown.error == #"no user named "nobody""#, "\(unknown.text)")
+        }
+    }
 }

@@ -12,6 +12,14 @@ extension APIHandlers {
         try decode(type, from: try await request.collectBody(), members: members, shape: shape)
     }
 
+    /// Checks the body of a route that takes none: an empty one, or `{}` (what a client that
+    /// always sends JSON sends). Any other body is refused (400, naming what is wrong).
+    static func refuseBody(_ request: Request) async throws {
+        struct NoMembers: Decodable {}
+        let body = try await request.collectBody()
+        if !body.isEmpty { _ = try decode(NoMembers.self, from: body, members: [], shape: "{}, or no body at all") }
+    }
+
     /// `bytes` as `T`, as ``decode(_:_:members:shape:)`` reads a body.
     static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], members: Set<String>, shape: String) throws -> T {
         let values: [String: FieldValue]

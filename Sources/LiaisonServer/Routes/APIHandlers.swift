@@ -57,6 +57,7 @@ struct APIHandlers: Sendable {
         case .listUsers: listUsers
         case .createUser: createUser
         case .updateUser: updateUser
+        case .unlockUser: unlockUser
         case .createSession: createSession
         case .updateSession: updateSession
         case .deleteSession: deleteSession

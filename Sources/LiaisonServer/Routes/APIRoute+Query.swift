@@ -13,7 +13,7 @@ extension APIRoute {
         case .syncChanges: ["since", "limit", "for", "events_since"]
         case .health, .node, .status, .createRecord, .getRecord, .updateRecord, .deleteRecord, .resolveRecord,
             .pushChanges, .listPeers, .syncNow, .listTokens, .createToken, .revokeToken, .listQuarantine, .dropQuarantine,
-            .dropAllQuarantine, .listReports, .listUsers, .createUser, .updateUser, .createSession, .updateSession,
+            .dropAllQuarantine, .listReports, .listUsers, .createUser, .updateUser, .unlockUser, .createSession, .updateSession,
             .deleteSession:
             []
         }

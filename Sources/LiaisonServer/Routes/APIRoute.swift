@@ -11,7 +11,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case listTokens, createToken, revokeToken
     case listQuarantine, dropQuarantine, dropAllQuarantine
     case listReports, getReport
-    case listUsers, createUser, updateUser
+    case listUsers, createUser, updateUser, unlockUser
     case createSession, updateSession, deleteSession
 
     /// The HTTP method.
@@ -20,7 +20,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
         case .health, .node, .status, .metrics, .listRecords, .getRecord, .recordHistory, .listConflicts, .syncChanges, .listPeers, .listTokens:
             "GET"
         case .listReports, .getReport, .listUsers, .listQuarantine: "GET"
-        case .createRecord, .resolveRecord, .pushChanges, .syncNow, .createToken, .createUser, .createSession: "POST"
+        case .createRecord, .resolveRecord, .pushChanges, .syncNow, .createToken, .createUser, .unlockUser, .createSession: "POST"
         case .updateRecord, .updateUser, .updateSession: "PATCH"
         case .deleteRecord, .revokeToken, .deleteSession, .dropQuarantine, .dropAllQuarantine: "DELETE"
         }
@@ -49,6 +49,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
         case .getReport: "/v1/reports/{id}"
         case .listUsers, .createUser: "/v1/users"
         case .updateUser: "/v1/users/{name}"
+        case .unlockUser: "/v1/users/{name}/unlock"
         case .createSession, .updateSession, .deleteSession: "/v1/session"
         }
     }
@@ -61,7 +62,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
         case .status, .listRecords, .getRecord, .recordHistory, .listConflicts, .listReports, .getReport: .staff(.reader)
         case .createRecord, .updateRecord, .deleteRecord, .resolveRecord: .staff(.editor)
         case .listPeers, .syncNow, .listTokens, .createToken, .revokeToken: .staff(.admin)
-        case .listUsers, .createUser, .updateUser: .staff(.admin)
+        case .listUsers, .createUser, .updateUser, .unlockUser: .staff(.admin)
         case .listQuarantine, .dropQuarantine, .dropAllQuarantine: .staff(.admin)
         case .syncChanges, .pushChanges: .sync
         }

@@ -40,9 +40,7 @@ extension APIHandlers {
     /// Takes no body: an empty one, or `{}` (what a client that always sends JSON sends). Any
     /// other body is refused (400, naming what is wrong) and nothing syncs.
     @Sendable func syncNow(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        struct NoMembers: Decodable {}
-        let body = try await request.collectBody()
-        if !body.isEmpty { _ = try Self.decode(NoMembers.self, from: body, members: [], shape: "{}, or no body at all") }
+        try await Self.refuseBody(request)
         let peers = try await store.peers()
         let results: [JSON] = await engine.sync(with: peers).map { peer, result in
             switch result {

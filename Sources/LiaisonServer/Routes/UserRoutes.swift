@@ -3,7 +3,7 @@ import LiaisonCore
 import LiaisonHTTP
 import LiaisonStore
 
-/// `/v1/users` (admins): list, add and change staff accounts. Passwords are never answered,
+/// `/v1/users` (admins): list, add and change staff accounts, and unlock a sign-in. Passwords are never answered,
 /// except the one-time password of an account made without one.
 extension APIHandlers {
     @Sendable func listUsers(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
@@ -68,6 +68,15 @@ extension APIHandlers {
         if let refusal = change.refusal(forAccount: name, by: context.author) { throw APIError.badRequest(refusal) }
         let account = try await store.changeAccount(name, change)
         return .json(.object(Self.members(account)))
+    }
+
+    /// Lets `name` sign in again at once after failed sign-ins made them wait, as
+    /// `liaison user unlock` and the page's **Unlock sign-in** do (``LiaisonStore/unlockSignIn(name:)``).
+    /// Takes no body (or `{}`); 204, or 404 for an unknown user.
+    @Sendable func unlockUser(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        try await Self.refuseBody(request)
+        try await store.unlockSignIn(name: context.parameters.decoded("name"))
+        return Response(status: .noContent)
     }
 
     static func json(_ account: Account) -> JSON { .object(members(account)) }
