@@ -44,6 +44,31 @@ struct RecordRoutesTests {
         }
     }
 
+    /// A method HTTP itself does not define (WebDAV's PROPFIND, MKCOL) is as wrong on an API path
+    /// as PUT is: 405 with `Allow` and the JSON error, not a 404 that says the path is unknown.
+    @Test func aMethodHTTPDoesNotDefineIs405WithAllow() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let id = try #require(try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord).object["id"] as? String)
+            for (method, path, allow, accepts) in [
+                ("PROPFIND", "/v1/records", "GET, HEAD, POST", "/v1/records accepts GET, POST only"),
+                ("PROPFIND", "/v1/records/\(id)", "DELETE, GET, HEAD, PATCH", "/v1/records/{id} accepts DELETE, GET, PATCH only"),
+                ("MKCOL", "/v1/users/asha/unlock", "POST", "/v1/users/{name}/unlock accepts POST only"),
+            ] {
+                let reply = try await node.send(method, path, token: editor)
+                #expect(reply.status == 405, "\(method) \(path): \(reply.text)")
+                #expect(reply.header("allow") == allow, "\(method) \(path)")
+                #expect(reply.error == accepts, "\(method) \(path): \(reply.text)")
+            }
+            // HEAD where no GET is: the Allow header says what is served.
+            let head = try await node.send("HEAD", "/v1/sync", token: node.token(.admin))
+            #expect(head.status == 405 && head.header("allow") == "POST")
+            #expect(try await node.send("PROPFIND", "/v1/nothing-here", token: editor).status == 404)
+            let missing = try await node.send("GET", "/v1/records/0190f3a2-7c1e-7000-8000-000000000001", token: editor)
+            #expect(missing.status == 404 && missing.error.hasPrefix("no record"), "a route's own 404 stays: \(missing.text)")
+        }
+    }
+
     @Test func createReadUpdateDeleteWithETagAndIfMatch() async throws {
         try await withNode { node in
             let editor = node.token(.editor)

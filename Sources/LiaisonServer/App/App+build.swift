@@ -10,7 +10,8 @@ import LiaisonWeb
 public import Logging
 
 /// The router of every route in ``APIRoute``, each behind the auth its ``Access`` asks for,
-/// and the web interface. Errors answer as JSON `{"error": ...}`; bodies over 16 MiB get 413.
+/// and the web interface. Errors answer as JSON `{"error": ...}`; bodies over 16 MiB get 413; a
+/// method an API path does not serve gets 405 with `Allow` (``MethodNotAllowedMiddleware``).
 /// `plugins` (the executable's choice) are the reports served. `secureCookies` marks the
 /// session cookie `Secure` (for a node serving HTTPS); `throttle` slows repeated failed sign-ins
 /// on the page and the API alike.
@@ -27,6 +28,7 @@ public func buildRouter(
     router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware())
     var handlers = APIHandlers(store: store, plugins: plugins, engine: engine, metrics: metrics)
     handlers.throttle = throttle
     handlers.secureCookies = secureCookies
@@ -35,30 +37,9 @@ public func buildRouter(
         if let known = route.queryParameters { group.add(middleware: QueryCheckMiddleware(known: known)) }
         group.on("\(route.path)", method: HTTPRequest.Method(route.method)!, use: handlers.handler(for: route))
     }
-    addMethodNotAllowed(to: router)
     WebRoutes(store: store, engine: engine, plugins: plugins, secureCookies: secureCookies, throttle: throttle)
         .register(on: router)
     return router
-}
-
-/// A known API path asked with a method it does not serve (OPTIONS and TRACE included)
-/// answers 405 with `Allow`, not 404, so that a mistyped `curl -X` says what is wrong. The
-/// router answers 404 for a method a path has no route for, so every method HTTP defines for a
-/// path (all but CONNECT, which names a host) gets one here, HEAD through GET's; a method it
-/// does not define (`PROPFIND`) still gets 404.
-private func addMethodNotAllowed(to router: Router<LiaisonRequestContext>) {
-    for (path, routes) in Dictionary(grouping: APIRoute.allCases, by: \.path) {
-        let allowed = routes.map(\.method).sorted()
-        let withHead = (allowed + (allowed.contains("GET") ? ["HEAD"] : [])).sorted()
-        let error = APIError(
-            .methodNotAllowed,
-            "\(path) accepts \(allowed.joined(separator: ", ")) only",
-            headers: [.allow: withHead.joined(separator: ", ")]
-        )
-        for method in ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"] where !allowed.contains(method) {
-            router.on("\(path)", method: HTTPRequest.Method(method)!) { _, _ in error.response }
-        }
-    }
 }
 
 /// The node's application: the HTTP server and, when `configuration.syncInterval` is set, the
