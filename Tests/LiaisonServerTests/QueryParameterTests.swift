@@ -70,6 +70,41 @@ struct QueryParameterTests {
         }
     }
 
+    /// `?limit=`, `?cursor=`, `?sort=`, `?format=` (what a script sends when its variable came out
+    /// empty) are refused as an empty filter is, not answered as if they were left out.
+    @Test func anEmptyPagingSortOrFormatIsRefusedByName() async throws {
+        try await withNode { node in
+            let reader = node.token(.reader)
+            let created = try await node.send("POST", "/v1/records", token: node.token(.editor), json: RecordRoutesTests.newRecord)
+            let id = try #require(created.object["id"] as? String)
+            let paths = [
+                "/v1/records?cursor=", "/v1/records?sort=", "/v1/records?limit=", "/v1/records?format=",
+                "/v1/records?format=csv&limit=", "/v1/records?offset=&limit=5", "/v1/records?deleted=",
+                "/v1/conflicts?cursor=", "/v1/conflicts?sort=", "/v1/conflicts?limit=",
+                "/v1/records/\(id)/history?limit=", "/v1/records/\(id)/history?cursor=",
+                "/v1/reports/overview?format=", "/v1/reports/overview?table=",
+            ]
+            for path in paths {
+                let parts = path.split(separator: "?")
+                let pairs = parts[1].split(separator: "&")
+                let empty = try #require(pairs.first { $0.hasSuffix("=") }).dropLast()
+                let reply = try await node.send("GET", path, token: reader)
+                #expect(reply.status == 400, "\(path): \(reply.text)")
+                #expect(reply.error.hasPrefix(#"query parameter "\#(empty)" is empty"#), "\(path): \(reply.text)")
+                #expect(reply.fields[String(empty)] == "is empty", "\(path): \(reply.text)")
+                let kept = pairs.filter { !$0.hasSuffix("=") }
+                let without = String(parts[0]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+                #expect(try await node.send("GET", without, token: reader).status == 200, "\(without) is fine")
+            }
+            // A peer's pull with an empty parameter is refused the same way.
+            let pull = try await node.send("GET", "/v1/sync/changes?since=&limit=10", token: node.token(.peer))
+            #expect(pull.status == 400 && pull.error.hasPrefix(#"query parameter "since" is empty"#), "\(pull.text)")
+            // An empty search is no search.
+            let search = try await node.send("GET", "/v1/records?q=", token: reader)
+            #expect(search.status == 200 && search.object["total"] as? Int == 1, "\(search.text)")
+        }
+    }
+
     @Test func theErrorNamesWhatTheRouteTakes() async throws {
         try await withNode { node in
             let admin = node.token(.admin)

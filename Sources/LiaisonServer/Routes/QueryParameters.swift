@@ -29,29 +29,37 @@ struct QueryParameters {
         throw APIError.badRequest("unknown query parameter \"\(unknown.prefix(40))\"; \(takes)")
     }
 
-    /// The text of `name`, `nil` when absent or empty.
-    func text(_ name: String) -> String? {
+    /// The search text `name` (`q`), `nil` when absent or empty: an empty search is no search,
+    /// as a search box sends it.
+    func search(_ name: String) -> String? {
         values[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The value of the filter `name` (`office`, `track`, ...), `nil` when absent; an empty one
-    /// (`?office=`) is refused (400) as the command line refuses `--office ""`, rather than
-    /// read as no filter and answered with everything.
-    func filter(_ name: String) throws -> String? {
+    /// The value of `name`, `nil` when absent. An empty one (`?limit=`, `?cursor=`) is refused
+    /// (400, naming it) rather than read as if it were left out, so a script whose variable came
+    /// out empty learns it. `leftOut` says what leaving it out means.
+    func value(_ name: String, leftOut: String = "the default") throws -> String? {
         guard let value = values[name] else { return nil }
         guard !value.isEmpty else {
             throw APIError(
                 .badRequest,
-                "query parameter \"\(name)\" is empty: give a value, or leave it out for no filter",
+                "query parameter \"\(name)\" is empty: give a value, or leave it out for \(leftOut)",
                 fields: [(name, "is empty")]
             )
         }
         return value
     }
 
+    /// The value of the filter `name` (`office`, `track`, ...), `nil` when absent; an empty one
+    /// (`?office=`) is refused (400), as ``value(_:leftOut:)`` refuses any, rather than read as
+    /// no filter and answered with everything.
+    func filter(_ name: String) throws -> String? {
+        try value(name, leftOut: "no filter")
+    }
+
     /// An integer in `range`, or `fallback` when absent.
     func integer<T: FixedWidthInteger>(_ name: String, in range: ClosedRange<T>, default fallback: T) throws -> T {
-        guard let text = text(name) else { return fallback }
+        guard let text = try value(name) else { return fallback }
         guard let number = T(text), range.contains(number) else {
             throw APIError.badRequest(
                 "query parameter \"\(name)\" must be an integer from \(range.lowerBound) to \(range.upperBound), got \"\(text.prefix(40))\""
@@ -62,7 +70,7 @@ struct QueryParameters {
 
     /// One of `choices`, or `fallback` when absent.
     func choice(_ name: String, _ choices: [String], default fallback: String) throws -> String {
-        guard let text = text(name) else { return fallback }
+        guard let text = try value(name) else { return fallback }
         guard choices.contains(text) else {
             throw APIError.badRequest("query parameter \"\(name)\" must be one of \(choices.joined(separator: ", ")), got \"\(text.prefix(40))\"")
         }
@@ -71,7 +79,7 @@ struct QueryParameters {
 
     /// `true` or `false`, or `false` when absent.
     func flag(_ name: String) throws -> Bool {
-        guard let text = text(name) else { return false }
+        guard let text = try value(name) else { return false }
         switch text {
         case "true", "1": return true
         case "false", "0": return false

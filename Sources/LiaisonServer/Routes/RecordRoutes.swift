@@ -20,7 +20,7 @@ extension APIHandlers {
         let parameters = try QueryParameters(request)
         let limit = try parameters.integer("limit", in: 1...Self.historyPageLimit, default: Self.historyPageLimit)
         var cursor: Dot?
-        if let text = parameters.text("cursor") {
+        if let text = try parameters.value("cursor", leftOut: "the first page") {
             guard let dot = Dot(text) else {
                 throw APIError.badRequest("query parameter \"cursor\" must be a page's next, got \"\(text.prefix(40))\"")
             }
@@ -71,7 +71,7 @@ extension APIHandlers {
         query.status = try parameters.filter("status")
         query.conflictedOnly = try parameters.flag("conflicted")
         query.deleted = try parameters.flag("deleted")
-        query.text = parameters.text("q")
+        query.text = parameters.search("q")
         do {
             try query.check(against: store.schema)
         } catch {
@@ -118,8 +118,8 @@ extension APIHandlers {
             ? try parameters.integer("limit", in: 1...Int.max, default: Int.max)
             : try parameters.integer("limit", in: 1...APILimits.maxPageSize, default: APILimits.defaultPageSize)
         query.offset = try parameters.integer("offset", in: 0...Int(Int32.max), default: 0)
-        query.cursor = parameters.text("cursor")
-        if let sort = parameters.text("sort") {
+        query.cursor = try parameters.value("cursor", leftOut: "the first page")
+        if let sort = try parameters.value("sort") {
             guard let order = RecordQuery.Sort(rawValue: sort) else {
                 let known = RecordQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")
                 throw APIError.badRequest("query parameter \"sort\" must be one of \(known), got \"\(sort.prefix(40))\"")

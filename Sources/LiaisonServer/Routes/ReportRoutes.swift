@@ -30,9 +30,10 @@ extension APIHandlers {
             let known = plugins.reports.map(\.id).joined(separator: ", ")
             throw APIError.notFound("no report \"\(id.prefix(80))\"; reports: \(known)")
         }
+        let formatName = try parameters.value("format")
         let format: ReportFormat
         do {
-            format = try ReportFormat(parsing: parameters.text("format") ?? "json")
+            format = try ReportFormat(parsing: formatName ?? "json")
         } catch {
             throw APIError.badRequest(error.description)
         }
@@ -41,8 +42,8 @@ extension APIHandlers {
             office: try parameters.filter("office"),
             period: ReportPeriod(from: try parameters.filter("from"), to: try parameters.filter("to"))
         )
-        if let table = parameters.text("table") {
-            guard format == .csv || parameters.text("format") == nil else {
+        if let table = try parameters.value("table", leftOut: "the whole report") {
+            guard format == .csv || formatName == nil else {
                 throw APIError.badRequest("query parameter \"table\" gives one table as CSV; leave out format or give format=csv")
             }
             return try await CSVDownload.reportTable(report, table: table, plugins: plugins, store: store)

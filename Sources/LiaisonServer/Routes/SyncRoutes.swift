@@ -12,7 +12,7 @@ extension APIHandlers {
         let since = try parameters.integer("since", in: 0...Int64.max, default: 0)
         let limit = try parameters.integer("limit", in: 1...SyncProtocol.maxBatchRecords, default: SyncProtocol.maxBatchRecords)
         let eventsSince = try parameters.integer("events_since", in: 0...Int64.max, default: since)
-        let requester = parameters.text("for")
+        let requester = try parameters.value("for", leftOut: "every state")
         if let requester, !ReplicaID.isValid(requester) {
             throw APIError.badRequest("query parameter \"for\" must be a replica id, got \"\(requester.prefix(80))\"")
         }
