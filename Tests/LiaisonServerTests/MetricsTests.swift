@@ -91,6 +91,17 @@ struct MetricsTests {
         #expect(throws: Never.self) { try PrometheusPage("# HELP a Things.\n# TYPE a counter\na{b=\"c\\\"d\"} 1.5e3\n") }
     }
 
+    /// A method a route does not serve is counted under the route's pattern, as its 405 says,
+    /// not among the unknown paths.
+    @Test func aWrongMethodIsCountedUnderItsRoute() async throws {
+        try await withNode { node in
+            #expect(try await node.send("PROPFIND", "/v1/records/r1", token: node.token(.reader)).status == 405)
+            let page = try await Self.metrics(node)
+            let counted = ["route": "/v1/records/{id}", "method": "PROPFIND", "status": "405"]
+            #expect(page.value("liaison_http_request_duration_seconds_count", counted) == 1)
+        }
+    }
+
     @Test func needsAToken() async throws {
         try await withNode { node in
             let anonymous = try await node.send("GET", "/metrics")
