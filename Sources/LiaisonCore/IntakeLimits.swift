@@ -17,8 +17,9 @@ public enum IntakeLimits {
     public static let maxStateBytes = 256 * 1024
     /// How many bytes of a quarantined state are kept for an admin to look at.
     public static let maxQuarantinedBytes = 64 * 1024
-    /// How many quarantine entries one source (a peer, a pushing replica, a bundle) may hold;
-    /// past this, or ``maxQuarantinedBytesPerSource``, a refused state is counted, not kept.
+    /// How many quarantine entries one source (a peer token that pushes, a configured peer
+    /// pulled from, a bundle file) may hold, whatever replica ids its batches claim; past this,
+    /// or ``maxQuarantinedBytesPerSource``, a refused state is counted, not kept.
     public static let maxQuarantinedPerSource = 1_000
     /// How many bytes of quarantined states one source may hold.
     public static let maxQuarantinedBytesPerSource = 16 * 1024 * 1024

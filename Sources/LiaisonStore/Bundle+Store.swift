@@ -111,7 +111,7 @@ extension LiaisonStore {
         return try await merge(
             batch,
             from: bundle.replicaID == identity.replicaID ? nil : bundle.replicaID,
-            origin: origin,
+            origin: BatchOrigin(origin),
             checkpoint: checkpoint
         )
     }

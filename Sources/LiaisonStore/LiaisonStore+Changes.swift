@@ -113,14 +113,15 @@ extension LiaisonStore {
     /// transaction, and the rest of the batch merges; ``MergeSummary/quarantined`` lists them.
     ///
     /// `source` is the replica id of the node the batch came from, when known: records whose
-    /// merged state is exactly what it sent are not sent back to it. `origin` names where the
-    /// batch came from for the quarantine (`peer chennai (chennai.k3f9q2)`, `bundle x.json`).
+    /// merged state is exactly what it sent are not sent back to it. `origin` says where the
+    /// batch came from for the quarantine: the name its entries show and the room they take
+    /// (``BatchOrigin``).
     public func merge(
         _ states: [RecordState],
         events: [String: [WriteEvent]] = [:],
         rejected: [RejectedState] = [],
         from source: String? = nil,
-        origin: String? = nil,
+        origin: BatchOrigin? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
         try await merge(prepare(states, events: events, rejected: rejected), from: source, origin: origin, checkpoint: checkpoint)
@@ -182,7 +183,7 @@ extension LiaisonStore {
     public func merge(
         _ batch: PreparedBatch,
         from source: String? = nil,
-        origin: String? = nil,
+        origin: BatchOrigin? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
         try await merge([batch], from: source, origin: origin, checkpoint: checkpoint)
@@ -195,13 +196,13 @@ extension LiaisonStore {
     public func merge(
         _ batches: [PreparedBatch],
         from source: String? = nil,
-        origin: String? = nil,
+        origin: BatchOrigin? = nil,
         checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
     ) async throws -> MergeSummary {
         let intake = MergeIntake(
             me: identity.replicaID,
             source: source,
-            origin: origin ?? source.map { "replica \($0)" } ?? "this node",
+            origin: origin ?? BatchOrigin(source.map { "replica \($0)" } ?? "this node"),
             // A batch with neither is this node's own making (sample data), so its writes may be this node's.
             fromOutside: source != nil || origin != nil
         )
@@ -280,7 +281,7 @@ struct MergeIntake {
     /// The replica id of the node that sent the batch, when known.
     let source: String?
     /// Where the batch came from, for the quarantine.
-    let origin: String
+    let origin: BatchOrigin
     /// Whether the batch came from outside this node (its writes must not claim to be ours).
     let fromOutside: Bool
 }
@@ -294,11 +295,12 @@ extension Database {
         let now = Timestamp.millis()
         var room: QuarantineRoom?
         func setAside(_ rejection: Rejection) throws {
-            var space = try room ?? QuarantineRoom(source: origin, in: self)
+            var space = try room ?? QuarantineRoom(origin, in: self)
             defer { room = space }
             // Past its source's bound a state is still counted and named, but not kept.
             let kept = try quarantine(rejection, room: &space, at: now)
-            let problem = kept ? rejection.problem : "\(rejection.problem) (not kept: \(origin) fills the quarantine; drop entries to keep more)"
+            let problem =
+                kept ? rejection.problem : "\(rejection.problem) (not kept: \(origin.room) fills the quarantine; drop entries to keep more)"
             summary.quarantined.append(Quarantined(recordID: rejection.recordID, problem: problem))
         }
         for rejection in batch.rejected { try setAside(rejection) }

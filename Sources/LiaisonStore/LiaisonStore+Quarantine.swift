@@ -140,46 +140,49 @@ struct Rejection: Sendable {
 
 extension Database {
     /// Sets a refused state aside; the same state from the same source again only counts. A new
-    /// entry is kept only while its source has room (``QuarantineRoom``).
-    /// - Returns: whether the state is kept (false: its source's quarantine is full).
+    /// entry is kept only while its room has space (``QuarantineRoom``).
+    /// - Returns: whether the state is kept (false: its room in the quarantine is full).
     func quarantine(_ rejection: Rejection, room: inout QuarantineRoom, at now: Int64) throws -> Bool {
         try cachedStatement(
             sql: """
                 UPDATE quarantine SET last_at = ?, times = times + 1
                 WHERE source = ? AND record_id = ? AND problem = ? AND bytes = ?
                 """
-        ).execute(arguments: [now, room.source, rejection.recordID ?? "", rejection.problem, Data(rejection.bytes)])
+        ).execute(arguments: [now, room.origin.source, rejection.recordID ?? "", rejection.problem, Data(rejection.bytes)])
         if changesCount > 0 { return true }
         guard room.take(rejection.bytes.count) else { return false }
         try cachedStatement(
             sql: """
-                INSERT INTO quarantine (source, record_id, problem, bytes, size, first_at, last_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO quarantine (source, room, record_id, problem, bytes, size, first_at, last_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            room.source, rejection.recordID ?? "", rejection.problem, Data(rejection.bytes), rejection.size, now, now,
+            room.origin.source, room.origin.room, rejection.recordID ?? "", rejection.problem, Data(rejection.bytes),
+            rejection.size, now, now,
         ])
         return true
     }
 }
 
-/// What one source may still put in quarantine (docs/design.md §9): at most
+/// What one room may still put in quarantine (docs/design.md §9): at most
 /// ``IntakeLimits/maxQuarantinedPerSource`` entries and
 /// ``IntakeLimits/maxQuarantinedBytesPerSource`` bytes, so a peer or a file sending bad states
-/// without end cannot fill the disk. Read once per merge, when its first state is refused.
+/// without end cannot fill the disk. The room is the ``BatchOrigin/room`` (a configured peer, a
+/// peer token, a bundle), not the name shown, so a peer cannot get more room by claiming
+/// another replica id. Read once per merge, when its first state is refused.
 struct QuarantineRoom {
-    /// Where the states come from: `peer chennai (chennai.k3f9q2)`, `bundle x.json`, ...
-    let source: String
+    /// Where the states come from.
+    let origin: BatchOrigin
     private var entries: Int
     private var bytes: Int
 
-    /// The room `source` has left in the quarantine table.
-    init(source: String, in db: Database) throws {
-        self.source = source
+    /// The room `origin` has left in the quarantine table.
+    init(_ origin: BatchOrigin, in db: Database) throws {
+        self.origin = origin
         let row = try Row.fetchOne(
             db,
-            sql: "SELECT COUNT(*), TOTAL(LENGTH(bytes)) FROM quarantine WHERE source = ?",
-            arguments: [source]
+            sql: "SELECT COUNT(*), TOTAL(LENGTH(bytes)) FROM quarantine WHERE room = ?",
+            arguments: [origin.room]
         )!
         entries = row[0]
         bytes = Int(row[1] as Double)

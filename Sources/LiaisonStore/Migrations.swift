@@ -16,6 +16,7 @@ enum Migrations {
         registerNewRecordSearch(in: &migrator)
         registerSignInUnlock(in: &migrator)
         registerDeleteConflicts(in: &migrator)
+        registerQuarantineRooms(in: &migrator)
         return migrator
     }
 

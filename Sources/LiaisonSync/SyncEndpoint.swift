@@ -56,8 +56,10 @@ public struct SyncEndpoint: Sendable {
     /// `POST /v1/sync/changes`: merges a pushed batch atomically and acknowledges it only
     /// after it committed. A batch that is not well-formed is refused whole and nothing of it is
     /// applied; a state in it that breaks an intake rule is quarantined (listed in the answer's
-    /// `quarantined`) and the rest merges. `sender` names the peer for the quarantine.
-    public func receive(body: Data, sender: String? = nil) async throws -> PushAck {
+    /// `quarantined`) and the rest merges. `token` is the name of the peer token the batch came
+    /// with: the quarantine shows it beside the replica id the batch claims, and bounds each
+    /// token's share (``BatchOrigin/push(claiming:token:)``).
+    public func receive(body: Data, token: String) async throws -> PushAck {
         guard body.count <= SyncProtocol.maxBodyBytes else {
             throw SyncRequestError(status: 413, message: "batch of \(body.count) bytes is over the \(SyncProtocol.maxBodyBytes)-byte limit")
         }
@@ -76,14 +78,13 @@ public struct SyncEndpoint: Sendable {
                 message: "batch of \(batch.states.count + batch.rejected.count) states is over the limit of \(SyncProtocol.maxBatchRecords)"
             )
         }
-        let origin = "push from \(batch.replicaID)" + (sender.map { " (token \($0))" } ?? "")
         let prepared = store.prepare(
             batch.states,
             events: batch.events.byRecord,
             rejected: batch.rejected,
             eventProblems: batch.events.problems
         )
-        let summary = try await store.merge(prepared, from: batch.replicaID, origin: origin)
+        let summary = try await store.merge(prepared, from: batch.replicaID, origin: .push(claiming: batch.replicaID, token: token))
         return PushAck(
             merged: summary.merged,
             changed: summary.changed,

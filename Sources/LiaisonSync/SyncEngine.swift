@@ -185,7 +185,7 @@ public struct SyncEngine: Sendable {
             let summary = try await store.merge(
                 group.map(\.batch),
                 from: node.replicaID,
-                origin: "peer \(link.peer.name) (\(node.replicaID))",
+                origin: .pull(from: link.peer.name, replicaID: node.replicaID),
                 checkpoint: (node.replicaID, .pull, last.lastSequence)
             )
             report.pulled.merged += summary.merged

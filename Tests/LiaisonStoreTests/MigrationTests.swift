@@ -13,6 +13,12 @@ struct MigrationTests {
     /// schema the first n of them make.
     static let earlierSchemas = Array(Migrations.migrator.migrations.dropLast())
 
+    /// The last migration of the release before `migration` was made: the schema it upgrades.
+    static func schema(before migration: String) -> String {
+        let migrations = Migrations.migrator.migrations
+        return migrations[migrations.firstIndex(of: migration)! - 1]
+    }
+
     @Test(arguments: earlierSchemas)
     func aStoreOfAnEarlierSchemaOpensAndReadsAsToday(madeUpTo lastMigration: String) async throws {
         let today = try await Self.storeWithEveryKindOfRecord()
@@ -22,6 +28,11 @@ struct MigrationTests {
             now: 1
         )
         try await today.fixture.store.setCheckpoint(peer: "chennai.k3f9q2", direction: .pull, sequence: 42)
+        let merges = StoreMergeTests()
+        let bad = try merges.foreignState(merges.goodFields.merging(["value_usd": .text("lots")]) { $1 })
+        for origin in [BatchOrigin.pull(from: "chennai", replicaID: "chennai.k3f9q2"), .push(claiming: "chennai.k3f9q2", token: "chennai")] {
+            _ = try await today.fixture.store.merge([bad], origin: origin)
+        }
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -53,6 +64,11 @@ struct MigrationTests {
         #expect(try recount.kept() == recount.recounted())
         #expect(try await store.page(RecordQuery(text: "lith")).states.map(\.id) == [today.ids[0]])
         #expect(try await store.checkpoint(peer: "chennai.k3f9q2", direction: .pull) == 42)
+        // Quarantined states read as kept, each in the room today's code gives its source.
+        if migrations.firstIndex(of: lastMigration)! >= migrations.firstIndex(of: "intake: quarantine")! {
+            #expect(try await store.quarantine() == expected.quarantine())
+            #expect(try Self.quarantineRooms(of: directory) == Self.quarantineRooms(of: today.fixture.directory))
+        }
         if lastMigration != Migrations.migrator.migrations[0] {  // the first made no peer or token tables
             #expect(try await store.peers() == expected.peers())
             #expect(try await store.authenticate(token: token)?.name == "asha")
@@ -79,7 +95,7 @@ struct MigrationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.makeEarlierStore(
             in: directory,
-            upTo: Self.earlierSchemas.last!,
+            upTo: Self.schema(before: "lists: a delete in conflict with an edit leaves the record listed"),
             copying: today.directory.appendingPathComponent(LiaisonStore.fileName)
         )
         let old = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
@@ -214,6 +230,15 @@ struct MigrationTests {
         let queue = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
         defer { try? queue.close() }
         return try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_fact ORDER BY seq") }
+    }
+
+    /// The source and room of every quarantine entry, in the order they were kept.
+    static func quarantineRooms(of directory: URL) throws -> [[String]] {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT source, room FROM quarantine ORDER BY id").map { [$0[0], $0[1]] }
+        }
     }
 
     /// `column` of every record, by id.

@@ -111,14 +111,14 @@ import Testing
             values: ["title": .text("Later")]
         )
         for events in [[event, forged], [event, outside]] {
-            let summary = try await chennai.store.merge([record], events: [record.id: events], origin: "bundle x.json")
+            let summary = try await chennai.store.merge([record], events: [record.id: events], origin: BatchOrigin("bundle x.json"))
             #expect(summary.quarantined.count == 1)
             #expect(try await chennai.store.state(id: record.id) == nil)
             #expect(try await chennai.store.events(id: record.id).isEmpty)
         }
         // Against the stored log: the real event is stored, then a different one under its dot arrives.
-        _ = try await chennai.store.merge([record], events: [record.id: [event]], origin: "bundle a.json")
-        let summary = try await chennai.store.merge([record], events: [record.id: [forged]], origin: "bundle b.json")
+        _ = try await chennai.store.merge([record], events: [record.id: [event]], origin: BatchOrigin("bundle a.json"))
+        let summary = try await chennai.store.merge([record], events: [record.id: [forged]], origin: BatchOrigin("bundle b.json"))
         #expect(summary.quarantined.map(\.problem).first?.contains("differs from the event stored") == true)
         #expect(try await chennai.store.events(id: record.id) == [event])
         #expect(try await chennai.store.quarantinedCount() == 3)

@@ -91,7 +91,7 @@ struct StoreMergeTests {
         let summary = try await store.merge(
             batch,
             from: "chennai.abc123",
-            origin: "peer chennai",
+            origin: BatchOrigin("peer chennai"),
             checkpoint: ("chennai.abc123", .pull, 9)
         )
         #expect(summary.merged == 2 && summary.changed == 2)
@@ -107,7 +107,7 @@ struct StoreMergeTests {
         #expect(entries.first.map { String(decoding: $0.bytes, as: UTF8.self) } == badState.canonicalJSON)
 
         // The same state again only counts; a later good state of that record merges as usual.
-        _ = try await store.merge([badState], from: "chennai.abc123", origin: "peer chennai")
+        _ = try await store.merge([badState], from: "chennai.abc123", origin: BatchOrigin("peer chennai"))
         #expect(try await store.quarantine().map(\.times) == [2])
         let fixed = try foreignState(id: badState.id, goodFields)
         #expect(try await store.merge([fixed], from: "chennai.abc123").changed == 1)
@@ -124,7 +124,7 @@ struct StoreMergeTests {
         let notesOnly = try foreignState(["notes": .text("x")])
         var deleted = try foreignState(["notes": .text("x")])
         try deleted.delete(readContext: deleted.context, replica: "chennai.abc123", meta: WriteMeta(author: "priya", at: 1_700_000_000_001))
-        let summary = try await store.merge([noWrites, notesOnly, deleted], from: "chennai.abc123", origin: "peer chennai")
+        let summary = try await store.merge([noWrites, notesOnly, deleted], from: "chennai.abc123", origin: BatchOrigin("peer chennai"))
         #expect(summary.quarantined.map(\.recordID) == [noWrites.id, notesOnly.id])
         #expect(summary.quarantined.allSatisfy { $0.problem.contains("is required, and the state has no value for it") })
         #expect(try await store.state(id: noWrites.id) == nil)
@@ -148,7 +148,7 @@ struct StoreMergeTests {
             replica: store.identity.replicaID,
             meta: WriteMeta(author: "mallory", at: 1_700_000_000_000)
         )
-        let summary = try await store.merge([twoValues, claims], from: "chennai.abc123", origin: "peer chennai")
+        let summary = try await store.merge([twoValues, claims], from: "chennai.abc123", origin: BatchOrigin("peer chennai"))
         #expect(summary.changed == 0)
         #expect(summary.quarantined.count == 2)
         #expect(summary.quarantined[0].problem.contains("has two different values for title"))

@@ -85,7 +85,7 @@ final class InProcessPeer: SyncTransport {
             return SyncTransportResponse(status: 200, body: Array(page.utf8))
         case ("POST", SyncProtocol.changesPath):
             do {
-                let ack = try await endpoint.receive(body: Data(request.body ?? []))
+                let ack = try await endpoint.receive(body: Data(request.body ?? []), token: "peer")
                 return SyncTransportResponse(status: 200, body: Array(try JSONEncoder().encode(ack)))
             } catch let error as SyncRequestError {
                 let body = try JSONEncoder().encode(["error": error.message])

@@ -22,10 +22,11 @@ extension APIHandlers {
 
     @Sendable func pushChanges(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let body = try await SyncCompression.body(of: request)
-        let sender = context.caller?.name
-        let ack = try await endpoint.receive(body: Data(body), sender: sender)
+        // Only a peer token reaches this route (AuthMiddleware): the caller is that token's name.
+        let token = context.author
+        let ack = try await endpoint.receive(body: Data(body), token: token)
         let quarantined = ack.quarantined
-        if !quarantined.isEmpty { metrics.quarantined(peer: sender ?? "?", states: quarantined.count) }
+        if !quarantined.isEmpty { metrics.quarantined(peer: token, states: quarantined.count) }
         return .json(
             .object([
                 ("merged", .int(Int64(ack.merged))),

@@ -1,0 +1,66 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import Testing
+
+/// A pushing peer's share of the quarantine is its token's, whatever replica id it claims
+/// (docs/design.md §9).
+@Suite("Pushes: the quarantine's bound is per peer token")
+struct PushQuarantineBoundTests {
+    /// A state from Chennai whose value breaks the schema: quarantined, never merged.
+    static func badState() throws -> String {
+        var state = RecordState(id: RecordID.make())
+        let fields: [String: FieldValue] = [
+            "type": .text("investment"), "title": .text("Wafer fab"), "office": .text("chennai"),
+            "tracks": .list(["sccp"]), "status": .text("identified"), "value_usd": .text("lots"),
+        ]
+        try state.write(fields, readContext: .empty, replica: "chennai.abc123", meta: WriteMeta(author: "priya", at: 1_700_000_000_000))
+        return state.canonicalJSON
+    }
+
+    /// Pushes `count` bad states with `token`, the batch claiming to come from `replica`; the
+    /// problems of the states the answer lists as quarantined.
+    static func pushBad(_ count: Int, claiming replica: String, token: String, to node: TestNode) async throws -> [String] {
+        let states = try (0..<count).map { _ in try badState() }
+        let reply = try await node.send("POST", "/v1/sync/changes", token: token, json: SyncRoutesTests.batch(replica, states))
+        #expect(reply.status == 200, "\(reply.text.prefix(300))")
+        return try #require(reply.object["quarantined"] as? [[String: Any]]).map { $0["problem"] as? String ?? "" }
+    }
+
+    @Test func aPeerClaimingANewReplicaIDForEachPushGetsNoMoreRoom() async throws {
+        try await withNode { node in
+            let peer = node.token(.peer)
+            let bound = IntakeLimits.maxQuarantinedPerSource
+            // Two pushes fill the token's share, each under a replica id of its own.
+            for (index, claimed) in ["chennai.rot001", "chennai.rot002"].enumerated() {
+                let size = index == 0 ? bound / 2 : bound - bound / 2
+                let problems = try await Self.pushBad(size, claiming: claimed, token: peer, to: node)
+                #expect(problems.count == size && problems.allSatisfy { !$0.contains("not kept") })
+            }
+            // A third replica id gets no fresh room: its states are refused, named, not kept.
+            let turnedAway = try await Self.pushBad(2, claiming: "chennai.rot003", token: peer, to: node)
+            #expect(turnedAway.count == 2)
+            #expect(
+                turnedAway.allSatisfy { $0.hasSuffix("(not kept: token peer-token fills the quarantine; drop entries to keep more)") },
+                "\(turnedAway)"
+            )
+
+            // Another peer's token keeps its own room.
+            let other = try await node.store.createToken(name: "kolkata", role: .peer)
+            let kept = try await Self.pushBad(1, claiming: "kolkata.k0l001", token: other, to: node)
+            #expect(kept.count == 1 && !kept[0].contains("not kept"), "\(kept)")
+
+            // The admin still sees which replica id each entry claimed, and with which token.
+            let list = try await node.send("GET", "/v1/quarantine", token: node.token(.admin))
+            let sources = Set(try #require(list.object["quarantined"] as? [[String: Any]]).compactMap { $0["source"] as? String })
+            #expect(
+                sources == [
+                    "push from chennai.rot001 (token peer-token)", "push from chennai.rot002 (token peer-token)",
+                    "push from kolkata.k0l001 (token kolkata)",
+                ]
+            )
+            let status = try await node.send("GET", "/v1/status", token: node.token(.reader))
+            #expect(status.object["quarantined"] as? Int == bound + 1)
+        }
+    }
+}
