@@ -14,6 +14,9 @@ public struct LocalStatus: Sendable {
     public var peers: [(peer: PeerRecord, status: PeerStatus)]
     /// States the intake set aside (`liaison quarantine list`).
     public var quarantined: Int
+    /// States the intake refused and did not keep, their source's room in the quarantine being
+    /// full, since it was last emptied.
+    public var quarantinedNotKept: Int
     /// Whether a bulk load is under way (its search finds only what was there before it).
     public var loadingInBulk: Bool
 
@@ -23,6 +26,7 @@ public struct LocalStatus: Sendable {
         sequence = try await store.currentSequence()
         counts = try await store.counts()
         quarantined = try await store.quarantinedCount()
+        quarantinedNotKept = try await store.quarantinedNotKept()
         loadingInBulk = try await store.indexesAreAside()
         let statuses = Dictionary(try await store.peerStatuses().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         peers = try await store.peers().map { ($0, statuses[$0.name] ?? PeerStatus(name: $0.name)) }
@@ -42,7 +46,8 @@ public struct LocalStatus: Sendable {
             "replica   \(identity.replicaID) (office \(identity.office))",
             "sequence  \(sequence)",
             "records   \(counts.records) (\(counts.conflicted) with open conflicts; \(counts.deleted) deleted)",
-            "quarantined \(quarantined)" + (quarantined > 0 ? " states set aside: see `liaison quarantine list`" : ""),
+            "quarantined \(quarantined)" + (quarantined > 0 ? " states set aside: see `liaison quarantine list`" : "")
+                + (quarantinedNotKept > 0 ? "; \(quarantinedNotKept) more not kept: their source's room in it was full" : ""),
             "peers     \(peers.isEmpty ? "none: add one with `liaison peer add NAME URL --token-file FILE`" : String(peers.count))",
         ]
         if loadingInBulk {
@@ -90,7 +95,7 @@ public struct LocalStatus: Sendable {
             writer.string(peer.url)
             writer.raw("}")
         }
-        writer.raw(",\"quarantined\":\(quarantined),\"records\":\(counts.records),\"replica_id\":")
+        writer.raw(",\"quarantined\":\(quarantined),\"quarantined_not_kept\":\(quarantinedNotKept),\"records\":\(counts.records),\"replica_id\":")
         writer.string(identity.replicaID)
         writer.raw(",\"sequence\":\(sequence)}")
         return writer.output

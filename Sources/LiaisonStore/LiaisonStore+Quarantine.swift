@@ -99,6 +99,13 @@ extension LiaisonStore {
         try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quarantine")! }
     }
 
+    /// How many refused states were not kept since the quarantine was last emptied
+    /// (``dropAllQuarantined()``), because their room in it was full (``QuarantineRoom``): each
+    /// arrival counts once.
+    public func quarantinedNotKept() async throws -> Int {
+        try await database.read { db in try Int.fetchOne(db, sql: "SELECT states FROM quarantine_not_kept") ?? 0 }
+    }
+
     /// Forgets one quarantined state an admin has dealt with.
     /// - Throws: ``StoreError`` `.notFound` when there is no entry `id`.
     public func dropQuarantined(id: Int64) async throws {
@@ -108,9 +115,11 @@ extension LiaisonStore {
         }
     }
 
-    /// Forgets every quarantined state; returns how many there were.
+    /// Forgets every quarantined state, and the count of those not kept
+    /// (``quarantinedNotKept()``); returns how many entries there were.
     public func dropAllQuarantined() async throws -> Int {
         try await database.write { db in
+            try db.execute(sql: "DELETE FROM quarantine_not_kept")
             try db.execute(sql: "DELETE FROM quarantine")
             return db.changesCount
         }
@@ -140,7 +149,8 @@ struct Rejection: Sendable {
 
 extension Database {
     /// Sets a refused state aside; the same state from the same source again only counts. A new
-    /// entry is kept only while its room has space (``QuarantineRoom``).
+    /// entry is kept only while its room has space (``QuarantineRoom``); one that is not is
+    /// counted (``LiaisonStore/quarantinedNotKept()``).
     /// - Returns: whether the state is kept (false: its room in the quarantine is full).
     func quarantine(_ rejection: Rejection, room: inout QuarantineRoom, at now: Int64) throws -> Bool {
         try cachedStatement(
@@ -150,7 +160,15 @@ extension Database {
                 """
         ).execute(arguments: [now, room.origin.source, rejection.recordID ?? "", rejection.problem, Data(rejection.bytes)])
         if changesCount > 0 { return true }
-        guard room.take(rejection.bytes.count) else { return false }
+        guard room.take(rejection.bytes.count) else {
+            try cachedStatement(
+                sql: """
+                    INSERT INTO quarantine_not_kept (id, states) VALUES (1, 1)
+                    ON CONFLICT (id) DO UPDATE SET states = states + 1
+                    """
+            ).execute()
+            return false
+        }
         try cachedStatement(
             sql: """
                 INSERT INTO quarantine (source, room, record_id, problem, bytes, size, first_at, last_at)

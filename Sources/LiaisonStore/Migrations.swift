@@ -17,6 +17,7 @@ enum Migrations {
         registerSignInUnlock(in: &migrator)
         registerDeleteConflicts(in: &migrator)
         registerQuarantineRooms(in: &migrator)
+        registerQuarantineNotKept(in: &migrator)
         return migrator
     }
 

@@ -42,6 +42,7 @@ struct QuarantineMigrationTests {
 
         let store = try LiaisonStore(directory: directory, schema: .core)
         #expect(try await store.quarantinedCount() == 2 * bound - 1)
+        #expect(try await store.quarantinedNotKept() == 0)
         let states = StoreMergeTests()
         func bad() throws -> RecordState { try states.foreignState(states.goodFields.merging(["value_usd": .text("lots")]) { $1 }) }
 
@@ -54,6 +55,7 @@ struct QuarantineMigrationTests {
         let bundled = try await store.merge([try bad()], origin: BatchOrigin("bundle mumbai.json"))
         #expect(bundled.quarantined.first?.problem.contains("not kept") == false)
         #expect(try await store.quarantinedCount() == 2 * bound + 2)
+        #expect(try await store.quarantinedNotKept() == 2)
         #expect(try await store.quarantine().contains { $0.source == "push from chennai.r1 (token hostile)" })
     }
 }

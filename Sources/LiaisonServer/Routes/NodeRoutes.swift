@@ -39,6 +39,8 @@ extension APIHandlers {
                 ("records", .int(Int64(counts.records))),
                 ("conflicts", .int(Int64(counts.conflicted))),
                 ("quarantined", .int(Int64(try await store.quarantinedCount()))),
+                // Refused states the quarantine had no room for, since it was last emptied.
+                ("quarantined_not_kept", .int(Int64(try await store.quarantinedNotKept()))),
                 // A first sync in bulk: search finds the new records once it finishes.
                 ("loading_in_bulk", .bool(try await store.indexesAreAside())),
                 ("statuses", .object(counts.statuses.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
