@@ -19,15 +19,21 @@ extension WebRoutes {
         return try await showSync(user: user, notice: WebNotice.ok("Dropped \(dropped) quarantine entr\(dropped == 1 ? "y" : "ies")."))
     }
 
-    /// The section: a count for everyone, the entries (the 50 most recent) for admins.
+    /// The section: the counts (entries kept, states not kept) for everyone, the entries (the
+    /// 50 most recent) for admins.
     func quarantineSection(user: WebUser) async throws -> HTML {
         let entries = try await store.quarantine()
-        guard !entries.isEmpty else { return "" }
+        let notKept = try await store.quarantinedNotKept()
+        guard !entries.isEmpty || notKept > 0 else { return "" }
+        let more: HTML =
+            notKept == 0
+            ? ""
+            : " \(notKept) more state\(notKept == 1 ? " was" : "s were") refused and not kept: their source's room in the quarantine was full."
         let intro: HTML = """
             <h2>Quarantine</h2>
             <p class="muted">\(entries.count) state\(entries.count == 1 ? " was" : "s were") set aside instead of merged: \
             they broke a rule of what a node accepts (docs/operations.md, "Intake limits"). Everything else from the \
-            same peer or file merged.</p>
+            same peer or file merged.\(more)</p>
             """
         guard user.isAdmin else { return intro }
         let rows = entries.prefix(50).map { entry -> HTML in

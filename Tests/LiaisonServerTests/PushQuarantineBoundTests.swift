@@ -63,6 +63,8 @@ struct PushQuarantineBoundTests {
             let status = try await node.send("GET", "/v1/status", token: node.token(.reader))
             #expect(status.object["quarantined"] as? Int == bound + 1)
             #expect(status.object["quarantined_not_kept"] as? Int == 2, "\(status.text.prefix(300))")
+            let page = try await WebBrowser.signIn(node, as: .reader).get("/sync")
+            #expect(page.text.contains("2 more states were refused and not kept"), "\(page.text)")
             #expect(try await node.send("DELETE", "/v1/quarantine", token: node.token(.admin)).object["dropped"] as? Int == bound + 1)
             let emptied = try await node.send("GET", "/v1/status", token: node.token(.reader))
             #expect(emptied.object["quarantined"] as? Int == 0 && emptied.object["quarantined_not_kept"] as? Int == 0)
