@@ -297,7 +297,7 @@ extension Database {
         func setAside(_ rejection: Rejection) throws {
             var space = try room ?? QuarantineRoom(origin, in: self)
             defer { room = space }
-            // Past its source's bound a state is still counted and named, but not kept.
+            // Past its room's bound a state is still counted and named, but not kept.
             let kept = try quarantine(rejection, room: &space, at: now)
             let problem =
                 kept ? rejection.problem : "\(rejection.problem) (not kept: \(origin.room) fills the quarantine; drop entries to keep more)"
