@@ -53,6 +53,7 @@ enum WebAssets {
         input[type=text], input[type=password], input[type=number], input[type=date], input[type=search], select, textarea {
           font: inherit; width: 100%; padding: 0.45rem 0.55rem; border: 1px solid #8d9297; border-radius: 4px; background: #fff; }
         textarea { min-height: 7rem; }
+        textarea.lines { min-height: 0; }
         .check { display: flex; align-items: center; gap: 0.4rem; font-weight: normal; margin: 0.15rem 0; }
         .check input { width: 1.1rem; height: 1.1rem; }
         .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: 8px; }
@@ -66,6 +67,7 @@ enum WebAssets {
         dl.fields { display: grid; grid-template-columns: minmax(9rem, 14rem) 1fr; gap: 0; margin: 0; }
         dl.fields dt, dl.fields dd { padding: 0.45rem 0.5rem; border-bottom: 1px solid #eceef1; margin: 0; }
         dl.fields dt { font-weight: 600; color: #3d4551; }
+        dl.fields dd, .option .value { white-space: pre-line; }
         dl.fields .in-conflict { background: var(--warn-bg); }
         .form-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 0.9rem 1.5rem; }
         .form-grid .full { grid-column: 1 / -1; }

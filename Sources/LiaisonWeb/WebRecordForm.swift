@@ -141,11 +141,12 @@ extension WebRoutes {
         case .digits(let lengths):
             input =
                 "<input type=\"text\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\" inputmode=\"numeric\" maxlength=\"\(lengths.upperBound)\"\(aria)>"
+        case .text(let maxLength) where Self.showsLines(field, value: value):
+            // The line break after the tag is dropped by the browser, so a value's own leading one stays.
+            let rows: HTML = maxLength > 500 ? .empty : " rows=\"3\" class=\"lines\""
+            input = "<textarea id=\"\(id)\" name=\"\(name)\" maxlength=\"\(maxLength)\"\(rows)\(aria)>\n\(value)</textarea>"
         case .text(let maxLength):
-            input =
-                maxLength > 500
-                ? "<textarea id=\"\(id)\" name=\"\(name)\" maxlength=\"\(maxLength)\"\(aria)>\(value)</textarea>"
-                : "<input type=\"text\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\" maxlength=\"\(maxLength)\"\(aria)>"
+            input = "<input type=\"text\" id=\"\(id)\" name=\"\(name)\" value=\"\(value)\" maxlength=\"\(maxLength)\"\(aria)>"
         }
         return """
             <div class="\(classes)"><label for="\(id)">\(field.label)\(required)</label>\(input)\(help)\(errorText)</div>
@@ -167,10 +168,8 @@ extension WebRoutes {
                 values[field.name] = .null
                 continue
             }
-            let text: String
-            if case .choices = field.kind { text = given.joined(separator: ",") } else { text = given.first ?? "" }
             do {
-                values[field.name] = try schema.parse(field: field.name, text: text)
+                values[field.name] = try schema.parse(field: field.name, text: submittedText(field, given))
             } catch {
                 errors[field.name] = message(error, field: field.name)
             }

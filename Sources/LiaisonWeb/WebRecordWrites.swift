@@ -120,11 +120,12 @@ extension WebRoutes {
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
         let loaded = Self.decodeLoaded(form["loaded"]) ?? record.displayValues
+        let untouched = untouchedValues(loaded)
         let (typed, values, errors) = readRecordForm(form)
         var state = RecordFormState(values: typed, errors: errors, version: form["version"], loaded: form["loaded"])
         let title = record.displayValues["title"]?.textValue ?? ""
         guard errors.isEmpty else { return try await showEditForm(record.id, title: title, state, user: user, status: .badRequest) }
-        let changed = values.filter { $0.value != (loaded[$0.key] ?? .null) }
+        let changed = values.filter { $0.value != (untouched[$0.key] ?? loaded[$0.key] ?? .null) }
         guard !changed.isEmpty else { return .seeOther("/records/\(record.id)?done=nochange") }
         do {
             let saved = try await store.update(id: record.id, changed, readContext: read.context, author: user.name)
@@ -197,10 +198,8 @@ extension WebRoutes {
             guard let pick = form["pick.\(name)"], !pick.isEmpty else { continue }
             if name == deletedField {
                 values[name] = .bool(pick == "true")
-            } else if pick == "new" {
-                let given = form.all("new.\(name)")
-                let text: String
-                if case .choices? = schema.field(name)?.kind { text = given.joined(separator: ",") } else { text = given.first ?? "" }
+            } else if pick == "new", let field = schema.field(name) {
+                let text = submittedText(field, form.all("new.\(name)"))
                 do { values[name] = try schema.parse(field: name, text: text) } catch { problems.append(message(error, field: name)) }
             } else if pick.hasPrefix("v"), let index = Int(pick.dropFirst()), record.entries(of: name).indices.contains(index) {
                 values[name] = record.entries(of: name)[index].value

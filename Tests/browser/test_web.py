@@ -7,6 +7,7 @@ its chart, imports a spreadsheet through the Import page, and saves screenshots 
 pages to docs/screenshots/. Then, as an office would set up its staff: an admin adds an editor,
 the editor signs in with the one-time password, chooses their own, edits a record that then
 credits them by name; the node restarts and the same browser, still signed in, saves another edit.
+Last, an edit of a record holding line breaks writes only the field that was changed.
 
 Run: python3 -m pytest Tests/browser -q   (needs chromium, chromium-driver and selenium;
 `make test` installs them). The binary is .build/debug/liaison (built if missing).
@@ -412,3 +413,46 @@ def test_admin_adds_an_editor_who_edits_and_stays_signed_in_across_a_restart(nod
     mumbai.start()
     edit_title("Semiconductor packaging plant (Dholera site)")
     assert "Priya Nair" in driver.find_element(By.CSS_SELECTOR, ".who").text
+
+
+def test_an_edit_writes_only_what_was_changed_and_keeps_line_breaks(nodes, browser):
+    """A title and a party name holding line breaks (a spreadsheet cell with Alt+Enter) and notes
+    of several lines: changing only the status writes only the status, though Chromium drops
+    line breaks from one-line inputs and sends a text area's as CRLF; typed notes are stored with
+    LF; the record page shows the notes' lines."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    mumbai, _ = nodes
+    driver = browser
+    fields = {"title": "Tata Electronics\nDholera fab", "us_party": "Micron\nTechnology", "notes": "Line A\nLine B"}
+    status, created, _ = mumbai.api("POST", "/v1/records", {**fields, "type": "investment", "tracks": ["semiconductors"]})
+    assert status == 201
+    record_id = created["id"]
+    driver.get(mumbai.url + "/records")
+    if "/login" in driver.current_url:
+        sign_in(driver, mumbai)
+
+    def save():
+        follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Save changes']"))
+        assert "Your changes were saved." in notice(driver), notice(driver)
+
+    driver.get(f"{mumbai.url}/records/{record_id}/edit")
+    title = driver.find_element(By.ID, "f-title")
+    assert title.tag_name == "textarea" and title.get_attribute("value") == fields["title"]
+    Select(driver.find_element(By.ID, "f-status")).select_by_value("contacted")
+    save()
+    _, record, _ = mumbai.api("GET", f"/v1/records/{record_id}")
+    assert {name: record["fields"][name] for name in fields} == fields
+    _, history, _ = mumbai.api("GET", f"/v1/records/{record_id}/history")
+    assert set(history["history"][0]["fields"]) - {"deleted"} == {"status"}, history["history"][0]
+
+    notes = driver.find_element(By.XPATH, "//dt[normalize-space()='Notes']/following-sibling::dd[1]")
+    assert notes.text == "Line A\nLine B"
+
+    driver.get(f"{mumbai.url}/records/{record_id}/edit")
+    driver.find_element(By.ID, "f-notes").send_keys("\nLine C")
+    save()
+    _, record, _ = mumbai.api("GET", f"/v1/records/{record_id}")
+    assert record["fields"]["notes"] == "Line A\nLine B\nLine C"
+    assert record["fields"]["title"] == fields["title"]
