@@ -42,17 +42,19 @@ struct WebSessionMiddleware: RouterMiddleware {
                 context.submitted = form
             } else {
                 if user.account.mustChangePassword && !pending { return .seeOther("/account/password") }
-                guard Access.staff(minimum).allows(user.role) else {
-                    return try await page.refusal(
-                        user,
-                        "Your role (\(user.role.rawValue)) may only read. Ask an admin for the editor role to change records."
-                    )
-                }
+                guard Access.staff(minimum).allows(user.role) else { return try await page.refusal(user, pageRefusal(user.role)) }
             }
             return try await next(request, context)
         } catch {
             return await page.errorPage(error, user: context.signedIn)
         }
+    }
+
+    /// Why a page is refused to `role`: the role it needs, and whom to ask.
+    private func pageRefusal(_ role: TokenRole) -> String {
+        minimum == .admin
+            ? "This page is for admins; your role (\(role.rawValue)) cannot open it. Ask an admin if you need a change made here."
+            : "Your role (\(role.rawValue)) may only read. Ask an admin for the editor role to change records."
     }
 
     /// Without a session: a page goes to sign in and comes back; a form gets the sign-in page

@@ -117,6 +117,23 @@ struct AccountWebTests {
         }
     }
 
+    @Test func anAdminPageRefusedSaysItNeedsTheAdminRole() async throws {
+        try await withNode { node in
+            let editor = try await WebBrowser.signIn(node, as: .editor)
+            let reader = try await WebBrowser.signIn(node, as: .reader)
+            for (browser, role) in [(editor, "editor"), (reader, "reader")] {
+                for path in ["/admin/users", "/admin/tokens"] {
+                    let page = try await browser.get(path)
+                    #expect(page.status == 403, "\(path)")
+                    #expect(page.text.contains("This page is for admins; your role (\(role)) cannot open it."), "\(role) \(path)")
+                    #expect(!page.text.contains("may only read"), "\(role) \(path)")
+                }
+            }
+            // An editor's page refused to a reader still names the editor role.
+            #expect(try await reader.get("/records/new").text.contains("Ask an admin for the editor role to change records."))
+        }
+    }
+
     @Test func afterSignInOnlyLocalPathsAreFollowed() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .reader)
