@@ -48,7 +48,7 @@ extension LiaisonStore {
         dryRun: Bool = false,
         again: Bool = false
     ) async throws -> ImportSummary {
-        let meta = WriteMeta(author: author, at: Timestamp.millis())
+        let meta = try meta(author)
         do {
             return try await database.write { db in
                 if !again,

@@ -107,9 +107,12 @@ extension LiaisonStore {
         }
     }
 
-    /// Who writes now; the author is held to the intake limits like any other.
-    private func meta(_ author: String) throws(ValidationError) -> WriteMeta {
+    /// Who writes now; the author is held to the intake limits like any other, and a new write
+    /// names someone: a blank author would show as nobody in the history. (Writes made elsewhere
+    /// before this rule keep their blank authors and still merge.)
+    func meta(_ author: String) throws(ValidationError) -> WriteMeta {
         if let problem = RecordState.checkAuthor(author) { throw ValidationError("author", problem) }
+        if author.allSatisfy(\.isWhitespace) { throw ValidationError("author", "must name who makes the write, got a blank name") }
         return WriteMeta(author: author, at: Timestamp.millis())
     }
 }

@@ -45,12 +45,12 @@ struct AuthorOptions: ParsableArguments {
     )
     var name: String?
 
-    /// `--author`, else `$LIAISON_AUTHOR`, else the login name.
+    /// `--author`, else `$LIAISON_AUTHOR`, else the login name; the first that is not blank,
+    /// without the spaces around it.
     var author: String {
-        if let name, !name.isEmpty { return name }
-        if let name = ProcessInfo.processInfo.environment["LIAISON_AUTHOR"], !name.isEmpty { return name }
-        let login = ProcessInfo.processInfo.userName
-        return login.isEmpty ? "unknown" : login
+        let given = [name, ProcessInfo.processInfo.environment["LIAISON_AUTHOR"], ProcessInfo.processInfo.userName]
+        let names = given.compactMap { $0?.trimmingCharacters(in: .whitespaces) }
+        return names.first { !$0.isEmpty } ?? "unknown"
     }
 }
 

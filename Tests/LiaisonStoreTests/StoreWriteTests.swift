@@ -39,6 +39,27 @@ struct StoreWriteTests {
         #expect(page.states.map(\.sequence) == [4])
     }
 
+    @Test("a write or an import with a blank author, or one with a control character, is refused and changes nothing")
+    func blankAuthor() async throws {
+        let fixture = try StoreFixture()
+        let record = try await fixture.add()
+        let before = try await fixture.snapshot()
+        let sheet = "type,title,tracks\ninvestment,Wafer fab,semiconductors\n"
+        let plan = ImportPlan(table: try CSVReader.read(sheet), schema: fixture.store.schema, map: [:])
+        for author in ["", "   ", "\u{3000}", "asha\u{1B}[2J"] {
+            await #expect(throws: ValidationError.self, "\(author.debugDescription)") {
+                try await fixture.store.importRecords(plan, hash: LiaisonStore.importHash(of: sheet), fileName: "a.csv", author: author)
+            }
+            await #expect(throws: ValidationError.self, "\(author.debugDescription)") {
+                try await fixture.store.update(id: record.id, try fixture.values("notes=x"), readContext: nil, author: author)
+            }
+            await #expect(throws: ValidationError.self, "\(author.debugDescription)") {
+                try await fixture.add(author: author)
+            }
+        }
+        #expect(try await fixture.snapshot() == before)
+    }
+
     @Test("an edit of a record its writer saw deleted is refused")
     func editOfDeleted() async throws {
         let fixture = try StoreFixture()
