@@ -12,8 +12,8 @@ import Darwin
 /// A bulk load holds `liaison.sqlite.bulk-load` for the whole load: another process that opens
 /// the store meanwhile (`liaison status`, `liaison record list`) sees the lock and leaves the
 /// set-aside indexes for the loader to build, while the first open after a crash finds the lock
-/// free and builds them itself. A serving node holds `liaison.sqlite.serve`
-/// (``LiaisonStore/claimForServing(directory:)``).
+/// free and builds them itself. A serving node holds `liaison.sqlite.serve`, and so does an upgrade
+/// (``LiaisonStore/claimForServing(directory:)``, ``LiaisonStore/holdForUpgrade(_:file:)``).
 final class FileLock: Sendable {
     private let descriptor: Int32
 

@@ -47,7 +47,7 @@ public final class LiaisonStore: Sendable {
             throw StoreError(.alreadyInitialised, "\(directory.path) already holds the store of \(existing.replicaID)")
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let pool = try openPool(file)
+        let pool = try openPool(file, servedHere: true)  // a new file: no node serves it
         let identity = NodeIdentity(replicaID: ReplicaID.make(office: office), office: office, createdAt: Timestamp.millis())
         try pool.write { db in
             try db.execute(
@@ -58,14 +58,23 @@ public final class LiaisonStore: Sendable {
         return identity
     }
 
-    /// Opens the store in `directory`.
-    /// - Throws: ``StoreError`` `.notInitialised` when there is none.
-    public init(directory: URL, schema: Schema) throws {
+    /// Opens the store in `directory`, upgrading its schema first when it was made by an
+    /// earlier release.
+    ///
+    /// A store another process serves is not upgraded under it: `liaison serve` of an older
+    /// release would go on serving a schema it does not know. Only the process that holds the
+    /// directory's ``ServingClaim`` upgrades a served store; it passes the claim as `claim`.
+    ///
+    /// ```swift
+    /// let claim = try LiaisonStore.claimForServing(directory: dir)
+    /// let store = try LiaisonStore(directory: dir, schema: schema, serving: claim)
+    /// ```
+    /// - Throws: ``StoreError`` `.notInitialised` when there is none; `.refused` when the store
+    ///   needs an upgrade and another process serves it (nothing is changed).
+    public init(directory: URL, schema: Schema, serving claim: ServingClaim? = nil) throws {
         let file = directory.appendingPathComponent(Self.fileName)
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw StoreError(.notInitialised, "no Liaison store in \(directory.path): run `liaison init --office SLUG` first")
-        }
-        database = try Self.openPool(file)
+        guard FileManager.default.fileExists(atPath: file.path) else { throw Self.notInitialised(directory) }
+        database = try Self.openPool(file, servedHere: claim != nil)
         bulkLoadLockFile = Self.bulkLoadLockFile(besides: file)
         recordWrites = GroupCommit(database: database)
         self.file = file
@@ -106,7 +115,14 @@ public final class LiaisonStore: Sendable {
         _ = liaison_sqlite_disable_memory_statistics()
     }()
 
-    private static func openPool(_ file: URL) throws -> DatabasePool {
+    /// The error for a data directory that holds no store.
+    static func notInitialised(_ directory: URL) -> StoreError {
+        StoreError(.notInitialised, "no Liaison store in \(directory.path): run `liaison init --office SLUG` first")
+    }
+
+    /// Opens `file`, upgrading it when it needs it: freely when `servedHere` (this process holds
+    /// the serving claim, or the file is new), else only while no other process serves it.
+    private static func openPool(_ file: URL, servedHere: Bool) throws -> DatabasePool {
         sqliteSettings
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -131,6 +147,8 @@ public final class LiaisonStore: Sendable {
             try pool.write { db in try db.restoreSetAside() }
             withExtendedLifetime(lock) {}
         }
+        let upgrade = servedHere ? nil : try holdForUpgrade(pool, file: file)
+        defer { withExtendedLifetime(upgrade) {} }
         try Migrations.migrator.migrate(pool)
         if try pool.read({ db in try db.displayValuesUnfilled() }) {
             try pool.write { db in try db.fillDisplayValues() }

@@ -22,9 +22,10 @@ struct DataOptions: ParsableArguments {
         return URL(fileURLWithPath: path)
     }
 
-    /// Opens the store with the bundled plugins' schema.
-    func openStore() throws -> LiaisonStore {
-        try LiaisonStore(directory: url, schema: BundledPlugins.schema)
+    /// Opens the store with the bundled plugins' schema; `claim` when this process serves it
+    /// (``LiaisonStore/init(directory:schema:serving:)``).
+    func openStore(serving claim: ServingClaim? = nil) throws -> LiaisonStore {
+        try LiaisonStore(directory: url, schema: BundledPlugins.schema, serving: claim)
     }
 }
 

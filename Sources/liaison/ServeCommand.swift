@@ -21,9 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
     @Option(help: ArgumentHelp("The address to bind (default 127.0.0.1).", valueName: "H")) var host: String?
-    @Option(help: ArgumentHelp("The port to bind; 0 picks a free one (default 8080).", valueName: "P")) var port: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The port to bind; 0 picks a free one (default 8080).", valueName: "P"))
+    var port: Int?
     @Option(
         name: .customLong("sync-interval"),
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Seconds between syncs with each peer; 0 turns periodic sync off (default 30).",
             valueName: "SECONDS"
@@ -73,9 +75,11 @@ struct ServeCommand: AsyncParsableCommand {
                 ("server.tls_key", "--tls-key", tlsKey),
             ]
         )
-        let store = try data.openStore()
+        // Claimed before the store opens: the open upgrades a store of an earlier release, which
+        // must not happen while another node (an older release) serves it.
         let claim = try LiaisonStore.claimForServing(directory: data.url)
         defer { withExtendedLifetime(claim) {} }
+        let store = try data.openStore(serving: claim)
         for name in try await config.registerPeers(in: store) {
             FileHandle.standardError.write(Data("peer \(name) removed: it is no longer in liaison.conf\n".utf8))
         }
