@@ -36,6 +36,7 @@ public struct LocalStatus: Sendable {
     ///
     /// ```
     /// replica   chennai.k3f9q2 (office chennai)
+    /// release   2026.12.04 (of this liaison binary)
     /// sequence  141
     /// records   141 (4 with open conflicts; 2 deleted)
     /// peers     6
@@ -44,6 +45,7 @@ public struct LocalStatus: Sendable {
     public var text: String {
         var lines = [
             "replica   \(identity.replicaID) (office \(identity.office))",
+            "release   \(LiaisonRelease.version) (of this liaison binary)",
             "sequence  \(sequence)",
             "records   \(counts.records) (\(counts.conflicted) with open conflicts; \(counts.deleted) deleted)",
             "quarantined \(quarantined)" + (quarantined > 0 ? " states set aside: see `liaison quarantine list`" : "")
@@ -51,7 +53,7 @@ public struct LocalStatus: Sendable {
             "peers     \(peers.isEmpty ? "none: add one with `liaison peer add NAME URL --token-file FILE`" : String(peers.count))",
         ]
         if loadingInBulk {
-            lines.insert("loading   in bulk from a peer: search finds the new records once it finishes", at: 3)
+            lines.insert("loading   in bulk from a peer: search finds the new records once it finishes", at: 4)
         }
         let nameWidth = (peers.map(\.peer.name.count).max() ?? 0) + 2
         let urlWidth = (peers.map(\.peer.url.count).max() ?? 0) + 2
@@ -95,7 +97,9 @@ public struct LocalStatus: Sendable {
             writer.string(peer.url)
             writer.raw("}")
         }
-        writer.raw(",\"quarantined\":\(quarantined),\"quarantined_not_kept\":\(quarantinedNotKept),\"records\":\(counts.records),\"replica_id\":")
+        writer.raw(",\"quarantined\":\(quarantined),\"quarantined_not_kept\":\(quarantinedNotKept),\"records\":\(counts.records),\"release\":")
+        writer.string(LiaisonRelease.version)
+        writer.raw(",\"replica_id\":")
         writer.string(identity.replicaID)
         writer.raw(",\"sequence\":\(sequence)}")
         return writer.output

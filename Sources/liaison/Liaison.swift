@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiaisonCore
 
 /// The `liaison` command: parses arguments and calls the library modules, nothing more.
 @main
@@ -11,6 +12,7 @@ struct Liaison: AsyncParsableCommand {
             The data directory is --data DIR, else $LIAISON_DATA, else ./liaison-data.
             Start a node with `liaison init --office SLUG`.
             """,
+        version: LiaisonRelease.version,
         subcommands: subcommands
     )
 

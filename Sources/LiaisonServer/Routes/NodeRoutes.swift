@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonCore
 import LiaisonHTTP
 import LiaisonStore
 import LiaisonSync
@@ -18,6 +19,7 @@ extension APIHandlers {
                 ("protocol", .int(Int64(info.protocolVersion))),
                 ("sequence", .int(info.sequence)),
                 ("push_encodings", .array(SyncCompression.pushEncodings.map { .string($0) })),
+                ("release", .string(LiaisonRelease.version)),
             ])
         )
     }
