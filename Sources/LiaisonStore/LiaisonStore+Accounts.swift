@@ -205,7 +205,9 @@ extension LiaisonStore {
     }
 
     private static func checkRole(_ role: TokenRole) throws {
-        guard role != .peer else { throw StoreError(.invalid, "a user's role is reader, editor or admin; peer is for tokens of other nodes") }
+        guard TokenRole.staff.contains(role) else {
+            throw StoreError(.invalid, "a user's role is reader, editor or admin; peer is for tokens of other nodes")
+        }
     }
 
     private static func checkedDisplayName(_ text: String) throws -> String {

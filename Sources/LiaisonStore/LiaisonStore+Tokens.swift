@@ -26,6 +26,12 @@ public struct TokenInfo: Hashable, Sendable {
     public var account: String? = nil
 }
 
+extension TokenRole {
+    /// The roles a staff account may hold: reader, editor and admin (`peer` is for the tokens of
+    /// other nodes only).
+    public static let staff = allCases.filter { $0 != .peer }
+}
+
 extension TokenRole: Comparable {
     /// Staff roles order reader < editor < admin; peer sorts below them all, as it may do no staff work.
     public static func < (a: TokenRole, b: TokenRole) -> Bool { a.rank < b.rank }

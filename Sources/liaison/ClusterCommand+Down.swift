@@ -11,8 +11,12 @@ extension ClusterCommand {
         )
 
         @OptionGroup var dir: ClusterDirectoryOptions
-        @Option(help: ArgumentHelp("Seconds to wait after SIGTERM before SIGKILL.", valueName: "SECONDS"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Seconds to wait after SIGTERM before SIGKILL.", valueName: "SECONDS"))
         var grace = 20.0
+
+        func validate() throws {
+            guard grace >= 0 else { throw ValidationError("--grace must be 0 or more seconds, got \(grace)") }
+        }
 
         func run() async throws {
             let stopped = try dir.cluster.down(grace: grace)

@@ -19,20 +19,25 @@ extension ClusterCommand {
         @OptionGroup var dir: ClusterDirectoryOptions
         @Option(
             name: .customLong("base-port"),
+            parsing: .unconditional,
             help: ArgumentHelp(
                 "The port of new-delhi; the others take the next six (default: 8701, or the running cluster's).",
                 valueName: "P"
             )
         )
         var basePort: Int?
-        @Option(help: ArgumentHelp("Sample records seeded at each new node.", valueName: "N"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Sample records seeded at each new node.", valueName: "N"))
         var records = 20
-        @Option(name: .customLong("sync-interval"), help: ArgumentHelp("Seconds between syncs with each peer.", valueName: "SECONDS"))
+        @Option(
+            name: .customLong("sync-interval"),
+            parsing: .unconditional,
+            help: ArgumentHelp("Seconds between syncs with each peer.", valueName: "SECONDS")
+        )
         var syncInterval = 2.0
 
         func validate() throws {
-            guard records >= 0 else { throw ValidationError("--records must be 0 or more") }
-            guard syncInterval > 0 else { throw ValidationError("--sync-interval must be more than 0") }
+            guard records >= 0 else { throw ValidationError("--records must be 0 or more, got \(records)") }
+            guard syncInterval > 0 else { throw ValidationError("--sync-interval must be more than 0 seconds, got \(syncInterval)") }
         }
 
         func run() async throws {

@@ -15,14 +15,14 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: ArgumentHelp("Only states changed after this local sequence.", valueName: "SEQ"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only states changed after this local sequence.", valueName: "SEQ"))
     var since: Int64 = 0
 
     @Option(help: ArgumentHelp("Write to FILE (through a temporary file) instead of stdout.", valueName: "FILE"))
     var out: String?
 
     func validate() throws {
-        guard since >= 0 else { throw ValidationError("--since must be 0 or more") }
+        guard since >= 0 else { throw ValidationError("--since must be a sequence, 0 or more, got \(since)") }
     }
 
     func run() async throws {

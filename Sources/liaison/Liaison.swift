@@ -42,14 +42,16 @@ struct Liaison: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    /// Runs the command. Usage errors print as ArgumentParser prints them; failures of the
-    /// library print as one `error: ...` line on stderr with exit code 1.
+    /// Runs the command. Every error prints as one `error: ...` line on stderr: failures of the
+    /// library exit 1, mistakes in the command line exit 64 after a line naming the help to
+    /// read (``exit(reporting:arguments:)``).
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         var command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(arguments)
         } catch {
-            exit(withError: error)
+            exit(reporting: error, arguments: arguments)
         }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -62,7 +64,7 @@ struct Liaison: AsyncParsableCommand {
             printError(error.cliMessage)
             Foundation.exit(error.cliExitCode)
         } catch {
-            exit(withError: error)
+            exit(reporting: error, arguments: arguments)
         }
     }
 }

@@ -20,6 +20,14 @@ struct RecordAddCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Field values.", valueName: "FIELD=VALUE"))
     var assignments: [String] = []
 
+    func validate() throws {
+        guard !assignments.isEmpty else {
+            throw ValidationError(
+                "give the record's fields as FIELD=VALUE, at least type, title and tracks: type=investment title=\"Lithium JV\" tracks=critical_minerals"
+            )
+        }
+    }
+
     func run() async throws {
         let store = try data.openStore()
         let values = try store.schema.parseAssignments(assignments)

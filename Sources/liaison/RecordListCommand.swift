@@ -42,7 +42,7 @@ struct RecordListCommand: AsyncParsableCommand {
     var conflicted = false
     @Flag(help: "Deleted records instead of live ones (with --conflicted: the deleted ones in conflict).")
     var deleted = false
-    @Option(help: ArgumentHelp("At most this many records (default: every match).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("At most this many records (default: every match).", valueName: "N"))
     var limit: Int?
     @Option(
         help: ArgumentHelp(

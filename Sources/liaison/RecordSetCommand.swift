@@ -25,6 +25,12 @@ struct RecordSetCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Field values.", valueName: "FIELD=VALUE"))
     var assignments: [String] = []
 
+    func validate() throws {
+        guard !assignments.isEmpty else {
+            throw ValidationError("give the fields to change as FIELD=VALUE after the id: status=contacted (notes= clears a field)")
+        }
+    }
+
     func run() async throws {
         let store = try data.openStore()
         let readContext = try version.token.map { try VersionToken(decoding: $0).context }

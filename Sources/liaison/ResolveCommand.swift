@@ -27,6 +27,14 @@ struct ResolveCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The settled values.", valueName: "FIELD=VALUE"))
     var assignments: [String] = []
 
+    func validate() throws {
+        guard !assignments.isEmpty else {
+            throw ValidationError(
+                "give the settled value of each field in conflict as FIELD=VALUE after the id: status=mou_signed, or deleted=true; `liaison record get ID` shows them"
+            )
+        }
+    }
+
     func run() async throws {
         let store = try data.openStore()
         let values = try store.schema.parseAssignments(assignments, allowingDeleted: true)

@@ -17,10 +17,10 @@ struct SeedCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("How many records to make.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many records to make.", valueName: "N"))
     var records: Int
 
-    @Option(help: ArgumentHelp("The seed of the generator.", valueName: "S"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The seed of the generator.", valueName: "S"))
     var seed: UInt64 = 42
 
     @Option(help: ArgumentHelp("The last day records are dated (default: today, UTC).", valueName: "YYYY-MM-DD"))
@@ -29,7 +29,7 @@ struct SeedCommand: AsyncParsableCommand {
     static let batchSize = 5_000
 
     func validate() throws {
-        guard records >= 0 else { throw ValidationError("--records must be 0 or more") }
+        guard records >= 0 else { throw ValidationError("--records must be 0 or more, got \(records)") }
         if let today, (try? Schema.core.check(field: "opened_on", value: .text(today))) == nil {
             throw ValidationError("--today must be a date YYYY-MM-DD, got \(today)")
         }

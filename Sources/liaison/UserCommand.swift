@@ -26,7 +26,7 @@ extension UserCommand {
 
         @OptionGroup var data: DataOptions
         @Argument(help: "The user name: what they sign in with and the author of their changes.") var name: String
-        @Option(help: ArgumentHelp("reader, editor or admin.", valueName: "ROLE")) var role: TokenRole
+        @Option(help: ArgumentHelp("reader, editor or admin.", valueName: "ROLE")) var role: StaffRole
         @Option(help: ArgumentHelp("The name pages show (default: the user name).", valueName: "TEXT")) var displayName: String?
         @Option(help: ArgumentHelp("A file holding their password (never on the command line).", valueName: "FILE"))
         var passwordFile: String?
@@ -36,15 +36,15 @@ extension UserCommand {
             try await data.openStore().addAccount(
                 name: name,
                 displayName: displayName,
-                role: role,
+                role: role.role,
                 password: password,
                 mustChangePassword: passwordFile == nil
             )
             if passwordFile == nil {
                 print(password)
-                printNote("\(name) (\(role.rawValue)) added with the one-time password printed on stdout; it must be changed at first sign-in")
+                printNote("\(name) (\(role.role.rawValue)) added with the one-time password printed on stdout; it must be changed at first sign-in")
             } else {
-                printNote("\(name) (\(role.rawValue)) added")
+                printNote("\(name) (\(role.role.rawValue)) added")
             }
         }
     }
@@ -92,7 +92,7 @@ extension UserCommand {
 
         @OptionGroup var data: DataOptions
         @Argument(help: "The user name.") var name: String
-        @Option(help: ArgumentHelp("reader, editor or admin.", valueName: "ROLE")) var role: TokenRole?
+        @Option(help: ArgumentHelp("reader, editor or admin.", valueName: "ROLE")) var role: StaffRole?
         @Option(help: ArgumentHelp("The name pages show.", valueName: "TEXT")) var displayName: String?
         @Flag(exclusivity: .exclusive, help: "Disable (--disable) or enable (--enable) the account.") var state: AccountState?
         @Option(help: ArgumentHelp("A file holding their new password.", valueName: "FILE")) var passwordFile: String?
@@ -107,7 +107,7 @@ extension UserCommand {
 
         func run() async throws {
             let change = AccountChange(
-                role: role,
+                role: role?.role,
                 displayName: displayName,
                 disabled: state.map { $0 == .disable },
                 password: try passwordFile.map(readPassword),

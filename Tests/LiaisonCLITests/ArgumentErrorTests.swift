@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// A mistake in the command line reads like every other error: one `error: ...` line that says
+/// what is wrong and what is allowed, then one line naming the help to read; exit 64.
+@Suite struct ArgumentErrorTests {
+    @Test func aMistakeInTheCommandLineIsOneErrorLineAndAHint() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        let cases: [(arguments: [String], error: String, help: String)] = [
+            (["record", "list", "--bogus"], "Unknown option '--bogus'", "record list"),
+            (["record", "list", "--limit", "-1"], "--limit must be 1 or more, got -1; leave it out for every record", "record list"),
+            (["export", "--since", "-5"], "--since must be a sequence, 0 or more, got -5", "export"),
+            (["seed", "--records", "-3"], "--records must be 0 or more, got -3", "seed"),
+            (
+                ["user", "add", "bob", "--role", "superuser"],
+                "The value 'superuser' is invalid for '--role <ROLE>'. Please provide one of 'reader', 'editor' or 'admin'.", "user add"
+            ),
+            (
+                ["record", "add"],
+                #"give the record's fields as FIELD=VALUE, at least type, title and tracks: type=investment title="Lithium JV" tracks=critical_minerals"#,
+                "record add"
+            ),
+            (
+                ["resolve", "01JDX"],
+                "give the settled value of each field in conflict as FIELD=VALUE after the id: status=mou_signed, or deleted=true; `liaison record get ID` shows them",
+                "resolve"
+            ),
+        ]
+        for (arguments, error, help) in cases {
+            let result = try cli.run(["--data", "node"] + arguments)
+            #expect(result.code == 64, "liaison \(arguments.joined(separator: " "))")
+            #expect(result.err == "error: \(error)\nsee `liaison \(help) --help`\n")
+            #expect(result.out.isEmpty)
+        }
+        // The role it lists is one it takes.
+        #expect(
+            try cli.run(["--data", "node", "user", "add", "bob", "--role", "admin", "--password-file", "/nonexistent"]).err.contains("password file")
+        )
+
+        // A negative interval reaches the configuration's check, which names the range.
+        let serve = try cli.run(["--data", "node", "serve", "--sync-interval", "-1"])
+        #expect(serve.code == 1)
+        #expect(serve.err == "error: --sync-interval: sync.interval must be a number from 0 to 86400, got \"-1.0\"\n")
+
+        // Help and the version still print on stdout, whole, and exit 0.
+        let help = try cli.run(["record", "list", "--help"])
+        #expect(help.code == 0 && help.out.contains("USAGE: liaison record list") && help.err.isEmpty)
+    }
+
+}
