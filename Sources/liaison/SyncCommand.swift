@@ -19,7 +19,11 @@ struct SyncCommand: AsyncParsableCommand {
         let store = try data.openStore()
         let all = try await store.peers()
         if let unknown = names.first(where: { name in !all.contains { $0.name == name } }) {
-            throw CommandFailure("no peer named \(unknown); peers: \(all.map(\.name).joined(separator: ", "))")
+            throw CommandFailure(
+                all.isEmpty
+                    ? "no peer named \(unknown): this node has no peers; add one with `liaison peer add NAME URL --token-file FILE`"
+                    : "no peer named \(unknown); peers: \(all.map(\.name).joined(separator: ", "))"
+            )
         }
         let chosen = names.isEmpty ? all : all.filter { names.contains($0.name) }
         if chosen.isEmpty { throw CommandFailure("no peers: add one with `liaison peer add NAME URL --token-file FILE`") }

@@ -75,7 +75,9 @@ extension TokenCommand {
         @OptionGroup var data: DataOptions
 
         func run() async throws {
-            for token in try await data.openStore().tokens() {
+            let tokens = try await data.openStore().tokens()
+            if tokens.isEmpty { printForPeople("no tokens: make one with `liaison token create --role ROLE --name NAME`") }
+            for token in tokens {
                 printForPeople(
                     TerminalText.line(token.name) + "\t\(token.role.rawValue)" + (token.account.map { "\tuser " + TerminalText.line($0) } ?? "")
                 )

@@ -64,6 +64,7 @@ extension UserCommand {
                 print(writer.output)
                 return
             }
+            if accounts.isEmpty { printForPeople("no users: add one with `liaison user add NAME --role ROLE`") }
             for account in accounts {
                 let state = account.disabled ? "disabled" : account.mustChangePassword ? "must-change-password" : "active"
                 let last = account.lastSignIn.map { Timestamp.iso($0) } ?? "never"
