@@ -3,7 +3,7 @@ import Foundation
 import LiaisonCore
 
 extension LiaisonStore {
-    /// Every matching record as it displays, in chunks, for a response that streams a whole
+    /// Every matching record as it displays, with its version, in chunks, for a response that streams a whole
     /// list: one read transaction on a thread of its own runs at most two chunks ahead of the
     /// consumer, so memory stays bounded however many records match. Ending the iteration early
     /// (a client that went away) ends the read.
@@ -14,7 +14,7 @@ extension LiaisonStore {
 
 /// The chunks of ``LiaisonStore/displayedChunks(matching:chunkSize:)``.
 public struct DisplayedChunks: AsyncSequence, Sendable {
-    public typealias Element = [DisplayedRecord]
+    public typealias Element = [VersionedRecord]
 
     let store: LiaisonStore
     let query: RecordQuery
@@ -22,12 +22,12 @@ public struct DisplayedChunks: AsyncSequence, Sendable {
 
     public func makeAsyncIterator() -> Iterator {
         let credits = Credits(ahead: 2)
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: [DisplayedRecord].self)
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: [VersionedRecord].self)
         continuation.onTermination = { _ in credits.cancel() }
         let (store, query, size) = (store, query, chunkSize)
         DispatchQueue.global().async {
             do {
-                var chunk: [DisplayedRecord] = []
+                var chunk: [VersionedRecord] = []
                 try store.forEachDisplayed(matching: query) { record in
                     chunk.append(record)
                     guard chunk.count == size else { return }
@@ -49,10 +49,10 @@ public struct DisplayedChunks: AsyncSequence, Sendable {
 
     /// Hands out chunks, letting the reader run one chunk further for each taken.
     public struct Iterator: AsyncIteratorProtocol {
-        var base: AsyncThrowingStream<[DisplayedRecord], any Error>.Iterator
+        var base: AsyncThrowingStream<[VersionedRecord], any Error>.Iterator
         let credits: Credits
 
-        public mutating func next() async throws -> [DisplayedRecord]? {
+        public mutating func next() async throws -> [VersionedRecord]? {
             let chunk = try await base.next()
             credits.give()
             return chunk

@@ -10,12 +10,33 @@ public struct ImportSummary: Hashable, Sendable {
     public var updated = 0
     /// Rows with an `id` whose record already shows every value of the row.
     public var unchanged = 0
+    /// What each updating row writes, in line order.
+    public var updates: [ImportUpdate] = []
     /// Whether nothing was written.
     public var dryRun = false
 
     /// A summary of nothing done yet.
     public init(dryRun: Bool = false) {
         self.dryRun = dryRun
+    }
+}
+
+/// What one row of an import writes to the record it names.
+public struct ImportUpdate: Hashable, Sendable, CustomStringConvertible {
+    /// The row's line in the file.
+    public let line: Int
+    /// The record written.
+    public let id: String
+    /// The fields written, sorted by name.
+    public let fields: [String]
+    /// The fields of ``fields`` that the write leaves in conflict: another write made since the
+    /// version the row was exported at holds a different value.
+    public let conflicts: [String]
+
+    /// `update ID: status, title`, then `(conflict on status: changed since the export)`.
+    public var description: String {
+        "update \(id): \(fields.joined(separator: ", "))"
+            + (conflicts.isEmpty ? "" : " (conflict on \(conflicts.joined(separator: ", ")): changed since the export)")
     }
 }
 
@@ -33,9 +54,12 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
 extension LiaisonStore {
     /// Imports a checked spreadsheet in one transaction, credited to `author`: each row without
     /// an `id` (or with the id of a record this node does not have) creates a record (office
-    /// defaults to this node's, status to `identified`); a row with the id of a record writes,
-    /// against the record's current version, the fields whose value differs from what it shows
-    /// (an empty cell clears). Every row is checked as data entry checks it; if any row is bad
+    /// defaults to this node's, status to `identified`); a row with the id of a record writes
+    /// what ``RecordState/importChanges(_:exportedAt:events:)`` says: with the `version` the row
+    /// was exported at, the cells changed in the file, against that version (writes made since
+    /// stay, as conflicts where the file changed the same field); without one, the cells that
+    /// differ from what the record shows, against its current version (an empty cell clears).
+    /// Every row is checked as data entry checks it; if any row is bad
     /// (the plan's problems included), nothing is written and ``ImportError`` lists them all.
     ///
     /// The file's `hash` is kept: the same file is refused the second time (``StoreError``
@@ -72,7 +96,9 @@ extension LiaisonStore {
                     do {
                         switch try self.importRow(row, db: db, meta: meta) {
                         case .created: summary.created += 1
-                        case .updated: summary.updated += 1
+                        case .updated(let update):
+                            summary.updated += 1
+                            summary.updates.append(update)
                         case .unchanged: summary.unchanged += 1
                         }
                     } catch let error as ValidationError {
@@ -110,20 +136,29 @@ extension LiaisonStore {
         return TokenDigest(normalised).hex
     }
 
-    private enum RowOutcome { case created, updated, unchanged }
+    private enum RowOutcome {
+        case created
+        case updated(ImportUpdate)
+        case unchanged
+    }
 
     /// Writes one row (see ``importRecords(_:hash:fileName:author:dryRun:again:)``).
     private func importRow(_ row: ImportPlan.Row, db: Database, meta: WriteMeta) throws -> RowOutcome {
         if let id = row.id, var state = try db.loadState(id: id) {
-            if state.isDeleted { throw StoreError(.refused, "record \(id) is deleted; restore it with resolve first") }
-            let shown = state.displayValues
-            let changes = row.values.filter { name, value in (shown[name] ?? .null) != value }
+            let (changes, read) = try state.importChanges(row.values, exportedAt: row.version) {
+                try db.events(recordID: id, after: 0)
+            }
             if changes.isEmpty { return .unchanged }
+            // As an edit: refused when its writer saw the delete, a conflict on `deleted` when not.
+            if state.isDeleted, state.entries(of: deletedField).allSatisfy({ read.contains($0.dot) }) {
+                throw StoreError(.refused, "record \(id) is deleted; restore it with resolve first")
+            }
             let before = state
-            let event = try state.loggedWrite(changes, readContext: state.context, replica: identity.replicaID, meta: meta)
+            let event = try state.loggedWrite(changes, readContext: read, replica: identity.replicaID, meta: meta)
             try schema.checkRecord(state, before: before)
             try db.log(event, at: db.save(state))
-            return .updated
+            let written = changes.keys.sorted()
+            return .updated(ImportUpdate(line: row.line, id: id, fields: written, conflicts: written.filter(state.isConflicted)))
         }
         // A spreadsheet's own numbering (1, 2, 3) as record ids would collide with another
         // office's that did the same: a new record's id must be one no other office makes.

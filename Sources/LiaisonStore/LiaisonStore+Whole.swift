@@ -27,11 +27,11 @@ extension LiaisonStore {
         }
     }
 
-    /// Calls `body` with each matching record as it displays, in the query's order, without
-    /// decoding states. Blocks the calling thread.
-    public func forEachDisplayed(matching query: RecordQuery, _ body: (DisplayedRecord) throws -> Void) throws {
-        try forEachRow(matching: query, columns: "id, display, conflicted, updated_at") { row in
-            try body(try DisplayedRecord(row: row))
+    /// Calls `body` with each matching record as it displays, with its version, in the query's
+    /// order, without decoding states. Blocks the calling thread.
+    public func forEachDisplayed(matching query: RecordQuery, _ body: (VersionedRecord) throws -> Void) throws {
+        try forEachRow(matching: query, columns: VersionedRecord.columns) { row in
+            try body(try VersionedRecord(row: row))
         }
     }
 

@@ -94,7 +94,7 @@ extension WebRoutes {
                     "Every row is good: importing \(name) will create \(summary.created) records, update \(summary.updated) and leave \(summary.unchanged) unchanged. Nothing is written until you confirm."
                 ),
                 status: .ok,
-                preview: HTML.join([preview, confirmForm])
+                preview: HTML.join([importUpdates(summary.updates), preview, confirmForm])
             )
         } catch let error as ImportError {
             let items = error.problems.map { problem -> HTML in "<li>\(problem.description)</li>" }
@@ -189,6 +189,13 @@ extension WebRoutes {
             <div class="actions"><button type="submit">\(submit)</button></div>
             </form>
             """
+    }
+
+    /// What each updating row would write (`update ID: status, title`), or nothing when no row updates.
+    private func importUpdates(_ updates: [ImportUpdate]) -> HTML {
+        guard !updates.isEmpty else { return .empty }
+        let items = updates.map { update -> HTML in "<li>line \(update.line): \(update.description)</li>" }
+        return "<h2>Updates</h2><ul class=\"updates\">\(items)</ul>"
     }
 
     /// The first rows as the import reads them: each column with the field it goes to.

@@ -85,20 +85,33 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
+    /// The summary line; a dry run lists below it what each updating row would write.
     static func text(_ summary: ImportSummary, file: String) -> String {
         func records(_ count: Int) -> String { "\(count) \(count == 1 ? "record" : "records")" }
         if summary.dryRun {
             return "dry run of \(file): would create \(records(summary.created)), update \(summary.updated), "
                 + "leave \(summary.unchanged) unchanged; nothing was written"
+                + summary.updates.map { "\n  \($0)" }.joined()
         }
         return "imported \(file): created \(records(summary.created)), updated \(summary.updated), \(summary.unchanged) unchanged"
     }
 
-    /// `{"created","updated","unchanged","dry_run","problems":[{"line","field","message"}]}`.
+    /// `{"created","updated","unchanged","dry_run","imported","updates":[{"line","id","fields","conflicts"}],
+    /// "problems":[{"line","field","message"}]}`.
     static func json(_ summary: ImportSummary, problems: [ImportProblem]) -> String {
         var writer = JSONWriter()
         writer.raw("{\"created\":\(summary.created),\"updated\":\(summary.updated),\"unchanged\":\(summary.unchanged),")
-        writer.raw("\"dry_run\":\(summary.dryRun),\"imported\":\(problems.isEmpty && !summary.dryRun),\"problems\":")
+        writer.raw("\"dry_run\":\(summary.dryRun),\"imported\":\(problems.isEmpty && !summary.dryRun),\"updates\":")
+        writer.array(summary.updates) { writer, update in
+            writer.raw("{\"line\":\(update.line),\"id\":")
+            writer.string(update.id)
+            writer.raw(",\"fields\":")
+            writer.array(update.fields) { $0.string($1) }
+            writer.raw(",\"conflicts\":")
+            writer.array(update.conflicts) { $0.string($1) }
+            writer.raw("}")
+        }
+        writer.raw(",\"problems\":")
         writer.array(problems) { writer, problem in
             writer.raw("{\"line\":\(problem.line),\"field\":")
             if let field = problem.field { writer.string(field) } else { writer.raw("null") }

@@ -7,14 +7,20 @@ import Testing
 /// exactly the values it was written from.
 @Suite struct RecordCSVRoundTripTests {
     static let id = "0190a5b2-7c3d-7e4f-8a1b-2c3d4e5f6a7b"
+    static let version = VersionToken(context: VersionVector(["chennai.x1y2z3": 2, "mumbai.k3f9q2": 3]))
 
-    /// The values `values` come back as after a trip through the CSV of the core schema.
+    /// The values `values` come back as after a trip through the CSV of the core schema; the
+    /// id and the version come back too.
     static func roundTrip(_ values: [String: FieldValue], id: String = id) throws -> [String: FieldValue] {
         let csv = RecordCSV(schema: .core)
-        let plan = ImportPlan(table: try CSVReader.read(csv.header + csv.line(id: id, values: values)), schema: .core)
+        let plan = ImportPlan(
+            table: try CSVReader.read(csv.header + csv.line(id: id, values: values, version: version)),
+            schema: .core
+        )
         #expect(plan.problems.isEmpty, "\(plan.problems)")
         let row = try #require(plan.rows.first)
         #expect(row.id == id)
+        #expect(row.version == version.context)
         return row.values
     }
 
@@ -35,9 +41,9 @@ import Testing
         let values: [String: FieldValue] = [
             "title": .text("=HYPERLINK(\"http://x.example\",\"Open\")"), "notes": .text("'=kept"), "value_usd": .number(0),
         ]
-        let line = csv.line(id: "-rec-1", values: values)
+        let line = csv.line(id: "-rec-1", values: values, version: Self.version)
         #expect(line.hasPrefix(#"'-rec-1,,"'=HYPERLINK(""http://x.example"",""Open"")","#), "\(line)")
-        #expect(line.hasSuffix(",''=kept\r\n"), "\(line)")
+        #expect(line.hasSuffix(",''=kept,\(Self.version)\r\n"), "\(line)")
         let back = try Self.roundTrip(values, id: "-rec-1")
         for (field, value) in values { #expect(back[field] == value, "\(field)") }
     }

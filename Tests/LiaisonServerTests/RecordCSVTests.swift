@@ -29,6 +29,10 @@ struct RecordCSVTests {
             #expect(lines.first == RecordCSV(schema: node.store.schema).columns.joined(separator: ","))
             #expect(lines.count == 1_204)
             #expect(lines.dropFirst().map { $0.prefix(36) } == lines.dropFirst().map { $0.prefix(36) }.sorted())
+            for line in lines.dropFirst().prefix(3) {
+                let state = try #require(try await node.store.state(id: String(line.prefix(36))))
+                #expect(line.hasSuffix(",\(state.version)"), "each row ends with its record's version: \(line)")
+            }
 
             let sccp = try await node.send("GET", "/v1/records?format=csv&track=sccp", token: reader)
             #expect(sccp.text.components(separatedBy: "\r\n").dropLast().count == 603)

@@ -67,4 +67,35 @@ struct WebImportTests {
             #expect(try await reader.post("/import", ["csv": Self.good, "name": "x.csv", "confirm": "1"]).status == 403)
         }
     }
+
+    /// The page's Download CSV, edited and imported after someone else changed the record: the
+    /// preview says which fields the row writes, and the import keeps the other person's edit.
+    @Test func anOldDownloadEditedAndImportedKeepsTheEditsMadeSince() async throws {
+        try await withNode { node in
+            let record = try await node.store.create(
+                ["title": .text("GE Aerospace Pune plant"), "type": .text("investment"), "tracks": .list(["ipef"])],
+                author: "priya"
+            )
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let download = try await browser.get("/records.csv")
+            _ = try await node.store.update(
+                id: record.id,
+                ["status": .text("mou_signed"), "value_usd": .number(9_000_000)],
+                readContext: nil,
+                author: "ravi"
+            )
+            let edited = download.text.replacingOccurrences(of: "Pune plant", with: "Pune Plant")
+            let bytes = Data(edited.utf8).base64EncodedString()
+
+            let preview = try await browser.post("/import", ["csv_bytes": bytes, "name": "records.csv", "map": ""])
+            #expect(preview.status == 200 && preview.text.contains("update \(record.id): title</li>"), "\(preview.text)")
+            let done = try await browser.post("/import", ["csv_bytes": bytes, "name": "records.csv", "map": "", "confirm": "1"])
+            #expect(done.status == 200 && done.text.contains("1 updated"), "\(done.text)")
+            let state = try #require(try await node.store.state(id: record.id))
+            #expect(state.displayValues["title"] == .text("GE Aerospace Pune Plant"))
+            #expect(state.displayValues["status"] == .text("mou_signed"))
+            #expect(state.displayValues["value_usd"] == .number(9_000_000))
+            #expect(state.conflictedFields.isEmpty)
+        }
+    }
 }

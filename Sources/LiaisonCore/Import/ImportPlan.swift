@@ -23,7 +23,8 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A spreadsheet read against the schema: each good row's values by field, and every problem
-/// found. Rows with an `id` update that record (or create it with that id, when no record has it).
+/// found. Rows with an `id` update that record (or create it with that id, when no record has it);
+/// a `version` beside the id (as ``RecordCSV`` exports it) names the version the row was read at.
 public struct ImportPlan: Hashable, Sendable {
     /// A row that parsed: its line, its `id` if given, and its values (`.null` for an empty cell).
     public struct Row: Hashable, Sendable {
@@ -31,6 +32,9 @@ public struct ImportPlan: Hashable, Sendable {
         public let line: Int
         /// The record to update, when the file has an `id` column and the cell is not empty.
         public let id: String?
+        /// The version of the record the row was exported at, when the file has a `version`
+        /// column and the cell is not empty: the row's cells are what the record showed then.
+        public let version: VersionVector?
         /// The value of each mapped column's field; `.null` clears.
         public let values: [String: FieldValue]
     }
@@ -44,6 +48,8 @@ public struct ImportPlan: Hashable, Sendable {
 
     /// The name of the column that holds record ids.
     public static let idColumn = "id"
+    /// The name of the column that holds the version a row was exported at (``VersionToken``).
+    public static let versionColumn = "version"
 
     /// Required fields a new record may leave out (no column, or an empty cell): the store
     /// gives them their defaults (this node's office, status `identified`).
@@ -56,7 +62,7 @@ public struct ImportPlan: Hashable, Sendable {
     public init(table: CSVTable, schema: Schema, map: [String: String] = [:]) {
         var problems: [ImportProblem] = []
         let header = table.headerLine
-        let known = [Self.idColumn] + schema.fields.map(\.name)
+        let known = [Self.idColumn] + schema.fields.map(\.name) + [Self.versionColumn]
         var fields: [String?] = []
         for (index, column) in table.header.enumerated() {
             // Spreadsheets often save empty columns after the last one: skip them if nothing is in them.
@@ -129,9 +135,24 @@ public struct ImportPlan: Hashable, Sendable {
                     id = given
                 }
             }
+            var version: VersionVector?
+            if let index = fields.firstIndex(of: Self.versionColumn),
+                case let given = text(at: index).trimmingCharacters(in: .whitespaces), !given.isEmpty
+            {
+                do {
+                    version = try VersionToken(decoding: given).context
+                    if id == nil, !rowProblems.contains(where: { $0.field == Self.idColumn }) {
+                        rowProblems.append(
+                            ImportProblem(line: row.line, field: Self.versionColumn, message: "a version needs the record's id beside it")
+                        )
+                    }
+                } catch {
+                    rowProblems.append(ImportProblem(line: row.line, field: Self.versionColumn, message: error.description))
+                }
+            }
             var values: [String: FieldValue] = [:]
             for (index, field) in fields.enumerated() {
-                guard let field, field != Self.idColumn else { continue }
+                guard let field, field != Self.idColumn, field != Self.versionColumn else { continue }
                 do {
                     values[field] = try schema.parseCell(field: field, text: text(at: index))
                 } catch {
@@ -144,7 +165,7 @@ public struct ImportPlan: Hashable, Sendable {
                     }
                 }
             }
-            if rowProblems.isEmpty { rows.append(Row(line: row.line, id: id, values: values)) }
+            if rowProblems.isEmpty { rows.append(Row(line: row.line, id: id, version: version, values: values)) }
             problems += rowProblems
         }
         self.rows = rows
