@@ -8,7 +8,9 @@ extension Schema {
     /// - choices match case- and space-insensitively (`Closed Won` → `closed_won`,
     ///   `New Delhi` → `new-delhi`); lists may be separated by `;` or `,`;
     /// - dates as `YYYY-MM-DD` or `dd/mm/yyyy` (also `d/m/yyyy`, `dd.mm.yyyy`, `dd-mm-yyyy`);
-    /// - amounts with a `$` or `US$` sign and thousands separators (`$2,500,000`);
+    /// - amounts with a `$` or `US$` sign and digits grouped in thousands (`$2,500,000`) or in
+    ///   lakhs and crores (`$25,00,000`); an amount in rupees (`₹5,00,000`, `Rs 500`, `INR 500`)
+    ///   is refused, naming the field's currency, US dollars;
     /// - booleans as `true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`.
     ///
     /// An empty cell is `.null` (which a required field refuses).
@@ -27,6 +29,8 @@ extension Schema {
             do { return try parse(field: name, text: iso) } catch {
                 throw ValidationError(name, "\(field.kind.expectation), got \(Self.quoted(text))")
             }
+        case .money where Self.isRupees(trimmed):
+            throw ValidationError(name, "is in US dollars, got \(Self.quoted(text)) in rupees: convert it to dollars")
         case .money, .integer:
             return try parse(field: name, text: Self.plainNumber(trimmed) ?? text)
         case .bool:
@@ -58,8 +62,8 @@ extension Schema {
         return "\(parts[2])-\(two(parts[1]))-\(two(parts[0]))"
     }
 
-    /// An amount without its `$`/`US$`/`USD` sign and thousands separators (`$2,500,000` →
-    /// `2500000`); `nil` when `text` has neither or is not such an amount.
+    /// An amount without its `$`/`US$`/`USD` sign and digit grouping (`$2,500,000` and
+    /// `$25,00,000` → `2500000`); `nil` when `text` has neither or is not such an amount.
     static func plainNumber(_ text: String) -> String? {
         var number = Substring(text)
         for sign in ["US$", "USD", "$"] where number.uppercased().hasPrefix(sign) {
@@ -72,8 +76,29 @@ extension Schema {
         let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
         guard groups.count > 1 || number.count != text.count,
             groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+            isGroupedInThousands(groups) || isGroupedInLakhs(groups)
         else { return nil }
         return groups.joined() + (whole.count == 2 ? "." + whole[1] : "")
+    }
+
+    /// `1,234,567`: one to three digits, then groups of three.
+    private static func isGroupedInThousands(_ groups: [Substring]) -> Bool {
+        (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
+    /// `12,34,567` (Indian grouping: lakhs, crores): one or two digits, groups of two, and the
+    /// last three digits.
+    private static func isGroupedInLakhs(_ groups: [Substring]) -> Bool {
+        groups.count > 2 && (1...2).contains(groups[0].count) && groups.last!.count == 3
+            && groups.dropFirst().dropLast().allSatisfy { $0.count == 2 }
+    }
+
+    /// Whether an amount is written in rupees: `₹` anywhere, or `Rs`/`INR` before it.
+    static func isRupees(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        return text.contains("₹")
+            || ["INR", "RS"].contains { sign in
+                upper.hasPrefix(sign) && upper.dropFirst(sign.count).first.map { !$0.isLetter } ?? false
+            }
     }
 }

@@ -77,6 +77,28 @@ import Testing
         #expect(try schema.parseCell(field: "notes", text: "") == .null)
     }
 
+    @Test func amountsGroupedInLakhsAndCroresReadAsThoseGroupedInThousands() throws {
+        for (text, amount) in [
+            ("1,00,000", 100_000.0), ("$2,50,00,000.50", 25_000_000.5), ("US$ 12,34,567", 1_234_567), ("99,999", 99_999),
+            ("1,000,000", 1_000_000), ("$1,000,000", 1_000_000),
+        ] {
+            #expect(try schema.parseCell(field: "value_usd", text: text) == .number(amount), "\(text)")
+        }
+        for malformed in ["1,0,0", "1,00,00", "123,45,678", "1,00,0000", ",00,000", "1,,000"] {
+            #expect(throws: ValidationError("value_usd", "must be a number ≥ 0, got \"\(malformed)\"")) {
+                try schema.parseCell(field: "value_usd", text: malformed)
+            }
+        }
+    }
+
+    @Test func anAmountInRupeesIsRefusedNamingDollars() {
+        for rupees in ["₹5,00,000", "5,00,000 ₹", "Rs 500", "Rs.500", "INR 5,00,000"] {
+            #expect(throws: ValidationError("value_usd", "is in US dollars, got \"\(rupees)\" in rupees: convert it to dollars")) {
+                try schema.parseCell(field: "value_usd", text: rupees)
+            }
+        }
+    }
+
     @Test func badCellsGiveTheDataEntryMessage() {
         #expect(throws: ValidationError("value_usd", "must be a number ≥ 0, got \"TBD\"")) {
             try schema.parseCell(field: "value_usd", text: "TBD")
