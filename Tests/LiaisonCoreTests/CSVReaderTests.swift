@@ -158,6 +158,27 @@ import Testing
         )
     }
 
+    @Test func mapEntriesMatchColumnsAsHeadersMatchFields() throws {
+        let table = try CSVReader.read("Deal Name,Kind,Tracks,Internal ref\nA,investment,ipef,7\n")
+        let plan = ImportPlan(table: table, schema: .core, map: ["deal name": "Title", "KIND": "type", "internal-ref": ""])
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.fields == ["title", "type", "tracks", nil])
+    }
+
+    @Test func aMapEntryNamingNoColumnOrNoFieldIsAProblem() throws {
+        let table = try CSVReader.read("Deal name,Type,Tracks\nA,investment,ipef\n")
+        let plan = ImportPlan(table: table, schema: .core, map: ["Deal name": "titel", "Value": "value_usd"])
+        #expect(
+            plan.problems.map(\.description) == [
+                "line 1, --map \"Deal name=titel\": no field \"titel\" (did you mean \"title\"?)",
+                "line 1, --map \"Value=value_usd\": the file has no column \"Value\"",
+                "line 1, title: no column holds this required field",
+            ]
+        )
+        let unknown = ImportPlan(table: try CSVReader.read("Titel,Type,Tracks\nA,investment,ipef\n"), schema: .core)
+        #expect(unknown.problems.first?.message.hasPrefix("column \"Titel\" is not a field (did you mean \"title\"?);") == true)
+    }
+
     @Test func aShortRowIsAProblemNotAClearingOfItsMissingCells() throws {
         let text = "id,title,notes,officer\nrec-1,A,keep,Ravi\nrec-2,B\n"
         let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)

@@ -56,48 +56,16 @@ public struct ImportPlan: Hashable, Sendable {
     static let defaultedFields: Set<String> = ["office", "status"]
 
     /// Reads `table` against `schema`. A column maps to the field it names (ignoring case,
-    /// spaces, `_` and `-`), or as `map` says (`["Deal name": "title"]`; an empty field skips
-    /// the column). Every cell is read through ``CSVFormulaGuard/unguarded(_:)`` (so the `'` an
+    /// spaces, `_` and `-`), or as `map` says (`["Deal name": "title"]`, its columns and fields
+    /// matched the same way; an empty field skips the column; a column the file does not have or
+    /// a field the schema does not have is a problem). Every cell is read through ``CSVFormulaGuard/unguarded(_:)`` (so the `'` an
     /// export put before `=x` comes off), then parsed with ``Schema/parseCell(field:text:)``.
     public init(table: CSVTable, schema: Schema, map: [String: String] = [:]) {
         var problems: [ImportProblem] = []
         let header = table.headerLine
         let known = [Self.idColumn] + schema.fields.map(\.name) + [Self.versionColumn]
-        var fields: [String?] = []
-        for (index, column) in table.header.enumerated() {
-            // Spreadsheets often save empty columns after the last one: skip them if nothing is in them.
-            if column.isEmpty, map[column] == nil,
-                table.rows.allSatisfy({ index >= $0.values.count || $0.values[index].allSatisfy(\.isWhitespace) })
-            {
-                fields.append(nil)
-                continue
-            }
-            let target = map[column] ?? Schema.matchChoice(column, known)
-            guard let target else {
-                problems.append(
-                    ImportProblem(
-                        line: header,
-                        field: nil,
-                        message: "column \"\(column)\" is not a field; map it with --map \"\(column)=FIELD\" or skip it with --map \"\(column)=\""
-                    )
-                )
-                fields.append(nil)
-                continue
-            }
-            if target.isEmpty {
-                fields.append(nil)
-                continue
-            }
-            if !known.contains(target) {
-                problems.append(ImportProblem(line: header, field: nil, message: "--map \"\(column)=\(target)\": no field \"\(target)\""))
-                fields.append(nil)
-            } else if fields.contains(target) {
-                problems.append(ImportProblem(line: header, field: target, message: "more than one column holds this field"))
-                fields.append(nil)
-            } else {
-                fields.append(target)
-            }
-        }
+        let (fields, columnProblems) = Self.columnFields(table, known: known, map: map)
+        problems += columnProblems
         if !fields.contains(Self.idColumn) {
             for field in schema.fields where field.required && !Self.defaultedFields.contains(field.name) {
                 if !fields.contains(field.name) {
