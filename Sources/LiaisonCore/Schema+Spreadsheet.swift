@@ -11,10 +11,12 @@ extension Schema {
     /// - amounts with a `$` or `US$` sign and digits grouped in thousands (`$2,500,000`) or in
     ///   lakhs and crores (`$25,00,000`); an amount in rupees (`₹5,00,000`, `Rs 500`, `INR 500`)
     ///   is refused, naming the field's currency, US dollars;
-    /// - booleans as `true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`.
+    /// - booleans as `true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`, the reserved ``deletedField``
+    ///   (an export's `deleted` column) included.
     ///
     /// An empty cell is `.null` (which a required field refuses).
     public func parseCell(field name: String, text: String) throws(ValidationError) -> FieldValue {
+        if name == deletedField { return try Self.flag(name, text) }
         let field = try declaration(name)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch field.kind {
@@ -41,6 +43,17 @@ extension Schema {
             }
         case .text, .digits:
             return try parse(field: name, text: text)
+        }
+    }
+
+    /// A cell of the reserved ``deletedField``, spelled as a boolean field's: `true`/`false`,
+    /// `yes`/`no`, `y`/`n`, `1`/`0` in any case; empty is `.null` (not given).
+    private static func flag(_ name: String, _ text: String) throws(ValidationError) -> FieldValue {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "": return .null
+        case "true", "yes", "y", "1": return .bool(true)
+        case "false", "no", "n", "0": return .bool(false)
+        default: throw ValidationError(name, "must be true or false, got \(quoted(text))")
         }
     }
 

@@ -16,7 +16,7 @@ public enum CSVDownload {
             try await writer.write(ByteBuffer(string: csv.header))
             for try await chunk in store.displayedChunks(matching: query) {
                 var text = ""
-                for each in chunk { text += csv.line(id: each.record.id, values: each.record.values, version: each.version) }
+                for each in chunk { text += csv.line(id: each.record.id, values: each.record.values, deleted: each.deleted, version: each.version) }
                 try await writer.write(ByteBuffer(string: text))
             }
             try await writer.finish(nil)

@@ -13,7 +13,9 @@ func printCSV(_ store: LiaisonStore, _ query: RecordQuery) throws {
     let csv = RecordCSV(schema: store.schema)
     var out = StandardOutput(forPeople: false)
     out.write(csv.header)
-    try store.forEachDisplayed(matching: query) { out.write(csv.line(id: $0.record.id, values: $0.record.values, version: $0.version)) }
+    try store.forEachDisplayed(matching: query) {
+        out.write(csv.line(id: $0.record.id, values: $0.record.values, deleted: $0.deleted, version: $0.version))
+    }
     try out.flush()
 }
 

@@ -14,7 +14,7 @@ import Testing
     static func roundTrip(_ values: [String: FieldValue], id: String = id) throws -> [String: FieldValue] {
         let csv = RecordCSV(schema: .core)
         let plan = ImportPlan(
-            table: try CSVReader.read(csv.header + csv.line(id: id, values: values, version: version)),
+            table: try CSVReader.read(csv.header + csv.line(id: id, values: values, deleted: false, version: version)),
             schema: .core
         )
         #expect(plan.problems.isEmpty, "\(plan.problems)")
@@ -41,11 +41,21 @@ import Testing
         let values: [String: FieldValue] = [
             "title": .text("=HYPERLINK(\"http://x.example\",\"Open\")"), "notes": .text("'=kept"), "value_usd": .number(0),
         ]
-        let line = csv.line(id: "-rec-1", values: values, version: Self.version)
+        let line = csv.line(id: "-rec-1", values: values, deleted: false, version: Self.version)
         #expect(line.hasPrefix(#"'-rec-1,,"'=HYPERLINK(""http://x.example"",""Open"")","#), "\(line)")
-        #expect(line.hasSuffix(",''=kept,\(Self.version)\r\n"), "\(line)")
+        #expect(line.hasSuffix(",''=kept,,\(Self.version)\r\n"), "\(line)")
         let back = try Self.roundTrip(values, id: "-rec-1")
         for (field, value) in values { #expect(back[field] == value, "\(field)") }
+    }
+
+    @Test func aDeletedRecordReadsBackDeletedAndALiveOneSaysNothingOfIt() throws {
+        let csv = RecordCSV(schema: .core)
+        let text =
+            csv.header + csv.line(id: Self.id, values: ["title": .text("Gone")], deleted: true, version: Self.version)
+            + csv.line(id: "0190a5b2-7c3d-7e4f-8a1b-2c3d4e5f6a7c", values: ["title": .text("Here")], deleted: false, version: Self.version)
+        let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.rows.map { $0.values[deletedField] } == [.bool(true), nil])
     }
 
     @Test func everyTextReadsBackTheSame() async {

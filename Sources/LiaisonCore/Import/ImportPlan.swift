@@ -63,7 +63,7 @@ public struct ImportPlan: Hashable, Sendable {
     public init(table: CSVTable, schema: Schema, map: [String: String] = [:]) {
         var problems: [ImportProblem] = []
         let header = table.headerLine
-        let known = [Self.idColumn] + schema.fields.map(\.name) + [Self.versionColumn]
+        let known = [Self.idColumn] + schema.fields.map(\.name) + [deletedField, Self.versionColumn]
         let (fields, columnProblems) = Self.columnFields(table, known: known, map: map)
         problems += columnProblems
         if !fields.contains(Self.idColumn) {
@@ -122,7 +122,9 @@ public struct ImportPlan: Hashable, Sendable {
             for (index, field) in fields.enumerated() {
                 guard let field, field != Self.idColumn, field != Self.versionColumn else { continue }
                 do {
-                    values[field] = try schema.parseCell(field: field, text: text(at: index))
+                    let value = try schema.parseCell(field: field, text: text(at: index))
+                    // An empty `deleted` cell (a live record's, in an export) says nothing.
+                    if field != deletedField || !value.isNull { values[field] = value }
                 } catch {
                     // An empty required cell leaves a record that has an id as it is (the store
                     // still refuses it when that record does not exist yet), and a new record's

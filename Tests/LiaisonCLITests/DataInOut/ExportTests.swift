@@ -119,6 +119,36 @@ import Testing
         #expect(refused.code != 0 && refused.err.contains("semiconductors.segment: belongs to track semiconductors"), "\(refused.err)")
     }
 
+    /// A list of deleted records, exported and imported on a fresh node, stays a list of
+    /// deleted records there: the `deleted` column says so.
+    @Test func deletedRecordsImportOnAFreshNodeAsDeleted() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "first", "init", "--office", "chennai")
+        let gone = try recordID(try cli.ok("--data", "first", "record", "add", "--json", "type=trade_lead", "title=Gone", "tracks=ipef"))
+        try cli.ok("--data", "first", "record", "add", "--json", "type=trade_lead", "title=Here", "tracks=ipef")
+        try cli.ok("--data", "first", "record", "delete", gone)
+
+        let exported = try cli.ok("--data", "first", "record", "list", "--deleted", "--format", "csv")
+        #expect(exported.contains(",true,MX"), "\(exported)")
+        let file = cli.directory.appendingPathComponent("deleted.csv")
+        try exported.write(to: file, atomically: true, encoding: .utf8)
+        try cli.ok("--data", "fresh", "init", "--office", "kolkata")
+        #expect(try cli.ok("--data", "fresh", "import", file.path).contains("created 1 record"))
+        #expect(try cli.ok("--data", "fresh", "record", "list").hasPrefix("no records"))
+        let again = try cli.ok("--data", "fresh", "record", "list", "--deleted", "--format", "csv")
+        #expect(Self.withoutVersions(again) == Self.withoutVersions(exported))
+        #expect(try cli.ok("--data", "first", "import", file.path).contains("1 unchanged"))
+
+        // A live record's row with `true` put in its deleted cell deletes it.
+        let live = try cli.ok("--data", "first", "record", "list", "--format", "csv")
+        let marked = cli.directory.appendingPathComponent("marked.csv")
+        try live.replacingOccurrences(of: ",,MX", with: ",true,MX").write(to: marked, atomically: true, encoding: .utf8)
+        #expect(try cli.ok("--data", "first", "import", marked.path, "--dry-run").contains(": deleted"))
+        try cli.ok("--data", "first", "import", marked.path)
+        #expect(try cli.ok("--data", "first", "record", "list").hasPrefix("no records"))
+    }
+
     @Test func tinyAndLargeAmountsExportInPlainDecimalsAndImportBack() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
