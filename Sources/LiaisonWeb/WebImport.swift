@@ -191,11 +191,21 @@ extension WebRoutes {
             """
     }
 
-    /// What each updating row would write (`update ID: status, title`), or nothing when no row updates.
+    /// Updates listed in the preview; more are counted.
+    static let importPreviewUpdates = 100
+
+    /// What the first updating rows would write (`update ID: status, title`), and how many more
+    /// there are; nothing when no row updates.
     private func importUpdates(_ updates: [ImportUpdate]) -> HTML {
         guard !updates.isEmpty else { return .empty }
-        let items = updates.map { update -> HTML in "<li>line \(update.line): \(update.description)</li>" }
-        return "<h2>Updates</h2><ul class=\"updates\">\(items)</ul>"
+        let items = updates.prefix(Self.importPreviewUpdates).map { update -> HTML in
+            "<li>line \(update.line): \(update.description)</li>"
+        }
+        let more = updates.count - items.count
+        return HTML.join([
+            "<h2>Updates</h2><ul class=\"updates\">\(items)</ul>",
+            more > 0 ? "<p class=\"muted\">and \(more) more</p>" : .empty,
+        ])
     }
 
     /// The first rows as the import reads them: each column with the field it goes to.

@@ -15,7 +15,9 @@ struct ImportCommand: AsyncParsableCommand {
             closed_won), tracks may be separated by ; or , and dates may be YYYY-MM-DD or dd/mm/yyyy. \
             A row with an id updates that record; other rows create records. The same file is \
             refused the second time unless --again. The CSV of `liaison record list --format csv` \
-            imports back unchanged.
+            imports back unchanged; its version column makes each row an edit made at that \
+            version, so cells you left alone never undo changes made since, and a cell changed \
+            since and in the file becomes a conflict. --dry-run names the fields each row updates.
             Example: liaison import deals.csv --dry-run --map "Deal name=title"
             """
     )

@@ -23,6 +23,8 @@ extension RecordState {
         func shown(_ state: RecordState, _ name: String) -> FieldValue { state.displayValue(of: name) ?? .null }
         let differing = values.filter { shown(self, $0.key) != $0.value }
         guard let version else { return (differing, context) }
+        // What the record showed at `version`: replayed once, when first needed (`.some(nil)`
+        // when the log cannot give it).
         var exported: RecordState??
         var changes: [String: FieldValue] = [:]
         for (name, value) in differing {
