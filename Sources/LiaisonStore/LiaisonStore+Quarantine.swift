@@ -67,15 +67,17 @@ public struct Quarantined: Codable, Hashable, Sendable {
 }
 
 extension LiaisonStore {
-    /// Every quarantined state, the most recent first.
-    public func quarantine() async throws -> [QuarantineEntry] {
+    /// The quarantined states, the most recent first: every one, or the `latest` few (a page
+    /// that shows a few need not read every entry's bytes, up to 16 MiB a source).
+    public func quarantine(latest: Int? = nil) async throws -> [QuarantineEntry] {
         try await database.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT id, source, record_id, problem, bytes, size, first_at, last_at, times
-                    FROM quarantine ORDER BY last_at DESC, id DESC
-                    """
+                    FROM quarantine ORDER BY last_at DESC, id DESC LIMIT ?
+                    """,
+                arguments: [latest ?? -1]
             ).map { row in
                 let recordID: String = row[2]
                 let bytes: Data = row[4]

@@ -19,24 +19,27 @@ extension WebRoutes {
         return try await showSync(user: user, notice: WebNotice.ok("Dropped \(dropped) quarantine entr\(dropped == 1 ? "y" : "ies")."))
     }
 
+    /// The most recent quarantine entries the Sync page lists.
+    static let quarantineRowsShown = 50
+
     /// The section: the counts (entries kept, states not kept) for everyone, the entries (the
     /// 50 most recent) for admins.
     func quarantineSection(user: WebUser) async throws -> HTML {
-        let entries = try await store.quarantine()
+        let kept = try await store.quarantinedCount()
         let notKept = try await store.quarantinedNotKept()
-        guard !entries.isEmpty || notKept > 0 else { return "" }
+        guard kept > 0 || notKept > 0 else { return "" }
         let more: HTML =
             notKept == 0
             ? ""
             : " \(notKept) more state\(notKept == 1 ? " was" : "s were") refused and not kept: their source's room in the quarantine was full."
         let intro: HTML = """
             <h2>Quarantine</h2>
-            <p class="muted">\(entries.count) state\(entries.count == 1 ? " was" : "s were") set aside instead of merged: \
+            <p class="muted">\(kept) state\(kept == 1 ? " was" : "s were") set aside instead of merged: \
             they broke a rule of what a node accepts (docs/operations.md, "Intake limits"). Everything else from the \
             same peer or file merged.\(more)</p>
             """
         guard user.isAdmin else { return intro }
-        let rows = entries.prefix(50).map { entry -> HTML in
+        let rows = try await store.quarantine(latest: Self.quarantineRowsShown).map { entry -> HTML in
             """
             <tr><td>\(WebFormat.time(millis: entry.lastAt))\(entry.times > 1 ? " (\(entry.times) times)" : "")</td>
             <td>\(entry.source)</td><td><code>\(entry.recordID ?? "—")</code></td><td>\(entry.problem)</td>

@@ -65,6 +65,12 @@ struct PushQuarantineBoundTests {
             #expect(status.object["quarantined_not_kept"] as? Int == 2, "\(status.text.prefix(300))")
             let page = try await WebBrowser.signIn(node, as: .reader).get("/sync")
             #expect(page.text.contains("2 more states were refused and not kept"), "\(page.text)")
+            // The admin's page counts every entry and lists the most recent 50 (each with a Drop
+            // form, then one Drop all), the last push first.
+            let adminPage = try await WebBrowser.signIn(node, as: .admin).get("/sync").text
+            #expect(adminPage.contains("\(bound + 1) states were set aside"))
+            #expect(adminPage.components(separatedBy: #"action="/quarantine/drop""#).count - 1 == 50 + 1)
+            #expect(adminPage.range(of: "push from kolkata.k0l001")!.lowerBound < adminPage.range(of: "push from chennai.rot002")!.lowerBound)
             #expect(try await node.send("DELETE", "/v1/quarantine", token: node.token(.admin)).object["dropped"] as? Int == bound + 1)
             let emptied = try await node.send("GET", "/v1/status", token: node.token(.reader))
             #expect(emptied.object["quarantined"] as? Int == 0 && emptied.object["quarantined_not_kept"] as? Int == 0)
