@@ -21,7 +21,10 @@ extension LiaisonStore {
         let file = directory.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: file.path) else { throw notInitialised(directory) }
         guard let lock = try FileLock.take(servingLockFile(besides: file)) else {
-            throw StoreError(.refused, "another liaison serve is already serving \(directory.path); stop it first, or give this one another --data")
+            throw StoreError(
+                .refused,
+                "another liaison serve is already serving \(directory.path) (or a liaison command is upgrading it now; then start again when it is done); stop it first, or give this one another --data"
+            )
         }
         return ServingClaim(lock: lock)
     }
