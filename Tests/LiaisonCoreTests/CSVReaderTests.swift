@@ -131,7 +131,22 @@ import Testing
         #expect {
             try CSVFileText.decode(Data("Title\nab".utf8) + Data([0, 0x41, 0x0A]))
         } throws: { error in
-            "\(error)" == "the file has zero bytes (at byte 9), which no text file has; save it again as \"CSV UTF-8\""
+            "\(error)" == "not a text file (a zero byte at byte 9); save it again as \"CSV UTF-8\""
+        }
+    }
+
+    @Test func anExcelWorkbookIsNamedAsOneNotAsZeroBytes() {
+        let workbooks = [
+            Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),  // .xlsx: a zip archive
+            Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00]),  // .xls
+        ]
+        for workbook in workbooks {
+            #expect {
+                try CSVFileText.decode(workbook)
+            } throws: { error in
+                "\(error)"
+                    == "not a text file: it looks like an Excel workbook (.xlsx or .xls); in Excel, save it as \"CSV UTF-8\" and import that file"
+            }
         }
     }
 

@@ -5,7 +5,7 @@ public import Foundation
 /// or else Windows-1252 (Excel's plain "CSV"). A file that is UTF-8 in some lines and not in
 /// others is refused: read as Windows-1252 whole, every accented letter of its UTF-8 lines would
 /// be imported as garbage (`CafÃ©`). So is a file with zero bytes that is not UTF-16: no text
-/// file has them.
+/// file has them (an Excel workbook, `.xlsx` or `.xls`, is named as one).
 public enum CSVFileText {
     /// Why a file's bytes are not text an import can read.
     public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
@@ -13,8 +13,14 @@ public enum CSVFileText {
     }
 
     /// The text of `bytes`.
-    /// - Throws: ``Problem`` naming the first line that is not UTF-8 when others are.
+    /// - Throws: ``Problem`` naming the first line that is not UTF-8 when others are, or saying
+    /// the file is not text (an Excel workbook, when it starts as one does).
     public static func decode(_ bytes: Data) throws(Problem) -> String {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw Problem(
+                description: "not a text file: it looks like an Excel workbook (.xlsx or .xls); in Excel, save it as \"CSV UTF-8\" and import that file"
+            )
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]), let text = String(data: bytes, encoding: .utf16) {
             return text
         }
@@ -47,7 +53,7 @@ public enum CSVFileText {
         }
         guard let encoding, let text = String(data: bytes, encoding: encoding) else {
             throw Problem(
-                description: "the file has zero bytes (at byte \(zeros[0] + 1)), which no text file has; save it again as \"CSV UTF-8\""
+                description: "not a text file (a zero byte at byte \(zeros[0] + 1)); save it again as \"CSV UTF-8\""
             )
         }
         return text
