@@ -135,6 +135,13 @@ import Testing
         }
     }
 
+    @Test func anEmptyFileIsRefusedAsEmpty() {
+        let empties = [Data(), Data(" \r\n\n".utf8), Data([0xEF, 0xBB, 0xBF]), Data([0xFF, 0xFE]) + "\n".data(using: .utf16LittleEndian)!]
+        for empty in empties {
+            #expect { try CSVFileText.decode(empty) } throws: { error in "\(error)" == "the file is empty" }
+        }
+    }
+
     @Test func anExcelWorkbookIsNamedAsOneNotAsZeroBytes() {
         let workbooks = [
             Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),  // .xlsx: a zip archive

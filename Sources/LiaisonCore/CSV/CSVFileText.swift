@@ -14,11 +14,21 @@ public enum CSVFileText {
 
     /// The text of `bytes`.
     /// - Throws: ``Problem`` naming the first line that is not UTF-8 when others are, or saying
-    /// the file is not text (an Excel workbook, when it starts as one does).
+    /// the file is not text (an Excel workbook, when it starts as one does) or is empty (nothing
+    /// but spaces, line breaks and a byte-order mark).
     public static func decode(_ bytes: Data) throws(Problem) -> String {
+        let text = try text(of: bytes)
+        // Not "no column holds this required field" for each field: there are no columns.
+        if text.allSatisfy({ $0.isWhitespace || $0 == "\u{FEFF}" }) { throw Problem(description: "the file is empty") }
+        return text
+    }
+
+    /// The text of `bytes`, which may be empty (see ``decode(_:)``).
+    private static func text(of bytes: Data) throws(Problem) -> String {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw Problem(
-                description: "not a text file: it looks like an Excel workbook (.xlsx or .xls); in Excel, save it as \"CSV UTF-8\" and import that file"
+                description:
+                    "not a text file: it looks like an Excel workbook (.xlsx or .xls); in Excel, save it as \"CSV UTF-8\" and import that file"
             )
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]), let text = String(data: bytes, encoding: .utf16) {
