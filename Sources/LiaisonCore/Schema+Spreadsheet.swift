@@ -27,9 +27,10 @@ extension Schema {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return try parse(field: name, text: items.map { Self.matchChoice($0, allowed) ?? $0 }.joined(separator: ","))
         case .date:
-            guard let iso = Self.isoDate(trimmed) else { return try parse(field: name, text: text) }
-            do { return try parse(field: name, text: iso) } catch {
-                throw ValidationError(name, "\(field.kind.expectation), got \(Self.quoted(text))")
+            // Slash dates are day first, as Indian Excel writes them: the message says so, for
+            // a sheet re-saved in a US locale (`12/31/2026`).
+            do { return try parse(field: name, text: Self.isoDate(trimmed) ?? text) } catch  where !trimmed.isEmpty {
+                throw ValidationError(name, "must be a date YYYY-MM-DD or DD/MM/YYYY (day first), got \(Self.quoted(text))")
             }
         case .money where Self.isRupees(trimmed):
             throw ValidationError(name, "is in US dollars, got \(Self.quoted(text)) in rupees: convert it to dollars")

@@ -12,7 +12,7 @@ struct ImportCommand: AsyncParsableCommand {
             Columns map to fields by name (title, status, critical_minerals.mineral, ...; case, spaces, \
             _ and - do not matter) or by --map "Deal name=title" (repeat --map for more columns; \
             --map "Column=" skips one). Choices match case- and space-insensitively (Closed Won is \
-            closed_won), tracks may be separated by ; or , and dates may be YYYY-MM-DD or dd/mm/yyyy. \
+            closed_won), tracks may be separated by ; or , and dates may be YYYY-MM-DD or dd/mm/yyyy (day first, as Excel writes them in India). \
             A row with an id updates that record; other rows create records. The same file is \
             refused the second time unless --again. The CSV of `liaison record list --format csv` \
             imports back unchanged; its version column makes each row an edit made at that \

@@ -103,8 +103,11 @@ import Testing
         #expect(throws: ValidationError("value_usd", "must be a number ≥ 0, got \"TBD\"")) {
             try schema.parseCell(field: "value_usd", text: "TBD")
         }
-        #expect(throws: ValidationError("opened_on", "must be a date YYYY-MM-DD, got \"31/02/2026\"")) {
-            try schema.parseCell(field: "opened_on", text: "31/02/2026")
+        // Slash dates are day first: a US-ordered date is refused saying so.
+        for bad in ["31/02/2026", "12/31/2026", "March 5, 2026"] {
+            #expect(throws: ValidationError("opened_on", "must be a date YYYY-MM-DD or DD/MM/YYYY (day first), got \"\(bad)\"")) {
+                try schema.parseCell(field: "opened_on", text: bad)
+            }
         }
         #expect(throws: ValidationError("value_usd", "must be a number ≥ 0, got \"1,00\"")) {
             try schema.parseCell(field: "value_usd", text: "1,00")

@@ -69,7 +69,7 @@ import Testing
         try cli.ok("--data", "node", "init", "--office", "mumbai")
         let file = cli.directory.appendingPathComponent("partnerships.csv")
         let bad: [Int: (column: String, value: String)] = [
-            12: ("Value USD", "TBD"), 140: ("Status", "Maybe later"), 299: ("Opened On", "31/02/2026"),
+            12: ("Value USD", "TBD"), 140: ("Status", "Maybe later"), 299: ("Opened On", "12/31/2026"),
         ]
         try SpreadsheetFixture.csv(rows: 300, bad: bad).write(to: file)
 
@@ -81,7 +81,7 @@ import Testing
             lines.dropFirst() == [
                 "  line \(SpreadsheetFixture.line(ofRow: 12)), value_usd: must be a number ≥ 0, got \"TBD\"",
                 "  line \(SpreadsheetFixture.line(ofRow: 140)), status: must be one of identified, contacted, in_discussion, mou_signed, closed_won, closed_lost, on_hold, got \"Maybe later\"",
-                "  line \(SpreadsheetFixture.line(ofRow: 299)), opened_on: must be a date YYYY-MM-DD, got \"31/02/2026\"",
+                "  line \(SpreadsheetFixture.line(ofRow: 299)), opened_on: must be a date YYYY-MM-DD or DD/MM/YYYY (day first), got \"12/31/2026\"",
             ],
             "\(result.err)"
         )
