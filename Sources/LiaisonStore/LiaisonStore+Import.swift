@@ -10,7 +10,7 @@ public struct ImportSummary: Hashable, Sendable {
     public var updated = 0
     /// Rows with an `id` whose record already shows every value of the row.
     public var unchanged = 0
-    /// What each updating row writes, in line order.
+    /// What each updating row writes, in row order.
     public var updates: [ImportUpdate] = []
     /// Whether nothing was written.
     public var dryRun = false
@@ -23,8 +23,8 @@ public struct ImportSummary: Hashable, Sendable {
 
 /// What one row of an import writes to the record it names.
 public struct ImportUpdate: Hashable, Sendable, CustomStringConvertible {
-    /// The row's line in the file.
-    public let line: Int
+    /// The row's number, as a spreadsheet shows it (``CSVTable/Row/row``).
+    public let row: Int
     /// The record written.
     public let id: String
     /// The fields written, sorted by name.
@@ -40,14 +40,14 @@ public struct ImportUpdate: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// An import refused because rows are bad: every problem, in line order. Nothing was written.
+/// An import refused because rows are bad: every problem, in row order. Nothing was written.
 public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Every problem found.
     public let problems: [ImportProblem]
 
     public var description: String {
-        let lines = Set(problems.map(\.line)).count
-        return "nothing imported: \(lines) bad \(lines == 1 ? "line" : "lines"), \(problems.count) \(problems.count == 1 ? "problem" : "problems")"
+        let rows = Set(problems.map(\.row)).count
+        return "nothing imported: \(rows) bad \(rows == 1 ? "row" : "rows"), \(problems.count) \(problems.count == 1 ? "problem" : "problems")"
     }
 }
 
@@ -102,13 +102,13 @@ extension LiaisonStore {
                         case .unchanged: summary.unchanged += 1
                         }
                     } catch let error as ValidationError {
-                        problems += error.issues.map { ImportProblem(line: row.line, field: $0.field, message: $0.message) }
+                        problems += error.issues.map { ImportProblem(row: row.row, field: $0.field, message: $0.message) }
                     } catch let error as StoreError {
-                        problems.append(ImportProblem(line: row.line, field: ImportPlan.idColumn, message: error.message))
+                        problems.append(ImportProblem(row: row.row, field: ImportPlan.idColumn, message: error.message))
                     }
                 }
                 guard problems.isEmpty else {
-                    throw ImportError(problems: problems.sorted { ($0.line, $0.field ?? "") < ($1.line, $1.field ?? "") })
+                    throw ImportError(problems: problems.sorted { ($0.row, $0.field ?? "") < ($1.row, $1.field ?? "") })
                 }
                 try db.refreshStaleSearch()
                 try db.execute(
@@ -158,7 +158,7 @@ extension LiaisonStore {
             try schema.checkRecord(state, before: before)
             try db.log(event, at: db.save(state))
             let written = changes.keys.sorted()
-            return .updated(ImportUpdate(line: row.line, id: id, fields: written, conflicts: written.filter(state.isConflicted)))
+            return .updated(ImportUpdate(row: row.row, id: id, fields: written, conflicts: written.filter(state.isConflicted)))
         }
         // A spreadsheet's own numbering (1, 2, 3) as record ids would collide with another
         // office's that did the same: a new record's id must be one no other office makes.

@@ -199,7 +199,7 @@ extension WebRoutes {
     private func importUpdates(_ updates: [ImportUpdate]) -> HTML {
         guard !updates.isEmpty else { return .empty }
         let items = updates.prefix(Self.importPreviewUpdates).map { update -> HTML in
-            "<li>line \(update.line): \(update.description)</li>"
+            "<li>row \(update.row): \(update.description)</li>"
         }
         let more = updates.count - items.count
         return HTML.join([
@@ -215,11 +215,11 @@ extension WebRoutes {
         }
         let rows = table.rows.prefix(Self.importPreviewRows).map { row -> HTML in
             let cells = table.header.indices.map { index -> HTML in "<td>\(index < row.values.count ? row.values[index] : "")</td>" }
-            return "<tr><td class=\"num muted\">\(row.line)</td>\(cells)</tr>"
+            return "<tr><td class=\"num muted\">\(row.row)</td>\(cells)</tr>"
         }
         return """
             <h2>First rows (\(min(table.rows.count, Self.importPreviewRows)) of \(table.rows.count))</h2>
-            <div class="table-wrap"><table class="list"><thead><tr><th scope="col">Line</th>\(header)</tr></thead>
+            <div class="table-wrap"><table class="list"><thead><tr><th scope="col">Row</th>\(header)</tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
     }

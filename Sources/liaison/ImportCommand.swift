@@ -105,7 +105,7 @@ struct ImportCommand: AsyncParsableCommand {
         writer.raw("{\"created\":\(summary.created),\"updated\":\(summary.updated),\"unchanged\":\(summary.unchanged),")
         writer.raw("\"dry_run\":\(summary.dryRun),\"imported\":\(problems.isEmpty && !summary.dryRun),\"updates\":")
         writer.array(summary.updates) { writer, update in
-            writer.raw("{\"line\":\(update.line),\"id\":")
+            writer.raw("{\"line\":\(update.row),\"id\":")
             writer.string(update.id)
             writer.raw(",\"fields\":")
             writer.array(update.fields) { $0.string($1) }
@@ -115,7 +115,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         writer.raw(",\"problems\":")
         writer.array(problems) { writer, problem in
-            writer.raw("{\"line\":\(problem.line),\"field\":")
+            writer.raw("{\"line\":\(problem.row),\"field\":")
             if let field = problem.field { writer.string(field) } else { writer.raw("null") }
             writer.raw(",\"message\":")
             writer.string(problem.message)

@@ -3,15 +3,16 @@ import LiaisonCore
 import Testing
 
 @Suite struct CSVReaderTests {
-    @Test func excelQuotingBOMSemicolonsAndLineNumbers() throws {
+    @Test func excelQuotingBOMSemicolonsAndRowNumbers() throws {
         let text = "\u{FEFF}title;notes;value\r\n\"A \"\"quoted\"\"; title\";\"two\r\nlines\";5\r\n\r\nplain;;7\r\n"
         let table = try CSVReader.read(text)
         #expect(table.separator == ";")
         #expect(table.header == ["title", "notes", "value"])
         #expect(
             table.rows == [
-                CSVTable.Row(line: 2, values: ["A \"quoted\"; title", "two\r\nlines", "5"]),
-                CSVTable.Row(line: 5, values: ["plain", "", "7"]),
+                CSVTable.Row(row: 2, values: ["A \"quoted\"; title", "two\r\nlines", "5"]),
+                // Row 4 as a spreadsheet shows it (the blank line is row 3), though line 5 of the file.
+                CSVTable.Row(row: 4, values: ["plain", "", "7"]),
             ]
         )
     }
@@ -20,23 +21,23 @@ import Testing
         let table = try CSVReader.read("a,b\n1,\"x,y\"\n2,z")
         #expect(table.separator == ",")
         #expect(table.rows.map(\.values) == [["1", "x,y"], ["2", "z"]])
-        #expect(table.rows.map(\.line) == [2, 3])
+        #expect(table.rows.map(\.row) == [2, 3])
     }
 
     @Test func rowsOfEmptyCellsAreLeftOutLikeBlankLines() throws {
         let table = try CSVReader.read("Title,Office\r\nA,mumbai\r\n,\r\n\r\n\"\", \r\nB,\r\n")
         #expect(table.rows.map(\.values) == [["A", "mumbai"], ["B", ""]])
-        #expect(table.rows.map(\.line) == [2, 6])
+        #expect(table.rows.map(\.row) == [2, 6])
     }
 
     @Test func excelSepLineChoosesTheSeparator() throws {
         let table = try CSVReader.read("sep=;\r\na;b,c\r\n1;2,3\r\n")
         #expect(table.header == ["a", "b,c"])
-        #expect(table.rows == [CSVTable.Row(line: 3, values: ["1", "2,3"])])
+        #expect(table.rows == [CSVTable.Row(row: 2, values: ["1", "2,3"])])
     }
 
-    @Test func anUnclosedQuoteNamesItsLine() {
-        #expect(throws: CSVSyntaxError(line: 3, message: "a quoted value is not closed")) {
+    @Test func anUnclosedQuoteNamesItsRow() {
+        #expect(throws: CSVSyntaxError(row: 3, message: "a quoted value is not closed")) {
             try CSVReader.read("a,b\n1,2\n3,\"open\n")
         }
     }
@@ -178,7 +179,7 @@ import Testing
         let unknown = ImportPlan(table: try CSVReader.read("Title,Colour\nA,red\n"), schema: .core)
         #expect(
             unknown.problems.map(\.description).contains(
-                "line 1, column \"Colour\" is not a field; map it with --map \"Colour=FIELD\" or skip it with --map \"Colour=\""
+                "row 1, column \"Colour\" is not a field; map it with --map \"Colour=FIELD\" or skip it with --map \"Colour=\""
             )
         )
     }
@@ -195,9 +196,9 @@ import Testing
         let plan = ImportPlan(table: table, schema: .core, map: ["Deal name": "titel", "Value": "value_usd"])
         #expect(
             plan.problems.map(\.description) == [
-                "line 1, --map \"Deal name=titel\": no field \"titel\" (did you mean \"title\"?)",
-                "line 1, --map \"Value=value_usd\": the file has no column \"Value\"",
-                "line 1, title: no column holds this required field",
+                "row 1, --map \"Deal name=titel\": no field \"titel\" (did you mean \"title\"?)",
+                "row 1, --map \"Value=value_usd\": the file has no column \"Value\"",
+                "row 1, title: no column holds this required field",
             ]
         )
         let unknown = ImportPlan(table: try CSVReader.read("Titel,Type,Tracks\nA,investment,ipef\n"), schema: .core)
@@ -207,8 +208,8 @@ import Testing
     @Test func aShortRowIsAProblemNotAClearingOfItsMissingCells() throws {
         let text = "id,title,notes,officer\nrec-1,A,keep,Ravi\nrec-2,B\n"
         let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)
-        #expect(plan.problems == [ImportProblem(line: 3, field: nil, message: "2 values, but the header has 4 columns")])
-        #expect(plan.rows.map(\.line) == [2])
+        #expect(plan.problems == [ImportProblem(row: 3, field: nil, message: "2 values, but the header has 4 columns")])
+        #expect(plan.rows.map(\.row) == [2])
     }
 
     @Test func aNewRecordsEmptyOfficeOrStatusCellTakesTheDefault() throws {
@@ -218,12 +219,12 @@ import Testing
         #expect(plan.rows[0].values["office"] == nil && plan.rows[0].values["status"] == nil)
         #expect(plan.rows[1].values["office"] == .text("chennai") && plan.rows[1].values["status"] == .text("contacted"))
         let noTitle = ImportPlan(table: try CSVReader.read("Title,Type,Tracks\n,investment,ipef\n"), schema: .core)
-        #expect(noTitle.problems == [ImportProblem(line: 2, field: "title", message: "is required")])
+        #expect(noTitle.problems == [ImportProblem(row: 2, field: "title", message: "is required")])
     }
 
-    @Test func aRepeatedIDIsAProblemOfTheSecondLine() throws {
+    @Test func aRepeatedIDIsAProblemOfTheSecondRow() throws {
         let text = "id,title\nrec-1,A\nrec-1,B\n"
         let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)
-        #expect(plan.problems == [ImportProblem(line: 3, field: "id", message: "record rec-1 is also on line 2")])
+        #expect(plan.problems == [ImportProblem(row: 3, field: "id", message: "record rec-1 is also on row 2")])
     }
 }

@@ -5,7 +5,7 @@ extension ImportPlan {
     /// `_` and `-`); one naming a column the file does not have, or a field that is not in
     /// `known`, is a problem (with the nearest field name, when one is close).
     static func columnFields(_ table: CSVTable, known: [String], map: [String: String]) -> ([String?], [ImportProblem]) {
-        let header = table.headerLine
+        let header = table.headerRow
         var problems: [ImportProblem] = []
         // The field of each mapped column: "" skips it, as does a map entry naming no field
         // (already a problem).
@@ -14,7 +14,7 @@ extension ImportPlan {
             let entry = "--map \"\(column)=\(target)\""
             let indices = table.header.indices.filter { Schema.matchChoice(table.header[$0], [column]) != nil }
             if indices.isEmpty {
-                problems.append(ImportProblem(line: header, field: nil, message: "\(entry): the file has no column \"\(column)\""))
+                problems.append(ImportProblem(row: header, field: nil, message: "\(entry): the file has no column \"\(column)\""))
             }
             if target.isEmpty {
                 for index in indices { mapped[index] = "" }
@@ -22,7 +22,7 @@ extension ImportPlan {
                 for index in indices { mapped[index] = field }
             } else {
                 problems.append(
-                    ImportProblem(line: header, field: nil, message: "\(entry): no field \"\(target)\"" + Self.suggestion(target, known))
+                    ImportProblem(row: header, field: nil, message: "\(entry): no field \"\(target)\"" + Self.suggestion(target, known))
                 )
                 for index in indices { mapped[index] = "" }
             }
@@ -39,7 +39,7 @@ extension ImportPlan {
             guard let target = mapped[index] ?? Schema.matchChoice(column, known) else {
                 problems.append(
                     ImportProblem(
-                        line: header,
+                        row: header,
                         field: nil,
                         message:
                             "column \"\(column)\" is not a field\(Self.suggestion(column, known)); map it with --map \"\(column)=FIELD\" or skip it with --map \"\(column)=\""
@@ -51,7 +51,7 @@ extension ImportPlan {
             if target.isEmpty {
                 fields.append(nil)
             } else if fields.contains(target) {
-                problems.append(ImportProblem(line: header, field: target, message: "more than one column holds this field"))
+                problems.append(ImportProblem(row: header, field: target, message: "more than one column holds this field"))
                 fields.append(nil)
             } else {
                 fields.append(target)

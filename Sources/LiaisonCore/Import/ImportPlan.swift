@@ -1,24 +1,25 @@
 import Foundation
 
-/// One problem of an import: the line of the file, the column's field, what is wrong
-/// (`line 14, value_usd: must be a number ≥ 0, got "TBD"`).
+/// One problem of an import: the spreadsheet row, the column's field, what is wrong
+/// (`row 14, value_usd: must be a number ≥ 0, got "TBD"`).
 public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
-    /// The line of the file (the header's line for a problem with a column).
-    public let line: Int
+    /// The row, as a spreadsheet numbers it (``CSVTable/Row/row``; the header's row for a
+    /// problem with a column).
+    public let row: Int
     /// The field or column concerned, if one is.
     public let field: String?
     /// What is wrong.
     public let message: String
 
-    /// A problem on `line`.
-    public init(line: Int, field: String?, message: String) {
-        self.line = line
+    /// A problem on `row`.
+    public init(row: Int, field: String?, message: String) {
+        self.row = row
         self.field = field
         self.message = message
     }
 
     public var description: String {
-        "line \(line), " + (field.map { "\($0): " } ?? "") + message
+        "row \(row), " + (field.map { "\($0): " } ?? "") + message
     }
 }
 
@@ -26,10 +27,10 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
 /// found. Rows with an `id` update that record (or create it with that id, when no record has it);
 /// a `version` beside the id (as ``RecordCSV`` exports it) names the version the row was read at.
 public struct ImportPlan: Hashable, Sendable {
-    /// A row that parsed: its line, its `id` if given, and its values (`.null` for an empty cell).
+    /// A row that parsed: its row number, its `id` if given, and its values (`.null` for an empty cell).
     public struct Row: Hashable, Sendable {
-        /// The line the row starts on.
-        public let line: Int
+        /// The row's number (``CSVTable/Row/row``).
+        public let row: Int
         /// The record to update, when the file has an `id` column and the cell is not empty.
         public let id: String?
         /// The version of the record the row was exported at, when the file has a `version`
@@ -43,7 +44,7 @@ public struct ImportPlan: Hashable, Sendable {
     public let fields: [String?]
     /// The rows that parsed.
     public let rows: [Row]
-    /// Every problem found, in line order.
+    /// Every problem found, in row order.
     public let problems: [ImportProblem]
 
     /// The name of the column that holds record ids.
@@ -62,14 +63,14 @@ public struct ImportPlan: Hashable, Sendable {
     /// export put before `=x` comes off), then parsed with ``Schema/parseCell(field:text:)``.
     public init(table: CSVTable, schema: Schema, map: [String: String] = [:]) {
         var problems: [ImportProblem] = []
-        let header = table.headerLine
+        let header = table.headerRow
         let known = [Self.idColumn] + schema.fields.map(\.name) + [deletedField, Self.versionColumn]
         let (fields, columnProblems) = Self.columnFields(table, known: known, map: map)
         problems += columnProblems
         if !fields.contains(Self.idColumn) {
             for field in schema.fields where field.required && !Self.defaultedFields.contains(field.name) {
                 if !fields.contains(field.name) {
-                    problems.append(ImportProblem(line: header, field: field.name, message: "no column holds this required field"))
+                    problems.append(ImportProblem(row: header, field: field.name, message: "no column holds this required field"))
                 }
             }
         }
@@ -82,7 +83,7 @@ public struct ImportPlan: Hashable, Sendable {
             if row.values.count < fields.count || row.values[fields.count...].contains(where: { !$0.isEmpty }) {
                 rowProblems.append(
                     ImportProblem(
-                        line: row.line,
+                        row: row.row,
                         field: nil,
                         message: "\(row.values.count) values, but the header has \(fields.count) columns"
                     )
@@ -95,11 +96,11 @@ public struct ImportPlan: Hashable, Sendable {
                 case let given = text(at: index).trimmingCharacters(in: .whitespaces), !given.isEmpty
             {
                 if !RecordID.isValid(given) {
-                    rowProblems.append(ImportProblem(line: row.line, field: Self.idColumn, message: "not a record id: \(Schema.quoted(given))"))
+                    rowProblems.append(ImportProblem(row: row.row, field: Self.idColumn, message: "not a record id: \(Schema.quoted(given))"))
                 } else if let earlier = seenIDs[given] {
-                    rowProblems.append(ImportProblem(line: row.line, field: Self.idColumn, message: "record \(given) is also on line \(earlier)"))
+                    rowProblems.append(ImportProblem(row: row.row, field: Self.idColumn, message: "record \(given) is also on row \(earlier)"))
                 } else {
-                    seenIDs[given] = row.line
+                    seenIDs[given] = row.row
                     id = given
                 }
             }
@@ -111,11 +112,11 @@ public struct ImportPlan: Hashable, Sendable {
                     version = try VersionToken(decoding: given).context
                     if id == nil, !rowProblems.contains(where: { $0.field == Self.idColumn }) {
                         rowProblems.append(
-                            ImportProblem(line: row.line, field: Self.versionColumn, message: "a version needs the record's id beside it")
+                            ImportProblem(row: row.row, field: Self.versionColumn, message: "a version needs the record's id beside it")
                         )
                     }
                 } catch {
-                    rowProblems.append(ImportProblem(line: row.line, field: Self.versionColumn, message: error.description))
+                    rowProblems.append(ImportProblem(row: row.row, field: Self.versionColumn, message: error.description))
                 }
             }
             var values: [String: FieldValue] = [:]
@@ -131,11 +132,11 @@ public struct ImportPlan: Hashable, Sendable {
                     // office or status at its default, as a missing column does.
                     let leftUnset = id != nil || Self.defaultedFields.contains(field)
                     if !leftUnset || !error.issues.allSatisfy({ $0.message == "is required" }) {
-                        rowProblems += error.issues.map { ImportProblem(line: row.line, field: $0.field, message: $0.message) }
+                        rowProblems += error.issues.map { ImportProblem(row: row.row, field: $0.field, message: $0.message) }
                     }
                 }
             }
-            if rowProblems.isEmpty { rows.append(Row(line: row.line, id: id, version: version, values: values)) }
+            if rowProblems.isEmpty { rows.append(Row(row: row.row, id: id, version: version, values: values)) }
             problems += rowProblems
         }
         self.rows = rows

@@ -87,7 +87,7 @@ import Testing
         let bad = cli.directory.appendingPathComponent("bad.csv")
         try "id,status,version\n\(id),Closed Won,garbage\n,Closed Won,MXxtdW1iYWkuYWJjOjE\n".write(to: bad, atomically: true, encoding: .utf8)
         let refused = try cli.run(["--data", "m", "import", bad.path])
-        #expect(refused.err.contains("line 2, version: invalid version token \"garbage\""), "\(refused.err)")
-        #expect(refused.err.contains("line 3, version: a version needs the record's id beside it"), "\(refused.err)")
+        #expect(refused.err.contains("row 2, version: invalid version token \"garbage\""), "\(refused.err)")
+        #expect(refused.err.contains("row 3, version: a version needs the record's id beside it"), "\(refused.err)")
     }
 }

@@ -35,9 +35,4 @@ enum SpreadsheetFixture {
         }
         return Data([0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8))
     }
-
-    /// The line of the file a data row (0-based) starts on: rows before it with notes take two lines.
-    static func line(ofRow row: Int) -> Int {
-        2 + row + (0..<row).filter { $0 % 7 == 0 }.count
-    }
 }
