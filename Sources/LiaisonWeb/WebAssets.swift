@@ -67,7 +67,7 @@ enum WebAssets {
         dl.fields { display: grid; grid-template-columns: minmax(9rem, 14rem) 1fr; gap: 0; margin: 0; }
         dl.fields dt, dl.fields dd { padding: 0.45rem 0.5rem; border-bottom: 1px solid #eceef1; margin: 0; }
         dl.fields dt { font-weight: 600; color: #3d4551; }
-        dl.fields dd, .option .value { white-space: pre-line; }
+        dl.fields dd, .option .value, .history .value { white-space: pre-line; }
         dl.fields .in-conflict { background: var(--warn-bg); }
         .form-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 0.9rem 1.5rem; }
         .form-grid .full { grid-column: 1 / -1; }

@@ -39,8 +39,11 @@ extension WebRoutes {
             let rows = event.values.sorted { $0.key < $1.key }.compactMap { name, value -> HTML? in
                 if name == deletedField, value == .bool(false), !restored { return nil }
                 let label = name == deletedField ? "Deleted" : schema.field(name)?.label ?? name
-                let old = (entry.superseded[name] ?? []).map { "<s>\(WebFormat.value($0, field: name, schema: schema))</s>" as HTML }
-                let new = WebFormat.value(value, field: name, schema: schema)
+                // Only the values keep their line breaks (pre-line): the restore form's markup beside them must not.
+                let old = (entry.superseded[name] ?? []).map {
+                    "<s class=\"value\">\(WebFormat.value($0, field: name, schema: schema))</s>" as HTML
+                }
+                let new: HTML = "<span class=\"value\">\(WebFormat.value(value, field: name, schema: schema))</span>"
                 let restore = user.canEdit ? restoreControl(name, value, of: event, in: state, for: user) : .empty
                 let arrow: HTML = old.isEmpty ? .empty : "\(HTML.join(old, separator: " / ")) → "
                 return "<li><strong>\(label)</strong>: \(arrow)\(new) \(restore)</li>"

@@ -83,7 +83,9 @@ struct WebEditLineBreaksTests {
             let id = try await makeMultiLineRecord(node)
             let browser = try await WebBrowser.signIn(node, as: .reader)
             #expect(try await browser.get("/records/\(id)").text.contains("<dd>Line A\nLine B</dd>"))
-            #expect(try await browser.get("/static/liaison.css").text.contains("dl.fields dd, .option .value { white-space: pre-line; }"))
+            #expect(
+                try await browser.get("/static/liaison.css").text.contains("dl.fields dd, .option .value, .history .value { white-space: pre-line; }")
+            )
         }
     }
 }

@@ -21,7 +21,7 @@ struct WebHistoryTests {
             let reader = try await WebBrowser.signIn(node, as: .reader)
             let seen = try await reader.get("/records/\(id)")
             #expect(seen.text.contains(#"<h2 id="history-h">History</h2>"#))
-            #expect(seen.text.contains("<s>Lithium refining JV</s> → Lithium JV (renamed)"))
+            #expect(seen.text.contains(#"<s class="value">Lithium refining JV</s> → <span class="value">Lithium JV (renamed)</span>"#))
             #expect(!seen.text.contains("Restore this value"), "readers get no restore button")
 
             let editor = try await WebBrowser.signIn(node, as: .editor)
@@ -64,8 +64,43 @@ struct WebHistoryTests {
             let link = try #require(first.text.firstMatch(of: /href="(\/records\/[^"]+\?history=[^"#]+)#history">Older changes/)?.1)
             let older = try await reader.get(String(link))
             #expect(older.text.components(separatedBy: #"<li class="event">"#).count - 1 == 5)
-            #expect(older.text.contains("<s>round 1</s> → round 2") && older.text.contains("Newest changes"))
+            #expect(
+                older.text.contains(#"<s class="value">round 1</s> → <span class="value">round 2</span>"#) && older.text.contains("Newest changes")
+            )
             #expect(!older.text.contains("Older changes"))
+        }
+    }
+
+    /// A value of several lines shows its lines in the History as in the Details: the values
+    /// (old and new) are in elements of class `value`, which alone keep line breaks
+    /// (`white-space: pre-line`), so the restore form beside them adds no stray ones.
+    @Test func aMultiLineValueKeepsItsLineBreaksInTheHistory() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            for notes in ["Visit 1: ok\\nVisit 2: pending", "Visit 1: ok\\nVisit 2: done"] {
+                let patched = try await node.send(
+                    "PATCH",
+                    "/v1/records/\(id)",
+                    token: node.token(.editor),
+                    json: #"{"notes":"\#(notes)"}"#,
+                    headers: [("If-Match", "*")]
+                )
+                #expect(patched.status == 200, "\(patched.text)")
+            }
+            let editor = try await WebBrowser.signIn(node, as: .editor)
+            let page = try await editor.get("/records/\(id)").text
+            let history = try #require(page.components(separatedBy: #"id="history-h""#).last)
+            #expect(
+                history.contains(
+                    #"<strong>Notes</strong>: <s class="value">Visit 1: ok\#nVisit 2: pending</s> → <span class="value">Visit 1: ok\#nVisit 2: done</span>"#
+                )
+            )
+            #expect(
+                history.contains(#"<span class="value">Visit 1: ok\#nVisit 2: pending</span> <form method="post""#),
+                "the restore form follows the value, outside it"
+            )
+            let css = try await editor.get("/static/liaison.css").text
+            #expect(css.contains(".history .value { white-space: pre-line; }"))
         }
     }
 

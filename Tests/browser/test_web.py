@@ -7,7 +7,8 @@ its chart, imports a spreadsheet through the Import page, and saves screenshots 
 pages to docs/screenshots/. Then, as an office would set up its staff: an admin adds an editor,
 the editor signs in with the one-time password, chooses their own, edits a record that then
 credits them by name; the node restarts and the same browser, still signed in, saves another edit.
-Last, an edit of a record holding line breaks writes only the field that was changed.
+Last, an edit of a record holding line breaks writes only the field that was changed, and the
+record page and its History show the lines.
 
 Run: python3 -m pytest Tests/browser -q   (needs chromium, chromium-driver and selenium;
 `make test` installs them). The binary is .build/debug/liaison (built if missing).
@@ -456,3 +457,9 @@ def test_an_edit_writes_only_what_was_changed_and_keeps_line_breaks(nodes, brows
     _, record, _ = mumbai.api("GET", f"/v1/records/{record_id}")
     assert record["fields"]["notes"] == "Line A\nLine B\nLine C"
     assert record["fields"]["title"] == fields["title"]
+
+    # The History shows the notes' lines too, and no stray line breaks around the older value's Restore button.
+    changes = driver.find_elements(By.XPATH, "//ol[@class='history']//li[strong[normalize-space()='Notes']]")
+    assert [v.text for v in changes[0].find_elements(By.CSS_SELECTOR, ".value")] == ["Line A\nLine B", "Line A\nLine B\nLine C"]
+    assert changes[0].text == "Notes: Line A\nLine B → Line A\nLine B\nLine C", changes[0].text
+    assert changes[-1].text == "Notes: Line A\nLine B\nRestore this value", changes[-1].text
