@@ -21,6 +21,8 @@ public final class LiaisonStore: Sendable {
     public let identity: NodeIdentity
     /// The schema writes and incoming states are checked against.
     public let schema: Schema
+    /// The upgrade this open made to a store of an earlier release, nil when it needed none.
+    public let upgrade: StoreUpgrade?
     let database: DatabasePool
     /// The database file (``fileName`` in the data directory).
     let file: URL
@@ -47,7 +49,7 @@ public final class LiaisonStore: Sendable {
             throw StoreError(.alreadyInitialised, "\(directory.path) already holds the store of \(existing.replicaID)")
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let pool = try openPool(file, servedHere: true)  // a new file: no node serves it
+        let pool = try openPool(file, servedHere: true).pool  // a new file: no node serves it
         let identity = NodeIdentity(replicaID: ReplicaID.make(office: office), office: office, createdAt: Timestamp.millis())
         try pool.write { db in
             try db.execute(
@@ -74,7 +76,7 @@ public final class LiaisonStore: Sendable {
     public init(directory: URL, schema: Schema, serving claim: ServingClaim? = nil) throws {
         let file = directory.appendingPathComponent(Self.fileName)
         guard FileManager.default.fileExists(atPath: file.path) else { throw Self.notInitialised(directory) }
-        database = try Self.openPool(file, servedHere: claim != nil)
+        (database, upgrade) = try Self.openPool(file, servedHere: claim != nil)
         bulkLoadLockFile = Self.bulkLoadLockFile(besides: file)
         recordWrites = GroupCommit(database: database)
         self.file = file
@@ -121,8 +123,9 @@ public final class LiaisonStore: Sendable {
     }
 
     /// Opens `file`, upgrading it when it needs it: freely when `servedHere` (this process holds
-    /// the serving claim, or the file is new), else only while no other process serves it.
-    private static func openPool(_ file: URL, servedHere: Bool) throws -> DatabasePool {
+    /// the serving claim, or the file is new), else only while no other process serves it. Returns
+    /// the upgrade it made, if any (none for a new file: its first migrations make it).
+    private static func openPool(_ file: URL, servedHere: Bool) throws -> (pool: DatabasePool, upgrade: StoreUpgrade?) {
         sqliteSettings
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -149,20 +152,30 @@ public final class LiaisonStore: Sendable {
         }
         let upgrade = servedHere ? nil : try holdForUpgrade(pool, file: file)
         defer { withExtendedLifetime(upgrade) {} }
-        try Migrations.migrator.migrate(pool)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let new = try pool.read { db in try !db.tableExists("grdb_migrations") }
+        let applied = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+        var steps: [StoreUpgrade.Step] = []
+        for name in Migrations.migrator.migrations where !applied.contains(name) {
+            let start = clock.now
+            try Migrations.migrator.migrate(pool, upTo: name)
+            steps.append(StoreUpgrade.Step(name: name, duration: clock.now - start))
+        }
         if try pool.read({ db in try db.displayValuesUnfilled() }) {
             try pool.write { db in try db.fillDisplayValues() }
         }
         if try pool.read({ db in try db.eventsUnfilled() }) {
             try pool.write { db in try db.reconstructEvents() }
         }
+        let made = new || steps.isEmpty ? nil : StoreUpgrade(migrations: steps, duration: clock.now - started)
         // From here the writer keeps SQLite's temporary storage in memory: the savepoint of each
         // group-committed write and each statement's undo pages went to a temporary file, made
         // and unlinked every transaction. The migrations above sort with files (their index builds
         // over a million records held 322 MiB in memory instead of 110), and so does a bulk
         // load's index rebuild (``Database/sortingWithFiles(_:)``).
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
-        return pool
+        return (pool, made)
     }
 
     /// The node's local sequence: the number of the latest change of any record state.

@@ -12,6 +12,8 @@ import UnixSignals
 ///
 /// TLS files are checked before anything starts (a ``ConfigError`` names the key and file).
 /// swift-metrics' `MetricsSystem` is bootstrapped with the node's registry (once per process).
+/// When opening `store` upgraded it (``LiaisonStore/upgrade``), the migrations applied are
+/// logged first (``StoreUpgrade/log(to:)``).
 public func runNode(
     _ configuration: ServerConfiguration,
     store: LiaisonStore,
@@ -26,6 +28,7 @@ public func runNode(
     defer { transport.shutdown() }
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
+    store.upgrade?.log(to: logger)
     let app = buildApplication(
         configuration,
         store: store,

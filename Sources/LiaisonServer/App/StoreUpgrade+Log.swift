@@ -1,0 +1,26 @@
+public import LiaisonStore
+public import Logging
+
+extension StoreUpgrade {
+    /// Logs the upgrade at info level: one line per migration applied, with its name and time,
+    /// then one with the time of the whole upgrade.
+    public func log(to logger: Logger) {
+        for step in migrations {
+            logger.info(
+                "store upgraded: migration \"\(step.name)\" applied in \(Self.seconds(step.duration)) s",
+                metadata: ["migration": "\(step.name)", "seconds": "\(Self.seconds(step.duration))"]
+            )
+        }
+        let count = migrations.count == 1 ? "1 migration" : "\(migrations.count) migrations"
+        logger.info(
+            "store upgraded: \(count) in \(Self.seconds(duration)) s",
+            metadata: ["migrations": "\(migrations.count)", "seconds": "\(Self.seconds(duration))"]
+        )
+    }
+
+    /// `0.042`: seconds with three decimals.
+    static func seconds(_ duration: Duration) -> String {
+        let millis = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        return "\(millis / 1000).\(String(millis % 1000 + 1000).dropFirst())"
+    }
+}
