@@ -155,13 +155,13 @@ public final class LiaisonStore: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let new = try pool.read { db in try !db.tableExists("grdb_migrations") }
-        let applied = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
-        var steps: [StoreUpgrade.Step] = []
-        for name in Migrations.migrator.migrations where !applied.contains(name) {
-            let start = clock.now
-            try Migrations.migrator.migrate(pool, upTo: name)
-            steps.append(StoreUpgrade.Step(name: name, duration: clock.now - start))
-        }
+        let before = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+        // One call for every migration: GRDB checks what is applied inside its own write, so an
+        // open racing this one (another task or process) is never asked to migrate backwards
+        // (`migrate(_:upTo:)` per migration trapped when another open had gone further).
+        try Migrations.migrator.migrate(pool)
+        let after = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+        let steps = Migrations.migrator.migrations.filter { after.contains($0) && !before.contains($0) }
         if try pool.read({ db in try db.displayValuesUnfilled() }) {
             try pool.write { db in try db.fillDisplayValues() }
         }

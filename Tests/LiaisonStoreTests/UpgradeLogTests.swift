@@ -29,8 +29,8 @@ struct UpgradeLogTests {
         #expect(today.store.upgrade == nil, "a new store is made, not upgraded")
         let upgraded = try LiaisonStore(directory: directory, schema: today.store.schema)
         let upgrade = try #require(upgraded.upgrade)
-        #expect(upgrade.migrations.map(\.name) == Self.newest)
-        #expect(upgrade.duration >= upgrade.migrations.map(\.duration).reduce(.zero, +))
+        #expect(upgrade.migrations == Self.newest)
+        #expect(upgrade.duration > .zero)
         #expect(try LiaisonStore(directory: directory, schema: today.store.schema).upgrade == nil, "nothing left to do")
     }
 
@@ -62,7 +62,7 @@ struct UpgradeLogTests {
             let applied = upgraded.dropLast()
             #expect(applied.compactMap { $0["migration"] as? String } == Self.newest)
             for (entry, name) in zip(applied, Self.newest) {
-                #expect((entry["message"] as? String)?.hasPrefix("store upgraded: migration \"\(name)\" applied in ") == true, "\(entry)")
+                #expect(entry["message"] as? String == "store upgraded: migration \"\(name)\" applied", "\(entry)")
             }
             let total = try #require(upgraded.last)
             #expect((total["message"] as? String)?.hasPrefix("store upgraded: 2 migrations in ") == true, "\(total)")

@@ -2,14 +2,11 @@ public import LiaisonStore
 public import Logging
 
 extension StoreUpgrade {
-    /// Logs the upgrade at info level: one line per migration applied, with its name and time,
-    /// then one with the time of the whole upgrade.
+    /// Logs the upgrade at info level: one line per migration applied, with its name, then one
+    /// with the time of the whole upgrade.
     public func log(to logger: Logger) {
-        for step in migrations {
-            logger.info(
-                "store upgraded: migration \"\(step.name)\" applied in \(Self.seconds(step.duration)) s",
-                metadata: ["migration": "\(step.name)", "seconds": "\(Self.seconds(step.duration))"]
-            )
+        for name in migrations {
+            logger.info("store upgraded: migration \"\(name)\" applied", metadata: ["migration": "\(name)"])
         }
         let count = migrations.count == 1 ? "1 migration" : "\(migrations.count) migrations"
         logger.info(
