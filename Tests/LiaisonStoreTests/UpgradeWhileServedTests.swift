@@ -12,18 +12,32 @@ import Testing
 /// running `liaison serve` does.
 @Suite("A store served by an older release is not upgraded under it")
 struct UpgradeWhileServedTests {
-    /// The schema of the release before: without the two newest migrations.
-    static let previousRelease = Migrations.migrator.migrations.dropLast(2).last!
+    /// The last migration of the release before (3cf07e2): named, so that a migration added
+    /// later does not silently change which release these tests upgrade from.
+    static let previousRelease = "lists: a delete in conflict with an edit leaves the record listed"
 
-    @Test func commandsRefuseToUpgradeAServedStoreAndChangeNothing() async throws {
+    /// The migrations this release adds to ``previousRelease``'s schema, in order.
+    static var newMigrations: [String] {
+        let migrations = Migrations.migrator.migrations
+        return Array(migrations[(migrations.firstIndex(of: previousRelease)! + 1)...])
+    }
+
+    /// A store of the release before, holding a record, in a directory of its own beside a
+    /// store of today (`fixture`).
+    static func earlierStore() async throws -> (fixture: StoreFixture, directory: URL) {
         let today = try StoreFixture()
         _ = try await today.add("Lithium JV")
         let directory = today.elsewhere.appendingPathComponent("old")
         try MigrationTests.makeEarlierStore(
             in: directory,
-            upTo: Self.previousRelease,
+            upTo: previousRelease,
             copying: today.directory.appendingPathComponent(LiaisonStore.fileName)
         )
+        return (today, directory)
+    }
+
+    @Test func commandsRefuseToUpgradeAServedStoreAndChangeNothing() async throws {
+        let (today, directory) = try await Self.earlierStore()
         let before = try Self.migrations(of: directory)
         let backup = today.elsewhere.appendingPathComponent("nightly.sqlite").path
         var served: ServingClaim? = try LiaisonStore.claimForServing(directory: directory)
