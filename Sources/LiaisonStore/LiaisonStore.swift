@@ -154,7 +154,6 @@ public final class LiaisonStore: Sendable {
         defer { withExtendedLifetime(upgrade) {} }
         let clock = ContinuousClock()
         let started = clock.now
-        let new = try pool.read { db in try !db.tableExists("grdb_migrations") }
         let before = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
         // One call for every migration: GRDB checks what is applied inside its own write, so an
         // open racing this one (another task or process) is never asked to migrate backwards
@@ -168,7 +167,8 @@ public final class LiaisonStore: Sendable {
         if try pool.read({ db in try db.eventsUnfilled() }) {
             try pool.write { db in try db.reconstructEvents() }
         }
-        let made = new || steps.isEmpty ? nil : StoreUpgrade(migrations: steps, duration: clock.now - started)
+        // A new file (no migration applied before) is made, not upgraded.
+        let made = before.isEmpty || steps.isEmpty ? nil : StoreUpgrade(migrations: steps, duration: clock.now - started)
         // From here the writer keeps SQLite's temporary storage in memory: the savepoint of each
         // group-committed write and each statement's undo pages went to a temporary file, made
         // and unlinked every transaction. The migrations above sort with files (their index builds
