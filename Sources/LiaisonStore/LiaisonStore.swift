@@ -130,6 +130,7 @@ public final class LiaisonStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            db.add(function: SearchWordsFunction.function)
             // The writer's page cache holds a whole batch's index pages (the default 2 MiB
             // spills them to the WAL mid-transaction); readers keep the default.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -32768") }

@@ -23,6 +23,12 @@ struct RecordListSQL {
     let descending: Bool
     /// The FTS5 query of the search (``match(_:)``), made once; nil without a search.
     let match: String?
+    /// The search's words as `search_words` takes them (``SearchWordsFunction``); nil without
+    /// a search, or when a word is not plain ASCII.
+    let plainWords: String?
+    /// Whether a walk of the order's index asks each row's own text whether it matches the search
+    /// (``choosingIndex(_:)``), rather than reading every match from the search index first.
+    private(set) var asksEachText = false
     /// An equality filter (`office` or `status`) so selective that its index, then a sort, finds
     /// a page sooner than walking the order's index (see ``choosingIndex(_:)``).
     private(set) var selective: String?
@@ -37,7 +43,9 @@ struct RecordListSQL {
 
     init(_ query: RecordQuery) {
         self.query = query
-        match = Self.match(query)
+        let words = Array(query.searchWords.prefix(RecordQuery.searchWordLimit))
+        match = Self.match(words)
+        plainWords = words.isEmpty ? nil : SearchWordsFunction.argument(words)
         (column, descending) =
             switch query.sort {
             case .updated: ("updated_at", true)
@@ -103,9 +111,17 @@ struct RecordListSQL {
         }
         // Matched keys already hold the search (``table``).
         if let match, !(ordered && searchFirst) {
-            conditions.append(
-                ordered && joinsSearchIndex ? "record_fts MATCH ?" : "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
-            )
+            let inIndex = "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
+            if ordered && joinsSearchIndex {
+                conditions.append("record_fts MATCH ?")
+            } else if ordered && asksEachText, let plainWords {
+                // A walk of the order's index asks each row's own text first: the index's matches
+                // are read (once, all of them) only for a row that `search_words` cannot answer.
+                conditions.append("coalesce(search_words(search, ?), \(inIndex))")
+                arguments += [plainWords]
+            } else {
+                conditions.append(inIndex)
+            }
             arguments += [match]
         }
         return (conditions, arguments)
@@ -114,14 +130,18 @@ struct RecordListSQL {
     /// Notes a search that matches at most 5,000 records as ``searchFirst``, or else an office
     /// or status filter that matches at most 2,000 (by the kept counts) as ``selective``:
     /// walking the order's index would pass over many rows to find a page of either. For a
-    /// search, notes the ``keyIndex`` the store has now.
+    /// search, notes the ``keyIndex`` the store has now, and whether a walk ``asksEachText``.
     mutating func choosingIndex(_ db: Database) throws {
+        // The key of the 5,001st match, when a search matches more: the index gives its matches
+        // in key order, so how far into the keys the first 5,001 reach tells how many match.
+        var reach: Int64?
         if let match {
             if try db.schemaHas("record_list_search") { keyIndex = "record_list_search" }
             let found = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT json_group_array(rowid), count(*) FROM (SELECT rowid FROM record_fts WHERE record_fts MATCH ? LIMIT 5001)
+                    SELECT json_group_array(rowid), count(*), max(rowid)
+                    FROM (SELECT rowid FROM record_fts WHERE record_fts MATCH ? LIMIT 5001)
                     """,
                 arguments: [match]
             )!
@@ -130,7 +150,28 @@ struct RecordListSQL {
                 matchedKeys = found[0]
                 return
             }
+            reach = found[2]
         }
+        try choosingSelective(db)
+        if let reach, selective == nil, plainWords != nil, !query.deleted {
+            asksEachText = try Self.matchesMost(db, reach: reach)
+        }
+    }
+
+    /// Whether a search whose first 5,001 matches reach key `reach` matches so many records that
+    /// a walk finds a page sooner by asking each row's text (about 50·N/M rows read for a page of
+    /// 50, when M of N records match) than by first reading every match from the search index
+    /// (M keys). M is taken as 5,001·N/`reach`, N as the largest key. At 1,000,000 records a
+    /// row's text cost about as much as 40 keys read (`liaison-bench scale`: `q=lithium`, 3.6 %
+    /// of the records, ran slower asked row by row, `q=mum`, 24 %, three times faster), so the
+    /// two cost the same where M = √(2,000·N): about 45,000 matches of a million.
+    private static func matchesMost(_ db: Database, reach: Int64) throws -> Bool {
+        let records = Double(try Int64.fetchOne(db, sql: "SELECT coalesce(max(key), 0) FROM record") ?? 0)
+        return 5_001 * records / Double(max(reach, 1)) >= (2_000 * records).squareRoot()
+    }
+
+    /// Notes an office or status filter that matches at most 2,000 records as ``selective``.
+    private mutating func choosingSelective(_ db: Database) throws {
         guard !query.conflictedOnly else { return }
         var fewest = 2_001
         for (name, value) in [("office", query.office), ("status", query.status)] where name != column {
@@ -146,13 +187,12 @@ struct RecordListSQL {
         }
     }
 
-    /// An FTS5 query for the search's words (``RecordQuery/searchWords``), each as a prefix
-    /// (`lith` finds lithium), at most ``RecordQuery/searchWordLimit`` of them. Nil when there
-    /// is no word.
-    private static func match(_ query: RecordQuery) -> String? {
+    /// An FTS5 query for the search's words (the first ``RecordQuery/searchWordLimit`` of
+    /// ``RecordQuery/searchWords``), each as a prefix (`lith` finds lithium). Nil when there is
+    /// no word.
+    private static func match(_ words: [String]) -> String? {
         // A word is letters and digits alone: quoted, it is never read as FTS5's syntax.
-        let words = query.searchWords.prefix(RecordQuery.searchWordLimit).map { "\"\($0)\"*" }
-        return words.isEmpty ? nil : words.joined(separator: " ")
+        words.isEmpty ? nil : words.map { "\"\($0)\"*" }.joined(separator: " ")
     }
 
     /// Up to `limit` rows (`id` and key: no state) from `cursor` on, in the direction the

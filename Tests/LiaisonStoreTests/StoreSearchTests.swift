@@ -1,7 +1,9 @@
 import Foundation
+import GRDB
 import LiaisonCore
-import LiaisonStore
 import Testing
+
+@testable import LiaisonStore
 
 @Suite("Searching records")
 struct StoreSearchTests {
@@ -72,6 +74,50 @@ struct StoreSearchTests {
             try RecordQuery(text: nine).check(against: store.schema)
         }
         #expect(try await titles(store, nine) == ["Lithium refinery"])
+    }
+
+    @Test("a word most records hold is found by walking the list, each row's text asked, with the index's answers")
+    func commonWordByWalking() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        var records = ManyRecords(seed: 3)
+        try await store.mergeAll(records.states(9_000))
+        // Texts only the index can answer: "Éimpact" is no word starting i, "Ítem" is one.
+        for title in ["Éimpact", "Ítem", "Tata’s plant"] {
+            _ = try await store.create(
+                try fixture.values("type=trade_lead", "title=\(title)", "tracks=sccp", "status=contacted", "office=chennai"),
+                author: "a"
+            )
+        }
+        for text in ["i", "s", "m"] {
+            let expected = try await store.database.read { db in
+                try Set(
+                    String.fetchAll(
+                        db,
+                        sql: "SELECT id FROM record WHERE deleted = 0 AND key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)",
+                        arguments: ["\"\(text)\"*"]
+                    )
+                )
+            }
+            #expect(expected.count > 5_000, "\(text): matches too many records to read them first")
+            for sort in RecordQuery.Sort.allCases {
+                let asked = RecordQuery(text: text, sort: sort)
+                let plan = try await store.database.read { db in
+                    var sql = RecordListSQL(asked)
+                    try sql.choosingIndex(db)
+                    return sql.searchFirst ? "" : sql.filter(ordered: true).conditions.joined(separator: " AND ")
+                }
+                #expect(plan.contains("search_words(search, ?)"), "\(text) \(sort): \(plan)")
+                var (query, found) = (asked, [String]())
+                query.limit = 500
+                repeat {
+                    let page = try await store.page(query)
+                    found += page.states.map(\.id)
+                    query.cursor = page.next
+                } while query.cursor != nil
+                #expect(found.count == expected.count && Set(found) == expected, "\(text) \(sort)")
+            }
+        }
     }
 
     @Test("an edit, a delete, a merge from a peer (by sync and by bundle) and a spreadsheet leave the index in step")
