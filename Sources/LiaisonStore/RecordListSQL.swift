@@ -90,8 +90,9 @@ struct RecordListSQL {
 
     /// The filter's conditions and arguments. With `ordered`, equality filters on other columns
     /// than the sorted one are kept from choosing an index (`+column`), so that SQLite walks the
-    /// order's index and stops after a page instead of sorting every match.
-    func filter(ordered: Bool) -> (conditions: [String], arguments: StatementArguments) {
+    /// order's index and stops after a page instead of sorting every match. Without `search`, the
+    /// search is left out (a walk that ``asksEachText`` asks it apart).
+    func filter(ordered: Bool, search: Bool = true) -> (conditions: [String], arguments: StatementArguments) {
         // Conflicted records show whether or not their provisional display is "deleted", unless
         // deleted ones alone are asked for; the conflicted index still walks them (`+deleted`).
         var conditions = query.conflictedOnly ? ["conflicted = 1"] : ["deleted = ?"]
@@ -110,18 +111,10 @@ struct RecordListSQL {
             arguments += [",\(track),"]
         }
         // Matched keys already hold the search (``table``).
-        if let match, !(ordered && searchFirst) {
-            let inIndex = "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
-            if ordered && joinsSearchIndex {
-                conditions.append("record_fts MATCH ?")
-            } else if ordered && asksEachText, let plainWords {
-                // A walk of the order's index asks each row's own text first: the index's matches
-                // are read (once, all of them) only for a row that `search_words` cannot answer.
-                conditions.append("coalesce(search_words(search, ?), \(inIndex))")
-                arguments += [plainWords]
-            } else {
-                conditions.append(inIndex)
-            }
+        if let match, search, !(ordered && searchFirst) {
+            conditions.append(
+                ordered && joinsSearchIndex ? "record_fts MATCH ?" : "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
+            )
             arguments += [match]
         }
         return (conditions, arguments)
@@ -153,7 +146,7 @@ struct RecordListSQL {
             reach = found[2]
         }
         try choosingSelective(db)
-        if let reach, selective == nil, plainWords != nil, !query.deleted {
+        if let reach, selective == nil, plainWords != nil {
             asksEachText = try Self.matchesMost(db, reach: reach)
         }
     }
@@ -206,6 +199,7 @@ struct RecordListSQL {
             // No row from the start: nothing matches.
             return (rows, rows.first.map { $0[2] } ?? (cursor == nil ? 0 : nil))
         }
+        if asksEachText, let rows = try walkAskingEachText(db, from: cursor, limit: limit) { return (rows, nil) }
         let (runs, ascending) = walking(from: cursor)
         var rows: [Row] = []
         for (index, run) in runs.enumerated() where rows.count < limit {
@@ -213,6 +207,38 @@ struct RecordListSQL {
             rows += try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
         return (rows, nil)
+    }
+
+    /// At most this many rows' texts are asked for one page (``walkAskingEachText(_:from:limit:)``):
+    /// about 20 ms of reading at 1,000,000 records.
+    static let textsAskedAtMost = 2_000
+
+    /// For ``asksEachText``: up to `limit` rows (`id` and key) from `cursor` on, found by walking
+    /// the order's index and asking each row's text whether it matches (`search_words`). Nil when
+    /// a row's text cannot tell, or when ``textsAskedAtMost`` rows pass without filling the page
+    /// (the search's matches lie elsewhere in the order, or the filters keep few of them): the
+    /// walk then reads the search index's matches first, as for any search, having spent a bounded
+    /// time on the attempt.
+    private func walkAskingEachText(_ db: Database, from cursor: ListCursor?, limit: Int) throws -> [Row]? {
+        let (runs, ascending) = walking(from: cursor)
+        var (rows, asked) = ([Row](), 0)
+        for (index, run) in runs.enumerated() where rows.count < limit {
+            let (sql, arguments) = statement(
+                reading: run,
+                after: index == 0 ? cursor : nil,
+                ascending: ascending,
+                limit: Self.textsAskedAtMost - asked,
+                askingEachText: true
+            )
+            let walked = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while rows.count < limit, let row = try walked.next() {
+                asked += 1
+                guard let matches = row[2] as Bool? else { return nil }
+                if matches { rows.append(row.copy()) }
+            }
+            if rows.count < limit && asked == Self.textsAskedAtMost { return nil }
+        }
+        return rows
     }
 
     /// The runs a walk from `cursor` reads, in order, and whether it reads them ascending.
@@ -227,15 +253,25 @@ struct RecordListSQL {
     }
 
     /// The statement that reads up to `limit` rows (`id` and key) of one run of the list, past
-    /// `bound` (from the run's start without one), ascending or descending.
-    private func statement(reading run: Run, after bound: ListCursor?, ascending: Bool, limit: Int) -> (sql: String, arguments: StatementArguments) {
+    /// `bound` (from the run's start without one), ascending or descending. With
+    /// `askingEachText`, it reads every row of the run the other filters keep, with whether its
+    /// text matches the search as a third column (``SearchWordsFunction``).
+    private func statement(
+        reading run: Run,
+        after bound: ListCursor?,
+        ascending: Bool,
+        limit: Int,
+        askingEachText: Bool = false
+    ) -> (sql: String, arguments: StatementArguments) {
         let (source, sourceArguments) = table
-        let (clauses, arguments) = filter(ordered: true)
+        let (clauses, arguments) = filter(ordered: true, search: !askingEachText)
         let (past, pastArguments) = condition(of: run, after: bound, ascending: ascending)
         let direction = ascending ? "ASC" : "DESC"
         let order = run == .keyed ? "\(key) \(direction), id \(direction)" : "id \(direction)"
-        let sql = "SELECT id, \(column) FROM \(source) WHERE \((clauses + [past]).joined(separator: " AND ")) ORDER BY \(order) LIMIT ?"
-        return (sql, sourceArguments + arguments + pastArguments + [limit])
+        let asked: (column: String, arguments: StatementArguments) = askingEachText ? (", search_words(search, ?)", [plainWords]) : ("", [])
+        let sql =
+            "SELECT id, \(column)\(asked.column) FROM \(source) WHERE \((clauses + [past]).joined(separator: " AND ")) ORDER BY \(order) LIMIT ?"
+        return (sql, asked.arguments + sourceArguments + arguments + pastArguments + [limit])
     }
 
     /// For ``searchFirst``: the statement that reads up to `limit` rows (`id`, key, and the

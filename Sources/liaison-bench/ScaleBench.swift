@@ -79,6 +79,7 @@ struct ScaleBench: AsyncParsableCommand {
                 ("  search q=lithium", "/v1/records?limit=50&q=lithium", runs),
                 ("  search q=lith (a prefix)", "/v1/records?limit=50&q=lith", runs),
                 ("  search q=mum (every Mumbai record)", "/v1/records?limit=50&q=mum", runs),
+                ("  search q=mum, office=chennai", "/v1/records?limit=50&q=mum&office=chennai", runs),
                 ("  deep page (record \(middle), by cursor)", "/v1/records?limit=50&cursor=\(deep)", runs),
                 ("GET /v1/conflicts?limit=50", "/v1/conflicts?limit=50", runs),
                 ("GET /v1/status", "/v1/status", runs),
