@@ -188,7 +188,9 @@ enum WebAssets {
                   bytes.value = btoa(binary);
                   box.removeAttribute('name');
                 }
-                box.value = new TextDecoder('utf-8').decode(data);
+                // Excel's Unicode Text is UTF-16, told by its byte-order mark.
+                var encoding = data[0] === 0xFF && data[1] === 0xFE ? 'utf-16le' : data[0] === 0xFE && data[1] === 0xFF ? 'utf-16be' : 'utf-8';
+                box.value = new TextDecoder(encoding).decode(data);
                 var name = document.getElementById('name');
                 if (name) name.value = file.name;
               };

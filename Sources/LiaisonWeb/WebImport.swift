@@ -139,7 +139,7 @@ extension WebRoutes {
             body: """
                 <p><a href="/records">← All records</a></p>
                 <h1>Import a spreadsheet</h1>
-                <p>Save the spreadsheet as <strong>CSV UTF-8</strong>. Columns name fields (<code>title</code>, <code>status</code>,
+                <p>Save the spreadsheet as <strong>CSV UTF-8</strong> (or <strong>Unicode Text</strong>). Columns name fields (<code>title</code>, <code>status</code>,
                 <code>value_usd</code>, <code>critical_minerals.mineral</code>; case and spaces do not matter); a column with an
                 <code>id</code> updates that record. Every row is checked first, and nothing is written until you confirm.</p>
                 \(preview)
@@ -170,7 +170,7 @@ extension WebRoutes {
             <textarea name="map" hidden>\(map)</textarea>
             """
             : """
-            <div><label for="file">CSV file</label><input type="file" id="file" accept=".csv,text/csv" data-csv-into="csv"
+            <div><label for="file">CSV or Unicode Text file</label><input type="file" id="file" accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values" data-csv-into="csv"
             data-max-bytes="\(Self.importMaxFileBytes)"></div>
             <p class="notice error wide" id="file-problem" role="alert" hidden></p>
             <input type="hidden" id="name" name="name" value="\(name)">

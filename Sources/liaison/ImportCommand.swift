@@ -7,7 +7,7 @@ import LiaisonStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import records from a spreadsheet (CSV): every row is checked first; one bad row imports nothing.",
+        abstract: "Import records from a spreadsheet (CSV or tab-separated text): every row is checked first; one bad row imports nothing.",
         discussion: """
             Columns map to fields by name (title, status, critical_minerals.mineral, ...; case, spaces, \
             _ and - do not matter) or by --map "Deal name=title" (repeat --map for more columns; \
@@ -26,7 +26,12 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var author: AuthorOptions
 
-    @Argument(help: ArgumentHelp("The spreadsheet, saved as CSV (UTF-8 or Windows).", valueName: "FILE.csv"))
+    @Argument(
+        help: ArgumentHelp(
+            "The spreadsheet, saved as CSV (UTF-8 or Windows) or as Unicode Text (UTF-16, tab-separated).",
+            valueName: "FILE.csv"
+        )
+    )
     var file: String
 
     @Flag(help: "Check every row and say what would happen; write nothing.")

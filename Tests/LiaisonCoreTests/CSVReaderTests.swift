@@ -36,6 +36,19 @@ import Testing
         #expect(table.rows == [CSVTable.Row(row: 2, values: ["1", "2,3"])])
     }
 
+    /// Excel's "Unicode Text" separates by tabs and quotes a cell holding a tab; a comma in a
+    /// column's name does not make it comma-separated.
+    @Test func aHeaderWithMoreTabsThanCommasOrSemicolonsIsTabSeparated() throws {
+        let table = try CSVReader.read("Title\tValue, USD\tNotes\r\n\"A, B\"\t5\t\"x\ty\"\r\n")
+        #expect(table.separator == "\t")
+        #expect(table.header == ["Title", "Value, USD", "Notes"])
+        #expect(table.rows == [CSVTable.Row(row: 2, values: ["A, B", "5", "x\ty"])])
+        // As many of two: comma before semicolon before tab.
+        for (header, separator) in [("a,b\tc", ","), ("a;b\tc", ";"), ("a;b\tc\td", "\t"), ("\"a\tb\",c", ","), ("title", ",")] {
+            #expect(try CSVReader.read(header + "\n1\n").separator == Character(separator), "\(header)")
+        }
+    }
+
     @Test func anUnclosedQuoteNamesItsRow() {
         #expect(throws: CSVSyntaxError(row: 3, message: "a quoted value is not closed")) {
             try CSVReader.read("a,b\n1,2\n3,\"open\n")
@@ -125,6 +138,33 @@ import Testing
         #expect(try CSVFileText.decode(utf16).contains("Café"))
     }
 
+    /// Excel's "Unicode Text": UTF-16 little-endian with its byte-order mark, tab-separated; the
+    /// same text big-endian reads the same.
+    @Test func unicodeTextReadsAsTheTextItHoldsEitherByteOrder() throws {
+        let text = "Title\tOffice\r\nCafé Müller 🚀\tmumbai\r\n"
+        let little = Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
+        let big = Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!
+        #expect(little.count == 2 + 2 * text.utf16.count && little[2] == 0x54 && little[3] == 0)
+        for bytes in [little, big] {
+            let read = try CSVFileText.decode(bytes)
+            #expect(read == text)
+            #expect(try CSVReader.read(read).rows == [CSVTable.Row(row: 2, values: ["Café Müller 🚀", "mumbai"])])
+        }
+    }
+
+    @Test func aFileMarkedUTF16ThatIsNotIsRefusedNamingTheByteAndHowToSaveIt() {
+        let lone = Data([0xFF, 0xFE]) + "Title\n".data(using: .utf16LittleEndian)! + Data([0x00, 0xD8, 0x41, 0x00])
+        let odd = Data([0xFE, 0xFF]) + "Title\n".data(using: .utf16BigEndian)! + Data([0x00])
+        for (bytes, byte) in [(lone, 15), (odd, 15)] {
+            #expect {
+                try CSVFileText.decode(bytes)
+            } throws: { error in
+                "\(error)"
+                    == "not UTF-16 text from byte \(byte) on, though it starts as UTF-16 (\"Unicode Text\") does; save it again as \"CSV UTF-8\" or \"Unicode Text\""
+            }
+        }
+    }
+
     @Test func utf16WithoutAByteOrderMarkIsReadEitherWay() throws {
         let text = "Title,Office\nCafé Müller,mumbai\n"
         #expect(try CSVFileText.decode(text.data(using: .utf16LittleEndian)!) == text)
@@ -135,7 +175,7 @@ import Testing
         #expect {
             try CSVFileText.decode(Data("Title\nab".utf8) + Data([0, 0x41, 0x0A]))
         } throws: { error in
-            "\(error)" == "not a text file (a zero byte at byte 9); save it again as \"CSV UTF-8\""
+            "\(error)" == "not a text file (a zero byte at byte 9); save it again as \"CSV UTF-8\" or \"Unicode Text\""
         }
     }
 
@@ -166,7 +206,7 @@ import Testing
         #expect {
             try CSVFileText.decode(mixed)
         } throws: { error in
-            "\(error)" == "line 3 is not UTF-8 while line 2 is: the file mixes two encodings; save it again as \"CSV UTF-8\""
+            "\(error)" == "line 3 is not UTF-8 while line 2 is: the file mixes two encodings; save it again as \"CSV UTF-8\" or \"Unicode Text\""
         }
     }
 }

@@ -1,11 +1,13 @@
 public import Foundation
 
 /// The text of a spreadsheet file, from its bytes: UTF-8 (Excel's "CSV UTF-8"), UTF-16 with its
-/// byte-order mark (Excel's "Unicode Text") or without one (told by where its zero bytes fall),
-/// or else Windows-1252 (Excel's plain "CSV"). A file that is UTF-8 in some lines and not in
-/// others is refused: read as Windows-1252 whole, every accented letter of its UTF-8 lines would
-/// be imported as garbage (`CafÃ©`). So is a file with zero bytes that is not UTF-16: no text
-/// file has them (an Excel workbook, `.xlsx` or `.xls`, is named as one).
+/// byte-order mark, little- or big-endian (Excel's "Unicode Text") or without one (told by where
+/// its zero bytes fall), or else Windows-1252 (Excel's plain "CSV"). A file that starts with
+/// UTF-16's mark but is not UTF-16 after it is refused, naming the first byte that is not. A
+/// file that is UTF-8 in some lines and not in others is refused: read as Windows-1252 whole,
+/// every accented letter of its UTF-8 lines would be imported as garbage (`CafÃ©`). So is a file
+/// with zero bytes that is not UTF-16: no text file has them (an Excel workbook, `.xlsx` or
+/// `.xls`, is named as one).
 public enum CSVFileText {
     /// Why a file's bytes are not text an import can read.
     public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
@@ -13,15 +15,19 @@ public enum CSVFileText {
     }
 
     /// The text of `bytes`.
-    /// - Throws: ``Problem`` naming the first line that is not UTF-8 when others are, or saying
-    /// the file is not text (an Excel workbook, when it starts as one does) or is empty (nothing
-    /// but spaces, line breaks and a byte-order mark).
+    /// - Throws: ``Problem`` naming the first line that is not UTF-8 when others are, or the
+    /// first byte that is not UTF-16 after UTF-16's mark, or saying the file is not text (an
+    /// Excel workbook, when it starts as one does) or is empty (nothing but spaces, line breaks
+    /// and a byte-order mark); each but the workbook's says how to save the file again.
     public static func decode(_ bytes: Data) throws(Problem) -> String {
         let text = try text(of: bytes)
         // Not "no column holds this required field" for each field: there are no columns.
         if text.allSatisfy({ $0.isWhitespace || $0 == "\u{FEFF}" }) { throw Problem(description: "the file is empty") }
         return text
     }
+
+    /// How to save a file this reads, the end of every problem but a workbook's.
+    static let saveAgain = "save it again as \"CSV UTF-8\" or \"Unicode Text\""
 
     /// The text of `bytes`, which may be empty (see ``decode(_:)``).
     private static func text(of bytes: Data) throws(Problem) -> String {
@@ -31,8 +37,13 @@ public enum CSVFileText {
                     "not a text file: it looks like an Excel workbook (.xlsx or .xls); in Excel, save it as \"CSV UTF-8\" and import that file"
             )
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]), let text = String(data: bytes, encoding: .utf16) {
-            return text
+        for (mark, bigEndian) in [([UInt8]([0xFF, 0xFE]), false), ([0xFE, 0xFF], true)] where bytes.starts(with: mark) {
+            do { return try utf16(bytes, bigEndian: bigEndian, from: 2) } catch {
+                throw Problem(
+                    description:
+                        "not UTF-16 text from byte \(error.offset + 1) on, though it starts as UTF-16 (\"Unicode Text\") does; \(saveAgain)"
+                )
+            }
         }
         if bytes.contains(0) { return try utf16WithoutMark(bytes) }
         if let text = String(data: bytes, encoding: .utf8) { return text }
@@ -41,12 +52,10 @@ public enum CSVFileText {
         if let utf8 = lines.firstIndex(where: { line in line.contains { $0 >= 0x80 } && isUTF8(line) }),
             let other = lines.firstIndex(where: { !isUTF8($0) })
         {
-            throw Problem(
-                description: "line \(other + 1) is not UTF-8 while line \(utf8 + 1) is: the file mixes two encodings; save it again as \"CSV UTF-8\""
-            )
+            throw Problem(description: "line \(other + 1) is not UTF-8 while line \(utf8 + 1) is: the file mixes two encodings; \(saveAgain)")
         }
         guard let text = String(data: bytes, encoding: .windowsCP1252) else {
-            throw Problem(description: "the file is neither UTF-8 nor Windows text; save it again as \"CSV UTF-8\"")
+            throw Problem(description: "the file is neither UTF-8, UTF-16 nor Windows text; \(saveAgain)")
         }
         return text
     }
@@ -56,16 +65,44 @@ public enum CSVFileText {
     /// every one is at an even offset.
     private static func utf16WithoutMark(_ bytes: Data) throws(Problem) -> String {
         let zeros = bytes.indices.filter { bytes[$0] == 0 }.map { $0 - bytes.startIndex }
-        var encoding: String.Encoding?
-        if bytes.count % 2 == 0 {
-            if zeros.allSatisfy({ $0 % 2 == 1 }) { encoding = .utf16LittleEndian }
-            if zeros.allSatisfy({ $0 % 2 == 0 }) { encoding = .utf16BigEndian }
-        }
-        guard let encoding, let text = String(data: bytes, encoding: encoding) else {
-            throw Problem(
-                description: "not a text file (a zero byte at byte \(zeros[0] + 1)); save it again as \"CSV UTF-8\""
-            )
+        var bigEndian: Bool?
+        if zeros.allSatisfy({ $0 % 2 == 1 }) { bigEndian = false }
+        if zeros.allSatisfy({ $0 % 2 == 0 }) { bigEndian = true }
+        guard let bigEndian, let text = try? utf16(bytes, bigEndian: bigEndian, from: 0) else {
+            throw Problem(description: "not a text file (a zero byte at byte \(zeros[0] + 1)); \(saveAgain)")
         }
         return text
+    }
+
+    /// Where UTF-16 stops: the offset of a byte that is not part of a character.
+    private struct NotUTF16: Error {
+        let offset: Int
+    }
+
+    /// The UTF-16 text of `bytes` from offset `start`.
+    /// - Throws: ``NotUTF16`` at the first byte that is not part of a character (half of a code
+    /// unit at the end, or a surrogate without its pair).
+    private static func utf16(_ bytes: Data, bigEndian: Bool, from start: Int) throws(NotUTF16) -> String {
+        let bytes = Array(bytes)
+        var scalars = String.UnicodeScalarView()
+        var offset = start
+        func unit(at offset: Int) -> UInt16? {
+            guard offset + 1 < bytes.count else { return nil }
+            let (high, low) = bigEndian ? (bytes[offset], bytes[offset + 1]) : (bytes[offset + 1], bytes[offset])
+            return UInt16(high) << 8 | UInt16(low)
+        }
+        while offset < bytes.count {
+            guard let first = unit(at: offset) else { throw NotUTF16(offset: offset) }
+            if let scalar = Unicode.Scalar(first) {
+                scalars.append(scalar)
+                offset += 2
+            } else if UTF16.isLeadSurrogate(first), let second = unit(at: offset + 2), UTF16.isTrailSurrogate(second) {
+                scalars.append(Unicode.Scalar(0x10000 + (UInt32(first - 0xD800) << 10) + UInt32(second - 0xDC00))!)
+                offset += 4
+            } else {
+                throw NotUTF16(offset: offset)
+            }
+        }
+        return String(scalars)
     }
 }

@@ -26,7 +26,7 @@ public struct CSVTable: Hashable, Sendable {
     /// The rows after the header. Blank lines are left out, and so are rows of empty cells alone
     /// (`,,,`), which spreadsheets save for empty rows inside a table.
     public let rows: [Row]
-    /// The separator found: `,` or `;`.
+    /// The separator found: `,`, `;` or a tab.
     public let separator: Character
 }
 
@@ -47,8 +47,9 @@ public struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertible
 }
 
 /// Reads CSV as spreadsheets write it (RFC 4180 and Excel's variants): UTF-8 with or without a
-/// byte-order mark, comma or semicolon separators (the one the header uses, or Excel's `sep=;`
-/// first line), quoted fields with doubled quotes and line breaks, CRLF, LF or CR line ends.
+/// byte-order mark, comma, semicolon or tab separators (the one the header uses most, or Excel's
+/// `sep=;` first line), quoted fields with doubled quotes and line breaks, CRLF, LF or CR line
+/// ends. Tab-separated text is what Excel's "Unicode Text" holds (``CSVFileText`` reads its UTF-16).
 ///
 /// A small reader of our own rather than a package: import messages need each row's number,
 /// which the CSV packages at hand do not give.
@@ -79,19 +80,19 @@ public enum CSVReader {
         )
     }
 
-    /// The separator of the first line: `;` when it holds more semicolons than commas outside quotes.
+    /// The separator of the first line: the one of `,`, `;` and tab it holds most of outside
+    /// quotes, `,` before `;` before tab when as many (so `,` when it holds none).
     static func separator(in bytes: [UInt8]) -> Character {
-        var commas = 0
-        var semicolons = 0
+        let separators: [Character] = [",", ";", "\t"]
+        var counts = [Int](repeating: 0, count: separators.count)
         var quoted = false
         for byte in bytes {
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             if quoted { continue }
             if byte == 0x0A || byte == 0x0D { break }
-            if byte == UInt8(ascii: ",") { commas += 1 }
-            if byte == UInt8(ascii: ";") { semicolons += 1 }
+            if let index = separators.firstIndex(where: { $0.asciiValue == byte }) { counts[index] += 1 }
         }
-        return semicolons > commas ? ";" : ","
+        return separators[counts.indices.max { counts[$0] < counts[$1] }!]
     }
 
     /// Splits bytes into records of fields, numbered from 1 (a blank line is a row, as in a
