@@ -7,7 +7,8 @@ extension Schema {
     ///
     /// - choices match case- and space-insensitively (`Closed Won` → `closed_won`,
     ///   `New Delhi` → `new-delhi`); lists may be separated by `;` or `,`;
-    /// - dates as `YYYY-MM-DD` or `dd/mm/yyyy` (also `d/m/yyyy`, `dd.mm.yyyy`, `dd-mm-yyyy`);
+    /// - dates as `YYYY-MM-DD` or `dd/mm/yyyy` (also `d/m/yyyy`, `dd.mm.yyyy`, `dd-mm-yyyy`), or
+    ///   month first (`mm/dd/yyyy`) when `dates` is ``DateOrder/monthFirst``;
     /// - amounts with a `$` or `US$` sign and digits grouped in thousands (`$2,500,000`) or in
     ///   lakhs and crores (`$25,00,000`); an amount in rupees (`₹5,00,000`, `Rs 500`, `INR 500`)
     ///   is refused, naming the field's currency, US dollars;
@@ -15,7 +16,7 @@ extension Schema {
     ///   (an export's `deleted` column) included.
     ///
     /// An empty cell is `.null` (which a required field refuses).
-    public func parseCell(field name: String, text: String) throws(ValidationError) -> FieldValue {
+    public func parseCell(field name: String, text: String, dates: DateOrder = .dayFirst) throws(ValidationError) -> FieldValue {
         if name == deletedField { return try Self.flag(name, text) }
         let field = try declaration(name)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -27,10 +28,10 @@ extension Schema {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return try parse(field: name, text: items.map { Self.matchChoice($0, allowed) ?? $0 }.joined(separator: ","))
         case .date:
-            // Slash dates are day first, as Indian Excel writes them: the message says so, for
-            // a sheet re-saved in a US locale (`12/31/2026`).
-            do { return try parse(field: name, text: Self.isoDate(trimmed) ?? text) } catch  where !trimmed.isEmpty {
-                throw ValidationError(name, "must be a date YYYY-MM-DD or DD/MM/YYYY (day first), got \(Self.quoted(text))")
+            // The message names the order in force, for a date written in the other one
+            // (`12/31/2026` in a sheet read day first).
+            do { return try parse(field: name, text: dates.isoDate(trimmed) ?? text) } catch  where !trimmed.isEmpty {
+                throw ValidationError(name, "must be a date YYYY-MM-DD or \(dates.pattern) (\(dates)), got \(Self.quoted(text))")
             }
         case .money where Self.isRupees(trimmed):
             throw ValidationError(name, "is in US dollars, got \(Self.quoted(text)) in rupees: convert it to dollars")
@@ -63,17 +64,6 @@ extension Schema {
         func key(_ value: String) -> String { value.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" } }
         let wanted = key(text)
         return allowed.first { key($0) == wanted }
-    }
-
-    /// `dd/mm/yyyy` (or with `.` or `-`, one- or two-digit day and month) as `yyyy-mm-dd`;
-    /// `nil` when `text` is not of that form (ISO dates pass through unchanged).
-    static func isoDate(_ text: String) -> String? {
-        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-        else { return nil }
-        func two(_ part: Substring) -> String { part.count == 1 ? "0" + part : String(part) }
-        return "\(parts[2])-\(two(parts[1]))-\(two(parts[0]))"
     }
 
     /// An amount without its `$`/`US$`/`USD` sign and digit grouping (`$2,500,000` and

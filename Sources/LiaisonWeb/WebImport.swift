@@ -16,7 +16,7 @@ extension WebRoutes {
     static let importMaxFileBytes = APILimits.maxBodyBytes / 3 * 2
 
     @Sendable func importPage(_ request: Request, _ context: WebContext) async throws -> Response {
-        try await showImport(user: context.user, csv: "", name: "", map: "")
+        try await showImport(user: context.user, csv: "", name: "", map: "", dates: "")
     }
 
     /// Previews (checks every row and writes nothing), or with `confirm=1` imports.
@@ -25,6 +25,8 @@ extension WebRoutes {
         let form = try context.form
         let name = form.text("name") ?? "spreadsheet.csv"
         let mapText = form["map"] ?? ""
+        // The order of slash dates, when chosen (`day-first`, `month-first`; empty: the file's).
+        let datesText = form.text("dates") ?? ""
         // A chosen file comes as its bytes (`csv_bytes`, base64): a browser sends a text box's
         // line breaks as CRLF, which would rewrite every value with a line break in it.
         var csv = form["csv"] ?? ""
@@ -37,7 +39,7 @@ extension WebRoutes {
             }
         }
         func again(_ notice: HTML, status: HTTPResponse.Status = .badRequest, preview: HTML = .empty) async throws -> Response {
-            try await showImport(user: user, csv: csv, name: name, map: mapText, notice: notice, status: status, preview: preview)
+            try await showImport(user: user, csv: csv, name: name, map: mapText, dates: datesText, notice: notice, status: status, preview: preview)
         }
         if let unreadable { return try await again(WebNotice.error(unreadable)) }
         guard !csv.allSatisfy(\.isWhitespace) else { return try await again(WebNotice.error("Choose a CSV file, or paste its text.")) }
@@ -48,9 +50,13 @@ extension WebRoutes {
             }
             map[line[..<equals].trimmingCharacters(in: .whitespaces)] = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
         }
+        let dates = DateOrder(rawValue: datesText)
+        if dates == nil, !datesText.isEmpty {
+            return try await again(WebNotice.error("Slash dates are day-first or month-first, not “\(datesText)”."))
+        }
         let table: CSVTable
         do { table = try CSVReader.read(csv) } catch { return try await again(WebNotice.error("\(name), \(error)")) }
-        let plan = ImportPlan(table: table, schema: schema, map: map)
+        let plan = ImportPlan(table: table, schema: schema, map: map, dates: dates)
         let confirm = form["confirm"] == "1"
         let preview = importPreview(table, plan)
         do {
@@ -80,6 +86,7 @@ extension WebRoutes {
                 csv: csv,
                 name: name,
                 map: mapText,
+                dates: datesText,
                 hidden: true,
                 again: form["again"] == "1",
                 submit: "Import \(summary.created + summary.updated) records",
@@ -90,6 +97,7 @@ extension WebRoutes {
                 csv: csv,
                 name: name,
                 map: mapText,
+                dates: datesText,
                 notice: WebNotice.ok(
                     "Every row is good: importing \(name) will create \(summary.created) records, update \(summary.updated) and leave \(summary.unchanged) unchanged. Nothing is written until you confirm."
                 ),
@@ -108,6 +116,7 @@ extension WebRoutes {
                 csv: csv,
                 name: name,
                 map: mapText,
+                dates: datesText,
                 hidden: true,
                 again: true,
                 submit: "Import it again anyway",
@@ -126,6 +135,7 @@ extension WebRoutes {
         csv: String,
         name: String,
         map: String,
+        dates: String,
         notice: HTML? = nil,
         status: HTTPResponse.Status = .ok,
         preview: HTML = .empty
@@ -143,7 +153,7 @@ extension WebRoutes {
                 <code>value_usd</code>, <code>critical_minerals.mineral</code>; case and spaces do not matter); a column with an
                 <code>id</code> updates that record. Every row is checked first, and nothing is written until you confirm.</p>
                 \(preview)
-                \(importForm(user: user, csv: csv, name: name, map: map, hidden: false, again: false, submit: "Check the file", confirm: false))
+                \(importForm(user: user, csv: csv, name: name, map: map, dates: dates, hidden: false, again: false, submit: "Check the file", confirm: false))
                 """
         )
     }
@@ -155,6 +165,7 @@ extension WebRoutes {
         csv: String,
         name: String,
         map: String,
+        dates: String,
         hidden: Bool,
         again: Bool,
         submit: String,
@@ -167,7 +178,7 @@ extension WebRoutes {
             hidden
             ? """
             <input type="hidden" name="csv_bytes" value="\(bytes)"><input type="hidden" name="name" value="\(name)">
-            <textarea name="map" hidden>\(map)</textarea>
+            <textarea name="map" hidden>\(map)</textarea><input type="hidden" name="dates" value="\(dates)">
             """
             : """
             <div><label for="file">CSV or Unicode Text file</label><input type="file" id="file" accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values" data-csv-into="csv"
@@ -179,6 +190,7 @@ extension WebRoutes {
             <textarea id="csv" name="csv" rows="8" spellcheck="false">\(csv)</textarea></div>
             <div class="wide"><label for="map">Columns to map, one per line (<code>Deal name=title</code>; <code>Internal ref=</code> skips one)</label>
             <textarea id="map" name="map" rows="3" spellcheck="false">\(map)</textarea></div>
+            <div><label for="dates">Slash dates (<code>04/03/2026</code>)</label><select id="dates" name="dates">\(Self.dateOrderOptions(dates))</select></div>
             """
         return """
             <form class="card filters" method="post" action="/import" aria-label="\(hidden ? "Confirm the import" : "Choose a spreadsheet")">
@@ -189,6 +201,19 @@ extension WebRoutes {
             <div class="actions"><button type="submit">\(submit)</button></div>
             </form>
             """
+    }
+
+    /// The choices of the order of slash dates, `selected` chosen: as the file's dates tell
+    /// (empty), or one order for every date.
+    private static func dateOrderOptions(_ selected: String) -> HTML {
+        let choices =
+            [("", "As the file's dates tell (day first when none does)")]
+            + DateOrder.allCases.map { order in
+                (order.rawValue, "\(order.description.prefix(1).uppercased())\(order.description.dropFirst()), \(order.pattern)")
+            }
+        return HTML.join(
+            choices.map { value, label -> HTML in "<option value=\"\(value)\"\(HTML.flag("selected", value == selected))>\(label)</option>" }
+        )
     }
 
     /// Updates listed in the preview; more are counted.
@@ -217,7 +242,9 @@ extension WebRoutes {
             let cells = table.header.indices.map { index -> HTML in "<td>\(index < row.values.count ? row.values[index] : "")</td>" }
             return "<tr><td class=\"num muted\">\(row.row)</td>\(cells)</tr>"
         }
+        let dates = plan.dates.description.prefix(1).uppercased() + plan.dates.description.dropFirst()
         return """
+            <p>\(dates).</p>
             <h2>First rows (\(min(table.rows.count, Self.importPreviewRows)) of \(table.rows.count))</h2>
             <div class="table-wrap"><table class="list"><thead><tr><th scope="col">Row</th>\(header)</tr></thead>
             <tbody>\(rows)</tbody></table></div>

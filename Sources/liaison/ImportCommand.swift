@@ -1,9 +1,11 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import LiaisonCore
 import LiaisonStore
 
-/// `liaison import FILE.csv [--dry-run] [--map COLUMN=FIELD]... [--again] [--json]`
+extension DateOrder: ExpressibleByArgument {}
+
+/// `liaison import FILE.csv [--dry-run] [--map COLUMN=FIELD]... [--dates day-first|month-first] [--again] [--json]`
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -12,12 +14,13 @@ struct ImportCommand: AsyncParsableCommand {
             Columns map to fields by name (title, status, critical_minerals.mineral, ...; case, spaces, \
             _ and - do not matter) or by --map "Deal name=title" (repeat --map for more columns; \
             --map "Column=" skips one). Choices match case- and space-insensitively (Closed Won is \
-            closed_won), tracks may be separated by ; or , and dates may be YYYY-MM-DD or dd/mm/yyyy (day first, as Excel writes them in India). \
+            closed_won), tracks may be separated by ; or , and dates may be YYYY-MM-DD or dd/mm/yyyy (day first, as Excel writes them in India); \
+            a file whose dates include one like 12/31/2026 is read month first, as US Excel writes them, and --dates states the order. \
             A row with an id updates that record; other rows create records. The same file is \
             refused the second time unless --again. The CSV of `liaison record list --format csv` \
             imports back unchanged; its version column makes each row an edit made at that \
             version, so cells you left alone never undo changes made since, and a cell changed \
-            since and in the file becomes a conflict. --dry-run names the fields each row updates.
+            since and in the file becomes a conflict. --dry-run names the fields each row updates and the order it read dates in.
             Example: liaison import deals.csv --dry-run --map "Deal name=title"
             """
     )
@@ -43,6 +46,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Which field a column holds, or none (\"Notes 2=\").", valueName: "COLUMN=FIELD"))
     var map: [String] = []
 
+    @Option(help: ArgumentHelp("The order of day and month in slash dates, whatever the file's dates tell.", valueName: "ORDER"))
+    var dates: DateOrder?
+
     func validate() throws {
         for entry in map where !entry.contains("=") {
             throw ValidationError("--map \(entry): expected COLUMN=FIELD")
@@ -63,7 +69,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let plan: ImportPlan
         do {
-            plan = ImportPlan(table: try CSVReader.read(text), schema: store.schema, map: columns)
+            plan = ImportPlan(table: try CSVReader.read(text), schema: store.schema, map: columns, dates: dates)
         } catch {
             throw CommandFailure("\(file), \(error)")
         }
@@ -77,13 +83,13 @@ struct ImportCommand: AsyncParsableCommand {
                 again: again
             )
             if output.json {
-                print(Self.json(summary, problems: []))
+                print(Self.json(summary, dates: plan.dates, problems: []))
             } else {
-                printForPeople(Self.text(summary, file: fileName))
+                printForPeople(Self.text(summary, dates: plan.dates, file: fileName))
             }
         } catch let error as ImportError {
             if output.json {
-                print(Self.json(ImportSummary(dryRun: dryRun), problems: error.problems))
+                print(Self.json(ImportSummary(dryRun: dryRun), dates: plan.dates, problems: error.problems))
             } else {
                 printError("\(file): \(error)")
                 FileHandle.standardError.write(Data(error.problems.map { "  " + TerminalText.line("\($0)") + "\n" }.joined().utf8))
@@ -92,23 +98,30 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
-    /// The summary line; a dry run lists below it what each updating row would write.
-    static func text(_ summary: ImportSummary, file: String) -> String {
+    /// The summary line; a dry run says below it the order it read dates in (``ImportDates``),
+    /// then lists what each updating row would write.
+    static func text(_ summary: ImportSummary, dates: ImportDates, file: String) -> String {
         func records(_ count: Int) -> String { "\(count) \(count == 1 ? "record" : "records")" }
         if summary.dryRun {
             return "dry run of \(file): would create \(records(summary.created)), update \(summary.updated), "
-                + "leave \(summary.unchanged) unchanged; nothing was written"
+                + "leave \(summary.unchanged) unchanged; nothing was written\n\(dates)"
                 + summary.updates.map { "\n  \($0)" }.joined()
         }
         return "imported \(file): created \(records(summary.created)), updated \(summary.updated), \(summary.unchanged) unchanged"
     }
 
-    /// `{"created","updated","unchanged","dry_run","imported","updates":[{"line","id","fields","conflicts"}],
-    /// "problems":[{"line","field","message"}]}`.
-    static func json(_ summary: ImportSummary, problems: [ImportProblem]) -> String {
+    /// `{"created","updated","unchanged","dry_run","imported","dates":{"order","from","line"},
+    /// "updates":[{"line","id","fields","conflicts"}],"problems":[{"line","field","message"}]}`: `order` is
+    /// `day-first` or `month-first`, `from` is `stated`, `detected` or `default`, and `line` the row
+    /// whose date told the order (`null` unless detected).
+    static func json(_ summary: ImportSummary, dates: ImportDates, problems: [ImportProblem]) -> String {
         var writer = JSONWriter()
         writer.raw("{\"created\":\(summary.created),\"updated\":\(summary.updated),\"unchanged\":\(summary.unchanged),")
-        writer.raw("\"dry_run\":\(summary.dryRun),\"imported\":\(problems.isEmpty && !summary.dryRun),\"updates\":")
+        writer.raw("\"dry_run\":\(summary.dryRun),\"imported\":\(problems.isEmpty && !summary.dryRun),\"dates\":{\"order\":")
+        writer.string(dates.order.rawValue)
+        writer.raw(",\"from\":")
+        writer.string(dates.source.rawValue)
+        writer.raw(",\"line\":\(dates.evidence.map { "\($0.row)" } ?? "null")},\"updates\":")
         writer.array(summary.updates) { writer, update in
             writer.raw("{\"line\":\(update.row),\"id\":")
             writer.string(update.id)

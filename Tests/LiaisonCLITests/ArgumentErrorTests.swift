@@ -18,6 +18,10 @@ import Testing
                 "The value 'superuser' is invalid for '--role <ROLE>'. Please provide one of 'reader', 'editor' or 'admin'.", "user add"
             ),
             (
+                ["import", "deals.csv", "--dates", "us"],
+                "The value 'us' is invalid for '--dates <ORDER>'. Please provide one of 'day-first' and 'month-first'.", "import"
+            ),
+            (
                 ["record", "add"],
                 #"give the record's fields as FIELD=VALUE, at least type, title and tracks: type=investment title="Lithium JV" tracks=critical_minerals"#,
                 "record add"

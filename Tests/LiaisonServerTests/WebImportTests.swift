@@ -54,6 +54,43 @@ struct WebImportTests {
         }
     }
 
+    /// A sheet re-saved by US-locale Excel as "Unicode Text" (UTF-16, tab-separated): the
+    /// preview says its dates are read month first and why; a chosen order is kept to the confirm.
+    @Test func aUnicodeTextFileWithUSDatesPreviewsItsDateOrderAndImports() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let sheet = "Title\tType\tTracks\tOpened On\r\nFab JV\tInvestment\tipef\t03/04/2026\r\nWind JV\tInvestment\tipef\t12/31/2026\r\n"
+            let bytes = (Data([0xFF, 0xFE]) + sheet.data(using: .utf16LittleEndian)!).base64EncodedString()
+
+            let page = try await browser.get("/import")
+            #expect(page.text.contains("<option value=\"month-first\">Month first, MM/DD/YYYY</option>"), "\(page.text)")
+            let preview = try await browser.post("/import", ["csv_bytes": bytes, "name": "deals.txt", "map": ""])
+            #expect(preview.status == 200 && preview.text.contains("will create 2 records"), "\(preview.text)")
+            #expect(
+                preview.text.contains("Slash dates are read month first (MM/DD/YYYY), as row 3&#39;s opened_on &quot;12/31/2026&quot; shows."),
+                "\(preview.text)"
+            )
+
+            let dayFirst = try await browser.post("/import", ["csv_bytes": bytes, "name": "deals.txt", "map": "", "dates": "day-first"])
+            #expect(dayFirst.status == 400, "\(dayFirst.text)")
+            #expect(dayFirst.text.contains("row 3, opened_on: must be a date YYYY-MM-DD or DD/MM/YYYY (day first)"), "\(dayFirst.text)")
+            #expect(dayFirst.text.contains("<option value=\"day-first\" selected>"), "the choice stays chosen")
+
+            let monthFirst = try await browser.post("/import", ["csv_bytes": bytes, "name": "deals.txt", "map": "", "dates": "month-first"])
+            #expect(monthFirst.text.contains("<input type=\"hidden\" name=\"dates\" value=\"month-first\">"), "the confirm form keeps it")
+            let done = try await browser.post(
+                "/import",
+                ["csv_bytes": bytes, "name": "deals.txt", "map": "", "dates": "month-first", "confirm": "1"]
+            )
+            #expect(done.status == 200 && done.text.contains("2 created"), "\(done.text)")
+            let (states, _) = try await node.store.list(RecordQuery(text: "Fab JV"))
+            #expect(states.first?.displayValues["opened_on"] == .text("2026-03-04"))
+
+            let bad = try await browser.post("/import", ["csv_bytes": bytes, "name": "deals.txt", "map": "", "dates": "us"])
+            #expect(bad.status == 400 && bad.text.contains("Slash dates are day-first or month-first, not “us”."), "\(bad.text)")
+        }
+    }
+
     @Test func everyProblemIsListedAndNothingIsWritten() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .editor)

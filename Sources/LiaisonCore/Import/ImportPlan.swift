@@ -42,6 +42,8 @@ public struct ImportPlan: Hashable, Sendable {
 
     /// The fields the columns map to, in column order (`nil` for a skipped column).
     public let fields: [String?]
+    /// The order the slash dates were read in, and how it was decided.
+    public let dates: ImportDates
     /// The rows that parsed.
     public let rows: [Row]
     /// Every problem found, in row order.
@@ -60,8 +62,9 @@ public struct ImportPlan: Hashable, Sendable {
     /// spaces, `_` and `-`), or as `map` says (`["Deal name": "title"]`, its columns and fields
     /// matched the same way; an empty field skips the column; a column the file does not have or
     /// a field the schema does not have is a problem). Every cell is read through ``CSVFormulaGuard/unguarded(_:)`` (so the `'` an
-    /// export put before `=x` comes off), then parsed with ``Schema/parseCell(field:text:)``.
-    public init(table: CSVTable, schema: Schema, map: [String: String] = [:]) {
+    /// export put before `=x` comes off), then parsed with ``Schema/parseCell(field:text:dates:)``,
+    /// slash dates in the order `dates` states, or else the one the file's dates tell (``ImportDates``).
+    public init(table: CSVTable, schema: Schema, map: [String: String] = [:], dates stated: DateOrder? = nil) {
         var problems: [ImportProblem] = []
         let header = table.headerRow
         let known = [Self.idColumn] + schema.fields.map(\.name) + [deletedField, Self.versionColumn]
@@ -75,6 +78,9 @@ public struct ImportPlan: Hashable, Sendable {
             }
         }
         self.fields = fields
+        let (dates, datesProblem) = Self.dates(table, fields: fields, schema: schema, stated: stated)
+        self.dates = dates
+        if let datesProblem { problems.append(datesProblem) }
         var rows: [Row] = []
         var seenIDs: [String: Int] = [:]
         for row in table.rows {
@@ -123,7 +129,7 @@ public struct ImportPlan: Hashable, Sendable {
             for (index, field) in fields.enumerated() {
                 guard let field, field != Self.idColumn, field != Self.versionColumn else { continue }
                 do {
-                    let value = try schema.parseCell(field: field, text: text(at: index))
+                    let value = try schema.parseCell(field: field, text: text(at: index), dates: dates.order)
                     // An empty `deleted` cell (a live record's, in an export) says nothing.
                     if field != deletedField || !value.isNull { values[field] = value }
                 } catch {
