@@ -84,25 +84,19 @@ public enum CSVFileText {
     /// unit at the end, or a surrogate without its pair).
     private static func utf16(_ bytes: Data, bigEndian: Bool, from start: Int) throws(NotUTF16) -> String {
         let bytes = Array(bytes)
-        var scalars = String.UnicodeScalarView()
-        var offset = start
-        func unit(at offset: Int) -> UInt16? {
-            guard offset + 1 < bytes.count else { return nil }
+        guard (bytes.count - start) % 2 == 0 else { throw NotUTF16(offset: bytes.count - 1) }
+        let units = stride(from: start, to: bytes.count, by: 2).map { offset in
             let (high, low) = bigEndian ? (bytes[offset], bytes[offset + 1]) : (bytes[offset + 1], bytes[offset])
             return UInt16(high) << 8 | UInt16(low)
         }
-        while offset < bytes.count {
-            guard let first = unit(at: offset) else { throw NotUTF16(offset: offset) }
-            if let scalar = Unicode.Scalar(first) {
-                scalars.append(scalar)
-                offset += 2
-            } else if UTF16.isLeadSurrogate(first), let second = unit(at: offset + 2), UTF16.isTrailSurrogate(second) {
-                scalars.append(Unicode.Scalar(0x10000 + (UInt32(first - 0xD800) << 10) + UInt32(second - 0xDC00))!)
-                offset += 4
-            } else {
-                throw NotUTF16(offset: offset)
+        var scalars = String.UnicodeScalarView()
+        var (remaining, codec) = (units.makeIterator(), UTF16())
+        while true {
+            switch codec.decode(&remaining) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: return String(scalars)
+            case .error: throw NotUTF16(offset: start + 2 * String(scalars).utf16.count)
             }
         }
-        return String(scalars)
     }
 }
