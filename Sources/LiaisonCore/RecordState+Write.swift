@@ -8,7 +8,10 @@ extension RecordState {
     /// entry plus the stored entries whose dots are not in `readContext`: writes the writer
     /// never saw stay, as a conflict. Fields not written are untouched.
     ///
-    /// Unless `values` sets ``deletedField`` itself, the write also writes `deleted = false`.
+    /// Unless `values` sets ``deletedField`` itself, the write also writes `deleted = false`,
+    /// except where `deleted` is in conflict in this state: then it leaves `deleted` alone, so
+    /// that only a write that names it (a resolution) settles a delete conflict
+    /// (``valuesWritten(by:)``).
     ///
     /// ```swift
     /// var state = RecordState(id: id)
@@ -28,8 +31,7 @@ extension RecordState {
         guard canWrite(at: replica) else {
             throw WriteError(recordID: id, problem: "no further write can be made at \(replica): its counter for this record is at the limit")
         }
-        var values = values
-        if values[deletedField] == nil { values[deletedField] = .bool(false) }
+        let values = valuesWritten(by: values)
         let dot = Dot(replica: replica, counter: context[replica] + 1)
         for (name, value) in values {
             var entries = (fields[name] ?? [:]).filter { !readContext.contains($0.key) }
@@ -42,6 +44,17 @@ extension RecordState {
         return dot
     }
 
+    /// The fields a write of `values` writes to this state: `values`, plus `deleted = false`
+    /// when they do not set ``deletedField`` and `deleted` is not in conflict here. An edit
+    /// concurrent with a delete it never saw still makes a conflict on `deleted`; an edit made
+    /// after the conflict arrived keeps it open, whatever its read context covers.
+    func valuesWritten(by values: [String: FieldValue]) -> [String: FieldValue] {
+        guard values[deletedField] == nil, !isConflicted(deletedField) else { return values }
+        var values = values
+        values[deletedField] = .bool(false)
+        return values
+    }
+
     /// Deletes the record: a write of `deleted = true` against `readContext`.
     @discardableResult
     public mutating func delete(readContext: VersionVector, replica: String, meta: WriteMeta) throws(WriteError) -> Dot {
@@ -49,10 +62,20 @@ extension RecordState {
     }
 
     /// Settles fields: a write whose read context is the whole current context, so it covers
-    /// every entry and every node that merges it settles the same way.
+    /// every entry and every node that merges it settles the same way. Unless `values` sets
+    /// ``deletedField``, it writes `deleted = false` too: a resolution restores the record, even
+    /// where the delete is in conflict (``resolution(_:)``).
     @discardableResult
     public mutating func resolve(_ values: [String: FieldValue], replica: String, meta: WriteMeta) throws(WriteError) -> Dot {
-        try write(values, readContext: context, replica: replica, meta: meta)
+        try write(Self.resolution(values), readContext: context, replica: replica, meta: meta)
+    }
+
+    /// The values a resolution of `values` writes: `values`, with `deleted = false` unless they
+    /// set ``deletedField``.
+    static func resolution(_ values: [String: FieldValue]) -> [String: FieldValue] {
+        var values = values
+        if values[deletedField] == nil { values[deletedField] = .bool(false) }
+        return values
     }
 }
 

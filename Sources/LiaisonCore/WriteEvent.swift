@@ -10,7 +10,8 @@ public struct WriteEvent: Hashable, Sendable {
     /// The writes the writer saw and named: the read context it gave, within what its replica
     /// held at the time (so the entries it replaced are exactly those in it). Empty when unknown.
     public let readContext: VersionVector
-    /// Every field it wrote with its value, the implied `deleted` included.
+    /// Every field it wrote with its value, the implied `deleted = false` included where the
+    /// write made one (``RecordState/valuesWritten(by:)``).
     public let values: [String: FieldValue]
     /// Made from a live entry of a store older than the log: its read context is unknown, and
     /// it holds only the fields that dot still held.
@@ -54,10 +55,14 @@ extension RecordState {
         meta: WriteMeta
     ) throws(WriteError) -> WriteEvent {
         let before = context
-        let dot = try write(values, readContext: readContext, replica: replica, meta: meta)
-        var written = values
-        if written[deletedField] == nil { written[deletedField] = .bool(false) }
+        let written = valuesWritten(by: values)
+        let dot = try write(written, readContext: readContext, replica: replica, meta: meta)
         return WriteEvent(recordID: id, dot: dot, meta: meta, readContext: readContext.met(with: before), values: written)
+    }
+
+    /// Applies a resolution (``resolve(_:replica:meta:)``) and returns it as an event.
+    public mutating func loggedResolve(_ values: [String: FieldValue], replica: String, meta: WriteMeta) throws(WriteError) -> WriteEvent {
+        try loggedWrite(Self.resolution(values), readContext: context, replica: replica, meta: meta)
     }
 
     /// The events of the live entries, as a store older than the log can give them: one per

@@ -53,7 +53,8 @@ extension LiaisonStore {
     }
 
     /// Settles fields against the whole current version (docs/design.md §4). Writing
-    /// `deleted = true` settles a delete conflict as deleted; any other write restores the record.
+    /// `deleted = true` settles a delete conflict as deleted; any other resolution restores the
+    /// record (it writes `deleted = false` unless told otherwise).
     /// `version` is the version its writer read (`nil`: the current one, whatever it is).
     /// - Throws: ``StoreError`` `.refused` when the record is no longer at `version`: the
     ///   resolution would discard values its writer never saw.
@@ -78,7 +79,7 @@ extension LiaisonStore {
                     "record \(id) changed since the version you read (another save or a sync), so nothing was saved: read it again and resolve against its current version"
                 )
             }
-            return try state.loggedWrite(resolution, readContext: state.context, replica: self.identity.replicaID, meta: self.meta(author))
+            return try state.loggedResolve(resolution, replica: self.identity.replicaID, meta: self.meta(author))
         }
     }
 

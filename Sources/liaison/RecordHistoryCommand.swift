@@ -40,7 +40,7 @@ struct RecordHistoryCommand: AsyncParsableCommand {
         var text = "\(when)  " + [entry.office, event.meta.author, event.dot.description].map(TerminalText.line).joined(separator: "  ")
         if !marks.isEmpty { text += "  [" + marks.joined(separator: ", ") + "]" }
         text += "\n"
-        // `deleted = false` goes with every write: shown only where it restored a deleted record.
+        // `deleted = false` goes with nearly every write: shown only where it restored a deleted record.
         let restored = entry.superseded[deletedField]?.contains(.bool(true)) ?? false
         for (name, value) in event.values.sorted(by: { $0.key < $1.key }) where name != deletedField || value != .bool(false) || restored {
             let old = (entry.superseded[name] ?? []).map(Self.show).joined(separator: " | ")

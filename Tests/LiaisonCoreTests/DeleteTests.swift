@@ -1,4 +1,5 @@
 import LiaisonCore
+import PropertyBased
 import Testing
 
 /// docs/design.md §4, deletion: a delete concurrent with an edit is a conflict on `deleted`,
@@ -90,6 +91,64 @@ import Testing
         #expect(atDelhi.displayValue(of: "status") == .text("contacted"))
         #expect(try mumbaiState.merged(with: atDelhi).canonicalJSON == atDelhi.canonicalJSON)
         #expect(try atDelhi.merged(with: chennaiState) == atDelhi)
+    }
+
+    /// An edit made after the conflict arrived, with a read context that covers both sides,
+    /// settles the fields it writes and leaves `deleted` in conflict, at every node that merges
+    /// it in any order: only Keep deleted or Restore decides.
+    @Test func editAfterSeeingTheConflictLeavesItOpenEverywhere() throws {
+        let (mumbaiState, chennaiState) = try deleteConcurrentWithEdit(deleteAt: 2_000, editAt: 3_000)
+        var atChennai = try chennaiState.merged(with: mumbaiState)
+        let deleteEntries = atChennai.fields[deletedField]
+        try atChennai.write(["status": .text("on_hold")], readContext: atChennai.context, replica: chennai, meta: meta("sam", 4_000))
+        #expect(atChennai.fields[deletedField] == deleteEntries)
+        #expect(atChennai.conflictedFields == [deletedField])
+        #expect(atChennai.displayValue(of: "status") == .text("on_hold"))
+
+        let atMumbai = try mumbaiState.merged(with: atChennai)
+        let atDelhi = try RecordState(id: recordID).merged(with: atChennai).merged(with: mumbaiState).merged(with: chennaiState)
+        for state in [atMumbai, atDelhi] {
+            #expect(state.canonicalJSON == atChennai.canonicalJSON)
+            #expect(RecordView(state).conflicts[deletedField]?.map(\.value) == [.bool(false), .bool(true)])
+        }
+
+        for (choice, deleted) in [(FieldValue.bool(true), true), (.bool(false), false)] {
+            var resolved = atMumbai
+            try resolved.resolve([deletedField: choice], replica: mumbai, meta: meta("asha", 5_000))
+            #expect(resolved.isDeleted == deleted && resolved.conflictedFields.isEmpty)
+            #expect(resolved.displayValue(of: "status") == .text("on_hold"))
+            #expect(try atChennai.merged(with: resolved).canonicalJSON == resolved.canonicalJSON)
+        }
+        // The edit took no side: a Keep deleted made at the same time settles it, the edit kept.
+        var keptMeanwhile = try mumbaiState.merged(with: chennaiState)
+        try keptMeanwhile.resolve([deletedField: .bool(true)], replica: mumbai, meta: meta("asha", 5_000))
+        let merged = try keptMeanwhile.merged(with: atChennai)
+        #expect(merged.isDeleted && merged.conflictedFields.isEmpty)
+        #expect(merged.displayValue(of: "status") == .text("on_hold"))
+    }
+
+    /// In any reachable state whose `deleted` is in conflict, an ordinary write (whatever it
+    /// read) leaves that conflict as it is, and a resolution of other fields settles it as
+    /// restored; where `deleted` is not in conflict, an ordinary write writes `deleted = false`.
+    @Test func onlyAResolutionSettlesADeleteConflict() async throws {
+        await propertyCheck(count: 300, input: Gen.int(in: 2...7), Gen.uint64()) { replicas, seed in
+            var history = try RandomHistory.make(replicas: replicas, seed: seed, steps: 4...30)
+            for snapshot in history.snapshots {
+                let replica = Int.random(in: 0..<replicas, using: &history.rng)
+                var state = snapshot
+                let values = history.randomValues()
+                let read = history.randomReadContext(for: replica)
+                let dot = try state.write(values, readContext: read, replica: history.replicas[replica], meta: history.randomMeta())
+                if snapshot.isConflicted(deletedField) {
+                    #expect(state.fields[deletedField] == snapshot.fields[deletedField])
+                    var resolved = snapshot
+                    try resolved.resolve(values, replica: history.replicas[replica], meta: history.randomMeta())
+                    #expect(!resolved.isDeleted && !resolved.isConflicted(deletedField))
+                } else {
+                    #expect(state.fields[deletedField]?[dot] == .bool(false))
+                }
+            }
+        }
     }
 
     /// An edit that read the delete brings the record back, with no conflict.

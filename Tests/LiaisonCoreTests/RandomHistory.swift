@@ -22,7 +22,7 @@ struct SplitMix64: RandomNumberGenerator {
 struct LoggedWrite {
     /// The dot the write took.
     let dot: Dot
-    /// Every field it wrote, including the implied `deleted`.
+    /// Every field it wrote, including the implied `deleted` where it wrote one.
     let values: [String: FieldValue]
     /// The read context the writer named.
     let readContext: VersionVector
@@ -123,15 +123,23 @@ struct RandomHistory {
     @discardableResult
     mutating func write(at replica: Int, _ values: [String: FieldValue], readContext: VersionVector) throws -> Dot {
         let before = states[replica].context
-        let meta = randomMeta()
-        let event = try states[replica].loggedWrite(values, readContext: readContext, replica: replicas[replica], meta: meta)
-        let dot = event.dot
-        events[replica][dot] = event
-        var logged = values
-        if logged[deletedField] == nil { logged[deletedField] = .bool(false) }
-        log.append(LoggedWrite(dot: dot, values: logged, readContext: readContext, contextBefore: before))
+        let event = try states[replica].loggedWrite(values, readContext: readContext, replica: replicas[replica], meta: randomMeta())
+        return logged(event, at: replica, readContext: readContext, before: before)
+    }
+
+    /// Resolves `values` at `replica` (against its whole context), and logs the write.
+    mutating func resolve(at replica: Int, _ values: [String: FieldValue]) throws {
+        let before = states[replica].context
+        let event = try states[replica].loggedResolve(values, replica: replicas[replica], meta: randomMeta())
+        logged(event, at: replica, readContext: before, before: before)
+    }
+
+    @discardableResult
+    private mutating func logged(_ event: WriteEvent, at replica: Int, readContext: VersionVector, before: VersionVector) -> Dot {
+        events[replica][event.dot] = event
+        log.append(LoggedWrite(dot: event.dot, values: event.values, readContext: readContext, contextBefore: before))
         record(replica)
-        return dot
+        return event.dot
     }
 
     /// `states[into] = states[into] ⊔ states[from]`.
@@ -157,10 +165,11 @@ struct RandomHistory {
             let context = randomReadContext(for: replica)
             try write(at: replica, [deletedField: .bool(true)], readContext: context)
         case 50..<58:
-            // A resolve: the whole current context; sometimes settles `deleted` either way.
+            // A resolve: the whole current context; sometimes settles `deleted` either way, else
+            // restores the record.
             var values = randomValues()
             if Bool.random(using: &rng) { values = [deletedField: .bool(Bool.random(using: &rng))] }
-            try write(at: replica, values, readContext: states[replica].context)
+            try resolve(at: replica, values)
         default:
             var other = Int.random(in: 0..<replicas.count - 1, using: &rng)
             if other >= replica { other += 1 }
