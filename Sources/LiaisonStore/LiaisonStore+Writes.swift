@@ -41,9 +41,15 @@ extension LiaisonStore {
 
     /// Deletes a record against the version its writer read (`nil`: the current version).
     /// A delete concurrent with an edit becomes a conflict on `deleted`.
+    /// - Throws: ``StoreError`` `.notFound`, or `.refused` when the record is already deleted
+    ///   here (whatever version its writer read): deleting it again would change nothing but
+    ///   its version, and nothing is written.
     public func delete(id: String, readContext: VersionVector?, author: String) async throws -> RecordState {
         try await change(id: id) { state in
-            try state.loggedWrite(
+            if state.isDeleted {
+                throw StoreError(.refused, "record \(id) is already deleted, so nothing was changed; use resolve to restore it")
+            }
+            return try state.loggedWrite(
                 [deletedField: .bool(true)],
                 readContext: readContext ?? state.context,
                 replica: self.identity.replicaID,

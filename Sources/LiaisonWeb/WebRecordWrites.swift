@@ -171,7 +171,17 @@ extension WebRoutes {
         let form = try context.form
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
-        let saved = try await store.delete(id: record.id, readContext: read.context, author: user.name)
+        let saved: RecordState
+        do {
+            saved = try await store.delete(id: record.id, readContext: read.context, author: user.name)
+        } catch let error as StoreError where error.code == .refused {
+            return try await showRecord(
+                try await loadState(context),
+                user: user,
+                notice: WebNotice.warn("This record was already deleted (here, or at another office and brought by a sync), so nothing was changed."),
+                status: .conflict
+            )
+        }
         return saved.isConflicted(deletedField) ? .seeOther("/records/\(record.id)?done=conflict") : .seeOther("/records?done=deleted")
     }
 

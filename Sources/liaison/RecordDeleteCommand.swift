@@ -9,7 +9,8 @@ struct RecordDeleteCommand: AsyncParsableCommand {
         abstract: "Delete a record.",
         discussion: """
             A delete concurrent with an edit made elsewhere becomes a conflict on `deleted`; \
-            settle it with `liaison resolve ID deleted=true` (or restore with FIELD=VALUE).
+            settle it with `liaison resolve ID deleted=true` (or restore with FIELD=VALUE). \
+            A record already deleted here is not deleted again: the command fails and writes nothing.
             """
     )
 

@@ -130,6 +130,40 @@ struct TwoOfficesTests {
         #expect(restored.contains(#""deleted":false"#))
     }
 
+    @Test("an edit made after seeing a delete conflict leaves it open at both offices; a deleted record is not deleted again")
+    func editAfterSeeingADeleteConflict() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "m", "init", "--office", "mumbai")
+        try cli.ok("--data", "c", "init", "--office", "chennai")
+        let id = try recordID(try cli.ok("--data", "m", "record", "add", "--json", "type=trade_lead", "tracks=sccp", "title=T"))
+        try cli.send(from: "m", to: "c")
+        try cli.ok("--data", "m", "record", "delete", id, author: "ravi")
+        try cli.ok("--data", "c", "record", "set", id, "notes=edited", author: "priya")
+        #expect(try cli.send(from: "m", to: "c") == "merged 1, changed 1, conflicts 1\n")
+        // Seen the conflict, Sam changes the status: saved, and the conflict stays.
+        try cli.ok("--data", "c", "record", "set", id, "status=contacted", author: "sam")
+        #expect(try cli.send(from: "c", to: "m") == "merged 1, changed 1, conflicts 1\n")
+        for node in ["m", "c"] {
+            let record = try cli.record(node, id)
+            let conflicts = try #require(record["conflicts"] as? [String: [[String: Any]]])
+            #expect(Set(conflicts.keys) == ["deleted"], "\(node)")
+            #expect((record["fields"] as? [String: Any])?["status"] as? String == "contacted", "\(node)")
+            #expect(try cli.ok("--data", node, "record", "get", id).contains("CONFLICT"), "\(node)")
+        }
+        let latest = try cli.ok("--data", "c", "record", "history", id).components(separatedBy: "\n\n")[0]
+        #expect(latest.contains("  sam  ") && latest.contains("status: identified → contacted"), "\(latest)")
+        #expect(!latest.contains("resolution") && !latest.contains("deleted"), "\(latest)")
+
+        try cli.ok("--data", "m", "resolve", id, "deleted=true")
+        try cli.send(from: "m", to: "c")
+        let version = try #require(try cli.record("c", id)["version"] as? String)
+        let refused = try cli.fails("--data", "c", "record", "delete", id)
+        #expect(refused == "error: record \(id) is already deleted, so nothing was changed; use resolve to restore it\n")
+        #expect(try cli.record("c", id)["version"] as? String == version)
+        #expect(try cli.fails("--data", "c", "record", "set", "--version", version, id, "notes=x").contains("is deleted"))
+    }
+
     @Test("a stale --version at one node keeps the unseen write as a conflict")
     func staleVersion() throws {
         let cli = try CLI()

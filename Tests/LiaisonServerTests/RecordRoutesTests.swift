@@ -275,6 +275,40 @@ struct RecordRoutesTests {
         }
     }
 
+    /// A PATCH made after seeing a delete conflict saves its field and leaves the conflict open;
+    /// once settled as deleted, a DELETE is 409 and writes nothing, whatever it names in If-Match.
+    @Test func patchAfterADeleteConflictLeavesItOpenAndADeletedRecordIsNotDeletedAgain() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let created = try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord)
+            let id = try #require(created.object["id"] as? String)
+            let shown = try #require(created.header("etag"))
+            _ = try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: #"{"notes":"called"}"#, headers: [("If-Match", shown)])
+            let deleted = try await node.send("DELETE", "/v1/records/\(id)", token: editor, headers: [("If-Match", shown)])
+            let edited = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: editor,
+                json: #"{"status":"contacted"}"#,
+                headers: [("If-Match", try #require(deleted.header("etag")))]
+            )
+            #expect(edited.status == 200)
+            #expect((edited.object["conflicts"] as? [String: Any])?.keys.sorted() == ["deleted"])
+            #expect((edited.object["fields"] as? [String: Any])?["status"] as? String == "contacted")
+            #expect(edited.object["deleted"] as? Bool == false)
+
+            let settled = try await node.send("POST", "/v1/records/\(id)/resolve", token: editor, json: #"{"deleted":true}"#)
+            #expect(settled.object["deleted"] as? Bool == true)
+            let before = try await node.store.currentSequence()
+            for tag in [try #require(settled.header("etag")), shown] {
+                let again = try await node.send("DELETE", "/v1/records/\(id)", token: editor, headers: [("If-Match", tag)])
+                #expect(again.status == 409)
+                #expect(again.error == "record \(id) is already deleted, so nothing was changed; use resolve to restore it")
+            }
+            #expect(try await node.store.currentSequence() == before)
+        }
+    }
+
     @Test func validationErrorsNameEachFieldAndChangeNothing() async throws {
         try await withNode { node in
             let editor = node.token(.editor)

@@ -279,6 +279,53 @@ struct WebRecordsTests {
         }
     }
 
+    /// The edit form saved after a delete conflict arrived saves its field and leaves the conflict
+    /// to Keep deleted or Restore; a delete form sent again once the record is deleted (a second
+    /// tab, a double click) is refused and writes nothing.
+    @Test func anEditAfterADeleteConflictLeavesItOpenAndADeletedRecordIsNotDeletedAgain() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let version = try #require(WebBrowser.hidden("version", in: try await browser.get("/records/\(id)/delete").text))
+            _ = try await node.send(
+                "PATCH",
+                "/v1/records/\(id)",
+                token: node.token(.admin),
+                json: #"{"notes":"called"}"#,
+                headers: [("If-Match", "\"\(version)\"")]
+            )
+            #expect(try await browser.post("/records/\(id)/delete", ["version": version]).header("location") == "/records/\(id)?done=conflict")
+
+            let edit = try await browser.get("/records/\(id)/edit")
+            let saved = try await browser.post(
+                "/records/\(id)",
+                [
+                    "version": try #require(WebBrowser.hidden("version", in: edit.text)),
+                    "loaded": try #require(WebBrowser.hidden("loaded", in: edit.text)), "title": "Lithium refining JV",
+                    "type": "joint_venture", "office": "mumbai", "status": "in_discussion", "tracks": "critical_minerals",
+                    "value_usd": "2500000", "critical_minerals.mineral": "lithium", "notes": "called",
+                ]
+            )
+            #expect(saved.header("location") == "/records/\(id)?done=saved")
+            let state = try #require(try await node.store.state(id: id))
+            #expect(state.conflictedFields == [deletedField] && state.displayValues["status"] == .text("in_discussion"))
+            let page = try await browser.get("/records/\(id)")
+            #expect(page.text.contains("Deleted at one office, edited at another"))
+
+            let kept = try await browser.post(
+                "/records/\(id)/resolve",
+                ["version": try #require(WebBrowser.hidden("version", in: page.text)), "pick.deleted": "true"]
+            )
+            #expect(kept.status == 303)
+            let before = try await node.store.currentSequence()
+            let again = try await browser.post("/records/\(id)/delete", ["version": version])
+            #expect(again.status == 409)
+            #expect(again.text.contains("This record was already deleted"))
+            #expect(try await node.store.currentSequence() == before)
+            #expect(try await node.store.state(id: id)?.isDeleted == true)
+        }
+    }
+
     @Test func textIsEscapedEverywhere() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .editor)
