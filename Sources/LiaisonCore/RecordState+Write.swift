@@ -55,6 +55,13 @@ extension RecordState {
         return values
     }
 
+    /// Whether a writer who read `read` saw this record deleted: it shows as deleted and `read`
+    /// covers every write of `deleted = true` it holds. An edit from that writer is refused; one
+    /// that did not see the delete is made, and is a conflict on `deleted`.
+    public func isDeleted(asSeenAt read: VersionVector) -> Bool {
+        isDeleted && entries(of: deletedField).allSatisfy { read.contains($0.dot) }
+    }
+
     /// Deletes the record: a write of `deleted = true` against `readContext`.
     @discardableResult
     public mutating func delete(readContext: VersionVector, replica: String, meta: WriteMeta) throws(WriteError) -> Dot {

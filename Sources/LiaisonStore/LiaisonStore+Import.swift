@@ -150,7 +150,7 @@ extension LiaisonStore {
             }
             if changes.isEmpty { return .unchanged }
             // As an edit: refused when its writer saw the delete, a conflict on `deleted` when not.
-            if state.isDeleted, state.entries(of: deletedField).allSatisfy({ read.contains($0.dot) }) {
+            if state.isDeleted(asSeenAt: read) {
                 throw StoreError(.refused, "record \(id) is deleted; restore it with resolve first")
             }
             let before = state

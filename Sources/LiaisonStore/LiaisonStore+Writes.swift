@@ -32,7 +32,7 @@ extension LiaisonStore {
         let values = try schema.checkWrite(values)
         return try await change(id: id) { state in
             let read = readContext ?? state.context
-            if state.isDeleted, state.entries(of: deletedField).allSatisfy({ read.contains($0.dot) }) {
+            if state.isDeleted(asSeenAt: read) {
                 throw StoreError(.refused, "record \(id) is deleted; use resolve to restore it")
             }
             return try state.loggedWrite(values, readContext: read, replica: self.identity.replicaID, meta: self.meta(author))
