@@ -63,7 +63,9 @@ extension LiaisonStore {
 
     /// Writes a bundle to `file` through a temporary file beside it, renamed into place
     /// only once complete.
+    /// - Throws: ``StoreError`` `.invalid` when `file` is inside the data directory.
     public func exportBundle(since: Int64, toFile file: URL) async throws -> BundleExport {
+        try refuseInsideDataDirectory(file, "export to a file outside it")
         let directory = file.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {

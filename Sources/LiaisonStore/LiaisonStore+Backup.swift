@@ -24,11 +24,7 @@ extension LiaisonStore {
     ///   node (another node's store or backup, any other file): replacing it would lose it.
     @discardableResult
     public func backup(to file: URL) async throws -> BackupSummary {
-        let directory = self.file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
-        let target = Self.resolved(file)
-        guard target != directory, !target.hasPrefix(directory + "/") else {
-            throw StoreError(.invalid, "\(file.path) is inside the data directory \(directory): back up to a file outside it")
-        }
+        try refuseInsideDataDirectory(file, "back up to a file outside it")
         try refuseToReplace(file)
         let partial = file.deletingLastPathComponent()
             .appendingPathComponent(".\(file.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
@@ -207,13 +203,6 @@ extension LiaisonStore {
     /// The file SQLite keeps beside `file` with `suffix` (`-wal`, `-shm`).
     private static func sidecar(of file: URL, _ suffix: String) -> URL {
         file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + suffix)
-    }
-
-    /// `file`'s path with its directory's symbolic links and `.`/`..` resolved, so that two
-    /// names of one file compare equal (whether or not the file itself exists yet).
-    private static func resolved(_ file: URL) -> String {
-        let absolute = file.standardizedFileURL
-        return absolute.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(absolute.lastPathComponent).path
     }
 
     /// Checks that `db` is a whole Liaison store and says what it holds.

@@ -44,7 +44,11 @@ struct ReportCommand: AsyncParsableCommand {
         let registry = BundledPlugins.registry
         let request = ReportRequest(id: id, office: office, period: ReportPeriod(from: from, to: to))
         try registry.validate(request)
-        let document = try await registry.report(request, from: data.openStore())
+        let store = try data.openStore()
+        if let out {
+            try store.refuseInsideDataDirectory(URL(fileURLWithPath: out), "write the report outside it")
+        }
+        let document = try await registry.report(request, from: store)
         guard let out else {
             let rendered = ReportRenderer.render(document, as: format)
             // Markdown on stdout is read on a terminal; the other formats are data or a page.
