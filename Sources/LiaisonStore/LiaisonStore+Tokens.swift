@@ -70,6 +70,8 @@ extension LiaisonStore {
     /// Installs a token made elsewhere (a deployment's secret), replacing any token of that
     /// name. It must be at least 32 characters of `A-Z a-z 0-9 - _ . ~ + / =`, so it is as
     /// hard to guess as one ``createToken(name:role:)`` makes.
+    /// - Throws: ``StoreError`` `.invalid` for a bad token or name, or a secret another token
+    ///   already has (one secret names one token; the other is left as it is).
     public func importToken(name: String, role: TokenRole, token: String) async throws {
         guard token.count >= 32, token.count <= 512,
             token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.~+/=".contains($0)) })
@@ -84,8 +86,11 @@ extension LiaisonStore {
         let hash = TokenDigest(token).hex
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
         try await database.write { db in
+            if let holder = try String.fetchOne(db, sql: "SELECT name FROM token WHERE hash = ? AND name != ?", arguments: [hash, name]) {
+                throw StoreError(.invalid, "this token's secret is already installed as token \(holder); revoke it first")
+            }
             if replacing {
-                try db.execute(sql: "DELETE FROM token WHERE name = ? OR hash = ?", arguments: [name, hash])
+                try db.execute(sql: "DELETE FROM token WHERE name = ?", arguments: [name])
             } else if try Bool.fetchOne(db, sql: "SELECT 1 FROM token WHERE name = ?", arguments: [name]) != nil {
                 throw StoreError(.invalid, "a token named \"\(name)\" exists; revoke it first")
             }

@@ -76,4 +76,23 @@ struct TokenStoreTests {
         await #expect(throws: StoreError.self) { try await store.importToken(name: "short", role: .admin, token: "too-short") }
         #expect(try await store.tokens().map(\.name) == ["admin"])
     }
+
+    /// Importing a secret that another token already had deleted that token, unsaid.
+    @Test func importingASecretAnotherTokenHasIsRefusedAndKeepsIt() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-token-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try LiaisonStore.initialise(directory: directory, office: "chennai")
+        let store = try LiaisonStore(directory: directory, schema: .core)
+        let secret = String(repeating: "s", count: 40)
+        try await store.importToken(name: "bot-a", role: .editor, token: secret)
+
+        let error = await #expect(throws: StoreError.self) { try await store.importToken(name: "bot-b", role: .reader, token: secret) }
+        #expect(error?.message == "this token's secret is already installed as token bot-a; revoke it first")
+        #expect(try await store.tokens().map(\.name) == ["bot-a"])
+        #expect(try await store.authenticate(token: secret)?.name == "bot-a")
+        #expect(try await store.authenticate(token: secret)?.role == .editor)
+
+        try await store.importToken(name: "bot-a", role: .reader, token: secret)
+        #expect(try await store.authenticate(token: secret)?.role == .reader, "the same name takes its own secret again")
+    }
 }
