@@ -83,7 +83,7 @@ extension LiaisonStore {
     /// record to every peer once; what the backup had pulled from peers stays pulled.
     /// - Returns: the new identity and what the backup held.
     /// - Throws: ``StoreError`` `.alreadyInitialised` when `directory` holds a store,
-    ///   `.invalid` when `backup` is not a Liaison store.
+    ///   `.invalid` when `backup` is empty, damaged or not a Liaison store.
     public static func restore(from backup: URL, into directory: URL) throws -> (NodeIdentity, BackupSummary) {
         let file = directory.appendingPathComponent(fileName)
         if FileManager.default.fileExists(atPath: file.path) {
@@ -93,6 +93,9 @@ extension LiaisonStore {
         guard stat(backup.path, &info) == 0 else { throw StoreError(.invalid, "no file \(backup.path)") }
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw StoreError(.invalid, "\(backup.path) is not a file (a directory, a device or a pipe): name a file made by `liaison backup`")
+        }
+        guard info.st_size > 0 else {
+            throw StoreError(.invalid, "\(backup.path) is empty: name a file made by `liaison backup`")
         }
         // A store's log holds its latest commits until SQLite folds them back: copied alone, the
         // file would lose them (a backup has none; a node's store has one while it runs, or after a crash).
@@ -177,6 +180,9 @@ extension LiaisonStore {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw fileProblem("cannot write \(file.path)", error)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            // A store cut short (a copy that stopped) or with a bad page: as the check of a whole one says.
+            throw StoreError(.invalid, "\(name.path) is damaged: \(error.message ?? "\(error)")")
         } catch {
             throw StoreError(.invalid, "\(name.path) is not a Liaison store (\(error))")
         }

@@ -57,6 +57,12 @@ extension LiaisonStore {
         }
     }
 
+    /// The name of the user whose name is `name` ignoring case, if any: the one a new user
+    /// `name` would clash with.
+    public func userName(matching name: String) async throws -> String? {
+        try await database.read { db in try Self.accountName(db, matching: name) }
+    }
+
     /// The account whose name is `name` ignoring case, if any.
     private static func accountName(_ db: Database, matching name: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT name FROM account WHERE lower(name) = lower(?)", arguments: [name])

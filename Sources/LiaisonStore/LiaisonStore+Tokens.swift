@@ -112,8 +112,24 @@ extension LiaisonStore {
     /// tell only how close a guess's digest came to a stored one, which says nothing about the
     /// token (sessions are found the same way).
     /// A token made for an account answers the account's name (the author of its writes) and
-    /// the lower of the two roles, and `nil` while the account is disabled.
+    /// the lower of the two roles, and `nil` while the account is disabled
+    /// (``disabledUser(ofToken:)`` tells that case apart).
     public func authenticate(token: String) async throws -> (name: String, role: TokenRole)? {
+        guard let found = try lookUp(token), let role = TokenRole(rawValue: found.role) else { return nil }
+        guard let account = found.account else { return (found.name, role) }
+        guard found.disabled == false, let accountRole = found.accountRole.flatMap(TokenRole.init(rawValue:)) else { return nil }
+        return (account, min(role, accountRole))
+    }
+
+    /// The user `token` was made for when that user is disabled (so the token, though current,
+    /// does not work), else `nil`.
+    public func disabledUser(ofToken token: String) async throws -> String? {
+        guard let found = try lookUp(token), found.disabled == true else { return nil }
+        return found.account
+    }
+
+    /// The stored row of `token`, its digest compared in constant time; `nil` when there is none.
+    private func lookUp(_ token: String) throws -> (name: String, role: String, account: String?, accountRole: String?, disabled: Bool?)? {
         guard !token.isEmpty, token.utf8.count <= 512 else { return nil }
         let presented = TokenDigest(token)
         let found = try readCaller { db in
@@ -130,12 +146,8 @@ extension LiaisonStore {
                 (row[0], row[1], row[2], row[3], row[4], row[5])
             }
         }
-        guard let (name, role, hash, account, accountRole, disabled) = found, presented.matches(hex: hash),
-            let role = TokenRole(rawValue: role)
-        else { return nil }
-        guard let account else { return (name, role) }
-        guard disabled == false, let accountRole = accountRole.flatMap(TokenRole.init(rawValue:)) else { return nil }
-        return (account, min(role, accountRole))
+        guard let (name, role, hash, account, accountRole, disabled) = found, presented.matches(hex: hash) else { return nil }
+        return (name, role, account, accountRole, disabled)
     }
 
     private static func checkTokenAccount(_ db: Database, _ name: String, role: TokenRole) throws {

@@ -37,7 +37,7 @@ struct WebSessionMiddleware: RouterMiddleware {
                     )
                 }
                 guard Access.staff(minimum).allows(user.role) else {
-                    return try await page.refusal(user, "Your role (\(user.role.rawValue)) may not make this change, so nothing was saved.")
+                    return try await page.refusal(user, formRefusal(user.role))
                 }
                 context.submitted = form
             } else {
@@ -55,6 +55,12 @@ struct WebSessionMiddleware: RouterMiddleware {
         minimum == .admin
             ? "This page is for admins; your role (\(role.rawValue)) cannot open it. Ask an admin if you need a change made here."
             : "Your role (\(role.rawValue)) may only read. Ask an admin for the editor role to change records."
+    }
+
+    /// Why a form is refused to `role`: the role it needs, and whom to ask.
+    private func formRefusal(_ role: TokenRole) -> String {
+        "This change needs the \(minimum.rawValue) role; yours (\(role.rawValue)) may not make it, so nothing was saved. "
+            + (minimum == .admin ? "Ask an admin if you need it made." : "Ask an admin for the editor role to change records.")
     }
 
     /// Without a session: a page goes to sign in and comes back; a form gets the sign-in page

@@ -84,6 +84,34 @@ struct StoreBackupTests {
         }
     }
 
+    /// A backup cut short (a copy that stopped) was called "not a Liaison store (SQLite error
+    /// 11: ...)", and an empty file "has no node identity".
+    @Test func aBackupCutShortIsDamagedAndAnEmptyOneIsEmpty() async throws {
+        let fixture = try StoreFixture()
+        for index in 1...40 { try await fixture.add("Record \(index)", "notes=" + String(repeating: "x", count: 300)) }
+        let backup = fixture.elsewhere.appendingPathComponent("backup.sqlite")
+        try await fixture.store.backup(to: backup)
+        let whole = try Data(contentsOf: backup)
+        let target = fixture.directory.appendingPathComponent("restored")
+        for pages in [whole.count / 4096 / 2, whole.count / 4096 - 1] {
+            let cut = fixture.elsewhere.appendingPathComponent("cut-\(pages).sqlite")
+            try whole.prefix(pages * 4096).write(to: cut)
+            #expect {
+                try LiaisonStore.restore(from: cut, into: target)
+            } throws: { error in
+                "\(error)".hasPrefix("\(cut.path) is damaged") && !"\(error)".contains("SQLite error")
+            }
+        }
+        let empty = fixture.elsewhere.appendingPathComponent("empty.sqlite")
+        try Data().write(to: empty)
+        #expect {
+            try LiaisonStore.restore(from: empty, into: target)
+        } throws: { error in
+            "\(error)" == "\(empty.path) is empty: name a file made by `liaison backup`"
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.path), "nothing was made")
+    }
+
     /// Two restores into one new directory at once shared a temporary file, and both failed
     /// saying the backup was not a Liaison store.
     @Test func aSecondRestoreIntoTheSameDirectoryMeanwhileIsRefusedByName() async throws {

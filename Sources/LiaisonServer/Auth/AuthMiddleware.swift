@@ -35,17 +35,25 @@ struct AuthMiddleware: RouterMiddleware {
     private func caller(_ request: Request) async throws -> (String, TokenRole) {
         if let token = Self.bearerToken(request.headers[.authorization]) {
             guard let found = try await store.authenticate(token: token) else {
+                let disabled = try await store.disabledUser(ofToken: token)
                 throw APIError(
                     .unauthorized,
-                    "the bearer token is not valid",
+                    disabled.map { "this token's user \($0) is disabled; an admin can enable them again" }
+                        ?? "the bearer token is not valid",
                     headers: [.wwwAuthenticate: "Bearer realm=\"liaison\", error=\"invalid_token\""]
                 )
             }
             return found
         }
-        if let id = WebSessions.sessionID(of: request, node: store.identity),
-            let session = try await store.session(id: id)
-        {
+        if let id = WebSessions.sessionID(of: request, node: store.identity) {
+            guard let session = try await store.session(id: id) else {
+                throw APIError(
+                    .unauthorized,
+                    "your session has ended (signed out, expired, or its user was disabled or given a new password): "
+                        + "sign in again (POST /v1/session), or send Authorization: Bearer <token>",
+                    headers: [.wwwAuthenticate: "Bearer realm=\"liaison\""]
+                )
+            }
             guard !session.account.mustChangePassword else {
                 throw APIError(
                     .forbidden,
@@ -55,9 +63,7 @@ struct AuthMiddleware: RouterMiddleware {
                 )
             }
             if request.method != .get && request.method != .head {
-                guard TokenDigest.equal(request.headers[Self.csrfHeader] ?? "", WebSession(id: id).csrf) else {
-                    throw APIError(.forbidden, "a write with a session cookie needs the session's X-CSRF-Token header")
-                }
+                try Self.checkCSRF(request, session: id)
             }
             return (session.account.name, session.account.role)
         }
@@ -70,6 +76,14 @@ struct AuthMiddleware: RouterMiddleware {
 
     /// The header that carries a session's CSRF token.
     static let csrfHeader = HTTPFields.Element.Name("X-CSRF-Token")!
+
+    /// Throws 403 unless `request`, a write with the cookie of session `id`, carries that
+    /// session's CSRF token in `X-CSRF-Token`.
+    static func checkCSRF(_ request: Request, session id: String) throws {
+        guard TokenDigest.equal(request.headers[csrfHeader] ?? "", WebSession(id: id).csrf) else {
+            throw APIError(.forbidden, "a write with a session cookie needs the session's X-CSRF-Token header")
+        }
+    }
 
     /// The token of an `Authorization` header value `Bearer <token>` (scheme matched case-insensitively).
     /// Read by bytes: every request asks, and splitting and trimming by characters cost more

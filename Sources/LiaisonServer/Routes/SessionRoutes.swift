@@ -4,7 +4,7 @@ import LiaisonStore
 
 /// `POST /v1/session` signs in with a user name and password and answers the session cookie
 /// (the web page's, good for the API too, with `X-CSRF-Token` on writes); `DELETE /v1/session`
-/// signs out. Failed sign-ins are slowed as on the page: 429 with `Retry-After`.
+/// signs out, with `X-CSRF-Token` too. Failed sign-ins are slowed as on the page: 429 with `Retry-After`.
 extension APIHandlers {
     /// Body `{"name": "asha", "password": "…"}`, sent as `application/json` (which a cross-site
     /// form cannot send).
@@ -43,8 +43,12 @@ extension APIHandlers {
         }
     }
 
+    /// Ends the session of the request's cookie, which must come with its `X-CSRF-Token` (403
+    /// without: like every write with a session cookie); a cookie of an ended session is only
+    /// cleared.
     @Sendable func deleteSession(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        if let id = WebSessions.sessionID(of: request, node: store.identity) {
+        if let id = WebSessions.sessionID(of: request, node: store.identity), try await store.session(id: id) != nil {
+            try AuthMiddleware.checkCSRF(request, session: id)
             try await store.endSession(id: id)
         }
         var response = Response(status: .noContent)

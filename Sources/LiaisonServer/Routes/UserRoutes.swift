@@ -65,7 +65,10 @@ extension APIHandlers {
             mustChangePassword: body.password == nil ? nil : body.must_change_password ?? true
         )
         let name = context.parameters.decoded("name")
-        if let refusal = change.refusal(forAccount: name, by: context.author) { throw APIError.badRequest(refusal) }
+        // A caller named like no user (a name-only token) changing that name gets the 404 below.
+        if let refusal = change.refusal(forAccount: name, by: context.author), try await store.account(named: name) != nil {
+            throw APIError.badRequest(refusal)
+        }
         let account = try await store.changeAccount(name, change)
         return .json(.object(Self.members(account)))
     }
