@@ -10,6 +10,8 @@ public struct BackupSummary: Hashable, Sendable {
     public let office: String
     /// Live records in the backup.
     public let records: Int
+    /// Deleted records in the backup (kept, as every store keeps them, so a delete syncs).
+    public let deletedRecords: Int
     /// The backup's local sequence.
     public let sequence: Int64
 }
@@ -218,7 +220,8 @@ extension LiaisonStore {
         guard let node = try Row.fetchOne(db, sql: "SELECT replica_id, office, sequence FROM node WHERE id = 1") else {
             throw StoreError(.invalid, "\(file.path) has no node identity")
         }
-        let records = try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE deleted = 0") ?? 0
-        return BackupSummary(backedUpReplica: node[0], office: node[1], records: records, sequence: node[2])
+        let deleted = try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE deleted = 1") ?? 0
+        let records = try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0
+        return BackupSummary(backedUpReplica: node[0], office: node[1], records: records - deleted, deletedRecords: deleted, sequence: node[2])
     }
 }

@@ -154,7 +154,7 @@ extension LiaisonStore {
         guard let account = try account(db, name) else { throw StoreError(.notFound, "no user named \"\(name)\"") }
         guard role != .peer else { throw StoreError(.invalid, "a peer token belongs to another node, not to a user") }
         guard min(role, account.role) == role else {
-            throw StoreError(.invalid, "\(name) is a \(account.role.rawValue); a token for them may not be \(role.rawValue)")
+            throw StoreError(.invalid, "\(name) is \(Wording.withArticle(account.role.rawValue)); a token for them may not be \(role.rawValue)")
         }
     }
 

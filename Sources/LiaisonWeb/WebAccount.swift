@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonCore
 import LiaisonHTTP
 import LiaisonStore
 
@@ -57,7 +58,7 @@ extension WebRoutes {
         guard new == form["confirm"] else { return try await problem("The two new passwords differ. Type the same one twice.") }
         switch try await PasswordChange(store: store, throttle: throttle).attempt(account: user.account, current: form["current"] ?? "", new: new) {
         case .wait(let seconds):
-            return try await problem("Too many wrong passwords. Wait \(seconds) seconds, then try again.", .tooManyRequests)
+            return try await problem("Too many wrong passwords. Wait \(Wording.counted(seconds, "second")), then try again.", .tooManyRequests)
         case .currentWrong:
             return try await problem("Your current password is not right, so nothing was changed.")
         case .weak(let text):

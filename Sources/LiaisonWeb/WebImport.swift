@@ -89,7 +89,7 @@ extension WebRoutes {
                 dates: datesText,
                 hidden: true,
                 again: form["again"] == "1",
-                submit: "Import \(summary.created + summary.updated) records",
+                submit: "Import \(Wording.counted(summary.created + summary.updated, "record"))",
                 confirm: true
             )
             return try await showImport(
@@ -99,7 +99,7 @@ extension WebRoutes {
                 map: mapText,
                 dates: datesText,
                 notice: WebNotice.ok(
-                    "Every row is good: importing \(name) will create \(summary.created) records, update \(summary.updated) and leave \(summary.unchanged) unchanged. Nothing is written until you confirm."
+                    "Every row is good: importing \(name) will create \(Wording.counted(summary.created, "record")), update \(summary.updated) and leave \(summary.unchanged) unchanged. Nothing is written until you confirm."
                 ),
                 status: .ok,
                 preview: HTML.join([importUpdates(summary.updates), preview, confirmForm])

@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonCore
 import LiaisonHTTP
 import LiaisonStore
 
@@ -45,7 +46,7 @@ extension WebRoutes {
         ) {
         case .wait(let seconds):
             return again(
-                "Too many failed sign-ins for this account or from this computer. Wait \(seconds) seconds, then try again.",
+                "Too many failed sign-ins for this account or from this computer. Wait \(Wording.counted(seconds, "second")), then try again.",
                 .tooManyRequests,
                 headers: [.retryAfter: String(seconds)]
             )

@@ -28,10 +28,10 @@ struct BackupCommand: AsyncParsableCommand {
         let summary = try await store.backup(to: OutputFile.url(out))
         if output.json {
             print(
-                "{\"file\":\(jsonString(out)),\"records\":\(summary.records),\"sequence\":\(summary.sequence),\"replica_id\":\(jsonString(summary.backedUpReplica))}"
+                "{\"file\":\(jsonString(out)),\"records\":\(summary.records),\"deleted_records\":\(summary.deletedRecords),\"sequence\":\(summary.sequence),\"replica_id\":\(jsonString(summary.backedUpReplica))}"
             )
         } else {
-            printForPeople("backed up \(summary.records) records of \(summary.backedUpReplica) (up to sequence \(summary.sequence)) to \(out)")
+            printForPeople("backed up \(summary.counted) of \(summary.backedUpReplica) (up to sequence \(summary.sequence)) to \(out)")
         }
     }
 }
@@ -59,17 +59,24 @@ struct RestoreCommand: AsyncParsableCommand {
         let (identity, summary) = try LiaisonStore.restore(from: URL(fileURLWithPath: file), into: data.url)
         if output.json {
             print(
-                "{\"records\":\(summary.records),\"replica_id\":\(jsonString(identity.replicaID)),\"office\":\(jsonString(identity.office)),\"backed_up_replica_id\":\(jsonString(summary.backedUpReplica))}"
+                "{\"records\":\(summary.records),\"deleted_records\":\(summary.deletedRecords),\"replica_id\":\(jsonString(identity.replicaID)),\"office\":\(jsonString(identity.office)),\"backed_up_replica_id\":\(jsonString(summary.backedUpReplica))}"
             )
         } else {
             printForPeople(
                 """
-                restored \(summary.records) records into \(data.url.path) as new node \(identity.replicaID) \
+                restored \(summary.counted) into \(data.url.path) as new node \(identity.replicaID) \
                 (office \(identity.office); the backup was of \(summary.backedUpReplica))
                 next: start it with `liaison serve`; it syncs with its peers as a new node
                 """
             )
         }
+    }
+}
+
+extension BackupSummary {
+    /// "3 records", and the deleted ones when there are any: "3 records (and 1 deleted record)".
+    var counted: String {
+        Wording.counted(records, "record") + (deletedRecords == 0 ? "" : " (and \(Wording.counted(deletedRecords, "deleted record")))")
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LiaisonCore
 import LiaisonHTTP
 import LiaisonStore
 
@@ -23,8 +24,10 @@ struct AuthMiddleware: RouterMiddleware {
         let (name, role) = try await caller(request)
         guard access.allows(role) else {
             let allowed = access.roles.map(\.rawValue).joined(separator: " or ")
-            let article = role.rawValue.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-            throw APIError(.forbidden, "\(article) \(role.rawValue) may not call \(request.method) \(request.uri.path); it needs \(allowed)")
+            throw APIError(
+                .forbidden,
+                "\(Wording.withArticle(role.rawValue)) may not call \(request.method) \(request.uri.path); it needs \(allowed)"
+            )
         }
         var context = context
         context.caller = Caller(name: name, role: role)

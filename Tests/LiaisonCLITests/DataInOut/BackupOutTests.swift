@@ -52,6 +52,22 @@ import Testing
         #expect(try cli.ok("--data", "node", "status").contains("mumbai"))
     }
 
+    /// "backed up 1 records": the count is of records that exist; deleted ones are said apart.
+    @Test func backupAndRestoreCountRecordsAndDeletedRecordsApart() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        try cli.ok("--data", "node", "record", "add", "type=trade_lead", "title=Kept", "tracks=ipef")
+        let gone = try recordID(try cli.ok("--data", "node", "record", "add", "--json", "type=trade_lead", "title=Gone", "tracks=ipef"))
+        try cli.ok("--data", "node", "record", "delete", gone)
+        let backedUp = try cli.ok("--data", "node", "backup", "--out", "node.sqlite")
+        #expect(backedUp.hasPrefix("backed up 1 record (and 1 deleted record) of mumbai."), "\(backedUp)")
+        let restored = try cli.ok("--data", "again", "restore", "node.sqlite")
+        #expect(restored.hasPrefix("restored 1 record (and 1 deleted record) into "), "\(restored)")
+        let json = try cli.ok("--data", "node", "backup", "--json", "--out", "node.sqlite")
+        #expect(json.contains(#""records":1,"deleted_records":1,"#), "\(json)")
+    }
+
     /// A backup holds token and password hashes: it was made readable by everyone (0644).
     @Test func aBackupIsReadableByItsOwnerOnly() throws {
         let cli = try CLI()
