@@ -68,9 +68,10 @@ public struct PeerStatus: Hashable, Sendable {
     public var lastSuccess: Int64?
     /// The last error, until a sync succeeds again.
     public var lastError: String?
-    /// When the last error happened (ms since 1970).
+    /// When ``lastError`` happened (ms since 1970): set and cleared with it.
     public var lastErrorAt: Int64?
-    /// How many of the peer's changes this node had not pulled when last asked.
+    /// How many of the peer's changes this node had not pulled when last asked (by the last
+    /// sync that got that far: while syncs fail, it may be out of date).
     public var behind: Int64?
 
     /// A status with nothing known yet.
@@ -129,7 +130,8 @@ extension LiaisonStore {
                 status.replicaID = row[1]
                 status.lastSuccess = row[2]
                 status.lastError = row[3]
-                status.lastErrorAt = row[4]
+                // Earlier builds kept the time of an error after a success had cleared the error.
+                status.lastErrorAt = status.lastError == nil ? nil : row[4]
                 status.behind = row[5]
                 return status
             }

@@ -82,6 +82,7 @@ public struct SyncEngine: Sendable {
             let report = try await exchange(with: PeerLink(peer: peer, transport: transport), status: &status, progress: progress)
             status.lastSuccess = Timestamp.millis()
             status.lastError = nil
+            status.lastErrorAt = nil
             try await store.savePeerStatus(status)
             metrics.syncSucceeded(peer: peer.name, seconds: seconds(), at: Double(status.lastSuccess ?? 0) / 1000)
             logger.info(

@@ -41,7 +41,11 @@ extension WebRoutes {
                 healthy
                 ? "<span class=\"badge status\">OK</span>"
                 : status.lastError != nil ? "<span class=\"badge deleted\">Failing</span>" : "<span class=\"badge\">Not yet synced</span>"
-            let behind: HTML = status.behind.map { $0 == 0 ? "Up to date" : HTML(raw: "\($0) change\($0 == 1 ? "" : "s") to fetch") } ?? "—"
+            // While syncs fail, the count from the last one that got that far may no longer be true.
+            let behind: HTML =
+                status.lastError != nil
+                ? "Unknown while failing"
+                : status.behind.map { $0 == 0 ? "Up to date" : HTML(raw: Wording.counted($0, "change") + " to fetch") } ?? "—"
             let error: HTML =
                 status.lastError.map { text in
                     "\(text)<br><span class=\"muted\">\(status.lastErrorAt.map { WebFormat.time(millis: $0) } ?? "")</span>"

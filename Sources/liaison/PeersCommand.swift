@@ -45,7 +45,8 @@ struct PeersCommand: AsyncParsableCommand {
             if let error = status.lastError {
                 printForPeople("  last error:   \(TerminalText.line(error)) (\(status.lastErrorAt.map(Timestamp.iso) ?? "?"))")
             }
-            printForPeople("  behind by:    \(status.behind.map { "\($0) changes" } ?? "unknown")")
+            let behind = status.lastError == nil ? status.behind.map { Wording.counted($0, "change") } : nil
+            printForPeople("  behind by:    \(behind ?? "unknown")")
         }
     }
 }

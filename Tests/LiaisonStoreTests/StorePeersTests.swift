@@ -28,4 +28,19 @@ struct StorePeersTests {
         #expect(try await store.replaceConfiguredPeers(with: [], now: 4) == ["chennai"])
         #expect(try await store.peers() == [byHand])
     }
+
+    /// Earlier builds cleared a peer's error at a success but kept its time.
+    @Test func anErrorsTimeIsReadOnlyWithTheError() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try await store.addPeer(PeerRecord(name: "chennai", url: "http://10.0.0.3:8080", tokenFile: "/etc/chennai"), now: 1)
+        var status = PeerStatus(name: "chennai")
+        status.lastSuccess = 20
+        status.lastErrorAt = 10
+        try await store.savePeerStatus(status)
+        #expect(try await store.peerStatuses().first?.lastErrorAt == nil)
+        status.lastError = "connect refused"
+        try await store.savePeerStatus(status)
+        #expect(try await store.peerStatuses().first?.lastErrorAt == 10)
+    }
 }

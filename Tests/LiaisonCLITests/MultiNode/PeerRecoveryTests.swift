@@ -1,0 +1,38 @@
+import Foundation
+import TestProcesses
+import Testing
+
+/// A peer that recovered kept the time of its last error beside a `null` error, and a failing
+/// one showed how far behind it was when it last worked ("0 changes", "Up to date").
+@Suite struct PeerRecoveryTests {
+    @Test func aFailingPeerShowsNoCountAndARecoveredOneNoError() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let mumbai = try ServedNode(office: "mumbai", root: root.url)
+        let chennai = try ServedNode(office: "chennai", root: root.url)
+        try chennai.start()
+        defer { chennai.stop() }
+        try mumbai.addPeer(chennai)
+        _ = try LiaisonRun.ok(["sync"], data: mumbai.directory)
+        #expect(try LiaisonRun.ok(["peers"], data: mumbai.directory).contains("behind by:    0 changes"))
+
+        chennai.stop()
+        #expect(try LiaisonRun.run(["sync"], data: mumbai.directory).status == 1)
+        let failing = try LiaisonRun.ok(["peers"], data: mumbai.directory)
+        #expect(failing.contains("last error:") && failing.contains("behind by:    unknown"), "\(failing)")
+        let failed = try #require(try Self.peer(LiaisonRun.ok(["peers", "--json"], data: mumbai.directory)))
+        #expect(failed["last_error"] is String && failed["last_error_at"] is String, "\(failed)")
+
+        try chennai.start()
+        _ = try LiaisonRun.ok(["sync"], data: mumbai.directory)
+        let recovered = try #require(try Self.peer(LiaisonRun.ok(["peers", "--json"], data: mumbai.directory)))
+        #expect(recovered["last_error"] is NSNull && recovered["last_error_at"] is NSNull, "\(recovered)")
+        #expect(recovered["last_success"] is String)
+        #expect(try LiaisonRun.ok(["peers"], data: mumbai.directory).contains("behind by:    0 changes"))
+    }
+
+    /// The one peer in `liaison peers --json`.
+    static func peer(_ json: String) throws -> [String: Any]? {
+        (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])?.first
+    }
+}
