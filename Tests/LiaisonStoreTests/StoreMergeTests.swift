@@ -199,11 +199,11 @@ struct StoreMergeTests {
     func exportToFile() async throws {
         let fixture = try StoreFixture()
         try await fixture.add()
-        let file = fixture.directory.appendingPathComponent("out.json")
+        let file = fixture.elsewhere.appendingPathComponent("out.json")
         let result = try await fixture.store.exportBundle(since: 0, toFile: file)
         #expect(result.states == 1)
         #expect(try LiaisonBundle(json: Data(contentsOf: file)).states.count == 1)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.elsewhere.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
 

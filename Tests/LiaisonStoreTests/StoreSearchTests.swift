@@ -175,7 +175,7 @@ struct StoreSearchTests {
             ]),
             author: "p"
         )
-        let bundle = peer.directory.appendingPathComponent("out.liaison")
+        let bundle = peer.elsewhere.appendingPathComponent("out.liaison")
         _ = try await other.exportBundle(since: 0, toFile: bundle)
         _ = try await store.merge(try LiaisonBundle(json: Data(contentsOf: bundle)))
         #expect(try await titles(store, "contain") == ["Port deal"])
