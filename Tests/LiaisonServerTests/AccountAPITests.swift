@@ -123,7 +123,8 @@ struct AccountAPITests {
             #expect(created.status == 201)
             let id = try #require(created.object["id"] as? String)
             #expect(try await node.store.state(id: id)?.writes.values.allSatisfy { $0.author == "asha" } == true)
-            #expect(try await node.send("DELETE", "/v1/session", headers: [("Cookie", cookie)]).status == 204)
+            #expect(try await node.send("DELETE", "/v1/session", headers: [("Cookie", cookie)]).status == 403, "a write: it needs X-CSRF-Token")
+            #expect(try await node.send("DELETE", "/v1/session", headers: [("Cookie", cookie), ("X-CSRF-Token", csrf)]).status == 204)
             #expect(try await node.send("GET", "/v1/records", headers: [("Cookie", cookie)]).status == 401)
         }
     }
