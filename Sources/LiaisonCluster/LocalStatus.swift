@@ -36,7 +36,7 @@ public struct LocalStatus: Sendable {
     ///
     /// ```
     /// replica   chennai.k3f9q2 (office chennai)
-    /// release   2026.12.04 (of this liaison binary)
+    /// release   2026.12.04.2 (of this liaison binary)
     /// sequence  141
     /// records   141 (4 with open conflicts; 2 deleted)
     /// peers     6
