@@ -218,6 +218,11 @@ extension WebRoutes {
             }
         }
         if values.isEmpty && problems.isEmpty { problems.append("Choose a value for at least one field, then save.") }
+        // A resolution writes `deleted`: saved without the choice, it would restore the record
+        // (as `liaison resolve` does) without anyone having chosen to.
+        if !values.isEmpty, values[deletedField] == nil, record.conflictedFields.contains(deletedField) {
+            problems.append("Deleted at one office, edited at another: choose Keep deleted or Restore as well, then save.")
+        }
         guard problems.isEmpty else {
             return try await showRecord(
                 record,

@@ -326,6 +326,30 @@ struct WebRecordsTests {
         }
     }
 
+    /// A resolution of other fields while a delete conflict is open needs Keep deleted or
+    /// Restore: without it the record would be restored unasked.
+    @Test func resolvingOtherFieldsOfADeleteConflictNeedsItsChoice() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let state = try #require(try await node.store.state(id: id))
+            _ = try await node.store.update(id: id, ["value_usd": .number(1)], readContext: state.context, author: "a")
+            _ = try await node.store.update(id: id, ["value_usd": .number(2)], readContext: state.context, author: "b")
+            _ = try await node.store.delete(id: id, readContext: state.context, author: "c")
+            #expect(try await node.store.state(id: id)?.conflictedFields.sorted() == [deletedField, "value_usd"])
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let version = try #require(WebBrowser.hidden("version", in: try await browser.get("/records/\(id)").text))
+            let before = try await node.store.currentSequence()
+            let refused = try await browser.post("/records/\(id)/resolve", ["version": version, "pick.value_usd": "v0"])
+            #expect(refused.status == 400)
+            #expect(refused.text.contains("choose Keep deleted or Restore as well"))
+            #expect(try await node.store.currentSequence() == before)
+            let kept = try await browser.post("/records/\(id)/resolve", ["version": version, "pick.value_usd": "v0", "pick.deleted": "true"])
+            #expect(kept.status == 303)
+            let settled = try #require(try await node.store.state(id: id))
+            #expect(settled.isDeleted && settled.conflictedFields.isEmpty)
+        }
+    }
+
     @Test func textIsEscapedEverywhere() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .editor)
