@@ -20,7 +20,7 @@ struct ImportCommand: AsyncParsableCommand {
             refused the second time unless --again. The CSV of `liaison record list --format csv` \
             imports back unchanged; its version column makes each row an edit made at that \
             version, so cells you left alone never undo changes made since, and a cell changed \
-            since and in the file becomes a conflict. --dry-run names the fields each row updates and the order it read dates in.
+            since and in the file becomes a conflict. --dry-run names the fields each row updates and the order it read dates in (an import says the order when the file told it or --dates stated it).
             Example: liaison import deals.csv --dry-run --map "Deal name=title"
             """
     )
@@ -98,8 +98,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
-    /// The summary line; a dry run says below it the order it read dates in (``ImportDates``),
-    /// then lists what each updating row would write.
+    /// The summary line; below it, the order dates were read in (``ImportDates``) when the file
+    /// told it or it was stated (a dry run says it always), then, for a dry run, what each
+    /// updating row would write.
     static func text(_ summary: ImportSummary, dates: ImportDates, file: String) -> String {
         func records(_ count: Int) -> String { "\(count) \(count == 1 ? "record" : "records")" }
         if summary.dryRun {
@@ -107,7 +108,8 @@ struct ImportCommand: AsyncParsableCommand {
                 + "leave \(summary.unchanged) unchanged; nothing was written\n\(dates)"
                 + summary.updates.map { "\n  \($0)" }.joined()
         }
-        return "imported \(file): created \(records(summary.created)), updated \(summary.updated), \(summary.unchanged) unchanged"
+        let imported = "imported \(file): created \(records(summary.created)), updated \(summary.updated), \(summary.unchanged) unchanged"
+        return dates.source == .default ? imported : "\(imported)\n\(dates)"
     }
 
     /// `{"created","updated","unchanged","dry_run","imported","dates":{"order","from","line"},

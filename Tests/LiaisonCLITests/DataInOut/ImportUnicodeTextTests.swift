@@ -45,7 +45,9 @@ import Testing
         )
         #expect(try ImportTests.count(cli) == 0)
 
-        #expect(try cli.ok("--data", "node", "import", file.path).contains("created 2 records"))
+        let imported = try cli.ok("--data", "node", "import", file.path)
+        #expect(imported.contains("created 2 records"), "\(imported)")
+        #expect(imported.contains("slash dates are read month first (MM/DD/YYYY), as row 3's"), "\(imported)")
         let records = try #require(
             try JSONSerialization.jsonObject(with: Data(try cli.ok("--data", "node", "record", "list", "--json").utf8)) as? [[String: Any]]
         )
