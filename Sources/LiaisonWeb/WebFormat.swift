@@ -25,7 +25,12 @@ enum WebFormat {
 
     /// The office of a replica id (`chennai.k3f9q2` → `Chennai`).
     static func replicaOffice(_ replica: String) -> String {
-        office(String(replica.split(separator: ".").first ?? Substring(replica)))
+        office(replicaOfficeSlug(replica))
+    }
+
+    /// The office slug a replica id starts with (`mumbai` of `mumbai.k3f9q2`).
+    static func replicaOfficeSlug(_ replica: String) -> String {
+        String(replica.split(separator: ".").first ?? Substring(replica))
     }
 
     /// The title of a track id.

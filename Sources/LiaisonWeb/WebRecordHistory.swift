@@ -16,14 +16,16 @@ extension WebRoutes {
     func historySection(_ state: RecordState, user: WebUser, after cursor: Dot?) async throws -> HTML {
         let page = try await store.history(id: state.id, after: cursor, limit: Self.historyPageSize)
         let history = page?.entries ?? []
-        // Display names are this node's accounts: they name only the writes made here. The same
-        // user name at another office may be another person, so there it stays as recorded.
+        // Display names are this office's accounts: they name only the writes made at this office,
+        // by this node or by the node it was restored from (the same office, an earlier replica
+        // id). The same user name at another office may be another person: there it stays as
+        // recorded.
         var names: [String: String] = [:]
         for account in try await store.accounts() { names[account.name] = account.displayName }
-        let here = store.identity.replicaID
+        let office = store.identity.office
         let items = history.map { entry -> HTML in
             let event = entry.event
-            let display = event.dot.replica == here ? names[event.meta.author] : nil
+            let display = WebFormat.replicaOfficeSlug(event.dot.replica) == office ? names[event.meta.author] : nil
             let who: HTML =
                 display.map { "<strong>\(event.meta.author)</strong> (\($0))" } ?? "<strong>\(event.meta.author)</strong>"
             var marks: [HTML] = []

@@ -140,6 +140,30 @@ struct WebHistoryTests {
         }
     }
 
+    /// A node restored from a backup has a new replica id: the writes made at its office before
+    /// (by the node it replaces, here a second Mumbai node) keep their display names.
+    @Test func aDisplayNameNamesTheOfficesWritesMadeBeforeARestore() async throws {
+        try await withNode(office: "mumbai") { restored in
+            try await withNode(office: "mumbai") { before in
+                var tokens: [String] = []
+                for node in [before, restored] {
+                    try await node.store.addAccount(name: "ed", displayName: "Ed Mumbai", role: .editor, password: WebBrowser.password)
+                    tokens.append(try await node.store.createToken(name: "ed-token", role: .editor, account: "ed"))
+                }
+                let created = try await before.send(
+                    "POST",
+                    "/v1/records",
+                    token: tokens[0],
+                    json: #"{"title":"Lithium refining JV","type":"event","tracks":["sccp"]}"#
+                )
+                let id = try #require(created.object["id"] as? String, "\(created.text)")
+                try await NodeHistoryTests.sync(restored, with: before, as: "earlier")
+                let page = try await WebBrowser.signIn(restored, as: .reader).get("/records/\(id)").text
+                #expect(page.contains("<strong>ed</strong> (Ed Mumbai) at Mumbai"))
+            }
+        }
+    }
+
     /// Restore is offered only for a value worth writing again: not a cleared (empty) value,
     /// and for a field of a track the record left, the page says why instead of a button that
     /// would lead to a refused write.
