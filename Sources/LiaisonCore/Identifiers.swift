@@ -10,6 +10,11 @@ public enum ReplicaID {
         return "\(office).\(suffix)"
     }
 
+    /// The office slug `replica` starts with (`mumbai` of `mumbai.k3f9q2`).
+    public static func office(of replica: String) -> String {
+        String(replica.split(separator: ".").first ?? Substring(replica))
+    }
+
     /// Whether `text` has the shape of a replica id: 3 to 64 characters of `a-z 0-9 . - _`,
     /// with a dot that is neither first nor last.
     public static func isValid(_ text: String) -> Bool {

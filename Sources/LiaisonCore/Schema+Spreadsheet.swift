@@ -61,9 +61,14 @@ extension Schema {
 
     /// The allowed value that `text` spells, ignoring case, spaces, `_` and `-`.
     static func matchChoice(_ text: String, _ allowed: [String]) -> String? {
-        func key(_ value: String) -> String { value.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" } }
-        let wanted = key(text)
-        return allowed.first { key($0) == wanted }
+        let wanted = nameKey(text)
+        return allowed.first { nameKey($0) == wanted }
+    }
+
+    /// `value` as names are compared in a spreadsheet: lowercased, without spaces, `_` and `-`
+    /// (`Closed Won`, `closed_won` and `closed-won` are one).
+    static func nameKey(_ value: String) -> String {
+        value.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" }
     }
 
     /// An amount without its `$`/`US$`/`USD` sign and digit grouping (`$2,500,000` and

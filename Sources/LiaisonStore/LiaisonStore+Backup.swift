@@ -220,8 +220,8 @@ extension LiaisonStore {
         guard let node = try Row.fetchOne(db, sql: "SELECT replica_id, office, sequence FROM node WHERE id = 1") else {
             throw StoreError(.invalid, "\(file.path) has no node identity")
         }
-        let deleted = try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE deleted = 1") ?? 0
-        let records = try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0
+        let counts = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(deleted), 0) FROM record")!
+        let (records, deleted): (Int, Int) = (counts[0], counts[1])
         return BackupSummary(backedUpReplica: node[0], office: node[1], records: records - deleted, deletedRecords: deleted, sequence: node[2])
     }
 }

@@ -47,7 +47,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         let rows = Set(problems.map(\.row)).count
-        return "nothing imported: \(rows) bad \(rows == 1 ? "row" : "rows"), \(problems.count) \(problems.count == 1 ? "problem" : "problems")"
+        return "nothing imported: \(Wording.counted(rows, "bad row")), \(Wording.counted(problems.count, "problem"))"
     }
 }
 

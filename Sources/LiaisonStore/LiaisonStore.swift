@@ -160,8 +160,8 @@ public final class LiaisonStore: Sendable {
         // open racing this one (another task or process) is never asked to migrate backwards
         // (`migrate(_:upTo:)` per migration trapped when another open had gone further).
         try Migrations.migrator.migrate(pool)
-        let after = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
-        let steps = Migrations.migrator.migrations.filter { after.contains($0) && !before.contains($0) }
+        // Every migration is applied now: the upgrade is those that were not before.
+        let steps = Migrations.migrator.migrations.filter { !before.contains($0) }
         if try pool.read({ db in try db.displayValuesUnfilled() }) {
             try pool.write { db in try db.fillDisplayValues() }
         }

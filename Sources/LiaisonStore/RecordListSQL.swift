@@ -219,7 +219,7 @@ struct RecordListSQL {
     /// (the search's matches lie elsewhere in the order, or the filters keep few of them): the
     /// walk then reads the search index's matches first, as for any search, having spent a bounded
     /// time on the attempt.
-    private func walkAskingEachText(_ db: Database, from cursor: ListCursor?, limit: Int) throws -> [Row]? {
+    func walkAskingEachText(_ db: Database, from cursor: ListCursor?, limit: Int) throws -> [Row]? {
         let (runs, ascending) = walking(from: cursor)
         var (rows, asked) = ([Row](), 0)
         for (index, run) in runs.enumerated() where rows.count < limit {

@@ -96,17 +96,6 @@ extension WebRoutes {
         guard let role = form["role"].flatMap(TokenRole.init(rawValue:)) else {
             return try await showUsers(user: user, notice: WebNotice.error("Choose a role: reader, editor or admin."), status: .badRequest)
         }
-        if let existing = try await store.userName(matching: name) {
-            // The store's refusal names `liaison user set`; on this page the list above has the way.
-            let same = existing == name ? "" : " (names may not differ only by case)"
-            return try await showUsers(
-                user: user,
-                notice: WebNotice.error(
-                    "The user was not added: a user named \"\(existing)\" exists\(same). To change their role, use Change on their row above."
-                ),
-                status: .badRequest
-            )
-        }
         let password = PasswordHash.temporaryPassword()
         do {
             try await store.addAccount(
@@ -117,7 +106,13 @@ extension WebRoutes {
                 mustChangePassword: true
             )
         } catch let error as StoreError {
-            return try await showUsers(user: user, notice: WebNotice.error("The user was not added: \(error.message)."), status: .badRequest)
+            var message = "The user was not added: \(error.message)."
+            if let existing = try await store.userName(matching: name) {
+                // The store's refusal names `liaison user set`; on this page the list above has the way.
+                let same = existing == name ? "" : " (names may not differ only by case)"
+                message = "The user was not added: a user named \"\(existing)\" exists\(same). To change their role, use Change on their row above."
+            }
+            return try await showUsers(user: user, notice: WebNotice.error(message), status: .badRequest)
         }
         return try await showUsers(
             user: user,

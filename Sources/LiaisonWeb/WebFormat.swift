@@ -14,8 +14,13 @@ enum WebFormat {
         guard !parts.isEmpty else { return slug }
         return parts.enumerated().map { index, word in
             if let special = words[word.lowercased()] { return special }
-            return index == 0 ? word.prefix(1).uppercased() + word.dropFirst() : word
+            return index == 0 ? sentence(word) : word
         }.joined(separator: " ")
+    }
+
+    /// `text` with its first letter capitalised, the rest as it is: a sentence's start.
+    static func sentence(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// The office name of a slug.
@@ -25,12 +30,7 @@ enum WebFormat {
 
     /// The office of a replica id (`chennai.k3f9q2` → `Chennai`).
     static func replicaOffice(_ replica: String) -> String {
-        office(replicaOfficeSlug(replica))
-    }
-
-    /// The office slug a replica id starts with (`mumbai` of `mumbai.k3f9q2`).
-    static func replicaOfficeSlug(_ replica: String) -> String {
-        String(replica.split(separator: ".").first ?? Substring(replica))
+        office(ReplicaID.office(of: replica))
     }
 
     /// The title of a track id.

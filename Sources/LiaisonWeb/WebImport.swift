@@ -209,7 +209,7 @@ extension WebRoutes {
         let choices =
             [("", "As the file's dates tell (day first when none does)")]
             + DateOrder.allCases.map { order in
-                (order.rawValue, "\(order.description.prefix(1).uppercased())\(order.description.dropFirst()), \(order.pattern)")
+                (order.rawValue, "\(WebFormat.sentence(order.description)), \(order.pattern)")
             }
         return HTML.join(
             choices.map { value, label -> HTML in "<option value=\"\(value)\"\(HTML.flag("selected", value == selected))>\(label)</option>" }
@@ -242,9 +242,8 @@ extension WebRoutes {
             let cells = table.header.indices.map { index -> HTML in "<td>\(index < row.values.count ? row.values[index] : "")</td>" }
             return "<tr><td class=\"num muted\">\(row.row)</td>\(cells)</tr>"
         }
-        let dates = plan.dates.description.prefix(1).uppercased() + plan.dates.description.dropFirst()
         return """
-            <p>\(dates).</p>
+            <p>\(WebFormat.sentence(plan.dates.description)).</p>
             <h2>First rows (\(min(table.rows.count, Self.importPreviewRows)) of \(table.rows.count))</h2>
             <div class="table-wrap"><table class="list"><thead><tr><th scope="col">Row</th>\(header)</tr></thead>
             <tbody>\(rows)</tbody></table></div>

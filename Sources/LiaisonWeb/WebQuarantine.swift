@@ -16,7 +16,10 @@ extension WebRoutes {
             return try await showSync(user: user, notice: WebNotice.ok("Dropped quarantine entry \(id)."))
         }
         let dropped = try await store.dropAllQuarantined()
-        return try await showSync(user: user, notice: WebNotice.ok("Dropped \(dropped) quarantine entr\(dropped == 1 ? "y" : "ies")."))
+        return try await showSync(
+            user: user,
+            notice: WebNotice.ok("Dropped \(Wording.counted(dropped, "quarantine entry", plural: "quarantine entries")).")
+        )
     }
 
     /// The most recent quarantine entries the Sync page lists.

@@ -25,7 +25,7 @@ extension WebRoutes {
         let office = store.identity.office
         let items = history.map { entry -> HTML in
             let event = entry.event
-            let display = WebFormat.replicaOfficeSlug(event.dot.replica) == office ? names[event.meta.author] : nil
+            let display = ReplicaID.office(of: event.dot.replica) == office ? names[event.meta.author] : nil
             let who: HTML =
                 display.map { "<strong>\(event.meta.author)</strong> (\($0))" } ?? "<strong>\(event.meta.author)</strong>"
             var marks: [HTML] = []

@@ -16,7 +16,7 @@ extension WebRoutes {
         let peers = try await store.peers()
         let results: [(String, String?)] = await engine.sync(with: peers).map { peer, result in
             let summary = (try? result.get()).map {
-                "received \($0.pulled.changed) change\($0.pulled.changed == 1 ? "" : "s"), sent \($0.pushed.merged)"
+                "received \(Wording.counted($0.pulled.changed, "change")), sent \($0.pushed.merged)"
             }
             return (peer.name, summary)
         }

@@ -102,13 +102,13 @@ struct ImportCommand: AsyncParsableCommand {
     /// told it or it was stated (a dry run says it always), then, for a dry run, what each
     /// updating row would write.
     static func text(_ summary: ImportSummary, dates: ImportDates, file: String) -> String {
-        func records(_ count: Int) -> String { "\(count) \(count == 1 ? "record" : "records")" }
         if summary.dryRun {
-            return "dry run of \(file): would create \(records(summary.created)), update \(summary.updated), "
+            return "dry run of \(file): would create \(Wording.counted(summary.created, "record")), update \(summary.updated), "
                 + "leave \(summary.unchanged) unchanged; nothing was written\n\(dates)"
                 + summary.updates.map { "\n  \($0)" }.joined()
         }
-        let imported = "imported \(file): created \(records(summary.created)), updated \(summary.updated), \(summary.unchanged) unchanged"
+        let imported =
+            "imported \(file): created \(Wording.counted(summary.created, "record")), updated \(summary.updated), \(summary.unchanged) unchanged"
         return dates.source == .default ? imported : "\(imported)\n\(dates)"
     }
 

@@ -63,7 +63,7 @@ extension ImportPlan {
     /// ` (did you mean "title"?)` when one name of `known` is close to `name` (at most two
     /// letters added, dropped, changed or swapped, ignoring case, spaces, `_` and `-`), else empty.
     static func suggestion(_ name: String, _ known: [String]) -> String {
-        func key(_ value: String) -> [Character] { Array(value.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" }) }
+        func key(_ value: String) -> [Character] { Array(Schema.nameKey(value)) }
         let wanted = key(name)
         let scored = known.map { (name: $0, distance: Self.editDistance(wanted, key($0))) }
         guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= min(2, wanted.count / 2),

@@ -1,3 +1,4 @@
+import LiaisonCore
 public import LiaisonStore
 public import Logging
 
@@ -8,10 +9,10 @@ extension StoreUpgrade {
         for name in migrations {
             logger.info("store upgraded: migration \"\(name)\" applied", metadata: ["migration": "\(name)"])
         }
-        let count = migrations.count == 1 ? "1 migration" : "\(migrations.count) migrations"
+        let seconds = Self.seconds(duration)
         logger.info(
-            "store upgraded: \(count) in \(Self.seconds(duration)) s",
-            metadata: ["migrations": "\(migrations.count)", "seconds": "\(Self.seconds(duration))"]
+            "store upgraded: \(Wording.counted(migrations.count, "migration")) in \(seconds) s",
+            metadata: ["migrations": "\(migrations.count)", "seconds": "\(seconds)"]
         )
     }
 
