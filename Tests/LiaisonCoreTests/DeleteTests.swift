@@ -1,5 +1,6 @@
 import LiaisonCore
 import PropertyBased
+import Synchronization
 import Testing
 
 /// docs/design.md §4, deletion: a delete concurrent with an edit is a conflict on `deleted`,
@@ -131,6 +132,8 @@ import Testing
     /// read) leaves that conflict as it is, and a resolution of other fields settles it as
     /// restored; where `deleted` is not in conflict, an ordinary write writes `deleted = false`.
     @Test func onlyAResolutionSettlesADeleteConflict() async throws {
+        // How many snapshots had `deleted` in conflict: the rule above was checked on them.
+        let conflicted = Mutex(0)
         await propertyCheck(count: 300, input: Gen.int(in: 2...7), Gen.uint64()) { replicas, seed in
             var history = try RandomHistory.make(replicas: replicas, seed: seed, steps: 4...30)
             for snapshot in history.snapshots {
@@ -140,6 +143,7 @@ import Testing
                 let read = history.randomReadContext(for: replica)
                 let dot = try state.write(values, readContext: read, replica: history.replicas[replica], meta: history.randomMeta())
                 if snapshot.isConflicted(deletedField) {
+                    conflicted.withLock { $0 += 1 }
                     #expect(state.fields[deletedField] == snapshot.fields[deletedField])
                     var resolved = snapshot
                     try resolved.resolve(values, replica: history.replicas[replica], meta: history.randomMeta())
@@ -149,6 +153,7 @@ import Testing
                 }
             }
         }
+        #expect(conflicted.withLock { $0 } > 100, "the histories reach delete conflicts")
     }
 
     /// An edit that read the delete brings the record back, with no conflict.

@@ -24,9 +24,7 @@ struct RefusalReasonTests {
         try await withNode { node in
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
             for end in ["sign-out", "disable", "password"] {
-                let signIn = try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"\#(WebBrowser.password)"}"#)
-                let cookie = String(try #require(WebBrowser.setCookie(node.sessionCookieName, in: signIn)).split(separator: ";")[0])
-                let csrf = try #require(signIn.object["csrf"] as? String)
+                let (cookie, csrf) = try await SessionPasswordTests.signIn(node, "asha", WebBrowser.password)
                 #expect(try await node.send("GET", "/v1/records", headers: [("Cookie", cookie)]).status == 200)
                 switch end {
                 case "sign-out":
@@ -52,9 +50,7 @@ struct RefusalReasonTests {
     @Test func signingOutThroughTheAPINeedsTheCSRFToken() async throws {
         try await withNode { node in
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
-            let signIn = try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"\#(WebBrowser.password)"}"#)
-            let cookie = String(try #require(WebBrowser.setCookie(node.sessionCookieName, in: signIn)).split(separator: ";")[0])
-            let csrf = try #require(signIn.object["csrf"] as? String)
+            let (cookie, csrf) = try await SessionPasswordTests.signIn(node, "asha", WebBrowser.password)
             let wrong = String(repeating: csrf.hasPrefix("0") ? "1" : "0", count: csrf.count)
             let attempts: [[(name: String, value: String)]] = [[("Cookie", cookie)], [("Cookie", cookie), ("X-CSRF-Token", wrong)]]
             for headers in attempts {
