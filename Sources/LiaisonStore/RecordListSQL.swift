@@ -44,7 +44,7 @@ struct RecordListSQL {
     init(_ query: RecordQuery) {
         self.query = query
         let words = Array(query.searchWords.prefix(RecordQuery.searchWordLimit))
-        match = Self.match(words)
+        match = Self.match(words, filtered: Self.filterWords(query))
         plainWords = words.isEmpty ? nil : SearchWordsFunction.argument(words)
         (column, descending) =
             switch query.sort {
@@ -181,11 +181,21 @@ struct RecordListSQL {
     }
 
     /// An FTS5 query for the search's words (the first ``RecordQuery/searchWordLimit`` of
-    /// ``RecordQuery/searchWords``), each as a prefix (`lith` finds lithium). Nil when there is
-    /// no word.
-    private static func match(_ words: [String]) -> String? {
+    /// ``RecordQuery/searchWords``), each as a prefix (`lith` finds lithium), and for the
+    /// `filtered` words, each whole. Nil when the search has no word.
+    private static func match(_ words: [String], filtered: [String]) -> String? {
         // A word is letters and digits alone: quoted, it is never read as FTS5's syntax.
-        words.isEmpty ? nil : words.map { "\"\($0)\"*" }.joined(separator: " ")
+        words.isEmpty ? nil : (words.map { "\"\($0)\"*" } + filtered.map { "\"\($0)\"" }).joined(separator: " ")
+    }
+
+    /// The words of the office, status and track the query filters on, which every record it
+    /// keeps holds in its search text: each of those is one of the record's display texts
+    /// (``SearchText/indexWords(ofValue:)``). Asked of the search index beside the search's own
+    /// words, they let the index find the few records a common word and a filter both keep
+    /// (`q=mum&office=chennai`: 238,000 records hold the word, a handful pass the filter), which
+    /// the filter's columns then decide exactly.
+    private static func filterWords(_ query: RecordQuery) -> [String] {
+        [query.office, query.status, query.track].compactMap { $0 }.flatMap(SearchText.indexWords(ofValue:))
     }
 
     /// Up to `limit` rows (`id` and key: no state) from `cursor` on, in the direction the

@@ -17,6 +17,13 @@ enum SearchText {
         return texts.joined(separator: " ")
     }
 
+    /// The words of the search index that a record's search text is sure to hold when `value` is
+    /// one of its display texts: the words of `value` when it is plain ASCII and kept (not a
+    /// date); none otherwise.
+    static func indexWords(ofValue value: String) -> [String] {
+        isDate(value) ? [] : SearchWordsFunction.indexWords(of: value) ?? []
+    }
+
     /// Whether `text` has the shape of a stored date (`dddd-dd-dd`). By shape, not
     /// `Schema.isDate` (which also checks the calendar): the migration that filled the search
     /// texts left out the same texts with a GLOB, and the tests recount them that way.

@@ -29,6 +29,13 @@ enum SearchWordsFunction {
         return words.map { $0.lowercased() }.joined(separator: " ")
     }
 
+    /// The words the search index cuts from `text`, lowercased, when `text` is plain ASCII; nil
+    /// otherwise (its other characters are the index's own tables' to cut and fold).
+    static func indexWords(of text: String) -> [String]? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return text.utf8.split(whereSeparator: { !isWordByte($0) }).map { String(decoding: $0.map(lowercased), as: UTF8.self) }
+    }
+
     /// Whether each of `words` begins a word of `text`: true or false where that is certain, nil
     /// where it depends on characters other than ASCII (see ``SearchWordsFunction``).
     static func matches(_ text: String, words: String) -> Bool? {
