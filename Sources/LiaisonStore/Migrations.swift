@@ -18,6 +18,7 @@ enum Migrations {
         registerDeleteConflicts(in: &migrator)
         registerQuarantineRooms(in: &migrator)
         registerQuarantineNotKept(in: &migrator)
+        registerSearchFilters(in: &migrator)
         return migrator
     }
 

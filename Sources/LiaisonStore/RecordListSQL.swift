@@ -32,14 +32,18 @@ struct RecordListSQL {
     /// An equality filter (`office` or `status`) so selective that its index, then a sort, finds
     /// a page sooner than walking the order's index (see ``choosingIndex(_:)``).
     private(set) var selective: String?
-    /// The keys of the search's matches as a JSON array, when it matches so few records that
-    /// reading them by key and sorting them finds a page sooner than walking the order's index
-    /// (see ``choosingIndex(_:)``). The search index is asked once; the page's runs and its total
-    /// read the keys from here.
+    /// The keys of the search's matches as a JSON array, when it matches at most
+    /// ``keysReadAtMost`` records (see ``choosingIndex(_:)``): the search index is asked once, and
+    /// the page's statements and its total read the keys from here.
     private(set) var matchedKeys: String?
 
-    /// Whether the search's matches are read first (``matchedKeys``).
-    var searchFirst: Bool { matchedKeys != nil }
+    /// Whether the search matches so few records (at most 5,000) that reading its
+    /// ``matchedKeys`` by key and sorting them finds a page sooner than walking the order's index.
+    private(set) var searchFirst = false
+
+    /// The most matches whose keys a search reads first (``matchedKeys``). The index gives them
+    /// at about a microsecond each; above this, a walk asks the index in its own statements.
+    static let keysReadAtMost = 20_000
 
     init(_ query: RecordQuery) {
         self.query = query
@@ -59,23 +63,29 @@ struct RecordListSQL {
     }
 
     /// The index that finds a record by its key for a search read from the search index first:
-    /// `record_list_search` (key, deleted), which also tells whether it is deleted, or
+    /// `record_list_search` (key, deleted, office, status, tracks), which also tells whether it is
+    /// deleted and holds what the filters ask, or
     /// `record_key` while a bulk load has the list indexes aside (see ``choosingIndex(_:)``).
     private(set) var keyIndex = "record_key"
 
-    /// Whether the statements read the search index first and find each match's row by its key
-    /// (the total of a search that matches more records than ``matchedKeys`` holds).
+    /// Whether the statements read the search's matches first and find each one's row by its key
+    /// (the total of a search that is not ``searchFirst``): from the ``matchedKeys`` when they
+    /// were read, else from the search index.
     private var joinsSearchIndex = false
 
+    /// Whether the statements read the ``matchedKeys`` and find each one's row by its key.
+    private var readsMatchedKeys: Bool { matchedKeys != nil && (searchFirst || joinsSearchIndex) }
+
     /// What a list statement reads (its `FROM`, with the arguments that come first):
-    /// `record`, with the index of a ``selective`` filter named; for ``searchFirst``, the
-    /// ``matchedKeys``, each found in `record` by its key.
+    /// `record`, with the index of a ``selective`` filter named; when it ``readsMatchedKeys``,
+    /// those keys, each found in `record` by its key; for a total that joins the search index
+    /// without them, the index's matches, each found the same way.
     var table: (sql: String, arguments: StatementArguments) {
         // The key's index is named: the store keeps no statistics, so SQLite would take
         // `deleted = ?` on a list index as nearly unique and read that whole index for every
         // match (23 s for 3,548 matches among 100,000 records).
         let byKey = "CROSS JOIN record INDEXED BY \(keyIndex) ON record.key"
-        if let matchedKeys {
+        if let matchedKeys, readsMatchedKeys {
             return ("(SELECT value AS matched FROM json_each(?)) AS found \(byKey) = found.matched", [matchedKeys])
         }
         if joinsSearchIndex { return ("record_fts \(byKey) = record_fts.rowid", []) }
@@ -110,40 +120,48 @@ struct RecordListSQL {
             conditions.append("instr(tracks, ?) > 0")
             arguments += [",\(track),"]
         }
-        // Matched keys already hold the search (``table``).
-        if let match, search, !(ordered && searchFirst) {
-            conditions.append(
-                ordered && joinsSearchIndex ? "record_fts MATCH ?" : "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
-            )
-            arguments += [match]
+        // A table of the matched keys already holds the search (``table``).
+        if let match, search, !(ordered && readsMatchedKeys) {
+            if let matchedKeys {
+                conditions.append("key IN (SELECT value FROM json_each(?))")
+                arguments += [matchedKeys]
+            } else {
+                conditions.append(
+                    ordered && joinsSearchIndex ? "record_fts MATCH ?" : "key IN (SELECT rowid FROM record_fts WHERE record_fts MATCH ?)"
+                )
+                arguments += [match]
+            }
         }
         return (conditions, arguments)
     }
 
-    /// Notes a search that matches at most 5,000 records as ``searchFirst``, or else an office
-    /// or status filter that matches at most 2,000 (by the kept counts) as ``selective``:
-    /// walking the order's index would pass over many rows to find a page of either. For a
-    /// search, notes the ``keyIndex`` the store has now, and whether a walk ``asksEachText``.
+    /// Notes the keys of a search's matches when there are at most ``keysReadAtMost`` of them,
+    /// and a search that matches at most 5,000 records as ``searchFirst``, or else an office or
+    /// status filter that matches at most 2,000 (by the kept counts) as ``selective``: walking the
+    /// order's index would pass over many rows to find a page of either. For a search, notes the
+    /// ``keyIndex`` the store has now, and whether a walk ``asksEachText``.
     mutating func choosingIndex(_ db: Database) throws {
-        // The key of the 5,001st match, when a search matches more: the index gives its matches
-        // in key order, so how far into the keys the first 5,001 reach tells how many match.
-        var reach: Int64?
+        // The number of matches read and the key of the last, when a search matches more: the
+        // index gives its matches in key order, so how far into the keys they reach tells how
+        // many match.
+        var reach: (count: Int, key: Int64)?
         if let match {
             if try db.schemaHas("record_list_search") { keyIndex = "record_list_search" }
             let found = try Row.fetchOne(
                 db,
                 sql: """
                     SELECT json_group_array(rowid), count(*), max(rowid)
-                    FROM (SELECT rowid FROM record_fts WHERE record_fts MATCH ? LIMIT 5001)
+                    FROM (SELECT rowid FROM record_fts WHERE record_fts MATCH ? LIMIT ?)
                     """,
-                arguments: [match]
+                arguments: [match, Self.keysReadAtMost + 1]
             )!
             let count: Int = found[1]
+            if count <= Self.keysReadAtMost { matchedKeys = found[0] }
             if count <= 5_000 {
-                matchedKeys = found[0]
+                searchFirst = true
                 return
             }
-            reach = found[2]
+            reach = (count, found[2])
         }
         try choosingSelective(db)
         if let reach, selective == nil, plainWords != nil {
@@ -151,16 +169,16 @@ struct RecordListSQL {
         }
     }
 
-    /// Whether a search whose first 5,001 matches reach key `reach` matches so many records that
-    /// a walk finds a page sooner by asking each row's text (about 50·N/M rows read for a page of
-    /// 50, when M of N records match) than by first reading every match from the search index
-    /// (M keys). M is taken as 5,001·N/`reach`, N as the largest key. At 1,000,000 records a
-    /// row's text cost about as much as 40 keys read (`liaison-bench scale`: `q=lithium`, 3.6 %
-    /// of the records, ran slower asked row by row, `q=mum`, 24 %, three times faster), so the
-    /// two cost the same where M = √(2,000·N): about 45,000 matches of a million.
-    private static func matchesMost(_ db: Database, reach: Int64) throws -> Bool {
+    /// Whether a search whose first `reach.count` matches reach key `reach.key` matches so many
+    /// records that a walk finds a page sooner by asking each row's text (about 50·N/M rows read
+    /// for a page of 50, when M of N records match) than by first reading every match from the
+    /// search index (M keys). M is taken as `reach.count`·N/`reach.key`, N as the largest key. At
+    /// 1,000,000 records a row's text cost about as much as 40 keys read (`liaison-bench scale`:
+    /// `q=lithium`, 3.6 % of the records, ran slower asked row by row, `q=mum`, 24 %, three times
+    /// faster), so the two cost the same where M = √(2,000·N): about 45,000 matches of a million.
+    private static func matchesMost(_ db: Database, reach: (count: Int, key: Int64)) throws -> Bool {
         let records = Double(try Int64.fetchOne(db, sql: "SELECT coalesce(max(key), 0) FROM record") ?? 0)
-        return 5_001 * records / Double(max(reach, 1)) >= (2_000 * records).squareRoot()
+        return Double(reach.count) * records / Double(max(reach.key, 1)) >= (2_000 * records).squareRoot()
     }
 
     /// Notes an office or status filter that matches at most 2,000 records as ``selective``.
