@@ -145,6 +145,16 @@ extension LiaisonStore {
     /// Writes one row (see ``importRecords(_:hash:fileName:author:dryRun:again:)``).
     private func importRow(_ row: ImportPlan.Row, db: Database, meta: WriteMeta) throws -> RowOutcome {
         if let id = row.id, var state = try db.loadState(id: id) {
+            // A row exported where writes this node has not received were already in: which of
+            // its cells the file changed cannot be told here (an untouched cell may hold another
+            // office's newer value, or an older one than this node's).
+            if let version = row.version, !state.context.covers(version) {
+                let offices = Set(version.counters.filter { state.context[$0.key] < $0.value }.keys.map(ReplicaID.office(of:)))
+                throw StoreError(
+                    .refused,
+                    "record \(id) was exported at a node that had changes to it this node has not received yet (from \(offices.sorted().joined(separator: ", "))): sync, then import the file again"
+                )
+            }
             let (changes, read) = try state.importChanges(row.values, exportedAt: row.version) {
                 try db.events(recordID: id, after: 0)
             }
@@ -158,7 +168,10 @@ extension LiaisonStore {
             try schema.checkRecord(state, before: before)
             try db.log(event, at: db.save(state))
             let written = changes.keys.sorted()
-            return .updated(ImportUpdate(row: row.row, id: id, fields: written, conflicts: written.filter(state.isConflicted)))
+            // A delete made since the export, which the row's edit now stands against.
+            let deleteInConflict = state.isConflicted("deleted") && !before.isConflicted("deleted")
+            let conflicts = written.filter(state.isConflicted) + (deleteInConflict ? ["deleted"] : [])
+            return .updated(ImportUpdate(row: row.row, id: id, fields: written, conflicts: conflicts))
         }
         // A spreadsheet's own numbering (1, 2, 3) as record ids would collide with another
         // office's that did the same: a new record's id must be one no other office makes.

@@ -74,6 +74,65 @@ import Testing
         }
     }
 
+    /// Ravi at Chennai sets a record's status and exports it; Priya at Mumbai, who has not yet
+    /// received his status, gets his file and fixes its title.
+    @Test func aFileExportedAtAnOfficeAheadOfThisOneWaitsForTheSync() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "m", "init", "--office", "mumbai")
+        try cli.ok("--data", "c", "init", "--office", "chennai")
+        let id = try recordID(
+            try cli.ok("--data", "m", "record", "add", "--json", "title=GE Aerospace Pune plant", "type=investment", "tracks=ipef", author: "priya")
+        )
+        try cli.send(from: "m", to: "c")
+        try cli.ok("--data", "c", "record", "set", id, "status=mou_signed", author: "ravi")
+        let exported = try cli.ok("--data", "c", "record", "list", "--format", "csv", "--text", "GE Aerospace")
+        let file = cli.directory.appendingPathComponent("ravi.csv")
+        try exported.replacingOccurrences(of: "Pune plant", with: "Pune Plant").write(to: file, atomically: true, encoding: .utf8)
+
+        // Mumbai cannot tell Ravi's status from a cell Priya changed: nothing is written.
+        let refused = try cli.run(["--data", "m", "import", file.path], author: "priya")
+        #expect(refused.code != 0)
+        #expect(
+            refused.err.contains(
+                "record \(id) was exported at a node that had changes to it this node has not received yet (from chennai): sync, then import the file again"
+            ),
+            "\(refused.err)"
+        )
+        #expect((try cli.record("m", id)["fields"] as? [String: Any])?["title"] as? String == "GE Aerospace Pune plant")
+
+        try cli.send(from: "c", to: "m")
+        let dry = try cli.ok("--data", "m", "import", file.path, "--dry-run", author: "priya")
+        #expect(dry.contains("\n  update \(id): title\n"), "\(dry)")
+        try cli.ok("--data", "m", "import", file.path, author: "priya")
+        let record = try cli.record("m", id)
+        let fields = try #require(record["fields"] as? [String: Any])
+        #expect(fields["title"] as? String == "GE Aerospace Pune Plant")
+        #expect(fields["status"] as? String == "mou_signed")
+        #expect((record["conflicts"] as? [String: Any])?.isEmpty == true, "\(record)")
+    }
+
+    @Test func aDryRunSaysAnEditOfARecordDeletedSinceTheExportLeavesTheDeleteInConflict() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "m", "init", "--office", "mumbai")
+        try cli.ok("--data", "c", "init", "--office", "chennai")
+        let id = try recordID(
+            try cli.ok("--data", "m", "record", "add", "--json", "title=GE Aerospace Pune plant", "type=investment", "tracks=ipef", author: "priya")
+        )
+        let monday = try cli.ok("--data", "m", "record", "list", "--format", "csv", "--text", "GE Aerospace")
+        try cli.send(from: "m", to: "c")
+        try cli.ok("--data", "c", "record", "delete", id, author: "ravi")
+        try cli.send(from: "c", to: "m")
+        let file = cli.directory.appendingPathComponent("monday.csv")
+        try monday.replacingOccurrences(of: "Pune plant", with: "Pune Plant").write(to: file, atomically: true, encoding: .utf8)
+
+        let dry = try cli.ok("--data", "m", "import", file.path, "--dry-run", author: "priya")
+        #expect(dry.contains("update \(id): title (conflict on deleted: changed since the export)"), "\(dry)")
+        try cli.ok("--data", "m", "import", file.path, author: "priya")
+        #expect(try cli.ok("--data", "m", "record", "get", id).contains("CONFLICT"))
+    }
+
     @Test func aSheetWithoutAVersionStillWritesAgainstTheCurrentVersion() throws {
         let (cli, id, _) = try Self.mondaysFileEditedOnWednesday()
         defer { cli.cleanUp() }
