@@ -16,6 +16,8 @@ struct StoreBackupTests {
         var status = PeerStatus(name: "chennai")
         status.lastSuccess = 5
         try await store.savePeerStatus(status)
+        try await store.addAccount(name: "priya", role: .editor, password: "priya's long password")
+        let session = try await store.startSession(account: "priya")
 
         let backup = fixture.elsewhere.appendingPathComponent("backup.sqlite")
         let summary = try await store.backup(to: backup)
@@ -34,6 +36,8 @@ struct StoreBackupTests {
         #expect(try await restored.peerStatuses().map(\.lastSuccess) == [nil])
         #expect(try await restored.peers().map(\.name) == ["chennai"])
         #expect(try await restored.authenticate(token: token)?.name == "asha")
+        #expect(try await restored.session(id: session) == nil, "everyone signs in again")
+        #expect(try await store.session(id: session)?.account.name == "priya")
         #expect(try await restored.currentSequence() == summary.sequence)
 
         #expect(throws: StoreError.self) { try LiaisonStore.restore(from: backup, into: target) }
