@@ -5,26 +5,22 @@ import Testing
 /// exported at (its `version` column): writes made since, at this office or another, are never
 /// silently undone, and cells left as exported write nothing.
 @Suite struct ImportVersionTests {
-    /// Monday, Priya at Mumbai exports a record; then Ravi at Chennai sets its status and value,
-    /// which sync back to Mumbai; Wednesday, Priya fixes a typo in her file's title, and, when
-    /// `alsoStatus`, changes its status too. Returns the CLI, the record id and the file.
-    static func mondaysFileEditedOnWednesday(alsoStatus: String? = nil) throws -> (CLI, String, URL) {
+    /// Nodes of Mumbai (`m`) and Chennai (`c`), and a record Priya added at Mumbai (not yet sent).
+    static func mumbaiAndChennaiWithARecordAtMumbai() throws -> (CLI, String) {
         let cli = try CLI()
         try cli.ok("--data", "m", "init", "--office", "mumbai")
         try cli.ok("--data", "c", "init", "--office", "chennai")
         let id = try recordID(
-            try cli.ok(
-                "--data",
-                "m",
-                "record",
-                "add",
-                "--json",
-                "title=GE Aerospace Pune plant",
-                "type=investment",
-                "tracks=ipef",
-                author: "priya"
-            )
+            try cli.ok("--data", "m", "record", "add", "--json", "title=GE Aerospace Pune plant", "type=investment", "tracks=ipef", author: "priya")
         )
+        return (cli, id)
+    }
+
+    /// Monday, Priya at Mumbai exports a record; then Ravi at Chennai sets its status and value,
+    /// which sync back to Mumbai; Wednesday, Priya fixes a typo in her file's title, and, when
+    /// `alsoStatus`, changes its status too. Returns the CLI, the record id and the file.
+    static func mondaysFileEditedOnWednesday(alsoStatus: String? = nil) throws -> (CLI, String, URL) {
+        let (cli, id) = try mumbaiAndChennaiWithARecordAtMumbai()
         let monday = try cli.ok("--data", "m", "record", "list", "--format", "csv", "--text", "GE Aerospace")
         try cli.send(from: "m", to: "c")
         try cli.ok("--data", "c", "record", "set", id, "status=mou_signed", "value_usd=9000000", author: "ravi")
@@ -77,13 +73,8 @@ import Testing
     /// Ravi at Chennai sets a record's status and exports it; Priya at Mumbai, who has not yet
     /// received his status, gets his file and fixes its title.
     @Test func aFileExportedAtAnOfficeAheadOfThisOneWaitsForTheSync() throws {
-        let cli = try CLI()
+        let (cli, id) = try Self.mumbaiAndChennaiWithARecordAtMumbai()
         defer { cli.cleanUp() }
-        try cli.ok("--data", "m", "init", "--office", "mumbai")
-        try cli.ok("--data", "c", "init", "--office", "chennai")
-        let id = try recordID(
-            try cli.ok("--data", "m", "record", "add", "--json", "title=GE Aerospace Pune plant", "type=investment", "tracks=ipef", author: "priya")
-        )
         try cli.send(from: "m", to: "c")
         try cli.ok("--data", "c", "record", "set", id, "status=mou_signed", author: "ravi")
         let exported = try cli.ok("--data", "c", "record", "list", "--format", "csv", "--text", "GE Aerospace")
@@ -113,13 +104,8 @@ import Testing
     }
 
     @Test func aDryRunSaysAnEditOfARecordDeletedSinceTheExportLeavesTheDeleteInConflict() throws {
-        let cli = try CLI()
+        let (cli, id) = try Self.mumbaiAndChennaiWithARecordAtMumbai()
         defer { cli.cleanUp() }
-        try cli.ok("--data", "m", "init", "--office", "mumbai")
-        try cli.ok("--data", "c", "init", "--office", "chennai")
-        let id = try recordID(
-            try cli.ok("--data", "m", "record", "add", "--json", "title=GE Aerospace Pune plant", "type=investment", "tracks=ipef", author: "priya")
-        )
         let monday = try cli.ok("--data", "m", "record", "list", "--format", "csv", "--text", "GE Aerospace")
         try cli.send(from: "m", to: "c")
         try cli.ok("--data", "c", "record", "delete", id, author: "ravi")
