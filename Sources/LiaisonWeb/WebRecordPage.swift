@@ -93,8 +93,10 @@ extension WebRoutes {
             name == deletedField ? deleteConflict(state, editable: editable) : fieldConflict(state, field: name, editable: editable)
         }
         let intro: HTML = """
-            <p>Offices changed the same thing at the same time without seeing each other's change, so Liaison kept
-            every value. Every office shows the same provisional value (the latest) until someone resolves it.</p>
+            <p>The same thing was changed twice without either change seeing the other (at two offices, or in a
+            form opened before the other change), so Liaison kept every value. Until someone resolves it, every
+            office shows the same provisional value: a field's latest, and a record deleted while it was
+            edited stays listed.</p>
             """
         guard editable else {
             return """
@@ -118,16 +120,24 @@ extension WebRoutes {
         let field = schema.field(name)
         let label = field?.label ?? name
         let slug = name.replacingOccurrences(of: ".", with: "-")
-        let options = state.entries(of: name).enumerated().map { index, entry -> HTML in
+        // Each value once, with every write of it (the same value written twice without one
+        // seeing the other); picked by the index of its first entry, as the resolve reads it.
+        let entries = state.entries(of: name)
+        let values = entries.indices.filter { index in !entries[..<index].contains { $0.value == entries[index].value } }
+        let options = values.map { index -> HTML in
             let radioID = "p-\(slug)-\(index)"
             let radio: HTML =
                 editable
                 ? "<input type=\"radio\" id=\"\(radioID)\" name=\"pick.\(name)\" value=\"v\(index)\">" : .empty
             let shown: HTML = index == 0 ? " <span class=\"badge\">shown now</span>" : .empty
+            let writes = entries.filter { $0.value == entries[index].value }.map { entry -> HTML in
+                """
+                <span class="meta">Edited at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong>, \(WebFormat.time(millis: entry.meta.at))</span>
+                """
+            }
             return """
-                <label class="option" for="\(radioID)">\(radio) <span class="value">\(WebFormat.value(entry.value, field: name, schema: schema))</span>
-                <span class="meta">Edited at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong></span>
-                <span class="meta">\(WebFormat.time(millis: entry.meta.at))\(shown)</span></label>
+                <label class="option" for="\(radioID)">\(radio) <span class="value">\(WebFormat.value(entries[index].value, field: name, schema: schema))</span>
+                \(writes)\(shown)</label>
                 """
         }
         var newOption: HTML = .empty
@@ -139,7 +149,7 @@ extension WebRoutes {
                 """
         }
         return """
-            <fieldset class="conflict-field" id="c-\(name)"><legend>\(label): \(state.entries(of: name).count) values</legend>
+            <fieldset class="conflict-field" id="c-\(name)"><legend>\(label): \(values.count) values</legend>
             <div class="options">\(options)\(newOption)</div></fieldset>
             """
     }

@@ -244,6 +244,30 @@ struct WebRecordsTests {
         }
     }
 
+    @Test func aValueWrittenTwiceInAConflictIsOneChoiceWithBothWrites() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let state = try #require(try await node.store.state(id: id))
+            // Three saves from the same version: two of them the same value.
+            for (value, author) in [(1.0, "asha"), (2.0, "ravi"), (2.0, "priya")] {
+                _ = try await node.store.update(id: id, ["value_usd": .number(value)], readContext: state.context, author: author)
+            }
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let page = try await browser.get("/records/\(id)")
+            #expect(page.text.contains("Value (USD): 2 values"), "\(page.text)")
+            #expect(page.text.components(separatedBy: #"name="pick.value_usd" value="v"#).count == 3, "one choice for each value")
+            #expect(page.text.contains("<strong>ravi</strong>") && page.text.contains("<strong>priya</strong>"))
+            #expect(!page.text.contains("Offices changed"), "it was one office")
+
+            let two = try #require(try await node.store.state(id: id)?.entries(of: "value_usd").firstIndex { $0.value == .number(2) })
+            let version = try #require(WebBrowser.hidden("version", in: page.text))
+            let resolved = try await browser.post("/records/\(id)/resolve", ["version": version, "pick.value_usd": "v\(two)"])
+            #expect(resolved.status == 303)
+            let after = try #require(try await node.store.state(id: id))
+            #expect(after.conflictedFields.isEmpty && after.displayValues["value_usd"] == .number(2))
+        }
+    }
+
     @Test func deleteWithConfirmationAndDeleteVersusEdit() async throws {
         try await withNode { node in
             let id = try await makeRecord(node)
