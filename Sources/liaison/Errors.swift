@@ -36,8 +36,11 @@ func printQuarantined(_ quarantined: [Quarantined]) {
     printError("the rest merged; see `liaison quarantine list`")
 }
 
-/// Prints `error: message` on stderr, on one line, control characters escaped (``TerminalText``).
+/// Prints `error: message` on stderr, on one line, control characters escaped (``TerminalText``),
+/// after what was printed on stdout before it: where both go to one pipe (`2>&1`), the lines come
+/// in the order they were printed.
 func printError(_ message: String) {
+    try? StandardOutput.finish()  // a failed stdout is reported where it is written
     let line = "error: " + TerminalText.line(message.replacingOccurrences(of: "\n", with: " ")) + "\n"
     FileHandle.standardError.write(Data(line.utf8))
 }
