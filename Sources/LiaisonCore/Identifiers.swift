@@ -39,7 +39,9 @@ public enum ReplicaID {
     }
 }
 
-/// Record ids: time-sortable UUIDv7 strings, made where the record is created.
+/// Record ids: time-sortable UUIDv7 strings, made where the record is created; a row of an
+/// imported file gets a name-based UUID made from the file and the row (``named(digest:)``), so
+/// that the same row imported at two offices is one record.
 public enum RecordID {
     /// A new UUIDv7 (`0193a1b2-...`), lowercase.
     public static func make(now: Date = Date()) -> String {
@@ -49,7 +51,26 @@ public enum RecordID {
         var bytes = (0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? random.0 : random.1) >> (8 * UInt64($0 % 8))) }
         let millis = UInt64(max(0, now.timeIntervalSince1970 * 1000))
         for index in 0..<6 { bytes[index] = UInt8((millis >> (8 * (5 - UInt64(index)))) & 0xff) }
-        bytes[6] = (bytes[6] & 0x0f) | 0x70
+        return text(of: bytes, version: 7)
+    }
+
+    /// The name-based UUID (version 8, as RFC 9562 §B.2 makes one from SHA-256) whose 122 free
+    /// bits are the first bytes of `digest`, lowercase: the same digest gives the same id at
+    /// every office, and its version digit (`8`) tells it from a ``make(now:)`` id (`7`).
+    ///
+    /// ```swift
+    /// RecordID.named(digest: Array(repeating: 0xff, count: 32))  // "ffffffff-ffff-8fff-bfff-ffffffffffff"
+    /// ```
+    /// - Precondition: `digest` has at least 16 bytes.
+    public static func named(digest: [UInt8]) -> String {
+        precondition(digest.count >= 16, "a name-based record id needs 16 bytes of digest")
+        return text(of: Array(digest.prefix(16)), version: 8)
+    }
+
+    /// `bytes` (16) as a UUID of `version`, its variant bits RFC 9562's, in `8-4-4-4-12` lowercase hex.
+    private static func text(of bytes: [UInt8], version: UInt8) -> String {
+        var bytes = bytes
+        bytes[6] = (bytes[6] & 0x0f) | (version << 4)
         bytes[8] = (bytes[8] & 0x3f) | 0x80
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []

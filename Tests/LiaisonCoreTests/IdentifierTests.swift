@@ -47,6 +47,15 @@ import Testing
         #expect(RecordID.isValid(RecordID.make()))
     }
 
+    @Test func namedRecordIDsAreValidUUIDsOfVersion8MadeFromTheDigestAlone() {
+        let digest = (0..<32).map { UInt8($0 * 7 & 0xff) }
+        let id = RecordID.named(digest: digest)
+        #expect(id == "00070e15-1c23-8a31-b83f-464d545b6269")
+        #expect(RecordID.named(digest: digest) == id, "the same digest names the same record at every office")
+        #expect(RecordID.isUUID(id) && RecordID.isValid(id))
+        #expect(RecordID.named(digest: Array(repeating: 0xff, count: 32)) == "ffffffff-ffff-8fff-bfff-ffffffffffff")
+    }
+
     @Test func recordIDValidity() {
         #expect(!RecordID.isValid(""))
         #expect(!RecordID.isValid("a b"))
