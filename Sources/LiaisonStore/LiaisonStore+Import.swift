@@ -63,7 +63,10 @@ extension LiaisonStore {
     /// (the plan's problems included), nothing is written and ``ImportError`` lists them all.
     ///
     /// The file's `hash` is kept: the same file is refused the second time (``StoreError``
-    /// `.refused`) unless `again`. With `dryRun`, everything is checked and counted, nothing written.
+    /// `.refused`) unless `again`. A record a row creates takes an id made from `hash` and the
+    /// row, so the file is refused too at a node holding any of its records from another office,
+    /// and two offices importing it before they sync make the same records; with `again`, new
+    /// ids. With `dryRun`, everything is checked and counted, nothing written.
     public func importRecords(
         _ plan: ImportPlan,
         hash: String,
@@ -75,26 +78,20 @@ extension LiaisonStore {
         let meta = try meta(author)
         do {
             return try await database.write { db in
-                if !again,
-                    let row = try Row.fetchOne(
-                        db,
-                        sql: "SELECT file_name, author, imported_at FROM imported_file WHERE hash = ?",
-                        arguments: [hash]
-                    )
-                {
-                    let name: String = row[0]
-                    let who: String = row[1]
-                    let at: Int64 = row[2]
-                    throw StoreError(
-                        .refused,
-                        "this file was imported already (as \(name), by \(who), \(Timestamp.iso(at))); give --again to import it again"
-                    )
+                // A new record's id names the file and the row, so that the same file imported at
+                // another office, or here, is seen; --again makes new records of it.
+                let newIDs = plan.rows.map { row in
+                    again ? RecordID.make() : Self.importedRecordID(fileHash: hash, row: row.row)
+                }
+                if !again {
+                    let creating = zip(plan.rows, newIDs).filter { row, _ in row.id == nil }.map { _, id in id }
+                    try db.refuseImportedBefore(hash: hash, newIDs: creating)
                 }
                 var summary = ImportSummary(dryRun: dryRun)
                 var problems = plan.problems
-                for row in plan.rows {
+                for (row, newID) in zip(plan.rows, newIDs) {
                     do {
-                        switch try self.importRow(row, db: db, meta: meta) {
+                        switch try self.importRow(row, newID: newID, db: db, meta: meta) {
                         case .created: summary.created += 1
                         case .updated(let update):
                             summary.updated += 1
@@ -142,8 +139,9 @@ extension LiaisonStore {
         case unchanged
     }
 
-    /// Writes one row (see ``importRecords(_:hash:fileName:author:dryRun:again:)``).
-    private func importRow(_ row: ImportPlan.Row, db: Database, meta: WriteMeta) throws -> RowOutcome {
+    /// Writes one row (see ``importRecords(_:hash:fileName:author:dryRun:again:)``); a record it
+    /// creates takes the row's id, else `newID`.
+    private func importRow(_ row: ImportPlan.Row, newID: String, db: Database, meta: WriteMeta) throws -> RowOutcome {
         if let id = row.id, var state = try db.loadState(id: id) {
             // A row exported where writes this node has not received were already in: which of
             // its cells the file changed cannot be told here (an untouched cell may hold another
@@ -184,7 +182,7 @@ extension LiaisonStore {
         var values = row.values.filter { !$0.value.isNull }
         if values["office"] == nil { values["office"] = .text(identity.office) }
         if values["status"] == nil { values["status"] = .text("identified") }
-        var state = RecordState(id: row.id ?? RecordID.make())
+        var state = RecordState(id: row.id ?? newID)
         let event = try state.loggedWrite(values, readContext: .empty, replica: identity.replicaID, meta: meta)
         // A row with the id of a record this node does not hold carries that record from another
         // node (an export), as it stands there.

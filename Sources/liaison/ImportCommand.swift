@@ -17,7 +17,8 @@ struct ImportCommand: AsyncParsableCommand {
             closed_won), tracks may be separated by ; or , and dates may be YYYY-MM-DD or dd/mm/yyyy (day first, as Excel writes them in India); \
             a file whose dates include one like 12/31/2026 is read month first, as US Excel writes them, and --dates states the order. \
             A row with an id updates that record; other rows create records. The same file is \
-            refused the second time unless --again. The CSV of `liaison record list --format csv` \
+            refused the second time unless --again, also at another office once the records it made there \
+            have synced; two offices importing it before they sync make one record of each row. The CSV of `liaison record list --format csv` \
             imports back unchanged; its version column makes each row an edit made at that \
             version, so cells you left alone never undo changes made since, and a cell changed \
             since and in the file becomes a conflict. --dry-run names the fields each row updates and the order it read dates in (an import says the order when the file told it or --dates stated it).
