@@ -40,8 +40,8 @@ public enum ReplicaID {
 }
 
 /// Record ids: time-sortable UUIDv7 strings, made where the record is created; a row of an
-/// imported file gets a name-based UUID made from the file and the row (``named(digest:)``), so
-/// that the same row imported at two offices is one record.
+/// imported file gets a UUID made from the file and the row (``imported(file:row:)``), so that
+/// the same row imported at two offices is one record.
 public enum RecordID {
     /// A new UUIDv7 (`0193a1b2-...`), lowercase.
     public static func make(now: Date = Date()) -> String {
@@ -54,17 +54,24 @@ public enum RecordID {
         return text(of: bytes, version: 7)
     }
 
-    /// The name-based UUID (version 8, as RFC 9562 §B.2 makes one from SHA-256) whose 122 free
-    /// bits are the first bytes of `digest`, lowercase: the same digest gives the same id at
-    /// every office, and its version digit (`8`) tells it from a ``make(now:)`` id (`7`).
+    /// The id of the record that row `row` of an imported file creates, `file` a digest of the
+    /// file: a UUID of version 8 (RFC 9562's custom layout) whose time field is zero, then 53 bits
+    /// of `file`, then the row (21 bits, up to 2,097,151). The same row of the same file is the
+    /// same id at every office; in id order (`sort=created`, CSV exports) the records of imported
+    /// files come before the records made at a node, each file's together, in the file's order.
     ///
     /// ```swift
-    /// RecordID.named(digest: Array(repeating: 0xff, count: 32))  // "ffffffff-ffff-8fff-bfff-ffffffffffff"
+    /// RecordID.imported(file: Array(repeating: 0xff, count: 32), row: 2)  // "00000000-0000-8fff-bfff-ffffffe00002"
     /// ```
-    /// - Precondition: `digest` has at least 16 bytes.
-    public static func named(digest: [UInt8]) -> String {
-        precondition(digest.count >= 16, "a name-based record id needs 16 bytes of digest")
-        return text(of: Array(digest.prefix(16)), version: 8)
+    /// - Precondition: `file` has at least 8 bytes.
+    public static func imported(file: [UInt8], row: Int) -> String {
+        precondition(file.count >= 8, "an imported record's id needs 8 bytes of the file's digest")
+        let digest = file.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let row = UInt64(clamping: min(max(row, 0), 0x1F_FFFF))
+        let high = UInt64(8) << 12 | digest >> 52
+        let low = UInt64(0b10) << 62 | (digest >> 11 & (1 << 41 - 1)) << 21 | row
+        let bytes = (0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? high : low) >> (8 * UInt64(7 - $0 % 8))) }
+        return text(of: bytes, version: 8)
     }
 
     /// `bytes` (16) as a UUID of `version`, its variant bits RFC 9562's, in `8-4-4-4-12` lowercase hex.

@@ -6,11 +6,11 @@ import LiaisonCore
 /// (docs/design.md §12, "The same file at two offices").
 extension LiaisonStore {
     /// The id of the record that row `row` (as a spreadsheet numbers it) of the file whose
-    /// ``importHash(of:)`` is `fileHash` creates: a name-based UUID (``RecordID/named(digest:)``)
-    /// of the two, so that the same row of the same file imported at two offices, even at the same
-    /// time, is one record, and any node holding it knows the file was imported.
+    /// ``importHash(of:)`` is `fileHash` creates (``RecordID/imported(file:row:)``), so that the
+    /// same row of the same file imported at two offices, even at the same time, is one record,
+    /// and any node holding it knows the file was imported.
     static func importedRecordID(fileHash: String, row: Int) -> String {
-        RecordID.named(digest: Array(SHA256.hash(data: Array("liaison import \(fileHash) row \(row)".utf8))))
+        RecordID.imported(file: Array(SHA256.hash(data: Array("liaison import \(fileHash)".utf8))), row: row)
     }
 }
 

@@ -47,13 +47,19 @@ import Testing
         #expect(RecordID.isValid(RecordID.make()))
     }
 
-    @Test func namedRecordIDsAreValidUUIDsOfVersion8MadeFromTheDigestAlone() {
-        let digest = (0..<32).map { UInt8($0 * 7 & 0xff) }
-        let id = RecordID.named(digest: digest)
-        #expect(id == "00070e15-1c23-8a31-b83f-464d545b6269")
-        #expect(RecordID.named(digest: digest) == id, "the same digest names the same record at every office")
+    @Test func importedRecordIDsAreTheSameEverywhereAndComeFirstInIdOrderInTheFilesOrder() {
+        let file = (0..<32).map { UInt8($0 * 7 & 0xff) }
+        let id = RecordID.imported(file: file, row: 2)
+        #expect(id == "00000000-0000-8000-9c38-54708ca00002")
+        #expect(RecordID.imported(file: file, row: 2) == id, "the same row of the same file names the same record at every office")
         #expect(RecordID.isUUID(id) && RecordID.isValid(id))
-        #expect(RecordID.named(digest: Array(repeating: 0xff, count: 32)) == "ffffffff-ffff-8fff-bfff-ffffffffffff")
+        #expect(RecordID.imported(file: Array(repeating: 0xff, count: 32), row: 2) == "00000000-0000-8fff-bfff-ffffffe00002")
+        // A file's rows in its order, before any record made at a node, whatever the file.
+        let rows = (2...5_000).map { RecordID.imported(file: file, row: $0) }
+        #expect(rows.sorted() == rows && Set(rows).count == rows.count)
+        let other = RecordID.imported(file: Array(file.reversed()), row: 2)
+        #expect(!rows.contains(other) && other < RecordID.make(now: Date(timeIntervalSince1970: 0.001)))
+        #expect(RecordID.imported(file: file, row: 2_097_151).hasSuffix("8cbfffff"), "the row's 21 bits, all set")
     }
 
     @Test func recordIDValidity() {
