@@ -28,7 +28,7 @@ public struct AccountChange: Sendable {
     public var displayName: String?
     /// `true` disables the account (ending its sessions), `false` enables it.
     public var disabled: Bool?
-    /// A new password (at least ``PasswordHash/minimumLength`` characters).
+    /// A new password, which ``PasswordHash/problem(with:)`` accepts.
     public var password: String?
     /// Whether the new password must be changed at the next sign-in (a reset by an admin).
     public var mustChangePassword: Bool?

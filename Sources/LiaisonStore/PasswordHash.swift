@@ -11,7 +11,7 @@ import Dispatch
 /// await PasswordHash.verify("correct horse battery", against: hash)  // true
 /// ```
 public enum PasswordHash {
-    /// The shortest password accepted, in characters. No other composition rules.
+    /// The shortest password accepted, in characters. The only other rule: not only white space.
     public static let minimumLength = 12
     /// The longest password accepted, in bytes (bounds the work of one sign-in).
     public static let maximumBytes = 1024
@@ -20,8 +20,11 @@ public enum PasswordHash {
     private static let opsLimit = UInt64(crypto_pwhash_OPSLIMIT_INTERACTIVE)
     private static let memLimit = Int(crypto_pwhash_MEMLIMIT_INTERACTIVE)
 
-    /// Why `password` cannot be a password, or `nil` when it can.
+    /// Why `password` cannot be a password, or `nil` when it can: it needs ``minimumLength``
+    /// characters, not all of them white space (spaces, tabs, line breaks), and at most
+    /// ``maximumBytes`` bytes.
     public static func problem(with password: String) -> String? {
+        if password.allSatisfy(\.isWhitespace) { return "a password cannot be blank or only spaces (or other white space)" }
         if password.count < minimumLength { return "a password needs at least \(minimumLength) characters" }
         if password.utf8.count > maximumBytes { return "a password may have at most \(maximumBytes) bytes" }
         return nil

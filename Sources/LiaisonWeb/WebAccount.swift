@@ -36,7 +36,7 @@ extension WebRoutes {
                 \(current)
                 <div class="field"><label for="new">New password</label>
                 <input type="password" id="new" name="new" autocomplete="new-password" required minlength="\(PasswordHash.minimumLength)" aria-describedby="new-help">
-                <p class="help" id="new-help">At least \(PasswordHash.minimumLength) characters. A few unrelated words make a good one.</p></div>
+                <p class="help" id="new-help">At least \(PasswordHash.minimumLength) characters, not only spaces. A few unrelated words make a good one.</p></div>
                 <div class="field"><label for="confirm">New password again</label>
                 <input type="password" id="confirm" name="confirm" autocomplete="new-password" required></div>
                 <div class="actions"><button type="submit">Change password</button></div>

@@ -10,7 +10,7 @@ struct UserCommand: AsyncParsableCommand {
         abstract: "Add, list and change the staff accounts people sign in with.",
         discussion: """
             Roles: reader (read records and status), editor (+ write and resolve), \
-            admin (+ users, tokens, peers, sync now). Passwords have at least 12 characters.
+            admin (+ users, tokens, peers, sync now). Passwords have at least 12 characters, not only white space.
             """,
         subcommands: [Add.self, List.self, Set.self, Unlock.self]
     )
