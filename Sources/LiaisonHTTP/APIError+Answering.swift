@@ -18,7 +18,7 @@ extension APIError {
             switch error.code {
             case .notFound: self.init(.notFound, error.message)
             case .refused: self.init(.conflict, error.message)
-            case .invalid: self.init(.badRequest, error.message)
+            case .invalid: self.init(.badRequest, error.nameClash.map { "\(error.message); \($0.routeAdvice)" } ?? error.message)
             case .notInitialised, .alreadyInitialised: self.init(.internalServerError, error.message)
             }
         case let error as VersionTokenError:

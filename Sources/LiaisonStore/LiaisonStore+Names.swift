@@ -26,41 +26,35 @@ extension LiaisonStore {
     }
 
     /// Throws when a new account `name` would share its name, ignoring case, with an account or
-    /// with a token that has no user (whose writes carry its own name).
+    /// with a token that has no user (whose writes carry its own name), with a ``NameClash``.
     static func checkNewAccountName(_ db: Database, _ name: String) throws {
         if let user = try accountName(db, matching: name) {
             let same = user == name ? "" : " (names may not differ only by case)"
-            throw StoreError(.invalid, "a user named \"\(user)\" exists\(same); change it with `liaison user set`")
+            throw StoreError(.invalid, "a user named \"\(user)\" exists\(same)", nameClash: .userNamedLikeUser(existing: user))
         }
         if let token = try nameOnlyToken(db, matching: name) {
             throw StoreError(
                 .invalid,
-                "a token named \"\(token)\" without a user writes under that name, so this user's changes would look like its; "
-                    + "revoke it (`liaison token revoke \(token)`) or remake it for a user first, or choose another name"
+                "a token named \"\(token)\" without a user writes under that name, so this user's changes would look like its",
+                nameClash: .userNamedLikeToken(token: token)
             )
         }
     }
 
     /// Throws when a new token `name` without a user would share its name, ignoring case,
-    /// with an account or another such token (the same name exactly is the token table's own
-    /// "exists" refusal).
+    /// with an account (with a ``NameClash``) or another such token (the same name exactly is
+    /// the token table's own "exists" refusal).
     static func checkNewNameOnlyToken(_ db: Database, _ name: String) throws {
         if let user = try accountName(db, matching: name) {
             throw StoreError(
                 .invalid,
-                "a user named \"\(user)\" exists, and a token without a user would write under that name; "
-                    + "make the token for them (`--user \(user)`, or \"user\" in the API) or choose another name"
+                "a user named \"\(user)\" exists, and a token without a user would write under that name",
+                nameClash: .tokenNamedLikeUser(user: user)
             )
         }
         if let token = try nameOnlyToken(db, matching: name, except: name) {
             throw StoreError(.invalid, "a token named \"\(token)\" exists; token names without a user may not differ only by case")
         }
-    }
-
-    /// The name of the user whose name is `name` ignoring case, if any: the one a new user
-    /// `name` would clash with.
-    public func userName(matching name: String) async throws -> String? {
-        try await database.read { db in try Self.accountName(db, matching: name) }
     }
 
     /// The account whose name is `name` ignoring case, if any.

@@ -20,11 +20,15 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public let code: Code
     /// A sentence naming what is wrong.
     public let message: String
+    /// For a name another user or token has: who has it. The ``message`` names them but, as the
+    /// store does not know who asked, not what to do; the caller says that.
+    public let nameClash: NameClash?
 
     /// Makes an error.
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, nameClash: NameClash? = nil) {
         self.code = code
         self.message = message
+        self.nameClash = nameClash
     }
 
     public var description: String { message }

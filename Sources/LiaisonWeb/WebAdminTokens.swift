@@ -73,7 +73,8 @@ extension WebRoutes {
                     """
             )
         } catch let error as StoreError {
-            return try await showTokens(user: user, notice: WebNotice.error("No token was made: \(error.message)."), status: .badRequest)
+            let advice = error.nameClash.map { " " + $0.pageAdvice } ?? ""
+            return try await showTokens(user: user, notice: WebNotice.error("No token was made: \(error.message).\(advice)"), status: .badRequest)
         }
     }
 

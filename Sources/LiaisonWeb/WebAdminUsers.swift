@@ -106,13 +106,12 @@ extension WebRoutes {
                 mustChangePassword: true
             )
         } catch let error as StoreError {
-            var message = "The user was not added: \(error.message)."
-            if let existing = try await store.userName(matching: name) {
-                // The store's refusal names `liaison user set`; on this page the list above has the way.
-                let same = existing == name ? "" : " (names may not differ only by case)"
-                message = "The user was not added: a user named \"\(existing)\" exists\(same). To change their role, use Change on their row above."
-            }
-            return try await showUsers(user: user, notice: WebNotice.error(message), status: .badRequest)
+            let advice = error.nameClash.map { " " + $0.pageAdvice } ?? ""
+            return try await showUsers(
+                user: user,
+                notice: WebNotice.error("The user was not added: \(error.message).\(advice)"),
+                status: .badRequest
+            )
         }
         return try await showUsers(
             user: user,

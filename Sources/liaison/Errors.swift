@@ -14,7 +14,10 @@ extension CLIReportableError where Self: CustomStringConvertible {
     var cliExitCode: Int32 { 1 }
 }
 
-extension StoreError: CLIReportableError {}
+extension StoreError: CLIReportableError {
+    /// The store's sentence, and for a name taken, the command that is the way out.
+    var cliMessage: String { nameClash.map { "\(message); \($0.commandAdvice)" } ?? message }
+}
 extension LiaisonCore.ValidationError: CLIReportableError {}
 extension VersionTokenError: CLIReportableError {}
 extension StateDecodingError: CLIReportableError {}
