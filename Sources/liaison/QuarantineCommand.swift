@@ -46,7 +46,7 @@ extension QuarantineCommand {
     }
 
     /// `liaison quarantine drop ID|--all`
-    struct Drop: AsyncParsableCommand {
+    struct Drop: AsyncParsableCommand, NumberArgument {
         static let configuration = CommandConfiguration(abstract: "Forget entries an admin has dealt with.")
 
         @OptionGroup var data: DataOptions
@@ -57,7 +57,11 @@ extension QuarantineCommand {
 
         func validate() throws {
             guard (id == nil) != !all else { throw ValidationError("give either an entry ID or --all") }
-            if let id, id < 1 { throw ValidationError("ID must be a positive whole number") }
+            if let id, id < 1 { throw ValidationError(Self.outOfRange(String(id))) }
+        }
+
+        static func outOfRange(_ given: String) -> String {
+            "ID must be an entry number from `liaison quarantine list`, 1 or more, got \(given)"
         }
 
         func run() async throws {

@@ -13,6 +13,9 @@ import Testing
             (["record", "list", "--limit", "-1"], "--limit must be 1 or more, got -1; leave it out for every record", "record list"),
             (["export", "--since", "-5"], "--since must be a sequence, 0 or more, got -5", "export"),
             (["seed", "--records", "-3"], "--records must be 0 or more, got -3", "seed"),
+            // ArgumentParser reads a negative positional number as an option ("Unknown option '-3'").
+            (["quarantine", "drop", "-3"], "ID must be an entry number from `liaison quarantine list`, 1 or more, got -3", "quarantine drop"),
+            (["quarantine", "drop", "0"], "ID must be an entry number from `liaison quarantine list`, 1 or more, got 0", "quarantine drop"),
             (
                 ["user", "add", "bob", "--role", "superuser"],
                 "The value 'superuser' is invalid for '--role <ROLE>'. Please provide one of 'reader', 'editor' or 'admin'.", "user add"
