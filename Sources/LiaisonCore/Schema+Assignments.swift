@@ -28,11 +28,8 @@ extension Schema {
             }
             do throws(ValidationError) {
                 if allowingDeleted && name == deletedField {
-                    switch text.lowercased() {
-                    case "true", "yes": values[name] = .bool(true)
-                    case "false", "no": values[name] = .bool(false)
-                    default: throw ValidationError(name, "must be true or false, got \(Self.quoted(text))")
-                    }
+                    guard let flag = YesNo.parse(text) else { throw ValidationError(name, "\(YesNo.expectation), got \(Self.quoted(text))") }
+                    values[name] = .bool(flag)
                 } else {
                     values[name] = try parse(field: name, text: text)
                 }

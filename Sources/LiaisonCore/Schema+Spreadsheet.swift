@@ -12,8 +12,8 @@ extension Schema {
     /// - amounts with a `$` or `US$` sign and digits grouped in thousands (`$2,500,000`) or in
     ///   lakhs and crores (`$25,00,000`); an amount in rupees (`₹5,00,000`, `Rs 500`, `INR 500`)
     ///   is refused, naming the field's currency, US dollars;
-    /// - booleans as `true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`, the reserved ``deletedField``
-    ///   (an export's `deleted` column) included.
+    /// - booleans as ``YesNo`` reads them (`true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`), the
+    ///   reserved ``deletedField`` (an export's `deleted` column) included.
     ///
     /// An empty cell is `.null` (which a required field refuses).
     public func parseCell(field name: String, text: String, dates: DateOrder = .dayFirst) throws(ValidationError) -> FieldValue {
@@ -37,26 +37,17 @@ extension Schema {
             throw ValidationError(name, "is in US dollars, got \(Self.quoted(text)) in rupees: convert it to dollars")
         case .money, .integer:
             return try parse(field: name, text: Self.plainNumber(trimmed) ?? text)
-        case .bool:
-            switch trimmed.lowercased() {
-            case "y", "1": return .bool(true)
-            case "n", "0": return .bool(false)
-            default: return try parse(field: name, text: text)
-            }
-        case .text, .digits:
+        case .bool, .text, .digits:
             return try parse(field: name, text: text)
         }
     }
 
-    /// A cell of the reserved ``deletedField``, spelled as a boolean field's: `true`/`false`,
-    /// `yes`/`no`, `y`/`n`, `1`/`0` in any case; empty is `.null` (not given).
+    /// A cell of the reserved ``deletedField``, spelled as a boolean field's (``YesNo``);
+    /// empty is `.null` (not given).
     private static func flag(_ name: String, _ text: String) throws(ValidationError) -> FieldValue {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "": return .null
-        case "true", "yes", "y", "1": return .bool(true)
-        case "false", "no", "n", "0": return .bool(false)
-        default: throw ValidationError(name, "must be true or false, got \(quoted(text))")
-        }
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { return .null }
+        guard let flag = YesNo.parse(text) else { throw ValidationError(name, "\(YesNo.expectation), got \(quoted(text))") }
+        return .bool(flag)
     }
 
     /// The allowed value that `text` spells, ignoring case, spaces, `_` and `-`.

@@ -13,11 +13,8 @@ extension Schema {
             let items = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             return try check(field: name, value: .list(items.filter { !$0.isEmpty }))
         case .bool:
-            switch trimmed.lowercased() {
-            case "true", "yes": return .bool(true)
-            case "false", "no": return .bool(false)
-            default: throw ValidationError(name, "must be true or false, got \(Self.quoted(text))")
-            }
+            guard let flag = YesNo.parse(trimmed) else { throw ValidationError(name, "\(YesNo.expectation), got \(Self.quoted(text))") }
+            return .bool(flag)
         case .money, .integer:
             guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
                 let number = Double(trimmed)

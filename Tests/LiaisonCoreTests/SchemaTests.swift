@@ -104,12 +104,6 @@ import Testing
         #expect(throws: ValidationError.self) { try schema.check(field: "title", value: .null) }
     }
 
-    @Test func booleans() throws {
-        #expect(try schema.parse(field: "underserved_owned", text: "yes") == .bool(true))
-        #expect(try schema.parse(field: "underserved_owned", text: "FALSE") == .bool(false))
-        #expect(parseError("underserved_owned", "maybe") == #"underserved_owned: must be true or false, got "maybe""#)
-    }
-
     @Test func checkWriteReportsEveryProblemInFieldOrder() throws {
         do {
             _ = try schema.checkWrite(["value_usd": .text("abc"), "colour": .text("red"), "title": .text("ok")])

@@ -105,6 +105,24 @@ struct QueryParameterTests {
         }
     }
 
+    /// `deleted` and `conflicted` read yes or no as data entry does (``YesNo``).
+    @Test func flagsTakeEverySpellingOfYesAndNo() async throws {
+        try await withNode { node in
+            let reader = node.token(.reader)
+            let id = try await makeRecord(node)
+            let shown = try await node.send("GET", "/v1/records/\(id)", token: reader)
+            let etag = try #require(shown.header("ETag"))
+            #expect(try await node.send("DELETE", "/v1/records/\(id)", token: node.token(.editor), headers: [("If-Match", etag)]).status == 200)
+            for (spelling, total) in [("true", 1), ("1", 1), ("yes", 1), ("Y", 1), ("false", 0), ("0", 0), ("No", 0), ("n", 0)] {
+                let listed = try await node.send("GET", "/v1/records?deleted=\(spelling)", token: reader)
+                #expect(listed.status == 200 && listed.object["total"] as? Int == total, "deleted=\(spelling): \(listed.text)")
+            }
+            let refused = try await node.send("GET", "/v1/records?conflicted=maybe", token: reader)
+            #expect(refused.status == 400)
+            #expect(refused.error == #"query parameter "conflicted" must be true or false (or yes/no, y/n, 1/0), got "maybe""#, "\(refused.text)")
+        }
+    }
+
     @Test func theErrorNamesWhatTheRouteTakes() async throws {
         try await withNode { node in
             let admin = node.token(.admin)

@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonCore
 import LiaisonHTTP
 
 /// The query parameters of a request, read with checks that name the bad parameter. Which
@@ -77,13 +78,12 @@ struct QueryParameters {
         return text
     }
 
-    /// `true` or `false`, or `false` when absent.
+    /// Yes or no as ``YesNo`` reads it (`true`, `1`, `yes`, ...), or `false` when absent.
     func flag(_ name: String) throws -> Bool {
         guard let text = try value(name) else { return false }
-        switch text {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: throw APIError.badRequest("query parameter \"\(name)\" must be true or false, got \"\(text.prefix(40))\"")
+        guard let flag = YesNo.parse(text) else {
+            throw APIError.badRequest("query parameter \"\(name)\" \(YesNo.expectation), got \"\(text.prefix(40))\"")
         }
+        return flag
     }
 }
