@@ -106,26 +106,19 @@ extension LiaisonStore {
         }
     }
 
-    /// The name and role of `token`, or `nil` when it is not a current token. The token is
-    /// found by its SHA-256 digest (every request asks, so one indexed row, by a statement kept
-    /// prepared), and the digest is then compared in constant time. The lookup's timing can
-    /// tell only how close a guess's digest came to a stored one, which says nothing about the
-    /// token (sessions are found the same way).
-    /// A token made for an account answers the account's name (the author of its writes) and
-    /// the lower of the two roles, and `nil` while the account is disabled
-    /// (``disabledUser(ofToken:)`` tells that case apart).
-    public func authenticate(token: String) async throws -> (name: String, role: TokenRole)? {
-        guard let found = try lookUp(token), let role = TokenRole(rawValue: found.role) else { return nil }
-        guard let account = found.account else { return (found.name, role) }
-        guard found.disabled == false, let accountRole = found.accountRole.flatMap(TokenRole.init(rawValue:)) else { return nil }
-        return (account, min(role, accountRole))
-    }
-
-    /// The user `token` was made for when that user is disabled (so the token, though current,
-    /// does not work), else `nil`.
-    public func disabledUser(ofToken token: String) async throws -> String? {
-        guard let found = try lookUp(token), found.disabled == true else { return nil }
-        return found.account
+    /// Whether `token` is a current token, and whose. The token is found by its SHA-256 digest
+    /// (every request asks, so one indexed row, by a statement kept prepared), and the digest
+    /// is then compared in constant time. The lookup's timing can tell only how close a guess's
+    /// digest came to a stored one, which says nothing about the token (sessions are found the
+    /// same way). A token made for an account answers the account's name (the author of its
+    /// writes) and the lower of the two roles, or ``TokenCheck/userDisabled(_:)`` while the
+    /// account is disabled: one lookup answers both.
+    public func authenticate(token: String) async throws -> TokenCheck {
+        guard let found = try lookUp(token), let role = TokenRole(rawValue: found.role) else { return .refused }
+        guard let account = found.account else { return .accepted(name: found.name, role: role) }
+        if found.disabled == true { return .userDisabled(account) }
+        guard let accountRole = found.accountRole.flatMap(TokenRole.init(rawValue:)) else { return .refused }
+        return .accepted(name: account, role: min(role, accountRole))
     }
 
     /// The stored row of `token`, its digest compared in constant time; `nil` when there is none.

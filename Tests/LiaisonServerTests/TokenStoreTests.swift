@@ -40,11 +40,9 @@ struct TokenStoreTests {
 
         let token = try await store.createToken(name: "asha", role: .editor)
         #expect(token.count == 43)
-        let match = try await store.authenticate(token: token)
-        #expect(match?.name == "asha")
-        #expect(match?.role == .editor)
-        #expect(try await store.authenticate(token: token + "x") == nil)
-        #expect(try await store.authenticate(token: "") == nil)
+        #expect(try await store.authenticate(token: token) == .accepted(name: "asha", role: .editor))
+        #expect(try await store.authenticate(token: token + "x") == .refused)
+        #expect(try await store.authenticate(token: "") == .refused)
         #expect(try await store.tokens().map(\.name) == ["asha"])
 
         for suffix in ["", "-wal"] {
@@ -56,7 +54,7 @@ struct TokenStoreTests {
         await #expect(throws: StoreError.self) { try await store.createToken(name: "asha", role: .reader) }
         await #expect(throws: StoreError.self) { try await store.createToken(name: "bad name", role: .reader) }
         try await store.revokeToken(name: "asha")
-        #expect(try await store.authenticate(token: token) == nil)
+        #expect(try await store.authenticate(token: token) == .refused)
         await #expect(throws: StoreError.self) { try await store.revokeToken(name: "asha") }
     }
 
@@ -69,10 +67,10 @@ struct TokenStoreTests {
         let second = String(repeating: "b", count: 40)
 
         try await store.importToken(name: "admin", role: .admin, token: first)
-        #expect(try await store.authenticate(token: first)?.role == .admin)
+        #expect(try await store.authenticate(token: first) == .accepted(name: "admin", role: .admin))
         try await store.importToken(name: "admin", role: .reader, token: second)
-        #expect(try await store.authenticate(token: first) == nil, "the old token of that name no longer works")
-        #expect(try await store.authenticate(token: second)?.role == .reader)
+        #expect(try await store.authenticate(token: first) == .refused, "the old token of that name no longer works")
+        #expect(try await store.authenticate(token: second) == .accepted(name: "admin", role: .reader))
         await #expect(throws: StoreError.self) { try await store.importToken(name: "short", role: .admin, token: "too-short") }
         #expect(try await store.tokens().map(\.name) == ["admin"])
     }
@@ -89,10 +87,9 @@ struct TokenStoreTests {
         let error = await #expect(throws: StoreError.self) { try await store.importToken(name: "bot-b", role: .reader, token: secret) }
         #expect(error?.message == "this token's secret is already installed as token bot-a; revoke it first")
         #expect(try await store.tokens().map(\.name) == ["bot-a"])
-        #expect(try await store.authenticate(token: secret)?.name == "bot-a")
-        #expect(try await store.authenticate(token: secret)?.role == .editor)
+        #expect(try await store.authenticate(token: secret) == .accepted(name: "bot-a", role: .editor))
 
         try await store.importToken(name: "bot-a", role: .reader, token: secret)
-        #expect(try await store.authenticate(token: secret)?.role == .reader, "the same name takes its own secret again")
+        #expect(try await store.authenticate(token: secret) == .accepted(name: "bot-a", role: .reader), "the same name takes its own secret again")
     }
 }

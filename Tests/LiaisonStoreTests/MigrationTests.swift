@@ -71,7 +71,7 @@ struct MigrationTests {
         }
         if lastMigration != Migrations.migrator.migrations[0] {  // the first made no peer or token tables
             #expect(try await store.peers() == expected.peers())
-            #expect(try await store.authenticate(token: token)?.name == "asha")
+            #expect(try await store.authenticate(token: token) == .accepted(name: "asha", role: .editor))
         }
 
         // It takes writes, at the next sequence, and opens again as it is.

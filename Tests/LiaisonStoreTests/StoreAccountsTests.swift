@@ -61,16 +61,16 @@ struct StoreAccountsTests {
         let token = try await serving.createToken(name: "asha-laptop", role: .editor, account: "asha")
         let plain = try await serving.createToken(name: "importer", role: .editor)
         let session = try await serving.startSession(account: "asha")
-        #expect(try await serving.authenticate(token: token)?.name == "asha")
-        #expect(try await serving.authenticate(token: plain)?.name == "importer")
+        #expect(try await serving.authenticate(token: token) == .accepted(name: "asha", role: .editor))
+        #expect(try await serving.authenticate(token: plain) == .accepted(name: "importer", role: .editor))
         #expect(try await serving.session(id: session)?.account.name == "asha")
 
         let cli = try fixture.reopen()
         try await cli.revokeToken(name: "importer")
-        #expect(try await serving.authenticate(token: plain) == nil, "a revoked token")
-        #expect(try await serving.authenticate(token: token)?.name == "asha")
+        #expect(try await serving.authenticate(token: plain) == .refused, "a revoked token")
+        #expect(try await serving.authenticate(token: token) == .accepted(name: "asha", role: .editor))
         try await cli.changeAccount("asha", AccountChange(disabled: true))
-        #expect(try await serving.authenticate(token: token) == nil, "the token of a disabled account")
+        #expect(try await serving.authenticate(token: token) == .userDisabled("asha"), "the token of a disabled account")
         #expect(try await serving.session(id: session) == nil, "the session of a disabled account")
     }
 

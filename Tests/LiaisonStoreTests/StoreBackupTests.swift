@@ -35,7 +35,7 @@ struct StoreBackupTests {
         #expect(try await restored.checkpoint(peer: "chennai.abc123", direction: .push) == 0)
         #expect(try await restored.peerStatuses().map(\.lastSuccess) == [nil])
         #expect(try await restored.peers().map(\.name) == ["chennai"])
-        #expect(try await restored.authenticate(token: token)?.name == "asha")
+        #expect(try await restored.authenticate(token: token) == .accepted(name: "asha", role: .editor))
         #expect(try await restored.session(id: session) == nil, "everyone signs in again")
         #expect(try await store.session(id: session)?.account.name == "priya")
         #expect(try await restored.currentSequence() == summary.sequence)

@@ -20,9 +20,7 @@ struct StoredTokenTests {
         try queue.close()
 
         let store = try fixture.reopen()
-        let match = try await store.authenticate(token: token)
-        #expect(match?.name == "asha")
-        #expect(match?.role == .editor)
-        #expect(try await store.authenticate(token: token + "x") == nil)
+        #expect(try await store.authenticate(token: token) == .accepted(name: "asha", role: .editor))
+        #expect(try await store.authenticate(token: token + "x") == .refused)
     }
 }

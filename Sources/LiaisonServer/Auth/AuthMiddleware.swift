@@ -37,16 +37,17 @@ struct AuthMiddleware: RouterMiddleware {
     /// The name and role of the bearer token, else of the session cookie.
     private func caller(_ request: Request) async throws -> (String, TokenRole) {
         if let token = Self.bearerToken(request.headers[.authorization]) {
-            guard let found = try await store.authenticate(token: token) else {
-                let disabled = try await store.disabledUser(ofToken: token)
-                throw APIError(
-                    .unauthorized,
-                    disabled.map { "this token's user \($0) is disabled; an admin can enable them again" }
-                        ?? "the bearer token is not valid",
-                    headers: [.wwwAuthenticate: "Bearer realm=\"liaison\", error=\"invalid_token\""]
-                )
+            let refusal: String
+            switch try await store.authenticate(token: token) {
+            case .accepted(let name, let role): return (name, role)
+            case .refused: refusal = "the bearer token is not valid"
+            case .userDisabled(let user): refusal = "this token's user \(user) is disabled; an admin can enable them again"
             }
-            return found
+            throw APIError(
+                .unauthorized,
+                refusal,
+                headers: [.wwwAuthenticate: "Bearer realm=\"liaison\", error=\"invalid_token\""]
+            )
         }
         if let id = WebSessions.sessionID(of: request, node: store.identity) {
             guard let session = try await store.session(id: id) else {
