@@ -19,10 +19,12 @@ public struct CSVTable: Hashable, Sendable {
         }
     }
 
+    /// The header's row: always the first, as the reader keeps blank lines (a spreadsheet's
+    /// empty rows) in the numbering. Problems with a column name it.
+    public static let headerRow = 1
+
     /// The header's column names.
     public let header: [String]
-    /// The header's row (1).
-    public let headerRow: Int
     /// The rows after the header. Blank lines are left out, and so are rows of empty cells alone
     /// (`,,,`), which spreadsheets save for empty rows inside a table.
     public let rows: [Row]
@@ -70,11 +72,10 @@ public enum CSVReader {
         }
         let separatorUsed = declared ?? separator(in: bytes)
         let records = try split(bytes, separator: separatorUsed)
-        guard let header = records.first else { return CSVTable(header: [], headerRow: 1, rows: [], separator: separatorUsed) }
+        guard let header = records.first else { return CSVTable(header: [], rows: [], separator: separatorUsed) }
         let rows = records.dropFirst().filter { row in !row.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         return CSVTable(
             header: header.values.map { $0.trimmingCharacters(in: .whitespaces) },
-            headerRow: header.row,
             rows: Array(rows),
             separator: separatorUsed
         )

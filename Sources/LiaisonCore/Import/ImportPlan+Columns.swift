@@ -5,7 +5,7 @@ extension ImportPlan {
     /// `_` and `-`); one naming a column the file does not have, or a field that is not in
     /// `known`, is a problem (with the nearest field name, when one is close).
     static func columnFields(_ table: CSVTable, known: [String], map: [String: String]) -> ([String?], [ImportProblem]) {
-        let header = table.headerRow
+        let header = CSVTable.headerRow
         var problems: [ImportProblem] = []
         // The field of each mapped column: "" skips it, as does a map entry naming no field
         // (already a problem).

@@ -74,7 +74,9 @@ extension ImportPlan {
                 "the file's slash dates are in both orders: day first on row \(day.row) (\(day.field) \(Schema.quoted(day.text))) and "
                 + "month first on row \(month.row) (\(month.field) \(Schema.quoted(month.text))); write them all in one order, or as YYYY-MM-DD; "
                 + "until then they are read day first"
-            return (ImportDates(order: .dayFirst, source: .default, evidence: nil), ImportProblem(row: table.headerRow, field: nil, message: message))
+            return (
+                ImportDates(order: .dayFirst, source: .default, evidence: nil), ImportProblem(row: CSVTable.headerRow, field: nil, message: message)
+            )
         }
         guard let detected = found.first else { return (ImportDates(order: .dayFirst, source: .default, evidence: nil), nil) }
         return (ImportDates(order: detected.key, source: .detected, evidence: detected.value), nil)

@@ -66,7 +66,7 @@ public struct ImportPlan: Hashable, Sendable {
     /// slash dates in the order `dates` states, or else the one the file's dates tell (``ImportDates``).
     public init(table: CSVTable, schema: Schema, map: [String: String] = [:], dates stated: DateOrder? = nil) {
         var problems: [ImportProblem] = []
-        let header = table.headerRow
+        let header = CSVTable.headerRow
         let known = [Self.idColumn] + schema.fields.map(\.name) + [deletedField, Self.versionColumn]
         let (fields, columnProblems) = Self.columnFields(table, known: known, map: map)
         problems += columnProblems
