@@ -81,6 +81,8 @@ public struct ImportPlan: Hashable, Sendable {
         let (dates, datesProblem) = Self.dates(table, fields: fields, schema: schema, stated: stated)
         self.dates = dates
         if let datesProblem { problems.append(datesProblem) }
+        let idIndex = fields.firstIndex(of: Self.idColumn)
+        let versionIndex = fields.firstIndex(of: Self.versionColumn)
         var rows: [Row] = []
         var seenIDs: [String: Int] = [:]
         for row in table.rows {
@@ -98,7 +100,7 @@ public struct ImportPlan: Hashable, Sendable {
             // A cell an export guarded against formulas (`'=x`) reads as the value it was (`=x`).
             func text(at index: Int) -> String { index < row.values.count ? CSVFormulaGuard.unguarded(row.values[index]) : "" }
             var id: String?
-            if let index = fields.firstIndex(of: Self.idColumn),
+            if let index = idIndex,
                 case let given = text(at: index).trimmingCharacters(in: .whitespaces), !given.isEmpty
             {
                 if !RecordID.isValid(given) {
@@ -111,7 +113,7 @@ public struct ImportPlan: Hashable, Sendable {
                 }
             }
             var version: VersionVector?
-            if let index = fields.firstIndex(of: Self.versionColumn),
+            if let index = versionIndex,
                 case let given = text(at: index).trimmingCharacters(in: .whitespaces), !given.isEmpty
             {
                 do {
