@@ -32,64 +32,68 @@ struct TokenStoreTests {
         #expect(!TokenDigest.equal("csrf-token", "csrf"))
     }
 
-    @Test func tokensAreShownOnceAndStoredHashed() async throws {
+    /// A new store of office chennai in its own temporary directory (removed afterwards), and that directory.
+    private func withStore(_ body: (LiaisonStore, URL) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-token-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try LiaisonStore.initialise(directory: directory, office: "chennai")
-        let store = try LiaisonStore(directory: directory, schema: .core)
+        try await body(try LiaisonStore(directory: directory, schema: .core), directory)
+    }
 
-        let token = try await store.createToken(name: "asha", role: .editor)
-        #expect(token.count == 43)
-        #expect(try await store.authenticate(token: token) == .accepted(name: "asha", role: .editor))
-        #expect(try await store.authenticate(token: token + "x") == .refused)
-        #expect(try await store.authenticate(token: "") == .refused)
-        #expect(try await store.tokens().map(\.name) == ["asha"])
+    @Test func tokensAreShownOnceAndStoredHashed() async throws {
+        try await withStore { store, directory in
+            let token = try await store.createToken(name: "asha", role: .editor)
+            #expect(token.count == 43)
+            #expect(try await store.authenticate(token: token) == .accepted(name: "asha", role: .editor))
+            #expect(try await store.authenticate(token: token + "x") == .refused)
+            #expect(try await store.authenticate(token: "") == .refused)
+            #expect(try await store.tokens().map(\.name) == ["asha"])
 
-        for suffix in ["", "-wal"] {
-            let url = directory.appendingPathComponent(LiaisonStore.fileName + suffix)
-            let file = (try? String(contentsOf: url, encoding: .isoLatin1)) ?? ""
-            #expect(!file.contains(token))
+            for suffix in ["", "-wal"] {
+                let url = directory.appendingPathComponent(LiaisonStore.fileName + suffix)
+                let file = (try? String(contentsOf: url, encoding: .isoLatin1)) ?? ""
+                #expect(!file.contains(token))
+            }
+
+            await #expect(throws: StoreError.self) { try await store.createToken(name: "asha", role: .reader) }
+            await #expect(throws: StoreError.self) { try await store.createToken(name: "bad name", role: .reader) }
+            try await store.revokeToken(name: "asha")
+            #expect(try await store.authenticate(token: token) == .refused)
+            await #expect(throws: StoreError.self) { try await store.revokeToken(name: "asha") }
         }
-
-        await #expect(throws: StoreError.self) { try await store.createToken(name: "asha", role: .reader) }
-        await #expect(throws: StoreError.self) { try await store.createToken(name: "bad name", role: .reader) }
-        try await store.revokeToken(name: "asha")
-        #expect(try await store.authenticate(token: token) == .refused)
-        await #expect(throws: StoreError.self) { try await store.revokeToken(name: "asha") }
     }
 
     @Test func importedTokensAuthenticateReplaceTheirNameAndMustBeLongEnough() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-token-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try LiaisonStore.initialise(directory: directory, office: "chennai")
-        let store = try LiaisonStore(directory: directory, schema: .core)
-        let first = String(repeating: "a", count: 40)
-        let second = String(repeating: "b", count: 40)
+        try await withStore { store, _ in
+            let first = String(repeating: "a", count: 40)
+            let second = String(repeating: "b", count: 40)
 
-        try await store.importToken(name: "admin", role: .admin, token: first)
-        #expect(try await store.authenticate(token: first) == .accepted(name: "admin", role: .admin))
-        try await store.importToken(name: "admin", role: .reader, token: second)
-        #expect(try await store.authenticate(token: first) == .refused, "the old token of that name no longer works")
-        #expect(try await store.authenticate(token: second) == .accepted(name: "admin", role: .reader))
-        await #expect(throws: StoreError.self) { try await store.importToken(name: "short", role: .admin, token: "too-short") }
-        #expect(try await store.tokens().map(\.name) == ["admin"])
+            try await store.importToken(name: "admin", role: .admin, token: first)
+            #expect(try await store.authenticate(token: first) == .accepted(name: "admin", role: .admin))
+            try await store.importToken(name: "admin", role: .reader, token: second)
+            #expect(try await store.authenticate(token: first) == .refused, "the old token of that name no longer works")
+            #expect(try await store.authenticate(token: second) == .accepted(name: "admin", role: .reader))
+            await #expect(throws: StoreError.self) { try await store.importToken(name: "short", role: .admin, token: "too-short") }
+            #expect(try await store.tokens().map(\.name) == ["admin"])
+        }
     }
 
     /// Importing a secret that another token already had deleted that token, unsaid.
     @Test func importingASecretAnotherTokenHasIsRefusedAndKeepsIt() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-token-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try LiaisonStore.initialise(directory: directory, office: "chennai")
-        let store = try LiaisonStore(directory: directory, schema: .core)
-        let secret = String(repeating: "s", count: 40)
-        try await store.importToken(name: "bot-a", role: .editor, token: secret)
+        try await withStore { store, _ in
+            let secret = String(repeating: "s", count: 40)
+            try await store.importToken(name: "bot-a", role: .editor, token: secret)
 
-        let error = await #expect(throws: StoreError.self) { try await store.importToken(name: "bot-b", role: .reader, token: secret) }
-        #expect(error?.message == "this token's secret is already installed as token bot-a; revoke it first")
-        #expect(try await store.tokens().map(\.name) == ["bot-a"])
-        #expect(try await store.authenticate(token: secret) == .accepted(name: "bot-a", role: .editor))
+            let error = await #expect(throws: StoreError.self) { try await store.importToken(name: "bot-b", role: .reader, token: secret) }
+            #expect(error?.message == "this token's secret is already installed as token bot-a; revoke it first")
+            #expect(try await store.tokens().map(\.name) == ["bot-a"])
+            #expect(try await store.authenticate(token: secret) == .accepted(name: "bot-a", role: .editor))
 
-        try await store.importToken(name: "bot-a", role: .reader, token: secret)
-        #expect(try await store.authenticate(token: secret) == .accepted(name: "bot-a", role: .reader), "the same name takes its own secret again")
+            try await store.importToken(name: "bot-a", role: .reader, token: secret)
+            #expect(
+                try await store.authenticate(token: secret) == .accepted(name: "bot-a", role: .reader),
+                "the same name takes its own secret again"
+            )
+        }
     }
 }
