@@ -67,18 +67,17 @@ public struct Quarantined: Codable, Hashable, Sendable {
 }
 
 extension LiaisonStore {
-    /// The quarantined states, the most recent first: every one, or the `latest` few (a page
-    /// that shows a few need not read every entry's bytes, up to 16 MiB a source).
-    public func quarantine(latest: Int? = nil) async throws -> [QuarantineEntry] {
-        try await database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, source, record_id, problem, bytes, size, first_at, last_at, times
-                    FROM quarantine ORDER BY last_at DESC, id DESC LIMIT ?
-                    """,
-                arguments: [latest ?? -1]
-            ).map { row in
+    /// A page of the quarantined states, the most recent arrival first: up to `limit` of them,
+    /// from just after `cursor` (a page's ``QuarantinePage/next``; nil for the first page), with
+    /// how many there are in all. A page reads only its own entries' bytes (up to 64 KiB each),
+    /// never the whole quarantine's (up to 16 MiB a source).
+    /// - Precondition: `limit` ≥ 1.
+    public func quarantine(limit: Int, after cursor: QuarantineCursor? = nil) async throws -> QuarantinePage {
+        precondition(limit >= 1, "a quarantine page holds at least one entry")
+        return try await database.read { db in
+            let (sql, arguments) = QuarantinePage.statement(after: cursor, limit: limit + 1)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            let entries = rows.prefix(limit).map { row in
                 let recordID: String = row[2]
                 let bytes: Data = row[4]
                 return QuarantineEntry(
@@ -93,12 +92,17 @@ extension LiaisonStore {
                     times: row[8]
                 )
             }
+            return QuarantinePage(
+                entries: entries,
+                next: rows.count > limit ? entries.last.map(QuarantineCursor.init(after:)) : nil,
+                total: try db.quarantinedCount()
+            )
         }
     }
 
     /// How many states are quarantined.
     public func quarantinedCount() async throws -> Int {
-        try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quarantine")! }
+        try await database.read { db in try db.quarantinedCount() }
     }
 
     /// How many refused states were not kept since the quarantine was last emptied
@@ -128,6 +132,17 @@ extension LiaisonStore {
     }
 }
 
+extension QuarantinePage {
+    /// The statement that reads up to `limit` entries from just after `cursor`, in the list's
+    /// order: by the index `quarantine_last_at`, so only those entries' rows are read.
+    static func statement(after cursor: QuarantineCursor?, limit: Int) -> (sql: String, arguments: StatementArguments) {
+        let select = "SELECT id, source, record_id, problem, bytes, size, first_at, last_at, times FROM quarantine"
+        let order = "ORDER BY last_at DESC, id DESC LIMIT ?"
+        guard let cursor else { return ("\(select) \(order)", [limit]) }
+        return ("\(select) WHERE (last_at, id) < (?, ?) \(order)", [cursor.lastAt, cursor.id, limit])
+    }
+}
+
 /// A state refused before or while merging, with what to keep of it.
 struct Rejection: Sendable {
     let recordID: String?
@@ -150,6 +165,11 @@ struct Rejection: Sendable {
 }
 
 extension Database {
+    /// How many states are quarantined.
+    fileprivate func quarantinedCount() throws -> Int {
+        try Int.fetchOne(self, sql: "SELECT COUNT(*) FROM quarantine")!
+    }
+
     /// Sets a refused state aside; the same state from the same source again only counts. A new
     /// entry is kept only while its room has space (``QuarantineRoom``); one that is not is
     /// counted (``LiaisonStore/quarantinedNotKept()``).

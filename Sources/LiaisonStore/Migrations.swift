@@ -19,6 +19,7 @@ enum Migrations {
         registerQuarantineRooms(in: &migrator)
         registerQuarantineNotKept(in: &migrator)
         registerSearchFilters(in: &migrator)
+        registerQuarantineOrder(in: &migrator)
         return migrator
     }
 

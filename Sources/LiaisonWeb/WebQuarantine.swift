@@ -42,7 +42,7 @@ extension WebRoutes {
             same peer or file merged.\(more)</p>
             """
         guard user.isAdmin else { return intro }
-        let rows = try await store.quarantine(latest: Self.quarantineRowsShown).map { entry -> HTML in
+        let rows = try await store.quarantine(limit: Self.quarantineRowsShown).entries.map { entry -> HTML in
             """
             <tr><td>\(WebFormat.time(millis: entry.lastAt))\(entry.times > 1 ? " (\(entry.times) times)" : "")</td>
             <td>\(entry.source)</td><td><code>\(entry.recordID ?? "—")</code></td><td>\(entry.problem)</td>

@@ -27,21 +27,38 @@ extension QuarantineCommand {
         @OptionGroup var data: DataOptions
         @OptionGroup var output: OutputOptions
 
+        /// Entries read from the store at a time: the list is printed a page at a time, never
+        /// held whole (up to 16 MiB of bytes a source).
+        static let pageSize = 50
+
         func run() async throws {
-            let entries = try await data.openStore().quarantine()
-            if output.json {
-                print("[" + entries.map(\.json).joined(separator: ",") + "]")
-            } else if entries.isEmpty {
-                printForPeople("nothing quarantined")
-            } else {
-                for entry in entries {
-                    let times = entry.times > 1 ? " (\(entry.times) times)" : ""
-                    printForPeople(
-                        "\(entry.id)  \(Timestamp.iso(entry.lastAt))\(times)  \(TerminalText.line(entry.source))  record \(TerminalText.line(entry.recordID ?? "(no id)"))  \(entry.size) bytes"
-                    )
-                    printForPeople("    " + TerminalText.line(entry.problem))
+            let store = try data.openStore()
+            var out = StandardOutput(forPeople: !output.json)
+            var cursor: QuarantineCursor?
+            var shown = 0
+            if output.json { out.write("[") }
+            repeat {
+                let page = try await store.quarantine(limit: Self.pageSize, after: cursor)
+                for entry in page.entries {
+                    if output.json {
+                        out.write((shown == 0 ? "" : ",") + entry.json)
+                    } else {
+                        let times = entry.times > 1 ? " (\(entry.times) times)" : ""
+                        out.write(
+                            "\(entry.id)  \(Timestamp.iso(entry.lastAt))\(times)  \(TerminalText.line(entry.source))  record \(TerminalText.line(entry.recordID ?? "(no id)"))  \(entry.size) bytes\n"
+                        )
+                        out.write("    " + TerminalText.line(entry.problem) + "\n")
+                    }
+                    shown += 1
                 }
+                cursor = page.next
+            } while cursor != nil
+            if output.json {
+                out.write("]\n")
+            } else if shown == 0 {
+                out.write("nothing quarantined\n")
             }
+            try out.flush()
         }
     }
 

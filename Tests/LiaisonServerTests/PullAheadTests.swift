@@ -91,7 +91,7 @@ struct PullAheadTests {
         let stored = try await store.changes(since: 0, limit: 100).states.map { try RecordState(json: Data($0.json.utf8)).id }
         #expect(Set(stored) == Set((first + [second[0]]).map(\.id)), "both good pages merged, the corrupt state did not")
         #expect(try await store.checkpoint(peer: Self.peerReplica, direction: .pull) == 6)
-        let quarantined = try await store.quarantine()
+        let quarantined = try await store.quarantine(limit: 10_000).entries
         #expect(quarantined.map(\.recordID) == [bad.id])
         #expect(quarantined.first?.source == "peer chennai (\(Self.peerReplica))")
         #expect(quarantined.first?.problem.contains("value_usd") == true)

@@ -56,6 +56,61 @@ struct QuarantineMigrationTests {
         #expect(bundled.quarantined.first?.problem.contains("not kept") == false)
         #expect(try await store.quarantinedCount() == 2 * bound + 2)
         #expect(try await store.quarantinedNotKept() == 2)
-        #expect(try await store.quarantine().contains { $0.source == "push from chennai.r1 (token hostile)" })
+        #expect(try await store.quarantine(limit: 10_000).entries.contains { $0.source == "push from chennai.r1 (token hostile)" })
+    }
+
+    /// A store whose quarantine the previous release filled, at times out of order and several
+    /// at one millisecond, lists it after the upgrade a page at a time: every entry once, the
+    /// most recent arrival first, each page read by the index of that order rather than by
+    /// sorting every entry's bytes.
+    @Test func aQuarantineMadeByThePreviousReleaseIsListedAPageAtATime() async throws {
+        let today = try StoreFixture()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try MigrationTests.makeEarlierStore(
+            in: directory,
+            upTo: MigrationTests.schema(before: "intake: the quarantine listed a page at a time"),
+            copying: today.directory.appendingPathComponent(LiaisonStore.fileName)
+        )
+        let arrivals: [Int64] = (0..<30).map { [5, 1, 9, 9, 9, 3][$0 % 6] * 1_000 + Int64($0 / 6) }
+        let old = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
+        try await old.write { db in
+            for (index, lastAt) in arrivals.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO quarantine (source, room, record_id, problem, bytes, size, first_at, last_at)
+                        VALUES ('bundle mumbai.json', 'bundle mumbai.json', ?, 'value_usd: not a number', x'7b7d', 2, 1, ?)
+                        """,
+                    arguments: ["record-\(index)", lastAt]
+                )
+            }
+        }
+        try old.close()
+
+        let store = try LiaisonStore(directory: directory, schema: .core)
+        var listed: [QuarantineEntry] = []
+        var cursor: QuarantineCursor?
+        repeat {
+            let page = try await store.quarantine(limit: 7, after: cursor)
+            #expect(page.total == arrivals.count)
+            listed += page.entries
+            cursor = page.next
+        } while cursor != nil && listed.count <= arrivals.count
+        let expected = arrivals.enumerated().map { (id: Int64($0.offset + 1), lastAt: $0.element) }
+            .sorted { ($0.lastAt, $0.id) > ($1.lastAt, $1.id) }
+        #expect(listed.map(\.id) == expected.map(\.id))
+        #expect(listed.map(\.recordID) == expected.map { "record-\($0.id - 1)" })
+
+        let middle = QuarantineCursor(after: listed[10])
+        let plans = try await store.database.read { db in
+            try [nil, middle].map { cursor in
+                let (sql, arguments) = QuarantinePage.statement(after: cursor, limit: 8)
+                return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+                    .map { $0["detail"] as String }.joined(separator: "\n")
+            }
+        }
+        for plan in plans {
+            #expect(plan.contains("INDEX quarantine_last_at") && !plan.contains("TEMP B-TREE"), "\(plan)")
+        }
     }
 }

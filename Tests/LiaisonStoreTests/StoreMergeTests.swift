@@ -100,7 +100,7 @@ struct StoreMergeTests {
         #expect(try await store.state(id: batch[0].id) != nil)
         #expect(try await store.state(id: batch[2].id) != nil)
         #expect(try await store.checkpoint(peer: "chennai.abc123", direction: .pull) == 9)
-        let entries = try await store.quarantine()
+        let entries = try await store.quarantine(limit: 10_000).entries
         #expect(entries.count == 1)
         #expect(entries.first?.source == "peer chennai" && entries.first?.recordID == badState.id)
         #expect(entries.first?.problem == summary.quarantined.first?.problem)
@@ -108,7 +108,7 @@ struct StoreMergeTests {
 
         // The same state again only counts; a later good state of that record merges as usual.
         _ = try await store.merge([badState], from: "chennai.abc123", origin: BatchOrigin("peer chennai"))
-        #expect(try await store.quarantine().map(\.times) == [2])
+        #expect(try await store.quarantine(limit: 10_000).entries.map(\.times) == [2])
         let fixed = try foreignState(id: badState.id, goodFields)
         #expect(try await store.merge([fixed], from: "chennai.abc123").changed == 1)
         try await store.dropQuarantined(id: entries[0].id)

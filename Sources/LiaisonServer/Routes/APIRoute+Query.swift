@@ -7,12 +7,12 @@ extension APIRoute {
         case .metrics: nil
         case .listRecords: ["track", "office", "status", "conflicted", "deleted", "q", "sort", "limit", "offset", "cursor", "format"]
         case .listConflicts: ["sort", "limit", "offset", "cursor"]
-        case .recordHistory: ["limit", "cursor"]
+        case .recordHistory, .listQuarantine: ["limit", "cursor"]
         case .getReport: ["format", "office", "from", "to", "table"]
         // What every release's pull sends: since, limit and for (protocol 1), events_since (2).
         case .syncChanges: ["since", "limit", "for", "events_since"]
         case .health, .node, .status, .createRecord, .getRecord, .updateRecord, .deleteRecord, .resolveRecord,
-            .pushChanges, .listPeers, .syncNow, .listTokens, .createToken, .revokeToken, .listQuarantine, .dropQuarantine,
+            .pushChanges, .listPeers, .syncNow, .listTokens, .createToken, .revokeToken, .dropQuarantine,
             .dropAllQuarantine, .listReports, .listUsers, .createUser, .updateUser, .unlockUser, .createSession, .updateSession,
             .deleteSession:
             []

@@ -5,9 +5,28 @@ import LiaisonStore
 
 /// `/v1/quarantine`: admins see the states the intake set aside, and drop those dealt with.
 extension APIHandlers {
+    /// `{"quarantined": [...], "total", "limit", "next"}`: up to `limit` entries (1–500, default
+    /// 50), the most recent arrival first, from just after `cursor` (a page's `next`; null on
+    /// the last page); `total` counts every entry.
     @Sendable func listQuarantine(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let entries = try await store.quarantine()
-        return .json(.object([("quarantined", .array(entries.map { .raw($0.json) }))]))
+        let parameters = try QueryParameters(request)
+        let limit = try parameters.integer("limit", in: 1...APILimits.maxPageSize, default: APILimits.defaultPageSize)
+        var cursor: QuarantineCursor?
+        if let text = try parameters.value("cursor", leftOut: "the first page") {
+            guard let place = QuarantineCursor(text) else {
+                throw APIError.badRequest("query parameter \"cursor\" must be a page's next, got \"\(text.prefix(40))\"")
+            }
+            cursor = place
+        }
+        let page = try await store.quarantine(limit: limit, after: cursor)
+        return .json(
+            .object([
+                ("quarantined", .array(page.entries.map { .raw($0.json) })),
+                ("total", .int(Int64(page.total))),
+                ("limit", .int(Int64(limit))),
+                ("next", .string(page.next?.description)),
+            ])
+        )
     }
 
     @Sendable func dropQuarantine(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
