@@ -299,8 +299,7 @@ extension Database {
             defer { room = space }
             // Past its room's bound a state is still counted and named, but not kept.
             let kept = try quarantine(rejection, room: &space, at: now)
-            let problem =
-                kept ? rejection.problem : "\(rejection.problem) (not kept: \(origin.room) fills the quarantine; drop entries to keep more)"
+            let problem = kept ? rejection.problem : Quarantined.notKept(rejection.problem, room: origin.room)
             summary.quarantined.append(Quarantined(recordID: rejection.recordID, problem: problem))
         }
         for rejection in batch.rejected { try setAside(rejection) }

@@ -18,6 +18,11 @@ public struct PeerRecord: Hashable, Sendable {
         self.tokenFile = tokenFile
     }
 
+    /// `path` (`/v1/quarantine`) at the peer: its URL, less a trailing slash, then `path`.
+    public func url(of path: String) -> String {
+        (url.hasSuffix("/") ? String(url.dropLast()) : url) + path
+    }
+
     /// What is wrong with a peer's name, URL or token file, or `nil` when they can be added
     /// (`liaison peer add`, the web page and the config file's `[peer.NAME]` alike).
     public static func problem(name: String, url: String, tokenFile: String) -> String? {

@@ -64,6 +64,18 @@ public struct Quarantined: Codable, Hashable, Sendable {
         case recordID = "id"
         case problem
     }
+
+    /// Whether the quarantine that refused it kept it (a node of 2026.12.04 or later says so in
+    /// the problem): one refused while its room was full is counted but listed nowhere.
+    public var isKept: Bool { !problem.hasSuffix(Self.notKeptEnd) }
+
+    /// How the problem of a state refused and not kept ends.
+    private static let notKeptEnd = " fills the quarantine; drop entries to keep more)"
+
+    /// The problem of a state refused for `problem` and not kept: `room` is full.
+    static func notKept(_ problem: String, room: String) -> String {
+        "\(problem) (not kept: \(room)\(notKeptEnd)"
+    }
 }
 
 extension LiaisonStore {

@@ -71,14 +71,13 @@ struct PeerLink: Sendable {
         body: [UInt8]? = nil,
         encoding: String? = nil
     ) async throws -> SyncTransportResponse {
-        let base = peer.url.hasSuffix("/") ? String(peer.url.dropLast()) : peer.url
         var headers = [(name: "Authorization", value: "Bearer \(token)"), (name: "Accept", value: "application/json")]
         if body != nil { headers.append((name: "Content-Type", value: "application/json")) }
         if let encoding { headers.append((name: "Content-Encoding", value: encoding)) }
         let response: SyncTransportResponse
         do {
             response = try await transport.exchange(
-                SyncTransportRequest(method: method, url: base + path, headers: headers, body: body)
+                SyncTransportRequest(method: method, url: peer.url(of: path), headers: headers, body: body)
             )
         } catch is CancellationError {
             throw CancellationError()

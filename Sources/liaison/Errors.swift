@@ -30,13 +30,30 @@ struct CommandFailure: CLIReportableError, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Prints each state set aside by the intake (at most ten) on stderr, with the next step.
-func printQuarantined(_ quarantined: [Quarantined]) {
-    for refused in quarantined.prefix(10) {
+/// Prints on stderr the states the intake set aside: the first ten, then how many more there
+/// were, how many of them were not kept (their source's room in the quarantine was full: no
+/// command lists those), and `listing`, which says where and how to list every one kept.
+func printQuarantined(_ quarantined: [Quarantined], listing: String) {
+    let shown = 10
+    for refused in quarantined.prefix(shown) {
         printError("quarantined record \(refused.recordID ?? "(no id)"): \(refused.problem)")
     }
-    if quarantined.count > 10 { printError("... and \(quarantined.count - 10) more") }
-    printError("the rest merged; see `liaison quarantine list`")
+    if quarantined.count > shown {
+        printError("... and \(quarantined.count - shown) more quarantined states, \(quarantined.count) in all")
+    }
+    let notKept = quarantined.count { !$0.isKept }
+    if notKept > 0 {
+        printError(
+            "\(notKept) of the \(quarantined.count) quarantined states \(notKept == 1 ? "was" : "were") not kept (their source's room in the quarantine was full), so no list shows \(notKept == 1 ? "it" : "them")"
+        )
+    }
+    printError(listing)
+}
+
+/// The command that lists the quarantine of the store in `data`, exactly as a shell takes it
+/// from any directory: `liaison quarantine list --data '/srv/liaison data'`.
+func quarantineListCommand(_ data: DataOptions) -> String {
+    "liaison quarantine list --data \(ShellWord.quoted(data.url.standardizedFileURL.path))"
 }
 
 /// Prints `error: message` on stderr, on one line, control characters escaped (``TerminalText``),

@@ -40,7 +40,10 @@ struct MergeCommand: AsyncParsableCommand {
             )
         }
         if quarantined > 0 {
-            printQuarantined(summary.quarantined)
+            printQuarantined(
+                summary.quarantined,
+                listing: "the rest merged; list every quarantined state kept with `\(quarantineListCommand(data))`"
+            )
             throw ExitCode(1)
         }
     }

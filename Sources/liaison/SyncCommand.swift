@@ -49,16 +49,22 @@ struct SyncCommand: AsyncParsableCommand {
                     "\(peer.name): pulled \(report.pulled.merged) (changed \(report.pulled.changed), conflicts \(report.pulled.conflicts)), pushed \(report.pushed.merged) (changed there \(report.pushed.changed)), \(report.bytesReceived.wire + report.bytesSent.wire) bytes on the wire (\(report.bytesReceived.plain + report.bytesSent.plain) as JSON)"
                         + (quarantined.isEmpty ? "" : ", quarantined \(quarantined.count)")
                 )
-                if !quarantined.isEmpty {
-                    if !report.pulled.quarantined.isEmpty {
-                        printError("\(peer.name) sent \(report.pulled.quarantined.count) states that were quarantined here")
-                    }
-                    if !report.pushed.quarantined.isEmpty {
-                        printError("\(peer.name) quarantined \(report.pushed.quarantined.count) states this node sent")
-                    }
-                    printQuarantined(quarantined)
-                    failures += 1
+                if !report.pulled.quarantined.isEmpty {
+                    printError("\(peer.name) sent \(report.pulled.quarantined.count) states that were quarantined here")
+                    printQuarantined(
+                        report.pulled.quarantined,
+                        listing: "the rest merged; list every state quarantined here with `\(quarantineListCommand(data))`"
+                    )
                 }
+                if !report.pushed.quarantined.isEmpty {
+                    printError("\(peer.name) quarantined \(report.pushed.quarantined.count) states this node sent")
+                    printQuarantined(
+                        report.pushed.quarantined,
+                        listing:
+                            "the rest merged there; \(peer.name) lists every state it quarantined with `liaison quarantine list` on its node, or `GET \(peer.url(of: "/v1/quarantine"))` with an admin token of it"
+                    )
+                }
+                if !quarantined.isEmpty { failures += 1 }
             case .failure(let error):
                 failures += 1
                 printError("\(error)")

@@ -35,6 +35,11 @@ struct QuarantineSyncTests {
         #expect(first.stdout.contains("chennai: pulled 2") && first.stdout.contains("quarantined 1"), "\(first.stdout)")
         #expect(first.stderr.contains("chennai sent 1 states that were quarantined here"), "\(first.stderr)")
         #expect(first.stderr.contains("quarantined record \(hostileID): context counter 18446744073709551615"), "\(first.stderr)")
+        let here = mumbai.directory.standardizedFileURL.path
+        #expect(
+            first.stderr.contains("the rest merged; list every state quarantined here with `liaison quarantine list --data \(here)`"),
+            "\(first.stderr)"
+        )
 
         let listed = try LiaisonRun.ok(["quarantine", "list", "--json"], data: mumbai.directory)
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
@@ -52,6 +57,21 @@ struct QuarantineSyncTests {
         let second = try LiaisonRun.run(["sync"], data: mumbai.directory)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try LiaisonRun.ok(["record", "list", "--json"], data: mumbai.directory).contains("Later record"))
+
+        // A hostile state this node holds is quarantined by Chennai when pushed: listed there, not here.
+        let pushedID = "0190f3a2-7c1e-7000-8000-00000000cafe"
+        try Self.plantHostileState(id: pushedID, in: mumbai.directory)
+        let third = try LiaisonRun.run(["sync"], data: mumbai.directory)
+        #expect(third.status == 1)
+        #expect(third.stderr.contains("chennai quarantined 1 states this node sent"), "\(third.stderr)")
+        #expect(third.stderr.contains("quarantined record \(pushedID): context counter"), "\(third.stderr)")
+        #expect(
+            third.stderr.contains(
+                "the rest merged there; chennai lists every state it quarantined with `liaison quarantine list` on its node, or `GET \(chennai.url)/v1/quarantine` with an admin token of it"
+            ),
+            "\(third.stderr)"
+        )
+        #expect(!third.stderr.contains("quarantined here"), "\(third.stderr)")
     }
 
     /// Copies a record row of the store in `directory` under `id`, with a state whose context
