@@ -4,8 +4,9 @@ import LiaisonCore
 import LiaisonHTTP
 import LiaisonStore
 
-/// Peers on the sync page (admins): add one (its URL and the file on this node holding the
-/// peer token it issued), remove one. Status and "Sync now" are the sync page's own.
+/// Peers on the sync page (admins): add one (its URL and the file in the node's peer-token
+/// directory holding the peer token it issued: ``LiaisonStore/heldPeerTokenFile(_:)``), remove
+/// one. Status and "Sync now" are the sync page's own.
 extension WebRoutes {
     /// The add and remove forms under the sync page's peer table.
     func peerForms(_ peers: [PeerRecord], user: WebUser) -> HTML {
@@ -23,10 +24,11 @@ extension WebRoutes {
             <input type="text" id="peer-name" name="name" required placeholder="chennai" autocapitalize="none" spellcheck="false"></div>
             <div class="field"><label for="peer-url">URL</label>
             <input type="url" id="peer-url" name="url" required placeholder="https://chennai.example:8443"></div>
-            <div class="field"><label for="peer-token">Token file on this node</label>
-            <input type="text" id="peer-token" name="token_file" required aria-describedby="peer-token-help">
-            <p class="help" id="peer-token-help">The path of a file on this node holding the peer token the other node made
-            with <code>liaison token create --role peer</code>.</p></div>
+            <div class="field"><label for="peer-token">Token file</label>
+            <input type="text" id="peer-token" name="token_file" required placeholder="chennai.token" aria-describedby="peer-token-help">
+            <p class="help" id="peer-token-help">The name of a file in <code>\(store.peerTokenDirectory.path)</code> on this node holding
+            the peer token the other node made with <code>liaison token create --role peer</code>. Whoever runs the server puts it
+            there; no other file can be used from this page.</p></div>
             <div class="actions"><button type="submit">Add peer</button></div>
             </form>
             \(peers.isEmpty ? HTML.empty : "<h2>Remove a peer</h2>")
@@ -39,7 +41,12 @@ extension WebRoutes {
         let form = try context.form
         let name = form.text("name") ?? ""
         let url = form.text("url") ?? ""
-        let tokenFile = form.text("token_file") ?? ""
+        let tokenFile: String
+        do {
+            tokenFile = try store.heldPeerTokenFile(form.text("token_file") ?? "")
+        } catch let error as StoreError {
+            return try await showSync(user: user, notice: WebNotice.error("The peer was not added: \(error.message)."), status: .badRequest)
+        }
         if let problem = PeerRecord.problem(name: name, url: url, tokenFile: tokenFile) {
             return try await showSync(user: user, notice: WebNotice.error("The peer was not added: \(problem)."), status: .badRequest)
         }

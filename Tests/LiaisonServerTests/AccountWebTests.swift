@@ -294,11 +294,15 @@ struct AccountWebTests {
             #expect(try await admin.post("/admin/tokens/ravi-script/revoke", [:]).text.contains("revoked"))
             #expect(try await node.send("GET", "/v1/records", token: token).status == 401)
 
-            let tokenFile = node.directory.appendingPathComponent("chennai.token")
+            try FileManager.default.createDirectory(at: node.store.peerTokenDirectory, withIntermediateDirectories: true)
+            let tokenFile = node.store.peerTokenDirectory.appendingPathComponent("chennai.token")
             try (node.token(.peer) + "\n").write(to: tokenFile, atomically: true, encoding: .utf8)
-            let notAToken = node.directory.appendingPathComponent("liaison.sqlite")
+            try FileManager.default.copyItem(
+                at: node.directory.appendingPathComponent("liaison.sqlite"),
+                to: node.store.peerTokenDirectory.appendingPathComponent("not-a-token")
+            )
             #expect(
-                try await admin.post("/admin/peers", ["name": "chennai", "url": "http://127.0.0.1:9", "token_file": notAToken.path]).status == 400
+                try await admin.post("/admin/peers", ["name": "chennai", "url": "http://127.0.0.1:9", "token_file": "not-a-token"]).status == 400
             )
             let added = try await admin.post("/admin/peers", ["name": "chennai", "url": "http://127.0.0.1:9", "token_file": tokenFile.path])
             #expect(added.status == 200)

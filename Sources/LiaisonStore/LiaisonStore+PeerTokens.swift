@@ -1,0 +1,38 @@
+public import Foundation
+import LiaisonCore
+
+/// The peer tokens this node holds for peers added over the web page: files the server's
+/// operator put in `<data dir>/peer-tokens`. An office admin on the page names one of them; any
+/// other file on the server is refused, as this node sends a peer token file's contents to the
+/// peer's URL (a staff role must not be able to send the server's other files anywhere).
+/// `liaison peer add --token-file` and `liaison.conf`, run by the operator on the server, may
+/// name any file.
+extension LiaisonStore {
+    /// The directory of peer tokens the web page may use: `peer-tokens` in the data directory.
+    public var peerTokenDirectory: URL {
+        file.deletingLastPathComponent().appendingPathComponent("peer-tokens", isDirectory: true)
+    }
+
+    /// The token file a peer added or changed over the web page uses, for what the admin typed:
+    /// the name of a file in ``peerTokenDirectory`` (`chennai.token`), or a path to one there.
+    /// Symbolic links are followed, so only a file really in that directory passes.
+    ///
+    /// ```swift
+    /// let path = try store.heldPeerTokenFile("chennai.token")  // "/srv/liaison/peer-tokens/chennai.token"
+    /// ```
+    /// - Returns: the file's absolute path, to store as the peer's token file.
+    /// - Throws: ``StoreError`` `.invalid` naming the directory a token file must be in, and how
+    ///   the operator puts one there, when `given` names a file anywhere else.
+    public func heldPeerTokenFile(_ given: String) throws -> String {
+        let directory = peerTokenDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        let path = URL(fileURLWithPath: given, relativeTo: peerTokenDirectory).standardizedFileURL.resolvingSymlinksInPath().path
+        guard path.hasPrefix(directory + "/") else {
+            let named = given.isEmpty ? "no file was named" : "\(TerminalText.line(String(given.prefix(200)))) is not there"
+            throw StoreError(
+                .invalid,
+                "a peer added here must use a token file this node holds for peers, in \(peerTokenDirectory.path); \(named). Ask whoever runs the server to put the peer token in that directory (install -d -m 700 \(peerTokenDirectory.path); install -m 600 FILE \(peerTokenDirectory.path)/), then give its name, e.g. chennai.token"
+            )
+        }
+        return path
+    }
+}
