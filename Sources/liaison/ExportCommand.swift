@@ -28,7 +28,9 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try data.openStore()
         if let out {
-            let result = try await store.exportBundle(since: since, toFile: OutputFile.url(out))
+            // Checked first: naming the store itself says it is inside the data directory.
+            try store.refuseInsideDataDirectory(URL(fileURLWithPath: out), "export to a file outside it")
+            let result = try await store.exportBundle(since: since, toFile: OutputFile.url(out, writing: "export"))
             FileHandle.standardError.write(
                 Data(
                     "exported \(result.states) \(result.states == 1 ? "state" : "states") up to sequence \(result.lastSequence) to \(out)\n".utf8

@@ -17,4 +17,25 @@ enum OutputFile {
         }
         return url
     }
+
+    /// The file to write an export or a report (`what`) to for `path`, as ``url(_:)``, never a
+    /// SQLite database: a Liaison store or a backup made by `liaison backup` there would be lost.
+    /// (`liaison backup` replaces only an earlier backup of the same node, checked by the store.)
+    /// - Throws: ``CommandFailure`` when `path` is a SQLite database, or as ``url(_:)``.
+    static func url(_ path: String, writing what: String) throws -> URL {
+        let url = try url(path)
+        guard !isSQLiteDatabase(url) else {
+            throw CommandFailure(
+                "--out \(path) is there and is a SQLite database (a Liaison store, or a backup made by `liaison backup`): writing the \(what) over it would lose it. Write the \(what) to a new file, or remove that one first if it is no longer needed"
+            )
+        }
+        return url
+    }
+
+    /// Whether `file` starts with SQLite's 16-byte header, "SQLite format 3" and a zero byte.
+    private static func isSQLiteDatabase(_ file: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
+    }
 }

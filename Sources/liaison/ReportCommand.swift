@@ -66,7 +66,7 @@ struct ReportCommand: AsyncParsableCommand {
             }
             FileHandle.standardError.write(Data("wrote \(files.count) CSV files to \(url.path)\n".utf8))
         } else {
-            let file = try OutputFile.url(out)
+            let file = try OutputFile.url(out, writing: "report")
             try Data(ReportRenderer.render(document, as: format).utf8).write(to: file, options: .atomic)
             FileHandle.standardError.write(Data("wrote \(file.path)\n".utf8))
         }
