@@ -96,7 +96,11 @@ enum WebNotice {
         case "created": ok("The record was created.")
         case "saved": ok("Your changes were saved.")
         case "nochange": info("Nothing was changed, so nothing was saved.")
-        case "deleted": ok("The record was deleted. Other offices will see the deletion after their next sync.")
+        case "deleted":
+            ok(
+                "The record was deleted. Other offices will see the deletion after their next sync. To undo it, find it with Deleted records and press Restore on its page."
+            )
+        case "undeleted": ok("The record was restored. Other offices will see it again after their next sync.")
         case "restored": ok("The earlier value was written again. Other offices will see it after their next sync.")
         case "resolved": ok("The conflict was resolved. Every office will show the value you chose after sync.")
         case "signedout": ok("You are signed out.")

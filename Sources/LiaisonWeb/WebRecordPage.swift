@@ -27,11 +27,14 @@ extension WebRoutes {
         let view = RecordView(state)
         let title = view.fields["title"]?.textValue ?? "(untitled)"
         let actions: HTML =
-            user.canEdit && !view.deleted
-            ? """
-            <a class="button" href="/records/\(view.id)/edit">Edit</a>
-            <a class="button danger" href="/records/\(view.id)/delete">Delete</a>
-            """ : ""
+            !user.canEdit
+            ? ""
+            : view.deleted
+                ? undeleteControl(state, for: user)
+                : """
+                <a class="button" href="/records/\(view.id)/edit">Edit</a>
+                <a class="button danger" href="/records/\(view.id)/delete">Delete</a>
+                """
         let badges = HTML.join(
             [
                 "<span class=\"badge\">\(WebFormat.humanize(view.fields["type"]?.textValue ?? ""))</span>",

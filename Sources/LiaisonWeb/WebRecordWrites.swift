@@ -156,6 +156,8 @@ extension WebRoutes {
                 <h1>Delete “\(title)”?</h1>
                 <p>The record disappears from the lists at every office after their next sync. If someone at another office
                 edits it at the same time, it shows as a conflict there instead, to be kept deleted or restored.</p>
+                <p>You can undo it: the deleted record stays listed under <em>Deleted records</em>, and its page has a
+                <strong>Restore</strong> button.</p>
                 <form method="post" action="/records/\(record.id)/delete" class="actions">
                 <input type="hidden" name="csrf" value="\(user.session.csrf)">
                 <input type="hidden" name="version" value="\(record.version.description)">
@@ -202,6 +204,15 @@ extension WebRoutes {
             )
         }
         guard form["version"] == record.version.description else { return try await changedSinceOpened() }
+        guard !record.conflictedFields.isEmpty else {
+            let advice = record.isDeleted ? " To bring this deleted record back, press Restore on its page." : ""
+            return try await showRecord(
+                record,
+                user: user,
+                notice: WebNotice.error("This record has no conflicts to resolve, so nothing was saved.\(advice)"),
+                status: .badRequest
+            )
+        }
         var values: [String: FieldValue] = [:]
         var problems: [String] = []
         for name in record.conflictedFields {

@@ -80,6 +80,7 @@ public struct WebRoutes: Sendable {
         editor.post("/records/{id}/delete", use: deleteRecord)
         editor.post("/records/{id}/resolve", use: resolveRecord)
         editor.post("/records/{id}/restore", use: restoreValue)
+        editor.post("/records/{id}/undelete", use: undeleteRecord)
 
         let admin = signedIn(router, .admin)
         admin.post("/sync", use: syncNow)
