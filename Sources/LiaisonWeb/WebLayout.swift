@@ -103,6 +103,9 @@ enum WebNotice {
         case "undeleted": ok("The record was restored. Other offices will see it again after their next sync.")
         case "restored": ok("The earlier value was written again. Other offices will see it after their next sync.")
         case "resolved": ok("The conflict was resolved. Every office will show the value you chose after sync.")
+        case "synced": ok("Synced with every peer just now: each peer's last success is below.")
+        case "syncproblems": warn("Sync finished with problems: each failing peer's last error is below.")
+        case "nopeers": info("This node has no peers to sync with.")
         case "signedout": ok("You are signed out.")
         case "password": ok("Your password was changed. Other browsers signed in as you were signed out.")
         case "conflict":

@@ -5,28 +5,18 @@ import LiaisonStore
 import LiaisonSync
 
 /// `GET /sync`: this node and each peer's last success, last error and how far behind;
-/// `POST /sync` (admins): sync with every peer now.
+/// `POST /sync` (admins): sync with every peer now, then back to `GET /sync` saying how it went
+/// (so reloading the page does not sync again).
 extension WebRoutes {
     @Sendable func syncPage(_ request: Request, _ context: WebContext) async throws -> Response {
-        try await showSync(user: context.user, notice: nil)
+        try await showSync(user: context.user, notice: WebNotice.done(WebForm.query(of: request)["done"]))
     }
 
     @Sendable func syncNow(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.user
         let peers = try await store.peers()
-        let results: [(String, String?)] = await engine.sync(with: peers).map { peer, result in
-            let summary = (try? result.get()).map {
-                "received \(Wording.counted($0.pulled.changed, "change")), sent \($0.pushed.merged)"
-            }
-            return (peer.name, summary)
-        }
-        let failed = results.filter { $0.1 == nil }.map(\.0)
-        let lines = results.map { name, summary in "\(name): \(summary ?? "failed (see below)")" }.joined(separator: "; ")
-        let notice: HTML =
-            peers.isEmpty
-            ? WebNotice.info("This node has no peers to sync with.")
-            : failed.isEmpty ? WebNotice.ok("Synced with every peer. \(lines).") : WebNotice.warn("Sync finished with problems. \(lines).")
-        return try await showSync(user: user, notice: notice)
+        let results = await engine.sync(with: peers)
+        let done = peers.isEmpty ? "nopeers" : results.allSatisfy({ (try? $0.result.get()) != nil }) ? "synced" : "syncproblems"
+        return .seeOther("/sync?done=\(done)")
     }
 
     func showSync(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {

@@ -28,4 +28,20 @@ struct WebSyncPageTests {
             #expect(page.contains("1 change to fetch"), "a working peer's count stays")
         }
     }
+
+    /// "Sync now" answered with the page itself, so reloading it synced again.
+    @Test func syncNowRedirectsToTheSyncPageSayingHowItWent() async throws {
+        try await withNode { node in
+            let admin = try await WebBrowser.signIn(node, as: .admin)
+            let none = try await admin.post("/sync", [:])
+            #expect(none.status == 303 && none.header("location") == "/sync?done=nopeers")
+            #expect(try await admin.get("/sync?done=nopeers").text.contains("This node has no peers to sync with."))
+
+            try await node.store.addPeer(PeerRecord(name: "chennai", url: "http://127.0.0.1:9", tokenFile: "/dev/null"), now: 0)
+            let failed = try await admin.post("/sync", [:])
+            #expect(failed.status == 303 && failed.header("location") == "/sync?done=syncproblems")
+            let page = try await admin.get("/sync?done=syncproblems").text
+            #expect(page.contains("Sync finished with problems") && page.contains("cannot read token file /dev/null"), "\(page)")
+        }
+    }
 }
