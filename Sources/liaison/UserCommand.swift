@@ -121,10 +121,11 @@ extension UserCommand {
     }
 }
 
-/// The password in `file`: its first line, without the line break.
+/// The password in `file` (a file or a pipe, such as `<(echo ...)`): its first line, without
+/// the line break.
 private func readPassword(_ file: String) throws -> String {
-    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-        throw CommandFailure("cannot read password file \(file)")
+    guard let text = String(data: try InputFile.read(file, kind: "password file"), encoding: .utf8) else {
+        throw CommandFailure("password file \(file) is not UTF-8 text: save the password as plain text")
     }
     let password = String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
         .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
