@@ -12,7 +12,18 @@ extension WebRoutes {
     @Sendable func signInPage(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let query = WebForm.query(of: request)
         if try await user(request) != nil { return .seeOther(Self.safeNext(query["next"])) }
-        return signInForm(next: query["next"], notice: WebNotice.done(query["done"]))
+        return signInForm(next: query["next"], notice: try await firstAdminNotice() ?? WebNotice.done(query["done"]))
+    }
+
+    /// While the node has no account, how to make the first admin (nobody can sign in before).
+    private func firstAdminNotice() async throws -> HTML? {
+        try await store.firstAdminCommand().map { command in
+            """
+            <div class="notice warn" role="alert">This node has no user accounts yet, so nobody can sign in. Whoever runs the
+            server makes the first admin there with <code>\(command)</code>: it prints a one-time password to sign in with
+            (and change at once).</div>
+            """
+        }
     }
 
     @Sendable func signIn(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
@@ -51,6 +62,9 @@ extension WebRoutes {
                 headers: [.retryAfter: String(seconds)]
             )
         case .refused:
+            if let notice = try await firstAdminNotice() {
+                return signInForm(next: form["next"], notice: notice, status: .unauthorized, resume: resume, username: name)
+            }
             return again(
                 "The user name or the password is wrong. Check both and try again; your office's admin can reset a forgotten password.",
                 .unauthorized

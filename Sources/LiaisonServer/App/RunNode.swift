@@ -29,6 +29,9 @@ public func runNode(
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
     store.upgrade?.log(to: logger)
+    if let command = try await store.firstAdminCommand() {
+        logger.notice("this node has no user accounts yet, so nobody can sign in to its page: make the first admin with `\(command)`")
+    }
     let app = buildApplication(
         configuration,
         store: store,
