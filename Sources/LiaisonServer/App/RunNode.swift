@@ -29,8 +29,13 @@ public func runNode(
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
     store.upgrade?.log(to: logger)
+    // Said once the node listens, so a node that cannot start says only why.
     if let command = try await store.firstAdminCommand() {
-        logger.notice("this node has no user accounts yet, so nobody can sign in to its page: make the first admin with `\(command)`")
+        let running = configuration.onServerRunning
+        configuration.onServerRunning = { [logger] port in
+            await running(port)
+            logger.notice("this node has no user accounts yet, so nobody can sign in to its page: make the first admin with `\(command)`")
+        }
     }
     let app = buildApplication(
         configuration,
