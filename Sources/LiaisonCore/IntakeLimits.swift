@@ -13,6 +13,14 @@ public enum IntakeLimits {
     public static let earliestAt: Int64 = 946_684_800_000
     /// The end of the range of `at` (exclusive): 2100-01-01T00:00:00Z.
     public static let latestAt: Int64 = 4_102_444_800_000
+    /// The range of a write's `at`, ``earliestAt`` up to ``latestAt``, as messages name it.
+    public static let writeTimeRange = "2000-01-01..2100-01-01"
+
+    /// Whether `at` (milliseconds since 1970) is within the range of a write's time:
+    /// from ``earliestAt`` up to, not including, ``latestAt``.
+    public static func isWriteTime(_ at: Int64) -> Bool {
+        (earliestAt..<latestAt).contains(at)
+    }
     /// The largest encoded state of one record, in bytes.
     public static let maxStateBytes = 256 * 1024
     /// How many bytes of a quarantined state are kept for an admin to look at.
@@ -39,8 +47,8 @@ extension RecordState {
         }
         for (dot, meta) in writes {
             if let problem = Self.checkAuthor(meta.author) { throw fail("write \(dot): author \(problem)") }
-            guard (IntakeLimits.earliestAt..<IntakeLimits.latestAt).contains(meta.at) else {
-                throw fail("write \(dot): time \(meta.at) is outside 2000-01-01..2100-01-01")
+            guard IntakeLimits.isWriteTime(meta.at) else {
+                throw fail("write \(dot): time \(meta.at) is outside \(IntakeLimits.writeTimeRange)")
             }
         }
     }

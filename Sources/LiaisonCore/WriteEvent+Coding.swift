@@ -77,8 +77,8 @@ extension WriteEvent {
         guard !read.contains(dot) else { throw fail("event \(dot): its read context holds its own dot") }
         guard !wire.fields.isEmpty else { throw fail("event \(dot): writes no field") }
         if let problem = RecordState.checkAuthor(wire.author) { throw fail("event \(dot): author \(problem)") }
-        guard (IntakeLimits.earliestAt..<IntakeLimits.latestAt).contains(wire.at) || (wire.reconstructed && wire.at == 0) else {
-            throw fail("event \(dot): time \(wire.at) is outside 2000-01-01..2100-01-01")
+        guard IntakeLimits.isWriteTime(wire.at) || (wire.reconstructed && wire.at == 0) else {
+            throw fail("event \(dot): time \(wire.at) is outside \(IntakeLimits.writeTimeRange)")
         }
         self.init(
             recordID: wire.id,
