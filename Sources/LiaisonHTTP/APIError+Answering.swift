@@ -21,6 +21,9 @@ extension APIError {
             case .invalid: self.init(.badRequest, error.nameClash.map { "\(error.message); \($0.routeAdvice)" } ?? error.message)
             case .notInitialised, .alreadyInitialised: self.init(.internalServerError, error.message)
             }
+        case let error as ClockError:
+            // The node cannot write until an admin sets its clock: no fault of the request.
+            self.init(.serviceUnavailable, error.description)
         case let error as VersionTokenError:
             self.init(.badRequest, error.description)
         case let error as WriteError:

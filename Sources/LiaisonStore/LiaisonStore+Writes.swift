@@ -114,12 +114,24 @@ extension LiaisonStore {
         }
     }
 
-    /// Who writes now; the author is held to the intake limits like any other, and a new write
+    /// Who writes now, and when: every local write (create, edit, delete, resolve, import) takes
+    /// its meta here. The author is held to the intake limits like any other, and a new write
     /// names someone: a blank author would show as nobody in the history. (Writes made elsewhere
-    /// before this rule keep their blank authors and still merge.)
-    func meta(_ author: String) throws(ValidationError) -> WriteMeta {
+    /// before this rule keep their blank authors and still merge.) The time is ``writeTime()``.
+    /// - Throws: `ValidationError` for the author, ``ClockError`` for the clock.
+    func meta(_ author: String) throws -> WriteMeta {
         if let problem = RecordState.checkAuthor(author) { throw ValidationError("author", problem) }
         if author.allSatisfy(\.isWhitespace) { throw ValidationError("author", "must name who makes the write, got a blank name") }
-        return WriteMeta(author: author, at: Timestamp.millis())
+        return WriteMeta(author: author, at: try writeTime())
+    }
+
+    /// The time of a local write made now (milliseconds since 1970), by this machine's clock.
+    /// - Throws: ``ClockError`` when the clock is outside the range every office accepts
+    ///   (``IntakeLimits/isWriteTime(_:)``): a write with that time would be quarantined by every
+    ///   peer, so none is made.
+    public func writeTime() throws(ClockError) -> Int64 {
+        let at = now()
+        guard IntakeLimits.isWriteTime(at) else { throw ClockError(clock: at) }
+        return at
     }
 }

@@ -33,6 +33,8 @@ public final class LiaisonStore: Sendable {
     let recordWrites: GroupCommit
     /// The file a bulk load holds its lock on (bulk-load ``FileLock``).
     let bulkLoadLockFile: URL
+    /// The clock local writes take their time from (``writeTime()``), in milliseconds since 1970.
+    let now: @Sendable () -> Int64
 
     /// Makes a new store in `directory` (created if missing) with a new replica id for
     /// `office`, and returns that id.
@@ -71,9 +73,17 @@ public final class LiaisonStore: Sendable {
     /// let claim = try LiaisonStore.claimForServing(directory: dir)
     /// let store = try LiaisonStore(directory: dir, schema: schema, serving: claim)
     /// ```
+    ///
+    /// `now` is the clock local writes take their time from: this machine's, unless a test
+    /// gives its own.
     /// - Throws: ``StoreError`` `.notInitialised` when there is none; `.refused` when the store
     ///   needs an upgrade and another process serves it (nothing is changed).
-    public init(directory: URL, schema: Schema, serving claim: ServingClaim? = nil) throws {
+    public init(
+        directory: URL,
+        schema: Schema,
+        serving claim: ServingClaim? = nil,
+        now: @escaping @Sendable () -> Int64 = { Timestamp.millis() }
+    ) throws {
         let file = directory.appendingPathComponent(Self.fileName)
         guard FileManager.default.fileExists(atPath: file.path) else { throw Self.notInitialised(directory) }
         (database, upgrade) = try Self.openPool(file, servedHere: claim != nil)
@@ -88,6 +98,7 @@ public final class LiaisonStore: Sendable {
         }
         identity = NodeIdentity(replicaID: row[0], office: row[1], createdAt: row[2])
         self.schema = schema
+        self.now = now
     }
 
     /// Reads who is calling (a token, a session: every request asks) on the caller's own thread,

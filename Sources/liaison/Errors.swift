@@ -18,6 +18,7 @@ extension StoreError: CLIReportableError {
     /// The store's sentence, and for a name taken, the command that is the way out.
     var cliMessage: String { nameClash.map { "\(message); \($0.commandAdvice)" } ?? message }
 }
+extension ClockError: CLIReportableError {}
 extension LiaisonCore.ValidationError: CLIReportableError {}
 extension VersionTokenError: CLIReportableError {}
 extension StateDecodingError: CLIReportableError {}

@@ -13,7 +13,8 @@ import UnixSignals
 /// TLS files are checked before anything starts (a ``ConfigError`` names the key and file).
 /// swift-metrics' `MetricsSystem` is bootstrapped with the node's registry (once per process).
 /// When opening `store` upgraded it (``LiaisonStore/upgrade``), the migrations applied are
-/// logged first (``StoreUpgrade/log(to:)``).
+/// logged first (``StoreUpgrade/log(to:)``); when this machine's clock is outside the range of a
+/// write's time, a warning says so (``ClockError``): every local write is refused until it is set.
 public func runNode(
     _ configuration: ServerConfiguration,
     store: LiaisonStore,
@@ -29,6 +30,7 @@ public func runNode(
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
     store.upgrade?.log(to: logger)
+    do { _ = try store.writeTime() } catch { error.log(to: logger) }
     // Said once the node listens, so a node that cannot start says only why.
     if let command = try await store.firstAdminCommand() {
         let running = configuration.onServerRunning

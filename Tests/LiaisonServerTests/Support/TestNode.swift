@@ -1,6 +1,7 @@
 import CurlHTTP
 import Foundation
 import LiaisonBundledPlugins
+import LiaisonCore
 import LiaisonHTTP
 import LiaisonServer
 import LiaisonStore
@@ -102,17 +103,19 @@ func withSignInBackoff<T: Sendable>(
 }
 
 /// Runs `body` against a fresh node whose server configuration and HTTP client (the one its
-/// sync uses, and the test's) the caller sets; stops the node afterwards.
+/// sync uses, and the test's) the caller sets, and whose store takes the time of its writes from
+/// `now` (by default the machine's clock); stops the node afterwards.
 func withConfiguredNode<T: Sendable>(
     office: String,
     configure: (inout ServerConfiguration) -> Void,
     client clientConfiguration: CurlClientConfiguration,
+    now: @escaping @Sendable () -> Int64 = { Timestamp.millis() },
     _ body: @Sendable (TestNode) async throws -> T
 ) async throws -> T {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-server-test-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     try LiaisonStore.initialise(directory: directory, office: office)
-    let store = try LiaisonStore(directory: directory, schema: BundledPlugins.schema)
+    let store = try LiaisonStore(directory: directory, schema: BundledPlugins.schema, now: now)
     var tokens: [TokenRole: String] = [:]
     for role in TokenRole.allCases {
         tokens[role] = try await store.createToken(name: "\(role.rawValue)-token", role: role)

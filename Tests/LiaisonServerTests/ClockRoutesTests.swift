@@ -1,0 +1,91 @@
+import CurlHTTP
+import Foundation
+import LiaisonCore
+import LiaisonServer
+import LiaisonStore
+import Synchronization
+import Testing
+
+/// A node whose clock went wrong (a dead clock battery, a machine without NTP) refuses every
+/// write of a record, over the API and the web page, with 503 and the clock named, and writes
+/// nothing: every peer would quarantine the write's time. Reads and history still answer.
+@Suite("A node with a wrong clock writes nothing")
+struct ClockRoutesTests {
+    /// The node's clock: the machine's until a test sets it.
+    final class Clock: Sendable {
+        let fixed = Mutex<Int64?>(nil)
+        var now: Int64 { fixed.withLock { $0 } ?? Timestamp.millis() }
+    }
+
+    /// 1999-12-31T12:00:00Z.
+    static let wrong: Int64 = IntakeLimits.earliestAt - 43_200_000
+
+    /// Runs `body` against a node whose store's clock is `clock`.
+    func withNode(_ clock: Clock, _ body: @Sendable (TestNode) async throws -> Void) async throws {
+        try await withConfiguredNode(office: "mumbai", configure: { $0.syncInterval = nil }, client: .init(), now: { clock.now }, body)
+    }
+
+    @Test func everyAPIWriteAnswers503NamingTheClockAndWritesNothing() async throws {
+        let clock = Clock()
+        try await withNode(clock) { node in
+            let editor = node.token(.editor)
+            let id = try await makeRecord(node)
+            let version = try #require(try await node.send("GET", "/v1/records/\(id)", token: editor).header("etag"))
+            clock.fixed.withLock { $0 = Self.wrong }
+            let before = try await node.store.currentSequence()
+            let writes: [(String, String, String, [(name: String, value: String)])] = [
+                ("POST", "/v1/records", RecordRoutesTests.newRecord, []),
+                ("PATCH", "/v1/records/\(id)", #"{"notes":"y2k"}"#, [("If-Match", version)]),
+                ("DELETE", "/v1/records/\(id)", "", [("If-Match", version)]),
+                ("POST", "/v1/records/\(id)/resolve", #"{"status":"contacted"}"#, []),
+            ]
+            for (method, path, json, headers) in writes {
+                let reply =
+                    json.isEmpty
+                    ? try await node.send(method, path, token: editor, headers: headers)
+                    : try await node.send(method, path, token: editor, json: json, headers: headers)
+                #expect(reply.status == 503, "\(method) \(path): \(reply.text)")
+                #expect(reply.error == ClockError(clock: Self.wrong).description, "\(method) \(path)")
+                #expect(reply.error.hasPrefix("this node's clock says 1999-12-31T12:00:00.000Z, outside 2000-01-01..2100-01-01"))
+            }
+            #expect(try await node.store.currentSequence() == before)
+            let history = try await node.send("GET", "/v1/records/\(id)/history", token: editor)
+            #expect(history.status == 200 && (history.object["history"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test func thePageSaysTheClockIsWrongAndSavesNothing() async throws {
+        let clock = Clock()
+        try await withNode(clock) { node in
+            let id = try await makeRecord(node)
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let version = try #require(WebBrowser.hidden("version", in: try await browser.get("/records/\(id)/delete").text))
+            clock.fixed.withLock { $0 = Self.wrong }
+            let before = try await node.store.currentSequence()
+            let created = try await browser.post(
+                "/records",
+                ["title": "Clock test", "type": "event", "tracks": "sccp", "office": "mumbai", "status": "identified"]
+            )
+            let deleted = try await browser.post("/records/\(id)/delete", ["version": version])
+            for page in [created, deleted] {
+                #expect(page.status == 503)
+                #expect(page.text.contains("this node&#39;s clock says 1999-12-31T12:00:00.000Z"), "\(page.text)")
+                #expect(page.text.contains("nothing was written"))
+            }
+            #expect(try await node.store.currentSequence() == before)
+        }
+    }
+
+    /// `liaison serve` logs this at start when the clock is wrong.
+    @Test func theWarningSaysWhatIsWrongAndWhatItStops() throws {
+        let lines = LoggingTests.Lines()
+        ClockError(clock: Self.wrong).log(to: LoggingTests.logger(lines))
+        let logged = try LoggingTests.object(try #require(lines.all.first))
+        #expect(logged["level"] as? String == "warning")
+        #expect(logged["clock"] as? String == "1999-12-31T12:00:00.000Z")
+        #expect(
+            logged["message"] as? String
+                == "this node's clock says 1999-12-31T12:00:00.000Z, outside 2000-01-01..2100-01-01 (the range of a write's time every office accepts): an admin must set the clock of the node's machine and keep it right (NTP, the clock battery); until then every write of a record at this node (API, web page, CLI) is refused and writes nothing, while sync goes on"
+        )
+    }
+}
