@@ -43,11 +43,19 @@ extension LiaisonStore {
     /// A delete concurrent with an edit becomes a conflict on `deleted`.
     /// - Throws: ``StoreError`` `.notFound`, or `.refused` when the record is already deleted
     ///   here (whatever version its writer read): deleting it again would change nothing but
-    ///   its version, and nothing is written.
+    ///   its version, and nothing is written; `.refused` too when its `deleted` is in conflict
+    ///   (deleted at one office, edited at another): a delete then would settle the conflict as
+    ///   deleted without the edit being shown, which only a resolution does.
     public func delete(id: String, readContext: VersionVector?, author: String) async throws -> RecordState {
         try await change(id: id) { state in
             if state.isDeleted {
                 throw StoreError(.refused, "record \(id) is already deleted, so nothing was changed; use resolve to restore it")
+            }
+            if state.isConflicted(deletedField) {
+                throw StoreError(
+                    .refused,
+                    "record \(id) was deleted at one office and edited at another, and that conflict is open, so nothing was deleted: look at the edit, then settle it with `liaison resolve \(id) deleted=true` to keep it deleted or `deleted=false` to restore it (Keep deleted or Restore on its web page; `\"deleted\"` in POST /v1/records/\(id)/resolve)"
+                )
             }
             return try state.loggedWrite(
                 [deletedField: .bool(true)],

@@ -26,6 +26,9 @@ extension WebRoutes {
     ) async throws -> Response {
         let view = RecordView(state)
         let title = view.fields["title"]?.textValue ?? "(untitled)"
+        // A record whose delete is in conflict offers Keep deleted or Restore instead of Delete.
+        let delete: HTML =
+            state.isConflicted(deletedField) ? "" : "<a class=\"button danger\" href=\"/records/\(view.id)/delete\">Delete</a>"
         let actions: HTML =
             !user.canEdit
             ? ""
@@ -33,7 +36,7 @@ extension WebRoutes {
                 ? undeleteControl(state, for: user)
                 : """
                 <a class="button" href="/records/\(view.id)/edit">Edit</a>
-                <a class="button danger" href="/records/\(view.id)/delete">Delete</a>
+                \(delete)
                 """
         let badges = HTML.join(
             [

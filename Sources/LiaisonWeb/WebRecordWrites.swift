@@ -146,6 +146,7 @@ extension WebRoutes {
         let record = try await loadState(context)
         let title = record.displayValues["title"]?.textValue ?? ""
         if record.isDeleted { return .seeOther("/records/\(record.id)") }
+        if record.isConflicted(deletedField) { return .seeOther("/records/\(record.id)#c-\(deletedField)") }
         return try await render(
             "Delete \(title)",
             user: user,
@@ -177,12 +178,12 @@ extension WebRoutes {
         do {
             saved = try await store.delete(id: record.id, readContext: read.context, author: user.name)
         } catch let error as StoreError where error.code == .refused {
-            return try await showRecord(
-                try await loadState(context),
-                user: user,
-                notice: WebNotice.warn("This record was already deleted (here, or at another office and brought by a sync), so nothing was changed."),
-                status: .conflict
-            )
+            let current = try await loadState(context)
+            let why =
+                current.isConflicted(deletedField)
+                ? "This record was deleted at one office and edited at another, so nothing was deleted: look at the edit below, then choose Keep deleted or Restore."
+                : "This record was already deleted (here, or at another office and brought by a sync), so nothing was changed."
+            return try await showRecord(current, user: user, notice: WebNotice.warn(why), status: .conflict)
         }
         return saved.isConflicted(deletedField) ? .seeOther("/records/\(record.id)?done=conflict") : .seeOther("/records?done=deleted")
     }

@@ -10,7 +10,8 @@ struct RecordDeleteCommand: AsyncParsableCommand {
         discussion: """
             A delete concurrent with an edit made elsewhere becomes a conflict on `deleted`; \
             settle it with `liaison resolve ID deleted=true` (or restore with FIELD=VALUE). \
-            A record already deleted here is not deleted again: the command fails and writes nothing.
+            A record already deleted here is not deleted again, nor is one whose delete is in conflict \
+            (settle that with resolve): the command fails and writes nothing.
             """
     )
 

@@ -130,7 +130,9 @@ struct TwoOfficesTests {
         #expect(restored.contains(#""deleted":false"#))
     }
 
-    @Test("an edit made after seeing a delete conflict leaves it open at both offices; a deleted record is not deleted again")
+    @Test(
+        "an edit made after seeing a delete conflict leaves it open at both offices, where a delete is refused; a deleted record is not deleted again"
+    )
     func editAfterSeeingADeleteConflict() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
@@ -154,6 +156,13 @@ struct TwoOfficesTests {
         let latest = try cli.ok("--data", "c", "record", "history", id).components(separatedBy: "\n\n")[0]
         #expect(latest.contains("  sam  ") && latest.contains("status: identified → contacted"), "\(latest)")
         #expect(!latest.contains("resolution") && !latest.contains("deleted"), "\(latest)")
+        // Deleting again would settle the conflict as deleted, the edit unseen: refused, nothing written.
+        let open = try #require(try cli.record("m", id)["version"] as? String)
+        let overruled = try cli.fails("--data", "m", "record", "delete", "--author", "ravi", id)
+        #expect(overruled.hasPrefix("error: record \(id) was deleted at one office and edited at another"), "\(overruled)")
+        #expect(overruled.contains("`liaison resolve \(id) deleted=true` to keep it deleted"), "\(overruled)")
+        #expect(try cli.record("m", id)["version"] as? String == open)
+        #expect(!(try cli.ok("--data", "m", "record", "history", id).contains("resolution")))
 
         try cli.ok("--data", "m", "resolve", id, "deleted=true")
         try cli.send(from: "m", to: "c")

@@ -276,7 +276,8 @@ struct RecordRoutesTests {
     }
 
     /// A PATCH made after seeing a delete conflict saves its field and leaves the conflict open;
-    /// once settled as deleted, a DELETE is 409 and writes nothing, whatever it names in If-Match.
+    /// a DELETE meanwhile is 409 and writes nothing (it would settle the conflict unseen); once
+    /// settled as deleted, a DELETE is 409 and writes nothing, whatever it names in If-Match.
     @Test func patchAfterADeleteConflictLeavesItOpenAndADeletedRecordIsNotDeletedAgain() async throws {
         try await withNode { node in
             let editor = node.token(.editor)
@@ -296,6 +297,16 @@ struct RecordRoutesTests {
             #expect((edited.object["conflicts"] as? [String: Any])?.keys.sorted() == ["deleted"])
             #expect((edited.object["fields"] as? [String: Any])?["status"] as? String == "contacted")
             #expect(edited.object["deleted"] as? Bool == false)
+            let open = try await node.store.currentSequence()
+            let overruled = try await node.send(
+                "DELETE",
+                "/v1/records/\(id)",
+                token: editor,
+                headers: [("If-Match", try #require(edited.header("etag")))]
+            )
+            #expect(overruled.status == 409)
+            #expect(overruled.error.hasPrefix("record \(id) was deleted at one office and edited at another"), "\(overruled.error)")
+            #expect(try await node.store.currentSequence() == open)
 
             let settled = try await node.send("POST", "/v1/records/\(id)/resolve", token: editor, json: #"{"deleted":true}"#)
             #expect(settled.object["deleted"] as? Bool == true)

@@ -83,3 +83,37 @@ struct StoreDeleteTests {
         #expect(try await fixture.snapshot() == before)
     }
 }
+
+/// A delete that would settle an open delete conflict without anyone choosing to.
+@Suite("Store deletes of a record whose delete is in conflict")
+struct StoreDeleteConflictTests {
+    /// Mumbai deleted while Chennai edited; both hold the conflict. A second delete, at either
+    /// office, against any version, would settle it as deleted and overrule the edit unseen:
+    /// it is refused, names how to settle it, and writes nothing; a resolution still settles it.
+    @Test("deleting a record whose delete is in conflict is refused and changes nothing")
+    func deleteWhileInConflict() async throws {
+        let mumbai = try StoreFixture()
+        let chennai = try StoreFixture(office: "chennai")
+        let id = try await mumbai.editedWhileDeletedLater(at: chennai)
+        for office in [mumbai, chennai] {
+            let store = office.store
+            let state = try #require(try await store.state(id: id))
+            #expect(state.conflictedFields == [deletedField])
+            let before = try await office.snapshot()
+            let historyBefore = try await store.history(id: id)
+            for read in [nil, state.context] {
+                await #expect {
+                    try await store.delete(id: id, readContext: read, author: "ravi")
+                } throws: { error in
+                    (error as? StoreError)?.code == .refused
+                        && (error as? StoreError)?.message
+                            == "record \(id) was deleted at one office and edited at another, and that conflict is open, so nothing was deleted: look at the edit, then settle it with `liaison resolve \(id) deleted=true` to keep it deleted or `deleted=false` to restore it (Keep deleted or Restore on its web page; `\"deleted\"` in POST /v1/records/\(id)/resolve)"
+                }
+            }
+            #expect(try await office.snapshot() == before)
+            #expect(try await store.history(id: id) == historyBefore)
+        }
+        let kept = try await mumbai.store.resolve(id: id, [deletedField: .bool(true)], author: "ravi")
+        #expect(kept.isDeleted && kept.conflictedFields.isEmpty)
+    }
+}
