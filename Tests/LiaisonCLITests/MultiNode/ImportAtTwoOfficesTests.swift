@@ -32,6 +32,8 @@ import Testing
 
         let imported = try LiaisonRun.ok(["import", file.path, "--author", "priya"], data: mumbai.directory)
         #expect(imported.contains("created 3 records"), "\(imported)")
+        // Synced now rather than by the nodes' schedule, whose backoff a loaded machine stretches.
+        _ = try LiaisonRun.ok(["sync"], data: chennai.directory)
         try await eventually("chennai holds mumbai's three records") { try await chennai.records().count == 3 }
 
         let refused = try LiaisonRun.run(["import", copy.path, "--author", "ravi"], data: chennai.directory)
@@ -55,6 +57,7 @@ import Testing
         // --again imports it anyway, as new records.
         let again = try LiaisonRun.ok(["import", copy.path, "--again", "--author", "ravi"], data: chennai.directory)
         #expect(again.contains("created 3 records"), "\(again)")
+        _ = try LiaisonRun.ok(["sync"], data: chennai.directory)
         try await eventually("both offices hold the two live imports and the deleted record's") {
             let (here, there) = (try await chennai.records(), try await mumbai.records())
             return here.count == 5 && here == there
@@ -76,6 +79,7 @@ import Testing
 
         try mumbai.addPeer(chennai)
         try chennai.addPeer(mumbai)
+        _ = try LiaisonRun.ok(["sync"], data: chennai.directory)
         try await eventually("both offices hold the same records") {
             let (here, there) = (try await chennai.records(), try await mumbai.records())
             return here.count == 3 && there.count == 3 && here == there
@@ -95,6 +99,7 @@ import Testing
         try kolkata.start()
         defer { kolkata.stop() }
         try kolkata.addPeer(mumbai)
+        _ = try LiaisonRun.ok(["sync"], data: kolkata.directory)
         try await eventually("kolkata holds the three records") { try await kolkata.records() == mumbai.records() }
         let refused = try LiaisonRun.run(["import", file.path], data: kolkata.directory)
         #expect(refused.status != 0)
