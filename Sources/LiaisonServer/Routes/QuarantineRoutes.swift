@@ -11,14 +11,7 @@ extension APIHandlers {
     @Sendable func listQuarantine(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let parameters = try QueryParameters(request)
         let limit = try parameters.integer("limit", in: 1...APILimits.maxPageSize, default: APILimits.defaultPageSize)
-        var cursor: QuarantineCursor?
-        if let text = try parameters.value("cursor", leftOut: "the first page") {
-            guard let place = QuarantineCursor(text) else {
-                throw APIError.badRequest("query parameter \"cursor\" must be a page's next, got \"\(text.prefix(40))\"")
-            }
-            cursor = place
-        }
-        let page = try await store.quarantine(limit: limit, after: cursor)
+        let page = try await store.quarantine(limit: limit, after: parameters.cursor(QuarantineCursor.init))
         return .json(
             .object([
                 ("quarantined", .array(page.entries.map { .raw($0.json) })),

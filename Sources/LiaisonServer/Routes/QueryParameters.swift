@@ -58,6 +58,16 @@ struct QueryParameters {
         try value(name, leftOut: "no filter")
     }
 
+    /// The `cursor` of a paged route read by `place` (a page's `next`), or `nil` for the first
+    /// page; one `place` cannot read is refused (400, naming it).
+    func cursor<Place>(_ place: (String) -> Place?) throws -> Place? {
+        guard let text = try value("cursor", leftOut: "the first page") else { return nil }
+        guard let read = place(text) else {
+            throw APIError.badRequest("query parameter \"cursor\" must be a page's next, got \"\(text.prefix(40))\"")
+        }
+        return read
+    }
+
     /// An integer in `range`, or `fallback` when absent.
     func integer<T: FixedWidthInteger>(_ name: String, in range: ClosedRange<T>, default fallback: T) throws -> T {
         guard let text = try value(name) else { return fallback }

@@ -19,14 +19,9 @@ extension APIHandlers {
         let id = request.recordID(context)
         let parameters = try QueryParameters(request)
         let limit = try parameters.integer("limit", in: 1...Self.historyPageLimit, default: Self.historyPageLimit)
-        var cursor: Dot?
-        if let text = try parameters.value("cursor", leftOut: "the first page") {
-            guard let dot = Dot(text) else {
-                throw APIError.badRequest("query parameter \"cursor\" must be a page's next, got \"\(text.prefix(40))\"")
-            }
-            cursor = dot
+        guard let page = try await store.history(id: id, after: parameters.cursor(Dot.init), limit: limit) else {
+            throw APIError.notFound("no record \(id)")
         }
-        guard let page = try await store.history(id: id, after: cursor, limit: limit) else { throw APIError.notFound("no record \(id)") }
         return .json(.object([("history", .raw(HistoryEntry.json(page.entries))), ("next", .string(page.next?.description))]))
     }
 
