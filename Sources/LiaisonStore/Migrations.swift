@@ -20,6 +20,7 @@ enum Migrations {
         registerQuarantineNotKept(in: &migrator)
         registerSearchFilters(in: &migrator)
         registerQuarantineOrder(in: &migrator)
+        registerSearchPrefixes(in: &migrator)
         return migrator
     }
 
