@@ -66,7 +66,13 @@ public struct DisplayedChunks: AsyncSequence, Sendable {
         private let lock = NSLock()
         private var cancelled = false
 
-        init(ahead: Int) { semaphore = DispatchSemaphore(value: ahead) }
+        /// Room for `ahead` chunks. The semaphore starts at 0 and is given them: libdispatch
+        /// stops the process when a semaphore is freed holding less than it was made with, which
+        /// is where a consumer that stopped early (a download abandoned partway) leaves it.
+        init(ahead: Int) {
+            semaphore = DispatchSemaphore(value: 0)
+            for _ in 0..<ahead { semaphore.signal() }
+        }
 
         /// Waits for room; throws `CancellationError` once the consumer has stopped.
         func take() throws {

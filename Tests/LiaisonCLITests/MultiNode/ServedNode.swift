@@ -37,6 +37,9 @@ final class ServedNode: @unchecked Sendable {
 
     var url: String { "http://127.0.0.1:\(port)" }
 
+    /// Whether the `liaison serve` process is running (it has not exited or been stopped).
+    var isRunning: Bool { process?.isRunning ?? false }
+
     /// Starts `liaison serve` on a free port and waits until it listens.
     func start(syncInterval: Double = 0.5, extraArguments: [String] = [], environment extra: [String: String] = [:]) throws {
         var environment = ProcessInfo.processInfo.environment

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// A client that stops reading a long answer partway: a cancelled download, a dropped link.
+@Suite("A download abandoned partway")
+struct AbandonedDownloadTests {
+    @Test("a client that stops reading a streamed CSV list partway leaves the node serving")
+    func abandonedCSV() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-abandoned-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let node = try ServedNode(office: "mumbai", root: root)
+        _ = try LiaisonRun.ok(["seed", "--records", "3000"], data: node.directory)
+        try node.start()
+        defer { node.stop() }
+
+        for path in ["/v1/records?format=csv", "/v1/records?format=csv&office=mumbai"] {
+            let first = try Self.readPartway(port: node.port, path: path, token: node.editorToken)
+            #expect(first.hasPrefix("HTTP/1.1 200"), "the download started: \(first.prefix(80))")
+        }
+        // The node ends the abandoned streams as their writes fail; it must go on serving.
+        try await Task.sleep(for: .seconds(2))
+        #expect(node.isRunning)
+        let status = try await node.call("GET", "/v1/status")
+        #expect(status.status == 200)
+        let (_, whole, _) = try await node.call("GET", "/v1/records?format=csv")
+        #expect(whole.utf8.split(separator: UInt8(ascii: "\n")).count > 2900, "a whole download still works (3,000 seeded, a few deleted)")
+    }
+
+    /// Sends `GET path` on a socket of its own, reads the first 300 bytes of the answer and closes
+    /// the connection; returns what it read.
+    private static func readPartway(port: Int, path: String, token: String) throws -> String {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw POSIXError(.EMFILE) }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n\r\n"
+        _ = request.withCString { send(socket, $0, strlen($0), 0) }
+        var timeout = timeval(tv_sec: 15, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 300)
+        var read = 0
+        while read < buffer.count {
+            let count = buffer[read...].withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            read += count
+        }
+        return String(decoding: buffer[..<read], as: UTF8.self)
+    }
+}
