@@ -12,17 +12,10 @@ extension LiaisonStore {
     /// - Parameter advice: what to do instead, closing the message.
     /// - Throws: ``StoreError`` `.invalid` naming `file` and the data directory.
     public func refuseInsideDataDirectory(_ file: URL, _ advice: String) throws {
-        let directory = self.file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
-        let names = [Self.resolved(file), file.standardizedFileURL.resolvingSymlinksInPath().path]
-        guard names.allSatisfy({ $0 != directory && !$0.hasPrefix(directory + "/") }) else {
-            throw StoreError(.invalid, "\(file.path) is inside the data directory \(directory): \(advice)")
+        let directory = self.file.deletingLastPathComponent()
+        let names = [file.resolvedPath(followingItself: false), file.resolvedPath()]
+        guard names.allSatisfy({ $0 != directory.resolvedPath() && !directory.holds($0) }) else {
+            throw StoreError(.invalid, "\(file.path) is inside the data directory \(directory.resolvedPath()): \(advice)")
         }
-    }
-
-    /// `file`'s path with its directory's symbolic links and `.`/`..` resolved, so that two
-    /// names of one file compare equal (whether or not the file itself exists yet).
-    private static func resolved(_ file: URL) -> String {
-        let absolute = file.standardizedFileURL
-        return absolute.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(absolute.lastPathComponent).path
     }
 }

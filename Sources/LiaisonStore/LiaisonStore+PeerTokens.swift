@@ -24,9 +24,8 @@ extension LiaisonStore {
     /// - Throws: ``StoreError`` `.invalid` naming the directory a token file must be in, and how
     ///   the operator puts one there, when `given` names a file anywhere else.
     public func heldPeerTokenFile(_ given: String) throws -> String {
-        let directory = peerTokenDirectory.standardizedFileURL.resolvingSymlinksInPath().path
-        let path = URL(fileURLWithPath: given, relativeTo: peerTokenDirectory).standardizedFileURL.resolvingSymlinksInPath().path
-        guard path.hasPrefix(directory + "/") else {
+        let path = URL(fileURLWithPath: given, relativeTo: peerTokenDirectory).resolvedPath()
+        guard peerTokenDirectory.holds(path) else {
             let named = given.isEmpty ? "no file was named" : "\(TerminalText.line(String(given.prefix(200)))) is not there"
             throw StoreError(
                 .invalid,
