@@ -10,7 +10,7 @@ import LiaisonCore
 extension LiaisonStore {
     /// The directory of peer tokens the web page may use: `peer-tokens` in the data directory.
     public var peerTokenDirectory: URL {
-        file.deletingLastPathComponent().appendingPathComponent("peer-tokens", isDirectory: true)
+        Self.peerTokenDirectory(in: file.deletingLastPathComponent())
     }
 
     /// The token file a peer added or changed over the web page uses, for what the admin typed:

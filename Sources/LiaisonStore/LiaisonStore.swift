@@ -37,7 +37,8 @@ public final class LiaisonStore: Sendable {
     let now: @Sendable () -> Int64
 
     /// Makes a new store in `directory` (created if missing) with a new replica id for
-    /// `office`, and returns that id.
+    /// `office`, and returns that id. The directory of peer tokens is made first, if it is not
+    /// there (``makePeerTokenDirectory(in:)``).
     /// - Throws: ``StoreError`` `.alreadyInitialised` when a store is already there,
     ///   `.invalid` for an unknown office.
     @discardableResult
@@ -51,6 +52,7 @@ public final class LiaisonStore: Sendable {
             throw StoreError(.alreadyInitialised, "\(directory.path) already holds the store of \(existing.replicaID)")
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        _ = try makePeerTokenDirectory(in: directory)
         let pool = try openPool(file, servedHere: true).pool  // a new file: no node serves it
         let identity = NodeIdentity(replicaID: ReplicaID.make(office: office), office: office, createdAt: Timestamp.millis())
         try pool.write { db in

@@ -1,3 +1,4 @@
+import Foundation
 import LiaisonConfig
 public import LiaisonReports
 public import LiaisonStore
@@ -15,6 +16,7 @@ import UnixSignals
 /// When opening `store` upgraded it (``LiaisonStore/upgrade``), the migrations applied are
 /// logged first (``StoreUpgrade/log(to:)``); when this machine's clock is outside the range of a
 /// write's time, a warning says so (``ClockError``): every local write is refused until it is set.
+/// A store made before `liaison init` made the directory of peer tokens gets it (logged).
 public func runNode(
     _ configuration: ServerConfiguration,
     store: LiaisonStore,
@@ -30,6 +32,7 @@ public func runNode(
     var logger = logger ?? Logger(label: "liaison.server")
     logger.logLevel = configuration.logLevel
     store.upgrade?.log(to: logger)
+    makePeerTokenDirectory(of: store, logger: logger)
     do { _ = try store.writeTime() } catch { error.log(to: logger) }
     // Said once the node listens, so a node that cannot start says only why.
     if let command = try await store.firstAdminCommand() {
@@ -58,5 +61,19 @@ public func runNode(
         try await ServiceGroup(configuration: group).run()
     } catch {
         throw ListenError(error, host: configuration.node.host, port: configuration.node.port) ?? error
+    }
+}
+
+/// Makes the directory of peer tokens the web page's Add a peer reads (``LiaisonStore/makePeerTokenDirectory()``)
+/// for a store made before `liaison init` made it, and logs that it did; a node that cannot
+/// make it serves all the same, warning that Add a peer takes no token file until it is there.
+private func makePeerTokenDirectory(of store: LiaisonStore, logger: Logger) {
+    let path = store.peerTokenDirectory.path
+    do {
+        if try store.makePeerTokenDirectory() {
+            logger.info("made \(path) (mode 0700), where the web page's Add a peer takes peer token files from", metadata: ["directory": "\(path)"])
+        }
+    } catch {
+        logger.warning("\(error); the web page's Add a peer takes no token file until it is there", metadata: ["directory": "\(path)"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TestProcesses
+import Testing
 
 /// Runs the built `liaison` binary, as a user would from a shell.
 enum LiaisonRun {
@@ -23,6 +24,27 @@ enum LiaisonRun {
             throw NodeFailure("liaison \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
         }
         return result.stdout
+    }
+
+    /// What `liaison serve` on the store in `data` logs up to listening, once it has stopped.
+    static func serveLog(_ data: URL) throws -> String {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LIAISON_DATA"] = nil
+        let serve = try ChildProcess(
+            try BuiltProduct.path("liaison"),
+            ["serve", "--data", data.path, "--host", "127.0.0.1", "--port", "0", "--sync-interval", "0"],
+            environment: environment,
+            output: .pipe,
+            error: .pipe
+        )
+        var line = ""
+        while let byte = try serve.output?.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            line += String(decoding: byte, as: UTF8.self)
+        }
+        #expect(line.hasPrefix("listening on http://127.0.0.1:"), "\(line)")
+        serve.send(SIGTERM)
+        serve.wait(killingAfter: 20)
+        return String(decoding: try serve.error?.readToEnd() ?? Data(), as: UTF8.self)
     }
 }
 
