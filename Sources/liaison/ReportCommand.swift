@@ -59,10 +59,17 @@ struct ReportCommand: AsyncParsableCommand {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
         if format == .csv, out.hasSuffix("/") || (exists && isDirectory.boolValue) {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             let files = CSVRenderer().files(document)
-            for file in files {
-                try Data(file.csv.utf8).write(to: url.appendingPathComponent(file.name), options: .atomic)
+            // Each file is checked as a FILE given to --out is, all before any is written: one
+            // may be there already as a store, a backup, or a link into the data directory.
+            let targets = try files.map { file in
+                let path = (out.hasSuffix("/") ? out : out + "/") + file.name
+                try store.refuseInsideDataDirectory(URL(fileURLWithPath: path), "write the report outside it")
+                return try OutputFile.url(path, writing: "report")
+            }
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            for (file, target) in zip(files, targets) {
+                try Data(file.csv.utf8).write(to: target, options: .atomic)
             }
             FileHandle.standardError.write(Data("wrote \(files.count) CSV files to \(url.path)\n".utf8))
         } else {

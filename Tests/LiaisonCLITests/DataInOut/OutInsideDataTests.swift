@@ -30,6 +30,13 @@ import Testing
         commands += ["node/", "alias/", "node/tables/"].map {
             (["report", "overview", "--format", "csv", "--out", $0], "write the report outside it")
         }
+        // A report's CSV file in a directory outside, linked to a file inside.
+        try files.createDirectory(at: cli.directory.appendingPathComponent("tables"), withIntermediateDirectories: true)
+        try files.createSymbolicLink(
+            atPath: cli.directory.appendingPathComponent("tables/key_figures.csv").path,
+            withDestinationPath: config.path
+        )
+        commands.append((["report", "overview", "--format", "csv", "--out", "tables/"], "write the report outside it"))
         for (command, advice) in commands {
             let result = try cli.run(["--data", "node"] + command)
             #expect(result.code == 1, "\(command) should fail")

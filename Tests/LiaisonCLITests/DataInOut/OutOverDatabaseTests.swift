@@ -30,6 +30,33 @@ import Testing
                 )
             }
         }
+        // A CSV file of the report, in a directory, is checked as a FILE is, by any name; none
+        // of the report's files is written when one is refused.
+        let tables = cli.directory.appendingPathComponent("tables")
+        try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: backup, to: tables.appendingPathComponent("key_figures.csv"))
+        try FileManager.default.createSymbolicLink(
+            atPath: cli.directory.appendingPathComponent("linked").path,
+            withDestinationPath: tables.path
+        )
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("other"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: cli.directory.appendingPathComponent("other/office_track.csv").path,
+            withDestinationPath: backup.path
+        )
+        for (out, file) in [("tables/", "tables/key_figures.csv"), ("linked", "linked/key_figures.csv"), ("other", "other/office_track.csv")] {
+            let result = try cli.run(["--data", "node", "report", "overview", "--format", "csv", "--out", out])
+            #expect(result.code == 1, "--out \(out) should fail")
+            #expect(
+                result.err.contains("--out \(file) is there and is a SQLite database")
+                    && result.err.contains("Write the report to a new file, or remove that one first"),
+                "\(out): \(result.err)"
+            )
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tables.path) == ["key_figures.csv"], "no other file was written")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.appendingPathComponent("other").path) == ["office_track.csv"])
+        #expect(try Data(contentsOf: tables.appendingPathComponent("key_figures.csv")) == before)
+
         #expect(try Data(contentsOf: backup) == before, "the backup is left as it was")
         try cli.ok("restore", "m1.sqlite", "--data", "restored")
         #expect(try cli.ok("--data", "restored", "record", "list").contains("Kept lead"))
