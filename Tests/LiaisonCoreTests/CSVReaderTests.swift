@@ -179,6 +179,21 @@ import Testing
         }
     }
 
+    /// Read as Windows-1252, a binary file without zero bytes (part of an image) was rows of
+    /// garbage: a control character or a byte Windows-1252 leaves undefined is refused, naming it.
+    @Test func bytesNoWindowsTextHoldsAreRefusedNamingTheFirst() throws {
+        let text = Data("T\tO\r\n".utf8) + Data([0xE9, 0x92, 0x80, 0x8C, 0xFF])
+        #expect(try CSVFileText.decode(text) == "T\tO\r\né’€Œÿ", "tab, CR, LF and every defined byte above 0x7F are text")
+        for byte: UInt8 in [0x01, 0x08, 0x0B, 0x0C, 0x1A, 0x1B, 0x1F, 0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D] {
+            let hex = String(format: "0x%02X", byte)
+            #expect {
+                try CSVFileText.decode(text + Data([0x41, byte, 0x0A, 0x01]))
+            } throws: { error in
+                "\(error)" == "not a text file (byte 12 is \(hex), which no Windows text holds); save it again as \"CSV UTF-8\" or \"Unicode Text\""
+            }
+        }
+    }
+
     @Test func anEmptyFileIsRefusedAsEmpty() {
         let empties = [Data(), Data(" \r\n\n".utf8), Data([0xEF, 0xBB, 0xBF]), Data([0xFF, 0xFE]) + "\n".data(using: .utf16LittleEndian)!]
         for empty in empties {

@@ -7,7 +7,8 @@ public import Foundation
 /// file that is UTF-8 in some lines and not in others is refused: read as Windows-1252 whole,
 /// every accented letter of its UTF-8 lines would be imported as garbage (`CafÃ©`). So is a file
 /// with zero bytes that is not UTF-16: no text file has them (an Excel workbook, `.xlsx` or
-/// `.xls`, is named as one).
+/// `.xls`, is named as one); and so is one read as Windows-1252 with a byte no Windows text
+/// holds (a control character, or a byte Windows-1252 leaves undefined): an image, say.
 public enum CSVFileText {
     /// Why a file's bytes are not text an import can read.
     public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
@@ -16,7 +17,8 @@ public enum CSVFileText {
 
     /// The text of `bytes`.
     /// - Throws: ``Problem`` naming the first line that is not UTF-8 when others are, or the
-    /// first byte that is not UTF-16 after UTF-16's mark, or saying the file is not text (an
+    /// first byte that is not UTF-16 after UTF-16's mark, or the first that is not Windows text
+    /// in a file that is neither UTF-8 nor UTF-16, or saying the file is not text (an
     /// Excel workbook, when it starts as one does) or is empty (nothing but spaces, line breaks
     /// and a byte-order mark); each but the workbook's says how to save the file again.
     public static func decode(_ bytes: Data) throws(Problem) -> String {
@@ -54,10 +56,24 @@ public enum CSVFileText {
         {
             throw Problem(description: "line \(other + 1) is not UTF-8 while line \(utf8 + 1) is: the file mixes two encodings; \(saveAgain)")
         }
+        if let offset = bytes.firstIndex(where: notWindowsText) {
+            let byte = String(format: "0x%02X", bytes[offset])
+            throw Problem(
+                description: "not a text file (byte \(offset - bytes.startIndex + 1) is \(byte), which no Windows text holds); \(saveAgain)"
+            )
+        }
         guard let text = String(data: bytes, encoding: .windowsCP1252) else {
             throw Problem(description: "the file is neither UTF-8, UTF-16 nor Windows text; \(saveAgain)")
         }
         return text
+    }
+
+    /// Whether `byte` is never in Windows-1252 text: a control character other than tab, line
+    /// feed and carriage return, or one of the five bytes Windows-1252 gives no character. A
+    /// binary file (an image, part of a workbook) without zero bytes would otherwise read as
+    /// Windows text and import as rows of garbage.
+    private static func notWindowsText(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && ![0x09, 0x0A, 0x0D].contains(byte)) || [0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(byte)
     }
 
     /// The text of a file with zero bytes: UTF-16 without a byte-order mark, little-endian when
