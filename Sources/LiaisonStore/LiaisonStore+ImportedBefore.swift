@@ -32,15 +32,24 @@ extension Database {
                 "this file was imported already (as \(name), by \(who), \(Timestamp.iso(at))); give --again to import it again"
             )
         }
-        var held: [String] = []
-        var deleted = 0
-        for id in newIDs {
-            guard let isDeleted = try Bool.fetchOne(cachedStatement(sql: "SELECT deleted FROM record WHERE id = ?"), arguments: [id])
-            else { continue }
-            held.append(id)
-            if isDeleted { deleted += 1 }
-        }
-        guard let first = held.first else { return }
+        // One statement however many rows the file has: the first of `newIDs` this node holds,
+        // how many it holds and how many of those are deleted.
+        var ids = JSONWriter()
+        ids.array(newIDs) { writer, id in writer.string(id) }
+        guard
+            let row = try Row.fetchOne(
+                self,
+                sql: """
+                    SELECT record.id, count(*) OVER (), sum(record.deleted) OVER ()
+                    FROM json_each(?) AS new JOIN record ON record.id = new.value
+                    ORDER BY new.key LIMIT 1
+                    """,
+                arguments: [ids.output]
+            )
+        else { return }
+        let first: String = row[0]
+        let held: Int = row[1]
+        let deleted: Int = row[2]
         // The writes that created the record: an import's, made against nothing. Two when two
         // offices imported the file before either saw the other's.
         let creations = try events(recordID: first, after: 0).filter { $0.readContext == .empty && !$0.reconstructed }
@@ -49,7 +58,7 @@ extension Database {
         let whereAndWhen = creations.isEmpty ? "at another office" : creations.joined(separator: " and ")
         throw StoreError(
             .refused,
-            "this file was imported already \(whereAndWhen) (this node holds \(held.count) of the \(Wording.counted(newIDs.count, "record")) it made"
+            "this file was imported already \(whereAndWhen) (this node holds \(held) of the \(Wording.counted(newIDs.count, "record")) it made"
                 + (deleted > 0 ? ", \(deleted) of them deleted since" : "") + "); give --again to import it again"
         )
     }
