@@ -2,7 +2,7 @@
 /// values it replaced and whether it was made without seeing another live write.
 ///
 /// JSON of an entry: `{"at","author","concurrent","dot","fields":{name: value},"office",
-/// "reconstructed","replica","superseded":{name: [values]}}`.
+/// "reconstructed","replica","superseded":{name: [values]},"time_out_of_range"}`.
 public struct HistoryEntry: Hashable, Sendable {
     /// The event.
     public let event: WriteEvent
@@ -44,7 +44,9 @@ public struct HistoryEntry: Hashable, Sendable {
         return HistoryPage(entries: entries, next: end < ordered.endIndex ? entries.last?.event.dot : nil)
     }
 
-    /// The entry as JSON with sorted keys; `at` as ISO 8601 UTC.
+    /// The entry as JSON with sorted keys; `at` as ISO 8601 UTC, as stored, and
+    /// `time_out_of_range` true when it lies outside the range every office accepts
+    /// (``WriteEvent/isTimeOutOfRange``).
     public func write(to writer: inout JSONWriter) {
         writer.raw("{\"at\":")
         writer.string(Timestamp.iso(event.meta.at))
@@ -60,7 +62,7 @@ public struct HistoryEntry: Hashable, Sendable {
         writer.string(event.dot.replica)
         writer.raw(",\"superseded\":")
         writer.object(superseded.sorted { $0.key < $1.key }) { writer, values in writer.array(values) { $0.value($1) } }
-        writer.raw("}")
+        writer.raw(",\"time_out_of_range\":\(event.isTimeOutOfRange)}")
     }
 
     /// A timeline as a JSON array.

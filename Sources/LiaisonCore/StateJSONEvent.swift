@@ -1,8 +1,8 @@
 extension StateJSONReader {
     /// Reads one event object (`{"at":…,"author":…,"fields":{…},"id":…,"n":…,"read":{…},
     /// "reconstructed":…,"replica":…}`, keys in any order, unknown keys skipped) and checks it
-    /// as ``WriteEvent/init(json:)`` does.
-    mutating func readWriteEvent() throws(StateReadError) -> WriteEvent {
+    /// as ``WriteEvent/init(json:)`` does (its time only when `checkingTime`).
+    mutating func readWriteEvent(checkingTime: Bool = true) throws(StateReadError) -> WriteEvent {
         let wire: WriteEventWire
         do {
             wire = try readEventWire()
@@ -10,7 +10,7 @@ extension StateJSONReader {
             throw .syntax(error)
         }
         do {
-            return try WriteEvent(wire: wire)
+            return try WriteEvent(wire: wire, checkingTime: checkingTime)
         } catch {
             throw .invalid(recordID: wire.id, problem: error.problem)
         }

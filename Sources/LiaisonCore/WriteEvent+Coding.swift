@@ -35,13 +35,27 @@ extension WriteEvent {
     /// Decodes and checks an event from its JSON (strict, as states are read: no `JSONDecoder`).
     /// - Throws: ``StateDecodingError`` naming the record (when known) and the problem.
     public init(json: Data) throws(StateDecodingError) {
+        try self.init(json: json, checkingTime: true)
+    }
+
+    /// Decodes an event this node already holds in its log: checked as ``init(json:)`` checks
+    /// one, except for its time. A write made here under a wrong clock before release
+    /// 2026.12.04.3 refused such writes carries a time outside ``IntakeLimits/writeTimeRange``;
+    /// peers refuse it, but its record's history here must still show it
+    /// (``isTimeOutOfRange``).
+    /// - Throws: ``StateDecodingError`` naming the record (when known) and the problem.
+    public init(storedJSON json: Data) throws(StateDecodingError) {
+        try self.init(json: json, checkingTime: false)
+    }
+
+    private init(json: Data, checkingTime: Bool) throws(StateDecodingError) {
         let result: Result<WriteEvent, StateDecodingError> = json.withUnsafeBytes { bytes in
             guard bytes.count > 0 else {
                 return .failure(StateDecodingError(recordID: nil, problem: "malformed event JSON: at top level: the input is empty"))
             }
             var reader = StateJSONReader(bytes)
             do throws(StateReadError) {
-                let event = try reader.readWriteEvent()
+                let event = try reader.readWriteEvent(checkingTime: checkingTime)
                 do throws(JSONSyntaxError) {
                     try reader.expectEnd()
                 } catch {
@@ -60,7 +74,8 @@ extension WriteEvent {
         self = try result.get()
     }
 
-    init(wire: WriteEventWire) throws(StateDecodingError) {
+    /// Checks a parsed event; its time only when `checkingTime` (see ``init(storedJSON:)``).
+    init(wire: WriteEventWire, checkingTime: Bool = true) throws(StateDecodingError) {
         func fail(_ problem: String) -> StateDecodingError { StateDecodingError(recordID: wire.id, problem: problem) }
         guard RecordID.isValid(wire.id) else { throw fail("event: invalid record id") }
         let dot = Dot(replica: wire.replica, counter: wire.n)
@@ -77,7 +92,7 @@ extension WriteEvent {
         guard !read.contains(dot) else { throw fail("event \(dot): its read context holds its own dot") }
         guard !wire.fields.isEmpty else { throw fail("event \(dot): writes no field") }
         if let problem = RecordState.checkAuthor(wire.author) { throw fail("event \(dot): author \(problem)") }
-        guard IntakeLimits.isWriteTime(wire.at) || (wire.reconstructed && wire.at == 0) else {
+        guard !checkingTime || IntakeLimits.isWriteTime(wire.at) || (wire.reconstructed && wire.at == 0) else {
             throw fail("event \(dot): time \(wire.at) is outside \(IntakeLimits.writeTimeRange)")
         }
         self.init(

@@ -29,10 +29,12 @@ extension LiaisonStore {
 
 /// The write log beside the states.
 extension Database {
-    /// The events of a record that entered this node's log after `sequence`, in dot order.
+    /// The events of a record that entered this node's log after `sequence`, in dot order, read
+    /// as stored: a time outside the range peers accept is shown, not refused
+    /// (``WriteEvent/init(storedJSON:)``).
     func events(recordID: String, after sequence: Int64) throws -> [WriteEvent] {
         try eventJSON(recordID: recordID, after: sequence).map { json in
-            do { return try WriteEvent(json: Data(json.utf8)) } catch {
+            do { return try WriteEvent(storedJSON: Data(json.utf8)) } catch {
                 throw StoreError(.invalid, "record \(recordID): stored event: \(error)")
             }
         }
@@ -53,7 +55,7 @@ extension Database {
             arguments: [recordID, dot.replica, Int64(dot.counter)]
         )
         return try json.map { json in
-            do { return try WriteEvent(json: Data(json.utf8)) } catch {
+            do { return try WriteEvent(storedJSON: Data(json.utf8)) } catch {
                 throw StoreError(.invalid, "record \(recordID): stored event \(dot): \(error)")
             }
         }

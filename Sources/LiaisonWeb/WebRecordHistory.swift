@@ -36,7 +36,12 @@ extension WebRoutes {
                     "<span class=\"badge\" title=\"Made from the record as it stood when this office started keeping history\">Reconstructed</span>"
                 )
             }
-            let when: HTML = event.meta.at == 0 ? "time unknown" : "\(WebFormat.time(millis: event.meta.at))"
+            if event.isTimeOutOfRange {
+                marks.append(
+                    "<span class=\"badge conflict\" title=\"This time is outside \(IntakeLimits.writeTimeRange), the range every office accepts: the clock of the node that made the write was wrong, and other offices refuse it\">Clock was wrong</span>"
+                )
+            }
+            let when: HTML = event.isTimeUnknown ? "time unknown" : "\(WebFormat.time(millis: event.meta.at))"
             let restored = entry.superseded[deletedField]?.contains(.bool(true)) ?? false
             let rows = event.values.sorted { $0.key < $1.key }.compactMap { name, value -> HTML? in
                 if name == deletedField, value == .bool(false), !restored { return nil }

@@ -36,7 +36,8 @@ struct RecordHistoryCommand: AsyncParsableCommand {
         if entry.concurrent { marks.append("conflict") }
         if entry.isResolution { marks.append("resolution") }
         if event.reconstructed { marks.append("reconstructed") }
-        let when = event.reconstructed && event.meta.at == 0 ? "(time unknown)" : Timestamp.iso(event.meta.at)
+        if event.isTimeOutOfRange { marks.append("clock was wrong") }
+        let when = event.isTimeUnknown ? "(time unknown)" : Timestamp.iso(event.meta.at)
         var text = "\(when)  " + [entry.office, event.meta.author, event.dot.description].map(TerminalText.line).joined(separator: "  ")
         if !marks.isEmpty { text += "  [" + marks.joined(separator: ", ") + "]" }
         text += "\n"

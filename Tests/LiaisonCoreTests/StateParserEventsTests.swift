@@ -48,6 +48,30 @@ import Testing
         }
     }
 
+    /// A write saved under a wrong clock (before 2026.12.04.3 refused them): a peer's event with
+    /// that time is refused, while this node reads its own stored one and marks its time.
+    @Test func anEventTimedOutsideTheRangeIsRefusedFromPeersButReadWhereStored() throws {
+        for at in ["300000", "7258118400000", "-1"] {
+            let json = event(n: 1).replacingOccurrences(of: "1767225600000", with: at)
+            let parsed = try StateEnvelope.parse(envelope("[\(json)]"))
+            #expect(parsed.events.problems[recordID]?.contains("time \(at) is outside 2000-01-01..2100-01-01") == true)
+            #expect(parsed.events.byRecord.isEmpty)
+            #expect(throws: StateDecodingError.self) { try WriteEvent(json: Data(json.utf8)) }
+            let stored = try WriteEvent(storedJSON: Data(json.utf8))
+            #expect(stored.meta.at == Int64(at) && stored.isTimeOutOfRange && !stored.isTimeUnknown)
+            #expect(stored.canonicalJSON == json)
+        }
+        let unknown = try WriteEvent(
+            json: Data(
+                event(n: 1).replacingOccurrences(of: "1767225600000", with: "0")
+                    .replacingOccurrences(of: #""reconstructed":false"#, with: #""reconstructed":true"#).utf8
+            )
+        )
+        #expect(unknown.isTimeUnknown && !unknown.isTimeOutOfRange)
+        #expect(!(try WriteEvent(json: Data(event(n: 1).utf8))).isTimeOutOfRange)
+        #expect(throws: StateDecodingError.self) { try WriteEvent(storedJSON: Data(event(n: 0).utf8)) }
+    }
+
     @Test func aMalformedEventsArrayRefusesTheDocument() {
         for json in [#"{"x":1}"#, "[\(event(n: 1))", "[\(event(n: 1)),]"] {
             #expect(throws: StateDecodingError.self) { try StateEnvelope.parse(envelope(json)) }

@@ -1,9 +1,11 @@
 import CurlHTTP
 import Foundation
+import GRDB
 import LiaisonCore
 import LiaisonServer
 import LiaisonStore
 import Synchronization
+import TestProcesses
 import Testing
 
 /// A node whose clock went wrong (a dead clock battery, a machine without NTP) refuses every
@@ -73,6 +75,35 @@ struct ClockRoutesTests {
                 #expect(page.text.contains("nothing was written"))
             }
             #expect(try await node.store.currentSequence() == before)
+        }
+    }
+
+    /// A record a release before 2026.12.04.3 saved while the clock said 1970: its history, its
+    /// page, the list, the CSV and the reports all answer, the time shown as stored and marked.
+    @Test func aWriteSavedUnderAWrongClockBeforeShowsMarked() async throws {
+        try await withNode(Clock()) { node in
+            let id = try await makeRecord(node)
+            let file = node.directory.appendingPathComponent(LiaisonStore.fileName).path
+            try await DatabaseQueue(path: file).write { db in try db.execute(sql: WrongClockRows.sql(record: id, at: WrongClockRows.in1970)) }
+
+            let reader = node.token(.reader)
+            let history = try await node.send("GET", "/v1/records/\(id)/history", token: reader)
+            #expect(history.status == 200, "\(history.text)")
+            let entries = history.object["history"] as? [[String: Any]] ?? []
+            #expect(entries.map { $0["at"] as? String } == ["1970-01-01T00:05:00.000Z"])
+            #expect(entries.map { $0["time_out_of_range"] as? Bool } == [true])
+
+            let browser = try await WebBrowser.signIn(node, as: .reader)
+            let page = try await browser.get("/records/\(id)")
+            #expect(page.status == 200, "\(page.text)")
+            #expect(page.text.contains("1970-01-01 00:05 UTC: <strong>"), "\(page.text)")
+            #expect(page.text.contains(">Clock was wrong</span>"), "\(page.text)")
+            for path in ["/records", "/records.csv", "/reports/overview"] {
+                #expect(try await browser.get(path).status == 200, "\(path)")
+            }
+            for path in ["/v1/records/\(id)", "/v1/records", "/v1/records?format=csv", "/v1/reports/overview", "/v1/status"] {
+                #expect(try await node.send("GET", path, token: node.token(.admin)).status == 200, "\(path)")
+            }
         }
     }
 
