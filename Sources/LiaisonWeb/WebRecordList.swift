@@ -13,7 +13,7 @@ extension WebRoutes {
         let query = WebForm.query(of: request)
         var filter = recordFilter(query, sort: .updated)
         filter.cursor = query.text("cursor")
-        let page = filter.cursor == nil ? 1 : max(2, Int(query["page"] ?? "") ?? 2)
+        let page = WebPager.pageNumber(query["page"], hasCursor: filter.cursor != nil)
         filter.limit = Self.pageSize
         var listed: RecordPage
         do { listed = try await store.page(filter) } catch let error as StoreError where error.code == .invalid {
@@ -37,8 +37,7 @@ extension WebRoutes {
         func link(_ cursor: String, page: Int) -> String {
             "/records?" + WebForm.query(pairs + [("cursor", cursor), ("page", String(page))])
         }
-        let first = (shownPage - 1) * Self.pageSize + 1
-        let last = first + states.count - 1
+        let (first, last) = WebPager.rows(page: shownPage, size: Self.pageSize, count: states.count)
         let total =
             switch listed.total {
             case .exact(let count): WebFormat.count(count)
@@ -60,14 +59,11 @@ extension WebRoutes {
             <th scope="col" class="hide-small">Updated</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
-        let previous: HTML =
-            listed.previous.map {
-                "<a class=\"button secondary\" href=\"\(link($0, page: shownPage - 1))\" rel=\"prev\">← Previous</a>"
-            } ?? "<span></span>"
-        let next: HTML =
-            listed.next.map {
-                "<a class=\"button secondary\" href=\"\(link($0, page: shownPage + 1))\" rel=\"next\">Next →</a>"
-            } ?? "<span></span>"
+        let pager = WebPager(
+            page: shownPage,
+            previous: listed.previous.map { link($0, page: shownPage - 1) },
+            next: listed.next.map { link($0, page: shownPage + 1) }
+        )
         let notice = try await loadingNotice()
         return try await render(
             "Records",
@@ -89,7 +85,7 @@ extension WebRoutes {
                 <div class="actions"><button type="submit">Search</button><a class="button secondary" href="/records">Clear</a></div>
                 </form>
                 \(table)
-                <nav class="pager" aria-label="Pages">\(previous)<span class="muted">Page \(shownPage)</span>\(next)</nav>
+                \(pager.html)
                 """
         )
     }
