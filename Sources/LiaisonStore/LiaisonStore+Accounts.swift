@@ -18,6 +18,14 @@ public struct Account: Hashable, Sendable {
     public let createdAt: Int64
     /// The last successful sign-in (ms since 1970), if any.
     public let lastSignIn: Int64?
+    /// Changes whenever the password does (a digest of its stored hash, which tells nothing of
+    /// the password): a form that resets it names the one it saw (``AccountChange/passwordStamp``).
+    public let passwordStamp: String
+
+    /// The stamp of a password stored as `hash`.
+    static func stamp(ofHash hash: String) -> String {
+        String(TokenDigest(hash).hex.prefix(16))
+    }
 }
 
 /// What a change to an account sets; `nil` leaves that part as it is.
@@ -32,6 +40,9 @@ public struct AccountChange: Sendable {
     public var password: String?
     /// Whether the new password must be changed at the next sign-in (a reset by an admin).
     public var mustChangePassword: Bool?
+    /// With a new password: sets it only while the account's ``Account/passwordStamp`` is
+    /// still this one, so a reset sent twice (a reloaded page) does not reset twice.
+    public var passwordStamp: String?
 
     /// A change of the parts given.
     public init(
@@ -58,7 +69,7 @@ public enum SignInCheck: Sendable {
 }
 
 extension LiaisonStore {
-    static let accountColumns = "name, display_name, role, disabled, must_change_password, created_at, last_sign_in"
+    static let accountColumns = "name, display_name, role, disabled, must_change_password, created_at, last_sign_in, password_hash"
 
     /// Makes an account. With `mustChangePassword` (a one-time password) the first sign-in
     /// must choose a new password.
@@ -98,7 +109,8 @@ extension LiaisonStore {
             disabled: false,
             mustChangePassword: mustChangePassword,
             createdAt: now,
-            lastSignIn: nil
+            lastSignIn: nil,
+            passwordStamp: Account.stamp(ofHash: hash)
         )
     }
 
@@ -115,7 +127,8 @@ extension LiaisonStore {
     }
 
     /// Changes an account. Disabling it or changing its password ends all its sessions.
-    /// - Throws: ``StoreError`` `.notFound` for an unknown name, `.invalid` for a bad value.
+    /// - Throws: ``StoreError`` `.notFound` for an unknown name, `.invalid` for a bad value,
+    ///   `.refused` (changing nothing) when the password changed since ``AccountChange/passwordStamp``.
     @discardableResult
     public func changeAccount(_ name: String, _ change: AccountChange) async throws -> Account {
         if let role = change.role { try Self.checkRole(role) }
@@ -124,7 +137,10 @@ extension LiaisonStore {
         if let password = change.password { newHash = try await PasswordHash.make(password) }
         let hash = newHash
         return try await database.write { db in
-            guard try Self.account(db, name) != nil else { throw StoreError(.notFound, "no user named \"\(name)\"") }
+            guard let account = try Self.account(db, name) else { throw StoreError(.notFound, "no user named \"\(name)\"") }
+            if let stamp = change.passwordStamp, hash != nil, stamp != account.passwordStamp {
+                throw StoreError(.refused, "\(name)'s password was changed since that page was loaded")
+            }
             if let role = change.role {
                 try db.execute(sql: "UPDATE account SET role = ? WHERE name = ?", arguments: [role.rawValue, name])
             }
@@ -200,7 +216,8 @@ extension LiaisonStore {
             disabled: row[3],
             mustChangePassword: row[4],
             createdAt: row[5],
-            lastSignIn: row[6]
+            lastSignIn: row[6],
+            passwordStamp: Account.stamp(ofHash: row[7])
         )
     }
 

@@ -6,7 +6,7 @@ import LiaisonStore
 
 /// Peers on the sync page (admins): add one (its URL and the file in the node's peer-token
 /// directory holding the peer token it issued: ``LiaisonStore/heldPeerTokenFile(_:)``), remove
-/// one. Status and "Sync now" are the sync page's own.
+/// one, each answering 303 back to the sync page. Status and "Sync now" are the sync page's own.
 extension WebRoutes {
     /// The add and remove forms under the sync page's peer table.
     func peerForms(_ peers: [PeerRecord], user: WebUser) -> HTML {
@@ -51,7 +51,7 @@ extension WebRoutes {
             return try await showSync(user: user, notice: WebNotice.error("The peer was not added: \(problem)."), status: .badRequest)
         }
         try await store.addPeer(PeerRecord(name: name, url: url, tokenFile: tokenFile), now: Timestamp.millis())
-        return try await showSync(user: user, notice: WebNotice.ok("Peer \(name) at \(url) was added: this node syncs with it from the next round."))
+        return .seeOther("/sync?done=peeradded")
     }
 
     @Sendable func removePeerForm(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -61,6 +61,6 @@ extension WebRoutes {
             return try await showSync(user: user, notice: WebNotice.error("There is no peer named \(name)."), status: .notFound)
         }
         try await store.removePeer(named: name)
-        return try await showSync(user: user, notice: WebNotice.ok("Peer \(name) was removed: this node no longer syncs with it."))
+        return .seeOther("/sync?done=peerremoved")
     }
 }

@@ -4,9 +4,12 @@ import LiaisonStore
 
 /// `/admin/tokens` (admins): API tokens for scripts (acting for a user) and for peers: list,
 /// create (shown once), revoke.
+///
+/// A revoke answers 303 back to the page. Making a token answers the page itself, as the token
+/// must not travel in a URL; sent again (a reload), it is refused: the name is taken.
 extension WebRoutes {
     @Sendable func tokensPage(_ request: Request, _ context: WebContext) async throws -> Response {
-        try await showTokens(user: context.user, notice: nil)
+        try await showTokens(user: context.user, notice: WebNotice.done(WebForm.query(of: request)["done"]))
     }
 
     private func showTokens(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -83,7 +86,7 @@ extension WebRoutes {
         let name = context.parameters.decoded("name")
         do {
             try await store.revokeToken(name: name)
-            return try await showTokens(user: user, notice: WebNotice.ok("Token \(name) was revoked: it no longer works."))
+            return .seeOther("/admin/tokens?done=revoked")
         } catch let error as StoreError {
             return try await showTokens(user: user, notice: WebNotice.error(error.message), status: .notFound)
         }

@@ -5,6 +5,11 @@ import LiaisonStore
 /// `/admin/users` (admins): list accounts, add one, change a role, disable or enable, reset a
 /// password to a temporary one that must be changed at the next sign-in, and unlock a sign-in
 /// kept waiting by failed tries (as `liaison user unlock`).
+///
+/// A change answers 303 back to the page saying what was done, so reloading it changes nothing
+/// again. Adding a user and resetting a password answer the page itself, as the one-time
+/// password must not travel in a URL: sent again (a reload), adding is refused (the name is
+/// taken) and a reset is refused (the form names the password it saw, no longer the current one).
 extension WebRoutes {
     /// Adds the admin pages to the admins' group: users, API tokens and peers.
     func registerAdmin(on admin: RouterGroup<WebContext>) {
@@ -19,7 +24,7 @@ extension WebRoutes {
     }
 
     @Sendable func usersPage(_ request: Request, _ context: WebContext) async throws -> Response {
-        try await showUsers(user: context.user, notice: nil)
+        try await showUsers(user: context.user, notice: WebNotice.done(WebForm.query(of: request)["done"]))
     }
 
     private func showUsers(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -38,6 +43,7 @@ extension WebRoutes {
                 \(roleSelect(id: "role-\(account.name)", selected: account.role))<button type="submit" class="secondary">Change</button></form></td>
                 <td>\(state)</td><td>\(account.lastSignIn.map { WebFormat.time(millis: $0) } ?? "never")</td>
                 <td><form method="post" action="\(action)" class="actions">\(csrf)
+                <input type="hidden" name="password_stamp" value="\(account.passwordStamp)">
                 <button type="submit" name="action" value="\(account.disabled ? "enable" : "disable")" class="secondary">\(account.disabled ? "Enable" : "Disable")</button>
                 <button type="submit" name="action" value="reset" class="secondary">Reset password</button>
                 <button type="submit" name="action" value="unlock" class="secondary">Unlock sign-in</button></form></td></tr>
@@ -133,10 +139,7 @@ extension WebRoutes {
             } catch let error as StoreError {
                 return try await showUsers(user: user, notice: WebNotice.error("Nothing was changed: \(error.message)."), status: .badRequest)
             }
-            return try await showUsers(
-                user: user,
-                notice: WebNotice.ok("\(name) can sign in at once: the failed sign-ins counted until now are forgotten.")
-            )
+            return .seeOther("/admin/users?done=unlocked")
         }
         var change = AccountChange()
         var password: String?
@@ -146,7 +149,7 @@ extension WebRoutes {
         case "enable": change.disabled = false
         case "reset":
             password = PasswordHash.temporaryPassword()
-            (change.password, change.mustChangePassword) = (password, true)
+            (change.password, change.mustChangePassword, change.passwordStamp) = (password, true, form["password_stamp"] ?? "")
         default: break
         }
         guard change.role != nil || change.disabled != nil || change.password != nil else {
@@ -156,7 +159,7 @@ extension WebRoutes {
             return try await showUsers(user: user, notice: WebNotice.error("\(refusal)."), status: .badRequest)
         }
         do {
-            let account = try await store.changeAccount(name, change)
+            _ = try await store.changeAccount(name, change)
             if let password {
                 return try await showUsers(
                     user: user,
@@ -167,8 +170,15 @@ extension WebRoutes {
                     )
                 )
             }
-            let what = change.disabled.map { $0 ? "disabled and signed out everywhere" : "enabled" } ?? "now \(account.role.rawValue)"
-            return try await showUsers(user: user, notice: WebNotice.ok("\(account.name) is \(what)."))
+            return .seeOther("/admin/users?done=\(change.disabled.map { $0 ? "disabled" : "enabled" } ?? "role")")
+        } catch let error as StoreError where error.code == .refused {
+            return try await showUsers(
+                user: user,
+                notice: WebNotice.warn(
+                    "Nothing was changed: \(error.message). A reset sent again by reloading its page is refused, so the one-time password shown then stays the one to give; reset again below only if it was lost."
+                ),
+                status: .conflict
+            )
         } catch let error as StoreError {
             return try await showUsers(user: user, notice: WebNotice.error("Nothing was changed: \(error.message)."), status: .badRequest)
         }

@@ -6,6 +6,7 @@ import LiaisonStore
 
 /// `GET/POST /import`: a spreadsheet in through the page: choose the file, see the first rows
 /// and every problem (nothing is written), then confirm. The same rules as `liaison import`.
+/// The import answers 303 to the records saying what it did, so reloading does not import again.
 extension WebRoutes {
     /// Rows shown in the preview.
     static let importPreviewRows = 10
@@ -68,19 +69,7 @@ extension WebRoutes {
                 dryRun: !confirm,
                 again: form["again"] == "1"
             )
-            if confirm {
-                return try await render(
-                    "Imported",
-                    user: user,
-                    section: .records,
-                    notice: WebNotice.ok(
-                        "Imported \(name): \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged."
-                    ),
-                    body: """
-                        <h1>Imported</h1><p><a class="button" href="/records">See the records</a></p>
-                        """
-                )
-            }
+            if confirm { return .seeOther("/records?" + WebNotice.importedQuery(summary)) }
             let confirmForm = importForm(
                 user: user,
                 csv: csv,
@@ -248,5 +237,22 @@ extension WebRoutes {
             <div class="table-wrap"><table class="list"><thead><tr><th scope="col">Row</th>\(header)</tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
+    }
+}
+
+extension WebNotice {
+    /// The query that tells the records page what an import did (counts only).
+    static func importedQuery(_ summary: ImportSummary) -> String {
+        WebForm.query([
+            ("done", "imported"), ("created", String(summary.created)), ("updated", String(summary.updated)),
+            ("unchanged", String(summary.unchanged)),
+        ])
+    }
+
+    /// The notice ``importedQuery(_:)`` asks for; nil for any other query.
+    static func imported(_ query: WebForm) -> HTML? {
+        guard query["done"] == "imported" else { return nil }
+        let counts = ["created", "updated", "unchanged"].map { Int(query[$0] ?? "") ?? 0 }
+        return ok("Imported: \(counts[0]) created, \(counts[1]) updated, \(counts[2]) unchanged.")
     }
 }

@@ -106,6 +106,13 @@ enum WebNotice {
         case "synced": ok("Synced with every peer just now: each peer's last success is below.")
         case "syncproblems": warn("Sync finished with problems: each failing peer's last error is below.")
         case "nopeers": info("This node has no peers to sync with.")
+        case "role": ok("The user's role was changed: it applies from their next page.")
+        case "disabled": ok("The user was disabled and signed out everywhere; their API tokens stop working too.")
+        case "enabled": ok("The user was enabled: they can sign in again.")
+        case "unlocked": ok("The user can sign in at once: the failed sign-ins counted until now are forgotten.")
+        case "revoked": ok("The token was revoked: it no longer works.")
+        case "peeradded": ok("The peer was added: this node syncs with it from the next round.")
+        case "peerremoved": ok("The peer was removed: this node no longer syncs with it.")
         case "signedout": ok("You are signed out.")
         case "password": ok("Your password was changed. Other browsers signed in as you were signed out.")
         case "conflict":

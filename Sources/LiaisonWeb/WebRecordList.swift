@@ -69,7 +69,7 @@ extension WebRoutes {
             "Records",
             user: user,
             section: .records,
-            notice: WebNotice.done(query["done"]) ?? notice,
+            notice: WebNotice.done(query["done"]) ?? WebNotice.imported(query) ?? notice,
             body: """
                 <div class="page-head"><h1>Records</h1><div class="actions">\(download)\(newButton)</div></div>
                 <form class="card filters" method="get" action="/records" role="search" aria-label="Search and filter records">

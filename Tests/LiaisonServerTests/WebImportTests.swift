@@ -21,7 +21,8 @@ struct WebImportTests {
             #expect(try await node.store.count(matching: RecordQuery()) == 0, "a preview writes nothing")
 
             let done = try await browser.post("/import", ["csv": Self.good, "name": "deals.csv", "map": "", "confirm": "1"])
-            #expect(done.status == 200 && done.text.contains("2 created"), "\(done.text)")
+            #expect(done.status == 303 && done.header("location") == "/records?done=imported&created=2&updated=0&unchanged=0")
+            #expect(try await browser.follow(done)?.text.contains("Imported: 2 created, 0 updated, 0 unchanged.") == true)
             #expect(try await node.store.count(matching: RecordQuery()) == 2)
             let (states, _) = try await node.store.list(RecordQuery(text: "Fab JV"))
             #expect(states.first?.displayValues["value_usd"] == .number(1_200))
@@ -44,7 +45,8 @@ struct WebImportTests {
             #expect(preview.status == 200 && preview.text.contains("will create 2 records"), "\(preview.text)")
             #expect(preview.text.contains("name=\"csv_bytes\""), "the confirm form sends the file again as its bytes")
             let done = try await browser.post("/import", ["csv_bytes": bytes, "name": "export.csv", "map": "", "confirm": "1"])
-            #expect(done.status == 200 && done.text.contains("2 created"), "\(done.text)")
+            #expect(done.status == 303 && done.header("location") == "/records?done=imported&created=2&updated=0&unchanged=0")
+            #expect(try await browser.follow(done)?.text.contains("Imported: 2 created, 0 updated, 0 unchanged.") == true)
             let notes = try await node.store.list(RecordQuery(text: "fab")).states.first?.displayValues["notes"]
             #expect(notes == .text("two\nlines"), "not CRLF, as a text box would have sent it")
             #expect(try await node.store.list(RecordQuery(text: "café")).states.count == 1)
@@ -82,7 +84,8 @@ struct WebImportTests {
                 "/import",
                 ["csv_bytes": bytes, "name": "deals.txt", "map": "", "dates": "month-first", "confirm": "1"]
             )
-            #expect(done.status == 200 && done.text.contains("2 created"), "\(done.text)")
+            #expect(done.status == 303 && done.header("location") == "/records?done=imported&created=2&updated=0&unchanged=0")
+            #expect(try await browser.follow(done)?.text.contains("Imported: 2 created, 0 updated, 0 unchanged.") == true)
             let (states, _) = try await node.store.list(RecordQuery(text: "Fab JV"))
             #expect(states.first?.displayValues["opened_on"] == .text("2026-03-04"))
 
@@ -132,7 +135,7 @@ struct WebImportTests {
             let preview = try await browser.post("/import", ["csv_bytes": bytes, "name": "records.csv", "map": ""])
             #expect(preview.status == 200 && preview.text.contains("update \(record.id): title</li>"), "\(preview.text)")
             let done = try await browser.post("/import", ["csv_bytes": bytes, "name": "records.csv", "map": "", "confirm": "1"])
-            #expect(done.status == 200 && done.text.contains("1 updated"), "\(done.text)")
+            #expect(try await browser.follow(done)?.text.contains("0 created, 1 updated") == true)
             let state = try #require(try await node.store.state(id: record.id))
             #expect(state.displayValues["title"] == .text("GE Aerospace Pune Plant"))
             #expect(state.displayValues["status"] == .text("mou_signed"))

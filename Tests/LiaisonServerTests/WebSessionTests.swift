@@ -65,6 +65,13 @@ struct WebBrowser: Sendable {
         try await node.send("GET", path, headers: [("Cookie", cookie)])
     }
 
+    /// The page a 303 sends this browser to (its `Location`, without the `#` part a browser
+    /// keeps to itself); nil for any other answer.
+    func follow(_ reply: Reply) async throws -> Reply? {
+        guard reply.status == 303, let location = reply.header("location") else { return nil }
+        return try await get(String(location.prefix { $0 != "#" }))
+    }
+
     /// Posts a form with this session's CSRF token (unless `csrf` says otherwise; `""` sends none).
     func post(_ path: String, _ fields: KeyValuePairs<String, String>, csrf: String? = nil) async throws -> Reply {
         var pairs = Array(fields).map { ($0.key, $0.value) }
