@@ -113,6 +113,8 @@ enum WebNotice {
         case "revoked": ok("The token was revoked: it no longer works.")
         case "peeradded": ok("The peer was added: this node syncs with it from the next round.")
         case "peerremoved": ok("The peer was removed: this node no longer syncs with it.")
+        case "dropped": ok("The quarantine entry was dropped.")
+        case "droppedall": ok("Every quarantine entry was dropped.")
         case "signedout": ok("You are signed out.")
         case "password": ok("Your password was changed. Other browsers signed in as you were signed out.")
         case "conflict":

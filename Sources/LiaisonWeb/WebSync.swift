@@ -9,7 +9,8 @@ import LiaisonSync
 /// (so reloading the page does not sync again).
 extension WebRoutes {
     @Sendable func syncPage(_ request: Request, _ context: WebContext) async throws -> Response {
-        try await showSync(user: context.user, notice: WebNotice.done(WebForm.query(of: request)["done"]))
+        let query = WebForm.query(of: request)
+        return try await showSync(user: context.user, notice: WebNotice.done(query["done"]), quarantine: QuarantinePlace(query))
     }
 
     @Sendable func syncNow(_ request: Request, _ context: WebContext) async throws -> Response {
@@ -19,7 +20,13 @@ extension WebRoutes {
         return .seeOther("/sync?done=\(done)")
     }
 
-    func showSync(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// The page, its quarantine list at `quarantine` (the first page unless given).
+    func showSync(
+        user: WebUser,
+        notice: HTML?,
+        status: HTTPResponse.Status = .ok,
+        quarantine: QuarantinePlace = QuarantinePlace()
+    ) async throws -> Response {
         let peers = try await store.peers()
         let statuses = Dictionary(try await store.peerStatuses().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let counts = try await store.counts()
@@ -80,7 +87,7 @@ extension WebRoutes {
                 peer's changes this node had not fetched yet when it last asked.</p>
                 \(table)
                 \(user.isAdmin ? peerForms(peers, user: user) : .empty)
-                \(try await quarantineSection(user: user))
+                \(try await quarantineSection(user: user, place: quarantine))
                 """
         )
     }
