@@ -44,12 +44,11 @@ extension WebRoutes {
         }
         if let unreadable { return try await again(WebNotice.error(unreadable)) }
         guard !csv.allSatisfy(\.isWhitespace) else { return try await again(WebNotice.error("Choose a CSV file, or paste its text.")) }
-        var map: [String: String] = [:]
-        for line in mapText.split(whereSeparator: \.isNewline) where !line.allSatisfy(\.isWhitespace) {
-            guard let equals = line.lastIndex(of: "=") else {
-                return try await again(WebNotice.error("Each column to map is one line COLUMN=FIELD, not “\(line)”."))
-            }
-            map[line[..<equals].trimmingCharacters(in: .whitespaces)] = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        let map: [String: String]
+        do {
+            map = try ImportPlan.columnMap(mapText.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }.map(String.init))
+        } catch {
+            return try await again(WebNotice.error("Map: \(error.description { "the line “\($0)”" })."))
         }
         let dates = DateOrder(rawValue: datesText)
         if dates == nil, !datesText.isEmpty {

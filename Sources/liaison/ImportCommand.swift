@@ -51,9 +51,7 @@ struct ImportCommand: AsyncParsableCommand {
     var dates: DateOrder?
 
     func validate() throws {
-        for entry in map where !entry.contains("=") {
-            throw ValidationError("--map \(entry): expected COLUMN=FIELD")
-        }
+        do { _ = try ImportPlan.columnMap(map) } catch { throw ValidationError(error.description { "--map \($0)" }) }
     }
 
     func run() async throws {
@@ -62,12 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
         let text: String
         do { text = try CSVFileText.decode(bytes) } catch { throw CommandFailure("\(file): \(error)") }
         let store = try data.openStore()
-        var columns: [String: String] = [:]
-        for entry in map {
-            let equals = entry.lastIndex(of: "=")!
-            columns[entry[..<equals].trimmingCharacters(in: .whitespaces)] =
-                entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        }
+        let columns = (try? ImportPlan.columnMap(map)) ?? [:]  // validate() refused a map that is not one
         let plan: ImportPlan
         do {
             plan = ImportPlan(table: try CSVReader.read(text), schema: store.schema, map: columns, dates: dates)

@@ -179,6 +179,16 @@ import Testing
         }
     }
 
+    /// A file that starts with UTF-8's mark is UTF-8: a zero byte in it was read as UTF-16
+    /// without a mark, and the error quoted its header as Chinese characters.
+    @Test func aZeroByteAfterUTF8sMarkIsNamed() throws {
+        #expect {
+            try CSVFileText.decode(Data([0xEF, 0xBB, 0xBF]) + Data("Title,Type\nnul".utf8) + Data([0]) + Data("byte,events\n".utf8))
+        } throws: { error in
+            "\(error)" == "not a text file (a zero byte at byte 18); save it again as \"CSV UTF-8\" or \"Unicode Text\""
+        }
+    }
+
     /// Read as Windows-1252, a binary file without zero bytes (part of an image) was rows of
     /// garbage: a control character or a byte Windows-1252 leaves undefined is refused, naming it.
     @Test func bytesNoWindowsTextHoldsAreRefusedNamingTheFirst() throws {

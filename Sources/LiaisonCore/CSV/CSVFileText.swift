@@ -47,7 +47,11 @@ public enum CSVFileText {
                 )
             }
         }
-        if bytes.contains(0) { return try utf16WithoutMark(bytes) }
+        if bytes.contains(0) {
+            // UTF-8's mark says what the file is: a zero byte in it is not UTF-16 without a mark.
+            guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { throw zeroByte(at: bytes.firstIndex(of: 0)! - bytes.startIndex) }
+            return try utf16WithoutMark(bytes)
+        }
         if let text = String(data: bytes, encoding: .utf8) { return text }
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         let isUTF8 = { (line: Data.SubSequence) in String(data: Data(line), encoding: .utf8) != nil }
@@ -84,10 +88,13 @@ public enum CSVFileText {
         var bigEndian: Bool?
         if zeros.allSatisfy({ $0 % 2 == 1 }) { bigEndian = false }
         if zeros.allSatisfy({ $0 % 2 == 0 }) { bigEndian = true }
-        guard let bigEndian, let text = try? utf16(bytes, bigEndian: bigEndian, from: 0) else {
-            throw Problem(description: "not a text file (a zero byte at byte \(zeros[0] + 1)); \(saveAgain)")
-        }
+        guard let bigEndian, let text = try? utf16(bytes, bigEndian: bigEndian, from: 0) else { throw zeroByte(at: zeros[0]) }
         return text
+    }
+
+    /// A file with a zero byte at `offset` (from 0) that is not UTF-16.
+    private static func zeroByte(at offset: Int) -> Problem {
+        Problem(description: "not a text file (a zero byte at byte \(offset + 1)); \(saveAgain)")
     }
 
     /// Where UTF-16 stops: the offset of a byte that is not part of a character.

@@ -132,6 +132,10 @@ import Testing
             .write(to: file, atomically: true, encoding: .utf8)
         let unknown = try cli.run(["--data", "node", "import", file.path])
         #expect(unknown.err.contains("row 1, column \"Deal name\" is not a field"), "\(unknown.err)")
+        // One column given two fields: the last won, silently, and title then lacked its column.
+        let twice = try cli.run(["--data", "node", "import", file.path, "--map", "Deal name=title", "--map", "Deal name=notes"])
+        #expect(twice.code == 64, "\(twice.err)")
+        #expect(twice.err.contains("column \"Deal name\" is mapped twice, to title and to notes: give it once"), "\(twice.err)")
         try cli.ok(
             "--data",
             "node",

@@ -1,0 +1,45 @@
+import Foundation
+
+extension ImportPlan {
+    /// Why a list of `COLUMN=FIELD` entries is not a column map.
+    public enum ColumnMapProblem: Error, Hashable, Sendable {
+        /// An entry without `=`.
+        case notAnEntry(String)
+        /// A column given twice, to different fields (`""`: skipped).
+        case twice(column: String, first: String, then: String)
+    }
+
+    /// The map of `entries`, each `COLUMN=FIELD` (split at its last `=`, both sides trimmed; an
+    /// empty FIELD skips the column), as the CLI's `--map` and the web page's Map box give it.
+    /// An entry given twice alike counts once.
+    ///
+    /// ```swift
+    /// try ImportPlan.columnMap(["Deal name=title", "Notes 2="])  // ["Deal name": "title", "Notes 2": ""]
+    /// ```
+    /// - Throws: ``ColumnMapProblem`` for an entry without `=`, or a column given to two fields:
+    ///   the last one won, silently, and the other field then lacked its column.
+    public static func columnMap(_ entries: [String]) throws(ColumnMapProblem) -> [String: String] {
+        var map: [String: String] = [:]
+        for entry in entries {
+            guard let equals = entry.lastIndex(of: "=") else { throw .notAnEntry(entry) }
+            let column = entry[..<equals].trimmingCharacters(in: .whitespaces)
+            let field = entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if let first = map[column], first != field { throw .twice(column: column, first: first, then: field) }
+            map[column] = field
+        }
+        return map
+    }
+}
+
+extension ImportPlan.ColumnMapProblem {
+    /// The problem in words, each entry named as `name` writes it (`--map "…"`, or a line of the
+    /// page's Map box).
+    public func description(naming name: (String) -> String) -> String {
+        func field(_ field: String) -> String { field.isEmpty ? "skipped" : "to \(field)" }
+        switch self {
+        case .notAnEntry(let entry): return "\(name(entry)): expected COLUMN=FIELD"
+        case .twice(let column, let first, let then):
+            return "column \"\(column)\" is mapped twice, \(field(first)) and \(field(then)): give it once"
+        }
+    }
+}
