@@ -3,6 +3,7 @@ import Foundation
 import LiaisonCore
 import LiaisonServer
 import LiaisonStore
+import TestProcesses
 import Testing
 
 /// The API's side of the intake fixes, through the real server: filters checked and matched
@@ -128,30 +129,16 @@ struct IntakeRoutesTests {
     /// Opens a TCP connection, sends half a request head, and reports whether the server closed
     /// the connection within 15 s.
     static func sendsHalfARequestAndWaitsForClose(port: Int) throws -> Bool {
-        let socket = tcpSocket()
+        let socket = try LoopbackSocket.connect(port: port)
         defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
         let partial = "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         _ = partial.withCString { send(socket, $0, strlen($0), 0) }
-        var timeout = timeval(tv_sec: 15, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var buffer = [UInt8](repeating: 0, count: 1024)
         while true {
             let count = recv(socket, &buffer, buffer.count, 0)
             if count == 0 { return true }  // closed by the server
             if count < 0 { return false }  // timed out: still open
         }
-    }
-
-    private static func tcpSocket() -> Int32 {
-        socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     }
 }
 
