@@ -35,9 +35,7 @@ extension Schema {
             }
         case .money where Self.isRupees(trimmed):
             throw ValidationError(name, "is in US dollars, got \(Self.quoted(text)) in rupees: convert it to dollars")
-        case .money, .integer:
-            return try parse(field: name, text: Self.plainNumber(trimmed) ?? text)
-        case .bool, .text, .digits:
+        case .bool, .text, .digits, .money, .integer:
             return try parse(field: name, text: text)
         }
     }

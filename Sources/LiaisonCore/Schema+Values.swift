@@ -3,6 +3,7 @@ import Foundation
 extension Schema {
     /// Parses a value typed by a person (`value_usd=2500000`, `tracks=sccp,ipef`,
     /// `underserved_owned=true`, `opened_on=2026-03-01`). Empty text clears an optional field.
+    /// A number may be written as an amount is (`$2,500,000`, `25,00,000`: ``plainNumber(_:)``).
     public func parse(field name: String, text: String) throws(ValidationError) -> FieldValue {
         let field = try declaration(name)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -16,8 +17,9 @@ extension Schema {
             guard let flag = YesNo.parse(trimmed) else { throw ValidationError(name, "\(YesNo.expectation), got \(Self.quoted(text))") }
             return .bool(flag)
         case .money, .integer:
-            guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-                let number = Double(trimmed)
+            let plain = Self.plainNumber(trimmed) ?? trimmed
+            guard plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+                let number = Double(plain)
             else { throw ValidationError(name, "\(field.kind.expectation), got \(Self.quoted(text))") }
             return try check(field: name, value: .number(number))
         case .choice, .date, .digits:

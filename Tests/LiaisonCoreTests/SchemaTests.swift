@@ -38,6 +38,11 @@ import Testing
         #expect(try schema.parse(field: "value_usd", text: " 12.5 ") == .number(12.5))
         #expect(try schema.parse(field: "value_usd", text: "0") == .number(0))
         #expect(try schema.parse(field: "value_usd", text: "") == .null)
+        // Typed as an amount is written, as an import reads it (the form refused `1,000`).
+        #expect(try schema.parse(field: "value_usd", text: "1,000") == .number(1_000))
+        #expect(try schema.parse(field: "value_usd", text: "$2,500,000.50") == .number(2_500_000.5))
+        #expect(try schema.parse(field: "value_usd", text: "US$ 25,00,000") == .number(2_500_000))
+        #expect(parseError("value_usd", "1,5") == #"value_usd: must be a number ≥ 0, got "1,5""#, "a decimal comma is not a grouping")
         #expect(throws: ValidationError.self) { try schema.check(field: "value_usd", value: .number(.infinity)) }
         // At most a trillion dollars: more overflowed the overview's kept totals (a crash).
         #expect(try schema.parse(field: "value_usd", text: "1000000000000") == .number(1e12))
