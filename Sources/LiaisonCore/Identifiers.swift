@@ -103,6 +103,17 @@ public enum RecordID {
         }
     }
 
+    /// The record id a person means by `text` (a path, a command's argument, an imported
+    /// row's `id`): a UUID in lower case, as Liaison makes them, whatever case it is typed in
+    /// (RFC 9562 reads a UUID's digits without case); any other text as given.
+    ///
+    /// ```swift
+    /// RecordID.canonical("01A24344-EAAB-7C3D-8E4F-0123456789AB")  // "01a24344-eaab-7c3d-8e4f-0123456789ab"
+    /// ```
+    public static func canonical(_ text: String) -> String {
+        isUUID(text) ? text.lowercased() : text
+    }
+
     /// Whether `text` can be a record id: 1 to 64 characters of `A-Z a-z 0-9 - _`.
     public static func isValid(_ text: String) -> Bool {
         // Byte by byte: every allowed character is one ASCII byte, so bytes count characters.

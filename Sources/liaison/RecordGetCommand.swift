@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiaisonCore
 import LiaisonStore
 
 /// `liaison record get ID`
@@ -11,7 +12,7 @@ struct RecordGetCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The record id.")
+    @Argument(help: "The record id.", transform: RecordID.canonical)
     var id: String
 
     func run() async throws {

@@ -123,6 +123,28 @@ struct RecordRoutesTests {
         }
     }
 
+    /// A record id pasted in capitals is the record's own id, for reading and writing alike.
+    @Test func aRecordIDInCapitalsIsTheSameRecord() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let id = try #require(try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord).object["id"] as? String)
+            let read = try await node.send("GET", "/v1/records/\(id.uppercased())", token: editor)
+            #expect(read.status == 200, "\(read.text)")
+            #expect(read.object["id"] as? String == id)
+            let patched = try await node.send(
+                "PATCH",
+                "/v1/records/\(id.uppercased())",
+                token: editor,
+                json: #"{"status":"contacted"}"#,
+                headers: [("If-Match", try #require(read.header("etag")))]
+            )
+            #expect(patched.status == 200, "\(patched.text)")
+            #expect(try await node.send("GET", "/v1/records/\(id.uppercased())/history", token: editor).status == 200)
+            #expect(try await node.send("GET", "/v1/records", token: editor).object["total"] as? Int == 1)
+            #expect((try await node.store.state(id: id))?.displayValue(of: "status") == .text("contacted"))
+        }
+    }
+
     @Test func writesWithoutIfMatchAre428AndBadTokensAre400() async throws {
         try await withNode { node in
             let editor = node.token(.editor)

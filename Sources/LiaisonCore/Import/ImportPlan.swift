@@ -101,7 +101,7 @@ public struct ImportPlan: Hashable, Sendable {
             func text(at index: Int) -> String { index < row.values.count ? CSVFormulaGuard.unguarded(row.values[index]) : "" }
             var id: String?
             if let index = idIndex,
-                case let given = text(at: index).trimmingCharacters(in: .whitespaces), !given.isEmpty
+                case let given = RecordID.canonical(text(at: index).trimmingCharacters(in: .whitespaces)), !given.isEmpty
             {
                 if !RecordID.isValid(given) {
                     rowProblems.append(ImportProblem(row: row.row, field: Self.idColumn, message: "not a record id: \(Schema.quoted(given))"))

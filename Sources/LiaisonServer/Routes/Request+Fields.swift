@@ -57,8 +57,8 @@ extension Request {
         return try VersionToken(decoding: String(tag)).context
     }
 
-    /// The `{id}` parameter of the path.
+    /// The `{id}` parameter of the path, as ``RecordID/canonical(_:)`` spells it.
     func recordID(_ context: LiaisonRequestContext) -> String {
-        context.parameters.decoded("id")
+        RecordID.canonical(context.parameters.decoded("id"))
     }
 }

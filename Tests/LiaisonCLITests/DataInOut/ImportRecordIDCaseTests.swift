@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// A record id typed or pasted in capitals (`01A24344-EAAB-...`) is the same record as the
+/// lower-case id Liaison made: an import row updates it, and a command finds it, rather than a
+/// second record with the capitalised id that would sync to every office.
+@Suite struct ImportRecordIDCaseTests {
+    @Test func anImportedRowWithTheIDInCapitalsUpdatesTheRecord() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "m", "init", "--office", "mumbai")
+        let id = try recordID(try cli.ok("--data", "m", "record", "add", "--json", "title=Tata Advanced Systems", "type=investment", "tracks=ipef"))
+        let file = cli.directory.appendingPathComponent("sheet.csv")
+        try "id,title\n\(id.uppercased()),Tata Advanced Systems Hyderabad\n".write(to: file, atomically: true, encoding: .utf8)
+
+        let summary = try cli.ok("--data", "m", "import", file.path, author: "priya")
+        #expect(summary.contains("updated 1") && summary.contains("created 0"), "\(summary)")
+        let list = try cli.ok("--data", "m", "record", "list", "--format", "csv")
+        #expect(list.components(separatedBy: "\r\n").dropLast().count == 2, "one record, no second one with the capitalised id: \(list)")
+        #expect(!list.contains(id.uppercased()), "\(list)")
+
+        let shown = try cli.record("m", id.uppercased())
+        #expect(shown["id"] as? String == id)
+        #expect((shown["fields"] as? [String: Any])?["title"] as? String == "Tata Advanced Systems Hyderabad")
+        #expect(try cli.ok("--data", "m", "record", "history", id.uppercased()).contains("priya"))
+    }
+}
