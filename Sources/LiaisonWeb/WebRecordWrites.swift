@@ -216,23 +216,34 @@ extension WebRoutes {
         }
         var values: [String: FieldValue] = [:]
         var problems: [String] = []
+        // A choice is one of the values the page offers, spelled as it spells them; anything
+        // else (`pick.deleted=yes`, `pick.status=v+0`) is refused, never read as a choice.
         for name in record.conflictedFields {
             guard let pick = form["pick.\(name)"], !pick.isEmpty else { continue }
+            let entries = record.entries(of: name)
             if name == deletedField {
+                guard pick == "true" || pick == "false" else {
+                    problems.append(
+                        "Deleted at one office, edited at another: \"\(pick.prefix(60))\" is not a choice here; choose Keep deleted or Restore."
+                    )
+                    continue
+                }
                 values[name] = .bool(pick == "true")
             } else if pick == "new", let field = schema.field(name) {
                 let text = submittedText(field, form.all("new.\(name)"))
                 do { values[name] = try schema.parse(field: name, text: text) } catch { problems.append(message(error, field: name)) }
-            } else if pick.hasPrefix("v"), let index = Int(pick.dropFirst()), record.entries(of: name).indices.contains(index) {
-                values[name] = record.entries(of: name)[index].value
+            } else if let index = entries.indices.first(where: { pick == "v\($0)" }) {
+                values[name] = entries[index].value
             } else {
-                problems.append("\(schema.field(name)?.label ?? name): choose one of the values shown")
+                problems.append("\(schema.field(name)?.label ?? name): \"\(pick.prefix(60))\" is not a choice here; choose one of the values shown.")
             }
         }
         if values.isEmpty && problems.isEmpty { problems.append("Choose a value for at least one field, then save.") }
         // A resolution writes `deleted`: saved without the choice, it would restore the record
         // (as `liaison resolve` does) without anyone having chosen to.
-        if !values.isEmpty, values[deletedField] == nil, record.conflictedFields.contains(deletedField) {
+        if !values.isEmpty, values[deletedField] == nil, record.conflictedFields.contains(deletedField),
+            form["pick.\(deletedField)"]?.isEmpty ?? true
+        {
             problems.append("Deleted at one office, edited at another: choose Keep deleted or Restore as well, then save.")
         }
         guard problems.isEmpty else {

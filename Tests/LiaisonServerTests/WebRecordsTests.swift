@@ -384,6 +384,34 @@ struct WebRecordsTests {
         }
     }
 
+    /// A hand-made resolve form (`pick.deleted=yes`, `pick.value_usd=v+1`) is refused, naming
+    /// the choice, and changes nothing: only the values the page offers are choices.
+    @Test func aResolveChoiceThePageDoesNotOfferIsRefused() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let state = try #require(try await node.store.state(id: id))
+            _ = try await node.store.update(id: id, ["value_usd": .number(1)], readContext: state.context, author: "a")
+            _ = try await node.store.update(id: id, ["value_usd": .number(2)], readContext: state.context, author: "b")
+            _ = try await node.store.delete(id: id, readContext: state.context, author: "c")
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let version = try #require(WebBrowser.hidden("version", in: try await browser.get("/records/\(id)").text))
+            let before = try await node.store.currentSequence()
+            for pick in ["yes", "keep", "1", "True"] {
+                let refused = try await browser.post("/records/\(id)/resolve", ["version": version, "pick.deleted": pick, "pick.value_usd": "v0"])
+                #expect(refused.status == 400, "\(pick)")
+                #expect(refused.text.contains("&quot;\(pick)&quot; is not a choice here; choose Keep deleted or Restore."), "\(pick)")
+            }
+            for pick in ["v+1", "v01", "v9", "2"] {
+                let refused = try await browser.post("/records/\(id)/resolve", ["version": version, "pick.deleted": "false", "pick.value_usd": pick])
+                #expect(refused.status == 400, "\(pick)")
+                #expect(refused.text.contains("&quot;\(pick)&quot; is not a choice here; choose one of the values shown."), "\(pick)")
+            }
+            #expect(try await node.store.currentSequence() == before)
+            let unchanged = try #require(try await node.store.state(id: id))
+            #expect(unchanged.conflictedFields.sorted() == [deletedField, "value_usd"])
+        }
+    }
+
     @Test func textIsEscapedEverywhere() async throws {
         try await withNode { node in
             let browser = try await WebBrowser.signIn(node, as: .editor)
