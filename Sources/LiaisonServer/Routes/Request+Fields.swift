@@ -14,7 +14,7 @@ extension Request {
 
     static func fieldValues(from bytes: [UInt8]) throws -> [String: FieldValue] {
         guard !bytes.isEmpty else { throw APIError.badRequest("the body is empty: send a JSON object of fields") }
-        let members: [(name: String, value: FieldValue?)]
+        let members: [(name: String, value: Result<FieldValue, FieldsJSON.Unheld>)]
         do {
             members = try FieldsJSON.parse(Data(bytes))
         } catch {
@@ -26,10 +26,18 @@ extension Request {
         var values: [String: FieldValue] = [:]
         var issues: [ValidationError.Issue] = []
         for (name, value) in members.sorted(by: { $0.name < $1.name }) {
-            if let value {
-                values[name] = value
-            } else {
+            switch value {
+            case .success(let value): values[name] = value
+            case .failure(.notAFieldValue):
                 issues.append(.init(field: name, message: "must be a string, number, boolean, list of strings or null"))
+            case .failure(.numberOutOfRange(let number)):
+                issues.append(
+                    .init(
+                        field: name,
+                        message:
+                            "is out of range: a number must be from -\(Double.greatestFiniteMagnitude) to \(Double.greatestFiniteMagnitude), got \(number.prefix(40))"
+                    )
+                )
             }
         }
         guard issues.isEmpty else { throw ValidationError(issues: issues) }
