@@ -43,6 +43,23 @@ struct RecordCSVTests {
         }
     }
 
+    /// A cursor names a page of the JSON list: with CSV it is refused as the JSON list refuses a
+    /// bad one, never answered with every record as if it were left out.
+    @Test func aCursorIsRefusedNotIgnored() async throws {
+        try await withNode { node in
+            try await Self.fill(node.store, count: 3)
+            let reader = node.token(.reader)
+            let next = try #require(try await node.send("GET", "/v1/records?limit=1", token: reader).object["next"] as? String)
+            for cursor in ["abc", next] {
+                let json = try await node.send("GET", "/v1/records?cursor=\(cursor)", token: reader)
+                let csv = try await node.send("GET", "/v1/records?format=csv&cursor=\(cursor)", token: reader)
+                #expect(csv.status == 400, "\(cursor): \(csv.text.prefix(200))")
+                #expect(csv.error.contains("query parameter \"cursor\" pages the JSON list"), "\(csv.text.prefix(200))")
+                #expect(json.status == (cursor == "abc" ? 400 : 200))
+            }
+        }
+    }
+
     @Test func theWebListDownloadsEveryMatchOfItsFilters() async throws {
         try await withNode { node in
             try await Self.fill(node.store, count: 60)

@@ -104,8 +104,8 @@ extension APIHandlers {
         )
     }
 
-    /// Sort and paging parameters. A `whole` list (CSV) has no page size: every match unless
-    /// `limit`, in id order unless `sort`.
+    /// Sort and paging parameters. A `whole` list (CSV) has no page size and no cursor: every
+    /// match unless `limit`, in id order unless `sort`.
     private static func page(_ parameters: QueryParameters, whole: Bool = false) throws -> RecordQuery {
         var query = RecordQuery(sort: whole ? .created : .updated)
         query.limit =
@@ -114,6 +114,12 @@ extension APIHandlers {
             : try parameters.integer("limit", in: 1...APILimits.maxPageSize, default: APILimits.defaultPageSize)
         query.offset = try parameters.integer("offset", in: 0...Int(Int32.max), default: 0)
         query.cursor = try parameters.value("cursor", leftOut: "the first page")
+        // A cursor names a page; a whole list has none, and would answer every match instead.
+        if whole, query.cursor != nil {
+            throw APIError.badRequest(
+                "query parameter \"cursor\" pages the JSON list; format=csv answers every match (narrow it with limit and offset)"
+            )
+        }
         if let sort = try parameters.value("sort") {
             guard let order = RecordQuery.Sort(rawValue: sort) else {
                 let known = RecordQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")
