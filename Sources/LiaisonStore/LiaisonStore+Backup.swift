@@ -87,6 +87,10 @@ extension LiaisonStore {
     /// - Throws: ``StoreError`` `.alreadyInitialised` when `directory` holds a store,
     ///   `.invalid` when `backup` is empty, damaged or not a Liaison store.
     public static func restore(from backup: URL, into directory: URL) throws -> (NodeIdentity, BackupSummary) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw StoreError(.invalid, "the data directory \(directory.path) is a file, not a directory: restore into a new directory")
+        }
         let file = directory.appendingPathComponent(fileName)
         if FileManager.default.fileExists(atPath: file.path) {
             throw StoreError(.alreadyInitialised, "\(directory.path) already holds a store: restore into a new directory")
@@ -114,7 +118,9 @@ extension LiaisonStore {
             made.append(missing)
             missing.deleteLastPathComponent()
         }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+            throw fileProblem("cannot make the data directory \(directory.path)", error)
+        }
         do {
             return try restoreLocked(from: backup, into: directory)
         } catch {

@@ -68,13 +68,17 @@ extension QuarantineCommand {
 
         @OptionGroup var data: DataOptions
         @Argument(help: ArgumentHelp("The entry to drop (its number in `liaison quarantine list`).", valueName: "ID"))
-        var id: Int64?
+        var id: String?
         @Flag(name: .customLong("all"), help: "Drop every entry.")
         var all = false
 
+        /// The entry `id` names: read here rather than by ArgumentParser, so that a word where the
+        /// number goes (`drop abc`) is refused as a number out of range is, naming what is expected.
+        private var entry: Int64? { id.flatMap { Int64($0) } }
+
         func validate() throws {
             guard (id == nil) != !all else { throw ValidationError("give either an entry ID or --all") }
-            if let id, id < 1 { throw ValidationError(Self.outOfRange(String(id))) }
+            if let id, (entry ?? 0) < 1 { throw ValidationError(Self.outOfRange(id)) }
         }
 
         static func outOfRange(_ given: String) -> String {
@@ -83,9 +87,9 @@ extension QuarantineCommand {
 
         func run() async throws {
             let store = try data.openStore()
-            if let id {
-                try await store.dropQuarantined(id: id)
-                printForPeople("dropped \(id)")
+            if let entry {
+                try await store.dropQuarantined(id: entry)
+                printForPeople("dropped \(entry)")
             } else {
                 printForPeople("dropped \(try await store.dropAllQuarantined())")
             }

@@ -75,7 +75,8 @@ struct RecordListCommand: AsyncParsableCommand {
             limit: limit ?? Int.max
         )
         query.sort = sort.flatMap(RecordQuery.Sort.init(rawValue:)) ?? (format == .csv ? .created : .updated)
-        try query.check(against: store.schema)
+        // A filter value the schema does not know is a mistake in the command line, as a bad --sort is.
+        do { try query.check(against: store.schema) } catch { throw ArgumentParser.ValidationError(error.description) }
         switch format {
         case .csv: try printCSV(store, query)
         case .json: try printJSON(store, query)

@@ -16,6 +16,11 @@ import Testing
             // ArgumentParser reads a negative positional number as an option ("Unknown option '-3'").
             (["quarantine", "drop", "-3"], "ID must be an entry number from `liaison quarantine list`, 1 or more, got -3", "quarantine drop"),
             (["quarantine", "drop", "0"], "ID must be an entry number from `liaison quarantine list`, 1 or more, got 0", "quarantine drop"),
+            (["quarantine", "drop", "abc"], "ID must be an entry number from `liaison quarantine list`, 1 or more, got abc", "quarantine drop"),
+            (
+                ["record", "list", "--office", "paris"],
+                "office: must be one of new-delhi, mumbai, chennai, kolkata, hyderabad, bengaluru, ahmedabad, got \"paris\"", "record list"
+            ),
             (
                 ["user", "add", "bob", "--role", "superuser"],
                 "The value 'superuser' is invalid for '--role <ROLE>'. Please provide one of 'reader', 'editor' or 'admin'.", "user add"
@@ -40,6 +45,11 @@ import Testing
             #expect(result.code == 64, "liaison \(arguments.joined(separator: " "))")
             #expect(result.err == "error: \(error)\nsee `liaison \(help) --help`\n")
             #expect(result.out.isEmpty)
+        }
+        // Every filter the schema checks is a mistake in the command line, as --sort is.
+        for filter in ["--office", "--status", "--track"] {
+            let result = try cli.run(["--data", "node", "record", "list", filter, "bogus"])
+            #expect(result.code == 64 && result.err.hasSuffix("got \"bogus\"\nsee `liaison record list --help`\n"), "\(filter): \(result.err)")
         }
         // The role it lists is one it takes.
         #expect(

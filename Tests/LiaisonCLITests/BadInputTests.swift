@@ -33,7 +33,8 @@ struct BadInputTests {
         #expect(try cli.fails("record", "get", "no-such-id") == "error: no record no-such-id\n")
         #expect(try cli.fails("record", "set", "no-such-id", "notes=x") == "error: no record no-such-id\n")
         #expect(try cli.fails("resolve", id, "deleted=maybe").contains("deleted: must be true or false"))
-        #expect(try cli.fails("record", "list", "--status", "won").contains("status: must be one of"))
+        let wrongStatus = try cli.run(["record", "list", "--status", "won"])  // a mistake in the command line: 64, and the help line
+        #expect(wrongStatus.code == 64 && wrongStatus.err.hasPrefix("error: status: must be one of"), "\(wrongStatus.err)")
         #expect(try cli.fails("merge", "missing.json").contains("cannot read missing.json"))
         #expect(try cli.fails("merge", "-").contains("not a valid Liaison bundle"))
 
@@ -62,6 +63,21 @@ struct BadInputTests {
         try cli.ok("quarantine", "drop", "--all")
         #expect(try cli.ok("quarantine", "list") == "nothing quarantined\n")
         #expect(try cli.ok("record", "list", "--json").contains(id))
+    }
+
+    @Test("restore into a file named as the data directory says so and leaves the file")
+    func restoreIntoAFile() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "m", "init", "--office", "mumbai")
+        try cli.ok("--data", "m", "backup", "--out", "m.sqlite")
+        try "notes\n".write(to: cli.directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let error = try cli.fails("restore", "m.sqlite", "--data", "notes.txt")
+        #expect(
+            error.hasPrefix("error: the data directory ") && error.hasSuffix("notes.txt is a file, not a directory: restore into a new directory\n"),
+            "\(error)"
+        )
+        #expect(try String(contentsOf: cli.directory.appendingPathComponent("notes.txt"), encoding: .utf8) == "notes\n")
     }
 
     @Test("merge prints JSON with --json; a good bundle from stdin merges")
