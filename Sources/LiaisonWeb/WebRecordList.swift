@@ -11,7 +11,8 @@ extension WebRoutes {
     @Sendable func recordList(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
         let query = WebForm.query(of: request)
-        var filter = recordFilter(query, sort: .updated)
+        var filter: RecordQuery
+        do { filter = try WebRecordFilter(query, schema: schema, sort: .updated).query } catch { throw APIError.badRequest(error.description) }
         filter.cursor = query.text("cursor")
         let page = WebPager.pageNumber(query["page"], hasCursor: filter.cursor != nil)
         filter.limit = Self.pageSize
@@ -90,9 +91,23 @@ extension WebRoutes {
         )
     }
 
-    /// `GET /records.csv`: every record the list's filters match, as CSV (``RecordCSV``), streamed.
+    /// `GET /records.csv`: every record the list's filters match, as CSV (``RecordCSV``),
+    /// streamed; a filter the list does not know is a 400 in plain text (a download shows no page).
     @Sendable func recordCSV(_ request: Request, _ context: WebContext) async throws -> Response {
-        CSVDownload.records(store: store, query: recordFilter(WebForm.query(of: request), sort: .created))
+        let filter: WebRecordFilter
+        do { filter = try WebRecordFilter(WebForm.query(of: request), schema: schema, sort: .created) } catch {
+            return Self.plainText(error.description, status: .badRequest)
+        }
+        return CSVDownload.records(store: store, query: filter.query)
+    }
+
+    /// `text` as a plain-text answer: a refused download.
+    private static func plainText(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: text + "\n"))
+        )
     }
 
     /// While this node loads a peer's records in bulk (a first sync), what the list and search show.
@@ -101,20 +116,6 @@ extension WebRoutes {
         return WebNotice.info(
             "This office is loading records from another office (a first sync). The list shows them as they arrive; search finds them once the load has finished."
         )
-    }
-
-    /// The filters and order of the record list's query string (unknown values are ignored);
-    /// no page size.
-    private func recordFilter(_ query: WebForm, sort fallback: RecordQuery.Sort) -> RecordQuery {
-        var filter = RecordQuery(limit: Int.max)
-        filter.text = query.text("q")
-        filter.office = query.text("office").flatMap { CoreSchema.offices.contains($0) ? $0 : nil }
-        filter.track = query.text("track").flatMap { id in schema.tracks.contains { $0.id == id } ? id : nil }
-        filter.status = query.text("status").flatMap { CoreSchema.statuses.contains($0) ? $0 : nil }
-        filter.conflictedOnly = query["conflicted"] == "1"
-        filter.deleted = query["deleted"] == "1"
-        filter.sort = query.text("sort").flatMap(RecordQuery.Sort.init(rawValue:)) ?? fallback
-        return filter
     }
 
     private func recordRow(_ state: RecordState) -> HTML {
