@@ -47,6 +47,10 @@ struct RecordListSQL {
     static let keysReadAtMost = 10_000
 
     init(_ query: RecordQuery) {
+        var query = query
+        // A search with no words (`.`, `€`) is no search: the same plan, and the total from the
+        // kept counts, exact, rather than every record counted up to "more than 10,000".
+        if query.searchWords.isEmpty { query.text = nil }
         self.query = query
         let words = Array(query.searchWords.prefix(RecordQuery.searchWordLimit))
         match = Self.match(words, filtered: Self.filterWords(query))

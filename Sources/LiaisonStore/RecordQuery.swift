@@ -21,7 +21,8 @@ public struct RecordQuery: Hashable, Sendable {
     /// Deleted records instead of live ones (with ``conflictedOnly``: deleted ones only).
     public var deleted = false
     /// Words that every match holds in some text field, track fields included; each word a
-    /// prefix (`lith` finds lithium), case and accents ignored.
+    /// prefix (`lith` finds lithium), case and accents ignored. A text with no words (`.`, `€`)
+    /// is no search: the store lists and counts as without one.
     public var text: String?
     /// At most this many words of a search count: the search index reads each word on its own
     /// (a short one, `a`, reads every indexed word it starts), so a search costs more with every
