@@ -40,13 +40,26 @@ struct WebRecordFilter {
         do {
             try query.check(against: schema)
         } catch {
-            // The search's words are counted apart; the filters' field names are the
-            // parameters', but for `tracks`.
+            // The search's words are counted apart (``searchIsCut``); the filters' field names
+            // are the parameters', but for `tracks`.
             for issue in error.issues where issue.field != "q" {
                 throw Refusal(parameter: issue.field == "tracks" ? "track" : issue.field, problem: issue.message)
             }
         }
     }
+
+    /// Whether the search has more words than a search takes (``RecordQuery/searchWordLimit``).
+    var searchIsCut: Bool { query.searchWordsProblem != nil }
+
+    /// Cuts the search to the words a search takes, as they are searched for, so that the
+    /// search box, the page's links and its download say what was searched.
+    mutating func cutSearch() {
+        guard searchIsCut else { return }
+        query.text = query.searchWords.prefix(RecordQuery.searchWordLimit).joined(separator: " ")
+    }
+
+    /// Whether a search was given that has no words (`.`, `€`): it lists what no search lists.
+    var searchHasNoWords: Bool { query.text != nil && query.searchWords.isEmpty }
 
     /// The flag `name` as ``YesNo`` reads it; absent or empty is no.
     private static func flag(_ form: WebForm, _ name: String) throws(Refusal) -> Bool {

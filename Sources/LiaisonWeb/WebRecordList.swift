@@ -11,8 +11,12 @@ extension WebRoutes {
     @Sendable func recordList(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
         let query = WebForm.query(of: request)
-        var filter: RecordQuery
-        do { filter = try WebRecordFilter(query, schema: schema, sort: .updated).query } catch { throw APIError.badRequest(error.description) }
+        var checked: WebRecordFilter
+        do { checked = try WebRecordFilter(query, schema: schema, sort: .updated) } catch { throw APIError.badRequest(error.description) }
+        // People paste long text: the page searches for the first words, and says so.
+        let searchIsCut = checked.searchIsCut
+        checked.cutSearch()
+        var filter = checked.query
         filter.cursor = query.text("cursor")
         let page = WebPager.pageNumber(query["page"], hasCursor: filter.cursor != nil)
         filter.limit = Self.pageSize
@@ -65,12 +69,24 @@ extension WebRoutes {
             previous: listed.previous.map { link($0, page: shownPage - 1) },
             next: listed.next.map { link($0, page: shownPage + 1) }
         )
-        let notice = try await loadingNotice()
+        var notices = try await loadingNotice().map { [$0] } ?? []
+        if searchIsCut, let text = filter.text {
+            notices.append(
+                WebNotice.info(
+                    "Searched for the first \(RecordQuery.searchWordLimit) words: “\(text)”. A search takes at most \(RecordQuery.searchWordLimit) words; the rest were left out."
+                )
+            )
+        }
+        if checked.searchHasNoWords, let text = filter.text {
+            notices.append(
+                WebNotice.info("There was nothing to search for in “\(text)”: a search looks for words (letters and digits). Every record is listed.")
+            )
+        }
         return try await render(
             "Records",
             user: user,
             section: .records,
-            notice: WebNotice.done(query["done"]) ?? WebNotice.imported(query) ?? notice,
+            notice: HTML.join([WebNotice.done(query["done"]) ?? WebNotice.imported(query)].compactMap { $0 } + notices),
             body: """
                 <div class="page-head"><h1>Records</h1><div class="actions">\(download)\(newButton)</div></div>
                 <form class="card filters" method="get" action="/records" role="search" aria-label="Search and filter records">
@@ -97,6 +113,11 @@ extension WebRoutes {
         let filter: WebRecordFilter
         do { filter = try WebRecordFilter(WebForm.query(of: request), schema: schema, sort: .created) } catch {
             return Self.plainText(error.description, status: .badRequest)
+        }
+        // A file cannot carry the page's notice that a long search was cut: refused as the API
+        // refuses it (the page's own Download CSV carries the words it searched for).
+        if let problem = filter.query.searchWordsProblem {
+            return Self.plainText("No records were listed: q: \(problem).", status: .badRequest)
         }
         return CSVDownload.records(store: store, query: filter.query)
     }

@@ -65,4 +65,39 @@ struct WebRecordFilterTests {
             #expect(delhi.status == 200 && !delhi.text.contains("Lithium"))
         }
     }
+
+    @Test func aLongSearchIsCutToItsFirstWordsAndThePageSaysSo() async throws {
+        try await withNode { node in
+            let (live, _) = try await liveAndDeleted(node)
+            let browser = try await WebBrowser.signIn(node, as: .reader)
+            // Ten words, the first eight in the record; the ninth is not.
+            let pasted = "lithium refining jv lith ref j li r nowhere else"
+            let page = try await browser.get("/records?q=\(WebBrowser.encode(pasted))")
+            #expect(page.status == 200)
+            #expect(page.text.contains("Searched for the first 8 words: “lithium refining jv lith ref j li r”"), "\(page.text)")
+            #expect(page.text.contains("/records/\(live)\""), "the first 8 words match it")
+            #expect(page.text.contains("value=\"lithium refining jv lith ref j li r\""), "the search box shows what was searched")
+            #expect(page.text.contains("href=\"/records.csv?q=lithium%20refining%20jv%20lith%20ref%20j%20li%20r\""), "so does the download")
+            let eight = try await browser.get("/records?q=lithium+refining")
+            #expect(!eight.text.contains("Searched for the first"))
+
+            let download = try await browser.get("/records.csv?q=\(WebBrowser.encode(pasted))")
+            #expect(download.status == 400 && download.header("content-type")?.hasPrefix("text/plain") == true)
+            #expect(download.text.contains("at most 8 words; this one has 10"), "\(download.text)")
+        }
+    }
+
+    @Test func aSearchWithNoWordsListsEveryRecordAndSaysThereWasNothingToSearchFor() async throws {
+        try await withNode { node in
+            let (live, _) = try await liveAndDeleted(node)
+            let browser = try await WebBrowser.signIn(node, as: .reader)
+            for text in [".", "-", "€", "💎"] {
+                let page = try await browser.get("/records?q=\(WebBrowser.encode(text))")
+                #expect(page.status == 200 && page.text.contains("/records/\(live)\""), "q=\(text)")
+                #expect(page.text.contains("There was nothing to search for in “\(text)”"), "q=\(text)")
+                #expect(page.text.contains("Records 1–1 of 1"), "q=\(text)")
+            }
+            #expect(!(try await browser.get("/records?q=lithium").text.contains("nothing to search for")))
+        }
+    }
 }
