@@ -32,6 +32,9 @@ extension WebRoutes {
             listed = try await store.page(filter)
         }
         let states = listed.states
+        let loading = try await store.indexesAreAside()
+        // A search during a bulk load finds only the records held before it (docs/design.md §13).
+        let searchIncomplete = loading && !filter.searchWords.isEmpty
         let shownPage = listed.previous == nil ? 1 : page
 
         let pairs: [(String, String?)] = [
@@ -45,7 +48,7 @@ extension WebRoutes {
         let (first, last) = WebPager.rows(page: shownPage, size: Self.pageSize, count: states.count)
         let total =
             switch listed.total {
-            case .exact(let count): WebFormat.count(count)
+            case .exact(let count): searchIncomplete ? "at least \(WebFormat.count(count))" : WebFormat.count(count)
             case .moreThan(let count): "more than \(WebFormat.count(count))"
             }
         let newButton: HTML =
@@ -55,7 +58,9 @@ extension WebRoutes {
         let rows = states.map { recordRow($0) }
         let table: HTML =
             states.isEmpty
-            ? "<div class=\"card\"><p>No records match. Clear the filters or <a href=\"/records\">show every record</a>.</p></div>"
+            ? (searchIncomplete
+                ? "<div class=\"card\"><p>No records found among those this office held before the load. Try again when the load ends.</p></div>"
+                : "<div class=\"card\"><p>No records match. Clear the filters or <a href=\"/records\">show every record</a>.</p></div>")
             : """
             <div class="table-wrap"><table class="list">
             <caption class="muted" style="text-align:left;padding:0.5rem 0.75rem">Records \(first)–\(last) of \(total)</caption>
@@ -69,7 +74,7 @@ extension WebRoutes {
             previous: listed.previous.map { link($0, page: shownPage - 1) },
             next: listed.next.map { link($0, page: shownPage + 1) }
         )
-        var notices = try await loadingNotice().map { [$0] } ?? []
+        var notices = loading ? [Self.loadingNotice(searching: searchIncomplete)] : []
         if searchIsCut, let text = filter.text {
             notices.append(
                 WebNotice.info(
@@ -131,12 +136,16 @@ extension WebRoutes {
         )
     }
 
-    /// While this node loads a peer's records in bulk (a first sync), what the list and search show.
-    private func loadingNotice() async throws -> HTML? {
-        guard try await store.indexesAreAside() else { return nil }
-        return WebNotice.info(
-            "This office is loading records from another office (a first sync). The list shows them as they arrive; search finds them once the load has finished."
-        )
+    /// While this node loads a peer's records in bulk (a first sync), what the list shows; for a
+    /// search, that it finds only the records held before the load.
+    private static func loadingNotice(searching: Bool) -> HTML {
+        searching
+            ? WebNotice.warn(
+                "This office is still loading records from a peer; search finds only the records it held before: try again when the load ends."
+            )
+            : WebNotice.info(
+                "This office is loading records from another office (a first sync). The list shows them as they arrive; search finds them once the load has finished."
+            )
     }
 
     private func recordRow(_ state: RecordState) -> HTML {

@@ -83,25 +83,28 @@ extension APIHandlers {
     }
 
     /// `{"records": [...], "total", "total_exact", "limit", "offset", "next", "previous"}`: when
-    /// `total_exact` is false, more than `total` records match.
+    /// `total_exact` is false, more than `total` records match. A search during a bulk load adds
+    /// `"search_incomplete": true` (its total is not exact): it finds only the records this node
+    /// held before the load (docs/design.md §13).
     private func list(_ query: RecordQuery) async throws -> Response {
         let page = try await store.page(query)
+        let incomplete = query.searchWords.isEmpty ? false : try await store.indexesAreAside()
         let (total, exact) =
             switch page.total {
-            case .exact(let count): (count, true)
+            case .exact(let count): (count, !incomplete)
             case .moreThan(let count): (count, false)
             }
-        return .json(
-            .object([
-                ("records", .array(page.states.map { .record($0) })),
-                ("total", .int(Int64(total))),
-                ("total_exact", .bool(exact)),
-                ("limit", .int(Int64(query.limit))),
-                ("offset", .int(Int64(query.offset))),
-                ("next", .string(page.next)),
-                ("previous", .string(page.previous)),
-            ])
-        )
+        var members: [(String, JSON)] = [
+            ("records", .array(page.states.map { .record($0) })),
+            ("total", .int(Int64(total))),
+            ("total_exact", .bool(exact)),
+            ("limit", .int(Int64(query.limit))),
+            ("offset", .int(Int64(query.offset))),
+            ("next", .string(page.next)),
+            ("previous", .string(page.previous)),
+        ]
+        if incomplete { members.append(("search_incomplete", .bool(true))) }
+        return .json(.object(members))
     }
 
     /// Sort and paging parameters. A `whole` list (CSV) has no page size and no cursor: every
