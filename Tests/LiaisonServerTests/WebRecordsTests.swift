@@ -364,11 +364,7 @@ struct WebRecordsTests {
     /// Restore: without it the record would be restored unasked.
     @Test func resolvingOtherFieldsOfADeleteConflictNeedsItsChoice() async throws {
         try await withNode { node in
-            let id = try await makeRecord(node)
-            let state = try #require(try await node.store.state(id: id))
-            _ = try await node.store.update(id: id, ["value_usd": .number(1)], readContext: state.context, author: "a")
-            _ = try await node.store.update(id: id, ["value_usd": .number(2)], readContext: state.context, author: "b")
-            _ = try await node.store.delete(id: id, readContext: state.context, author: "c")
+            let id = try await Self.deletedWhileValueInConflict(node)
             #expect(try await node.store.state(id: id)?.conflictedFields.sorted() == [deletedField, "value_usd"])
             let browser = try await WebBrowser.signIn(node, as: .editor)
             let version = try #require(WebBrowser.hidden("version", in: try await browser.get("/records/\(id)").text))
@@ -384,15 +380,22 @@ struct WebRecordsTests {
         }
     }
 
+    /// A record on which three writers, each from the same version, set `value_usd` to 1, to 2,
+    /// and deleted it: conflicts on `value_usd` and on `deleted`. Returns its id.
+    static func deletedWhileValueInConflict(_ node: TestNode) async throws -> String {
+        let id = try await makeRecord(node)
+        let state = try #require(try await node.store.state(id: id))
+        _ = try await node.store.update(id: id, ["value_usd": .number(1)], readContext: state.context, author: "a")
+        _ = try await node.store.update(id: id, ["value_usd": .number(2)], readContext: state.context, author: "b")
+        _ = try await node.store.delete(id: id, readContext: state.context, author: "c")
+        return id
+    }
+
     /// A hand-made resolve form (`pick.deleted=yes`, `pick.value_usd=v+1`) is refused, naming
     /// the choice, and changes nothing: only the values the page offers are choices.
     @Test func aResolveChoiceThePageDoesNotOfferIsRefused() async throws {
         try await withNode { node in
-            let id = try await makeRecord(node)
-            let state = try #require(try await node.store.state(id: id))
-            _ = try await node.store.update(id: id, ["value_usd": .number(1)], readContext: state.context, author: "a")
-            _ = try await node.store.update(id: id, ["value_usd": .number(2)], readContext: state.context, author: "b")
-            _ = try await node.store.delete(id: id, readContext: state.context, author: "c")
+            let id = try await Self.deletedWhileValueInConflict(node)
             let browser = try await WebBrowser.signIn(node, as: .editor)
             let version = try #require(WebBrowser.hidden("version", in: try await browser.get("/records/\(id)").text))
             let before = try await node.store.currentSequence()
