@@ -91,13 +91,8 @@ struct MigrationTests {
         let today = try StoreFixture()
         let chennai = try StoreFixture(office: "chennai")
         let id = try await today.editedWhileDeletedLater(at: chennai)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
+        let directory = try Self.earlierStore(before: "lists: a delete in conflict with an edit leaves the record listed", copying: today.directory)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.makeEarlierStore(
-            in: directory,
-            upTo: Self.schema(before: "lists: a delete in conflict with an edit leaves the record listed"),
-            copying: today.directory.appendingPathComponent(LiaisonStore.fileName)
-        )
         let old = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
         try await old.write { db in try db.execute(sql: "UPDATE record SET deleted = 1 WHERE id = ?", arguments: [id]) }
         try old.close()
@@ -182,6 +177,14 @@ struct MigrationTests {
         _ = try await fixture.store.merge([theirs], from: chennai.store.identity.replicaID)
         #expect(try await fixture.store.state(id: disputed.id)?.conflictedFields.isEmpty == false)
         return (fixture, [plain.id, edited.id, deleted.id, disputed.id])
+    }
+
+    /// A new temporary directory holding the store of the release before `migration`, with the
+    /// rows of the store in `source` (``makeEarlierStore(in:upTo:copying:)``); the caller removes it.
+    static func earlierStore(before migration: String, copying source: URL) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
+        try makeEarlierStore(in: directory, upTo: schema(before: migration), copying: source.appendingPathComponent(LiaisonStore.fileName))
+        return directory
     }
 
     /// Makes, in `directory`, the store an earlier release made: the schema the migrations up

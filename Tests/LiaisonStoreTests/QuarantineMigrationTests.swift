@@ -15,13 +15,11 @@ struct QuarantineMigrationTests {
     /// entries read as they were kept.
     @Test func entriesPushedUnderClaimedReplicaIDsFillTheirTokensRoom() async throws {
         let today = try StoreFixture()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try MigrationTests.makeEarlierStore(
-            in: directory,
-            upTo: MigrationTests.schema(before: "intake: the quarantine bounded per peer token and per configured peer"),
-            copying: today.directory.appendingPathComponent(LiaisonStore.fileName)
+        let directory = try MigrationTests.earlierStore(
+            before: "intake: the quarantine bounded per peer token and per configured peer",
+            copying: today.directory
         )
+        defer { try? FileManager.default.removeItem(at: directory) }
         let bound = IntakeLimits.maxQuarantinedPerSource
         let old = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
         try await old.write { db in
@@ -65,13 +63,8 @@ struct QuarantineMigrationTests {
     /// sorting every entry's bytes.
     @Test func aQuarantineMadeByThePreviousReleaseIsListedAPageAtATime() async throws {
         let today = try StoreFixture()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
+        let directory = try MigrationTests.earlierStore(before: "intake: the quarantine listed a page at a time", copying: today.directory)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try MigrationTests.makeEarlierStore(
-            in: directory,
-            upTo: MigrationTests.schema(before: "intake: the quarantine listed a page at a time"),
-            copying: today.directory.appendingPathComponent(LiaisonStore.fileName)
-        )
         let arrivals: [Int64] = (0..<30).map { [5, 1, 9, 9, 9, 3][$0 % 6] * 1_000 + Int64($0 / 6) }
         let old = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
         try await old.write { db in

@@ -26,14 +26,9 @@ struct SearchFiltersMigrationTests {
     @Test("an index set aside by a load still running when the store is upgraded comes back with the filters' columns")
     func setAsideDuringTheUpgrade() async throws {
         let today = try await MigrationTests.storeWithEveryKindOfRecord()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
+        let directory = try MigrationTests.earlierStore(before: Self.migration, copying: today.fixture.directory)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent(LiaisonStore.fileName)
-        try MigrationTests.makeEarlierStore(
-            in: directory,
-            upTo: MigrationTests.schema(before: Self.migration),
-            copying: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName)
-        )
         #expect(try Self.definitions(file).index == "CREATE INDEX record_list_search ON record(key, deleted)")
 
         // A process of the release before is loading in bulk: the index is aside, the lock held.
@@ -62,13 +57,8 @@ struct SearchFiltersMigrationTests {
     @Test("a store of the release before gets the index with the filters' columns")
     func upgraded() async throws {
         let today = try await MigrationTests.storeWithEveryKindOfRecord()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
+        let directory = try MigrationTests.earlierStore(before: Self.migration, copying: today.fixture.directory)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try MigrationTests.makeEarlierStore(
-            in: directory,
-            upTo: MigrationTests.schema(before: Self.migration),
-            copying: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName)
-        )
         let store = try LiaisonStore(directory: directory, schema: .core)
         #expect(try Self.definitions(directory.appendingPathComponent(LiaisonStore.fileName)) == (Self.index, nil))
         #expect(try await store.page(RecordQuery(status: "contacted", text: "fab")).states.map(\.id) == [today.ids[1]])

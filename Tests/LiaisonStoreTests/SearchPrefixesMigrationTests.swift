@@ -26,14 +26,9 @@ struct SearchPrefixesMigrationTests {
     @Test("a store of the release before finds the same records by a word of one, two, three or more letters")
     func upgraded() async throws {
         let today = try await MigrationTests.storeWithEveryKindOfRecord()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
+        let directory = try MigrationTests.earlierStore(before: Self.migration, copying: today.fixture.directory)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent(LiaisonStore.fileName)
-        try MigrationTests.makeEarlierStore(
-            in: directory,
-            upTo: MigrationTests.schema(before: Self.migration),
-            copying: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName)
-        )
         let words = ["l", "li", "lit", "lith", "f", "fa", "fab", "m", "x"]
         let before = try Self.matches(words, in: file)
         #expect(!before.definition.contains("prefix"))
