@@ -78,7 +78,10 @@ extension RecordState {
         var summary = DisplaySummary()
         for (name, entries) in fields {
             guard let shown = winner(entries, in: name) else { continue }
-            if Self.holdsDifferentValues(entries) { summary.conflicted = true }
+            if Self.holdsDifferentValues(entries) {
+                summary.conflicted = true
+                if name != deletedField { summary.otherValues[name] = Self.others(than: shown, in: entries) }
+            }
             if name == deletedField {
                 summary.deleted = shown == .bool(true)
             } else if !shown.isNull {
@@ -86,6 +89,15 @@ extension RecordState {
             }
         }
         return summary
+    }
+
+    /// The different values of `entries` but `shown`, in the order of their writes' dots.
+    private static func others(than shown: FieldValue, in entries: [Dot: FieldValue]) -> [FieldValue] {
+        var others: [FieldValue] = []
+        for (_, value) in entries.sorted(by: { $0.key < $1.key }) where value != shown && !others.contains(value) {
+            others.append(value)
+        }
+        return others
     }
 
     /// The wall-clock time of the latest write still live in the state (ms since 1970).
@@ -102,4 +114,7 @@ public struct DisplaySummary: Hashable, Sendable {
     public var deleted = false
     /// Whether any field (`deleted` included) holds two or more different values.
     public var conflicted = false
+    /// Each field in conflict (`deleted` aside) with the values it holds besides its display
+    /// value, a cleared value included (`null`), in the order of their writes' dots.
+    public var otherValues: [String: [FieldValue]] = [:]
 }

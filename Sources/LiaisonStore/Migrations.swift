@@ -21,6 +21,7 @@ enum Migrations {
         registerSearchFilters(in: &migrator)
         registerQuarantineOrder(in: &migrator)
         registerSearchPrefixes(in: &migrator)
+        registerConflictSearch(in: &migrator)
         return migrator
     }
 

@@ -46,7 +46,7 @@ struct RecordRow: Sendable {
         let values = summary.values
         self.values = values
         display = DisplayValuesJSON.encode(values)
-        search = SearchText.of(values)
+        search = SearchText.of(summary)
         let trackList = values["tracks"]?.listValue ?? []
         tracks = trackList.isEmpty ? "" : "," + trackList.joined(separator: ",") + ","
         deleted = summary.deleted

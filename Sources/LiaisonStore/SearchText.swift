@@ -1,18 +1,28 @@
 import LiaisonCore
 
 /// The text a record is found by: every text of its display values, list items included, in
-/// key order, dates left out (`2026-03-01` matches no word a person looks for). Kept in the
-/// record's `search` column; the search index (`record_fts`) indexes that column.
+/// key order, each field in conflict with its other values after the one shown (a record is
+/// found by what either office wrote), dates left out (`2026-03-01` matches no word a person
+/// looks for). Kept in the record's `search` column; the search index (`record_fts`) indexes
+/// that column.
 enum SearchText {
-    /// The words of `values`, joined by spaces; empty when there are none.
-    static func of(_ values: [String: FieldValue]) -> String {
+    /// The words of `summary`'s display values and other values, joined by spaces; empty when
+    /// there are none.
+    static func of(_ summary: DisplaySummary) -> String {
         var texts: [String] = []
-        for (_, value) in values.sorted(by: { $0.key < $1.key }) {
+        func add(_ value: FieldValue) {
             switch value {
             case .text(let text): if !isDate(text) { texts.append(text) }
             case .list(let items): texts += items.filter { !isDate($0) }
             case .number, .bool, .null: break
             }
+        }
+        let fields =
+            summary.otherValues.isEmpty
+            ? summary.values.keys.sorted() : Set(summary.values.keys).union(summary.otherValues.keys).sorted()
+        for field in fields {
+            summary.values[field].map(add)
+            summary.otherValues[field]?.forEach(add)
         }
         return texts.joined(separator: " ")
     }

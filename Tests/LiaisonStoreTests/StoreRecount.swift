@@ -56,18 +56,22 @@ struct StoreRecount {
          FROM report_fact)
         """
 
-    /// Records whose search text is not the text of their display values (worked out here with
-    /// SQLite's json_tree, apart from the store's code); throws when the search index is not in
-    /// step with the texts (FTS5's integrity check against its content).
+    /// Records whose search text is not the text of their display values, or, for a record in
+    /// conflict, lacks a text any of its values holds (worked out here with SQLite's json_tree,
+    /// apart from the store's code); throws when the search index is not in step with the texts
+    /// (FTS5's integrity check against its content).
     func searchRowsOutOfStep() throws -> Int {
-        try DatabaseQueue(path: file.path).write { db in
+        let notDate = "value NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+        return try DatabaseQueue(path: file.path).write { db in
             try db.execute(sql: "INSERT INTO record_fts (record_fts, rank) VALUES ('integrity-check', 1)")
             return try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT count(*) FROM record WHERE search IS NOT coalesce((
-                        SELECT group_concat(value, ' ') FROM json_tree(record.display)
-                        WHERE type = 'text' AND value NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'), '')
+                    SELECT count(*) FROM record WHERE conflicted = 0 AND search IS NOT coalesce((
+                        SELECT group_concat(value, ' ') FROM json_tree(record.display) WHERE type = 'text' AND \(notDate)), '')
+                    OR conflicted = 1 AND EXISTS (
+                        SELECT 1 FROM json_each(record.state, '$.writes') AS w, json_tree(w.value, '$.fields') AS f
+                        WHERE f.type = 'text' AND f.\(notDate) AND instr(record.search, f.value) = 0)
                     """
             )!
         }

@@ -48,6 +48,42 @@ struct StoreSearchTests {
         #expect(try await titles(store, "\"").count == 2, "punctuation alone is no word: no search")
     }
 
+    @Test("a field in conflict finds its record by each office's value; once resolved, by the value kept")
+    func conflictedValuesAreFound() async throws {
+        let (mumbai, chennai) = (try StoreFixture(), try StoreFixture(office: "chennai"))
+        let id = try await Self.titleInConflict(at: mumbai, and: chennai)
+        for here in [mumbai, chennai] {
+            for word in ["cobalt", "graph"] {
+                #expect(try await here.store.page(RecordQuery(text: word)).states.map(\.id) == [id], "\(word)")
+            }
+            #expect(try await here.store.page(RecordQuery(text: "lithium")).states.isEmpty, "a value both offices replaced")
+            #expect(try StoreRecount(directory: here.directory).searchRowsOutOfStep() == 0)
+        }
+
+        _ = try await mumbai.store.resolve(id: id, try mumbai.values("title=Cobalt refinery"), author: "asha")
+        #expect(try await mumbai.store.page(RecordQuery(text: "cobalt")).states.map(\.id) == [id])
+        #expect(try await mumbai.store.page(RecordQuery(text: "graph")).states.isEmpty)
+        #expect(try StoreRecount(directory: mumbai.directory).searchRowsOutOfStep() == 0)
+    }
+
+    /// Makes "Lithium JV" at `one`, retitled at once "Cobalt refinery" there and "Graphite anode
+    /// plant" at `other`, each having merged the other's edit: the title in conflict at both.
+    /// Returns the record's id.
+    static func titleInConflict(at one: StoreFixture, and other: StoreFixture) async throws -> String {
+        let made = try await one.add("Lithium JV")
+        _ = try await other.store.merge([made], from: one.store.identity.replicaID)
+        let here = try await one.store.update(id: made.id, try one.values("title=Cobalt refinery"), readContext: made.context, author: "asha")
+        let there = try await other.store.update(
+            id: made.id,
+            try other.values("title=Graphite anode plant"),
+            readContext: made.context,
+            author: "priya"
+        )
+        _ = try await one.store.merge([there], from: other.store.identity.replicaID)
+        _ = try await other.store.merge([here], from: one.store.identity.replicaID)
+        return made.id
+    }
+
     @Test("control characters separate words (a NUL does not cut the search short), and a search reads at most its first 8 words")
     func separatorsAndWordLimit() async throws {
         let fixture = try StoreFixture()
