@@ -122,13 +122,13 @@ extension UserCommand {
 }
 
 /// The password in `file` (a file or a pipe, such as `<(echo ...)`): its first line, without
-/// the line break.
+/// the line break (LF, CRLF as Windows writes it, or CR).
 private func readPassword(_ file: String) throws -> String {
     guard let text = String(data: try InputFile.read(file, kind: "password file"), encoding: .utf8) else {
         throw CommandFailure("password file \(file) is not UTF-8 text: save the password as plain text")
     }
-    let password = String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+    // By `isNewline`: a CRLF is one Character, which a split on "\n" does not see.
+    let password = String(text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: \.isNewline).first ?? "")
     if let problem = PasswordHash.problem(with: password) { throw CommandFailure("\(file): \(problem)") }
     return password
 }

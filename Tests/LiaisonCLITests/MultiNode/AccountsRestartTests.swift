@@ -77,5 +77,11 @@ struct AccountsRestartTests {
         }
         let disabled = try await send("POST", "/v1/session", [], #"{"name":"ravi","password":"\#(oneTime)"}"#)
         #expect(disabled.status == 403)
+
+        // A password file saved on Windows (Notepad: CRLF line ends) sets its first line.
+        let windows = root.url.appendingPathComponent("windows.password")
+        try Data("Correct horse 12\r\nsecond line\r\n".utf8).write(to: windows)
+        _ = try LiaisonRun.ok(["user", "set", "asha", "--password-file", windows.path], data: data)
+        #expect(try await send("POST", "/v1/session", [], #"{"name":"asha","password":"Correct horse 12"}"#).status == 201)
     }
 }
