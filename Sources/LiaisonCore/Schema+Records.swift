@@ -1,13 +1,20 @@
+import Foundation
+
 extension Schema {
     /// Checks every value of a write and returns them normalised; every problem is reported
-    /// at once. The reserved field ``deletedField`` cannot be written this way.
+    /// at once. The reserved field ``deletedField`` cannot be written this way. Blank text (empty
+    /// or only spaces) clears an optional field, as a typed value does (``parse(field:text:)``).
     public func checkWrite(_ values: [String: FieldValue]) throws(ValidationError) -> [String: FieldValue] {
         var checked: [String: FieldValue] = [:]
         var issues: [ValidationError.Issue] = []
         if values.isEmpty { issues.append(.init(field: "fields", message: "no field to write")) }
         for name in values.keys.sorted() {
             do {
-                checked[name] = try check(field: name, value: values[name]!)
+                var value = values[name]!
+                if let text = value.textValue, text.trimmingCharacters(in: .whitespaces).isEmpty, try !declaration(name).required {
+                    value = .null
+                }
+                checked[name] = try check(field: name, value: value)
             } catch {
                 issues.append(contentsOf: error.issues)
             }

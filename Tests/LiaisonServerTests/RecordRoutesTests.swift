@@ -123,6 +123,35 @@ struct RecordRoutesTests {
         }
     }
 
+    /// Blank text clears an optional field, as the CLI's `notes=` and an import's empty cell do:
+    /// a record never holds `""`, so its CSV export imports back unchanged.
+    @Test func blankTextClearsAField() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let created = try await node.send(
+                "POST",
+                "/v1/records",
+                token: editor,
+                json: #"{"title":"Empty notes","type":"event","tracks":["ipef"],"notes":"","us_party":"   ","value_basis":""}"#
+            )
+            #expect(created.status == 201, "\(created.text)")
+            let fields = try #require(created.object["fields"] as? [String: Any])
+            #expect(fields["notes"] == nil && fields["us_party"] == nil && fields["value_basis"] == nil, "\(fields)")
+            let id = try #require(created.object["id"] as? String)
+
+            func patch(_ json: String, after reply: Reply) async throws -> Reply {
+                try await node.send("PATCH", "/v1/records/\(id)", token: editor, json: json, headers: [("If-Match", reply.header("etag") ?? "")])
+            }
+            let noted = try await patch(#"{"notes":"Call back in May"}"#, after: created)
+            #expect((noted.object["fields"] as? [String: Any])?["notes"] as? String == "Call back in May")
+            let cleared = try await patch(#"{"notes":""}"#, after: noted)
+            #expect(cleared.status == 200)
+            #expect((cleared.object["fields"] as? [String: Any])?["notes"] == nil, "\(cleared.text)")
+            let blankTitle = try await patch(#"{"title":" "}"#, after: cleared)
+            #expect(blankTitle.status == 400 && blankTitle.text.contains("must not be empty"), "\(blankTitle.text)")
+        }
+    }
+
     /// A record id pasted in capitals is the record's own id, for reading and writing alike.
     @Test func aRecordIDInCapitalsIsTheSameRecord() async throws {
         try await withNode { node in
