@@ -6,8 +6,12 @@ import Foundation
 /// link is followed, so the file it points to is the one replaced.
 enum OutputFile {
     /// The file to write for `path`, its symbolic links followed.
-    /// - Throws: ``CommandFailure`` when `path` is there but is not a regular file.
+    /// - Throws: ``CommandFailure`` when `path` is there but is not a regular file, or ends in
+    ///   `/` (a directory's name: the file was written under the name without it).
     static func url(_ path: String) throws -> URL {
+        guard !path.hasSuffix("/") else {
+            throw CommandFailure("--out \(path) ends in / (a directory); name a file, or leave out --out to write to standard output")
+        }
         let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return url }
