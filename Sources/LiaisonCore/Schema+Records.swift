@@ -40,7 +40,12 @@ extension Schema {
         // The record before the write is looked at only when there is something to excuse.
         let heldOutside = outside.isEmpty ? [] : Set((before.map { fieldsOutsideTracks($0.displayValues) } ?? []).map(\.name))
         for (name, track) in outside where !heldOutside.contains(name) {
-            issues.append(.init(field: name, message: "belongs to track \(track), which the record is not in"))
+            issues.append(
+                .init(
+                    field: name,
+                    message: "belongs to track \(track), which the record is not in: keep the track, or clear the field in the same change"
+                )
+            )
         }
         guard issues.isEmpty else { throw ValidationError(issues: issues) }
     }

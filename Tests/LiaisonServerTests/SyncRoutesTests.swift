@@ -129,6 +129,9 @@ struct SyncRoutesTests {
             let first = try #require(entries.first?["id"] as? Int)
             #expect(try await node.send("DELETE", "/v1/quarantine/\(first)", token: node.token(.admin)).status == 204)
             #expect(try await node.send("DELETE", "/v1/quarantine/\(first)", token: node.token(.admin)).status == 404)
+            let past = try await node.send("DELETE", "/v1/quarantine/99999999999999999999999", token: node.token(.admin))
+            #expect(past.status == 404 && past.error == "no quarantined state 99999999999999999999999", "\(past.text)")
+            #expect(try await node.send("DELETE", "/v1/quarantine/abc", token: node.token(.admin)).status == 400)
             let dropped = try await node.send("DELETE", "/v1/quarantine", token: node.token(.admin))
             #expect(dropped.object["dropped"] as? Int == 2)
 

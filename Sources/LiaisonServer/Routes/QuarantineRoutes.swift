@@ -24,9 +24,11 @@ extension APIHandlers {
 
     @Sendable func dropQuarantine(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let text = context.parameters.decoded("id")
-        guard let id = Int64(text), id > 0 else {
+        guard !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
             throw APIError.badRequest("quarantine entry id must be a whole number, got \"\(text.prefix(40))\"")
         }
+        // A number past any id names no entry, as an id not kept does.
+        guard let id = Int64(text) else { throw APIError.notFound("no quarantined state \(text.prefix(40))") }
         try await store.dropQuarantined(id: id)
         return Response(status: .noContent)
     }
