@@ -24,14 +24,25 @@ extension LiaisonStore {
     /// - Throws: ``StoreError`` `.invalid` naming the directory a token file must be in, and how
     ///   the operator puts one there, when `given` names a file anywhere else.
     public func heldPeerTokenFile(_ given: String) throws -> String {
-        let path = URL(fileURLWithPath: given, relativeTo: peerTokenDirectory).resolvedPath()
+        let url = URL(fileURLWithPath: given, relativeTo: peerTokenDirectory)
+        let path = url.resolvedPath()
         guard peerTokenDirectory.holds(path) else {
-            let named = given.isEmpty ? "no file was named" : "\(TerminalText.line(String(given.prefix(200)))) is not there"
             throw StoreError(
                 .invalid,
-                "a peer added here must use a token file this node holds for peers, in \(peerTokenDirectory.path); \(named). Ask whoever runs the server to put the peer token in that directory (install -d -m 700 \(peerTokenDirectory.path); install -m 600 FILE \(peerTokenDirectory.path)/), then give its name, e.g. chennai.token"
+                "a peer added here must use a token file this node holds for peers, in \(peerTokenDirectory.path); \(whyNotHeld(given, url)). Ask whoever runs the server to put the peer token in that directory (install -d -m 700 \(peerTokenDirectory.path); install -m 600 FILE \(peerTokenDirectory.path)/), then give its name, e.g. chennai.token"
             )
         }
         return path
+    }
+
+    /// Why `given` (at `url`) is not a file in ``peerTokenDirectory``, for the refusal: nothing
+    /// named, a name outside it, a link there to a file elsewhere, or a path through a link.
+    private func whyNotHeld(_ given: String, _ url: URL) -> String {
+        let shown = TerminalText.line(String(given.prefix(200)))
+        if given.isEmpty { return "no file was named" }
+        let itself = url.resolvedPath(followingItself: false)
+        guard peerTokenDirectory.holds(itself) else { return "\(shown) is outside it" }
+        let isLink = (try? FileManager.default.attributesOfItem(atPath: itself)[.type] as? FileAttributeType) == .typeSymbolicLink
+        return isLink ? "\(shown) is a link to a file outside it, and links out of it are refused" : "\(shown) leads outside it through a linked directory"
     }
 }
