@@ -8,17 +8,19 @@ extension LiaisonStore {
         try await database.read { db in try db.events(recordID: id, after: 0) }
     }
 
-    /// A record's timeline, newest first, or nil when there is no such record.
+    /// The timeline of the record `id` names (as ``state(id:)`` reads it), newest first, or nil
+    /// when there is no such record.
     public func history(id: String) async throws -> [HistoryEntry]? {
         try await history(id: id, after: nil, limit: .max)?.entries
     }
 
-    /// Up to `limit` entries of a record's timeline, newest first, from just after the entry
-    /// `cursor` names (``HistoryPage/next`` of the page before), or nil when there is no such record.
+    /// Up to `limit` entries of the timeline of the record `id` names (as ``state(id:)`` reads
+    /// it), newest first, from just after the entry `cursor` names (``HistoryPage/next`` of the
+    /// page before), or nil when there is no such record.
     /// - Throws: ``StoreError`` `.invalid` when `cursor` names no write of the record.
     public func history(id: String, after cursor: Dot?, limit: Int) async throws -> HistoryPage? {
         try await database.read { db in
-            guard try db.loadState(id: id) != nil else { return nil }
+            guard let id = try db.loadState(given: id)?.id else { return nil }
             guard let page = HistoryEntry.page(of: try db.events(recordID: id, after: 0), after: cursor, limit: limit) else {
                 throw StoreError(.invalid, "record \(id) has no write \(cursor!) to continue its history after")
             }

@@ -97,16 +97,18 @@ extension LiaisonStore {
         }
     }
 
-    /// The current state of a record.
+    /// The current state of the record `id` names: the record with exactly that id, else the
+    /// one with its lower-case spelling (a UUID typed in capitals; docs/design.md §3).
     public func state(id: String) async throws -> RecordState? {
-        try await database.read { db in try db.loadState(id: id) }
+        try await database.read { db in try db.loadState(given: id) }
     }
 
-    /// Loads, changes, checks and saves one record with the write's event, in one transaction
-    /// (shared with concurrent writes, each in its own savepoint: ``GroupCommit``).
+    /// Loads, changes, checks and saves the record `id` names (as ``state(id:)`` reads it) with
+    /// the write's event, in one transaction (shared with concurrent writes, each in its own
+    /// savepoint: ``GroupCommit``).
     private func change(id: String, _ body: @escaping @Sendable (inout RecordState) throws -> WriteEvent) async throws -> RecordState {
         try await recordWrites.write { db in
-            guard var state = try db.loadState(id: id) else {
+            guard var state = try db.loadState(given: id) else {
                 throw StoreError(.notFound, "no record \(id)")
             }
             let before = state

@@ -154,6 +154,17 @@ extension Database {
         guard let json = try String.fetchOne(statement, arguments: [id]) else { return nil }
         return try RecordState(json: Data(json.utf8))
     }
+
+    /// The stored state of the record a person means by `given` (a command's `ID`, the `{id}`
+    /// of an address): the record whose id is exactly `given`, else the one whose id is
+    /// ``RecordID/canonical(_:)`` of it (docs/design.md §3). A record stored under an id in
+    /// capitals (imported before 2026.12.04.4) is reached by that id as it is shown; any other
+    /// spelling of a UUID reaches the lower-case record.
+    func loadState(given: String) throws -> RecordState? {
+        if let state = try loadState(id: given) { return state }
+        let canonical = RecordID.canonical(given)
+        return canonical == given ? nil : try loadState(id: canonical)
+    }
 }
 
 extension StatementArguments {

@@ -183,7 +183,7 @@ extension WebRoutes {
 
     /// The record of the `{id}` parameter, or 404.
     func loadState(_ context: WebContext) async throws -> RecordState {
-        let id = RecordID.canonical(context.parameters.decoded("id"))
+        let id = context.parameters.decoded("id")
         guard let state = try await store.state(id: id) else { throw StoreError(.notFound, "There is no record \(id) at this office.") }
         return state
     }

@@ -20,7 +20,7 @@ struct RecordDeleteCommand: AsyncParsableCommand {
     @OptionGroup var author: AuthorOptions
     @OptionGroup var version: VersionOptions
 
-    @Argument(help: "The record id.", transform: RecordID.canonical)
+    @Argument(help: "The record id.")
     var id: String
 
     func run() async throws {

@@ -12,7 +12,7 @@ struct RecordHistoryCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The record id.", transform: RecordID.canonical)
+    @Argument(help: "The record id.")
     var id: String
 
     func run() async throws {

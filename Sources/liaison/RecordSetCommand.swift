@@ -19,7 +19,7 @@ struct RecordSetCommand: AsyncParsableCommand {
     @OptionGroup var author: AuthorOptions
     @OptionGroup var version: VersionOptions
 
-    @Argument(help: "The record id.", transform: RecordID.canonical)
+    @Argument(help: "The record id.")
     var id: String
 
     @Argument(help: ArgumentHelp("Field values.", valueName: "FIELD=VALUE"))

@@ -21,7 +21,7 @@ struct ResolveCommand: AsyncParsableCommand {
     @OptionGroup var author: AuthorOptions
     @OptionGroup var version: VersionOptions
 
-    @Argument(help: "The record id.", transform: RecordID.canonical)
+    @Argument(help: "The record id.")
     var id: String
 
     @Argument(help: ArgumentHelp("The settled values.", valueName: "FIELD=VALUE"))

@@ -174,6 +174,44 @@ struct RecordRoutesTests {
         }
     }
 
+    /// A record stored under an id in capitals beside the lower-case record (imported before
+    /// 2026.12.04.4 and synced here) is reached by that id as lists show it, through the API and
+    /// the page, and can be deleted; the lower-case record stays as it was.
+    @Test func aRecordStoredUnderAnIDInCapitalsIsReachedByThatID() async throws {
+        try await withNode { node in
+            let editor = node.token(.editor)
+            let id = try #require(try await node.send("POST", "/v1/records", token: editor, json: Self.newRecord).object["id"] as? String)
+            var stray = RecordState(id: id.uppercased())
+            try stray.write(
+                [
+                    "type": .text("joint_venture"), "title": .text("Lithium refining JV, imported again"),
+                    "office": .text("chennai"), "tracks": .list(["critical_minerals"]), "status": .text("identified"),
+                ],
+                readContext: .empty,
+                replica: "chennai.abc123",
+                meta: WriteMeta(author: "priya", at: 1_700_000_000_000)
+            )
+            _ = try await node.store.merge([stray], from: "chennai.abc123")
+
+            let read = try await node.send("GET", "/v1/records/\(stray.id)", token: editor)
+            #expect(read.status == 200 && read.object["id"] as? String == stray.id, "\(read.text)")
+            #expect(try await node.send("GET", "/v1/records/\(id)", token: editor).object["id"] as? String == id)
+            #expect(try await node.send("GET", "/v1/records/\(stray.id)/history", token: editor).text.contains("priya"))
+            let page = try await WebBrowser.signIn(node, as: .reader).get("/records/\(stray.id)")
+            #expect(page.status == 200 && page.text.contains("imported again"), "\(page.text)")
+
+            let deleted = try await node.send(
+                "DELETE",
+                "/v1/records/\(stray.id)",
+                token: editor,
+                headers: [("If-Match", try #require(read.header("etag")))]
+            )
+            #expect(deleted.status == 200, "\(deleted.text)")
+            #expect(try await node.store.state(id: stray.id)?.isDeleted == true)
+            #expect(try await node.store.state(id: id)?.isDeleted == false)
+        }
+    }
+
     @Test func writesWithoutIfMatchAre428AndBadTokensAre400() async throws {
         try await withNode { node in
             let editor = node.token(.editor)

@@ -65,8 +65,9 @@ extension Request {
         return try VersionToken(decoding: String(tag)).context
     }
 
-    /// The `{id}` parameter of the path, as ``RecordID/canonical(_:)`` spells it.
+    /// The `{id}` parameter of the path, as given: the store reads it as the record it names
+    /// (``LiaisonStore/state(id:)``).
     func recordID(_ context: LiaisonRequestContext) -> String {
-        RecordID.canonical(context.parameters.decoded("id"))
+        context.parameters.decoded("id")
     }
 }

@@ -24,4 +24,31 @@ import Testing
         #expect((shown["fields"] as? [String: Any])?["title"] as? String == "Tata Advanced Systems Hyderabad")
         #expect(try cli.ok("--data", "m", "record", "history", id.uppercased()).contains("priya"))
     }
+
+    /// A record an import before 2026.12.04.4 made under an id in capitals, beside the record
+    /// with the lower-case id, synced from another office: a command given the id as lists show
+    /// it reaches that record, so it can be read and deleted; the lower-case record stays.
+    @Test func aRecordStoredUnderAnIDInCapitalsIsReachedByThatID() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        for (data, office) in [("c", "chennai"), ("m", "mumbai")] { try cli.ok("--data", data, "init", "--office", office) }
+        let id = try recordID(try cli.ok("--data", "c", "record", "add", "--json", "title=Tata Advanced Systems", "type=investment", "tracks=ipef"))
+        let bundle = try cli.ok("--data", "c", "export")
+        let stray = id.uppercased()
+        for text in [bundle, bundle.replacingOccurrences(of: id, with: stray).replacingOccurrences(of: "Systems", with: "Systems (again)")] {
+            let file = cli.directory.appendingPathComponent("bundle.json")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            try cli.ok("--data", "m", "merge", file.path)
+        }
+        #expect(try cli.ok("--data", "m", "record", "list", "--format", "csv").contains(stray))
+
+        let shown = try cli.record("m", stray)
+        #expect(shown["id"] as? String == stray)
+        #expect((shown["fields"] as? [String: Any])?["title"] as? String == "Tata Advanced Systems (again)")
+        #expect(try cli.ok("--data", "m", "record", "delete", stray).hasPrefix("deleted \(stray) "))
+        #expect(try cli.record("m", stray)["deleted"] as? Bool == true)
+        let kept = try cli.record("m", id)
+        #expect(kept["deleted"] as? Bool == false)
+        #expect((kept["fields"] as? [String: Any])?["title"] as? String == "Tata Advanced Systems")
+    }
 }
