@@ -91,7 +91,7 @@ extension LiaisonStore {
                 var problems = plan.problems
                 for (row, newID) in zip(plan.rows, newIDs) {
                     do {
-                        switch try self.importRow(row, newID: newID, db: db, meta: meta) {
+                        switch try self.importRow(row, newID: newID, wording: plan.mapWording, db: db, meta: meta) {
                         case .created: summary.created += 1
                         case .updated(let update):
                             summary.updated += 1
@@ -140,8 +140,14 @@ extension LiaisonStore {
     }
 
     /// Writes one row (see ``importRecords(_:hash:fileName:author:dryRun:again:)``); a record it
-    /// creates takes the row's id, else `newID`.
-    private func importRow(_ row: ImportPlan.Row, newID: String, db: Database, meta: WriteMeta) throws -> RowOutcome {
+    /// creates takes the row's id, else `newID`. Advice names a map entry as `wording` writes it.
+    private func importRow(
+        _ row: ImportPlan.Row,
+        newID: String,
+        wording: ImportPlan.MapWording,
+        db: Database,
+        meta: WriteMeta
+    ) throws -> RowOutcome {
         if let id = row.id, var state = try db.loadState(id: id) {
             // A row exported where writes this node has not received were already in: which of
             // its cells the file changed cannot be told here (an untouched cell may hold another
@@ -176,7 +182,7 @@ extension LiaisonStore {
         if let id = row.id, !RecordID.isUUID(id) {
             throw StoreError(
                 .invalid,
-                "no record here has id \"\(id)\", and a new record's id must be a UUID (as Liaison makes them); if this column is the spreadsheet's own numbering, skip it with --map \"COLUMN=\""
+                "no record here has id \"\(id)\", and a new record's id must be a UUID (as Liaison makes them); if this column is the spreadsheet's own numbering, skip it with \(wording("COLUMN="))"
             )
         }
         var values = row.values.filter { !$0.value.isNull }

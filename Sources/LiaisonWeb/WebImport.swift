@@ -16,6 +16,10 @@ extension WebRoutes {
     /// script refuses a larger file when it is chosen, naming both sizes.
     static let importMaxFileBytes = APILimits.maxBodyBytes / 3 * 2
 
+    /// A map entry as the page's box takes it, for problems and advice: `the line “Deal
+    /// name=title” in Columns to map`.
+    static let mapBox = ImportPlan.MapWording(before: "the line “", after: "” in Columns to map")
+
     @Sendable func importPage(_ request: Request, _ context: WebContext) async throws -> Response {
         try await showImport(user: context.user, csv: "", name: "", map: "", dates: "")
     }
@@ -48,7 +52,7 @@ extension WebRoutes {
         do {
             map = try ImportPlan.columnMap(mapText.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }.map(String.init))
         } catch {
-            return try await again(WebNotice.error("Map: \(error.description { "the line “\($0)”" })."))
+            return try await again(WebNotice.error(WebFormat.sentence(error.description(naming: Self.mapBox.callAsFunction)) + "."))
         }
         let dates = DateOrder(rawValue: datesText)
         if dates == nil, !datesText.isEmpty {
@@ -56,7 +60,7 @@ extension WebRoutes {
         }
         let table: CSVTable
         do { table = try CSVReader.read(csv) } catch { return try await again(WebNotice.error("\(name), \(error)")) }
-        let plan = ImportPlan(table: table, schema: schema, map: map, dates: dates)
+        let plan = ImportPlan(table: table, schema: schema, map: map, dates: dates, wording: Self.mapBox)
         let confirm = form["confirm"] == "1"
         let preview = importPreview(table, plan)
         do {

@@ -113,6 +113,31 @@ struct WebImportTests {
         }
     }
 
+    /// A column that is no field, and an id column of the spreadsheet's own numbering, are
+    /// advised in the page's terms (a line of its Columns to map box), not the command line's
+    /// `--map`; the lines advised then import the file.
+    @Test func mapAdviceNamesALineOfTheMapBox() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let csv = "No,Title,Type,Tracks,Colour\n1,Lithium JV,investment,sccp,red\n"
+            let reply = try await browser.post("/import", ["csv": csv, "name": "deals.csv", "map": "No=id"])
+            #expect(reply.status == 400)
+            #expect(
+                reply.text.contains(
+                    "column &quot;Colour&quot; is not a field; map it with the line “Colour=FIELD” in Columns to map or skip it with the line “Colour=” in Columns to map"
+                ),
+                "\(reply.text)"
+            )
+            #expect(reply.text.contains("own numbering, skip it with the line “COLUMN=” in Columns to map"), "\(reply.text)")
+            #expect(!reply.text.contains("--map"), "\(reply.text)")
+            let wrong = try await browser.post("/import", ["csv": csv, "name": "deals.csv", "map": "No=id\nColour"])
+            #expect(wrong.text.contains("The line “Colour” in Columns to map: expected COLUMN=FIELD."), "\(wrong.text)")
+
+            let advised = try await browser.post("/import", ["csv": csv, "name": "deals.csv", "map": "No=\nColour="])
+            #expect(advised.status == 200 && advised.text.contains("Every row is good"), "\(advised.text)")
+        }
+    }
+
     /// The page's Download CSV, edited and imported after someone else changed the record: the
     /// preview says which fields the row writes, and the import keeps the other person's edit.
     @Test func anOldDownloadEditedAndImportedKeepsTheEditsMadeSince() async throws {

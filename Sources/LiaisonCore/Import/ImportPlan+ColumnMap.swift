@@ -31,6 +31,34 @@ extension ImportPlan {
     }
 }
 
+extension ImportPlan {
+    /// How entries of a column map are written where the import is asked for (`--map "…"` on
+    /// the command line, a line of the web page's box), so that a problem names an entry, and
+    /// advice gives one, in the words the person uses there.
+    ///
+    /// ```swift
+    /// ImportPlan.MapWording.commandLine("Deal name=title")  // --map "Deal name=title"
+    /// ```
+    public struct MapWording: Hashable, Sendable {
+        /// What comes before the entry.
+        public let before: String
+        /// What comes after it.
+        public let after: String
+
+        /// Entries written between `before` and `after`.
+        public init(before: String, after: String) {
+            self.before = before
+            self.after = after
+        }
+
+        /// The command line's: `--map "COLUMN=FIELD"`.
+        public static let commandLine = MapWording(before: "--map \"", after: "\"")
+
+        /// `entry` (`COLUMN=FIELD`) as written there.
+        public func callAsFunction(_ entry: String) -> String { before + entry + after }
+    }
+}
+
 extension ImportPlan.ColumnMapProblem {
     /// The problem in words, each entry named as `name` writes it (`--map "…"`, or a line of the
     /// page's Map box).

@@ -3,15 +3,21 @@ extension ImportPlan {
     /// and of `map`: a column maps as `map` says, else to the field (of `known`) it names. A
     /// `map` entry's column and field match as a header matches a field (ignoring case, spaces,
     /// `_` and `-`); one naming a column the file does not have, or a field that is not in
-    /// `known`, is a problem (with the nearest field name, when one is close).
-    static func columnFields(_ table: CSVTable, known: [String], map: [String: String]) -> ([String?], [ImportProblem]) {
+    /// `known`, is a problem (with the nearest field name, when one is close). Map entries are
+    /// named, and advised, as `wording` writes them.
+    static func columnFields(
+        _ table: CSVTable,
+        known: [String],
+        map: [String: String],
+        wording: MapWording
+    ) -> ([String?], [ImportProblem]) {
         let header = CSVTable.headerRow
         var problems: [ImportProblem] = []
         // The field of each mapped column: "" skips it, as does a map entry naming no field
         // (already a problem).
         var mapped: [Int: String] = [:]
         for (column, target) in map.sorted(by: { $0.key < $1.key }) {
-            let entry = "--map \"\(column)=\(target)\""
+            let entry = wording("\(column)=\(target)")
             let indices = table.header.indices.filter { Schema.matchChoice(table.header[$0], [column]) != nil }
             if indices.isEmpty {
                 problems.append(ImportProblem(row: header, field: nil, message: "\(entry): the file has no column \"\(column)\""))
@@ -42,7 +48,7 @@ extension ImportPlan {
                         row: header,
                         field: nil,
                         message:
-                            "column \"\(column)\" is not a field\(Self.suggestion(column, known)); map it with --map \"\(column)=FIELD\" or skip it with --map \"\(column)=\""
+                            "column \"\(column)\" is not a field\(Self.suggestion(column, known)); map it with \(wording("\(column)=FIELD")) or skip it with \(wording("\(column)="))"
                     )
                 )
                 fields.append(nil)

@@ -48,6 +48,9 @@ public struct ImportPlan: Hashable, Sendable {
     public let rows: [Row]
     /// Every problem found, in row order.
     public let problems: [ImportProblem]
+    /// How the column map's entries are written where the import was asked for: problems found
+    /// later (a row's id that cannot be a new record's) advise an entry in the same words.
+    public let mapWording: MapWording
 
     /// The name of the column that holds record ids.
     public static let idColumn = "id"
@@ -64,11 +67,20 @@ public struct ImportPlan: Hashable, Sendable {
     /// a field the schema does not have is a problem). Every cell is read through ``CSVFormulaGuard/unguarded(_:)`` (so the `'` an
     /// export put before `=x` comes off), then parsed with ``Schema/parseCell(field:text:dates:)``,
     /// slash dates in the order `dates` states, or else the one the file's dates tell (``ImportDates``).
-    public init(table: CSVTable, schema: Schema, map: [String: String] = [:], dates stated: DateOrder? = nil) {
+    /// A problem that names or advises a map entry writes it as `wording` does (the CLI's
+    /// `--map "…"` unless told).
+    public init(
+        table: CSVTable,
+        schema: Schema,
+        map: [String: String] = [:],
+        dates stated: DateOrder? = nil,
+        wording: MapWording = .commandLine
+    ) {
         var problems: [ImportProblem] = []
         let header = CSVTable.headerRow
         let known = [Self.idColumn] + schema.fields.map(\.name) + [deletedField, Self.versionColumn]
-        let (fields, columnProblems) = Self.columnFields(table, known: known, map: map)
+        let (fields, columnProblems) = Self.columnFields(table, known: known, map: map, wording: wording)
+        mapWording = wording
         problems += columnProblems
         if !fields.contains(Self.idColumn) {
             for field in schema.fields where field.required && !Self.defaultedFields.contains(field.name) {
