@@ -21,6 +21,7 @@ extension Schema {
             guard plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
                 let number = Double(plain)
             else { throw ValidationError(name, "\(field.kind.expectation), got \(Self.quoted(text))") }
+            guard number.isFinite else { throw outOfRange(field: name, written: trimmed) }
             return try check(field: name, value: .number(number))
         case .choice, .date, .digits:
             return try check(field: name, value: .text(trimmed))
@@ -61,14 +62,10 @@ extension Schema {
             return .list(Array(Set(items)).sorted())
         case (.bool, .bool):
             return value
-        case (.money, .number(let number)):
-            guard number.isFinite, number >= 0 else { throw fail() }
-            guard number <= FieldKind.maxMoney else {
-                throw ValidationError(name, "must be at most 1,000,000,000,000 (a trillion dollars), got \(Self.describe(value))")
+        case (.money, .number(let number)), (.integer, .number(let number)):
+            if let problem = field.kind.problem(with: number) {
+                throw ValidationError(name, "\(problem), got \(Self.describe(value))")
             }
-            return value
-        case (.integer(let min, let max), .number(let number)):
-            guard number == number.rounded(), Double(min) <= number, number <= Double(max) else { throw fail() }
             return value
         case (.date, .text(let text)):
             guard Self.isDate(text) else { throw fail() }
@@ -79,6 +76,17 @@ extension Schema {
         default:
             throw fail()
         }
+    }
+
+    /// The refusal of a number too large for any number to hold (`1e400`, as `written` in an API
+    /// body, or a command's `value_usd=` with 400 digits), in the words of field `name`'s own rule,
+    /// as ``check(field:value:)`` refuses a number out of its range:
+    /// `value_usd: must be at most 1,000,000,000,000 (a trillion dollars), got 1e400`.
+    public func outOfRange(field name: String, written: String) -> ValidationError {
+        let field: FieldDeclaration
+        do { field = try declaration(name) } catch { return error }
+        let number: Double = written.hasPrefix("-") ? -.infinity : .infinity
+        return ValidationError(name, "\(field.kind.problem(with: number) ?? field.kind.expectation), got \(written.prefix(40))")
     }
 
     /// Whether `text` is a real calendar date in `YYYY-MM-DD` form.
@@ -107,6 +115,22 @@ extension Schema {
 }
 
 extension FieldKind {
+    /// What is wrong with `number` as a value of this kind (the rule it breaks, for error
+    /// messages), or nil when it is one: an amount from 0 to ``maxMoney``, a whole number in an
+    /// integer's range; never a value of another kind.
+    func problem(with number: Double) -> String? {
+        switch self {
+        case .money:
+            // Not `number < 0`: NaN is no amount either.
+            guard number >= 0 else { return expectation }
+            return number <= Self.maxMoney ? nil : "must be at most 1,000,000,000,000 (a trillion dollars)"
+        case .integer(let min, let max):
+            return number == number.rounded() && Double(min) <= number && number <= Double(max) ? nil : expectation
+        default:
+            return expectation
+        }
+    }
+
     /// What a value of this kind must be, for error messages.
     var expectation: String {
         switch self {

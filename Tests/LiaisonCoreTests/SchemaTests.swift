@@ -51,6 +51,32 @@ import Testing
         #expect(throws: ValidationError.self) { try schema.check(field: "value_usd", value: .text("5")) }
     }
 
+    /// A number no double holds (`1e400` in an API body, 400 digits typed) is refused by the
+    /// rule of its field, naming what the field takes, not the range of a double.
+    @Test func aNumberNoDoubleHoldsIsRefusedByItsFieldsRule() throws {
+        let digits = "1" + String(repeating: "0", count: 400)
+        #expect(
+            parseError("value_usd", digits)
+                == "value_usd: must be at most 1,000,000,000,000 (a trillion dollars), got \(digits.prefix(40))"
+        )
+        #expect(
+            schema.outOfRange(field: "value_usd", written: "1e400").description
+                == "value_usd: must be at most 1,000,000,000,000 (a trillion dollars), got 1e400"
+        )
+        #expect(schema.outOfRange(field: "value_usd", written: "-1e400").description == "value_usd: must be a number ≥ 0, got -1e400")
+        #expect(schema.outOfRange(field: "title", written: "1e400").description == "title: must be text of at most 200 characters, got 1e400")
+        #expect(schema.outOfRange(field: "colour", written: "1e400").description == "colour: unknown field")
+        let attendance = Schema(trackFields: [.track("sccp", "attendance", label: "Attendance", kind: .integer(min: 0, max: 100_000))])
+        #expect(
+            parseError("sccp.attendance", digits, in: attendance)
+                == "sccp.attendance: must be a whole number from 0 to 100000, got \(digits.prefix(40))"
+        )
+        #expect(
+            attendance.outOfRange(field: "sccp.attendance", written: "1e400").description
+                == "sccp.attendance: must be a whole number from 0 to 100000, got 1e400"
+        )
+    }
+
     @Test func unknownFieldsAreRefusedByName() {
         #expect(parseError("colour", "red") == "colour: unknown field")
         #expect(parseError("deleted", "true")?.hasPrefix("deleted: unknown field") == true)

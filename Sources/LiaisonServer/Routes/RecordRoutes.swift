@@ -6,7 +6,7 @@ import LiaisonStore
 /// `/v1/records` and `/v1/conflicts`: staff reading and writing records.
 extension APIHandlers {
     @Sendable func createRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        let values = try await request.fieldValues()
+        let values = try await request.fieldValues(schema: store.schema)
         let state = try await store.create(values, author: context.author)
         var headers = Self.etag(state)
         headers[.location] = "/v1/records/\(state.id)"
@@ -37,7 +37,7 @@ extension APIHandlers {
     @Sendable func updateRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let id = request.recordID(context)
         let read = try request.ifMatchContext()
-        let values = try await request.fieldValues()
+        let values = try await request.fieldValues(schema: store.schema)
         let state = try await store.update(id: id, values, readContext: read, author: context.author)
         return .json(.record(state), headers: Self.etag(state))
     }
@@ -52,7 +52,7 @@ extension APIHandlers {
     @Sendable func resolveRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let id = request.recordID(context)
         let read = try request.ifMatchContext(required: false)
-        let values = try await request.fieldValues()
+        let values = try await request.fieldValues(schema: store.schema)
         let state = try await store.resolve(id: id, values, version: read, author: context.author)
         return .json(.record(state), headers: Self.etag(state))
     }

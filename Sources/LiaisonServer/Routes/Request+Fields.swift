@@ -4,15 +4,18 @@ import LiaisonCore
 import LiaisonHTTP
 
 extension Request {
-    /// The body as a JSON object of fields (`{"title": "…", "tracks": ["sccp"]}`).
+    /// The body as a JSON object of the fields of `schema` (`{"title": "…", "tracks": ["sccp"]}`).
     /// - Throws: 400 for malformed JSON or a body that is not an object; `ValidationError`
     ///   naming every member whose value no field can hold. The schema checks the rest.
-    func fieldValues() async throws -> [String: FieldValue] {
+    func fieldValues(schema: Schema) async throws -> [String: FieldValue] {
         let bytes = try await collectBody()
-        return try Self.fieldValues(from: bytes)
+        return try Self.fieldValues(from: bytes, schema: schema)
     }
 
-    static func fieldValues(from bytes: [UInt8]) throws -> [String: FieldValue] {
+    /// `bytes` as ``fieldValues(schema:)`` reads a body. A number no double holds (`1e400`) is
+    /// refused by the rule of the `schema` field it was given for (``Schema/outOfRange(field:written:)``);
+    /// without a schema (a body that is not a record's fields), by the range of a number.
+    static func fieldValues(from bytes: [UInt8], schema: Schema? = nil) throws -> [String: FieldValue] {
         guard !bytes.isEmpty else { throw APIError.badRequest("the body is empty: send a JSON object of fields") }
         let members: [(name: String, value: Result<FieldValue, FieldsJSON.Unheld>)]
         do {
@@ -31,6 +34,10 @@ extension Request {
             case .failure(.notAFieldValue):
                 issues.append(.init(field: name, message: "must be a string, number, boolean, list of strings or null"))
             case .failure(.numberOutOfRange(let number)):
+                if let schema {
+                    issues += schema.outOfRange(field: name, written: number).issues
+                    continue
+                }
                 issues.append(
                     .init(
                         field: name,
