@@ -10,7 +10,10 @@ import NIOCore
 public enum CSVDownload {
     /// The records of `query` as ``RecordCSV``, streamed chunk by chunk as the store reads them
     /// (a whole list never sits in memory), as an attachment named `records.csv`.
-    public static func records(store: LiaisonStore, query: RecordQuery) -> Response {
+    /// - Throws: ``searchDuringBulkLoad`` for a search (`q`) while this node loads a peer's
+    ///   records in bulk: the file would lack the records still loading, and says nothing.
+    public static func records(store: LiaisonStore, query: RecordQuery) async throws -> Response {
+        if !query.searchWords.isEmpty, try await store.indexesAreAside() { throw searchDuringBulkLoad }
         let csv = RecordCSV(schema: store.schema)
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: csv.header))
@@ -27,6 +30,18 @@ public enum CSVDownload {
             body: body
         )
     }
+
+    /// The refusal of a search's CSV during a bulk load (a new office's first sync,
+    /// `"loading_in_bulk": true`): search finds only the records held before the load
+    /// (docs/design.md §13), and a file cannot carry the notice the page shows. 503 with
+    /// `Retry-After`, not 409: nothing in the request is wrong or in conflict, the same request
+    /// answers once the load ends, and clients that retry (`curl --retry`) wait and retry a 503.
+    /// A CSV without a search reads the table and is complete: it is not refused.
+    public static let searchDuringBulkLoad = APIError(
+        .serviceUnavailable,
+        "No records were listed: this office is loading records from a peer in bulk (a first sync), and until the load ends a search finds only the records it held before, so the file could miss some. Try again when the load ends; a download without a search is complete now.",
+        headers: [.retryAfter: "60"]
+    )
 
     /// One table of a report as CSV, named `<report>-<table>.csv`; 404 naming the tables there are.
     public static func reportTable(

@@ -113,7 +113,8 @@ extension WebRoutes {
     }
 
     /// `GET /records.csv`: every record the list's filters match, as CSV (``RecordCSV``),
-    /// streamed; a filter the list does not know is a 400 in plain text (a download shows no page).
+    /// streamed; a filter the list does not know is a 400 in plain text (a download shows no page),
+    /// and a search during a bulk load a 503 (``CSVDownload/searchDuringBulkLoad``).
     @Sendable func recordCSV(_ request: Request, _ context: WebContext) async throws -> Response {
         let filter: WebRecordFilter
         do { filter = try WebRecordFilter(WebForm.query(of: request), schema: schema, sort: .created) } catch {
@@ -124,14 +125,21 @@ extension WebRoutes {
         if let problem = filter.query.searchWordsProblem {
             return Self.plainText("No records were listed: q: \(problem).", status: .badRequest)
         }
-        return CSVDownload.records(store: store, query: filter.query)
+        do {
+            return try await CSVDownload.records(store: store, query: filter.query)
+        } catch let refused as APIError {
+            return Self.plainText(refused.message, status: refused.status, headers: refused.headers)
+        }
     }
 
     /// `text` as a plain-text answer: a refused download.
-    private static func plainText(_ text: String, status: HTTPResponse.Status) -> Response {
-        Response(
+    private static func plainText(_ text: String, status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(
             status: status,
-            headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            headers: headers,
             body: .init(byteBuffer: ByteBuffer(string: text + "\n"))
         )
     }

@@ -72,7 +72,7 @@ extension APIHandlers {
         } catch {
             throw APIError(.badRequest, "invalid filter: \(error.description)", fields: error.issues.map { ($0.field, $0.message) })
         }
-        return csv ? csvList(query) : try await list(query)
+        return csv ? try await csvList(query) : try await list(query)
     }
 
     @Sendable func listConflicts(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
