@@ -14,6 +14,9 @@ public struct RecordView: Hashable, Sendable {
         public let author: String
         /// When, as ISO 8601 UTC.
         public let at: String
+        /// Whether `at` lies outside the range every office accepts (``WriteMeta/isTimeOutOfRange``):
+        /// shown marked, as the history marks it.
+        public let timeOutOfRange: Bool
     }
 
     /// The record id.
@@ -37,7 +40,13 @@ public struct RecordView: Hashable, Sendable {
         var conflicts: [String: [ConflictValue]] = [:]
         for name in state.conflictedFields {
             conflicts[name] = state.entries(of: name).map {
-                ConflictValue(value: $0.value, replica: $0.dot.replica, author: $0.meta.author, at: Timestamp.iso($0.meta.at))
+                ConflictValue(
+                    value: $0.value,
+                    replica: $0.dot.replica,
+                    author: $0.meta.author,
+                    at: Timestamp.iso($0.meta.at),
+                    timeOutOfRange: $0.meta.isTimeOutOfRange
+                )
             }
         }
         self.conflicts = conflicts

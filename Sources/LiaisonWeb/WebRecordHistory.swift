@@ -11,6 +11,16 @@ extension WebRoutes {
     /// The most entries of the history one page shows; older ones are a link away.
     static let historyPageSize = 100
 
+    /// The mark of a write whose time is outside the range every office accepts
+    /// (``WriteMeta/isTimeOutOfRange``), beside its time in the history and in a conflict's values.
+    static let clockWasWrongBadge: HTML =
+        "<span class=\"badge conflict\" title=\"This time is outside \(IntakeLimits.writeTimeRange), the range every office accepts: the clock of the node that made the write was wrong, and other offices refuse it\">Clock was wrong</span>"
+
+    /// ``clockWasWrongBadge`` after a space when `meta`'s time is out of range; else nothing.
+    static func clockMark(_ meta: WriteMeta) -> HTML {
+        meta.isTimeOutOfRange ? " \(clockWasWrongBadge)" : .empty
+    }
+
     /// The timeline of `state`'s record as a card: a page of it, from the newest write or from
     /// just after `cursor`, with a link to the next one.
     func historySection(_ state: RecordState, user: WebUser, after cursor: Dot?) async throws -> HTML {
@@ -36,11 +46,7 @@ extension WebRoutes {
                     "<span class=\"badge\" title=\"Made from the record as it stood when this office started keeping history\">Reconstructed</span>"
                 )
             }
-            if event.isTimeOutOfRange {
-                marks.append(
-                    "<span class=\"badge conflict\" title=\"This time is outside \(IntakeLimits.writeTimeRange), the range every office accepts: the clock of the node that made the write was wrong, and other offices refuse it\">Clock was wrong</span>"
-                )
-            }
+            if event.isTimeOutOfRange { marks.append(Self.clockWasWrongBadge) }
             let when: HTML = event.isTimeUnknown ? "time unknown" : "\(WebFormat.time(millis: event.meta.at))"
             let restored = entry.superseded[deletedField]?.contains(.bool(true)) ?? false
             let rows = event.values.sorted { $0.key < $1.key }.compactMap { name, value -> HTML? in

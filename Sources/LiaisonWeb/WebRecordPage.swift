@@ -138,7 +138,7 @@ extension WebRoutes {
             let shown: HTML = index == 0 ? " <span class=\"badge\">shown now</span>" : .empty
             let writes = entries.filter { $0.value == entries[index].value }.map { entry -> HTML in
                 """
-                <span class="meta">Edited at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong>, \(WebFormat.time(millis: entry.meta.at))</span>
+                <span class="meta">Edited at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong>, \(WebFormat.time(millis: entry.meta.at))\(Self.clockMark(entry.meta))</span>
                 """
             }
             return """
@@ -165,7 +165,7 @@ extension WebRoutes {
         func card(_ deleted: Bool) -> HTML {
             let matching = entries.filter { $0.value == .bool(deleted) }
             let who = matching.map { entry -> HTML in
-                "<span class=\"meta\">\(deleted ? "Deleted" : "Edited") at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong>, \(WebFormat.time(millis: entry.meta.at))</span>"
+                "<span class=\"meta\">\(deleted ? "Deleted" : "Edited") at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong>, \(WebFormat.time(millis: entry.meta.at))\(Self.clockMark(entry.meta))</span>"
             }
             let id = deleted ? "p-deleted-keep" : "p-deleted-restore"
             let radio: HTML =

@@ -36,7 +36,7 @@ struct RecordHistoryCommand: AsyncParsableCommand {
         if entry.concurrent { marks.append("conflict") }
         if entry.isResolution { marks.append("resolution") }
         if event.reconstructed { marks.append("reconstructed") }
-        if event.isTimeOutOfRange { marks.append("clock was wrong") }
+        if event.isTimeOutOfRange { marks.append(RecordText.clockWasWrong) }
         let when = event.isTimeUnknown ? "(time unknown)" : Timestamp.iso(event.meta.at)
         var text = "\(when)  " + [entry.office, event.meta.author, event.dot.description].map(TerminalText.line).joined(separator: "  ")
         if !marks.isEmpty { text += "  [" + marks.joined(separator: ", ") + "]" }

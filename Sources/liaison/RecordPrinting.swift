@@ -49,6 +49,10 @@ func printText(_ store: LiaisonStore, _ query: RecordQuery) async throws {
 
 /// The human-readable form of a record.
 enum RecordText {
+    /// The mark of a write whose time is outside the range every office accepts
+    /// (``WriteMeta/isTimeOutOfRange``), in its history entry and its value's CONFLICT line.
+    static let clockWasWrong = "clock was wrong"
+
     /// A block: id, version, each field in schema order, conflicts with every value. Values are
     /// shown through ``TerminalText``: a value's further lines are indented under its first.
     ///
@@ -86,7 +90,7 @@ enum RecordText {
                     String(repeating: " ", count: width + 4) + (index == 0 ? "* " : "  ")
                         + text.padding(toLength: max(valueWidth, text.count), withPad: " ", startingAt: 0)
                         + " by \(TerminalText.line(conflict.author)) at \(TerminalText.line(conflict.replica)), \(conflict.at)"
-                        + (index == 0 ? " (shown)" : "")
+                        + (conflict.timeOutOfRange ? " [\(clockWasWrong)]" : "") + (index == 0 ? " (shown)" : "")
                 )
             }
         }

@@ -107,6 +107,41 @@ struct ClockRoutesTests {
         }
     }
 
+    /// A value in conflict whose write was saved under a wrong clock: the page's conflict card
+    /// marks its time as the history marks the entry; the other value's time is not marked.
+    @Test func aConflictsValueSavedUnderAWrongClockShowsMarked() async throws {
+        let clock = Clock()
+        try await withNode(clock) { node in
+            let id = try await makeRecord(node)
+            let editor = node.token(.editor)
+            let etag = try #require(try await node.send("GET", "/v1/records/\(id)", token: editor).header("etag"))
+            // A second apart, so that only the last write holds the time the SQL below finds.
+            let start = Timestamp.millis()
+            for (index, status) in ["contacted", "in_discussion"].enumerated() {
+                clock.fixed.withLock { $0 = start + 1_000 * Int64(index + 1) }
+                let written = try await node.send(
+                    "PATCH",
+                    "/v1/records/\(id)",
+                    token: editor,
+                    json: #"{"status":"\#(status)"}"#,
+                    headers: [("If-Match", etag)]
+                )
+                #expect(written.status == 200, "\(written.text)")
+            }
+            let file = node.directory.appendingPathComponent(LiaisonStore.fileName).path
+            try await DatabaseQueue(path: file).write { db in
+                try db.execute(sql: WrongClockRows.sqlForLatestWrite(record: id, at: WrongClockRows.in1970))
+            }
+
+            let page = try await WebBrowser.signIn(node, as: .reader).get("/records/\(id)")
+            let card = try #require(
+                page.text.components(separatedBy: "id=\"c-status\"").dropFirst().first?.components(separatedBy: "</fieldset>").first
+            )
+            #expect(card.contains("1970-01-01 00:05 UTC <span class=\"badge conflict\""), "\(card)")
+            #expect(card.components(separatedBy: ">Clock was wrong</span>").count == 2, "only the wrong clock's value: \(card)")
+        }
+    }
+
     /// `liaison serve` logs this at start when the clock is wrong.
     @Test func theWarningSaysWhatIsWrongAndWhatItStops() throws {
         let lines = LoggingTests.Lines()

@@ -55,6 +55,26 @@ import Testing
         #expect(shown.components(separatedBy: "[clock was wrong]").count == 2, "\(shown)")
     }
 
+    /// A value in conflict whose write was saved under a wrong clock: its CONFLICT line in
+    /// `record get` marks the time as the history marks the entry; the other value's is not.
+    @Test func aConflictsValueSavedUnderAWrongClockIsMarked() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "m", "init", "--office", "mumbai")
+        let made = try cli.ok("--data", "m", "record", "add", "--json", "title=Battery lost", "type=investment", "tracks=ipef")
+        let id = try recordID(made)
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(made.utf8)) as? [String: Any])
+        let version = try #require(read["version"] as? String)
+        try cli.ok("--data", "m", "record", "set", "--version", version, id, "status=contacted")
+        try cli.ok("--data", "m", "record", "set", "--version", version, id, "status=in_discussion", author: "ravi")
+        try Self.plant(WrongClockRows.sqlForLatestWrite(record: id, at: WrongClockRows.in1970), in: cli.directory.appendingPathComponent("m"))
+
+        let shown = try cli.ok("--data", "m", "record", "get", id)
+        #expect(shown.contains("by ravi at mumbai.") && shown.contains(", 1970-01-01T00:05:00.000Z [clock was wrong]\n"), "\(shown)")
+        #expect(shown.components(separatedBy: "[clock was wrong]").count == 2, "only the wrong clock's value: \(shown)")
+        #expect(try cli.ok("--data", "m", "record", "history", id).contains("[conflict, clock was wrong]"))
+    }
+
     @Test func listsExportsReportsStatusBackupAndRestoreAnswer() throws {
         let (cli, ids) = try Self.mumbaiWithWrongClockRecords()
         defer { cli.cleanUp() }

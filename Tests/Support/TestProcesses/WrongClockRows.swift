@@ -19,4 +19,17 @@ public enum WrongClockRows {
         WHERE record_id = '\(id)';
         """
     }
+
+    /// SQL that gives the latest write of record `id` (the one its `updated_at` holds) the time
+    /// `at` in its state, its `updated_at` and its event, and leaves its earlier writes as they
+    /// are: the rows of a record one of whose writes (the last, a conflict's side, say) was saved
+    /// under a wrong clock.
+    public static func sqlForLatestWrite(record id: String, at: Int64) -> String {
+        """
+        UPDATE event SET event = replace(event, '"at":' || json_extract(event, '$.at') || ',', '"at":\(at),')
+        WHERE record_id = '\(id)' AND json_extract(event, '$.at') = (SELECT updated_at FROM record WHERE id = '\(id)');
+        UPDATE record SET state = replace(state, '"at":' || updated_at || ',', '"at":\(at),'), updated_at = \(at)
+        WHERE id = '\(id)';
+        """
+    }
 }
