@@ -21,19 +21,21 @@ public struct RecordQuery: Hashable, Sendable {
     /// Deleted records instead of live ones (with ``conflictedOnly``: deleted ones only).
     public var deleted = false
     /// Words that every match holds in some text field, track fields included; each word a
-    /// prefix (`lith` finds lithium), case and accents ignored. A text with no words (`.`, `€`)
+    /// prefix (`lith` finds lithium), case and accents ignored, and letters read as their plain
+    /// spelling (``SearchFolding``: `orsted` finds Ørsted). A text with no words (`.`, `€`)
     /// is no search: the store lists and counts as without one.
     public var text: String?
     /// At most this many words of a search count: the search index reads each word on its own
     /// (a short one, `a`, reads every indexed word it starts), so a search costs more with every
     /// word. ``check(against:)`` refuses more; the store searches for the first ones.
     public static let searchWordLimit = 8
-    /// The words of ``text``, each once (whatever its case), in order: runs of letters and
-    /// digits, as the search index cuts the texts it indexes, so that `gas-oil` is two words as
-    /// `gas oil` is, and a NUL (which would end the index's query early) separates words.
+    /// The words of ``text``, folded as the records' texts are (``SearchFolding``), each once
+    /// (whatever its case), in order: runs of letters and digits, as the search index cuts the
+    /// texts it indexes, so that `gas-oil` is two words as `gas oil` is, and a NUL (which would
+    /// end the index's query early) separates words.
     public var searchWords: [String] {
         var seen = Set<String>()
-        return (text ?? "").split(whereSeparator: { !Self.isWordCharacter($0) }).map(String.init)
+        return SearchFolding.folded(text ?? "").split(whereSeparator: { !Self.isWordCharacter($0) }).map(String.init)
             .filter { seen.insert($0.lowercased()).inserted }
     }
 

@@ -3,12 +3,18 @@ import LiaisonCore
 /// The text a record is found by: every text of its display values, list items included, in
 /// key order, each field in conflict with its other values after the one shown (a record is
 /// found by what either office wrote), dates left out (`2026-03-01` matches no word a person
-/// looks for). Kept in the record's `search` column; the search index (`record_fts`) indexes
-/// that column.
+/// looks for), folded for search (``SearchFolding/indexed(_:)``). Kept in the record's `search`
+/// column; the search index (`record_fts`) indexes that column.
 enum SearchText {
-    /// The words of `summary`'s display values and other values, joined by spaces; empty when
-    /// there are none.
+    /// The words of `summary`'s display values and other values, joined by spaces and folded;
+    /// empty when there are none.
     static func of(_ summary: DisplaySummary) -> String {
+        SearchFolding.indexed(written(summary))
+    }
+
+    /// The words of `summary` as written, joined by spaces: the text the releases before
+    /// ``SearchFolding`` kept.
+    static func written(_ summary: DisplaySummary) -> String {
         var texts: [String] = []
         func add(_ value: FieldValue) {
             switch value {

@@ -56,24 +56,32 @@ struct StoreRecount {
          FROM report_fact)
         """
 
-    /// Records whose search text is not the text of their display values, or, for a record in
-    /// conflict, lacks a text any of its values holds (worked out here with SQLite's json_tree,
-    /// apart from the store's code); throws when the search index is not in step with the texts
-    /// (FTS5's integrity check against its content).
+    /// Records whose search text is not the folded text of their display values, or, for a
+    /// record in conflict, lacks the folded text of any of its values (the texts gathered here
+    /// with SQLite's json_tree, apart from the store's code, then folded by ``SearchFolding``);
+    /// throws when the search index is not in step with the texts (FTS5's integrity check
+    /// against its content).
     func searchRowsOutOfStep() throws -> Int {
         let notDate = "value NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
         return try DatabaseQueue(path: file.path).write { db in
             try db.execute(sql: "INSERT INTO record_fts (record_fts, rank) VALUES ('integrity-check', 1)")
-            return try Int.fetchOne(
+            return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT count(*) FROM record WHERE conflicted = 0 AND search IS NOT coalesce((
-                        SELECT group_concat(value, ' ') FROM json_tree(record.display) WHERE type = 'text' AND \(notDate)), '')
-                    OR conflicted = 1 AND EXISTS (
-                        SELECT 1 FROM json_each(record.state, '$.writes') AS w, json_tree(w.value, '$.fields') AS f
-                        WHERE f.type = 'text' AND f.\(notDate) AND instr(record.search, f.value) = 0)
+                    SELECT search, conflicted, coalesce((
+                        SELECT group_concat(value, ' ') FROM json_tree(record.display) WHERE type = 'text' AND \(notDate)), ''),
+                    CASE WHEN conflicted = 1 THEN (
+                        SELECT group_concat(f.value, char(31)) FROM json_each(record.state, '$.writes') AS w,
+                            json_tree(w.value, '$.fields') AS f
+                        WHERE f.type = 'text' AND f.\(notDate)) END
+                    FROM record
                     """
-            )!
+            ).filter { row in
+                let search: String = row[0]
+                guard row[1] as Bool else { return search != SearchFolding.indexed(row[2]) }
+                let values = (row[3] as String? ?? "").split(separator: "\u{1F}")
+                return values.contains { !search.contains(SearchFolding.folded(String($0))) }
+            }.count
         }
     }
 
