@@ -22,6 +22,7 @@ enum Migrations {
         registerQuarantineOrder(in: &migrator)
         registerSearchPrefixes(in: &migrator)
         registerConflictSearch(in: &migrator)
+        registerSearchFolding(in: &migrator)
         return migrator
     }
 

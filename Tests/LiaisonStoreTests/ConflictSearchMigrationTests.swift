@@ -22,7 +22,7 @@ struct ConflictSearchMigrationTests {
         let state = try #require(try await today.store.state(id: id))
         var shown = state.displaySummary
         shown.otherValues = [:]
-        let oldText = SearchText.of(shown)
+        let oldText = SearchText.written(shown)
         let old = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
         try await old.write { db in
             try db.execute(sql: "UPDATE record SET search = ? WHERE id = ?", arguments: [oldText, id])
