@@ -12,6 +12,18 @@ public enum FormEncoding {
 
     /// `+` as space, then percent-decoding (invalid escapes are kept as typed).
     public static func decode(_ text: Substring) -> String {
+        String(decoding: bytes(text), as: UTF8.self)
+    }
+
+    /// Whether every name and value of `encoded`, percent-decoded, is UTF-8 text (``decode(_:)``
+    /// reads any other byte as U+FFFD, which a form must not store).
+    public static func isUTF8(_ encoded: Substring) -> Bool {
+        encoded.utf8.allSatisfy { $0 < 0x80 } && !encoded.contains("%")
+            || encoded.split(whereSeparator: { $0 == "&" || $0 == "=" }).allSatisfy { String(validating: bytes($0), as: UTF8.self) != nil }
+    }
+
+    /// The bytes `text` stands for: `+` as space, `%XX` as its byte.
+    private static func bytes(_ text: Substring) -> [UInt8] {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8)[...]
         while let byte = iterator.popFirst() {
@@ -27,7 +39,7 @@ public enum FormEncoding {
                 bytes.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

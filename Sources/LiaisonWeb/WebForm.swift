@@ -17,9 +17,14 @@ struct WebForm: Sendable {
     }
 
     /// The request's body as a form (bodies up to the API's limit).
+    /// - Throws: ``APIError`` 400 when a name or value is not UTF-8 text (a browser sends UTF-8;
+    ///   read as it stands, each other byte would be stored as U+FFFD).
     static func body(of request: Request) async throws -> WebForm {
         let bytes = try await request.collectBody()
-        return WebForm(encoded: String(decoding: bytes, as: UTF8.self))
+        guard let text = String(validating: bytes, as: UTF8.self), FormEncoding.isUTF8(text[...]) else {
+            throw APIError.badRequest("the form holds bytes that are not UTF-8 text, so nothing was saved: send it from the page in a browser")
+        }
+        return WebForm(encoded: text)
     }
 
     /// The request's query as a form.

@@ -199,6 +199,36 @@ struct WebSessionTests {
         }
     }
 
+    /// A form's bytes that are not UTF-8 (`%FF%FE`, crafted: a browser sends UTF-8) were stored
+    /// as U+FFFD, where the API refuses them.
+    @Test func aFormThatIsNotUTF8IsRefusedAndChangesNothing() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let fields = "type=event&tracks=ipef&office=mumbai&status=identified&csrf=\(browser.csrf)"
+            for title in ["%FF%FEbad", "ok%C3", "%E2%82"] {
+                let response = try await node.client.send(
+                    HTTPRequest(
+                        method: "POST",
+                        url: node.base + "/records",
+                        headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", browser.cookie)],
+                        body: Array("title=\(title)&\(fields)".utf8)
+                    )
+                )
+                let reply = Reply(response: response)
+                #expect(reply.status == 400, "\(title)")
+                #expect(reply.text.contains("the form holds bytes that are not UTF-8 text, so nothing was saved"), "\(title)")
+            }
+            #expect(try await node.store.counts().records == 0)
+            #expect(
+                try await browser.post(
+                    "/records",
+                    ["title": "Ørsted wind", "type": "event", "tracks": "ipef", "office": "mumbai", "status": "identified"]
+                ).status == 303
+            )
+            #expect(try await node.store.counts().records == 1)
+        }
+    }
+
     @Test func readersSeeNoEditButtonsAndTheirPostsAreRefused() async throws {
         try await withNode { node in
             let id = try await makeRecord(node)
