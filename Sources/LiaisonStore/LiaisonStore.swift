@@ -36,34 +36,6 @@ public final class LiaisonStore: Sendable {
     /// The clock local writes take their time from (``writeTime()``), in milliseconds since 1970.
     let now: @Sendable () -> Int64
 
-    /// Makes a new store in `directory` (created if missing) with a new replica id for
-    /// `office`, and returns that id. The directory of peer tokens is made first, if it is not
-    /// there (``makePeerTokenDirectory(in:)``).
-    /// - Throws: ``StoreError`` `.alreadyInitialised` when a store is already there,
-    ///   `.invalid` for an unknown office.
-    @discardableResult
-    public static func initialise(directory: URL, office: String) throws -> NodeIdentity {
-        guard CoreSchema.offices.contains(office) else {
-            throw StoreError(.invalid, "unknown office \"\(office)\"; offices: \(CoreSchema.offices.joined(separator: ", "))")
-        }
-        let file = directory.appendingPathComponent(fileName)
-        if FileManager.default.fileExists(atPath: file.path) {
-            let existing = try LiaisonStore(directory: directory, schema: .core).identity
-            throw StoreError(.alreadyInitialised, "\(directory.path) already holds the store of \(existing.replicaID)")
-        }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        _ = try makePeerTokenDirectory(in: directory)
-        let pool = try openPool(file, servedHere: true).pool  // a new file: no node serves it
-        let identity = NodeIdentity(replicaID: ReplicaID.make(office: office), office: office, createdAt: Timestamp.millis())
-        try pool.write { db in
-            try db.execute(
-                sql: "INSERT INTO node (id, replica_id, office, created_at) VALUES (1, ?, ?, ?)",
-                arguments: [identity.replicaID, identity.office, identity.createdAt]
-            )
-        }
-        return identity
-    }
-
     /// Opens the store in `directory`, upgrading its schema first when it was made by an
     /// earlier release.
     ///
@@ -96,7 +68,10 @@ public final class LiaisonStore: Sendable {
             try Row.fetchOne(db, sql: "SELECT replica_id, office, created_at FROM node WHERE id = 1")
         }
         guard let row else {
-            throw StoreError(.notInitialised, "the store in \(directory.path) has no identity: initialise it again")
+            throw StoreError(
+                .notInitialised,
+                "the store in \(directory.path) has no identity (a `liaison init` stopped before it finished): run `liaison init --office SLUG` again, which finishes it"
+            )
         }
         identity = NodeIdentity(replicaID: row[0], office: row[1], createdAt: row[2])
         self.schema = schema
@@ -138,7 +113,7 @@ public final class LiaisonStore: Sendable {
     /// Opens `file`, upgrading it when it needs it: freely when `servedHere` (this process holds
     /// the serving claim, or the file is new), else only while no other process serves it. Returns
     /// the upgrade it made, if any (none for a new file: its first migrations make it).
-    private static func openPool(_ file: URL, servedHere: Bool) throws -> (pool: DatabasePool, upgrade: StoreUpgrade?) {
+    static func openPool(_ file: URL, servedHere: Bool) throws -> (pool: DatabasePool, upgrade: StoreUpgrade?) {
         sqliteSettings
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)

@@ -28,17 +28,10 @@ struct CLI {
     /// Runs `liaison args...` with `LIAISON_DATA` unset and `LIAISON_AUTHOR` = `author`.
     @discardableResult
     func run(_ arguments: [String], author: String = "asha", stdin: Data? = nil) throws -> Result {
-        guard let executable = Self.executable else {
-            Issue.record("the liaison binary was not found next to the test bundle: run `swift build --product liaison`")
-            throw CLIError.missingBinary
-        }
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "LIAISON_DATA")
-        environment["LIAISON_AUTHOR"] = author
         let run = try ChildProcess.run(
-            executable,
+            try Self.binary(),
             arguments,
-            environment: environment,
+            environment: Self.environment(author: author),
             directory: directory.path,
             stdin: stdin ?? Data()
         )
@@ -47,6 +40,42 @@ struct CLI {
             out: String(decoding: run.output, as: UTF8.self),
             err: String(decoding: run.error, as: UTF8.self)
         )
+    }
+
+    /// Starts `liaison args...` (environment as ``run(_:author:stdin:)``) without waiting for it;
+    /// its stdout and stderr go to the files `name.out` and `name.err` in ``directory``.
+    func start(_ arguments: [String], logs name: String) throws -> ChildProcess {
+        let file = directory.appendingPathComponent(name).path
+        return try ChildProcess(
+            try Self.binary(),
+            arguments,
+            environment: Self.environment(author: "asha"),
+            directory: directory.path,
+            output: .file(file + ".out"),
+            error: .file(file + ".err")
+        )
+    }
+
+    /// What a command started with ``start(_:logs:)`` as `name` printed on `stream` (`out`, `err`).
+    func printed(_ name: String, _ stream: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent("\(name).\(stream)"), encoding: .utf8)
+    }
+
+    /// The built `liaison`'s path; records an issue when it is missing.
+    private static func binary() throws -> String {
+        guard let executable else {
+            Issue.record("the liaison binary was not found next to the test bundle: run `swift build --product liaison`")
+            throw CLIError.missingBinary
+        }
+        return executable
+    }
+
+    /// This process's environment without `LIAISON_DATA`, with `LIAISON_AUTHOR` = `author`.
+    private static func environment(author: String) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "LIAISON_DATA")
+        environment["LIAISON_AUTHOR"] = author
+        return environment
     }
 
     /// Runs a command that must succeed and returns its stdout.
