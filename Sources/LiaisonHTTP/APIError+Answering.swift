@@ -4,6 +4,7 @@ import LiaisonCore
 import LiaisonStore
 import LiaisonSync
 import NIOCore
+import NIOHTTP1
 
 extension APIError {
     /// The answer to any error a route may throw: its status and sentence.
@@ -44,6 +45,9 @@ extension APIError {
                 .init(code: 507, reasonPhrase: "Insufficient Storage"),
                 "the node's disk is full: nothing was written; an admin must free space on the node's disk (reads still work)"
             )
+        case let error as HTTPParserError:
+            // The head was parsed before the route ran: what the parser meets now is in the body.
+            self.init(.badRequest, Self.malformedBody(error))
         case is NIOTooManyBytesError:
             self = .tooLarge()
         case let error as HTTPError:
@@ -54,6 +58,15 @@ extension APIError {
             }
         default:
             self.init(.internalServerError, "internal error: \(error)")
+        }
+    }
+
+    /// The sentence for a request body NIO's parser could not read: bad chunked encoding, or a
+    /// body the connection ended in the middle of.
+    private static func malformedBody(_ error: HTTPParserError) -> String {
+        switch error {
+        case .invalidEOFState: "the request body was cut off: the connection ended before the whole body came"
+        default: "the request body's chunked encoding is malformed: \(error.debugDescription)"
         }
     }
 }

@@ -40,8 +40,14 @@ final class ServedNode: @unchecked Sendable {
     /// Whether the `liaison serve` process is running (it has not exited or been stopped).
     var isRunning: Bool { process?.isRunning ?? false }
 
-    /// Starts `liaison serve` on a free port and waits until it listens.
-    func start(syncInterval: Double = 0.5, extraArguments: [String] = [], environment extra: [String: String] = [:]) throws {
+    /// Starts `liaison serve` on a free port and waits until it listens; its log (stderr) goes to
+    /// the file `log` when given.
+    func start(
+        syncInterval: Double = 0.5,
+        extraArguments: [String] = [],
+        environment extra: [String: String] = [:],
+        log: URL? = nil
+    ) throws {
         var environment = ProcessInfo.processInfo.environment
         environment["LIAISON_DATA"] = nil
         environment["LIAISON_SYNC_TIMEOUT"] = "3"
@@ -54,7 +60,7 @@ final class ServedNode: @unchecked Sendable {
             ] + extraArguments,
             environment: environment,
             output: .pipe,
-            error: .null
+            error: log.map { .file($0.path) } ?? .null
         )
         self.process = process
         port = try Self.waitForListeningPort(process.output!)
