@@ -1,9 +1,10 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// A mistake in the command line reads like every other error: one `error: ...` line that says
 /// what is wrong and what is allowed, then one line naming the help to read; exit 64.
-@Suite struct ArgumentErrorTests {
+@Suite(.waitsForProcesses) struct ArgumentErrorTests {
     @Test func aMistakeInTheCommandLineIsOneErrorLineAndAHint() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -1,8 +1,9 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// Bad input through the binary: a non-zero exit, one clear `error: ...` line, nothing changed.
-@Suite("CLI: bad input")
+@Suite("CLI: bad input", .waitsForProcesses)
 struct BadInputTests {
     @Test("no store says to run liaison init")
     func noStore() throws {

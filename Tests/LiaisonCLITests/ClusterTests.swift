@@ -1,9 +1,10 @@
 import CurlHTTP
 import Foundation
+import TestProcesses
 import Testing
 
 /// `liaison cluster up/status/down` with seven real `liaison serve` processes, and `liaison status`.
-@Suite(.serialized)
+@Suite(.serialized, .waitsForProcesses)
 struct ClusterTests {
     static let cities = ["new-delhi", "mumbai", "chennai", "kolkata", "hyderabad", "bengaluru", "ahmedabad"]
 

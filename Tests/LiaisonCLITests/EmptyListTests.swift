@@ -1,8 +1,9 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// A list with nothing in it says so, and how to add the first, instead of printing nothing.
-@Suite struct EmptyListTests {
+@Suite(.waitsForProcesses) struct EmptyListTests {
     @Test func emptyListsSayThereIsNoneAndHowToAddOne() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -1,7 +1,8 @@
+import TestProcesses
 import Testing
 
 /// `liaison user add` for a name a user has points to the command that changes that user.
-@Suite struct NameTakenTests {
+@Suite(.waitsForProcesses) struct NameTakenTests {
     @Test func addingAUserWhoseNameIsTakenNamesTheCommandThatChangesThem() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -1,9 +1,10 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `liaison user add|set --password-file FILE` refuses a password of only white space, naming
 /// the file and the rule, and changes nothing.
-@Suite struct PasswordFileTests {
+@Suite(.waitsForProcesses) struct PasswordFileTests {
     @Test func aPasswordFileOfOnlyWhiteSpaceIsRefused() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

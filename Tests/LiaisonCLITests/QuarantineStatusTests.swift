@@ -1,8 +1,9 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `liaison status` counts the states the quarantine turned away beside those it kept.
-@Suite("CLI: status counts what the quarantine did not keep")
+@Suite("CLI: status counts what the quarantine did not keep", .waitsForProcesses)
 struct QuarantineStatusTests {
     /// A bundle from Chennai of `count` states, each with a value the schema refuses.
     static func badBundle(_ count: Int) -> String {

@@ -1,9 +1,10 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// End to end, through the built binary: two offices, export/merge both ways, conflicts and
 /// their resolution, as the README shows.
-@Suite("CLI: two offices")
+@Suite("CLI: two offices", .waitsForProcesses)
 struct TwoOfficesTests {
     @Test("the same field edited at both offices is a conflict on both, resolved at one, settled on both")
     func conflictAndResolution() throws {

@@ -1,9 +1,10 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `liaison backup --out FILE` replaces only an earlier backup of the same node: never another
 /// node's store, a file in the data directory, a device or a pipe.
-@Suite struct BackupOutTests {
+@Suite(.waitsForProcesses) struct BackupOutTests {
     @Test func anEarlierBackupOfTheNodeIsReplacedAndNothingElseIs() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -1,8 +1,9 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `liaison backup` while a node serves, and `liaison restore` into a new node that syncs.
-@Suite(.serialized) struct BackupRestoreTests {
+@Suite(.serialized, .waitsForProcesses) struct BackupRestoreTests {
     @Test func aBackupTakenUnderWritesRestoresToANewReplicaThatSyncs() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

@@ -1,8 +1,9 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// Whole lists out of the CLI: never silently cut, and CSV that imports back unchanged.
-@Suite struct ExportTests {
+@Suite(.waitsForProcesses) struct ExportTests {
     @Test func recordListPrintsEveryMatchUnlessLimited() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -1,9 +1,10 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// A file that cannot be read or written is one `error:` line naming it and the problem, never
 /// SQLite's or Foundation's error codes.
-@Suite struct FileProblemTests {
+@Suite(.waitsForProcesses) struct FileProblemTests {
     @Test func aBackupIntoAMissingDirectoryNamesTheFileAndTheProblem() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -1,8 +1,9 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `liaison import` as an office adopting Liaison uses it: a spreadsheet saved from Excel.
-@Suite struct ImportTests {
+@Suite(.waitsForProcesses) struct ImportTests {
     @Test func aRealisticSpreadsheetImportsWholeAndASecondImportIsRefused() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -1,9 +1,10 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `liaison import` of a sheet re-saved by US-locale Excel as "Unicode Text": UTF-16 with a
 /// byte-order mark, tab-separated, its slash dates month first.
-@Suite struct ImportUnicodeTextTests {
+@Suite(.waitsForProcesses) struct ImportUnicodeTextTests {
     static let sheet =
         "Title\tType\tTracks\tOpened On\r\nFab JV\tInvestment\tSemiconductors\t03/04/2026\r\n"
         + "\"Lithium, phase 2\"\tJoint Venture\tcritical minerals\t12/31/2026\r\n"

@@ -1,10 +1,11 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// An exported spreadsheet edited days later imports as an edit made at the version it was
 /// exported at (its `version` column): writes made since, at this office or another, are never
 /// silently undone, and cells left as exported write nothing.
-@Suite struct ImportVersionTests {
+@Suite(.waitsForProcesses) struct ImportVersionTests {
     /// Nodes of Mumbai (`m`) and Chennai (`c`), and a record Priya added at Mumbai (not yet sent).
     static func mumbaiAndChennaiWithARecordAtMumbai() throws -> (CLI, String) {
         let cli = try CLI()

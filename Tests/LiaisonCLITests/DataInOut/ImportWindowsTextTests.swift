@@ -1,10 +1,11 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// A file that is neither UTF-8 nor UTF-16 is read as Windows-1252 (Excel's plain "CSV"), and
 /// every byte but a zero has a meaning there: an image without zero bytes imported as rows of
 /// garbage. Bytes no Windows text holds are refused, naming the file and where.
-@Suite struct ImportWindowsTextTests {
+@Suite(.waitsForProcesses) struct ImportWindowsTextTests {
     @Test func aWindowsSheetImportsWithItsAccentsQuotesAndEuros() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

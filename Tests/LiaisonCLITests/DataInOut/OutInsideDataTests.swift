@@ -1,9 +1,10 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `export` and `report` wrote their `--out` wherever it pointed: naming the store left it
 /// malformed. Like `backup`, they refuse any path inside the data directory, by any name.
-@Suite struct OutInsideDataTests {
+@Suite(.waitsForProcesses) struct OutInsideDataTests {
     @Test func exportAndReportRefuseEveryPathInsideTheDataDirectory() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

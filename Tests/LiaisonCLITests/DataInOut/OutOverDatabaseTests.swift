@@ -1,9 +1,10 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `export --out` and `report --out` replaced a backup named by mistake, and said nothing:
 /// they refuse a SQLite database (a store or a backup) by any name, and replace other files.
-@Suite struct OutOverDatabaseTests {
+@Suite(.waitsForProcesses) struct OutOverDatabaseTests {
     @Test func exportAndReportRefuseToReplaceABackupOrAStore() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -1,8 +1,9 @@
 import CurlHTTP
 import Foundation
+import TestProcesses
 import Testing
 
-@Suite("Accounts from the CLI, and sessions across a real restart of liaison serve")
+@Suite("Accounts from the CLI, and sessions across a real restart of liaison serve", .waitsForProcesses)
 struct AccountsRestartTests {
     @Test func userCommandsAndASessionThatSurvivesARestart() async throws {
         let root = try TemporaryDirectory()

@@ -1,10 +1,11 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// Sync between real `liaison serve` processes with gzip on and off (docs/design.md §6,
 /// "Compression"): a node with `sync.compression = off` asks for nothing compressed and pushes
 /// plain JSON, as a node older than compression does, and still syncs with a new one.
-@Suite(.serialized) struct CompressedSyncTests {
+@Suite(.serialized, .waitsForProcesses) struct CompressedSyncTests {
     @Test func aNodeWithoutGzipSyncsBothWaysWithANodeWithIt() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

@@ -1,8 +1,9 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// A fresh node (`init`, then `serve`) had no account and said nothing of how to make one.
-@Suite struct FirstAdminLogTests {
+@Suite(.waitsForProcesses) struct FirstAdminLogTests {
     @Test func serveSaysHowToMakeTheFirstAdminUntilThereIsOne() throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

@@ -1,8 +1,9 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// Real `liaison serve` processes syncing over loopback through libcurl.
-@Suite(.serialized) struct MeshSyncTests {
+@Suite(.serialized, .waitsForProcesses) struct MeshSyncTests {
     @Test func threeNodesConvergeOnIdenticalRecordsAndVersions() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

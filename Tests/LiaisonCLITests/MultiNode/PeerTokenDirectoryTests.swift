@@ -1,11 +1,12 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `liaison init` made no `peer-tokens` directory, the only one the web page's Add a peer takes
 /// a token file from: an operator learned of it from the page's refusal and made it by hand.
 /// `init` makes it (mode 0700, the data directory's owner) and says where; `serve` makes it for
 /// a store made before.
-@Suite struct PeerTokenDirectoryTests {
+@Suite(.waitsForProcesses) struct PeerTokenDirectoryTests {
     @Test func initMakesItAndSaysWhereAndServeMakesItForAnOlderStore() throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }
