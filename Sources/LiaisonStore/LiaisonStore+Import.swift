@@ -148,7 +148,10 @@ extension LiaisonStore {
         db: Database,
         meta: WriteMeta
     ) throws -> RowOutcome {
-        if let id = row.id, var state = try db.loadState(id: id) {
+        // The record the row's id means, as a command's ID (exactly, then in lower case): a row
+        // of a record stored under an id in capitals updates that record, not the lower-case one.
+        if let given = row.id, var state = try db.loadState(given: given) {
+            let id = state.id
             // A row exported where writes this node has not received were already in: which of
             // its cells the file changed cannot be told here (an untouched cell may hold another
             // office's newer value, or an older one than this node's).
@@ -188,7 +191,8 @@ extension LiaisonStore {
         var values = row.values.filter { !$0.value.isNull }
         if values["office"] == nil { values["office"] = .text(identity.office) }
         if values["status"] == nil { values["status"] = .text("identified") }
-        var state = RecordState(id: row.id ?? newID)
+        // A UUID in capitals is the lower-case id Liaison writes (docs/design.md §3).
+        var state = RecordState(id: row.id.map(RecordID.canonical) ?? newID)
         let event = try state.loggedWrite(values, readContext: .empty, replica: identity.replicaID, meta: meta)
         // A row with the id of a record this node does not hold carries that record from another
         // node (an export), as it stands there.

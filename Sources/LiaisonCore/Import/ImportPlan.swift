@@ -31,7 +31,8 @@ public struct ImportPlan: Hashable, Sendable {
     public struct Row: Hashable, Sendable {
         /// The row's number (``CSVTable/Row/row``).
         public let row: Int
-        /// The record to update, when the file has an `id` column and the cell is not empty.
+        /// The record to update, when the file has an `id` column and the cell is not empty: the
+        /// id as the cell gives it (the store reads it as a command's ID, docs/design.md §3).
         public let id: String?
         /// The version of the record the row was exported at, when the file has a `version`
         /// column and the cell is not empty: the row's cells are what the record showed then.
@@ -113,7 +114,7 @@ public struct ImportPlan: Hashable, Sendable {
             func text(at index: Int) -> String { index < row.values.count ? CSVFormulaGuard.unguarded(row.values[index]) : "" }
             var id: String?
             if let index = idIndex,
-                case let given = RecordID.canonical(text(at: index).trimmingCharacters(in: .whitespaces)), !given.isEmpty
+                case let given = text(at: index).trimmingCharacters(in: .whitespaces), !given.isEmpty
             {
                 if !RecordID.isValid(given) {
                     rowProblems.append(ImportProblem(row: row.row, field: Self.idColumn, message: "not a record id: \(Schema.quoted(given))"))

@@ -52,4 +52,32 @@ import Testing
         #expect(kept["deleted"] as? Bool == false)
         #expect((kept["fields"] as? [String: Any])?["title"] as? String == "Tata Advanced Systems")
     }
+
+    /// The node's own CSV export, a stray record's row edited, imports into that record: the row's
+    /// id was read in lower case, and its edit (with the stray's version) landed on the other one.
+    @Test func anEditedRowOfARecordStoredUnderAnIDInCapitalsUpdatesThatRecord() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        for (data, office) in [("c", "chennai"), ("m", "mumbai")] { try cli.ok("--data", data, "init", "--office", office) }
+        let id = try recordID(try cli.ok("--data", "c", "record", "add", "--json", "title=Tata Advanced Systems", "type=investment", "tracks=ipef"))
+        let bundle = try cli.ok("--data", "c", "export")
+        let stray = id.uppercased()
+        for text in [bundle, bundle.replacingOccurrences(of: id, with: stray).replacingOccurrences(of: "Systems", with: "Systems (again)")] {
+            let file = cli.directory.appendingPathComponent("bundle.json")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            try cli.ok("--data", "m", "merge", file.path)
+        }
+        let export = try cli.ok("--data", "m", "record", "list", "--format", "csv")
+        let file = cli.directory.appendingPathComponent("sheet.csv")
+        try export.replacingOccurrences(of: "Tata Advanced Systems (again)", with: "Tata Advanced Systems (stray)")
+            .write(to: file, atomically: true, encoding: .utf8)
+
+        let summary = try cli.ok("--data", "m", "import", file.path, author: "priya")
+        #expect(summary.contains("updated 1") && summary.contains("created 0"), "\(summary)")
+        #expect((try cli.record("m", stray)["fields"] as? [String: Any])?["title"] as? String == "Tata Advanced Systems (stray)")
+        #expect((try cli.record("m", id)["fields"] as? [String: Any])?["title"] as? String == "Tata Advanced Systems")
+        #expect(
+            try cli.record("m", id)["conflicts"] as? [String: Any] == nil || (try cli.record("m", id)["conflicts"] as? [String: Any])?.isEmpty == true
+        )
+    }
 }
