@@ -32,15 +32,7 @@ import Testing
     @Test func aRecordStoredUnderAnIDInCapitalsIsReachedByThatID() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        for (data, office) in [("c", "chennai"), ("m", "mumbai")] { try cli.ok("--data", data, "init", "--office", office) }
-        let id = try recordID(try cli.ok("--data", "c", "record", "add", "--json", "title=Tata Advanced Systems", "type=investment", "tracks=ipef"))
-        let bundle = try cli.ok("--data", "c", "export")
-        let stray = id.uppercased()
-        for text in [bundle, bundle.replacingOccurrences(of: id, with: stray).replacingOccurrences(of: "Systems", with: "Systems (again)")] {
-            let file = cli.directory.appendingPathComponent("bundle.json")
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            try cli.ok("--data", "m", "merge", file.path)
-        }
+        let (id, stray) = try Self.strayBesideItsRecord(cli)
         #expect(try cli.ok("--data", "m", "record", "list", "--format", "csv").contains(stray))
 
         let shown = try cli.record("m", stray)
@@ -58,15 +50,7 @@ import Testing
     @Test func anEditedRowOfARecordStoredUnderAnIDInCapitalsUpdatesThatRecord() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        for (data, office) in [("c", "chennai"), ("m", "mumbai")] { try cli.ok("--data", data, "init", "--office", office) }
-        let id = try recordID(try cli.ok("--data", "c", "record", "add", "--json", "title=Tata Advanced Systems", "type=investment", "tracks=ipef"))
-        let bundle = try cli.ok("--data", "c", "export")
-        let stray = id.uppercased()
-        for text in [bundle, bundle.replacingOccurrences(of: id, with: stray).replacingOccurrences(of: "Systems", with: "Systems (again)")] {
-            let file = cli.directory.appendingPathComponent("bundle.json")
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            try cli.ok("--data", "m", "merge", file.path)
-        }
+        let (id, stray) = try Self.strayBesideItsRecord(cli)
         let export = try cli.ok("--data", "m", "record", "list", "--format", "csv")
         let file = cli.directory.appendingPathComponent("sheet.csv")
         try export.replacingOccurrences(of: "Tata Advanced Systems (again)", with: "Tata Advanced Systems (stray)")
@@ -76,8 +60,22 @@ import Testing
         #expect(summary.contains("updated 1") && summary.contains("created 0"), "\(summary)")
         #expect((try cli.record("m", stray)["fields"] as? [String: Any])?["title"] as? String == "Tata Advanced Systems (stray)")
         #expect((try cli.record("m", id)["fields"] as? [String: Any])?["title"] as? String == "Tata Advanced Systems")
-        #expect(
-            try cli.record("m", id)["conflicts"] as? [String: Any] == nil || (try cli.record("m", id)["conflicts"] as? [String: Any])?.isEmpty == true
-        )
+        #expect((try cli.record("m", id)["conflicts"] as? [String: Any] ?? [:]).isEmpty)
+    }
+
+    /// Makes, at Mumbai (`m`), "Tata Advanced Systems" synced from Chennai (`c`) and a stray
+    /// record under its id in capitals, "Tata Advanced Systems (again)", as an import before
+    /// 2026.12.04.4 made at Chennai and synced. Returns the lower-case id and the stray one.
+    static func strayBesideItsRecord(_ cli: CLI) throws -> (id: String, stray: String) {
+        for (data, office) in [("c", "chennai"), ("m", "mumbai")] { try cli.ok("--data", data, "init", "--office", office) }
+        let id = try recordID(try cli.ok("--data", "c", "record", "add", "--json", "title=Tata Advanced Systems", "type=investment", "tracks=ipef"))
+        let bundle = try cli.ok("--data", "c", "export")
+        let stray = id.uppercased()
+        for text in [bundle, bundle.replacingOccurrences(of: id, with: stray).replacingOccurrences(of: "Systems", with: "Systems (again)")] {
+            let file = cli.directory.appendingPathComponent("bundle.json")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            try cli.ok("--data", "m", "merge", file.path)
+        }
+        return (id, stray)
     }
 }
