@@ -16,9 +16,10 @@ public enum FormEncoding {
     }
 
     /// Whether every name and value of `encoded`, percent-decoded, is UTF-8 text (``decode(_:)``
-    /// reads any other byte as U+FFFD, which a form must not store).
+    /// reads any other byte as U+FFFD, which a form must not store). `encoded` is text already:
+    /// only a `%XX` escape can stand for another byte.
     public static func isUTF8(_ encoded: Substring) -> Bool {
-        encoded.utf8.allSatisfy { $0 < 0x80 } && !encoded.contains("%")
+        !encoded.contains("%")
             || encoded.split(whereSeparator: { $0 == "&" || $0 == "=" }).allSatisfy { String(validating: bytes($0), as: UTF8.self) != nil }
     }
 
