@@ -12,8 +12,8 @@ enum SearchText {
         SearchFolding.indexed(written(summary))
     }
 
-    /// The words of `summary` as written, joined by spaces: the text the releases before
-    /// ``SearchFolding`` kept.
+    /// The words of `summary` as written (unfolded), joined by spaces: for a record with no
+    /// conflict, the text the releases before ``SearchFolding`` kept.
     static func written(_ summary: DisplaySummary) -> String {
         var texts: [String] = []
         func add(_ value: FieldValue) {
