@@ -29,4 +29,10 @@ extension APIError {
     public static func tooLarge() -> APIError {
         APIError(.contentTooLarge, "request body is over the \(APILimits.maxBodyBytes)-byte (16 MiB) limit")
     }
+
+    /// The sentence and each field's problem, for a person: `invalid role "superuser": role
+    /// must be one of reader, editor, admin`.
+    public var sentence: String {
+        fields.isEmpty ? message : message + ": " + fields.map { "\($0.0) \($0.1)" }.joined(separator: "; ")
+    }
 }

@@ -63,8 +63,11 @@ extension WebRoutes {
         let user = try context.user
         let form = try context.form
         let name = form.text("name") ?? ""
-        guard let role = form["role"].flatMap(TokenRole.init(rawValue:)) else {
-            return try await showTokens(user: user, notice: WebNotice.error("Choose a role."), status: .badRequest)
+        let role: TokenRole
+        do {
+            role = try TokenRole.named(form["role"] ?? "", among: TokenRole.allCases)
+        } catch let error as APIError {
+            return try await showTokens(user: user, notice: WebNotice.error("No token was made: \(error.sentence)."), status: .badRequest)
         }
         do {
             let token = try await store.createToken(name: name, role: role, account: form.text("user"))

@@ -27,7 +27,8 @@ extension WebRoutes {
         try await showUsers(user: context.user, notice: WebNotice.done(WebForm.query(of: request)["done"]))
     }
 
-    private func showUsers(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// The page; `adding` is an add-user form that was refused, shown again filled.
+    private func showUsers(user: WebUser, notice: HTML?, status: HTTPResponse.Status = .ok, adding: WebForm? = nil) async throws -> Response {
         let accounts = try await store.accounts()
         let rows = accounts.map { account -> HTML in
             let state: HTML =
@@ -66,11 +67,11 @@ extension WebRoutes {
                 <form method="post" action="/admin/users" class="card stack">
                 <input type="hidden" name="csrf" value="\(user.session.csrf)">
                 <div class="field"><label for="new-name">User name</label>
-                <input type="text" id="new-name" name="name" required autocapitalize="none" spellcheck="false" aria-describedby="new-name-help">
+                <input type="text" id="new-name" name="name" value="\(adding?["name"])" required autocapitalize="none" spellcheck="false" aria-describedby="new-name-help">
                 <p class="help" id="new-name-help">Letters, digits, '.', '-', '_' or '@'. Their changes are credited to this name.</p></div>
                 <div class="field"><label for="new-display">Display name</label>
-                <input type="text" id="new-display" name="display_name"></div>
-                <div class="field"><label for="new-role">Role</label>\(roleSelect(id: "new-role", selected: .editor))</div>
+                <input type="text" id="new-display" name="display_name" value="\(adding?["display_name"])"></div>
+                <div class="field"><label for="new-role">Role</label>\(roleSelect(id: "new-role", selected: (try? TokenRole.named(adding?["role"] ?? "")) ?? .editor))</div>
                 <div class="actions"><button type="submit">Add user</button></div>
                 <p class="help">The next page shows a one-time password to give them; they choose their own at first sign-in.</p>
                 </form>
@@ -99,8 +100,16 @@ extension WebRoutes {
         let user = try context.user
         let form = try context.form
         let name = form.text("name") ?? ""
-        guard let role = form["role"].flatMap(TokenRole.init(rawValue:)) else {
-            return try await showUsers(user: user, notice: WebNotice.error("Choose a role: reader, editor or admin."), status: .badRequest)
+        let role: TokenRole
+        do {
+            role = try TokenRole.named(form["role"] ?? "")
+        } catch let error as APIError {
+            return try await showUsers(
+                user: user,
+                notice: WebNotice.error("The user was not added: \(error.sentence)."),
+                status: .badRequest,
+                adding: form
+            )
         }
         let password = PasswordHash.temporaryPassword()
         do {
@@ -116,7 +125,8 @@ extension WebRoutes {
             return try await showUsers(
                 user: user,
                 notice: WebNotice.error("The user was not added: \(error.message).\(advice)"),
-                status: .badRequest
+                status: .badRequest,
+                adding: form
             )
         }
         return try await showUsers(
@@ -144,7 +154,12 @@ extension WebRoutes {
         var change = AccountChange()
         var password: String?
         switch form["action"] {
-        case "role": change.role = form["role"].flatMap(TokenRole.init(rawValue:))
+        case "role":
+            do {
+                change.role = try TokenRole.named(form["role"] ?? "")
+            } catch let error as APIError {
+                return try await showUsers(user: user, notice: WebNotice.error("Nothing was changed: \(error.sentence)."), status: .badRequest)
+            }
         case "disable": change.disabled = true
         case "enable": change.disabled = false
         case "reset":

@@ -314,6 +314,36 @@ struct AccountWebTests {
         }
     }
 
+    /// A role that is none of the roles (the page's own form sent with `role=superuser`) is
+    /// refused naming it and listing the roles, as `PATCH /v1/users/{name}` does; nothing
+    /// changes, and a refused new user's form comes back filled.
+    @Test func aRoleThatIsNoneOfTheRolesIsRefusedListingThem() async throws {
+        try await withNode { node in
+            let admin = try await WebBrowser.signIn(node, as: .admin)
+            _ = try await WebBrowser.signIn(node, as: .reader)
+            let says = "invalid role &quot;superuser&quot;: role must be one of reader, editor, admin."
+            let changed = try await admin.post("/admin/users/reader-user", ["action": "role", "role": "superuser"])
+            #expect(changed.status == 400)
+            #expect(changed.text.contains("Nothing was changed: \(says)"), "\(changed.text)")
+            let peer = try await admin.post("/admin/users/reader-user", ["action": "role", "role": "peer"])
+            #expect(peer.status == 400 && peer.text.contains("invalid role &quot;peer&quot;"), "\(peer.text)")
+            #expect(try await node.store.account(named: "reader-user")?.role == .reader)
+            let api = try await node.send("PATCH", "/v1/users/reader-user", token: node.token(.admin), json: #"{"role":"superuser"}"#)
+            #expect(api.status == 400 && api.object["error"] as? String == "invalid role \"superuser\"", "\(api.text)")
+
+            let added = try await admin.post("/admin/users", ["name": "priya", "display_name": "Priya Nair", "role": "superuser"])
+            #expect(added.status == 400)
+            #expect(added.text.contains("The user was not added: \(says)"), "\(added.text)")
+            #expect(added.text.contains(#"name="name" value="priya""#) && added.text.contains(#"name="display_name" value="Priya Nair""#))
+            #expect(try await node.store.account(named: "priya") == nil)
+
+            let token = try await admin.post("/admin/tokens", ["name": "ci-script", "role": "superuser"])
+            #expect(token.status == 400)
+            #expect(token.text.contains("No token was made: invalid role &quot;superuser&quot;: role must be one of reader, editor, admin, peer."))
+            #expect(try await node.store.tokens().allSatisfy { $0.name != "ci-script" })
+        }
+    }
+
     /// The one-time password an admin page shows.
     static func oneTimePassword(in page: String) -> String? {
         guard let range = page.range(of: #"class="one-time-password" data-user="[^"]*">[A-Za-z0-9]{20}<"#, options: .regularExpression)

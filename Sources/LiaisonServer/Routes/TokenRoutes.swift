@@ -39,13 +39,7 @@ extension APIHandlers {
             members: ["name", "role", "user"],
             shape: #"{"name": "…", "role": "reader|editor|admin|peer", "user": "…"}"#
         )
-        guard let role = TokenRole(rawValue: body.role) else {
-            throw APIError(
-                .badRequest,
-                "invalid role \"\(body.role.prefix(40))\"",
-                fields: [("role", "must be one of reader, editor, admin, peer")]
-            )
-        }
+        let role = try TokenRole.named(body.role, among: TokenRole.allCases)
         let token = try await store.createToken(name: body.name, role: role, account: body.user)
         var members: [(String, JSON)] = [("name", .string(body.name)), ("role", .string(role.rawValue)), ("token", .string(token))]
         if let user = body.user { members.append(("user", .string(user))) }

@@ -26,7 +26,7 @@ extension APIHandlers {
             members: ["name", "role", "display_name", "password"],
             shape: #"{"name": "…", "role": "reader|editor|admin", "display_name": "…", "password": "…"}"#
         )
-        let role = try Self.role(body.role)
+        let role = try TokenRole.named(body.role)
         let password = body.password ?? PasswordHash.temporaryPassword()
         let account = try await store.addAccount(
             name: body.name,
@@ -58,7 +58,7 @@ extension APIHandlers {
             shape: #"{"role": "…", "display_name": "…", "disabled": true, "password": "…", "must_change_password": true}"#
         )
         let change = AccountChange(
-            role: try body.role.map(Self.role),
+            role: try body.role.map { try TokenRole.named($0) },
             displayName: body.display_name,
             disabled: body.disabled,
             password: body.password,
@@ -90,12 +90,5 @@ extension APIHandlers {
             ("disabled", .bool(account.disabled)), ("must_change_password", .bool(account.mustChangePassword)),
             ("created_at", .time(account.createdAt)), ("last_sign_in", .time(account.lastSignIn)),
         ]
-    }
-
-    private static func role(_ text: String) throws -> TokenRole {
-        guard let role = TokenRole(rawValue: text), role != .peer else {
-            throw APIError(.badRequest, "invalid role \"\(text.prefix(40))\"", fields: [("role", "must be one of reader, editor, admin")])
-        }
-        return role
     }
 }
