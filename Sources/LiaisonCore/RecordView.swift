@@ -1,8 +1,8 @@
 /// A record as users and clients see it: the same on every node that has seen the same
 /// writes (nothing node-local is in it).
 ///
-/// JSON: `{"conflicts": {name: [{"at","author","replica","value"}...]}, "deleted", "fields":
-/// {name: display value}, "id", "version"}`.
+/// JSON: `{"conflicts": {name: [{"at","author","replica","time_out_of_range","value"}...]},
+/// "deleted", "fields": {name: display value}, "id", "version"}`.
 public struct RecordView: Hashable, Sendable {
     /// One value of a field in conflict.
     public struct ConflictValue: Hashable, Sendable {
@@ -55,7 +55,8 @@ public struct RecordView: Hashable, Sendable {
     /// Whether any field is in conflict.
     public var isConflicted: Bool { !conflicts.isEmpty }
 
-    /// The view as JSON with sorted keys.
+    /// The view as JSON with sorted keys; a conflict's value has `time_out_of_range` true when
+    /// its `at` lies outside the range every office accepts, as a history entry has.
     public var json: String {
         var writer = JSONWriter()
         write(to: &writer)
@@ -73,7 +74,7 @@ public struct RecordView: Hashable, Sendable {
                 writer.string(conflict.author)
                 writer.raw(",\"replica\":")
                 writer.string(conflict.replica)
-                writer.raw(",\"value\":")
+                writer.raw(",\"time_out_of_range\":\(conflict.timeOutOfRange),\"value\":")
                 writer.value(conflict.value)
                 writer.raw("}")
             }

@@ -38,7 +38,7 @@ import Testing
         #expect(Array(view.conflicts.keys) == ["status"])
         #expect(
             view.json.contains(
-                #""conflicts":{"status":[{"at":"1970-01-01T00:00:07.000Z","author":"kavya","replica":"chennai.p8d2x1","value":"on_hold"},"#
+                #""conflicts":{"status":[{"at":"1970-01-01T00:00:07.000Z","author":"kavya","replica":"chennai.p8d2x1","time_out_of_range":true,"value":"on_hold"},"#
             )
         )
     }

@@ -108,7 +108,8 @@ struct ClockRoutesTests {
     }
 
     /// A value in conflict whose write was saved under a wrong clock: the page's conflict card
-    /// marks its time as the history marks the entry; the other value's time is not marked.
+    /// marks its time as the history marks the entry, and so does the record's JSON
+    /// (`time_out_of_range`); the other value's time is not marked.
     @Test func aConflictsValueSavedUnderAWrongClockShowsMarked() async throws {
         let clock = Clock()
         try await withNode(clock) { node in
@@ -139,6 +140,10 @@ struct ClockRoutesTests {
             )
             #expect(card.contains("1970-01-01 00:05 UTC <span class=\"badge conflict\""), "\(card)")
             #expect(card.components(separatedBy: ">Clock was wrong</span>").count == 2, "only the wrong clock's value: \(card)")
+            let record = try await node.send("GET", "/v1/records/\(id)", token: editor)
+            let values = (record.object["conflicts"] as? [String: [[String: Any]]])?["status"] ?? []
+            #expect(values.map { $0["value"] as? String } == ["contacted", "in_discussion"], "\(record.text)")
+            #expect(values.map { $0["time_out_of_range"] as? Bool } == [false, true], "\(record.text)")
         }
     }
 

@@ -56,7 +56,8 @@ import Testing
     }
 
     /// A value in conflict whose write was saved under a wrong clock: its CONFLICT line in
-    /// `record get` marks the time as the history marks the entry; the other value's is not.
+    /// `record get` marks the time as the history marks the entry, and so does its
+    /// `time_out_of_range` in `record get --json`; the other value's is not.
     @Test func aConflictsValueSavedUnderAWrongClockIsMarked() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
@@ -73,6 +74,10 @@ import Testing
         #expect(shown.contains("by ravi at mumbai.") && shown.contains(", 1970-01-01T00:05:00.000Z [clock was wrong]\n"), "\(shown)")
         #expect(shown.components(separatedBy: "[clock was wrong]").count == 2, "only the wrong clock's value: \(shown)")
         #expect(try cli.ok("--data", "m", "record", "history", id).contains("[conflict, clock was wrong]"))
+        let conflicts = try #require(try cli.record("m", id)["conflicts"] as? [String: [[String: Any]]])
+        let values = try #require(conflicts["status"])
+        #expect(values.map { $0["author"] as? String } == ["asha", "ravi"], "the displayed value first: \(values)")
+        #expect(values.map { $0["time_out_of_range"] as? Bool } == [false, true], "\(values)")
     }
 
     @Test func listsExportsReportsStatusBackupAndRestoreAnswer() throws {
