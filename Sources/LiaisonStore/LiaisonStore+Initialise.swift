@@ -61,6 +61,24 @@ extension LiaisonStore {
         file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".init")
     }
 
+    /// The error for a store an `init` is still making in `directory`, or nil when no `init` is
+    /// at work there. Ask only once opening the store failed in a way a running `init` explains
+    /// (no store yet, no identity yet, its serving lock held): the check takes the lock for a
+    /// moment, and an `init` started in that moment would find it held.
+    static func initialising(_ directory: URL) -> StoreError? {
+        let lock = initialiseLockFile(besides: directory.appendingPathComponent(fileName))
+        guard FileManager.default.fileExists(atPath: lock.path) else { return nil }
+        do {
+            guard try FileLock.take(lock) == nil else { return nil }
+        } catch {
+            return nil
+        }
+        return StoreError(
+            .refused,
+            "a `liaison init` is still making the store in \(directory.path): try again when it has finished; nothing was changed"
+        )
+    }
+
     /// The identity in the store `file`, or nil when it has none yet (its `init` did not finish).
     /// Reads without migrating: a store that has one needs nothing from `init`.
     private static func identity(in file: URL) throws -> NodeIdentity? {

@@ -19,12 +19,13 @@ extension LiaisonStore {
     ///   when another process serves the directory.
     public static func claimForServing(directory: URL) throws -> ServingClaim {
         let file = directory.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: file.path) else { throw notInitialised(directory) }
+        guard FileManager.default.fileExists(atPath: file.path) else { throw initialising(directory) ?? notInitialised(directory) }
         guard let lock = try FileLock.take(servingLockFile(besides: file)) else {
-            throw StoreError(
-                .refused,
-                "another liaison serve is already serving \(directory.path) (or a liaison command is upgrading it now; then start again when it is done); stop it first, or give this one another --data"
-            )
+            throw initialising(directory)
+                ?? StoreError(
+                    .refused,
+                    "another liaison serve is already serving \(directory.path) (or a liaison command is upgrading it now; then start again when it is done); stop it first, or give this one another --data"
+                )
         }
         return ServingClaim(lock: lock)
     }
@@ -43,11 +44,12 @@ extension LiaisonStore {
     static func holdForUpgrade(_ pool: DatabasePool, file: URL) throws -> FileLock? {
         guard try !pool.read({ db in try Migrations.migrator.hasCompletedMigrations(db) }) else { return nil }
         guard let lock = try FileLock.take(servingLockFile(besides: file)) else {
-            let directory = file.deletingLastPathComponent().path
-            throw StoreError(
-                .refused,
-                "\(directory) is served by a running `liaison serve` of an older release (or one upgrading the store now): stop it and start this release's `liaison serve`, which upgrades the store; nothing was changed"
-            )
+            let directory = file.deletingLastPathComponent()
+            throw initialising(directory)
+                ?? StoreError(
+                    .refused,
+                    "\(directory.path) is served by a running `liaison serve` of an older release (or one upgrading the store now): stop it and start this release's `liaison serve`, which upgrades the store; nothing was changed"
+                )
         }
         return lock
     }

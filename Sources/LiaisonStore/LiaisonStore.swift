@@ -59,7 +59,7 @@ public final class LiaisonStore: Sendable {
         now: @escaping @Sendable () -> Int64 = { Timestamp.millis() }
     ) throws {
         let file = directory.appendingPathComponent(Self.fileName)
-        guard FileManager.default.fileExists(atPath: file.path) else { throw Self.notInitialised(directory) }
+        guard FileManager.default.fileExists(atPath: file.path) else { throw Self.initialising(directory) ?? Self.notInitialised(directory) }
         (database, upgrade) = try Self.openPool(file, servedHere: claim != nil)
         bulkLoadLockFile = Self.bulkLoadLockFile(besides: file)
         recordWrites = GroupCommit(database: database)
@@ -68,10 +68,11 @@ public final class LiaisonStore: Sendable {
             try Row.fetchOne(db, sql: "SELECT replica_id, office, created_at FROM node WHERE id = 1")
         }
         guard let row else {
-            throw StoreError(
-                .notInitialised,
-                "the store in \(directory.path) has no identity (a `liaison init` stopped before it finished): run `liaison init --office SLUG` again, which finishes it"
-            )
+            throw Self.initialising(directory)
+                ?? StoreError(
+                    .notInitialised,
+                    "the store in \(directory.path) has no identity (a `liaison init` stopped before it finished): run `liaison init --office SLUG` again, which finishes it"
+                )
         }
         identity = NodeIdentity(replicaID: row[0], office: row[1], createdAt: row[2])
         self.schema = schema
