@@ -50,7 +50,7 @@ extension WebRoutes {
     /// the session), which ends every session of the account and starts a new one for this browser.
     @Sendable func changePassword(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: WebFormFields(["username", "current", "new", "confirm"]))
         let new = form["new"] ?? ""
         func problem(_ text: String, _ status: HTTPResponse.Status = .badRequest) async throws -> Response {
             try await showPasswordForm(user: user, notice: WebNotice.error(text), status: status)

@@ -38,7 +38,7 @@ extension WebRoutes {
 
     @Sendable func addPeerForm(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: WebFormFields(["name", "url", "token_file"]))
         let name = form.text("name") ?? ""
         let url = form.text("url") ?? ""
         let tokenFile: String
@@ -56,6 +56,7 @@ extension WebRoutes {
 
     @Sendable func removePeerForm(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
+        _ = try context.form(taking: .none)
         let name = context.parameters.decoded("name")
         guard try await store.peers().contains(where: { $0.name == name }) else {
             return try await showSync(user: user, notice: WebNotice.error("There is no peer named \(name)."), status: .notFound)

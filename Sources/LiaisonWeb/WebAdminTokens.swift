@@ -61,7 +61,7 @@ extension WebRoutes {
 
     @Sendable func createTokenForm(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: WebFormFields(["name", "role", "user"]))
         let name = form.text("name") ?? ""
         let role: TokenRole
         do {
@@ -86,6 +86,7 @@ extension WebRoutes {
 
     @Sendable func revokeTokenForm(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
+        _ = try context.form(taking: .none)
         let name = context.parameters.decoded("name")
         do {
             try await store.revokeToken(name: name)

@@ -98,7 +98,7 @@ extension WebRoutes {
 
     @Sendable func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: WebFormFields(["name", "display_name", "role"]))
         let name = form.text("name") ?? ""
         let role: TokenRole
         do {
@@ -141,7 +141,7 @@ extension WebRoutes {
 
     @Sendable func changeUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: WebFormFields(["action", "role", "password_stamp"]))
         let name = context.parameters.decoded("name")
         if form["action"] == "unlock" {
             do {

@@ -26,12 +26,14 @@ struct WebContext: ChildRequestContext {
         }
     }
 
-    /// The form POSTed, its CSRF token checked. Throws (500) on a route that is not a form
-    /// behind ``WebSessionMiddleware``.
-    var form: WebForm {
-        get throws {
-            guard let submitted else { throw HTTPError(.internalServerError, message: "form route without a CSRF check") }
-            return submitted
-        }
+    /// The form POSTed, its CSRF token checked, holding no field but `csrf` and `fields`
+    /// (``WebFormFields``).
+    /// - Throws: ``APIError`` 400 naming each field it holds that `fields` does not take, or
+    ///   takes once but got twice (shown as the page's error); 500 on a route that is not a form
+    ///   behind ``WebSessionMiddleware``.
+    func form(taking fields: WebFormFields) throws -> WebForm {
+        guard let submitted else { throw HTTPError(.internalServerError, message: "form route without a CSRF check") }
+        if let refusal = submitted.refusal(fields.adding(WebFormFields(["csrf"]))) { throw APIError.badRequest(refusal) }
+        return submitted
     }
 }

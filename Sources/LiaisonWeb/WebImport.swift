@@ -27,7 +27,7 @@ extension WebRoutes {
     /// Previews (checks every row and writes nothing), or with `confirm=1` imports.
     @Sendable func importFile(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: WebFormFields(["name", "csv", "csv_bytes", "map", "dates", "confirm", "again"]))
         let name = form.text("name") ?? "spreadsheet.csv"
         let mapText = form["map"] ?? ""
         // The order of slash dates, when chosen (`day-first`, `month-first`; empty: the file's).

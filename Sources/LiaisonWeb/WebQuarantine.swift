@@ -11,7 +11,7 @@ extension WebRoutes {
     /// the Sync page (at the quarantine page the form was on) saying so.
     @Sendable func dropQuarantine(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: WebFormFields(["id", "quarantine", "qpage"]))
         let place = QuarantinePlace(form)
         if let text = form.text("id") {
             guard let id = Int64(text) else {

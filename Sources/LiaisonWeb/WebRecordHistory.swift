@@ -89,7 +89,7 @@ extension WebRoutes {
     /// the version the page showed (an ordinary write: a change made meanwhile stays as a conflict).
     @Sendable func restoreValue(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: WebFormFields(["version", "field", "dot"]))
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
         let field = form["field"] ?? ""

@@ -20,7 +20,7 @@ extension WebRoutes {
     /// showed; refused with a fresh page when the record changed since, or is no longer deleted.
     @Sendable func undeleteRecord(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: WebFormFields(["version"]))
         let record = try await loadState(context)
         guard record.isDeleted else {
             return try await showRecord(

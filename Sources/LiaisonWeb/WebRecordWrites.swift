@@ -35,7 +35,7 @@ extension WebRoutes {
 
     @Sendable func createRecord(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: recordFormFields)
         let (typed, values, errors) = readRecordForm(form)
         var state = RecordFormState(values: typed, errors: errors)
         guard errors.isEmpty else { return try await showNewForm(state, user: user, status: .badRequest) }
@@ -46,6 +46,19 @@ extension WebRoutes {
             state.errors = fieldErrors(error)
             return try await showNewForm(state, user: user, status: .badRequest)
         }
+    }
+
+    /// The fields of the record form (``recordForm(action:state:user:submit:cancel:)``): every
+    /// field of the schema, a track's too (its controls are sent while hidden).
+    private var recordFormFields: WebFormFields { WebFormFields(controls: schema.fields) }
+
+    /// The fields of `record`'s resolve form: a choice (`pick.<field>`) and a typed value
+    /// (`new.<field>`) for each field that can be in conflict, not only those in conflict now, so
+    /// that a page opened before a sync settled one gets its own answer (the record changed).
+    private func resolveFormFields(_ record: RecordState) -> WebFormFields {
+        let picked = Set(schema.fields.map(\.name)).union(record.conflictedFields).union([deletedField])
+        return WebFormFields(Set(picked.map { "pick.\($0)" }).union(["version"]))
+            .adding(WebFormFields(controls: schema.fields, prefix: "new."))
     }
 
     /// A record form sent after its session ended, shown again filled with what was typed
@@ -116,7 +129,7 @@ extension WebRoutes {
     /// a save over a stale page becomes a conflict, never a silent overwrite.
     @Sendable func updateRecord(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: recordFormFields.adding(WebFormFields(["version", "loaded"])))
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
         let loaded = Self.decodeLoaded(form["loaded"]) ?? record.displayValues
@@ -171,7 +184,7 @@ extension WebRoutes {
 
     @Sendable func deleteRecord(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
+        let form = try context.form(taking: WebFormFields(["version"]))
         let record = try await loadState(context)
         let read = try VersionToken(decoding: form["version"] ?? "")
         let saved: RecordState
@@ -192,8 +205,8 @@ extension WebRoutes {
     /// fresh page when the record changed since the page was loaded.
     @Sendable func resolveRecord(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
-        let form = try context.form
         let record = try await loadState(context)
+        let form = try context.form(taking: resolveFormFields(record))
         func changedSinceOpened() async throws -> Response {
             try await showRecord(
                 try await loadState(context),

@@ -47,6 +47,7 @@ extension WebRoutes {
                 .forbidden
             )
         }
+        if let refusal = form.refusal(.signIn) { return again(WebFormat.sentence(refusal) + ".", .badRequest) }
         guard let name, let password = form["password"], !password.isEmpty else {
             return again("Enter your user name and your password.", .badRequest)
         }
@@ -82,6 +83,7 @@ extension WebRoutes {
     }
 
     @Sendable func signOut(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.form(taking: .none)
         try await store.endSession(id: try context.user.session.id)
         var response = Response.seeOther("/login?done=signedout")
         response.setCookie(WebSessions.endedSessionCookie(node: store.identity, secure: secureCookies))

@@ -14,6 +14,7 @@ extension WebRoutes {
     }
 
     @Sendable func syncNow(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.form(taking: .none)
         let peers = try await store.peers()
         let results = await engine.sync(with: peers)
         let done = peers.isEmpty ? "nopeers" : results.allSatisfy({ (try? $0.result.get()) != nil }) ? "synced" : "syncproblems"
