@@ -21,8 +21,16 @@ public enum IntakeLimits {
     public static func isWriteTime(_ at: Int64) -> Bool {
         (earliestAt..<latestAt).contains(at)
     }
-    /// The largest encoded state of one record, in bytes.
-    public static let maxStateBytes = 256 * 1024
+    /// The largest encoded state of one record that a write made at this node may leave, in
+    /// bytes: a write that would make it larger is refused ("resolve its conflicts first"). So
+    /// each office's own live entries of a record stay within it.
+    public static let maxLocalStateBytes = 256 * 1024
+    /// The largest encoded state of one record this node takes from outside (a pulled page, a
+    /// pushed batch, a bundle) or makes by merging, in bytes: 2 MiB. Concurrent writes at
+    /// several offices, each within ``maxLocalStateBytes``, merge into one state that holds
+    /// them all, as a conflict, and that state may be larger than any of them: eight offices'
+    /// states at the local limit fit in it, so honest writes never reach it.
+    public static let maxIntakeStateBytes = 8 * maxLocalStateBytes
     /// How many bytes of a quarantined state are kept for an admin to look at.
     public static let maxQuarantinedBytes = 64 * 1024
     /// How many quarantine entries one source (a peer token that pushes, a configured peer

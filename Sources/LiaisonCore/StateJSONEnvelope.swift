@@ -166,13 +166,13 @@ extension StateJSONReader {
     }
 
     /// Reads the states array. A state that is well-formed JSON but not a valid state (or over
-    /// ``IntakeLimits/maxStateBytes``) is added to `rejected`.
+    /// ``IntakeLimits/maxIntakeStateBytes``) is added to `rejected`.
     private mutating func readStates(rejecting rejected: inout [RejectedState]) throws(JSONSyntaxError) -> [RecordState] {
         var states: [RecordState] = []
         try readElements(of: "states", { reader throws(StateReadError) in try reader.readRecordState() }) { reader, position, start, outcome in
             switch outcome {
-            case .success(let state) where reader.index - start > IntakeLimits.maxStateBytes:
-                let problem = "state of \(reader.index - start) bytes is over the limit of \(IntakeLimits.maxStateBytes)"
+            case .success(let state) where reader.index - start > IntakeLimits.maxIntakeStateBytes:
+                let problem = "state of \(reader.index - start) bytes is over the limit of \(IntakeLimits.maxIntakeStateBytes) (2 MiB)"
                 rejected.append(reader.rejection(position, state.id, problem, from: start))
             case .success(let state):
                 states.append(state)

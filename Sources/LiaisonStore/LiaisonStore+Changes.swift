@@ -128,7 +128,7 @@ extension LiaisonStore {
     }
 
     /// Runs the intake check on a batch (``Schema/checkState(_:)``: the intake limits and the
-    /// schema, and at most ``IntakeLimits/maxStateBytes`` encoded) and works out what the store
+    /// schema, and at most ``IntakeLimits/maxIntakeStateBytes`` encoded) and works out what the store
     /// keeps beside each good state, outside any transaction, so that sync can prepare the next
     /// batch while one merges. States that fail, and the `rejected` ones the parser found, are
     /// quarantined when the batch merges. `events` are the write events sent with the states, by
@@ -158,8 +158,8 @@ extension LiaisonStore {
                 continue
             }
             let row = RecordRow(state)
-            guard row.json.utf8.count <= IntakeLimits.maxStateBytes else {
-                let problem = "state of \(row.json.utf8.count) bytes is over the limit of \(IntakeLimits.maxStateBytes)"
+            guard row.json.utf8.count <= IntakeLimits.maxIntakeStateBytes else {
+                let problem = "state of \(row.json.utf8.count) bytes is over the limit of \(IntakeLimits.maxIntakeStateBytes) (2 MiB)"
                 refused.append(Rejection(state, problem, json: row.json))
                 continue
             }
@@ -335,9 +335,9 @@ extension Database {
             var changedRow: RecordRow?
             if changed {
                 let candidate = fromSource ? prepared : RecordRow(merged)
-                guard candidate.json.utf8.count <= IntakeLimits.maxStateBytes else {
+                guard candidate.json.utf8.count <= IntakeLimits.maxIntakeStateBytes else {
                     let problem =
-                        "merged with the stored state it would be \(candidate.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes)"
+                        "merged with the stored state it would be \(candidate.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxIntakeStateBytes) (2 MiB)"
                     try setAside(Rejection(incoming, problem, json: prepared.json))
                     continue
                 }

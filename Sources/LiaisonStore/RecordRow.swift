@@ -58,8 +58,9 @@ struct RecordRow: Sendable {
 extension Database {
     /// Stores a state written at this node as the record's current state, at the next sequence
     /// number. Must run inside a write transaction.
-    /// - Throws: ``StoreError`` `.refused` when the state would be over ``IntakeLimits/maxStateBytes``
-    ///   (peers would refuse it).
+    /// - Throws: ``StoreError`` `.refused` when the state would be over
+    ///   ``IntakeLimits/maxLocalStateBytes``: each office's writes stay within it, so that the
+    ///   merge of eight offices' states stays within what a node takes (``IntakeLimits/maxIntakeStateBytes``).
     func save(_ state: RecordState) throws -> Int64 {
         try save(RecordRow(state), over: heldColumns(ids: [state.id])[state.id])
     }
@@ -78,10 +79,10 @@ extension Database {
     /// sequence.
     private func save(_ row: RecordRow, over held: [DatabaseValue]?) throws -> Int64 {
         let state = row.state
-        guard row.json.utf8.count <= IntakeLimits.maxStateBytes else {
+        guard row.json.utf8.count <= IntakeLimits.maxLocalStateBytes else {
             throw StoreError(
                 .refused,
-                "record \(state.id) would be \(row.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxStateBytes): resolve its conflicts first"
+                "record \(state.id) would be \(row.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxLocalStateBytes) (256 KiB) a write here may bring a record to: resolve its conflicts first"
             )
         }
         let sequence = try Int64.fetchOne(cachedStatement(sql: "UPDATE node SET sequence = sequence + 1 RETURNING sequence"))!

@@ -85,8 +85,8 @@ struct IntakeTests {
             ),
             ("a NUL in a text", replacing("Lithium JV", "Lithium\\u0000JV"), "NUL"),
             (
-                "a state over 256 KiB", replacing("\"author\":\"asha\"", "\"author\":\"asha\",\"x\":\"\(String(repeating: "p", count: 300_000))\""),
-                "over the limit"
+                "a state over 2 MiB", replacing("\"author\":\"asha\"", "\"author\":\"asha\",\"x\":\"\(String(repeating: "p", count: 2_200_000))\""),
+                "over the limit of 2097152 (2 MiB)"
             ),
             ("a write in 1970", replacing("\"at\":\(at)", "\"at\":0"), "outside 2000-01-01..2100-01-01"),
             ("a write far in the future", replacing("\"at\":\(at)", "\"at\":9223372036854775807"), "outside"),

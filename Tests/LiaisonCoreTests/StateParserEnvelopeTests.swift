@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func aStateOverTheSizeLimitIsRejectedAndOnlyItsFirstBytesAreKept() throws {
-        let notes = String(repeating: "n", count: IntakeLimits.maxStateBytes)
+        let notes = String(repeating: "n", count: IntakeLimits.maxIntakeStateBytes)
         let huge =
             #"{"context":{"a.b":1},"id":"big","writes":[{"at":1767225600000,"author":"a","fields":{"notes":"\#(notes)"},"n":1,"replica":"a.b"}]}"#
         let envelope = try parse(#"{"states":[\#(huge)]}"#)
