@@ -32,11 +32,12 @@ extension APIError {
         case let error as SyncRequestError:
             self.init(.init(code: error.status), error.message)
         case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:
-            // Another process (a `liaison import`, `seed` or `merge` on the same data directory)
-            // held the store's write lock for longer than the node waits: nothing was written.
+            // The store was held for longer than a write waits from its arrival, by this node's
+            // sync merging a large pull or by another process (a `liaison import`, `seed` or
+            // `merge` on the same data directory): nothing was written.
             self.init(
                 .serviceUnavailable,
-                "the store is busy: another process is writing to it (an import or a merge on this data directory?); nothing was written, try again shortly",
+                "the store is busy: it was held for over \(Int(LiaisonStore.busyWait)) s, by a sync merging many records or by another process writing to it (an import or a merge on this data directory?); nothing was written, try again shortly",
                 headers: [.retryAfter: "5"]
             )
         case let error as DatabaseError where error.resultCode == .SQLITE_FULL:

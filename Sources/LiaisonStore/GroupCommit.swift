@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import Synchronization
 
@@ -10,28 +11,47 @@ import Synchronization
 /// answered only after the transaction that holds its write committed; if the commit itself
 /// fails, every write of it fails and none is acknowledged. Writes run in arrival order, each
 /// seeing the ones before it, exactly as if they had been committed one by one.
+///
+/// A write waits for the store at most `wait` from when it arrives, whatever holds the store:
+/// the writer busy with a sync's merge, or another process's transaction (SQLite's busy wait is
+/// cut to what is left). A write whose wait is over before its transaction began is answered
+/// ``busy`` and nothing of it is written.
 final class GroupCommit: Sendable {
     /// At most this many writes share a transaction, so none waits behind an unbounded queue.
     static let maxWrites = 64
 
     private let database: DatabasePool
+    /// How long a write may wait for the store, in seconds, from its arrival.
+    let wait: Double
     private let queue = Mutex(Queue())
 
     private struct Queue {
+        /// In arrival order, so in order of their deadlines.
         var waiting: [Job] = []
         var committing = false
+        /// Whether a check of the waiting writes' deadlines is due (``expireOverdue()``).
+        var watching = false
     }
 
     /// One caller's write: run it inside the transaction, then answer the caller.
     private struct Job: Sendable {
+        /// When its wait for the store is over.
+        let deadline: DispatchTime
         /// Runs the write in a savepoint; keeps its value or error for `answer`.
         let run: @Sendable (Database) -> Void
         /// Answers the caller once the transaction ended: `commitError` is nil when it committed.
         let answer: @Sendable (_ commitError: (any Error)?) -> Void
     }
 
-    init(database: DatabasePool) {
+    init(database: DatabasePool, wait: Double) {
         self.database = database
+        self.wait = wait
+    }
+
+    /// What a write whose wait was over is answered: SQLite's own busy error, as when another
+    /// process holds the store, so that every caller reads it the same way.
+    var busy: DatabaseError {
+        DatabaseError(resultCode: .SQLITE_BUSY, message: "the store was held for over \(Int(wait.rounded(.up))) s; nothing was written")
     }
 
     /// Runs `write` in the next shared transaction and returns its value once that committed.
@@ -40,6 +60,7 @@ final class GroupCommit: Sendable {
         let outcome = Outcome<T>()
         return try await withCheckedThrowingContinuation { continuation in
             let job = Job(
+                deadline: .now() + wait,
                 run: { db in
                     do {
                         var value: T?
@@ -61,13 +82,33 @@ final class GroupCommit: Sendable {
                     }
                 }
             )
-            let starts = queue.withLock { queue in
+            let (starts, watches) = queue.withLock { queue in
                 queue.waiting.append(job)
-                defer { queue.committing = true }
-                return !queue.committing
+                defer { (queue.committing, queue.watching) = (true, true) }
+                return (!queue.committing, !queue.watching)
             }
+            if watches { watch(until: job.deadline) }
             if starts { commitNext() }
         }
+    }
+
+    /// Checks the waiting writes at `deadline` (``expireOverdue()``).
+    private func watch(until deadline: DispatchTime) {
+        DispatchQueue.global().asyncAfter(deadline: deadline) { self.expireOverdue() }
+    }
+
+    /// Answers ``busy`` to the writes still waiting past their deadline (none of them ran: a write
+    /// leaves the queue when its transaction takes it), and checks again at the next deadline.
+    private func expireOverdue() {
+        let now = DispatchTime.now()
+        let (overdue, next) = queue.withLock { queue in
+            let overdue = Array(queue.waiting.prefix { $0.deadline <= now })
+            queue.waiting.removeFirst(overdue.count)
+            queue.watching = !queue.waiting.isEmpty
+            return (overdue, queue.waiting.first?.deadline)
+        }
+        for job in overdue { job.answer(busy) }
+        if let next { watch(until: next) }
     }
 
     /// Commits the writes waiting now in one transaction, on the database's writer queue (no
@@ -75,26 +116,49 @@ final class GroupCommit: Sendable {
     /// that waits for the writer, until none is left.
     private func commitNext() {
         database.asyncWriteWithoutTransaction { db in
-            let jobs = self.queue.withLock { queue in
-                let jobs = Array(queue.waiting.prefix(Self.maxWrites))
+            let now = DispatchTime.now()
+            let (overdue, jobs) = self.queue.withLock { queue in
+                let jobs = queue.waiting.prefix(Self.maxWrites)
                 queue.waiting.removeFirst(jobs.count)
-                return jobs
+                let overdue = jobs.prefix { $0.deadline <= now }
+                return (Array(overdue), Array(jobs.dropFirst(overdue.count)))
             }
-            do {
-                try db.inTransaction {
-                    for job in jobs { job.run(db) }
-                    try db.refreshStaleSearch()
-                    return .commit
-                }
-                for job in jobs { job.answer(nil) }
-            } catch {
-                for job in jobs { job.answer(error) }
-            }
+            for job in overdue { job.answer(self.busy) }
+            if !jobs.isEmpty { self.commit(jobs, in: db) }
             let more = self.queue.withLock { queue in
                 queue.committing = !queue.waiting.isEmpty
                 return queue.committing
             }
             if more { self.commitNext() }
+        }
+    }
+
+    /// Runs `jobs` in one transaction and answers them. SQLite waits for another connection's
+    /// lock only until the first job's deadline; if the transaction could not begin by then,
+    /// nothing ran: that job is answered ``busy`` and the others wait on, first in the queue.
+    private func commit(_ jobs: [Job], in db: Database) {
+        var began = false
+        do {
+            try db.waitingForLock(until: jobs[0].deadline) {
+                try db.inTransaction {
+                    began = true
+                    for job in jobs { job.run(db) }
+                    try db.refreshStaleSearch()
+                    return .commit
+                }
+            }
+            for job in jobs { job.answer(nil) }
+        } catch let error as DatabaseError where !began && error.resultCode == .SQLITE_BUSY {
+            let next = queue.withLock { queue -> DispatchTime? in
+                queue.waiting.insert(contentsOf: jobs.dropFirst(), at: 0)
+                guard !queue.watching, let first = queue.waiting.first else { return nil }
+                queue.watching = true
+                return first.deadline
+            }
+            if let next { watch(until: next) }
+            jobs[0].answer(busy)
+        } catch {
+            for job in jobs { job.answer(error) }
         }
     }
 }

@@ -36,6 +36,11 @@ public final class LiaisonStore: Sendable {
     /// The clock local writes take their time from (``writeTime()``), in milliseconds since 1970.
     let now: @Sendable () -> Int64
 
+    /// How long, in seconds, a statement waits for another process's lock on the store before
+    /// it fails as busy, and how long a local record write waits for the store from its arrival
+    /// unless the store was opened with another `writeWait`.
+    public static let busyWait = 10.0
+
     /// Opens the store in `directory`, upgrading its schema first when it was made by an
     /// earlier release.
     ///
@@ -48,21 +53,25 @@ public final class LiaisonStore: Sendable {
     /// let store = try LiaisonStore(directory: dir, schema: schema, serving: claim)
     /// ```
     ///
-    /// `now` is the clock local writes take their time from: this machine's, unless a test
-    /// gives its own.
+    /// `writeWait` is how long a local record write (create, edit, delete, resolve) may wait for
+    /// the store from when it arrives, in seconds, whatever holds the store (a sync merging a
+    /// large pull, another process's import): past it, the write fails as busy (a GRDB
+    /// `DatabaseError` `SQLITE_BUSY`) and nothing of it is written. `now` is the clock local
+    /// writes take their time from: this machine's, unless a test gives its own.
     /// - Throws: ``StoreError`` `.notInitialised` when there is none; `.refused` when the store
     ///   needs an upgrade and another process serves it (nothing is changed).
     public init(
         directory: URL,
         schema: Schema,
         serving claim: ServingClaim? = nil,
+        writeWait: Double = busyWait,
         now: @escaping @Sendable () -> Int64 = { Timestamp.millis() }
     ) throws {
         let file = directory.appendingPathComponent(Self.fileName)
         guard FileManager.default.fileExists(atPath: file.path) else { throw Self.initialising(directory) ?? Self.notInitialised(directory) }
         (database, upgrade) = try Self.openPool(file, servedHere: claim != nil)
         bulkLoadLockFile = Self.bulkLoadLockFile(besides: file)
-        recordWrites = GroupCommit(database: database)
+        recordWrites = GroupCommit(database: database, wait: writeWait)
         self.file = file
         let row = try database.read { db in
             try Row.fetchOne(db, sql: "SELECT replica_id, office, created_at FROM node WHERE id = 1")
@@ -91,7 +100,7 @@ public final class LiaisonStore: Sendable {
             if let reader { return reader }
             var readOnly = Configuration()
             readOnly.readonly = true
-            readOnly.busyMode = .timeout(10)
+            readOnly.busyMode = .timeout(Self.busyWait)
             let opened = try DatabaseQueue(path: file.path, configuration: readOnly)
             reader = opened
             return opened
@@ -117,7 +126,7 @@ public final class LiaisonStore: Sendable {
     static func openPool(_ file: URL, servedHere: Bool) throws -> (pool: DatabasePool, upgrade: StoreUpgrade?) {
         sqliteSettings
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyWait)
         configuration.prepareDatabase { db in
             db.add(function: SearchWordsFunction.function)
             // The writer's page cache holds a whole batch's index pages (the default 2 MiB

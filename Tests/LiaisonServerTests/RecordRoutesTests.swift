@@ -516,7 +516,7 @@ struct RecordRoutesTests {
             let blocked = try await node.send("POST", "/v1/records", token: node.token(.editor), json: json)
             try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
             #expect(blocked.status == 503 && blocked.header("Retry-After") == "5")
-            #expect(blocked.error.contains("another process is writing"))
+            #expect(blocked.error.contains("another process writing"))
             #expect(try await node.store.count(matching: RecordQuery()) == 0)
             #expect(try await node.send("POST", "/v1/records", token: node.token(.editor), json: json).status == 201)
         }

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import LiaisonStore
+import Testing
+
+/// A local write waits for a busy store at most its wait, counted from when it arrives, whatever
+/// holds the store; then it fails as busy (503 over HTTP) and nothing of it is written
+/// (docs/design.md §5, "Group commit").
+@Suite("A local write waiting for a busy store", .serialized)
+struct StoreBusyWriteTests {
+    /// The wait the stores under test give a write, in seconds (a node's is 10): long enough
+    /// that answering it, on a machine busy with the other suites, stays within half of it more.
+    static let wait = 4.0
+
+    /// A store over the fixture's file whose writes wait ``wait``.
+    static func store(_ fixture: StoreFixture) throws -> LiaisonStore {
+        try LiaisonStore(directory: fixture.directory, schema: .core, writeWait: wait)
+    }
+
+    /// Another connection's transaction holding the store's write lock, as a `liaison import` of
+    /// a large file does from another process.
+    static func holdLock(_ fixture: StoreFixture) async throws -> DatabaseQueue {
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true  // the lock outlives one access, as another process's would
+        let other = try DatabaseQueue(path: fixture.directory.appendingPathComponent(LiaisonStore.fileName).path, configuration: holding)
+        try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        return other
+    }
+
+    /// Edits the notes of `id`: whether the store answered busy, and after how many seconds.
+    static func timedEdit(_ store: LiaisonStore, _ id: String) async -> (busy: Bool, seconds: Double, answer: String) {
+        let start = ContinuousClock.now
+        do {
+            _ = try await store.update(id: id, ["notes": .text("Waited for the store")], readContext: nil, author: "asha")
+            return (false, (ContinuousClock.now - start) / .seconds(1), "written")
+        } catch {
+            let busy = (error as? DatabaseError)?.resultCode == .SQLITE_BUSY
+            return (busy, (ContinuousClock.now - start) / .seconds(1), "\(error)")
+        }
+    }
+
+    @Test func aWriteWhileAnotherProcessHoldsTheStoreFailsBusyWithinItsWait() async throws {
+        let fixture = try StoreFixture()
+        let store = try Self.store(fixture)
+        let made = try await fixture.add()
+        let other = try await Self.holdLock(fixture)
+        let edit = await Self.timedEdit(store, made.id)
+        try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+
+        #expect(edit.busy, "\(edit.answer)")
+        #expect(edit.seconds < Self.wait * 1.5, "answered after \(edit.seconds) s")
+        #expect(try await store.state(id: made.id) == made, "nothing of the refused write is kept")
+        #expect(await Self.timedEdit(store, made.id).answer == "written", "the store takes writes again")
+    }
+
+    @Test func aWriteBehindAMergeWaitingForTheStoreFailsBusyWithinItsWaitFromArrival() async throws {
+        let fixture = try StoreFixture()
+        let store = try Self.store(fixture)
+        let made = try await fixture.add()
+        var pulled = RecordState(id: RecordID.make())
+        try pulled.write(
+            [
+                "type": .text("investment"), "title": .text("From Chennai"), "office": .text("chennai"),
+                "tracks": .list(["sccp"]), "status": .text("identified"),
+            ],
+            readContext: .empty,
+            replica: "chennai.abc123",
+            meta: WriteMeta(author: "priya", at: 1_767_225_600_000)
+        )
+        let other = try await Self.holdLock(fixture)
+        // A sync's merge takes the store's writer first, and waits for the lock (SQLite's busy
+        // wait, 10 s); the write arrives behind it. It used to wait for the merge, then as long
+        // again for the lock itself: 20 s in all on a node.
+        let merging = Task { try await store.merge([pulled], from: "chennai.abc123") }
+        try await Task.sleep(for: .milliseconds(300))
+        let edit = await Self.timedEdit(store, made.id)
+        try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+        let merged = try await merging.value
+
+        #expect(edit.busy, "\(edit.answer)")
+        #expect(edit.seconds < Self.wait * 1.5, "answered after \(edit.seconds) s")
+        #expect(try await store.state(id: made.id) == made, "nothing of the refused write is kept")
+        #expect(merged.changed == 1, "the merge went on once the lock was free")
+        #expect(await Self.timedEdit(store, made.id).answer == "written", "the store takes writes again")
+    }
+}
