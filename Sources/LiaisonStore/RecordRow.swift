@@ -59,8 +59,9 @@ extension Database {
     /// Stores a state written at this node as the record's current state, at the next sequence
     /// number. Must run inside a write transaction.
     /// - Throws: ``StoreError`` `.refused` when the state would be over
-    ///   ``IntakeLimits/maxLocalStateBytes``: each office's writes stay within it, so that the
-    ///   merge of eight offices' states stays within what a node takes (``IntakeLimits/maxIntakeStateBytes``).
+    ///   ``IntakeLimits/maxLocalStateBytes`` and larger than the stored one: each office's writes
+    ///   keep it within that or make it smaller, so that the merge of eight offices' states stays
+    ///   within what a node takes (``IntakeLimits/maxIntakeStateBytes``).
     func save(_ state: RecordState) throws -> Int64 {
         try save(RecordRow(state), over: heldColumns(ids: [state.id])[state.id])
     }
@@ -79,10 +80,13 @@ extension Database {
     /// sequence.
     private func save(_ row: RecordRow, over held: [DatabaseValue]?) throws -> Int64 {
         let state = row.state
-        guard row.json.utf8.count <= IntakeLimits.maxLocalStateBytes else {
+        // A record that merged past the limit (offices' concurrent edits, ``IntakeLimits``) still
+        // takes a write that makes it smaller, as resolving one of its conflicts does.
+        let bytes = row.json.utf8.count
+        guard bytes <= IntakeLimits.maxLocalStateBytes || bytes < held.flatMap({ String.fromDatabaseValue($0[0]) })?.utf8.count ?? 0 else {
             throw StoreError(
                 .refused,
-                "record \(state.id) would be \(row.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxLocalStateBytes) (256 KiB) a write here may bring a record to: resolve its conflicts first"
+                "record \(state.id) would be \(bytes) bytes, over the limit of \(IntakeLimits.maxLocalStateBytes) (256 KiB) a write here may bring a record to: resolve its conflicts first"
             )
         }
         let sequence = try Int64.fetchOne(cachedStatement(sql: "UPDATE node SET sequence = sequence + 1 RETURNING sequence"))!

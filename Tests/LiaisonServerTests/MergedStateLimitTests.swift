@@ -113,6 +113,53 @@ struct MergedStateLimitTests {
         }
     }
 
+    @Test func aWriteThatShrinksARecordPastTheWriteLimitIsTakenOneThatGrowsItIsNot() async throws {
+        try await withNode(office: "mumbai") { node in
+            let sender = "chennai.abc123"
+            let base = try Self.foreignState(sender)
+            // Twenty offices' notes (1.2 MB) and two titles, all in conflict, from a peer.
+            var state = try Self.concurrentNotes(on: base, replicas: (0..<20).map { "kolkata.r\($0)" })
+            for (index, replica) in ["pune.a", "delhi.b"].enumerated() {
+                var edit = base
+                try edit.write(
+                    ["title": .text("Title \(index)")],
+                    readContext: base.context,
+                    replica: replica,
+                    meta: WriteMeta(author: "ravi", at: 1_767_225_600_000)
+                )
+                state = try state.merged(with: edit)
+            }
+            let pushed = try await Self.push(state, from: sender, to: node)
+            #expect(pushed.status == 200 && pushed.object["merged"] as? Int == 1, "\(pushed.text.prefix(300))")
+            let path = "/v1/records/\(base.id)"
+
+            // An edit that adds to it is refused, with advice that works.
+            let read = try #require(try await node.send("GET", path, token: node.token(.editor)).header("ETag"))
+            let parties = String(repeating: "Albemarle ", count: 20)
+            let grown = try await node.send(
+                "PATCH",
+                path,
+                token: node.token(.editor),
+                json: #"{"us_party":"\#(parties)","in_party":"\#(parties)"}"#,
+                headers: [("If-Match", read)]
+            )
+            #expect(grown.status == 409 && grown.error.contains("resolve its conflicts first"), "\(grown.status) \(grown.error)")
+
+            // Resolving the titles leaves the notes' conflict, still past 256 KiB, but smaller: taken.
+            let titled = try await node.send("POST", "\(path)/resolve", token: node.token(.editor), json: #"{"title":"Lithium JV"}"#)
+            #expect(titled.status == 200, "\(titled.error)")
+            let after = try #require(try await node.store.state(id: base.id))
+            #expect(after.fields["title"]?.values.compactMap(\.textValue) == ["Lithium JV"])
+            #expect(after.canonicalJSON.utf8.count > IntakeLimits.maxLocalStateBytes)
+
+            // Then the notes, and the record is small again.
+            let noted = try await node.send("POST", "\(path)/resolve", token: node.token(.editor), json: #"{"notes":"Kept"}"#)
+            #expect(noted.status == 200, "\(noted.error)")
+            let settled = try #require(try await node.store.state(id: base.id))
+            #expect(settled.canonicalJSON.utf8.count < IntakeLimits.maxLocalStateBytes)
+        }
+    }
+
     /// A record as another office made it.
     static func foreignState(_ replica: String) throws -> RecordState {
         var state = RecordState(id: RecordID.make())
