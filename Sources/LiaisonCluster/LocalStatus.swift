@@ -38,7 +38,7 @@ public struct LocalStatus: Sendable {
     /// replica   chennai.k3f9q2 (office chennai)
     /// release   2026.12.04.2 (of this liaison binary)
     /// sequence  141
-    /// records   141 (4 with open conflicts; 2 deleted)
+    /// records   141 live, 2 deleted; 4 with open conflicts (live or deleted)
     /// peers     6
     ///   mumbai     http://127.0.0.1:8702  last success 2026-05-01T10:00:02.120Z  behind 0
     /// ```
@@ -47,7 +47,7 @@ public struct LocalStatus: Sendable {
             "replica   \(identity.replicaID) (office \(identity.office))",
             "release   \(LiaisonRelease.version) (of this liaison binary)",
             "sequence  \(sequence)",
-            "records   \(counts.records) (\(counts.conflicted) with open conflicts; \(counts.deleted) deleted)",
+            "records   \(counts.records) live, \(counts.deleted) deleted; \(counts.conflicted) with open conflicts (live or deleted)",
             "quarantined \(quarantined)" + (quarantined > 0 ? " states set aside: see `liaison quarantine list`" : "")
                 + (quarantinedNotKept > 0 ? "; \(quarantinedNotKept) more not kept: their source's room in it was full" : ""),
             "peers     \(peers.isEmpty ? "none: add one with `liaison peer add NAME URL --token-file FILE`" : String(peers.count))",

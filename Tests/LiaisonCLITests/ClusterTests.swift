@@ -183,7 +183,6 @@ struct ClusterTests {
         let text = try LiaisonRun.ok(["status"], data: data)
         #expect(text.contains("replica   \(replica) (office mumbai)"))
         #expect(text.contains("sequence  "))
-        #expect(text.contains("records   "))
         #expect(text.contains("peers     1"))
         #expect(text.contains("chennai") && text.contains("last success never") && text.contains("behind unknown"))
 
@@ -194,6 +193,8 @@ struct ClusterTests {
         let records = try #require(object["records"] as? Int)
         let deleted = try #require(object["deleted"] as? Int)
         #expect(records + deleted == 30)
+        let conflicts = try #require(object["conflicts"] as? Int)
+        #expect(text.contains("records   \(records) live, \(deleted) deleted; \(conflicts) with open conflicts (live or deleted)"), "\(text)")
         #expect((object["sequence"] as? Int ?? 0) >= 30)
         let peers = try #require(object["peers"] as? [[String: Any]])
         #expect(peers.count == 1 && peers[0]["name"] as? String == "chennai" && peers[0]["last_success"] is NSNull)
