@@ -48,12 +48,27 @@ public struct Cluster: Sendable {
     public func logFile(_ city: String) -> URL { dataDirectory(city).appendingPathComponent("serve.log") }
 
     /// The manifest of the last `up`, or `nil` when there is none.
+    /// - Throws: ``ClusterError`` when the cluster directory, or a directory above it, is a file.
     public func manifest() throws -> ClusterManifest? {
+        try checkDirectory()
         guard let data = try? Data(contentsOf: manifestFile) else { return nil }
         do {
             return try JSONDecoder().decode(ClusterManifest.self, from: data)
         } catch {
             throw ClusterError("\(manifestFile.path) is not a cluster manifest (\(error)); remove it and run `liaison cluster up` again")
+        }
+    }
+
+    /// Throws when the nearest part of `directory` that exists (itself, or a directory above
+    /// it that `up` would make it in) is not a directory.
+    private func checkDirectory() throws {
+        var existing = directory
+        while !FileManager.default.fileExists(atPath: existing.path), existing.pathComponents.count > 1 {
+            existing = existing.deletingLastPathComponent()
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: existing.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ClusterError("\(existing.path) is a file, not a directory: give --dir a directory, new or made by `liaison cluster up`")
         }
     }
 

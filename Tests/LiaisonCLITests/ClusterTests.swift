@@ -170,6 +170,26 @@ struct ClusterTests {
         #expect(status.status != 0 && status.stderr.contains("no cluster"))
     }
 
+    @Test func aFileGivenAsTheDirectoryIsRefusedInOneLine() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.cleanUp() }
+        let file = temporary.url.appendingPathComponent("notadir")
+        try "notes\n".write(to: file, atomically: true, encoding: .utf8)
+        let base = try Self.freeBasePort()
+        for directory in [file, file.appendingPathComponent("demo")] {
+            for command in [["up", "--base-port", "\(base)"], ["status"], ["down"]] {
+                let run = try Self.liaison(["cluster", command[0], "--dir", directory.path] + command.dropFirst())
+                #expect(run.status == 1, "\(command) --dir \(directory.path)")
+                #expect(
+                    run.stderr == "error: \(file.path) is a file, not a directory: give --dir a directory, new or made by `liaison cluster up`\n",
+                    "\(command[0]): \(run.stderr)"
+                )
+            }
+        }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "notes\n", "the file is left as it was")
+        #expect((base..<(base + 7)).allSatisfy(Self.isFree), "no node was started")
+    }
+
     @Test func localStatusShowsIdentityCountsAndPeers() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.cleanUp() }
