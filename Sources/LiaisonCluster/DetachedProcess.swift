@@ -84,11 +84,16 @@ enum DetachedProcess {
         _ = waitpid(pid, &status, WNOHANG)
     }
 
-    /// Sends SIGTERM to each live process, waits up to `grace` seconds, then SIGKILLs the rest
-    /// and waits up to 5 s more. Returns the processes still alive after that (none, normally).
+    /// Sends SIGTERM to each live process, then SIGCONT (a process stopped with SIGSTOP would
+    /// only see the SIGTERM once continued, and be killed after the grace instead of shutting
+    /// down), waits up to `grace` seconds, then SIGKILLs the rest and waits up to 5 s more.
+    /// Returns the processes still alive after that (none, normally).
     static func stop(_ processes: [(pid: Int32, marker: String)], grace: Double) -> [Int32] {
         let live = processes.filter { isAlive($0.pid, marker: $0.marker) }
-        for process in live { kill(process.pid, SIGTERM) }
+        for process in live {
+            kill(process.pid, SIGTERM)
+            kill(process.pid, SIGCONT)
+        }
         func waitFor(_ seconds: Double) -> [(pid: Int32, marker: String)] {
             let deadline = Date().addingTimeInterval(seconds)
             var remaining = live

@@ -17,8 +17,17 @@ extension ClusterCommand {
             let status = try await dir.cluster.status()
             if output.json { print(status.json) } else { printForPeople(status.text) }
             if let down = status.downSummary {
-                throw CommandFailure("\(down): `liaison cluster up --dir \(dir.directory)` starts the stopped ones")
+                throw CommandFailure("\(down): \(advice(status))")
             }
+        }
+
+        /// What to do about the nodes down. `cluster up` starts the stopped ones but leaves a
+        /// process that runs alone, even when it does not answer: that one needs `down` first.
+        private func advice(_ status: ClusterStatus) -> String {
+            let up = "`liaison cluster up --dir \(dir.directory)`"
+            guard status.down.contains(where: \.running) else { return "\(up) starts the stopped ones" }
+            return
+                "a node not answering may only be busy (see its serve.log); `liaison cluster down --dir \(dir.directory)` then \(up) restarts the cluster"
         }
     }
 }

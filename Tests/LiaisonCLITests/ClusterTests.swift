@@ -170,6 +170,46 @@ struct ClusterTests {
         #expect(status.status != 0 && status.stderr.contains("no cluster"))
     }
 
+    @Test func aNodeNotAnsweringGetsAdviceThatWorks() async throws {
+        let temporary = try TemporaryDirectory()
+        let directory = temporary.url.appendingPathComponent("cluster")
+        let base = try Self.freeBasePort()
+        var pids: [Int32] = []
+        defer {
+            for pid in pids where Self.alive(pid) { kill(pid, SIGCONT) }
+            _ = try? Self.liaison(["cluster", "down", "--dir", directory.path, "--grace", "5"])
+            for pid in pids where Self.alive(pid) { kill(pid, SIGKILL) }
+            temporary.cleanUp()
+        }
+        let up = try Self.liaison(["cluster", "up", "--dir", directory.path, "--base-port", "\(base)", "--records", "0"])
+        #expect(up.status == 0, "cluster up failed: \(up.stderr)")
+        pids = try Self.pids(directory)
+
+        // Kolkata's process lives but answers nothing.
+        kill(pids[3], SIGSTOP)
+        let status = try Self.liaison(["cluster", "status", "--dir", directory.path])
+        #expect(status.status == 1)
+        #expect(status.stderr.contains("1 of 7 nodes down: kolkata (not answering)"), "\(status.stderr)")
+        #expect(
+            status.stderr.contains("`liaison cluster down --dir \(directory.path)` then `liaison cluster up --dir \(directory.path)` restarts"),
+            "\(status.stderr)"
+        )
+        #expect(!status.stderr.contains("starts the stopped ones"), "`up` alone would refuse: \(status.stderr)")
+
+        // The advice works: `down` stops the stopped node too, by SIGTERM, not after the grace.
+        let started = Date()
+        let down = try Self.liaison(["cluster", "down", "--dir", directory.path, "--grace", "60"])
+        #expect(down.status == 0, "\(down.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30, "kolkata was continued and shut down, not killed after 60 s")
+        for pid in pids { #expect(!Self.alive(pid), "pid \(pid) is gone after down") }
+        let again = try Self.liaison(["cluster", "up", "--dir", directory.path, "--base-port", "\(base)"])
+        #expect(again.status == 0, "\(again.stderr)")
+        pids = try Self.pids(directory)
+        try await eventually("cluster status passes again", within: 60) {
+            try Self.liaison(["cluster", "status", "--dir", directory.path]).status == 0
+        }
+    }
+
     @Test func aFileGivenAsTheDirectoryIsRefusedInOneLine() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.cleanUp() }
