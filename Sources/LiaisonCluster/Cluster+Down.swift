@@ -1,8 +1,9 @@
 import Foundation
 
 extension Cluster {
-    /// Stops every node named in `cluster.json` (SIGTERM, then SIGKILL after `grace` seconds)
-    /// and removes the manifest. Returns the nodes that were running.
+    /// Stops every node named in `cluster.json` (SIGTERM, then SIGKILL after `grace` seconds).
+    /// The manifest stays: `status` then lists the nodes as not running, and `up` starts them
+    /// again on their ports. Returns the nodes that were running.
     /// - Throws: ``ClusterError`` when there is no manifest, or a process would not die.
     public func down(grace: Double = 20) throws -> [ClusterManifest.Node] {
         guard let manifest = try manifest() else {
@@ -13,7 +14,6 @@ extension Cluster {
         guard left.isEmpty else {
             throw ClusterError("processes \(left.map(String.init).joined(separator: ", ")) did not exit even after SIGKILL")
         }
-        try? FileManager.default.removeItem(at: manifestFile)
         return running
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 
 extension Cluster {
     /// Asks every node of `cluster.json` for `GET /v1/status` with its admin token.
-    /// A node that does not answer is reported with the error, not thrown.
+    /// A node that does not answer is reported with the error, not thrown; one not running
+    /// (all of them after `cluster down`) with where its data is.
     /// - Throws: ``ClusterError`` when there is no manifest.
     public func status() async throws -> ClusterStatus {
         guard let manifest = try manifest() else {
@@ -24,7 +25,7 @@ extension Cluster {
             do {
                 try await fill(&report, from: node, client: client)
             } catch {
-                report.error = report.running ? "\(error)" : "not running (\(error))"
+                report.error = report.running ? "\(error)" : "not running; data in \(node.data)"
             }
             nodes.append(report)
         }

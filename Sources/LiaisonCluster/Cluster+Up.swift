@@ -4,14 +4,16 @@ import LiaisonCore
 extension Cluster {
     /// Makes (first time) and starts the seven nodes, waits until each answers `/v1/health`,
     /// and writes `cluster.json`. Nodes made before keep their data and tokens; their configs
-    /// are rewritten with the ports of this run. When some nodes of the cluster still run, only
-    /// the others are started, on the cluster's ports (see ``startStopped(_:running:options:executable:progress:)``).
+    /// are rewritten with the ports of this run: those of the stopped cluster unless `options`
+    /// gives a base port. When some nodes of the cluster still run, only the others are
+    /// started, on the cluster's ports (see ``startStopped(_:running:options:executable:progress:)``).
     ///
     /// - Parameters:
     ///   - executable: the `liaison` binary to run `serve` with.
     ///   - progress: told each step, one line at a time.
     /// - Throws: ``ClusterError`` when every node of the cluster already runs, a port is taken,
-    ///   or a node does not come up (the nodes started are stopped again).
+    ///   or a node does not come up (the nodes started are stopped again, and `cluster.json`
+    ///   is left as it was).
     public func up(
         _ options: ClusterOptions,
         executable: URL,
@@ -20,7 +22,8 @@ extension Cluster {
         if let basePort = options.basePort, !(1...(65535 - Self.cities.count + 1)).contains(basePort) {
             throw ClusterError("--base-port must be from 1 to \(65535 - Self.cities.count + 1), got \(basePort)")
         }
-        if let previous = try manifest() {
+        let previous = try manifest()
+        if let previous {
             let running = previous.nodes.filter { DetachedProcess.isAlive($0.pid, marker: $0.data) }
             if running.count == previous.nodes.count {
                 throw ClusterError(
@@ -30,13 +33,13 @@ extension Cluster {
             if !running.isEmpty {
                 return try await startStopped(previous, running: running, options: options, executable: executable, progress: progress)
             }
-            progress("\(manifestFile.lastPathComponent) names no running node (a stale manifest): starting again")
-            try? FileManager.default.removeItem(at: manifestFile)
+            progress("the cluster in \(directory.path) is stopped: starting it again")
         }
-        let basePort = options.basePort ?? ClusterOptions.defaultBasePort
+        let basePort = options.basePort ?? previous?.basePort ?? ClusterOptions.defaultBasePort
         let ports = Dictionary(uniqueKeysWithValues: Self.cities.enumerated().map { ($1, basePort + $0) })
         for city in Self.cities where !PortProbe.isFree(ports[city]!) {
-            throw ClusterError("port \(ports[city]!) (for \(city)) is in use on 127.0.0.1: choose another --base-port")
+            let whose = options.basePort == nil && previous != nil ? "for \(city), the cluster's port" : "for \(city)"
+            throw ClusterError("port \(ports[city]!) (\(whose)) is in use on 127.0.0.1: free it, or choose another --base-port")
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
@@ -66,7 +69,7 @@ extension Cluster {
             )
             return ClusterManifest(basePort: basePort, startedAt: startedAt, nodes: nodes)
         } catch {
-            try? FileManager.default.removeItem(at: manifestFile)
+            if let previous { try? saveManifest(previous) } else { try? FileManager.default.removeItem(at: manifestFile) }
             throw error
         }
     }

@@ -5,7 +5,7 @@ import LiaisonCore
 /// data directory under one cluster directory, in a full mesh.
 ///
 /// ```
-/// DIR/cluster.json            pids and ports of the running nodes
+/// DIR/cluster.json            pids and ports of the nodes (kept by `down`: `up` reuses the ports)
 /// DIR/<city>/liaison.sqlite   the node's store
 /// DIR/<city>/liaison.conf     its config: [server], [sync], and a [peer.X] per other city
 /// DIR/<city>/admin.token      an admin token for staff calls (mode 0600)

@@ -1,4 +1,5 @@
-/// `DIR/cluster.json`: what `cluster up` started, read by `cluster down` and `cluster status`.
+/// `DIR/cluster.json`: what `cluster up` started, read by `cluster down` and `cluster status`;
+/// kept by `cluster down`, so that `cluster up` starts the nodes again on the same ports.
 public struct ClusterManifest: Codable, Hashable, Sendable {
     /// One node of the cluster.
     public struct Node: Codable, Hashable, Sendable {

@@ -1,7 +1,7 @@
 /// How `cluster up` makes and starts the nodes.
 public struct ClusterOptions: Sendable {
     /// The port of `new-delhi`; the other cities take the next six. `nil`: the ports of the
-    /// cluster when some of its nodes run, else ``defaultBasePort``.
+    /// cluster in the directory, running or stopped, else ``defaultBasePort``.
     public var basePort: Int?
     /// Sample records seeded at each new node before it starts.
     public var records: Int

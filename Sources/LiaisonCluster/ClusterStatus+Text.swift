@@ -13,7 +13,7 @@ extension ClusterStatus {
         for node in nodes {
             let healthy = node.peers.filter { $0.lastError == nil && $0.lastSuccess != nil }.count
             if let error = node.error {
-                lines.append(Self.row([node.city, node.url, "\(node.pid)", "-", "-", "-", "-"]))
+                lines.append(Self.row([node.city, node.url, node.running ? "\(node.pid)" : "-", "-", "-", "-", "-"]))
                 problems.append("\(node.city): \(error)")
                 continue
             }

@@ -21,7 +21,7 @@ extension ClusterCommand {
         func run() async throws {
             let stopped = try dir.cluster.down(grace: grace)
             if stopped.isEmpty {
-                printForPeople("no node was running; removed the stale cluster.json")
+                printForPeople("no node was running: the cluster in \(dir.cluster.directory.path) is stopped already")
             } else {
                 printForPeople("stopped \(stopped.count) nodes: \(stopped.map { "\($0.city) (pid \($0.pid))" }.joined(separator: ", "))")
                 printForPeople("data kept in \(dir.cluster.directory.path): `liaison cluster up --dir \(dir.directory)` starts them again")

@@ -25,6 +25,9 @@ extension ClusterCommand {
         /// process that runs alone, even when it does not answer: that one needs `down` first.
         private func advice(_ status: ClusterStatus) -> String {
             let up = "`liaison cluster up --dir \(dir.directory)`"
+            if status.down.count == status.nodes.count, !status.down.contains(where: \.running) {
+                return "the cluster is stopped: \(up) starts it again on its ports"
+            }
             guard status.down.contains(where: \.running) else { return "\(up) starts the stopped ones" }
             return
                 "a node not answering may only be busy (see its serve.log); `liaison cluster down --dir \(dir.directory)` then \(up) restarts the cluster"

@@ -12,7 +12,8 @@ extension ClusterCommand {
                 A new node gets a store, an admin token (DIR/<city>/admin.token), a peer token, and --records
                 sample records. Nodes already made keep their data. The nodes keep running after this
                 command exits: stop them with `liaison cluster down --dir DIR`. When some nodes of the
-                cluster run (one crashed), only the others are started, on the cluster's ports.
+                cluster run (one crashed), only the others are started, on the cluster's ports; after
+                `cluster down`, all seven start again on their ports.
                 """
         )
 
@@ -21,7 +22,7 @@ extension ClusterCommand {
             name: .customLong("base-port"),
             parsing: .unconditional,
             help: ArgumentHelp(
-                "The port of new-delhi; the others take the next six (default: 8701, or the running cluster's).",
+                "The port of new-delhi; the others take the next six (default: the cluster's, running or stopped; else 8701).",
                 valueName: "P"
             )
         )

@@ -165,9 +165,58 @@ struct ClusterTests {
         #expect(down.status == 0, "\(down.stderr)")
         #expect(down.stdout.contains("stopped 7 nodes"))
         for pid in pids { #expect(!Self.alive(pid), "pid \(pid) is gone after down") }
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("cluster.json").path))
+
+        // A cluster down is stopped, not gone: status lists its nodes and their data. (Without
+        // cluster.json, the plain `up`s below would take the default ports: stop here then.)
+        try #require(FileManager.default.fileExists(atPath: directory.appendingPathComponent("cluster.json").path))
         let status = try Self.liaison(["cluster", "status", "--dir", directory.path])
-        #expect(status.status != 0 && status.stderr.contains("no cluster"))
+        #expect(status.status == 1)
+        #expect(
+            status.stderr.contains("7 of 7 nodes down")
+                && status.stderr.contains("the cluster is stopped: `liaison cluster up --dir \(directory.path)` starts it again on its ports"),
+            "\(status.stderr)"
+        )
+        for (index, city) in Self.cities.enumerated() {
+            #expect(status.stdout.contains("http://127.0.0.1:\(base + index)"), "\(status.stdout)")
+            #expect(status.stdout.contains("\(city): not running; data in \(directory.appendingPathComponent(city).path)"))
+        }
+
+        // Up names a port of the cluster that something else took, and changes nothing.
+        let blocker = try Self.occupy(base + 2)
+        let blocked = try Self.liaison(["cluster", "up", "--dir", directory.path])
+        close(blocker)
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.contains("port \(base + 2) (for chennai, the cluster's port) is in use"), "\(blocked.stderr)")
+        #expect(try Self.pids(directory) == pids, "cluster.json is left as it was")
+
+        // Up without --base-port starts the seven again on their own ports.
+        let back = try Self.liaison(["cluster", "up", "--dir", directory.path])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout.contains("is stopped: starting it again"), "\(back.stdout)")
+        for index in Self.cities.indices { #expect(back.stdout.contains("http://127.0.0.1:\(base + index)")) }
+        pids = try Self.pids(directory)
+        try await eventually("cluster status passes after the restart", within: 60) {
+            try Self.liaison(["cluster", "status", "--dir", directory.path]).status == 0
+        }
+    }
+
+    /// A socket listening on 127.0.0.1:`port`, to take it from the cluster.
+    static func occupy(_ port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard bound, listen(fd, 1) == 0 else {
+            close(fd)
+            throw NodeFailure("cannot listen on port \(port)")
+        }
+        return fd
     }
 
     @Test func aNodeNotAnsweringGetsAdviceThatWorks() async throws {
