@@ -6,11 +6,11 @@ import LiaisonServer
 import LiaisonStore
 import Logging
 
-/// `liaison serve`: the node's HTTP API and the periodic sync with every peer, until SIGTERM/SIGINT.
+/// `liaison serve`: the node's HTTP API and the periodic sync with every peer, until SIGTERM, SIGINT or SIGHUP.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the HTTP API and sync with every peer periodically, until SIGTERM or SIGINT.",
+        abstract: "Serve the HTTP API and sync with every peer periodically, until SIGTERM, SIGINT or SIGHUP.",
         discussion: """
             Settings come from <data dir>/liaison.conf, then LIAISON_* environment variables, then these \
             flags. Prints `listening on http://HOST:PORT` (`http://[::1]:PORT` for IPv6; https with server.tls_certificate and \

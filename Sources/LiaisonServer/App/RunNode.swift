@@ -5,11 +5,11 @@ public import LiaisonStore
 import LiaisonSync
 public import Logging
 import ServiceLifecycle
-import UnixSignals
 
 /// Runs a node (`liaison serve`): the HTTP(S) server, serving the reports of `plugins`, and
-/// the periodic sync until SIGTERM or SIGINT, then shuts down gracefully: requests in flight
-/// finish, and each sync in flight finishes the batch it is on and stops (see ``SyncService``).
+/// the periodic sync until SIGTERM, SIGINT or SIGHUP, then shuts down gracefully: requests in
+/// flight finish, and each sync in flight finishes the batch it is on and stops (see
+/// ``SyncService``). The signal and the end are logged (``StopSignalService``).
 ///
 /// TLS files are checked before anything starts (a ``ConfigError`` names the key and file).
 /// swift-metrics' `MetricsSystem` is bootstrapped with the node's registry (once per process).
@@ -51,14 +51,17 @@ public func runNode(
         metrics: metrics
     )
     var group = ServiceGroupConfiguration(
-        services: [app],
-        gracefulShutdownSignals: [.sigterm, .sigint],
+        services: [
+            .init(service: app),
+            .init(service: StopSignalService(logger: logger), successTerminationBehavior: .gracefullyShutdownGroup),
+        ],
         logger: logger
     )
     // A batch in flight ends within the sync timeout; after that, cancel.
     group.maximumGracefulShutdownDuration = .seconds(configuration.node.syncTimeout + 10)
     do {
         try await ServiceGroup(configuration: group).run()
+        logger.notice("stopped")
     } catch {
         throw ListenError(error, host: configuration.node.host, port: configuration.node.port) ?? error
     }

@@ -41,20 +41,22 @@ final class ServedNode: @unchecked Sendable {
     var isRunning: Bool { process?.isRunning ?? false }
 
     /// Starts `liaison serve` on a free port and waits until it listens; its log (stderr) goes to
-    /// the file `log` when given.
+    /// the file `log` when given. A `launcher` (such as `["/usr/bin/nohup"]`) runs it when given.
     func start(
         syncInterval: Double = 0.5,
         extraArguments: [String] = [],
         environment extra: [String: String] = [:],
-        log: URL? = nil
+        log: URL? = nil,
+        launcher: [String] = []
     ) throws {
         var environment = ProcessInfo.processInfo.environment
         environment["LIAISON_DATA"] = nil
         environment["LIAISON_SYNC_TIMEOUT"] = "3"
         environment.merge(extra) { _, given in given }
+        let command = launcher + [try BuiltProduct.path("liaison")]
         let process = try ChildProcess(
-            try BuiltProduct.path("liaison"),
-            [
+            command[0],
+            command.dropFirst() + [
                 "serve", "--data", directory.path, "--host", "127.0.0.1", "--port", "\(port)",
                 "--sync-interval", "\(syncInterval)",
             ] + extraArguments,
@@ -81,12 +83,19 @@ final class ServedNode: @unchecked Sendable {
         throw NodeFailure("liaison serve exited before listening: \(text)")
     }
 
-    /// Stops the node gracefully (SIGTERM) and waits for it; SIGKILL if it has not exited in 20 s.
-    func stop() {
-        guard let process else { return }
-        process.send(SIGTERM)
-        process.wait(killingAfter: 20)
-        self.process = nil
+    /// Stops the node gracefully (SIGTERM, or `signal`) and waits for it; SIGKILL if it has not
+    /// exited in 20 s. Returns how it ended (nil when it was not running).
+    @discardableResult
+    func stop(_ signal: Int32 = SIGTERM) -> ChildProcess.Termination? {
+        guard let process else { return nil }
+        process.send(signal)
+        defer { self.process = nil }
+        return process.wait(killingAfter: 20)
+    }
+
+    /// Sends `signal` to the running node, and nothing else.
+    func send(_ signal: Int32) {
+        process?.send(signal)
     }
 
     /// Kills the node at once (SIGKILL), as a crash would.
