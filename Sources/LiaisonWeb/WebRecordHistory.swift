@@ -74,6 +74,19 @@ extension WebRoutes {
             """
     }
 
+    /// The write `?history=` goes on from (an "Older changes" link's), or nil for the newest changes.
+    /// - Throws: ``APIError`` 400 naming a value no such link gives (`?history=bogus`, `?history=`),
+    ///   as the API refuses such a `cursor`, rather than showing the newest changes as if asked for.
+    static func historyPlace(_ query: WebForm) throws -> Dot? {
+        guard let text = query["history"] else { return nil }
+        guard let place = Dot(text) else {
+            throw APIError.badRequest(
+                "history must be the place of one of this page's \"Older changes\" links, got \"\(text.prefix(40))\" (leave it out for the newest changes)"
+            )
+        }
+        return place
+    }
+
     /// Links to the newest changes (from an older page) and to older ones than the page shows.
     private func historyLinks(next: Dot?, paged: Bool, of state: RecordState) -> HTML {
         var links: [HTML] = []

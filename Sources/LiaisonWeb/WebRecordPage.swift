@@ -11,7 +11,7 @@ extension WebRoutes {
         let user = try context.user
         let state = try await loadState(context)
         let query = WebForm.query(of: request)
-        return try await showRecord(state, user: user, notice: WebNotice.done(query["done"]), historyAfter: query["history"].flatMap(Dot.init))
+        return try await showRecord(state, user: user, notice: WebNotice.done(query["done"]), historyAfter: try Self.historyPlace(query))
     }
 
     /// The record page, with a notice and (after a refused resolution) the resolution errors;

@@ -71,6 +71,24 @@ struct WebHistoryTests {
         }
     }
 
+    /// A `history` value that no "Older changes" link gave out is refused by name, as the API
+    /// refuses such a `cursor`, rather than answered with the newest changes as if asked for.
+    @Test func aHistoryPlaceNoLinkGaveOutIsRefusedByName() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let unwritten = "\(node.store.identity.replicaID):99"
+            let reader = try await WebBrowser.signIn(node, as: .reader)
+            for (value, named) in [("bogus", "&quot;bogus&quot;"), ("", "got &quot;&quot;"), ("mumbai%3A0", "&quot;mumbai:0&quot;")] {
+                let page = try await reader.get("/records/\(id)?history=\(value)")
+                #expect(page.status == 400, "\(value)")
+                #expect(page.text.contains("history must be the place of one of this page") && page.text.contains(named), "\(value): \(page.text)")
+                #expect(page.text.contains(#"role="alert""#) && !page.text.contains(#"id="history-h""#), "\(value): no history shown")
+            }
+            let unknown = try await reader.get("/records/\(id)?history=\(unwritten)")
+            #expect(unknown.status == 400 && unknown.text.contains("has no write \(unwritten)"), "\(unknown.text)")
+        }
+    }
+
     /// A value of several lines shows its lines in the History as in the Details: the values
     /// (old and new) are in elements of class `value`, which alone keep line breaks
     /// (`white-space: pre-line`), so the restore form beside them adds no stray ones.
