@@ -21,25 +21,6 @@ public struct ImportSummary: Hashable, Sendable {
     }
 }
 
-/// What one row of an import writes to the record it names.
-public struct ImportUpdate: Hashable, Sendable, CustomStringConvertible {
-    /// The row's number, as a spreadsheet shows it (``CSVTable/Row/row``).
-    public let row: Int
-    /// The record written.
-    public let id: String
-    /// The fields written, sorted by name.
-    public let fields: [String]
-    /// The fields of ``fields`` that the write leaves in conflict: another write made since the
-    /// version the row was exported at holds a different value.
-    public let conflicts: [String]
-
-    /// `update ID: status, title`, then `(conflict on status: changed since the export)`.
-    public var description: String {
-        "update \(id): \(fields.joined(separator: ", "))"
-            + (conflicts.isEmpty ? "" : " (conflict on \(conflicts.joined(separator: ", ")): changed since the export)")
-    }
-}
-
 /// An import refused because rows are bad: every problem, in row order. Nothing was written.
 public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Every problem found.
@@ -174,11 +155,10 @@ extension LiaisonStore {
             let event = try state.loggedWrite(changes, readContext: read, replica: identity.replicaID, meta: meta)
             try schema.checkRecord(state, before: before)
             try db.log(event, at: db.save(state))
-            let written = changes.keys.sorted()
-            // A delete made since the export, which the row's edit now stands against.
-            let deleteInConflict = state.isConflicted("deleted") && !before.isConflicted("deleted")
-            let conflicts = written.filter(state.isConflicted) + (deleteInConflict ? ["deleted"] : [])
-            return .updated(ImportUpdate(row: row.row, id: id, fields: written, conflicts: conflicts))
+            let update = try ImportUpdate(row: row.row, id: id, fields: changes.keys.sorted(), event: event, state: state) {
+                try db.events(recordID: id, after: 0)
+            }
+            return .updated(update)
         }
         // A spreadsheet's own numbering (1, 2, 3) as record ids would collide with another
         // office's that did the same: a new record's id must be one no other office makes.

@@ -168,4 +168,30 @@ struct WebImportTests {
             #expect(state.conflictedFields.isEmpty)
         }
     }
+
+    /// A download whose `deleted` cell is set to `true` after someone edited the record: the
+    /// preview says the delete stands against that edit, naming the field it changed.
+    @Test func thePreviewSaysADeleteStandsAgainstAnEditMadeSince() async throws {
+        try await withNode { node in
+            let record = try await node.store.create(
+                ["title": .text("GE Aerospace Pune plant"), "type": .text("investment"), "tracks": .list(["ipef"])],
+                author: "priya"
+            )
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            var edited = try await browser.get("/records.csv").text
+            _ = try await node.store.update(id: record.id, ["notes": .text("Site visit on Tuesday")], readContext: nil, author: "ravi")
+            // The row's `deleted` cell, just before its `version`, the last cell.
+            edited.insert(contentsOf: "true", at: try #require(edited.lastIndex(of: ",")))
+            let bytes = Data(edited.utf8).base64EncodedString()
+
+            let preview = try await browser.post("/import", ["csv_bytes": bytes, "name": "records.csv", "map": ""])
+            #expect(
+                preview.status == 200
+                    && preview.text.contains(
+                        "update \(record.id): deleted (conflict on deleted: the record was edited since the export (notes))</li>"
+                    ),
+                "\(preview.text)"
+            )
+        }
+    }
 }

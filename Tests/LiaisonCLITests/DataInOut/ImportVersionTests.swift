@@ -115,9 +115,31 @@ import Testing
         try monday.replacingOccurrences(of: "Pune plant", with: "Pune Plant").write(to: file, atomically: true, encoding: .utf8)
 
         let dry = try cli.ok("--data", "m", "import", file.path, "--dry-run", author: "priya")
-        #expect(dry.contains("update \(id): title (conflict on deleted: changed since the export)"), "\(dry)")
+        #expect(dry.contains("update \(id): title (conflict on deleted: the record was deleted since the export)"), "\(dry)")
         try cli.ok("--data", "m", "import", file.path, author: "priya")
         #expect(try cli.ok("--data", "m", "record", "get", id).contains("CONFLICT"))
+    }
+
+    /// A delete in the file of a record edited since the export is a conflict on `deleted` (the
+    /// edit also says the record exists); the dry run says which edit, not that `deleted` changed.
+    @Test func aDryRunSaysADeleteOfARecordEditedSinceTheExportStandsAgainstThatEdit() throws {
+        let (cli, id) = try Self.mumbaiAndChennaiWithARecordAtMumbai()
+        defer { cli.cleanUp() }
+        var monday = try cli.ok("--data", "m", "record", "list", "--format", "csv", "--text", "GE Aerospace")
+        try cli.ok("--data", "m", "record", "set", id, "notes=Site visit on Tuesday", author: "ravi")
+        // The row's `deleted` cell, just before its `version`, the last cell.
+        monday.insert(contentsOf: "true", at: try #require(monday.lastIndex(of: ",")))
+        let file = cli.directory.appendingPathComponent("monday.csv")
+        try monday.write(to: file, atomically: true, encoding: .utf8)
+
+        let dry = try cli.ok("--data", "m", "import", file.path, "--dry-run", author: "priya")
+        #expect(dry.contains("\n  update \(id): deleted (conflict on deleted: the record was edited since the export (notes))\n"), "\(dry)")
+        let json = try cli.ok("--data", "m", "import", file.path, "--dry-run", "--json", author: "priya")
+        #expect(json.contains(#""fields":["deleted"],"conflicts":["deleted"]}"#), "\(json)")
+        try cli.ok("--data", "m", "import", file.path, author: "priya")
+        let record = try cli.record("m", id)
+        #expect((record["fields"] as? [String: Any])?["notes"] as? String == "Site visit on Tuesday", "\(record)")
+        #expect((record["conflicts"] as? [String: Any])?.keys.sorted() == ["deleted"], "\(record)")
     }
 
     @Test func aSheetWithoutAVersionStillWritesAgainstTheCurrentVersion() throws {
