@@ -8,7 +8,8 @@ extension Schema {
     /// - choices match case- and space-insensitively (`Closed Won` → `closed_won`,
     ///   `New Delhi` → `new-delhi`); lists may be separated by `;` or `,`;
     /// - dates as `YYYY-MM-DD` or `dd/mm/yyyy` (also `d/m/yyyy`, `dd.mm.yyyy`, `dd-mm-yyyy`), or
-    ///   month first (`mm/dd/yyyy`) when `dates` is ``DateOrder/monthFirst``;
+    ///   month first (`mm/dd/yyyy`) when `dates` is ``DateOrder/monthFirst``, each perhaps with a
+    ///   time of exactly midnight after it (`2026-03-01 00:00:00`, ``SpreadsheetDate``);
     /// - amounts with a `$` or `US$` sign and digits grouped in thousands (`$2,500,000`) or in
     ///   lakhs and crores (`$25,00,000`); an amount in rupees (`₹5,00,000`, `Rs 500`, `INR 500`)
     ///   is refused, naming the field's currency, US dollars;
@@ -29,9 +30,12 @@ extension Schema {
             return try parse(field: name, text: items.map { Self.matchChoice($0, allowed) ?? $0 }.joined(separator: ","))
         case .date:
             // The message names the order in force, for a date written in the other one
-            // (`12/31/2026` in a sheet read day first).
-            do { return try parse(field: name, text: dates.isoDate(trimmed) ?? text) } catch  where !trimmed.isEmpty {
-                throw ValidationError(name, "must be a date YYYY-MM-DD or \(dates.pattern) (\(dates)), got \(Self.quoted(text))")
+            // (`12/31/2026` in a sheet read day first), and what a spreadsheet wrote instead of
+            // a date (a time of day, a date number).
+            let cell = SpreadsheetDate(trimmed)
+            do { return try parse(field: name, text: dates.isoDate(cell.day) ?? cell.day) } catch  where !trimmed.isEmpty {
+                let advice = cell.advice.map { ", \($0)" } ?? ""
+                throw ValidationError(name, "must be a date YYYY-MM-DD or \(dates.pattern) (\(dates)), got \(Self.quoted(text))\(advice)")
             }
         case .money where Self.isRupees(trimmed):
             throw ValidationError(name, "is in US dollars, got \(Self.quoted(text)) in rupees: convert it to dollars")

@@ -78,6 +78,31 @@ import Testing
         #expect(monthFirst.rows.first?.values["opened_on"] == .text("2026-03-04"))
     }
 
+    /// Excel and many tools write a date they hold as a moment with a time of midnight: that is
+    /// the day, in either form of date, and a slash date with it still tells the order.
+    @Test func aDateWithATimeOfMidnightIsThatDay() throws {
+        let cells = ["2026-03-01 00:00:00", "2026-03-01T00:00:00", "2026-03-01 00:00", "2026-03-01T00:00:00.000", "3/13/2026 0:00"]
+        let plan = try Self.plan(cells)
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        #expect(plan.rows.map { $0.values["opened_on"] } == Array(repeating: .text("2026-03-01"), count: 4) + [.text("2026-03-13")])
+        #expect(plan.dates.order == .monthFirst && plan.dates.evidence?.text == "3/13/2026 0:00")
+    }
+
+    /// A time of day, or a spreadsheet's date number, is no day: refused, saying what it is.
+    @Test func aTimeOfDayOrADateNumberIsRefusedSayingWhy() throws {
+        let plan = try Self.plan(["2026-03-01 14:30:00", "2026-03-01 00:00:01", "46022", "19999", "2026-02-30 00:00"])
+        let date = "must be a date YYYY-MM-DD or DD/MM/YYYY (day first), got"
+        let number = "which looks like a spreadsheet's date number: format the column as a date (YYYY-MM-DD) and export again"
+        let time = "a time of day: the field holds a day (a time of exactly midnight, 00:00, is read as that day)"
+        #expect(
+            plan.problems.map(\.message) == [
+                "\(date) \"2026-03-01 14:30:00\", \(time)", "\(date) \"2026-03-01 00:00:01\", \(time)", "\(date) \"46022\", \(number)",
+                "\(date) \"19999\"", "\(date) \"2026-02-30 00:00\"",
+            ]
+        )
+        #expect(plan.problems.map(\.row) == [2, 3, 4, 5, 6])
+    }
+
     @Test func onlyADayOrMonthPastTwelveTellsTheOrder() {
         #expect(SlashDate("13/1/2026")?.order == .dayFirst)
         #expect(SlashDate("1-31-2026")?.order == .monthFirst)

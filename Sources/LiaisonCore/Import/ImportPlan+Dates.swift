@@ -64,7 +64,7 @@ extension ImportPlan {
         for row in table.rows {
             for index in columns where index < row.values.count {
                 let text = row.values[index].trimmingCharacters(in: .whitespaces)
-                guard let order = SlashDate(text)?.order, found[order] == nil else { continue }
+                guard let order = SlashDate(SpreadsheetDate(text).day)?.order, found[order] == nil else { continue }
                 found[order] = ImportDates.Evidence(row: row.row, field: fields[index]!, text: text)
             }
             if found.count == DateOrder.allCases.count { break }

@@ -105,6 +105,38 @@ import Testing
         #expect(object["imported"] as? Bool == false)
     }
 
+    /// A sheet saved by Excel with its dates as moments (a time of midnight) imports them as
+    /// days; one whose date column was not formatted as dates (Excel's date numbers) is
+    /// refused, saying what to do.
+    @Test func datesWrittenAsMomentsImportAndDateNumbersGetAdvice() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        let moments = cli.directory.appendingPathComponent("moments.csv")
+        try "Title,Type,Tracks,Opened On\nFab JV,investment,semiconductors,2026-03-01 00:00:00\n".write(
+            to: moments,
+            atomically: true,
+            encoding: .utf8
+        )
+        #expect(try cli.ok("--data", "node", "import", moments.path).contains("created 1 record"))
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(try cli.ok("--data", "node", "record", "list", "--json").utf8)) as? [[String: Any]]
+        )
+        #expect((records.first?["fields"] as? [String: Any])?["opened_on"] as? String == "2026-03-01", "\(records)")
+
+        let numbers = cli.directory.appendingPathComponent("numbers.csv")
+        try "Title,Type,Tracks,Opened On\nLithium JV,investment,critical_minerals,46022\n".write(to: numbers, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["--data", "node", "import", numbers.path])
+        #expect(refused.code != 0)
+        #expect(
+            refused.err.contains(
+                #"row 2, opened_on: must be a date YYYY-MM-DD or DD/MM/YYYY (day first), got "46022", which looks like a spreadsheet's date number: format the column as a date (YYYY-MM-DD) and export again"#
+            ),
+            "\(refused.err)"
+        )
+        #expect(try Self.count(cli) == 1, "nothing more imported")
+    }
+
     /// How many live records `record list --json` lists at `node`.
     static func count(_ cli: CLI) throws -> Int {
         let list = try JSONSerialization.jsonObject(with: Data(try cli.ok("--data", "node", "record", "list", "--json").utf8))
