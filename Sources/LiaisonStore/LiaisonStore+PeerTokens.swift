@@ -43,6 +43,7 @@ extension LiaisonStore {
         let itself = url.resolvedPath(followingItself: false)
         guard peerTokenDirectory.holds(itself) else { return "\(shown) is outside it" }
         let isLink = (try? FileManager.default.attributesOfItem(atPath: itself)[.type] as? FileAttributeType) == .typeSymbolicLink
-        return isLink ? "\(shown) is a link to a file outside it, and links out of it are refused" : "\(shown) leads outside it through a linked directory"
+        return isLink
+            ? "\(shown) is a link to a file outside it, and links out of it are refused" : "\(shown) leads outside it through a linked directory"
     }
 }
