@@ -195,7 +195,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP", "TestProcesses"], swiftSettings: swiftSettings),
+        .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP", "LiaisonCluster", "TestProcesses"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonSyncTests", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(

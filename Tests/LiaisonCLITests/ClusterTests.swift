@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import LiaisonCluster
 import TestProcesses
 import Testing
 
@@ -202,17 +203,8 @@ struct ClusterTests {
 
     /// A socket listening on 127.0.0.1:`port`, to take it from the cluster.
     static func occupy(_ port: Int) throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-        guard bound, listen(fd, 1) == 0 else {
+        guard let fd = PortProbe.bound(port) else { throw NodeFailure("cannot bind port \(port)") }
+        guard listen(fd, 1) == 0 else {
             close(fd)
             throw NodeFailure("cannot listen on port \(port)")
         }
