@@ -18,21 +18,9 @@ struct ClusterTests {
     static func freeBasePort() throws -> Int {
         for _ in 0..<50 {
             let base = Int.random(in: 20_000...50_000)
-            if (base..<(base + 7)).allSatisfy(isFree) { return base }
+            if (base..<(base + 7)).allSatisfy(PortProbe.isFree) { return base }
         }
         throw NodeFailure("no seven consecutive free ports")
-    }
-
-    static func isFree(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
     }
 
     /// The pids in DIR/cluster.json.
@@ -268,7 +256,7 @@ struct ClusterTests {
             }
         }
         #expect(try String(contentsOf: file, encoding: .utf8) == "notes\n", "the file is left as it was")
-        #expect((base..<(base + 7)).allSatisfy(Self.isFree), "no node was started")
+        #expect((base..<(base + 7)).allSatisfy(PortProbe.isFree), "no node was started")
     }
 
     @Test func localStatusShowsIdentityCountsAndPeers() throws {
