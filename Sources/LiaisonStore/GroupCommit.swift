@@ -31,6 +31,21 @@ final class GroupCommit: Sendable {
         var committing = false
         /// Whether a check of the waiting writes' deadlines is due (``expireOverdue()``).
         var watching = false
+
+        /// Takes out the writes at the head whose wait was over at `now`.
+        mutating func takeOverdue(at now: DispatchTime) -> [Job] {
+            let overdue = Array(waiting.prefix { $0.deadline <= now })
+            waiting.removeFirst(overdue.count)
+            return overdue
+        }
+
+        /// When a check of the deadlines must run, if none is due and a write waits: the first
+        /// write's deadline (the caller schedules it, ``watch(until:)``).
+        mutating func startWatching() -> DispatchTime? {
+            guard !watching, let first = waiting.first else { return nil }
+            watching = true
+            return first.deadline
+        }
     }
 
     /// One caller's write: run it inside the transaction, then answer the caller.
@@ -82,12 +97,12 @@ final class GroupCommit: Sendable {
                     }
                 }
             )
-            let (starts, watches) = queue.withLock { queue in
+            let (starts, check) = queue.withLock { queue in
                 queue.waiting.append(job)
-                defer { (queue.committing, queue.watching) = (true, true) }
-                return (!queue.committing, !queue.watching)
+                defer { queue.committing = true }
+                return (!queue.committing, queue.startWatching())
             }
-            if watches { watch(until: job.deadline) }
+            if let check { watch(until: check) }
             if starts { commitNext() }
         }
     }
@@ -102,10 +117,9 @@ final class GroupCommit: Sendable {
     private func expireOverdue() {
         let now = DispatchTime.now()
         let (overdue, next) = queue.withLock { queue in
-            let overdue = Array(queue.waiting.prefix { $0.deadline <= now })
-            queue.waiting.removeFirst(overdue.count)
-            queue.watching = !queue.waiting.isEmpty
-            return (overdue, queue.waiting.first?.deadline)
+            let overdue = queue.takeOverdue(at: now)
+            queue.watching = false
+            return (overdue, queue.startWatching())
         }
         for job in overdue { job.answer(busy) }
         if let next { watch(until: next) }
@@ -118,10 +132,10 @@ final class GroupCommit: Sendable {
         database.asyncWriteWithoutTransaction { db in
             let now = DispatchTime.now()
             let (overdue, jobs) = self.queue.withLock { queue in
-                let jobs = queue.waiting.prefix(Self.maxWrites)
+                let overdue = queue.takeOverdue(at: now)
+                let jobs = Array(queue.waiting.prefix(Self.maxWrites))
                 queue.waiting.removeFirst(jobs.count)
-                let overdue = jobs.prefix { $0.deadline <= now }
-                return (Array(overdue), Array(jobs.dropFirst(overdue.count)))
+                return (overdue, jobs)
             }
             for job in overdue { job.answer(self.busy) }
             if !jobs.isEmpty { self.commit(jobs, in: db) }
@@ -149,11 +163,9 @@ final class GroupCommit: Sendable {
             }
             for job in jobs { job.answer(nil) }
         } catch let error as DatabaseError where !began && error.resultCode == .SQLITE_BUSY {
-            let next = queue.withLock { queue -> DispatchTime? in
+            let next = queue.withLock { queue in
                 queue.waiting.insert(contentsOf: jobs.dropFirst(), at: 0)
-                guard !queue.watching, let first = queue.waiting.first else { return nil }
-                queue.watching = true
-                return first.deadline
+                return queue.startWatching()
             }
             if let next { watch(until: next) }
             jobs[0].answer(busy)
