@@ -136,11 +136,7 @@ extension WebRoutes {
                 editable
                 ? "<input type=\"radio\" id=\"\(radioID)\" name=\"pick.\(name)\" value=\"v\(index)\">" : .empty
             let shown: HTML = index == 0 ? " <span class=\"badge\">shown now</span>" : .empty
-            let writes = entries.filter { $0.value == entries[index].value }.map { entry -> HTML in
-                """
-                <span class="meta">Edited at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong>, \(WebFormat.time(millis: entry.meta.at))\(Self.clockMark(entry.meta))</span>
-                """
-            }
+            let writes = entries.filter { $0.value == entries[index].value }.map { Self.madeBy($0, "Edited") }
             return """
                 <label class="option" for="\(radioID)">\(radio) <span class="value">\(WebFormat.value(entries[index].value, field: name, schema: schema))</span>
                 \(writes)\(shown)</label>
@@ -160,13 +156,19 @@ extension WebRoutes {
             """
     }
 
+    /// Who made a conflict's entry, where and when: `Edited at Chennai by priya, <time>`, its
+    /// time marked when the clock was wrong.
+    private static func madeBy(_ entry: FieldEntry, _ verb: HTML) -> HTML {
+        """
+        <span class="meta">\(verb) at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong>, \(WebFormat.time(millis: entry.meta.at))\(clockMark(entry.meta))</span>
+        """
+    }
+
     private func deleteConflict(_ state: RecordState, editable: Bool) -> HTML {
         let entries = state.entries(of: deletedField)
         func card(_ deleted: Bool) -> HTML {
             let matching = entries.filter { $0.value == .bool(deleted) }
-            let who = matching.map { entry -> HTML in
-                "<span class=\"meta\">\(deleted ? "Deleted" : "Edited") at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong>, \(WebFormat.time(millis: entry.meta.at))\(Self.clockMark(entry.meta))</span>"
-            }
+            let who = matching.map { Self.madeBy($0, deleted ? "Deleted" : "Edited") }
             let id = deleted ? "p-deleted-keep" : "p-deleted-restore"
             let radio: HTML =
                 editable
