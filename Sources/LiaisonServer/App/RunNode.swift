@@ -53,7 +53,7 @@ public func runNode(
     var group = ServiceGroupConfiguration(
         services: [
             .init(service: app),
-            .init(service: StopSignalService(logger: logger), successTerminationBehavior: .gracefullyShutdownGroup),
+            .init(service: await StopSignalService(logger: logger), successTerminationBehavior: .gracefullyShutdownGroup),
         ],
         logger: logger
     )

@@ -12,16 +12,17 @@ import UnixSignals
 /// A node started ignoring SIGHUP (`nohup liaison serve`) keeps ignoring it.
 struct StopSignalService: Service {
     let logger: Logger
-    /// The signals that stop the node, read when it is made (before anything traps SIGHUP).
-    let signals: [UnixSignal]
+    /// The signals that stop the node, trapped when the service is made: make it before the
+    /// server starts, so that a signal as soon as the node listens stops it gracefully too.
+    let signals: UnixSignalsSequence
 
-    init(logger: Logger) {
+    init(logger: Logger) async {
         self.logger = logger
-        signals = [.sigterm, .sigint] + (Self.isHangupIgnored ? [] : [.sighup])
+        signals = await UnixSignalsSequence(trapping: [.sigterm, .sigint] + (Self.isHangupIgnored ? [] : [.sighup]))
     }
 
     func run() async throws {
-        for await signal in await UnixSignalsSequence(trapping: signals).cancelOnGracefulShutdown() {
+        for await signal in signals.cancelOnGracefulShutdown() {
             logger.notice("\(signal) received: stopping (requests in flight finish, each sync finishes its batch)")
             return
         }
