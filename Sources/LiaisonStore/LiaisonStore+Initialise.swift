@@ -84,7 +84,7 @@ extension LiaisonStore {
     private static func identity(in file: URL) throws -> NodeIdentity? {
         var readOnly = Configuration()
         readOnly.readonly = true
-        readOnly.busyMode = .timeout(busyWait)
+        readOnly.busyMode = LockWait.busyMode
         let row = try DatabaseQueue(path: file.path, configuration: readOnly).read { db in
             try db.tableExists("node") ? Row.fetchOne(db, sql: "SELECT replica_id, office, created_at FROM node WHERE id = 1") : nil
         }

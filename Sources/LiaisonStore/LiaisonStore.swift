@@ -100,7 +100,7 @@ public final class LiaisonStore: Sendable {
             if let reader { return reader }
             var readOnly = Configuration()
             readOnly.readonly = true
-            readOnly.busyMode = .timeout(Self.busyWait)
+            readOnly.busyMode = LockWait.busyMode
             let opened = try DatabaseQueue(path: file.path, configuration: readOnly)
             reader = opened
             return opened
@@ -126,7 +126,7 @@ public final class LiaisonStore: Sendable {
     static func openPool(_ file: URL, servedHere: Bool) throws -> (pool: DatabasePool, upgrade: StoreUpgrade?) {
         sqliteSettings
         var configuration = Configuration()
-        configuration.busyMode = .timeout(busyWait)
+        configuration.busyMode = LockWait.busyMode
         configuration.prepareDatabase { db in
             db.add(function: SearchWordsFunction.function)
             // The writer's page cache holds a whole batch's index pages (the default 2 MiB
