@@ -11,16 +11,21 @@ public struct ChangesPage: Sendable {
         /// The record's state in canonical JSON.
         public let json: String
         /// The canonical JSON of the record's write events that entered this node's log after
-        /// the page's `since` (docs/design.md §10), in dot order.
+        /// the page's `since` (docs/design.md §10), in the order the log took them (its `seq`,
+        /// then replica and counter).
         public let events: [String]
     }
 
     /// The states, in sequence order.
     public let states: [Change]
-    /// The sequence of the last state in the page (or `since` when the page is empty).
+    /// The sequence of the last state in the page (or `since` when the page is empty, or stops
+    /// inside its one record's events).
     public let lastSequence: Int64
     /// Whether more changes follow.
     public let more: Bool
+    /// Set when the page is one state with only a run of its events, the rest to come: where
+    /// the next page goes on (``LiaisonStore/changes(since:limit:maxBytes:excluding:eventsSince:pagingEvents:eventsAfter:)``).
+    public var eventsAfter: EventCursor? = nil
 }
 
 /// A batch of states checked against the schema, with what the store keeps beside each one
@@ -67,6 +72,13 @@ extension LiaisonStore {
     /// `eventsSince` (default `since`) is where the reader may lack events: a sync that pages
     /// on from a checkpoint passes where its pass started (``eventCheckpoint(peer:direction:)``).
     ///
+    /// With `pagingEvents`, a first state whose events make it larger than `maxBytes` comes with
+    /// a run of them that fits (one at least), `lastSequence` stays at `since` and ``ChangesPage/eventsAfter``
+    /// says where its events go on: the next page, asked for with the same `since` and that
+    /// cursor as `eventsAfter`, carries the state again with the events after it. A cursor of
+    /// a record that is no longer the first state after `since` (written to since, and now
+    /// behind others) is passed over: the record comes later with all its events.
+    ///
     /// States that the replica `excluding` sent us exactly as they are are skipped (it holds
     /// them already); `lastSequence` still moves past them, so its checkpoint advances.
     public func changes(
@@ -74,7 +86,9 @@ extension LiaisonStore {
         limit: Int,
         maxBytes: Int = .max,
         excluding: String? = nil,
-        eventsSince: Int64? = nil
+        eventsSince: Int64? = nil,
+        pagingEvents: Bool = false,
+        eventsAfter: EventCursor? = nil
     ) async throws -> ChangesPage {
         let eventsSince = min(eventsSince ?? since, since)
         return try await database.read { db in
@@ -89,15 +103,27 @@ extension LiaisonStore {
             var bytes = 0
             var more = false
             while let row = try rows.next() {
-                let json: String = row[1]
-                let events = try db.eventJSON(recordID: row[2], after: eventsSince)
-                let size = events.reduce(json.utf8.count) { $0 + $1.utf8.count }
+                let (sequence, json, id): (Int64, String, String) = (row[0], row[1], row[2])
+                let resumed = states.isEmpty ? eventsAfter.flatMap { $0.recordID == id ? $0 : nil } : nil
+                let events = try db.loggedEvents(recordID: id, after: eventsSince, resuming: resumed)
+                let size = events.reduce(json.utf8.count) { $0 + $1.json.utf8.count }
+                if states.isEmpty, pagingEvents, size > maxBytes {
+                    var (run, taken) = (json.utf8.count, 0)
+                    while taken < events.count, taken == 0 || run + events[taken].json.utf8.count <= maxBytes {
+                        run += events[taken].json.utf8.count
+                        taken += 1
+                    }
+                    if taken < events.count {
+                        let change = ChangesPage.Change(sequence: sequence, json: json, events: events[..<taken].map(\.json))
+                        return ChangesPage(states: [change], lastSequence: since, more: true, eventsAfter: events[taken - 1].cursor)
+                    }
+                }
                 if states.count == limit || (!states.isEmpty && bytes + size > maxBytes) {
                     more = true
                     break
                 }
                 bytes += size
-                states.append(.init(sequence: row[0], json: json, events: events))
+                states.append(.init(sequence: sequence, json: json, events: events.map(\.json)))
             }
             let last = more ? states.last!.sequence : try Int64.fetchOne(db, sql: "SELECT sequence FROM node")!
             return ChangesPage(states: states, lastSequence: max(last, since), more: more)
@@ -263,6 +289,31 @@ extension LiaisonStore {
 }
 
 extension Database {
+    /// A record's events that entered the log after `sequence` (and after `cursor`, when given),
+    /// in the order the log took them, each with its place as a cursor.
+    fileprivate func loggedEvents(
+        recordID: String,
+        after sequence: Int64,
+        resuming cursor: EventCursor?
+    ) throws -> [(json: String, cursor: EventCursor)] {
+        // Without a cursor, every event after `sequence` is also after (sequence, "", 0).
+        let after = cursor ?? EventCursor(recordID: recordID, sequence: sequence, replica: "", counter: 0)
+        let rows = try Row.fetchAll(
+            cachedStatement(
+                sql: """
+                    SELECT seq, replica, counter, event FROM event
+                    WHERE record_id = ? AND seq > ? AND (seq, replica, counter) > (?, ?, ?)
+                    ORDER BY seq, replica, counter
+                    """
+            ),
+            arguments: [recordID, sequence, after.sequence, after.replica, Int64(after.counter)]
+        )
+        return rows.map { row in
+            let cursor = EventCursor(recordID: recordID, sequence: row[0], replica: row[1], counter: UInt64(row[2] as Int64))
+            return (row[3], cursor)
+        }
+    }
+
     func setCheckpoint(peer: String, direction: SyncDirection, sequence: Int64) throws {
         try execute(
             sql: """

@@ -225,6 +225,10 @@ public struct SyncEngine: Sendable {
         var pushed = try await store.checkpoint(peer: node.replicaID, direction: .push)
         let pushEventsSince = try await store.eventCheckpoint(peer: node.replicaID, direction: .push)
         let gzip = compression && (node.pushEncodings ?? []).contains("gzip")
+        // A record whose events do not fit one batch goes as several, its state in each with a
+        // run of its events (any peer takes an unchanged state that brings events); the
+        // checkpoint stays before it until the last run was acknowledged.
+        var eventsAfter: EventCursor?
         while true {
             if stopSignal.isStopped { throw SyncStopped() }
             let page = try await store.changes(
@@ -232,7 +236,9 @@ public struct SyncEngine: Sendable {
                 limit: batchRecords,
                 maxBytes: batchBytes,
                 excluding: node.replicaID,
-                eventsSince: pushEventsSince
+                eventsSince: pushEventsSince,
+                pagingEvents: true,
+                eventsAfter: eventsAfter
             )
             if !page.states.isEmpty {
                 let (ack, bytes) = try await link.push(page.states, from: me, gzip: gzip)
@@ -244,6 +250,7 @@ public struct SyncEngine: Sendable {
                 metrics.pushedBatch(peer: link.peer.name, states: page.states.count, bytes: bytes.wire)
                 progress(.pushed(peer: link.peer.name, states: page.states.count))
             }
+            eventsAfter = page.eventsAfter
             if page.lastSequence != pushed {
                 try await store.setCheckpoint(peer: node.replicaID, direction: .push, sequence: page.lastSequence)
                 pushed = page.lastSequence
