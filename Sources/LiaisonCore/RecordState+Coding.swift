@@ -118,6 +118,13 @@ public struct StateDecodingError: Error, Hashable, Sendable, CustomStringConvert
     /// Where the state is in a larger document (`states[3]`), when it came from one.
     public var location: String? = nil
 
+    /// An error about the record `recordID` (nil for the document itself, as a sync answer's
+    /// own keys are): `problem` says what is wrong.
+    public init(recordID: String?, problem: String) {
+        self.recordID = recordID
+        self.problem = problem
+    }
+
     public var description: String {
         let text = recordID.map { "record \($0): \(problem)" } ?? problem
         return location.map { "\($0): \(text)" } ?? text

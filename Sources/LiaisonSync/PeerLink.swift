@@ -29,9 +29,21 @@ struct PeerLink: Sendable {
     /// A page of the peer's changes, with the size of the answer's body on the wire and as JSON.
     ///
     /// A page must end at or past `since`, and past it when more follow: a peer whose feed does
-    /// not move on would be asked for the same page forever, so its answer is a bad one.
-    func changes(since: Int64, limit: Int, requester: String, eventsSince: Int64) async throws -> (page: ChangesBody, bytes: SyncBytes) {
-        let query = "?since=\(since)&limit=\(limit)&for=\(requester)&events_since=\(eventsSince)"
+    /// not move on would be asked for the same page forever, so its answer is a bad one. With
+    /// `pagedEvents` (only to a peer that lists `paged_events`) a page may stay at `since` inside
+    /// one record's events, if its `events_after` moves on from `eventsAfter`, where it was asked
+    /// to go on from.
+    func changes(
+        since: Int64,
+        limit: Int,
+        requester: String,
+        eventsSince: Int64,
+        pagedEvents: Bool = false,
+        eventsAfter: EventCursor? = nil
+    ) async throws -> (page: ChangesBody, bytes: SyncBytes) {
+        var query = "?since=\(since)&limit=\(limit)&for=\(requester)&events_since=\(eventsSince)"
+        if pagedEvents { query += "&paged_events=1" }
+        if pagedEvents, let eventsAfter { query += "&events_after=\(eventsAfter.text)" }
         let response = try await send("GET", SyncProtocol.changesPath + query)
         let page: ChangesBody
         do {
@@ -39,11 +51,19 @@ struct PeerLink: Sendable {
         } catch {
             throw SyncError(peer: peer.name, "sent a bad answer: \(error.description)")
         }
-        guard page.lastSequence > since || (page.lastSequence == since && !page.more) else {
+        // A page inside one record's events stays at `since`; its cursor must then move on from
+        // the one asked with (or name another record: the first one moved on, written to).
+        let movesOn =
+            if let next = page.eventsAfter {
+                pagedEvents && page.lastSequence == since && page.more && eventsAfter.map { next.isPast($0) || next.recordID != $0.recordID } ?? true
+            } else {
+                page.lastSequence > since || (page.lastSequence == since && !page.more)
+            }
+        guard movesOn else {
             throw SyncError(
                 peer: peer.name,
                 "sent a bad answer: asked for changes after sequence \(since), it answered a page ending at \(page.lastSequence)"
-                    + (page.more ? " with more to follow" : "")
+                    + (page.more ? " with more to follow" : "") + (page.eventsAfter.map { " and events after \($0.text)" } ?? "")
             )
         }
         return (page, SyncBytes(wire: response.wireBytes, plain: response.body.count))

@@ -29,12 +29,13 @@ struct PullPipeline {
     private let room: AsyncStream<Void>.Continuation
     private let reader: Task<Void, Never>
 
-    /// A pipeline reading the feed after `since` with `fetchPage`.
+    /// A pipeline reading the feed after `since` with `fetchPage`, which is given where the page
+    /// before stopped inside a record's events, if it did.
     init(
         since: Int64,
         ahead: Int,
         store: LiaisonStore,
-        fetchPage: @escaping @Sendable (Int64) async throws -> (page: ChangesBody, bytes: SyncBytes)
+        fetchPage: @escaping @Sendable (Int64, EventCursor?) async throws -> (page: ChangesBody, bytes: SyncBytes)
     ) {
         let (pages, fetched) = AsyncStream<Result<Fetched, any Error>>.makeStream()
         let (places, room) = AsyncStream<Void>.makeStream()
@@ -42,11 +43,13 @@ struct PullPipeline {
         reader = Task {
             var places = places.makeAsyncIterator()
             var since = since
+            // Set while a record's events come over several pages (the page's `events_after`).
+            var eventsAfter: EventCursor?
             // A page that fails stops the reading; its error comes when it is next, so the good
             // pages before it still merge.
             while await places.next() != nil, !Task.isCancelled {
                 do {
-                    let (page, bytes) = try await fetchPage(since)
+                    let (page, bytes) = try await fetchPage(since, eventsAfter)
                     let prepare = Task {
                         store.prepare(
                             page.states,
@@ -58,6 +61,7 @@ struct PullPipeline {
                     fetched.yield(.success(Fetched(body: page, bytes: bytes, prepare: prepare)))
                     guard page.more else { break }
                     since = page.lastSequence
+                    eventsAfter = page.eventsAfter
                 } catch {
                     fetched.yield(.failure(error))
                     break

@@ -27,24 +27,43 @@ public struct SyncEndpoint: Sendable {
         NodeInfo(
             replicaID: store.identity.replicaID,
             office: store.identity.office,
-            sequence: try await store.currentSequence()
+            sequence: try await store.currentSequence(),
+            pagedEvents: true
         )
     }
 
-    /// `GET /v1/sync/changes?since=S&limit=N[&for=REPLICA][&events_since=E]`: the JSON page. `limit`
-    /// is clamped to the batch limits; `requester` (the asking node's replica id) skips the states
-    /// it sent; each state goes with its events after `eventsSince` (default `since`).
-    public func changes(since: Int64, limit: Int, requester: String?, eventsSince: Int64? = nil) async throws -> String {
+    /// `GET /v1/sync/changes?since=S&limit=N[&for=REPLICA][&events_since=E][&paged_events=1][&events_after=C]`:
+    /// the JSON page. `limit` is clamped to the batch limits; `requester` (the asking node's
+    /// replica id) skips the states it sent; each state goes with its events after `eventsSince`
+    /// (default `since`). Only for a client that asks (`pagedEvents`) may a page stop inside
+    /// its one record's events, saying where they go on (`"events_after"`, asked for again as
+    /// `eventsAfter`): a client that does not ask never sees the key, and gets each state whole.
+    public func changes(
+        since: Int64,
+        limit: Int,
+        requester: String?,
+        eventsSince: Int64? = nil,
+        pagedEvents: Bool = false,
+        eventsAfter: EventCursor? = nil
+    ) async throws -> String {
         let limit = min(max(limit, 1), SyncProtocol.maxBatchRecords)
         let page = try await store.changes(
             since: max(since, 0),
             limit: limit,
             maxBytes: SyncProtocol.maxBatchBytes,
             excluding: requester,
-            eventsSince: eventsSince
+            eventsSince: eventsSince,
+            pagingEvents: pagedEvents,
+            eventsAfter: eventsAfter
         )
         var writer = JSONWriter()
-        writer.raw("{\"last_sequence\":\(page.lastSequence),\"more\":\(page.more),\"replica_id\":")
+        writer.raw("{")
+        if let cursor = page.eventsAfter {
+            writer.raw("\"events_after\":")
+            writer.string(cursor.text)
+            writer.raw(",")
+        }
+        writer.raw("\"last_sequence\":\(page.lastSequence),\"more\":\(page.more),\"replica_id\":")
         writer.string(store.identity.replicaID)
         writer.raw(",\"states\":")
         writer.array(page.states) { $0.raw($1.json) }

@@ -152,8 +152,18 @@ public struct SyncEngine: Sendable {
         // Events go from where the last complete pass started: a pass cut short leaves it there.
         let eventsSince = try await store.eventCheckpoint(peer: node.replicaID, direction: .pull)
         var pulledTo = since
-        var pages = PullPipeline(since: since, ahead: Self.pagesPerMerge, store: store) { sequence in
-            try await link.changes(since: sequence, limit: batchRecords, requester: me, eventsSince: eventsSince)
+        // A record's events may come over several pages only from a peer that says it pages them;
+        // the checkpoint stays before the record until the last of them merged.
+        let pagedEvents = node.pagedEvents == true
+        var pages = PullPipeline(since: since, ahead: Self.pagesPerMerge, store: store) { sequence, eventsAfter in
+            try await link.changes(
+                since: sequence,
+                limit: batchRecords,
+                requester: me,
+                eventsSince: eventsSince,
+                pagedEvents: pagedEvents,
+                eventsAfter: eventsAfter
+            )
         }
         defer { pages.cancel() }
         while true {

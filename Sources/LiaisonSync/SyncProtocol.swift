@@ -32,6 +32,9 @@ public struct NodeInfo: Codable, Hashable, Sendable {
     /// The `Content-Encoding`s it accepts on a pushed batch (`["gzip"]`); `nil` from a node
     /// older than compression, which takes plain JSON only.
     public let pushEncodings: [String]?
+    /// Whether it pages a record's events for a client that asks (`paged_events`, docs/design.md
+    /// §6); `nil` from a node older than that, which is never asked.
+    public let pagedEvents: Bool?
 
     /// Makes the description of a node.
     public init(
@@ -39,13 +42,15 @@ public struct NodeInfo: Codable, Hashable, Sendable {
         office: String,
         protocolVersion: Int = SyncProtocol.version,
         sequence: Int64,
-        pushEncodings: [String]? = nil
+        pushEncodings: [String]? = nil,
+        pagedEvents: Bool? = nil
     ) {
         self.replicaID = replicaID
         self.office = office
         self.protocolVersion = protocolVersion
         self.sequence = sequence
         self.pushEncodings = pushEncodings
+        self.pagedEvents = pagedEvents
     }
 
     enum CodingKeys: String, CodingKey {
@@ -54,6 +59,7 @@ public struct NodeInfo: Codable, Hashable, Sendable {
         case protocolVersion = "protocol"
         case sequence
         case pushEncodings = "push_encodings"
+        case pagedEvents = "paged_events"
     }
 }
 
@@ -72,11 +78,12 @@ public struct PushAck: Codable, Hashable, Sendable {
 }
 
 /// A page of the changes feed as it travels: `{"replica_id", "last_sequence", "more", "states": [...],
-/// "events": [...]}`.
+/// "events": [...]}`, and `"events_after"` when it stops inside its one record's events.
 struct ChangesBody {
     let replicaID: String
     let lastSequence: Int64
     let more: Bool
+    let eventsAfter: EventCursor?
     let states: [RecordState]
     let rejected: [RejectedState]
     let events: SentEvents
@@ -87,6 +94,14 @@ struct ChangesBody {
         replicaID = try envelope.string("replica_id")
         lastSequence = try envelope.integer("last_sequence")
         more = try envelope.bool("more")
+        if envelope.fields["events_after"] == nil {
+            eventsAfter = nil
+        } else {
+            guard let cursor = EventCursor(text: try envelope.string("events_after")) else {
+                throw StateDecodingError(recordID: nil, problem: "at events_after: expected RECORD~SEQUENCE~REPLICA~COUNTER")
+            }
+            eventsAfter = cursor
+        }
         states = envelope.states
         rejected = envelope.rejected
         events = envelope.events

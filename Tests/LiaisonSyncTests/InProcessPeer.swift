@@ -80,7 +80,9 @@ final class InProcessPeer: SyncTransport {
                 since: Int64(query("since") ?? "0") ?? 0,
                 limit: Int(query("limit") ?? "") ?? 500,
                 requester: query("for"),
-                eventsSince: query("events_since").flatMap { Int64($0) }
+                eventsSince: query("events_since").flatMap { Int64($0) },
+                pagedEvents: query("paged_events") == "1",
+                eventsAfter: query("events_after").flatMap(EventCursor.init(text:))
             )
             return SyncTransportResponse(status: 200, body: Array(page.utf8))
         case ("POST", SyncProtocol.changesPath):

@@ -19,6 +19,7 @@ extension APIHandlers {
                 ("protocol", .int(Int64(info.protocolVersion))),
                 ("sequence", .int(info.sequence)),
                 ("push_encodings", .array(SyncCompression.pushEncodings.map { .string($0) })),
+                ("paged_events", .bool(info.pagedEvents == true)),
                 ("release", .string(LiaisonRelease.version)),
             ])
         )

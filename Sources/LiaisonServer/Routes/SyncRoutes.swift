@@ -16,7 +16,25 @@ extension APIHandlers {
         if let requester, !ReplicaID.isValid(requester) {
             throw APIError.badRequest("query parameter \"for\" must be a replica id, got \"\(requester.prefix(80))\"")
         }
-        let page = try await endpoint.changes(since: since, limit: limit, requester: requester, eventsSince: eventsSince)
+        // A client that lists paged_events takes a record's events over several pages (docs/design.md §6).
+        let pagedEvents = try parameters.flag("paged_events")
+        let eventsAfter = try parameters.value("events_after", leftOut: "the start of the record's events").map { text in
+            guard pagedEvents else { throw APIError.badRequest("query parameter \"events_after\" needs paged_events=1") }
+            guard let cursor = EventCursor(text: text) else {
+                throw APIError.badRequest(
+                    "query parameter \"events_after\" must be a page's events_after (RECORD~SEQUENCE~REPLICA~COUNTER), got \"\(text.prefix(80))\""
+                )
+            }
+            return cursor
+        }
+        let page = try await endpoint.changes(
+            since: since,
+            limit: limit,
+            requester: requester,
+            eventsSince: eventsSince,
+            pagedEvents: pagedEvents,
+            eventsAfter: eventsAfter
+        )
         return try SyncCompression.json(page, for: request)
     }
 
