@@ -13,29 +13,36 @@ import Testing
 /// does not ask gets each state whole, as before. Real stores, real HTTP through libcurl.
 @Suite("A record's events over several pages of the changes feed")
 struct PagedEventsTests {
-    /// libcurl, that writes to the record `id` at `node` once, before the second page of
-    /// changes is asked for.
-    final class EditingTransport: SyncTransport {
+    /// libcurl, watched: it keeps the URL of each request for changes, writes to the record
+    /// `editing` at `node` once, before the second one, and with `hidingPagedEvents` takes
+    /// `paged_events` out of the node's `GET /v1/node`, as a node older than it answers.
+    final class WatchedTransport: SyncTransport {
         let inner: any SyncTransport
         let node: TestNode
-        let id: String
-        let pagesAsked = Mutex(0)
+        let editing: String?
+        let hidingPagedEvents: Bool
+        let pagesAsked = Mutex<[String]>([])
 
-        init(_ inner: any SyncTransport, editing id: String, at node: TestNode) {
-            (self.inner, self.node, self.id) = (inner, node, id)
+        init(_ inner: any SyncTransport, node: TestNode, editing: String? = nil, hidingPagedEvents: Bool = false) {
+            (self.inner, self.node, self.editing, self.hidingPagedEvents) = (inner, node, editing, hidingPagedEvents)
         }
 
         func exchange(_ request: SyncTransportRequest) async throws -> SyncTransportResponse {
             if request.method == "GET", request.url.contains(SyncProtocol.changesPath) {
                 let asked = pagesAsked.withLock {
-                    $0 += 1
-                    return $0
+                    $0.append(request.url)
+                    return $0.count
                 }
-                if asked == 2 {
-                    _ = try await node.store.update(id: id, ["title": .text("Lithium JV, edited between pages")], readContext: nil, author: "ravi")
+                if asked == 2, let editing {
+                    let title = FieldValue.text("Lithium JV, edited between pages")
+                    _ = try await node.store.update(id: editing, ["title": title], readContext: nil, author: "ravi")
                 }
             }
-            return try await inner.exchange(request)
+            let response = try await inner.exchange(request)
+            guard hidingPagedEvents, request.url.hasSuffix(SyncProtocol.nodePath) else { return response }
+            var node = try JSONSerialization.jsonObject(with: Data(response.body)) as! [String: Any]
+            node["paged_events"] = nil
+            return SyncTransportResponse(status: response.status, body: Array(try JSONSerialization.data(withJSONObject: node)))
         }
 
         func shutdown() { inner.shutdown() }
@@ -58,31 +65,56 @@ struct PagedEventsTests {
         try await store.history(id: id)?.map(\.event).reversed() ?? []
     }
 
+    /// A fresh store, and `node` as its peer.
+    static func puller(of node: TestNode, in directory: URL) async throws -> (LiaisonStore, PeerRecord) {
+        let name = UUID().uuidString
+        try LiaisonStore.initialise(directory: directory.appendingPathComponent(name), office: "kolkata")
+        let here = try LiaisonStore(directory: directory.appendingPathComponent(name), schema: BundledPlugins.schema)
+        let tokenFile = directory.appendingPathComponent("\(name).token")
+        try node.token(.peer).write(to: tokenFile, atomically: true, encoding: .utf8)
+        let peer = PeerRecord(name: "mumbai", url: node.base, tokenFile: tokenFile.path)
+        try await here.addPeer(peer, now: 0)
+        return (here, peer)
+    }
+
     @Test func aRecordOverTheClientsAnswerLimitIsPulledWholeAndAnEditBetweenPagesIsNotLost() async throws {
         try await withNode { node in
             // 170 edits: over 10 MiB of events, more than this client takes in one answer.
             let id = try await Self.longRecord(at: node.store, edits: 170)
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-paged-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: directory) }
-            try LiaisonStore.initialise(directory: directory.appendingPathComponent("here"), office: "kolkata")
-            let here = try LiaisonStore(directory: directory.appendingPathComponent("here"), schema: BundledPlugins.schema)
-            let tokenFile = directory.appendingPathComponent("peer.token")
-            try node.token(.peer).write(to: tokenFile, atomically: true, encoding: .utf8)
-            let peer = PeerRecord(name: "mumbai", url: node.base, tokenFile: tokenFile.path)
-            try await here.addPeer(peer, now: 0)
+            let (here, peer) = try await Self.puller(of: node, in: directory)
             let client = CurlClient(configuration: CurlClientConfiguration(maxResponseBytes: 8 << 20))
-            let transport = EditingTransport(client, editing: id, at: node)
+            let transport = WatchedTransport(client, node: node, editing: id)
             defer { transport.shutdown() }
-            let engine = SyncEngine(store: here, transport: transport)
 
-            _ = try await engine.sync(with: peer)
+            _ = try await SyncEngine(store: here, transport: transport).sync(with: peer)
 
             let there = try await Self.events(of: id, at: node.store)
             #expect(there.count == 172)
             #expect(try await Self.events(of: id, at: here) == there)
             #expect(try await here.state(id: id) == node.store.state(id: id))
-            #expect(transport.pagesAsked.withLock { $0 } >= 3)
+            #expect(transport.pagesAsked.withLock { $0.count } >= 3)
             #expect(try await here.checkpoint(peer: node.store.identity.replicaID, direction: .pull) == node.store.currentSequence())
+        }
+    }
+
+    @Test func aClientPagesARecordsEventsOnlyFromANodeThatListsPagedEvents() async throws {
+        try await withNode { node in
+            let id = try await Self.longRecord(at: node.store, edits: 80)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-paged-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            for old in [true, false] {
+                let (here, peer) = try await Self.puller(of: node, in: directory)
+                let transport = WatchedTransport(CurlClient(configuration: .init()), node: node, hidingPagedEvents: old)
+                defer { transport.shutdown() }
+                _ = try await SyncEngine(store: here, transport: transport).sync(with: peer)
+                #expect(try await Self.events(of: id, at: here) == Self.events(of: id, at: node.store))
+                let asked = transport.pagesAsked.withLock { $0 }
+                // An older node refuses a parameter it does not know: it is never sent one.
+                #expect(asked.filter { $0.contains("paged_events") }.count == (old ? 0 : asked.count), "\(asked)")
+                #expect(asked.count == (old ? 1 : 2))
+            }
         }
     }
 
