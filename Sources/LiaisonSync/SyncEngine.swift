@@ -199,7 +199,9 @@ public struct SyncEngine: Sendable {
                 origin: .pull(from: link.peer.name, replicaID: node.replicaID),
                 checkpoint: (node.replicaID, .pull, last.lastSequence)
             )
-            report.pulled.merged += summary.merged
+            // A record that came in runs (pages inside its events) counts once, with its last run.
+            let runs = group.filter { $0.body.eventsAfter != nil }.count
+            report.pulled.merged += max(summary.merged - runs, 0)
             report.pulled.changed += summary.changed
             report.pulled.conflicts += summary.conflicts
             report.pulled.quarantined += summary.quarantined
@@ -213,7 +215,7 @@ public struct SyncEngine: Sendable {
                     ]
                 )
             }
-            let states = group.reduce(0) { $0 + $1.body.states.count }
+            let states = group.reduce(0) { $0 + ($1.body.eventsAfter == nil ? $1.body.states.count : 0) }
             metrics.pulledBatch(peer: link.peer.name, states: states, bytes: group.reduce(0) { $0 + $1.bytes.wire }, conflicts: summary.conflicts)
             pulledTo = last.lastSequence
             status.behind = max(0, node.sequence - last.lastSequence)
@@ -252,13 +254,15 @@ public struct SyncEngine: Sendable {
             )
             if !page.states.isEmpty {
                 let (ack, bytes) = try await link.push(page.states, from: me, gzip: gzip)
+                // A record sent in runs counts once, with its last run.
+                let finished = page.eventsAfter == nil
                 report.bytesSent += bytes
-                report.pushed.merged += ack.merged
+                report.pushed.merged += finished ? ack.merged : 0
                 report.pushed.changed += ack.changed
                 report.pushed.conflicts += ack.conflicts
                 report.pushed.quarantined += ack.quarantined
-                metrics.pushedBatch(peer: link.peer.name, states: page.states.count, bytes: bytes.wire)
-                progress(.pushed(peer: link.peer.name, states: page.states.count))
+                metrics.pushedBatch(peer: link.peer.name, states: finished ? page.states.count : 0, bytes: bytes.wire)
+                if finished { progress(.pushed(peer: link.peer.name, states: page.states.count)) }
             }
             eventsAfter = page.eventsAfter
             if page.lastSequence != pushed {

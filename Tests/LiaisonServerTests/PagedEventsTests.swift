@@ -88,8 +88,9 @@ struct PagedEventsTests {
             let transport = WatchedTransport(client, node: node, editing: id)
             defer { transport.shutdown() }
 
-            _ = try await SyncEngine(store: here, transport: transport).sync(with: peer)
+            let report = try await SyncEngine(store: here, transport: transport).sync(with: peer)
 
+            #expect(report.pulled.merged == 1, "the record counts once, not once a page")
             let there = try await Self.events(of: id, at: node.store)
             #expect(there.count == 92)
             #expect(try await Self.events(of: id, at: here) == there)

@@ -26,7 +26,8 @@ struct PushEventRunsTests {
         #expect(try await Self.events(of: id, at: fixture.there).contains(where: \.reconstructed))
 
         fixture.peer.heal()
-        try await engine.sync(with: fixture.record)
+        let report = try await engine.sync(with: fixture.record)
+        #expect(report.pushed.merged == 1, "the record counts once, not once a run")
         let sent = try await Self.events(of: id, at: fixture.here)
         #expect(sent.count == 21)
         #expect(try await Self.events(of: id, at: fixture.there) == sent)
