@@ -197,7 +197,7 @@ let package = Package(
         ),
         .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP", "LiaisonCluster", "TestProcesses"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "LiaisonSyncTests", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSync"], swiftSettings: swiftSettings),
+            name: "LiaisonSyncTests", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSync", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonConfigTests", dependencies: ["LiaisonConfig", "LiaisonStore", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(

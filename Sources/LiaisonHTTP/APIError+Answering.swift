@@ -31,15 +31,11 @@ extension APIError {
             self.init(.conflict, error.description)
         case let error as SyncRequestError:
             self.init(.init(code: error.status), error.message)
-        case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:
+        case let error where LiaisonStore.isBusy(error):
             // The store was held for longer than a write waits from its arrival, by this node's
             // sync merging a large pull or by another process (a `liaison import`, `seed` or
             // `merge` on the same data directory): nothing was written.
-            self.init(
-                .serviceUnavailable,
-                "the store is busy: it was held for over \(Int(LiaisonStore.busyWait)) s, by a sync merging many records or by another process writing to it (an import or a merge on this data directory?); nothing was written, try again shortly",
-                headers: [.retryAfter: "5"]
-            )
+            self.init(.serviceUnavailable, LiaisonStore.busyMessage, headers: [.retryAfter: "5"])
         case let error as DatabaseError where error.resultCode == .SQLITE_FULL:
             // The node's disk (or the store's size limit) is full: the transaction rolled back.
             self.init(

@@ -57,3 +57,40 @@ final class LockWait {
         return true
     }
 }
+
+extension LiaisonStore {
+    /// Runs `updates` in one write transaction that waits for the store at most ``writeWait``
+    /// (10 s on a node) from this call, whatever holds it: the writer busy with other
+    /// writes queued before it, or another process's lock. Past that the transaction does not
+    /// begin and it throws SQLite's busy error (503 over HTTP); nothing of it is written.
+    ///
+    /// GRDB's writer runs its jobs one at a time, and each waited SQLite's 10 s for a lock once it
+    /// began, so with another process holding the store the fourth of four writes queued at once
+    /// (a sign-in, a token, a user, a sync's status) was answered after 40 s. Each now counts
+    /// from its arrival, as local record writes do (``GroupCommit``): all four after 10 s.
+    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let deadline = DispatchTime.now() + writeWait
+        return try await database.writeWithoutTransaction { db in
+            try db.waitingForLock(until: deadline) {
+                var value: T?
+                try db.inTransaction(.immediate) {
+                    value = try updates(db)
+                    return .commit
+                }
+                return value!
+            }
+        }
+    }
+}
+
+extension LiaisonStore {
+    /// What a person is told when a write found the store held past its wait (``busyWait``).
+    public static let busyMessage =
+        "the store is busy: it was held for over \(Int(busyWait)) s, by a sync merging many records or by another process writing to it (an import or a merge on this data directory?); nothing was written, try again shortly"
+
+    /// Whether `error` is SQLite's answer that the store was held past the wait.
+    public static func isBusy(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    }
+}

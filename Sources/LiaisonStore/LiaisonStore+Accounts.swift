@@ -92,7 +92,7 @@ extension LiaisonStore {
         let display = try Self.checkedDisplayName(displayName ?? name)
         let hash = try await PasswordHash.make(password)
         let now = Timestamp.millis()
-        try await database.write { db in
+        try await write { db in
             try Self.checkNewAccountName(db, name)
             try db.execute(
                 sql: """
@@ -136,7 +136,7 @@ extension LiaisonStore {
         var newHash: String?
         if let password = change.password { newHash = try await PasswordHash.make(password) }
         let hash = newHash
-        return try await database.write { db in
+        return try await write { db in
             guard let account = try Self.account(db, name) else { throw StoreError(.notFound, "no user named \"\(name)\"") }
             if let stamp = change.passwordStamp, hash != nil, stamp != account.passwordStamp {
                 throw StoreError(.refused, "\(name)'s password was changed since that page was loaded")
@@ -181,7 +181,7 @@ extension LiaisonStore {
         if found.disabled { return .disabled }
         let rehash = PasswordHash.needsRehash(hash) && !found.oneTime ? try await PasswordHash.make(password) : nil
         let now = Timestamp.millis()
-        return try await database.write { db in
+        return try await write { db in
             if found.oneTime {
                 try db.execute(
                     sql: "UPDATE account SET password_hash = ? WHERE name = ? AND password_hash = ?",

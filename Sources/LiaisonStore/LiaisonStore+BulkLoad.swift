@@ -32,7 +32,7 @@ extension LiaisonStore {
     /// The caller holds the bulk-load ``FileLock`` meanwhile (``loadingInBulk(_:threshold:_:)`` does).
     func setIndexesAside(forLoadOf incoming: Int, threshold: Int = bulkLoadThreshold) async throws -> Bool {
         guard Self.isBulk(incoming, threshold: threshold) else { return false }
-        return try await database.write { db in
+        return try await write { db in
             let held =
                 try Int.fetchOne(db, sql: "SELECT coalesce(sum(n), 0) FROM record_count WHERE key LIKE 'records:%'") ?? 0
             guard incoming > held, try !db.setAsidePending() else { return false }
@@ -95,7 +95,7 @@ extension LiaisonStore {
     /// Makes again everything a bulk load set aside, and builds the indexes. Does nothing when
     /// nothing is aside.
     func restoreIndexes() async throws {
-        try await database.write { db in try db.restoreSetAside() }
+        try await write { db in try db.restoreSetAside() }
     }
 
     /// Whether a bulk load has the indexes aside (the list reads the table meanwhile).

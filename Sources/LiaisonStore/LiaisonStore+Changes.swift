@@ -232,7 +232,7 @@ extension LiaisonStore {
             // A batch with neither is this node's own making (sample data), so its writes may be this node's.
             fromOutside: source != nil || origin != nil
         )
-        return try await database.write { db in
+        return try await write { db in
             var summary = MergeSummary()
             for batch in batches { try db.merge(batch, intake, into: &summary) }
             try db.refreshStaleSearch()
@@ -269,7 +269,7 @@ extension LiaisonStore {
     /// Records that a pass of sync with a peer completed up to `sequence`: every record up to it
     /// went with the events the peer lacked.
     public func setEventCheckpoint(peer: String, direction: SyncDirection, sequence: Int64) async throws {
-        try await database.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO event_checkpoint (peer_replica, direction, sequence) VALUES (?, ?, ?)
@@ -282,7 +282,7 @@ extension LiaisonStore {
 
     /// Records how far sync has come with a peer (outside a merge; e.g. a push acknowledged).
     public func setCheckpoint(peer: String, direction: SyncDirection, sequence: Int64) async throws {
-        try await database.write { db in
+        try await write { db in
             try db.setCheckpoint(peer: peer, direction: direction, sequence: sequence)
         }
     }

@@ -58,7 +58,7 @@ extension LiaisonStore {
     ) async throws -> ImportSummary {
         let meta = try meta(author)
         do {
-            return try await database.write { db in
+            return try await write { db in
                 // A new record's id names the file and the row, so that the same file imported at
                 // another office, or here, is seen; --again makes new records of it.
                 let newIDs = plan.rows.map { row in

@@ -88,7 +88,7 @@ public struct PeerStatus: Hashable, Sendable {
 extension LiaisonStore {
     /// Adds a peer, or changes its URL and token file (as `liaison peer add` does).
     public func addPeer(_ peer: PeerRecord, now: Int64) async throws {
-        try await database.write { db in try db.upsert(peer, fromConfig: false, now: now) }
+        try await write { db in try db.upsert(peer, fromConfig: false, now: now) }
     }
 
     /// Makes the peers of the config file the store's configured peers, in one transaction:
@@ -97,7 +97,7 @@ extension LiaisonStore {
     /// - Returns: the names of the peers removed, sorted.
     @discardableResult
     public func replaceConfiguredPeers(with peers: [PeerRecord], now: Int64) async throws -> [String] {
-        try await database.write { db in
+        try await write { db in
             for peer in peers { try db.upsert(peer, fromConfig: true, now: now) }
             let kept = Set(peers.map(\.name))
             let dropped = try String.fetchAll(db, sql: "SELECT name FROM peer WHERE from_config = 1 ORDER BY name")
@@ -109,7 +109,7 @@ extension LiaisonStore {
 
     /// Removes a peer and its status.
     public func removePeer(named name: String) async throws {
-        try await database.write { db in try db.deletePeer(named: name) }
+        try await write { db in try db.deletePeer(named: name) }
     }
 
     /// The peers, sorted by name.
@@ -145,7 +145,7 @@ extension LiaisonStore {
 
     /// Saves how sync with a peer went.
     public func savePeerStatus(_ status: PeerStatus) async throws {
-        try await database.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO peer_status (name, replica_id, last_success, last_error, last_error_at, behind)

@@ -127,7 +127,7 @@ extension LiaisonStore {
     /// Forgets one quarantined state an admin has dealt with.
     /// - Throws: ``StoreError`` `.notFound` when there is no entry `id`.
     public func dropQuarantined(id: Int64) async throws {
-        try await database.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM quarantine WHERE id = ?", arguments: [id])
             guard db.changesCount > 0 else { throw StoreError(.notFound, "no quarantined state \(id)") }
         }
@@ -136,7 +136,7 @@ extension LiaisonStore {
     /// Forgets every quarantined state, and the count of those not kept
     /// (``quarantinedNotKept()``); returns how many entries there were.
     public func dropAllQuarantined() async throws -> Int {
-        try await database.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM quarantine_not_kept")
             try db.execute(sql: "DELETE FROM quarantine")
             return db.changesCount

@@ -26,7 +26,7 @@ extension LiaisonStore {
     public func startSession(account name: String) async throws -> String {
         let id = Self.randomHex(bytes: 32)
         let now = Timestamp.millis()
-        try await database.write { db in
+        try await write { db in
             try db.execute(
                 sql: "DELETE FROM session WHERE last_seen < ? OR created_at < ?",
                 arguments: [now - SessionLimits.idle, now - SessionLimits.absolute]
@@ -61,7 +61,7 @@ extension LiaisonStore {
             return nil
         }
         if now - lastSeen >= SessionLimits.touchEvery {
-            try await database.write { db in
+            try await write { db in
                 try db.execute(sql: "UPDATE session SET last_seen = ? WHERE id_hash = ?", arguments: [now, hash])
             }
         }
@@ -71,7 +71,7 @@ extension LiaisonStore {
     /// Ends the session `id` (sign-out).
     public func endSession(id: String) async throws {
         let hash = TokenDigest(id).hex
-        try await database.write { db in try db.execute(sql: "DELETE FROM session WHERE id_hash = ?", arguments: [hash]) }
+        try await write { db in try db.execute(sql: "DELETE FROM session WHERE id_hash = ?", arguments: [hash]) }
     }
 
     /// The number of live sessions of account `name`.

@@ -8,7 +8,7 @@ extension LiaisonStore {
     /// - Throws: ``StoreError`` `.notFound` for an unknown name.
     public func unlockSignIn(name: String) async throws {
         let now = Timestamp.millis()
-        try await database.write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE account SET sign_in_unlocked_at = ? WHERE name = ?", arguments: [now, name])
             guard db.changesCount == 1 else { throw StoreError(.notFound, "no user named \"\(name)\"") }
         }

@@ -85,7 +85,7 @@ extension LiaisonStore {
         try Self.checkName(name, kind: "token")
         let hash = TokenDigest(token).hex
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded())
-        try await database.write { db in
+        try await write { db in
             if let holder = try String.fetchOne(db, sql: "SELECT name FROM token WHERE hash = ? AND name != ?", arguments: [hash, name]) {
                 throw StoreError(.invalid, "this token's secret is already installed as token \(holder); revoke it first")
             }
@@ -163,7 +163,7 @@ extension LiaisonStore {
     /// Revokes the token named `name`.
     /// - Throws: ``StoreError`` `.notFound` when there is none.
     public func revokeToken(name: String) async throws {
-        try await database.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM token WHERE name = ?", arguments: [name])
             if db.changesCount == 0 { throw StoreError(.notFound, "no token named \"\(name)\"") }
         }

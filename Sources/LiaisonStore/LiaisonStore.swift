@@ -31,6 +31,8 @@ public final class LiaisonStore: Sendable {
     private let callerReader = Mutex<DatabaseQueue?>(nil)
     /// Local record writes, committed in groups (``GroupCommit``).
     let recordWrites: GroupCommit
+    /// How long, in seconds, a write may wait for the store from its arrival (``write(_:)``).
+    let writeWait: Double
     /// The file a bulk load holds its lock on (bulk-load ``FileLock``).
     let bulkLoadLockFile: URL
     /// The clock local writes take their time from (``writeTime()``), in milliseconds since 1970.
@@ -53,8 +55,8 @@ public final class LiaisonStore: Sendable {
     /// let store = try LiaisonStore(directory: dir, schema: schema, serving: claim)
     /// ```
     ///
-    /// `writeWait` is how long a local record write (create, edit, delete, resolve) may wait for
-    /// the store from when it arrives, in seconds, whatever holds the store (a sync merging a
+    /// `writeWait` is how long a write (a local record write, a sign-in, a token, a merge) may
+    /// wait for the store from when it arrives, in seconds, whatever holds the store (a sync merging a
     /// large pull, another process's import): past it, the write fails as busy (a GRDB
     /// `DatabaseError` `SQLITE_BUSY`) and nothing of it is written. `now` is the clock local
     /// writes take their time from: this machine's, unless a test gives its own.
@@ -72,6 +74,7 @@ public final class LiaisonStore: Sendable {
         (database, upgrade) = try Self.openPool(file, servedHere: claim != nil)
         bulkLoadLockFile = Self.bulkLoadLockFile(besides: file)
         recordWrites = GroupCommit(database: database, wait: writeWait)
+        self.writeWait = writeWait
         self.file = file
         let row = try database.read { db in
             try Row.fetchOne(db, sql: "SELECT replica_id, office, created_at FROM node WHERE id = 1")

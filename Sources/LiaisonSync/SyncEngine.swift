@@ -97,6 +97,8 @@ public struct SyncEngine: Sendable {
             logger.info("sync stopped between batches for shutdown", metadata: ["peer": "\(peer.name)"])
             throw stopped
         } catch {
+            // This node's store held past its wait is said in words, not SQLite's.
+            let error = LiaisonStore.isBusy(error) ? SyncError(peer: peer.name, "not synced, \(LiaisonStore.busyMessage)") : error
             metrics.syncFailed(peer: peer.name, seconds: seconds())
             status.lastError = "\(error)"
             status.lastErrorAt = Timestamp.millis()

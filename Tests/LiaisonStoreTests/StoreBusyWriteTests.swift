@@ -73,19 +73,57 @@ struct StoreBusyWriteTests {
             meta: WriteMeta(author: "priya", at: 1_767_225_600_000)
         )
         let other = try await Self.holdLock(fixture)
-        // A sync's merge takes the store's writer first, and waits for the lock (SQLite's busy
-        // wait, 10 s); the write arrives behind it. It used to wait for the merge, then as long
+        // A sync's merge takes the store's writer first, and waits for the lock (its own wait
+        // from arrival); the write arrives behind it. It used to wait for the merge, then as long
         // again for the lock itself: 20 s in all on a node.
-        let merging = Task { try await store.merge([pulled], from: "chennai.abc123") }
+        let merging = Task { [pulled] in try await store.merge([pulled], from: "chennai.abc123") }
         try await Task.sleep(for: .milliseconds(300))
         let edit = await Self.timedEdit(store, made.id)
         try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-        let merged = try await merging.value
+        var mergeFailedBusy = false
+        do { _ = try await merging.value } catch { mergeFailedBusy = LiaisonStore.isBusy(error) }
 
         #expect(edit.busy, "\(edit.answer)")
         #expect(edit.seconds < Self.answeredWithin, "answered after \(edit.seconds) s")
         #expect(try await store.state(id: made.id) == made, "nothing of the refused write is kept")
-        #expect(merged.changed == 1, "the merge went on once the lock was free")
+        #expect(mergeFailedBusy, "the merge waited its own wait too, and merged nothing")
+        #expect(try await store.state(id: pulled.id) == nil)
+        #expect(try await store.merge([pulled], from: "chennai.abc123").changed == 1, "merged again once the lock was free")
         #expect(await Self.timedEdit(store, made.id).answer == "written", "the store takes writes again")
+    }
+
+    @Test func writesOfEveryKindQueuedAtOnceEachFailBusyWithinTheirWaitFromArrival() async throws {
+        let fixture = try StoreFixture()
+        let store = try Self.store(fixture)
+        let other = try await Self.holdLock(fixture)
+        // A token, a peer, a peer's sync status and a quarantine entry dropped, all at once:
+        // GRDB's writer runs them one after another, and each used to wait SQLite's 10 s for the
+        // lock once it began (the fourth answered after 40 s).
+        let start = ContinuousClock.now
+        let answers = await withTaskGroup(of: (String, Bool, Double).self) { group in
+            func timed(_ name: String, _ write: @escaping @Sendable () async throws -> Void) {
+                group.addTask {
+                    do {
+                        try await write()
+                        return (name, false, (ContinuousClock.now - start) / .seconds(1))
+                    } catch {
+                        return (name, LiaisonStore.isBusy(error), (ContinuousClock.now - start) / .seconds(1))
+                    }
+                }
+            }
+            timed("token") { _ = try await store.createToken(name: "bot", role: .editor) }
+            timed("peer") { try await store.addPeer(PeerRecord(name: "chennai", url: "http://127.0.0.1:1", tokenFile: "/dev/null"), now: 0) }
+            timed("status") { try await store.savePeerStatus(PeerStatus(name: "chennai")) }
+            timed("quarantine") { try await store.dropQuarantined(id: 1) }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+
+        for (name, busy, seconds) in answers {
+            #expect(busy, "\(name) answered busy")
+            #expect(seconds < Self.answeredWithin, "\(name) answered after \(seconds) s")
+        }
+        #expect(try await store.peers().isEmpty, "nothing of the refused writes is kept")
+        _ = try await store.createToken(name: "bot", role: .editor)
     }
 }

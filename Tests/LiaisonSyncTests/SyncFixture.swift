@@ -13,12 +13,13 @@ final class SyncFixture: Sendable {
     /// `there` as `here` knows it.
     let record: PeerRecord
 
-    init() async throws {
+    /// `writeWait` is how long a write at `here` waits for its store (10 s, as a node's).
+    init(writeWait: Double = LiaisonStore.busyWait) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-sync-tests-\(UUID().uuidString)")
         for (name, office) in [("here", "mumbai"), ("there", "chennai")] {
             try LiaisonStore.initialise(directory: directory.appendingPathComponent(name), office: office)
         }
-        here = try LiaisonStore(directory: directory.appendingPathComponent("here"), schema: .core)
+        here = try LiaisonStore(directory: directory.appendingPathComponent("here"), schema: .core, writeWait: writeWait)
         there = try LiaisonStore(directory: directory.appendingPathComponent("there"), schema: .core)
         peer = InProcessPeer(there)
         let tokenFile = directory.appendingPathComponent("there.token")
