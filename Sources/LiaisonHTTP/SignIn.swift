@@ -1,8 +1,10 @@
 public import LiaisonStore
 
 /// Sign-in by user name and password, shared by the web page and `POST /v1/session`: the
-/// try is counted by the throttle first (taken back if the password is right), so a try
-/// that must wait is refused before the password is checked, however many are sent at once.
+/// try is counted by the throttle first (taken back if the password is right, or if the store
+/// was too busy to check it or to record the sign-in), so a try that must wait is refused
+/// before the password is checked, however many are sent at once; a try that meets the limit
+/// only through tries still being checked waits for them to end.
 ///
 /// An admin's unlock (`liaison user unlock NAME`, ``LiaisonStore/unlockSignIn(name:)``) is
 /// written in the store; each try for `NAME` reads it and first forgets the failures counted
@@ -36,12 +38,22 @@ public struct SignIn: Sendable {
         if let unlocked = try await store.signInUnlockedAt(name: name) {
             throttle.forget(keys: [accountKey] + addressKeys, failedBefore: Double(unlocked) / 1000)
         }
-        if let seconds = throttle.reserve(keys: [accountKey] + addressKeys) { return .wait(seconds: seconds) }
-        switch try await store.checkSignIn(name: name, password: password) {
+        let keys = [accountKey] + addressKeys
+        if let seconds = await throttle.reserveAfterRunningTries(keys: keys) { return .wait(seconds: seconds) }
+        let check: SignInCheck
+        do {
+            check = try await store.checkSignIn(name: name, password: password)
+        } catch {
+            // The store could not check or record it (busy: 503): no password was found wrong.
+            throttle.release(keys: keys)
+            throw error
+        }
+        switch check {
         case .refused:
+            throttle.failed(keys: keys)
             return .refused
         case .disabled:
-            throttle.release(keys: [accountKey] + addressKeys)
+            throttle.release(keys: keys)
             return .disabled
         case .accepted(let account):
             throttle.succeeded(key: accountKey)

@@ -51,4 +51,17 @@ struct SignInThrottleTests {
         #expect(throttle.reserve(keys: keys, now: now + 900) == nil, "counting starts again after 15 quiet minutes")
         #expect(throttle.reserve(keys: keys, now: now + 900) == nil)
     }
+
+    @Test func aTryAtTheLimitOnlyThroughRunningTriesWaitsForThemToEnd() async {
+        let throttle = SignInThrottle(base: 600)
+        let keys = ["address:10.0.0.9"]
+        for _ in 0..<5 { #expect(await throttle.reserveAfterRunningTries(keys: keys) == nil) }
+        let sixth = Task { await throttle.reserveAfterRunningTries(keys: keys) }
+        try? await Task.sleep(for: .milliseconds(100))
+        throttle.release(keys: keys)  // a right password
+        #expect(await sixth.value == nil, "counted once a running try was taken back")
+        for _ in 0..<5 { throttle.failed(keys: keys) }
+        let wait = await throttle.reserveAfterRunningTries(keys: keys) ?? 0
+        #expect((1...600).contains(wait), "five failures: the next waits (600 s from the last, less the time a loaded machine took)")
+    }
 }
