@@ -45,6 +45,10 @@ extension WebRoutes {
         } catch let error as ValidationError {
             state.errors = fieldErrors(error)
             return try await showNewForm(state, user: user, status: .badRequest)
+        } catch {
+            guard let unavailable = WebUnavailable(error) else { throw error }
+            state.problem = unavailable.notice
+            return try await showNewForm(state, user: user, status: .serviceUnavailable)
         }
     }
 
@@ -151,6 +155,10 @@ extension WebRoutes {
             state.problem =
                 "This record was deleted after you opened the form, so your changes were not saved. Restore it from the record page first."
             return try await showEditForm(record.id, title: title, state, user: user, status: .conflict)
+        } catch {
+            guard let unavailable = WebUnavailable(error) else { throw error }
+            state.problem = unavailable.notice
+            return try await showEditForm(record.id, title: title, state, user: user, status: .serviceUnavailable)
         }
     }
 

@@ -51,11 +51,14 @@ extension WebRoutes {
         guard let name, let password = form["password"], !password.isEmpty else {
             return again("Enter your user name and your password.", .badRequest)
         }
-        switch try await SignIn(store: store, throttle: throttle).attempt(
-            name: name,
-            password: password,
-            address: context.remoteAddress
-        ) {
+        let outcome: SignIn.Outcome
+        do {
+            outcome = try await SignIn(store: store, throttle: throttle).attempt(name: name, password: password, address: context.remoteAddress)
+        } catch {
+            guard let unavailable = WebUnavailable(error) else { throw error }
+            return again(unavailable.notice, .serviceUnavailable, headers: unavailable.headers)
+        }
+        switch outcome {
         case .wait(let seconds):
             return again(
                 "Too many failed sign-ins for this account or from this computer. Wait \(Wording.counted(seconds, "second")), then try again.",
