@@ -15,6 +15,13 @@ struct RecordGetCommand: AsyncParsableCommand {
     @Argument(help: "The record id.")
     var id: String
 
+    func validate() throws { try Self.check(id: id) }
+
+    /// Refuses an empty record id (`record get ""`, a shell variable that was not set) by name.
+    static func check(id: String) throws {
+        guard !id.isEmpty else { throw ValidationError("ID is empty: give a record's id; `liaison record list` shows them") }
+    }
+
     func run() async throws {
         let store = try data.openStore()
         guard let state = try await store.state(id: id) else {

@@ -15,6 +15,8 @@ struct RecordHistoryCommand: AsyncParsableCommand {
     @Argument(help: "The record id.")
     var id: String
 
+    func validate() throws { try RecordGetCommand.check(id: id) }
+
     func run() async throws {
         let store = try data.openStore()
         guard let history = try await store.history(id: id) else {

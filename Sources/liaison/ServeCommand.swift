@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "SECONDS"
         )
     )
-    var syncInterval: Double?
+    var syncInterval: String?  // as typed: the configuration's check reads it and quotes it
     @Option(
         name: .customLong("log-level"),
         help: ArgumentHelp(
@@ -70,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
             directory: data.url,
             flags: [
                 ("server.host", "--host", host), ("server.port", "--port", port.map(String.init)),
-                ("sync.interval", "--sync-interval", syncInterval.map { String($0) }), ("log.level", "--log-level", logLevel),
+                ("sync.interval", "--sync-interval", syncInterval), ("log.level", "--log-level", logLevel),
                 ("log.format", "--log-format", logFormat), ("server.tls_certificate", "--tls-certificate", tlsCertificate),
                 ("server.tls_key", "--tls-key", tlsKey),
             ]

@@ -40,6 +40,8 @@ import Testing
                 "give the settled value of each field in conflict as FIELD=VALUE after the id: status=mou_signed, or deleted=true; `liaison record get ID` shows them",
                 "resolve"
             ),
+            (["record", "get", ""], "ID is empty: give a record's id; `liaison record list` shows them", "record get"),
+            (["record", "history", ""], "ID is empty: give a record's id; `liaison record list` shows them", "record history"),
         ]
         for (arguments, error, help) in cases {
             let result = try cli.run(["--data", "node"] + arguments)
@@ -60,7 +62,7 @@ import Testing
         // A negative interval reaches the configuration's check, which names the range.
         let serve = try cli.run(["--data", "node", "serve", "--sync-interval", "-1"])
         #expect(serve.code == 1)
-        #expect(serve.err == "error: --sync-interval: sync.interval must be a number from 0 to 86400, got \"-1.0\"\n")
+        #expect(serve.err == "error: --sync-interval: sync.interval must be a number from 0 to 86400, got \"-1\"\n", "what was typed")
 
         // Help and the version still print on stdout, whole, and exit 0.
         let help = try cli.run(["record", "list", "--help"])

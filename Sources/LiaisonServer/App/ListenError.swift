@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// The node could not listen where it was told to: the port is taken, or the host is not an
-/// address of this machine. Said in one line, with what to do, instead of NIO's `bind(...)` text.
+/// address of this machine or a name with no address. Said in one line, with what to do, instead of NIO's `bind(...)` text.
 public struct ListenError: Error, CustomStringConvertible {
     public let description: String
 
@@ -17,8 +17,12 @@ public struct ListenError: Error, CustomStringConvertible {
         case EADDRNOTAVAIL: reason = "\(host) is not an address of this machine (server.host, --host)"
         case EACCES: reason = "not allowed (ports below 1024 need privileges; choose another with --port)"
         default:
-            guard error is SocketAddressError else { return nil }
-            reason = "\(host) is not an address of this machine (server.host, --host)"
+            if error is SocketAddressError.UnknownHost {
+                reason = "no address is known for the host name \(host) (server.host, --host, LIAISON_HOST)"
+            } else {
+                guard error is SocketAddressError else { return nil }
+                reason = "\(host) is not an address of this machine (server.host, --host)"
+            }
         }
         description = "cannot listen on \(ServerConfiguration.authority(host: host, port: port)): \(reason)"
     }

@@ -19,6 +19,19 @@ struct OneServerPerStoreTests {
         #expect(try LiaisonRun.ok(["status"], data: mumbai.directory).contains("mumbai"))
     }
 
+    @Test func aHostNameWithNoAddressIsSaidInOneLineNamingTheSetting() throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let mumbai = try ServedNode(office: "mumbai", root: root.url)
+        let port = try ServedNode.freePort()
+        let unknown = try LiaisonRun.run(["serve", "--host", "no-such-host.invalid", "--port", String(port)], data: mumbai.directory)
+        #expect(unknown.status == 1)
+        #expect(
+            unknown.stderr
+                == "error: cannot listen on no-such-host.invalid:\(port): no address is known for the host name no-such-host.invalid (server.host, --host, LIAISON_HOST)\n"
+        )
+    }
+
     @Test func aTakenPortIsSaidInOneLine() throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }
