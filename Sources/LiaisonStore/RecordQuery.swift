@@ -3,9 +3,10 @@ public struct RecordQuery: Hashable, Sendable {
     /// How to order the list.
     public enum Sort: String, Hashable, Sendable, CaseIterable {
         case updated, title, value, status, office
-        /// Id order: the order records were made in (ids are time-sortable), the same on
-        /// every node; what CSV exports use unless told otherwise, so that two exports of
-        /// the same records are the same file.
+        /// Id order, the same on every node: the order records were made in (their ids are
+        /// time-sortable), after every record an import made (its id is made from the file and
+        /// the row, with a zero time); what CSV exports use unless told otherwise, so that two
+        /// exports of the same records are the same file.
         case created
     }
 
