@@ -151,7 +151,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "TestProcesses", path: "Tests/Support/TestProcesses", swiftSettings: swiftSettings),
+        .target(
+            name: "TestProcesses",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            path: "Tests/Support/TestProcesses", swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonCoreTests",
             dependencies: ["LiaisonCore", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -197,7 +200,7 @@ let package = Package(
         ),
         .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP", "LiaisonCluster", "TestProcesses"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "LiaisonSyncTests", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSync", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+            name: "LiaisonSyncTests", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSync", "TestProcesses"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonConfigTests", dependencies: ["LiaisonConfig", "LiaisonStore", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import LiaisonCore
 import LiaisonStore
+import TestProcesses
 import Testing
 
 @Suite("Records through HTTP")
@@ -508,13 +508,10 @@ struct RecordRoutesTests {
     @Test func aWriteWhileAnotherProcessHoldsTheStoreIs503WithRetryAfterAndWritesNothing() async throws {
         try await withNode { node in
             // What `liaison import` of a large file does from another process: hold the write lock.
-            var holding = Configuration()
-            holding.allowsUnsafeTransactions = true  // the lock outlives one access, as another process's would
-            let other = try DatabaseQueue(path: node.directory.appendingPathComponent(LiaisonStore.fileName).path, configuration: holding)
-            try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+            let other = try await HeldStoreLock.take(path: node.directory.appendingPathComponent(LiaisonStore.fileName).path)
             let json = #"{"title":"Blocked","type":"event","tracks":["sccp"]}"#
             let blocked = try await node.send("POST", "/v1/records", token: node.token(.editor), json: json)
-            try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+            try await other.release()
             #expect(blocked.status == 503 && blocked.header("Retry-After") == "5")
             #expect(blocked.error.contains("another process writing"))
             #expect(try await node.store.count(matching: RecordQuery()) == 0)

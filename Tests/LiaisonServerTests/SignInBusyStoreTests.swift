@@ -1,9 +1,9 @@
 import CurlHTTP
 import Foundation
-import GRDB
 import LiaisonHTTP
 import LiaisonServer
 import LiaisonStore
+import TestProcesses
 import Testing
 
 @Suite("Sign-ins that fail for no wrong password do not count as failed")
@@ -25,12 +25,9 @@ struct SignInBusyStoreTests {
                 try await node.store.addAccount(name: name, role: .editor, password: WebBrowser.password)
             }
             // Another process (a `liaison import`) holds the store: ed's sign-in cannot be recorded.
-            var holding = Configuration()
-            holding.allowsUnsafeTransactions = true  // the lock outlives one access, as another process's would
-            let other = try DatabaseQueue(path: node.directory.appendingPathComponent(LiaisonStore.fileName).path, configuration: holding)
-            try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+            let other = try await HeldStoreLock.take(path: node.directory.appendingPathComponent(LiaisonStore.fileName).path)
             let busy = try await signIn(node, "ed", WebBrowser.password)
-            try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+            try await other.release()
             #expect(busy == 503)
             // Four typos from the same address: with the busy try, five failures would be counted.
             for _ in 1...4 { #expect(try await signIn(node, "zz", "a wrong password") == 401) }

@@ -1,8 +1,8 @@
 import CurlHTTP
 import Foundation
-import GRDB
 import LiaisonCore
 import LiaisonStore
+import TestProcesses
 import Testing
 
 @Suite("Web: forms sent while the store is busy come back as pages, filled")
@@ -16,10 +16,7 @@ struct WebBusyStoreTests {
             let loaded = try #require(WebBrowser.hidden("loaded", in: edit.text))
             try await node.store.addAccount(name: "ed", role: .editor, password: WebBrowser.password)
             // What `liaison import` of a large file does from another process: hold the write lock.
-            var holding = Configuration()
-            holding.allowsUnsafeTransactions = true  // the lock outlives one access, as another process's would
-            let other = try DatabaseQueue(path: node.directory.appendingPathComponent(LiaisonStore.fileName).path, configuration: holding)
-            try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+            let other = try await HeldStoreLock.take(path: node.directory.appendingPathComponent(LiaisonStore.fileName).path)
             async let signingIn = WebBrowser.signInForm(node, ["username": "ed", "password": WebBrowser.password])
             async let creating = browser.post(
                 "/records",
@@ -33,7 +30,7 @@ struct WebBusyStoreTests {
                 ]
             )
             let (signIn, created, edited) = try await (signingIn, creating, editing)
-            try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+            try await other.release()
 
             #expect(signIn.status == 503 && signIn.header("content-type")?.hasPrefix("text/html") == true, "\(signIn.text)")
             #expect(signIn.text.contains("the store is busy"))

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LiaisonCore
 import LiaisonStore
+import TestProcesses
 import Testing
 
 /// A local write waits for a busy store at most its wait, counted from when it arrives, whatever
@@ -24,12 +25,8 @@ struct StoreBusyWriteTests {
 
     /// Another connection's transaction holding the store's write lock, as a `liaison import` of
     /// a large file does from another process.
-    static func holdLock(_ fixture: StoreFixture) async throws -> DatabaseQueue {
-        var holding = Configuration()
-        holding.allowsUnsafeTransactions = true  // the lock outlives one access, as another process's would
-        let other = try DatabaseQueue(path: fixture.directory.appendingPathComponent(LiaisonStore.fileName).path, configuration: holding)
-        try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
-        return other
+    static func holdLock(_ fixture: StoreFixture) async throws -> HeldStoreLock {
+        try await HeldStoreLock.take(path: fixture.directory.appendingPathComponent(LiaisonStore.fileName).path)
     }
 
     /// Edits the notes of `id`: whether the store answered busy, and after how many seconds.
@@ -50,7 +47,7 @@ struct StoreBusyWriteTests {
         let made = try await fixture.add()
         let other = try await Self.holdLock(fixture)
         let edit = await Self.timedEdit(store, made.id)
-        try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+        try await other.release()
 
         #expect(edit.busy, "\(edit.answer)")
         #expect(edit.seconds < Self.answeredWithin, "answered after \(edit.seconds) s")
@@ -79,7 +76,7 @@ struct StoreBusyWriteTests {
         let merging = Task { [pulled] in try await store.merge([pulled], from: "chennai.abc123") }
         try await Task.sleep(for: .milliseconds(300))
         let edit = await Self.timedEdit(store, made.id)
-        try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+        try await other.release()
         var mergeFailedBusy = false
         do { _ = try await merging.value } catch { mergeFailedBusy = LiaisonStore.isBusy(error) }
 
@@ -117,7 +114,7 @@ struct StoreBusyWriteTests {
             timed("quarantine") { try await store.dropQuarantined(id: 1) }
             return await group.reduce(into: []) { $0.append($1) }
         }
-        try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+        try await other.release()
 
         for (name, busy, seconds) in answers {
             #expect(busy, "\(name) answered busy")

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import LiaisonStore
 import LiaisonSync
+import TestProcesses
 import Testing
 
 /// A sync whose own store is held by another process (a `liaison import` or `merge` on the data
@@ -11,14 +11,11 @@ struct SyncBusyStoreTests {
     @Test func failsSayingTheStoreIsBusy() async throws {
         let fixture = try await SyncFixture(writeWait: 1)
         try await fixture.add(3, at: fixture.there)
-        var holding = Configuration()
-        holding.allowsUnsafeTransactions = true  // the lock outlives one access, as another process's would
         let file = fixture.directory.appendingPathComponent("here").appendingPathComponent(LiaisonStore.fileName)
-        let other = try DatabaseQueue(path: file.path, configuration: holding)
-        try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        let other = try await HeldStoreLock.take(path: file.path)
 
         let failure = await #expect(throws: SyncError.self) { try await fixture.engine().sync(with: fixture.record) }
-        try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+        try await other.release()
 
         #expect(
             failure?.description.hasPrefix("chennai: not synced, the store is busy: it was held for over") == true,
