@@ -34,7 +34,15 @@ public struct PasswordChange: Sendable {
         if !account.mustChangePassword {
             let key = SignInThrottle.accountKey(account.name)
             if let seconds = throttle.reserve(keys: [key]) { return .wait(seconds: seconds) }
-            guard case .accepted = try await store.checkSignIn(name: account.name, password: current) else { return .currentWrong }
+            let check: SignInCheck
+            do {
+                check = try await store.checkSignIn(name: account.name, password: current)
+            } catch {
+                // The store could not check it (busy: 503): no password was found wrong.
+                throttle.release(keys: [key])
+                throw error
+            }
+            guard case .accepted = check else { return .currentWrong }
             throttle.succeeded(key: key)
         }
         if let problem = PasswordHash.problem(with: new) { return .weak(problem) }

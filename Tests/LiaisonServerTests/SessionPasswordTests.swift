@@ -1,4 +1,7 @@
+import Foundation
+import LiaisonHTTP
 import LiaisonStore
+import TestProcesses
 import Testing
 
 @Suite("PATCH /v1/session: an API client chooses its own password, by the web page's rules")
@@ -63,6 +66,26 @@ struct SessionPasswordTests {
             let old = try await node.send("POST", "/v1/session", json: #"{"name":"asha","password":"\#(WebBrowser.password)"}"#)
             #expect(old.status == 401, "the old password no longer signs in")
             _ = try await Self.signIn(node, "asha", "a long new password")
+        }
+    }
+
+    @Test func aCurrentPasswordTheBusyStoreCouldNotCheckIsNoWrongOne() async throws {
+        try await withNode { node in
+            try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
+            let session = try await Self.signIn(node, "asha", WebBrowser.password)
+            let right = #"{"current_password":"\#(WebBrowser.password)","password":"a long new password"}"#
+            // Another process (a `liaison import`) holds the store: the current password cannot be checked.
+            let other = try await HeldStoreLock.take(path: node.directory.appendingPathComponent(LiaisonStore.fileName).path)
+            let busy = try await Self.change(node, session, right)
+            try await other.release()
+            #expect(busy.status == 503, "\(busy.text)")
+            // Four typos: with the busy try counted as a fifth failure, the right password would wait.
+            for _ in 0..<(SignInThrottle.freeFailures - 1) {
+                let wrong = try await Self.change(node, session, #"{"current_password":"not my password","password":"a long new password"}"#)
+                #expect(wrong.status == 403, "\(wrong.text)")
+            }
+            let changed = try await Self.change(node, session, right)
+            #expect(changed.status == 200, "\(changed.text)")
         }
     }
 
