@@ -41,8 +41,9 @@ public struct SignIn: Sendable {
         let keys = [accountKey] + addressKeys
         if let seconds = await throttle.reserveAfterRunningTries(keys: keys) { return .wait(seconds: seconds) }
         let check: SignInCheck
+        let sessionID: String?
         do {
-            check = try await store.checkSignIn(name: name, password: password)
+            (check, sessionID) = try await store.signIn(name: name, password: password)
         } catch {
             // The store could not check or record it (busy: 503): no password was found wrong.
             throttle.release(keys: keys)
@@ -58,7 +59,7 @@ public struct SignIn: Sendable {
         case .accepted(let account):
             throttle.succeeded(key: accountKey)
             throttle.release(keys: addressKeys)
-            return .signedIn(account, sessionID: try await store.startSession(account: account.name))
+            return .signedIn(account, sessionID: sessionID!)  // set with every acceptance
         }
     }
 }

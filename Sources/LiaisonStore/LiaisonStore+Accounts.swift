@@ -169,6 +169,23 @@ extension LiaisonStore {
     /// spent as it is accepted, so a second try with it, even one sent at the same moment, is
     /// refused; the session it opened may then only choose a new password.
     public func checkSignIn(name: String, password: String) async throws -> SignInCheck {
+        try await checkSignIn(name: name, password: password, startingSession: false).check
+    }
+
+    /// Checks a sign-in as ``checkSignIn(name:password:)`` does and, when it is accepted, starts
+    /// the account's session (``startSession(account:)``) in the same transaction. So a one-time
+    /// password is spent only with the session it opens: a sign-in the busy store could not
+    /// finish (503) leaves it working for the next try.
+    /// - Returns: the check, and the new session's id: set exactly when the check is `.accepted`.
+    public func signIn(name: String, password: String) async throws -> (check: SignInCheck, sessionID: String?) {
+        try await checkSignIn(name: name, password: password, startingSession: true)
+    }
+
+    private func checkSignIn(
+        name: String,
+        password: String,
+        startingSession: Bool
+    ) async throws -> (check: SignInCheck, sessionID: String?) {
         let found = try await database.read { db -> (hash: String, disabled: Bool, oneTime: Bool)? in
             try Row.fetchOne(
                 db,
@@ -177,8 +194,8 @@ extension LiaisonStore {
             ).map { ($0[0], $0[1], $0[2]) }
         }
         let hash = found?.hash ?? PasswordHash.decoy
-        guard await PasswordHash.verify(password, against: hash), let found else { return .refused }
-        if found.disabled { return .disabled }
+        guard await PasswordHash.verify(password, against: hash), let found else { return (.refused, nil) }
+        if found.disabled { return (.disabled, nil) }
         let rehash = PasswordHash.needsRehash(hash) && !found.oneTime ? try await PasswordHash.make(password) : nil
         let now = Timestamp.millis()
         return try await write { db in
@@ -187,14 +204,14 @@ extension LiaisonStore {
                     sql: "UPDATE account SET password_hash = ? WHERE name = ? AND password_hash = ?",
                     arguments: [Self.spentPassword, name, hash]
                 )
-                guard db.changesCount == 1 else { return .refused }
+                guard db.changesCount == 1 else { return (.refused, nil) }
             }
             try db.execute(sql: "UPDATE account SET last_sign_in = ? WHERE name = ?", arguments: [now, name])
             if let rehash {
                 try db.execute(sql: "UPDATE account SET password_hash = ? WHERE name = ?", arguments: [rehash, name])
             }
-            guard let account = try Self.account(db, name) else { return .refused }
-            return .accepted(account)
+            guard let account = try Self.account(db, name) else { return (.refused, nil) }
+            return (.accepted(account), startingSession ? try Self.startSession(db, account: name, now: now) : nil)
         }
     }
 

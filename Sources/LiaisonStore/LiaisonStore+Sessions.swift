@@ -24,18 +24,22 @@ extension LiaisonStore {
     /// Starts a session for the account `name` and returns its id: 32 random bytes as hex,
     /// the only time it is seen. The store keeps only its SHA-256.
     public func startSession(account name: String) async throws -> String {
-        let id = Self.randomHex(bytes: 32)
         let now = Timestamp.millis()
-        try await write { db in
-            try db.execute(
-                sql: "DELETE FROM session WHERE last_seen < ? OR created_at < ?",
-                arguments: [now - SessionLimits.idle, now - SessionLimits.absolute]
-            )
-            try db.execute(
-                sql: "INSERT INTO session (id_hash, account, created_at, last_seen) VALUES (?, ?, ?, ?)",
-                arguments: [TokenDigest(id).hex, name, now, now]
-            )
-        }
+        return try await write { db in try Self.startSession(db, account: name, now: now) }
+    }
+
+    /// Starts a session for `name` in `db`'s transaction (ending the sessions past their limits
+    /// first) and returns its id.
+    static func startSession(_ db: Database, account name: String, now: Int64) throws -> String {
+        let id = randomHex(bytes: 32)
+        try db.execute(
+            sql: "DELETE FROM session WHERE last_seen < ? OR created_at < ?",
+            arguments: [now - SessionLimits.idle, now - SessionLimits.absolute]
+        )
+        try db.execute(
+            sql: "INSERT INTO session (id_hash, account, created_at, last_seen) VALUES (?, ?, ?, ?)",
+            arguments: [TokenDigest(id).hex, name, now, now]
+        )
         return id
     }
 

@@ -1,3 +1,4 @@
+import GRDB
 import LiaisonStore
 import Testing
 
@@ -23,6 +24,26 @@ struct OneTimePasswordTests {
                 try await node.send("DELETE", "/v1/session", headers: [("Cookie", cookie), ("X-CSRF-Token", csrf)]).status == 204,
                 "signing out works"
             )
+        }
+    }
+
+    /// The sign-in that spent a one-time password and the session it opened were two writes:
+    /// when the second failed (the store busy at that moment: 503), the password was spent
+    /// with no session, and the new colleague needed another from an admin.
+    @Test func aOneTimePasswordWhoseSessionCouldNotStartStillSignsIn() async throws {
+        try await withNode { node in
+            let password = PasswordHash.temporaryPassword()
+            try await node.store.addAccount(name: "rd", role: .reader, password: password, mustChangePassword: true)
+            // The one write this test cannot time for real: a session the store will not start.
+            let file = try DatabaseQueue(path: node.directory.appendingPathComponent(LiaisonStore.fileName).path)
+            try await file.write { db in
+                try db.execute(sql: "CREATE TRIGGER no_session BEFORE INSERT ON session BEGIN SELECT RAISE(ABORT, 'no session now'); END")
+            }
+            let signIn = #"{"name":"rd","password":"\#(password)"}"#
+            #expect(try await node.send("POST", "/v1/session", json: signIn).status != 201)
+            try await file.write { db in try db.execute(sql: "DROP TRIGGER no_session") }
+            #expect(try await node.send("POST", "/v1/session", json: signIn).status == 201, "the password was not spent")
+            #expect(try await node.send("POST", "/v1/session", json: signIn).status == 401, "it is spent now")
         }
     }
 
