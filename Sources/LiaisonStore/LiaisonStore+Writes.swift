@@ -20,7 +20,8 @@ extension LiaisonStore {
     }
 
     /// Writes fields of a record against the version its writer read (`readContext`;
-    /// `nil` means the current version). Entries the writer never saw stay as a conflict.
+    /// `nil` means the current version), and answers the record. Entries the writer never saw
+    /// stay as a conflict. ``edit(id:_:readContext:author:)`` says whether it changed anything.
     /// - Throws: `ValidationError`, or ``StoreError`` `.notFound` / `.refused` (an edit of a
     ///   record its writer saw deleted).
     public func update(
@@ -29,13 +30,28 @@ extension LiaisonStore {
         readContext: VersionVector?,
         author: String
     ) async throws -> RecordState {
+        try await edit(id: id, values, readContext: readContext, author: author).state
+    }
+
+    /// Writes fields of a record as ``update(id:_:readContext:author:)`` does, only those it
+    /// changes (``RecordState/loggedEdit(_:readContext:replica:meta:)``): a field that already
+    /// holds its value, settled and seen by the writer, is left alone, and a write in which
+    /// every field is so (on a record neither deleted nor in a delete conflict) writes nothing
+    /// and answers the record as it is, `changed` false (docs/design.md §4).
+    /// - Throws: as ``update(id:_:readContext:author:)``.
+    public func edit(
+        id: String,
+        _ values: [String: FieldValue],
+        readContext: VersionVector?,
+        author: String
+    ) async throws -> WriteOutcome {
         let values = try schema.checkWrite(values)
         return try await change(id: id) { state in
             let read = readContext ?? state.context
             if state.isDeleted(asSeenAt: read) {
                 throw StoreError(.refused, "record \(id) is deleted; use resolve to restore it")
             }
-            return try state.loggedWrite(values, readContext: read, replica: self.identity.replicaID, meta: self.meta(author))
+            return try state.loggedEdit(values, readContext: read, replica: self.identity.replicaID, meta: self.meta(author))
         }
     }
 
@@ -63,13 +79,14 @@ extension LiaisonStore {
                 replica: self.identity.replicaID,
                 meta: self.meta(author)
             )
-        }
+        }.state
     }
 
-    /// Settles fields against the whole current version (docs/design.md §4). Writing
-    /// `deleted = true` settles a delete conflict as deleted; any other resolution restores the
-    /// record (it writes `deleted = false` unless told otherwise).
+    /// Settles fields against the whole current version (docs/design.md §4), and answers the
+    /// record. Writing `deleted = true` settles a delete conflict as deleted; any other
+    /// resolution restores the record (it writes `deleted = false` unless told otherwise).
     /// `version` is the version its writer read (`nil`: the current one, whatever it is).
+    /// ``settle(id:_:version:author:)`` says whether it changed anything.
     /// - Throws: ``StoreError`` `.refused` when the record is no longer at `version`: the
     ///   resolution would discard values its writer never saw.
     public func resolve(
@@ -78,6 +95,20 @@ extension LiaisonStore {
         version: VersionVector? = nil,
         author: String
     ) async throws -> RecordState {
+        try await settle(id: id, values, version: version, author: author).state
+    }
+
+    /// Settles fields as ``resolve(id:_:version:author:)`` does, only those it changes
+    /// (``RecordState/loggedSettle(_:replica:meta:)``): a resolution of fields not in conflict,
+    /// with the values they hold, writes nothing and answers the record as it is, `changed`
+    /// false; a field in conflict is always settled.
+    /// - Throws: as ``resolve(id:_:version:author:)``.
+    public func settle(
+        id: String,
+        _ values: [String: FieldValue],
+        version: VersionVector? = nil,
+        author: String
+    ) async throws -> WriteOutcome {
         var values = values
         let deleted = values.removeValue(forKey: deletedField)
         guard deleted == nil || deleted?.boolValue != nil else {
@@ -93,7 +124,7 @@ extension LiaisonStore {
                     "record \(id) changed since the version you read (another save or a sync), so nothing was saved: read it again and resolve against its current version"
                 )
             }
-            return try state.loggedResolve(resolution, replica: self.identity.replicaID, meta: self.meta(author))
+            return try state.loggedSettle(resolution, replica: self.identity.replicaID, meta: self.meta(author))
         }
     }
 
@@ -105,22 +136,24 @@ extension LiaisonStore {
 
     /// Loads, changes, checks and saves the record `id` names (as ``state(id:)`` reads it) with
     /// the write's event, in one transaction (shared with concurrent writes, each in its own
-    /// savepoint: ``GroupCommit``).
-    private func change(id: String, _ body: @escaping @Sendable (inout RecordState) throws -> WriteEvent) async throws -> RecordState {
+    /// savepoint: ``GroupCommit``). A `body` that makes no event changed nothing: nothing is
+    /// saved.
+    private func change(id: String, _ body: @escaping @Sendable (inout RecordState) throws -> WriteEvent?) async throws -> WriteOutcome {
         try await recordWrites.write { db in
             guard var state = try db.loadState(given: id) else {
                 throw StoreError(.notFound, "no record \(id)")
             }
             let before = state
-            let event: WriteEvent
+            let made: WriteEvent?
             do {
-                event = try body(&state)
+                made = try body(&state)
             } catch let error as WriteError {
                 throw StoreError(.refused, error.description)
             }
+            guard let event = made else { return WriteOutcome(state: before, changed: false) }
             try self.schema.checkRecord(state, before: before)
             try db.log(event, at: db.save(state))
-            return state
+            return WriteOutcome(state: state, changed: true)
         }
     }
 

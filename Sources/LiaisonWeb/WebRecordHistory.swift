@@ -99,7 +99,8 @@ extension WebRoutes {
     }
 
     /// `POST /records/{id}/restore`: writes a field's value from an earlier write again, against
-    /// the version the page showed (an ordinary write: a change made meanwhile stays as a conflict).
+    /// the version the page showed (an ordinary write: a change made meanwhile stays as a conflict;
+    /// the value the field already has, seen on the page, writes nothing and says so).
     @Sendable func restoreValue(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.user
         let form = try context.form(taking: WebFormFields(["version", "field", "dot"]))
@@ -112,7 +113,8 @@ extension WebRoutes {
         else {
             throw StoreError(.notFound, "That earlier value is not in this record's history.")
         }
-        let saved = try await store.update(id: record.id, [field: value], readContext: read.context, author: user.name)
-        return .seeOther("/records/\(record.id)?done=\(saved.isConflicted(field) ? "conflict" : "restored")")
+        let saved = try await store.edit(id: record.id, [field: value], readContext: read.context, author: user.name)
+        let done = !saved.changed ? "nochange" : saved.state.isConflicted(field) ? "conflict" : "restored"
+        return .seeOther("/records/\(record.id)?done=\(done)")
     }
 }

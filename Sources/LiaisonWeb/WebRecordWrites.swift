@@ -145,8 +145,9 @@ extension WebRoutes {
         let changed = values.filter { $0.value != (untouched[$0.key] ?? loaded[$0.key] ?? .null) }
         guard !changed.isEmpty else { return .seeOther("/records/\(record.id)?done=nochange") }
         do {
-            let saved = try await store.update(id: record.id, changed, readContext: read.context, author: user.name)
-            let conflict = changed.keys.contains { saved.isConflicted($0) }
+            let saved = try await store.edit(id: record.id, changed, readContext: read.context, author: user.name)
+            guard saved.changed else { return .seeOther("/records/\(record.id)?done=nochange") }
+            let conflict = changed.keys.contains { saved.state.isConflicted($0) }
             return .seeOther("/records/\(record.id)?done=\(conflict ? "conflict" : "saved")")
         } catch let error as ValidationError {
             state.errors = fieldErrors(error)

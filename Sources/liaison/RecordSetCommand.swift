@@ -10,7 +10,9 @@ struct RecordSetCommand: AsyncParsableCommand {
         discussion: """
             Give --version with the token you were shown: writes you did not see are kept as a \
             conflict. Without it, the write is made against the current version. An empty value \
-            (notes=) clears an optional field.
+            (notes=) clears an optional field. A field that already has its value (one you were \
+            shown) is left as it is; when every field has, nothing is written: the record is \
+            printed as it was, after a note on stderr.
             """
     )
 
@@ -35,7 +37,8 @@ struct RecordSetCommand: AsyncParsableCommand {
         let store = try data.openStore()
         let readContext = try version.token.map { try VersionToken(decoding: $0).context }
         let values = try store.schema.parseAssignments(assignments)
-        let state = try await store.update(id: id, values, readContext: readContext, author: author.author)
-        printRecord(state, schema: store.schema, json: output.json)
+        let outcome = try await store.edit(id: id, values, readContext: readContext, author: author.author)
+        if !outcome.changed { printNote("record \(outcome.state.id): nothing changed (every field already had that value)") }
+        printRecord(outcome.state, schema: store.schema, json: output.json)
     }
 }

@@ -12,7 +12,9 @@ struct ResolveCommand: AsyncParsableCommand {
             resolution settles the same way. `deleted=true` settles an edit-vs-delete conflict \
             as deleted; FIELD=VALUE (or deleted=false) restores the record. Give --version with \
             the token you were shown: if the record changed since (another save or a sync), \
-            nothing is saved and the command fails, rather than discarding values you never saw.
+            nothing is saved and the command fails, rather than discarding values you never saw. \
+            A field in conflict is always settled; when every field named is already settled at \
+            its value, nothing is written: the record is printed as it was, after a note on stderr.
             """
     )
 
@@ -39,7 +41,8 @@ struct ResolveCommand: AsyncParsableCommand {
         let store = try data.openStore()
         let values = try store.schema.parseAssignments(assignments, allowingDeleted: true)
         let read = try version.token.map { try VersionToken(decoding: $0).context }
-        let state = try await store.resolve(id: id, values, version: read, author: author.author)
-        printRecord(state, schema: store.schema, json: output.json)
+        let outcome = try await store.settle(id: id, values, version: read, author: author.author)
+        if !outcome.changed { printNote("record \(outcome.state.id): nothing changed (every field was already settled at that value)") }
+        printRecord(outcome.state, schema: store.schema, json: output.json)
     }
 }

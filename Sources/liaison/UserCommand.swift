@@ -132,8 +132,3 @@ private func readPassword(_ file: String) throws -> String {
     if let problem = PasswordHash.problem(with: password) { throw CommandFailure("\(file): \(problem)") }
     return password
 }
-
-/// Prints a note for the person at the terminal on stderr, keeping stdout for the result.
-private func printNote(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}

@@ -1,5 +1,6 @@
 import Hummingbird
 import LiaisonCore
+import LiaisonStore
 
 /// A JSON value the API answers with; members keep the order they are given in.
 enum JSON: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
@@ -24,6 +25,12 @@ enum JSON: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     static func time(_ millis: Int64?) -> JSON { millis.map { .string(Timestamp.iso($0)) } ?? .null }
     /// A record's view.
     static func record(_ state: RecordState) -> JSON { .raw(RecordView(state).json) }
+    /// A record's view after an edit or a resolution, with `"changed"` (first, keys staying
+    /// sorted): `false` when the write changed nothing and the record is as it was
+    /// (docs/design.md §4).
+    static func record(_ outcome: WriteOutcome) -> JSON {
+        .raw("{\"changed\":\(outcome.changed)," + RecordView(outcome.state).json.dropFirst())
+    }
 
     /// The value as JSON text.
     var text: String {

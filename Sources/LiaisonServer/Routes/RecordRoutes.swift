@@ -38,8 +38,8 @@ extension APIHandlers {
         let id = request.recordID(context)
         let read = try request.ifMatchContext()
         let values = try await request.fieldValues(schema: store.schema)
-        let state = try await store.update(id: id, values, readContext: read, author: context.author)
-        return .json(.record(state), headers: Self.etag(state))
+        let outcome = try await store.edit(id: id, values, readContext: read, author: context.author)
+        return .json(.record(outcome), headers: Self.etag(outcome.state))
     }
 
     @Sendable func deleteRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
@@ -53,8 +53,8 @@ extension APIHandlers {
         let id = request.recordID(context)
         let read = try request.ifMatchContext(required: false)
         let values = try await request.fieldValues(schema: store.schema)
-        let state = try await store.resolve(id: id, values, version: read, author: context.author)
-        return .json(.record(state), headers: Self.etag(state))
+        let outcome = try await store.settle(id: id, values, version: read, author: context.author)
+        return .json(.record(outcome), headers: Self.etag(outcome.state))
     }
 
     @Sendable func listRecords(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
