@@ -47,15 +47,7 @@ struct StoreNoChangeWriteTests {
     /// changes it: once the two stores merge each other's states, Chennai's title, no conflict.
     @Test("a same-value edit concurrent with another office's change of the field ends with that change and no conflict")
     func concurrentChangeElsewhereWins() async throws {
-        let (mumbai, chennai) = (try StoreFixture(office: "mumbai"), try StoreFixture(office: "chennai"))
-        let made = try await mumbai.add("Lithium JV")
-        _ = try await chennai.store.merge([made], from: mumbai.store.identity.replicaID)
-        let changed = try await chennai.store.update(
-            id: made.id,
-            try chennai.values("title=Lithium refinery JV"),
-            readContext: made.context,
-            author: "priya"
-        )
+        let (mumbai, chennai, made, changed) = try await Self.retitledAtChennai()
         let saved = try await mumbai.store.edit(id: made.id, try mumbai.values("title=Lithium JV"), readContext: made.context, author: "asha")
         #expect(!saved.changed)
         _ = try await mumbai.store.merge([changed], from: chennai.store.identity.replicaID)
@@ -71,15 +63,7 @@ struct StoreNoChangeWriteTests {
     /// before it: a concurrent write, a conflict as always.
     @Test("a same-value edit against a version older than another office's change of the field still conflicts")
     func staleReadConflicts() async throws {
-        let (mumbai, chennai) = (try StoreFixture(office: "mumbai"), try StoreFixture(office: "chennai"))
-        let made = try await mumbai.add("Lithium JV")
-        _ = try await chennai.store.merge([made], from: mumbai.store.identity.replicaID)
-        let changed = try await chennai.store.update(
-            id: made.id,
-            try chennai.values("title=Lithium refinery JV"),
-            readContext: made.context,
-            author: "priya"
-        )
+        let (mumbai, chennai, made, changed) = try await Self.retitledAtChennai()
         _ = try await mumbai.store.merge([changed], from: chennai.store.identity.replicaID)
         let saved = try await mumbai.store.edit(id: made.id, try mumbai.values("title=Lithium JV"), readContext: made.context, author: "asha")
         #expect(saved.changed)
@@ -96,5 +80,20 @@ struct StoreNoChangeWriteTests {
         #expect(outcome.changed)
         #expect(outcome.state.conflictedFields.isEmpty)
         #expect(outcome.state.displayValue(of: "status") == .text("on_hold"))
+    }
+
+    /// "Lithium JV" made at Mumbai, merged at Chennai and retitled there (not yet merged back):
+    /// both stores, the record as made and as Chennai changed it.
+    static func retitledAtChennai() async throws -> (StoreFixture, StoreFixture, RecordState, RecordState) {
+        let (mumbai, chennai) = (try StoreFixture(office: "mumbai"), try StoreFixture(office: "chennai"))
+        let made = try await mumbai.add("Lithium JV")
+        _ = try await chennai.store.merge([made], from: mumbai.store.identity.replicaID)
+        let changed = try await chennai.store.update(
+            id: made.id,
+            try chennai.values("title=Lithium refinery JV"),
+            readContext: made.context,
+            author: "priya"
+        )
+        return (mumbai, chennai, made, changed)
     }
 }
