@@ -39,11 +39,23 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write to FILE (or, for csv, a directory) instead of stdout.", valueName: "FILE"))
     var out: String?
 
+    /// A report, format, office or date the command cannot take is a mistake in the command
+    /// line, as `record list --office paris` is: one error line, the help to read, exit 64.
+    func validate() throws {
+        do {
+            _ = try ReportFormat(parsing: format)
+            try BundledPlugins.registry.validate(request)
+        } catch {
+            throw ValidationError(String(describing: error))
+        }
+    }
+
+    /// The report asked for.
+    private var request: ReportRequest { ReportRequest(id: id, office: office, period: ReportPeriod(from: from, to: to)) }
+
     func run() async throws {
         let format = try ReportFormat(parsing: self.format)
         let registry = BundledPlugins.registry
-        let request = ReportRequest(id: id, office: office, period: ReportPeriod(from: from, to: to))
-        try registry.validate(request)
         let store = try data.openStore()
         if let out {
             try store.refuseInsideDataDirectory(URL(fileURLWithPath: out), "write the report outside it")

@@ -40,6 +40,22 @@ import Testing
                 "give the settled value of each field in conflict as FIELD=VALUE after the id: status=mou_signed, or deleted=true; `liaison record get ID` shows them",
                 "resolve"
             ),
+            (
+                ["report", "overview", "--office", "paris"],
+                "unknown office \"paris\"; offices: new-delhi, mumbai, chennai, kolkata, hyderabad, bengaluru, ahmedabad", "report"
+            ),
+            (["report", "overview", "--format", "xlsx"], "unknown report format 'xlsx'; allowed formats: md, html, csv, json", "report"),
+            (["report", "overview", "--from", "2026-13-01"], "--from must be a date YYYY-MM-DD, got \"2026-13-01\"", "report"),
+            (
+                ["report", "sccp", "--from", "2026-02-01", "--to", "2026-01-01"],
+                "the period starts (2026-02-01) after it ends (2026-01-01)", "report"
+            ),
+            (
+                ["report", "minerals"],
+                "unknown report \"minerals\"; available reports: overview, critical_minerals, energy_industry, "
+                    + "innovation_handshake, ipef, sccp, semiconductors, strategic_trade, trade_mission",
+                "report"
+            ),
             (["record", "get", ""], "ID is empty: give a record's id; `liaison record list` shows them", "record get"),
             (["record", "history", ""], "ID is empty: give a record's id; `liaison record list` shows them", "record history"),
         ]
