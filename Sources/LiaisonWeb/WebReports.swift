@@ -74,7 +74,7 @@ extension WebRoutes {
 
     @Sendable func reportDownload(_ request: Request, _ context: WebContext) async throws -> Response {
         let (report, _) = try reportRequest(request, context)
-        let format = try ReportFormat(parsing: WebForm.query(of: request)["format"] ?? "csv")
+        let format = try ReportFormat(query: WebForm.query(of: request)["format"], default: .csv)
         if let table = WebForm.query(of: request).text("table"), format == .csv {
             return try await CSVDownload.reportTable(report, table: table, plugins: plugins, store: store)
         }

@@ -25,6 +25,10 @@ struct WebReportsTests {
             let md = try await browser.get("/reports/overview/download?format=md&office=mumbai")
             #expect(md.header("content-type")?.hasPrefix("text/markdown") == true)
             #expect(md.text.hasPrefix("#"))
+            // A format the download does not make is the request's mistake, named, not the node's.
+            let xlsx = try await browser.get("/reports/overview/download?format=xlsx")
+            #expect(xlsx.status == 400)
+            #expect(xlsx.text.contains("unknown report format &#39;xlsx&#39;; allowed formats: md, html, csv, json"))
         }
     }
 

@@ -31,12 +31,7 @@ extension APIHandlers {
             throw APIError.notFound("no report \"\(id.prefix(80))\"; reports: \(known)")
         }
         let formatName = try parameters.value("format")
-        let format: ReportFormat
-        do {
-            format = try ReportFormat(parsing: formatName ?? "json")
-        } catch {
-            throw APIError.badRequest(error.description)
-        }
+        let format = try ReportFormat(query: formatName, default: .json)
         let report = ReportRequest(
             id: id,
             office: try parameters.filter("office"),
