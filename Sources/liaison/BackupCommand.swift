@@ -25,7 +25,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try data.openStore()
-        let summary = try await store.backup(to: OutputFile.url(out))
+        let summary = try await store.backup(to: OutputFile.url(out, orStandardOutput: false))
         if output.json {
             print(
                 "{\"file\":\(jsonString(out)),\"records\":\(summary.records),\"deleted_records\":\(summary.deletedRecords),\"sequence\":\(summary.sequence),\"replica_id\":\(jsonString(summary.backedUpReplica))}"

@@ -5,19 +5,22 @@ import Foundation
 /// (a device such as `/dev/null`, a pipe) would be replaced, not written to; and a symbolic
 /// link is followed, so the file it points to is the one replaced.
 enum OutputFile {
-    /// The file to write for `path`, its symbolic links followed.
+    /// The file to write for `path`, its symbolic links followed. `orStandardOutput` says whether
+    /// the command writes to standard output without `--out`, which its refusals then offer
+    /// (`backup` does not: its `--out` is required).
     /// - Throws: ``CommandFailure`` when `path` is there but is not a regular file, or ends in
     ///   `/` (a directory's name: the file was written under the name without it).
-    static func url(_ path: String) throws -> URL {
+    static func url(_ path: String, orStandardOutput: Bool = true) throws -> URL {
+        let wayOut = orStandardOutput ? "name a file, or leave out --out to write to standard output" : "name a file"
         guard !path.hasSuffix("/") else {
-            throw CommandFailure("--out \(path) ends in / (a directory); name a file, or leave out --out to write to standard output")
+            throw CommandFailure("--out \(path) ends in / (a directory); \(wayOut)")
         }
         let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return url }
         let type = try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType
         guard !isDirectory.boolValue, type == .typeRegular else {
-            throw CommandFailure("--out \(path) is not a regular file; name a file, or leave out --out to write to standard output")
+            throw CommandFailure("--out \(path) is not a regular file; \(wayOut)")
         }
         return url
     }

@@ -13,9 +13,16 @@ import Testing
         for command in [["report", "overview", "--format", "md"], ["report", "sccp", "--format", "html"], ["export"], ["backup"]] {
             let result = try cli.run(["--data", "node"] + command + ["--out", out + "/"])
             #expect(result.code == 1, "\(command)")
-            #expect(result.err == "error: --out \(out)/ ends in / (a directory); name a file, or leave out --out to write to standard output\n")
+            // `backup` has no standard output to offer: its --out is required.
+            let wayOut = command == ["backup"] ? "name a file" : "name a file, or leave out --out to write to standard output"
+            #expect(result.err == "error: --out \(out)/ ends in / (a directory); \(wayOut)\n", "\(command)")
             #expect(!FileManager.default.fileExists(atPath: out), "\(command) wrote nothing")
         }
+        // A directory named without the slash is no file either.
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        let backup = try cli.run(["--data", "node", "backup", "--out", out])
+        #expect(backup.code == 1 && backup.err == "error: --out \(out) is not a regular file; name a file\n", "\(backup.err)")
+        try FileManager.default.removeItem(atPath: out)
         try cli.ok("--data", "node", "report", "overview", "--format", "csv", "--out", out + "/")
         var isDirectory: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && isDirectory.boolValue)
