@@ -157,7 +157,7 @@ let package = Package(
             path: "Tests/Support/TestProcesses", swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonCoreTests",
-            dependencies: ["LiaisonCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["LiaisonCore", "TestProcesses", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

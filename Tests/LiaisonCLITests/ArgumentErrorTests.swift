@@ -4,7 +4,7 @@ import Testing
 
 /// A mistake in the command line reads like every other error: one `error: ...` line that says
 /// what is wrong and what is allowed, then one line naming the help to read; exit 64.
-@Suite(.waitsForProcesses) struct ArgumentErrorTests {
+@Suite(.offThePool) struct ArgumentErrorTests {
     @Test func aMistakeInTheCommandLineIsOneErrorLineAndAHint() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

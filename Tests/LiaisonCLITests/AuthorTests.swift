@@ -2,7 +2,7 @@ import Foundation
 import TestProcesses
 import Testing
 
-@Suite("CLI: who makes a write", .waitsForProcesses)
+@Suite("CLI: who makes a write", .offThePool)
 struct AuthorTests {
     @Test("a blank --author or LIAISON_AUTHOR falls back to the login name, as an empty one does; spaces around a name go")
     func blankAuthorFallsBackToTheLoginName() throws {

@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// Bad input through the binary: a non-zero exit, one clear `error: ...` line, nothing changed.
-@Suite("CLI: bad input", .waitsForProcesses)
+@Suite("CLI: bad input", .offThePool)
 struct BadInputTests {
     @Test("no store says to run liaison init")
     func noStore() throws {

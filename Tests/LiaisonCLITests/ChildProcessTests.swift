@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// The tests' own way of starting processes (posix_spawn), which every multi-node test relies on.
-@Suite(.waitsForProcesses)
+@Suite(.offThePool)
 struct ChildProcessTests {
     @Test("a child holds only its own three streams, not the files the test process has open")
     func childHoldsOnlyItsStreams() throws {

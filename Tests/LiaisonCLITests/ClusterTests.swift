@@ -5,7 +5,7 @@ import TestProcesses
 import Testing
 
 /// `liaison cluster up/status/down` with seven real `liaison serve` processes, and `liaison status`.
-@Suite(.serialized, .waitsForProcesses)
+@Suite(.serialized, .offThePool)
 struct ClusterTests {
     static let cities = ["new-delhi", "mumbai", "chennai", "kolkata", "hyderabad", "bengaluru", "ahmedabad"]
 

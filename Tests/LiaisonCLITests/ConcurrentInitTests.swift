@@ -4,7 +4,7 @@ import Testing
 
 /// `liaison init` run several times at once on one directory (two operators, a script run twice):
 /// one makes the store, the others say so and change nothing, and the store is always usable.
-@Suite("CLI: inits at once", .waitsForProcesses)
+@Suite("CLI: inits at once", .offThePool)
 struct ConcurrentInitTests {
     @Test("of three inits started at once, exactly one makes the store and the others change nothing")
     func oneInitWins() throws {

@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// The docker files, checked without a Docker engine by scripts/check-docker-files.py.
-@Suite(.waitsForProcesses)
+@Suite(.offThePool)
 struct DockerFilesTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()

@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// A list with nothing in it says so, and how to add the first, instead of printing nothing.
-@Suite(.waitsForProcesses) struct EmptyListTests {
+@Suite(.offThePool) struct EmptyListTests {
     @Test func emptyListsSayThereIsNoneAndHowToAddOne() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

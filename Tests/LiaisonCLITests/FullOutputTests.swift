@@ -4,7 +4,7 @@ import Testing
 
 /// Output that cannot be written (a full disk) fails the command with one `error:` line and
 /// exit 1: a script taking a backup or an export this way must not get an empty file and 0.
-@Suite("Output to a full disk is an error", .waitsForProcesses)
+@Suite("Output to a full disk is an error", .offThePool)
 struct FullOutputTests {
     @Test func everyKindOfOutputToAFullDiskFailsWithOneErrorLine() throws {
         let cli = try CLI()

@@ -12,7 +12,7 @@ import Darwin
 /// `init` is at, and changes nothing; once the `init` has finished, the command works. The test
 /// stands in for the `init` by taking its locks as it does (`liaison.sqlite.init` first, then
 /// `liaison.sqlite.serve` while it makes the file), so each stage lasts as long as the test needs.
-@Suite("CLI: a command while init is making the store", .waitsForProcesses)
+@Suite("CLI: a command while init is making the store", .offThePool)
 struct InitUnderWayTests {
     /// An exclusive `flock` on `file`, as `init` holds it; released by ``release()``.
     struct Held {

@@ -2,7 +2,7 @@ import TestProcesses
 import Testing
 
 /// `liaison user add` for a name a user has points to the command that changes that user.
-@Suite(.waitsForProcesses) struct NameTakenTests {
+@Suite(.offThePool) struct NameTakenTests {
     @Test func addingAUserWhoseNameIsTakenNamesTheCommandThatChangesThem() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

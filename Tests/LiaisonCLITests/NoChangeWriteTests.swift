@@ -4,7 +4,7 @@ import Testing
 
 /// `record set` and `resolve` with the values a record already has write nothing, and say so on
 /// stderr (docs/design.md §4, "A write that changes nothing").
-@Suite("CLI: writes that change nothing", .waitsForProcesses)
+@Suite("CLI: writes that change nothing", .offThePool)
 struct NoChangeWriteTests {
     @Test("record set and resolve of the values held print the record as it was, with a note, and write nothing")
     func sameValues() throws {

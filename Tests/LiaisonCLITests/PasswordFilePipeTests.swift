@@ -4,7 +4,7 @@ import Testing
 
 /// `--password-file <(echo ...)` failed with "cannot read password file /dev/fd/63", while
 /// `merge` and `import` read pipes: a password file is read the same way.
-@Suite(.waitsForProcesses) struct PasswordFilePipeTests {
+@Suite(.offThePool) struct PasswordFilePipeTests {
     @Test func aPasswordComesThroughAShellPipe() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -4,7 +4,7 @@ import Testing
 
 /// `liaison user add|set --password-file FILE` refuses a password of only white space, naming
 /// the file and the rule, and changes nothing.
-@Suite(.waitsForProcesses) struct PasswordFileTests {
+@Suite(.offThePool) struct PasswordFileTests {
     @Test func aPasswordFileOfOnlyWhiteSpaceIsRefused() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// `liaison status` counts the states the quarantine turned away beside those it kept.
-@Suite("CLI: status counts what the quarantine did not keep", .waitsForProcesses)
+@Suite("CLI: status counts what the quarantine did not keep", .offThePool)
 struct QuarantineStatusTests {
     /// A bundle from Chennai of `count` states, each with a value the schema refuses.
     static func badBundle(_ count: Int) -> String {

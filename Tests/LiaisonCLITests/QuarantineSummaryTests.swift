@@ -4,7 +4,7 @@ import Testing
 
 /// `liaison merge` lists the first ten states it quarantined, then says how many more there
 /// were, how many were not kept, and the command that lists every one kept.
-@Suite("merge: every quarantined state is counted, and the command that lists them is given", .waitsForProcesses)
+@Suite("merge: every quarantined state is counted, and the command that lists them is given", .offThePool)
 struct QuarantineSummaryTests {
     /// A bundle from Chennai of one good state and `bad` states whose value breaks the schema.
     static func bundle(bad: Int) -> String {

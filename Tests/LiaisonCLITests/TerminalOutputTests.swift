@@ -4,7 +4,7 @@ import Testing
 
 /// What the CLI prints for people escapes the control characters in records, so a value typed
 /// at any office can neither act on the terminal nor forge a line; JSON and CSV stay exact.
-@Suite("CLI: control characters in output", .waitsForProcesses)
+@Suite("CLI: control characters in output", .offThePool)
 struct TerminalOutputTests {
     static let title = "Steel \u{1B}]0;pwned\u{07}\u{202E}JV"
     static let forged = "2026-12-04T09:00:00.000Z  mumbai  admin  mumbai.kbbk9k5y:9  [resolution]"

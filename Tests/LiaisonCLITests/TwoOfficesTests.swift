@@ -4,7 +4,7 @@ import Testing
 
 /// End to end, through the built binary: two offices, export/merge both ways, conflicts and
 /// their resolution, as the README shows.
-@Suite("CLI: two offices", .waitsForProcesses)
+@Suite("CLI: two offices", .offThePool)
 struct TwoOfficesTests {
     @Test("the same field edited at both offices is a conflict on both, resolved at one, settled on both")
     func conflictAndResolution() throws {

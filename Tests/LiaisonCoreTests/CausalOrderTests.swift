@@ -1,12 +1,13 @@
 import Foundation
 import LiaisonCore
 import PropertyBased
+import TestProcesses
 import Testing
 
 /// The timeline's order (docs/design.md §10) walks the heads of the replicas' chains with a
 /// queue: the same order, event for event, as sorting the heads at every step did, at a cost
 /// that a context naming a thousand replicas does not square.
-@Suite struct CausalOrderTests {
+@Suite(.offThePool) struct CausalOrderTests {
     /// The order as it was first written: at every step, sort the replicas' newest remaining
     /// events by `at` then dot, and take the first that no other replica's newest remaining
     /// event (with what its replica's earlier events had seen) has seen; the first of all when

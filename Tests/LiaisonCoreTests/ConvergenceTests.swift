@@ -1,10 +1,11 @@
 import LiaisonCore
 import PropertyBased
+import TestProcesses
 import Testing
 
 /// Random schedules of writes and pairwise merges converge: once every replica has merged
 /// every other, all hold byte-identical states, and the same state whatever the merge order.
-@Suite struct ConvergenceTests {
+@Suite(.offThePool) struct ConvergenceTests {
     @Test func randomSchedulesConvergeToIdenticalBytes() async throws {
         await propertyCheck(count: 500, input: Gen.int(in: 2...7), Gen.uint64()) { replicas, seed in
             var history = try RandomHistory.make(replicas: replicas, seed: seed, steps: 4...30)

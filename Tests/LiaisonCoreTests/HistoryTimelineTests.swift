@@ -1,11 +1,12 @@
 import Foundation
 import LiaisonCore
 import PropertyBased
+import TestProcesses
 import Testing
 
 /// A record's timeline (docs/design.md §10): each entry's superseded values and conflict mark
 /// are what replaying the events it saw says, and pages of any size walk the whole timeline.
-@Suite struct HistoryTimelineTests {
+@Suite(.offThePool) struct HistoryTimelineTests {
     /// An entry as the timeline's definition gives it.
     struct Expected {
         let event: WriteEvent

@@ -1,12 +1,13 @@
 import Foundation
 import LiaisonCore
 import PropertyBased
+import TestProcesses
 import Testing
 
 /// The intake check: every hostile state is refused (by the parser or by the schema's state
 /// check), and every state it accepts can be written to, deleted, resolved, merged and shown
 /// without a trap.
-@Suite("Intake: hostile states are refused; accepted states never trap")
+@Suite("Intake: hostile states are refused; accepted states never trap", .offThePool)
 struct IntakeTests {
     static let at: Int64 = 1_767_225_600_000
 

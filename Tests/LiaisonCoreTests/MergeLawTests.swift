@@ -1,10 +1,11 @@
 import LiaisonCore
 import PropertyBased
+import TestProcesses
 import Testing
 
 /// The join of states is commutative, associative and idempotent, on reachable states of
 /// random histories over 2–7 replicas (docs/design.md §4).
-@Suite struct MergeLawTests {
+@Suite(.offThePool) struct MergeLawTests {
     static let cases = 1_000
 
     @Test func mergeIsCommutative() async throws {

@@ -1,12 +1,13 @@
 import LiaisonCore
 import PropertyBased
+import TestProcesses
 import Testing
 
 /// No acknowledged write is lost (docs/design.md §4, §8): after convergence every write made in a
 /// random history is, for each field it wrote, either still one of the field's entries
 /// (the displayed value or a conflicting one), or covered by a live entry of that field whose
 /// writer named it in its read context (someone saw it and replaced it on purpose).
-@Suite struct NoLostUpdateTests {
+@Suite(.offThePool) struct NoLostUpdateTests {
     @Test func everyWriteIsShownOrKnowinglyReplaced() async throws {
         await propertyCheck(count: 1_000, input: Gen.int(in: 2...7), Gen.uint64()) { replicas, seed in
             var history = try RandomHistory.make(replicas: replicas, seed: seed, steps: 4...30)

@@ -1,11 +1,12 @@
 import Foundation
 import LiaisonCore
 import PropertyBased
+import TestProcesses
 import Testing
 
 /// docs/design.md §12: a file `RecordCSV` writes imports back (`CSVReader`, `ImportPlan`) to
 /// exactly the values it was written from.
-@Suite struct RecordCSVRoundTripTests {
+@Suite(.offThePool) struct RecordCSVRoundTripTests {
     static let id = "0190a5b2-7c3d-7e4f-8a1b-2c3d4e5f6a7b"
     static let version = VersionToken(context: VersionVector(["chennai.x1y2z3": 2, "mumbai.k3f9q2": 3]))
 

@@ -1,10 +1,11 @@
 import Foundation
 import LiaisonCore
 import PropertyBased
+import TestProcesses
 import Testing
 
 /// A record's write log replays to its state (docs/design.md §10).
-@Suite struct ReplayTests {
+@Suite(.offThePool) struct ReplayTests {
     /// Replaying each replica's events, shuffled, gives its state byte for byte; after gossip
     /// every log is the same and holds every write made anywhere.
     @Test func eachLogReplaysToItsStateAndLogsConverge() async throws {

@@ -1,10 +1,11 @@
 import Foundation
 import LiaisonCore
 import PropertyBased
+import TestProcesses
 import Testing
 
 /// `StateEnvelope.parse`: batches, pages and bundles of states without `JSONDecoder`.
-@Suite struct StateParserEnvelopeTests {
+@Suite(.offThePool) struct StateParserEnvelopeTests {
     func parse(_ json: String, statesKey: String = "states") throws(StateDecodingError) -> StateEnvelope {
         try StateEnvelope.parse(Data(json.utf8), statesKey: statesKey)
     }

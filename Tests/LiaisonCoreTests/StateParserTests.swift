@@ -1,12 +1,13 @@
 import Foundation
 import LiaisonCore
 import PropertyBased
+import TestProcesses
 import Testing
 
 /// The byte-level state parser behind `RecordState(json:)` agrees with the `JSONDecoder`
 /// path (`RecordState: Decodable`) on every valid input, and refuses whatever that path
 /// refused, with a message naming the record and the problem.
-@Suite struct StateParserTests {
+@Suite(.offThePool) struct StateParserTests {
     /// The old path: Foundation's decoder through `RecordState: Decodable`.
     static func oldDecode(_ json: String) -> RecordState? {
         try? JSONDecoder().decode(RecordState.self, from: Data(json.utf8))

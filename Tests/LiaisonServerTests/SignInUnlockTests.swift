@@ -5,7 +5,7 @@ import LiaisonStore
 import TestProcesses
 import Testing
 
-@Suite("Sign-in: an admin's unlock", .waitsForProcesses)
+@Suite("Sign-in: an admin's unlock", .offThePool)
 struct SignInUnlockTests {
     /// `liaison user unlock`, run as its own process on the serving node's data directory, lets
     /// a user kept waiting by failed sign-ins in at once; failures after it count again.

@@ -49,7 +49,7 @@ struct TestPKI {
     func remove() { try? FileManager.default.removeItem(at: directory) }
 }
 
-@Suite("HTTPS: serving with a certificate and key, verifying peers against a CA", .waitsForProcesses)
+@Suite("HTTPS: serving with a certificate and key, verifying peers against a CA", .offThePool)
 struct TLSTests {
     static func peerStatus(_ node: TestNode) async throws -> [String: Any] {
         let status = try await node.send("GET", "/v1/status", token: node.token(.reader))

@@ -6,7 +6,7 @@ import LiaisonStore
 import TestProcesses
 import Testing
 
-@Suite("Counts kept as the store changes", .waitsForProcesses)
+@Suite("Counts kept as the store changes", .offThePool)
 struct StoreCountsTests {
     @Test("kept counts equal a full recount after random writes, merges, deletes and resolutions", arguments: 1...6)
     func keptEqualsRecount(seed: UInt64) async throws {

@@ -7,7 +7,7 @@ import Testing
 
 /// `liaison serve` says what the open of a store of an earlier release did: one log line per
 /// migration applied, with its name, and the time the upgrade took; nothing when none ran.
-@Suite("The upgrade at open is known and logged", .waitsForProcesses)
+@Suite("The upgrade at open is known and logged", .offThePool)
 struct UpgradeLogTests {
     private static var newest: [String] { UpgradeWhileServedTests.newMigrations }
 

@@ -10,7 +10,7 @@ import Testing
 /// would go on serving a schema it refuses to open, and its backups would be ones its own
 /// restore refuses. Real `liaison` processes; the test process holds the serving claim as a
 /// running `liaison serve` does.
-@Suite("A store served by an older release is not upgraded under it", .waitsForProcesses)
+@Suite("A store served by an older release is not upgraded under it", .offThePool)
 struct UpgradeWhileServedTests {
     /// The last migration of the release before (3cf07e2): named, so that a migration added
     /// later does not silently change which release these tests upgrade from.

@@ -4,7 +4,7 @@ import Testing
 
 /// `liaison backup --out FILE` replaces only an earlier backup of the same node: never another
 /// node's store, a file in the data directory, a device or a pipe.
-@Suite(.waitsForProcesses) struct BackupOutTests {
+@Suite(.offThePool) struct BackupOutTests {
     @Test func anEarlierBackupOfTheNodeIsReplacedAndNothingElseIs() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

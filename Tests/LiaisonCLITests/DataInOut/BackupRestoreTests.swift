@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// `liaison backup` while a node serves, and `liaison restore` into a new node that syncs.
-@Suite(.serialized, .waitsForProcesses) struct BackupRestoreTests {
+@Suite(.serialized, .offThePool) struct BackupRestoreTests {
     @Test func aBackupTakenUnderWritesRestoresToANewReplicaThatSyncs() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

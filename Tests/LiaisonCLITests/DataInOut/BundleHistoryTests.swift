@@ -4,7 +4,7 @@ import Testing
 
 /// What `record history` shows after bundles are merged (docs/design.md §10): the writes as they
 /// were made, whatever a bundle claims.
-@Suite(.waitsForProcesses) struct BundleHistoryTests {
+@Suite(.offThePool) struct BundleHistoryTests {
     /// A bundle whose first event was changed to another author, time and title, its state left
     /// alone, is quarantined naming the dot and the field; the history still shows the real
     /// write, also at a node that held only reconstructed events, whose later edits still merge

@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// Whole lists out of the CLI: never silently cut, and CSV that imports back unchanged.
-@Suite(.waitsForProcesses) struct ExportTests {
+@Suite(.offThePool) struct ExportTests {
     @Test func recordListPrintsEveryMatchUnlessLimited() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -4,7 +4,7 @@ import Testing
 
 /// A file that cannot be read or written is one `error:` line naming it and the problem, never
 /// SQLite's or Foundation's error codes.
-@Suite(.waitsForProcesses) struct FileProblemTests {
+@Suite(.offThePool) struct FileProblemTests {
     @Test func aBackupIntoAMissingDirectoryNamesTheFileAndTheProblem() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

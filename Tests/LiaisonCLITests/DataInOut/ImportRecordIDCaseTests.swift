@@ -5,7 +5,7 @@ import Testing
 /// A record id typed or pasted in capitals (`01A24344-EAAB-...`) is the same record as the
 /// lower-case id Liaison made: an import row updates it, and a command finds it, rather than a
 /// second record with the capitalised id that would sync to every office.
-@Suite(.waitsForProcesses) struct ImportRecordIDCaseTests {
+@Suite(.offThePool) struct ImportRecordIDCaseTests {
     @Test func anImportedRowWithTheIDInCapitalsUpdatesTheRecord() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// `liaison import` as an office adopting Liaison uses it: a spreadsheet saved from Excel.
-@Suite(.waitsForProcesses) struct ImportTests {
+@Suite(.offThePool) struct ImportTests {
     @Test func aRealisticSpreadsheetImportsWholeAndASecondImportIsRefused() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -4,7 +4,7 @@ import Testing
 
 /// `liaison import` of a sheet re-saved by US-locale Excel as "Unicode Text": UTF-16 with a
 /// byte-order mark, tab-separated, its slash dates month first.
-@Suite(.waitsForProcesses) struct ImportUnicodeTextTests {
+@Suite(.offThePool) struct ImportUnicodeTextTests {
     static let sheet =
         "Title\tType\tTracks\tOpened On\r\nFab JV\tInvestment\tSemiconductors\t03/04/2026\r\n"
         + "\"Lithium, phase 2\"\tJoint Venture\tcritical minerals\t12/31/2026\r\n"

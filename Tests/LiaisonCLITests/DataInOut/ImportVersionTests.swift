@@ -5,7 +5,7 @@ import Testing
 /// An exported spreadsheet edited days later imports as an edit made at the version it was
 /// exported at (its `version` column): writes made since, at this office or another, are never
 /// silently undone, and cells left as exported write nothing.
-@Suite(.waitsForProcesses) struct ImportVersionTests {
+@Suite(.offThePool) struct ImportVersionTests {
     /// Nodes of Mumbai (`m`) and Chennai (`c`), and a record Priya added at Mumbai (not yet sent).
     static func mumbaiAndChennaiWithARecordAtMumbai() throws -> (CLI, String) {
         let cli = try CLI()

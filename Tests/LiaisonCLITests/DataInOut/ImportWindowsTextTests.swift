@@ -5,7 +5,7 @@ import Testing
 /// A file that is neither UTF-8 nor UTF-16 is read as Windows-1252 (Excel's plain "CSV"), and
 /// every byte but a zero has a meaning there: an image without zero bytes imported as rows of
 /// garbage. Bytes no Windows text holds are refused, naming the file and where.
-@Suite(.waitsForProcesses) struct ImportWindowsTextTests {
+@Suite(.offThePool) struct ImportWindowsTextTests {
     @Test func aWindowsSheetImportsWithItsAccentsQuotesAndEuros() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

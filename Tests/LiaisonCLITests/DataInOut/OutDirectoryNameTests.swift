@@ -4,7 +4,7 @@ import Testing
 
 /// `--out NAME/` where one file is written (a Markdown, HTML or JSON report, an export, a
 /// backup) wrote a file called NAME; a CSV report there is a directory of files, as before.
-@Suite(.waitsForProcesses) struct OutDirectoryNameTests {
+@Suite(.offThePool) struct OutDirectoryNameTests {
     @Test func aNameEndingInASlashIsRefusedWhereOneFileIsWritten() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -4,7 +4,7 @@ import Testing
 
 /// `export` and `report` wrote their `--out` wherever it pointed: naming the store left it
 /// malformed. Like `backup`, they refuse any path inside the data directory, by any name.
-@Suite(.waitsForProcesses) struct OutInsideDataTests {
+@Suite(.offThePool) struct OutInsideDataTests {
     @Test func exportAndReportRefuseEveryPathInsideTheDataDirectory() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -4,7 +4,7 @@ import Testing
 
 /// `export --out` and `report --out` replaced a backup named by mistake, and said nothing:
 /// they refuse a SQLite database (a store or a backup) by any name, and replace other files.
-@Suite(.waitsForProcesses) struct OutOverDatabaseTests {
+@Suite(.offThePool) struct OutOverDatabaseTests {
     @Test func exportAndReportRefuseToReplaceABackupOrAStore() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -5,7 +5,7 @@ import Testing
 /// A store may hold writes a release before 2026.12.04.3 saved while the node's clock was wrong
 /// (timed in 1970 or 2200): every read of them answers, and their history shows the time as
 /// stored, marked, while other offices still refuse them.
-@Suite(.waitsForProcesses) struct WrongClockStoreTests {
+@Suite(.offThePool) struct WrongClockStoreTests {
     /// A Mumbai node `m` with a record whose clock had lost its battery (1970) and one whose
     /// clock was a century ahead (2200). Returns the CLI and the two ids.
     static func mumbaiWithWrongClockRecords() throws -> (CLI, [String]) {

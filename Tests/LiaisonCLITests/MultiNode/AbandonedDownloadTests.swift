@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// A client that stops reading a long answer partway: a cancelled download, a dropped link.
-@Suite("A download abandoned partway", .waitsForProcesses)
+@Suite("A download abandoned partway", .offThePool)
 struct AbandonedDownloadTests {
     @Test("a client that stops reading a streamed CSV list partway leaves the node serving")
     func abandonedCSV() async throws {

@@ -3,7 +3,7 @@ import Foundation
 import TestProcesses
 import Testing
 
-@Suite("Accounts from the CLI, and sessions across a real restart of liaison serve", .waitsForProcesses)
+@Suite("Accounts from the CLI, and sessions across a real restart of liaison serve", .offThePool)
 struct AccountsRestartTests {
     @Test func userCommandsAndASessionThatSurvivesARestart() async throws {
         let root = try TemporaryDirectory()

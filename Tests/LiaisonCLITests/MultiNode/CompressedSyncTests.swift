@@ -5,7 +5,7 @@ import Testing
 /// Sync between real `liaison serve` processes with gzip on and off (docs/design.md §6,
 /// "Compression"): a node with `sync.compression = off` asks for nothing compressed and pushes
 /// plain JSON, as a node older than compression does, and still syncs with a new one.
-@Suite(.serialized, .waitsForProcesses) struct CompressedSyncTests {
+@Suite(.serialized, .offThePool) struct CompressedSyncTests {
     @Test func aNodeWithoutGzipSyncsBothWaysWithANodeWithIt() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

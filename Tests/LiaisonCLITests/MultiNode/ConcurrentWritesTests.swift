@@ -6,7 +6,7 @@ import Testing
 
 /// Record writes from many connections at once to a real `liaison serve`, committed in groups
 /// (docs/design.md §5, "Group commit"): every acknowledged write is there, also after SIGKILL.
-@Suite(.serialized, .waitsForProcesses) struct ConcurrentWritesTests {
+@Suite(.serialized, .offThePool) struct ConcurrentWritesTests {
     @Test func writesFromEightConnectionsAllLandAndSurviveAKill() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

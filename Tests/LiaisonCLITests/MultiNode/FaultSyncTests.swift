@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// Sync through crashes, resets and bad peers.
-@Suite(.serialized, .waitsForProcesses) struct FaultSyncTests {
+@Suite(.serialized, .offThePool) struct FaultSyncTests {
     @Test func deadHangingAndFailingPeersBackOffWhileTheOthersStillSync() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// A fresh node (`init`, then `serve`) had no account and said nothing of how to make one.
-@Suite(.waitsForProcesses) struct FirstAdminLogTests {
+@Suite(.offThePool) struct FirstAdminLogTests {
     @Test func serveSaysHowToMakeTheFirstAdminUntilThereIsOne() throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

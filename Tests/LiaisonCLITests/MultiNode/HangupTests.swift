@@ -4,7 +4,7 @@ import Testing
 
 /// A node started from an SSH session that then closed died at once (SIGHUP: exit 129, nothing
 /// logged) where SIGTERM stops it cleanly.
-@Suite("SIGHUP stops liaison serve as SIGTERM does", .waitsForProcesses)
+@Suite("SIGHUP stops liaison serve as SIGTERM does", .offThePool)
 struct HangupTests {
     @Test func hangupStopsTheNodeCleanlyAndKeepsItsWrites() async throws {
         let root = try TemporaryDirectory()

@@ -4,7 +4,7 @@ import Testing
 
 /// One spreadsheet, emailed between offices, imported at two real `liaison serve` nodes that sync
 /// (docs/design.md §12, "The same file at two offices"): never two records of one row.
-@Suite(.serialized, .waitsForProcesses) struct ImportAtTwoOfficesTests {
+@Suite(.serialized, .offThePool) struct ImportAtTwoOfficesTests {
     /// Three deals, as a spreadsheet holds them: no id column, and no office column (each office
     /// that imports it names itself as the records' office).
     static let sheet = """

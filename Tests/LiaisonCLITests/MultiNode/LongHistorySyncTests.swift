@@ -7,7 +7,7 @@ import Testing
 /// over several pages"): 300 saves of 10,000 characters of notes make over 17 MiB of events, more
 /// than the 16 MiB a pushed body may be. Until 2026.12.05.3 the push of that record was answered
 /// 413 in every round, and the office it went to never got it.
-@Suite(.serialized, .waitsForProcesses) struct LongHistorySyncTests {
+@Suite(.serialized, .offThePool) struct LongHistorySyncTests {
     @Test func aRecordWithEventsOverThePushLimitReachesFreshNodesByPushAndByPull() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

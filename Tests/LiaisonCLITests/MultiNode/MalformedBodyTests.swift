@@ -4,7 +4,7 @@ import Testing
 
 /// A request body in chunked encoding that is not well formed, or that the connection cuts off
 /// midway: the client's fault, said as such, and the node goes on serving.
-@Suite("A malformed chunked request body", .waitsForProcesses)
+@Suite("A malformed chunked request body", .offThePool)
 struct MalformedBodyTests {
     static let head =
         "POST /v1/records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n"

@@ -3,7 +3,7 @@ import TestProcesses
 import Testing
 
 /// Real `liaison serve` processes syncing over loopback through libcurl.
-@Suite(.serialized, .waitsForProcesses) struct MeshSyncTests {
+@Suite(.serialized, .offThePool) struct MeshSyncTests {
     @Test func threeNodesConvergeOnIdenticalRecordsAndVersions() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

@@ -5,7 +5,7 @@ import Testing
 
 /// One `liaison serve` per data directory: a second one on the same store would run a second
 /// sync scheduler against it and answer for the same replica from another address.
-@Suite("One serving node per data directory, one per port", .waitsForProcesses)
+@Suite("One serving node per data directory, one per port", .offThePool)
 struct OneServerPerStoreTests {
     @Test func aSecondServeOnTheSameDataDirectoryIsRefusedAndTheFirstServesOn() throws {
         let root = try TemporaryDirectory()

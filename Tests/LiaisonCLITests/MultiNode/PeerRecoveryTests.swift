@@ -4,7 +4,7 @@ import Testing
 
 /// A peer that recovered kept the time of its last error beside a `null` error, and a failing
 /// one showed how far behind it was when it last worked ("0 changes", "Up to date").
-@Suite(.waitsForProcesses) struct PeerRecoveryTests {
+@Suite(.offThePool) struct PeerRecoveryTests {
     @Test func aFailingPeerShowsNoCountAndARecoveredOneNoError() async throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

@@ -6,7 +6,7 @@ import Testing
 /// a token file from: an operator learned of it from the page's refusal and made it by hand.
 /// `init` makes it (mode 0700, the data directory's owner) and says where; `serve` makes it for
 /// a store made before.
-@Suite(.waitsForProcesses) struct PeerTokenDirectoryTests {
+@Suite(.offThePool) struct PeerTokenDirectoryTests {
     @Test func initMakesItAndSaysWhereAndServeMakesItForAnOlderStore() throws {
         let root = try TemporaryDirectory()
         defer { root.cleanUp() }

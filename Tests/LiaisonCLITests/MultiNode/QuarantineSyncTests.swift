@@ -4,7 +4,7 @@ import Testing
 
 /// A real node pulling from a peer whose changes feed carries a hostile state among good ones
 /// (as a peer running an older build, before the intake, could have stored and passed on).
-@Suite("Sync with a peer that sends a hostile state", .serialized, .waitsForProcesses)
+@Suite("Sync with a peer that sends a hostile state", .serialized, .offThePool)
 struct QuarantineSyncTests {
     @Test func theGoodStatesMergeTheBadOneIsQuarantinedAndLaterRecordsStillArrive() async throws {
         let root = try TemporaryDirectory()

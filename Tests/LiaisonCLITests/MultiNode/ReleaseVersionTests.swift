@@ -4,7 +4,7 @@ import Testing
 
 /// Which release a node runs shows in the three places an admin looks: `liaison --version`,
 /// `liaison status` and `GET /v1/node` (so a peer's release can be asked for over the wire).
-@Suite("The release's version", .waitsForProcesses)
+@Suite("The release's version", .offThePool)
 struct ReleaseVersionTests {
     @Test func theVersionShowsInTheCLIStatusAndTheNodeInfo() async throws {
         let printed = try LiaisonRun.run(["--version"], data: nil)

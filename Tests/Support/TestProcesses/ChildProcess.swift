@@ -208,18 +208,29 @@ public final class ChildProcess: Sendable {
         defer { overtime.cancel() }
         let streams = DispatchGroup()
         if let input = child.input {
-            DispatchQueue.global().async(group: streams) {
+            Self.onOwnThread(streams) {
                 if let stdin { try? input.write(contentsOf: stdin) }
                 try? input.close()
             }
         }
         let errors = Collected()
         if let handle = child.error {
-            DispatchQueue.global().async(group: streams) { errors.data = handle.readDataToEndOfFile() }
+            Self.onOwnThread(streams) { errors.data = handle.readDataToEndOfFile() }
         }
         let output = child.output?.readDataToEndOfFile() ?? Data()
         streams.wait()
         return (child.wait(), output, errors.data)
+    }
+
+    /// Runs `body` in `group` on a thread of its own, not `DispatchQueue.global()`: on Linux that
+    /// is Swift's cooperative pool (one thread a core), and a pipe read there held one of its
+    /// threads for as long as the child ran, from the in-process servers of other suites.
+    private static func onOwnThread(_ group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
+        group.enter()
+        Thread {
+            body()
+            group.leave()
+        }.start()
     }
 
     private typealias FileAction =

@@ -2,15 +2,17 @@ import Dispatch
 import Foundation
 public import Testing
 
-/// A trait for suites whose tests block their thread while a child process runs (the CLI and
-/// multi-node tests): each test case runs on threads of its own instead of Swift's cooperative
-/// pool, at most one per core at once.
+/// A trait for suites whose tests hold their thread for long: they block it while a child
+/// process runs (the CLI and multi-node tests), or keep a core busy for a second or more (the
+/// property-based suites). Each test case runs on threads of its own instead of Swift's
+/// cooperative pool, at most one per core at once.
 ///
 /// A synchronous test runs on the thread its task is on. On the cooperative pool (one thread a
 /// core) two such tests waiting for `liaison` processes held every thread, and the suite's
-/// async tests (a sync between two stores, say) waited a minute for a thread. Off the pool they
-/// wait only for a core.
-public struct WaitsForProcesses: SuiteTrait, TestTrait, TestScoping {
+/// async tests (a sync between two stores, say) waited a minute for a thread; two property
+/// tests replaying thousands of random histories did the same to every in-process server.
+/// Off the pool they wait only for a core.
+public struct OffThePool: SuiteTrait, TestTrait, TestScoping {
     public var isRecursive: Bool { true }
 
     /// Each test case is scoped once (not its suite or its test as well, which would take a
@@ -33,17 +35,18 @@ public struct WaitsForProcesses: SuiteTrait, TestTrait, TestScoping {
     private static let slots = Slots(ProcessInfo.processInfo.activeProcessorCount)
 }
 
-extension Trait where Self == WaitsForProcesses {
-    /// Runs each test case off Swift's cooperative pool (see ``WaitsForProcesses``).
-    public static var waitsForProcesses: Self { WaitsForProcesses() }
+extension Trait where Self == OffThePool {
+    /// Runs each test case off Swift's cooperative pool (see ``OffThePool``).
+    public static var offThePool: Self { OffThePool() }
 }
 
 /// Runs each job on a serial dispatch queue of its own: such queues take a thread at once when
 /// every other is busy (the global queue adds one a second), so a blocked test holds no other.
-final class OwnThreadExecutor: TaskExecutor {
-    static let shared = OwnThreadExecutor()
+public final class OwnThreadExecutor: TaskExecutor {
+    /// The one executor every caller shares.
+    public static let shared = OwnThreadExecutor()
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         DispatchQueue(label: "liaison-test").async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
