@@ -25,7 +25,9 @@ public struct DisplayedChunks: AsyncSequence, Sendable {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: [VersionedRecord].self)
         continuation.onTermination = { _ in credits.cancel() }
         let (store, query, size) = (store, query, chunkSize)
-        DispatchQueue.global().async {
+        // A thread of its own, not `DispatchQueue.global()`: on Linux that is the pool Swift's
+        // tasks run on, one thread a core, and a reader waiting for a slow download held one.
+        let reader = Thread {
             do {
                 var chunk: [VersionedRecord] = []
                 try store.forEachDisplayed(matching: query) { record in
@@ -44,6 +46,8 @@ public struct DisplayedChunks: AsyncSequence, Sendable {
                 continuation.finish(throwing: error)
             }
         }
+        reader.name = "liaison.list-read"
+        reader.start()
         return Iterator(base: stream.makeAsyncIterator(), credits: credits)
     }
 

@@ -109,8 +109,13 @@ final class GroupCommit: Sendable {
 
     /// Checks the waiting writes at `deadline` (``expireOverdue()``).
     private func watch(until deadline: DispatchTime) {
-        DispatchQueue.global().asyncAfter(deadline: deadline) { self.expireOverdue() }
+        Self.deadlines.asyncAfter(deadline: deadline) { self.expireOverdue() }
     }
+
+    /// Where the checks run: a serial queue's own thread, not `DispatchQueue.global()`, which on
+    /// Linux is the pool Swift's tasks run on, so that a write is answered busy at its deadline
+    /// however busy that pool is.
+    private static let deadlines = DispatchQueue(label: "liaison.group-commit-deadlines")
 
     /// Answers ``busy`` to the writes still waiting past their deadline (none of them ran: a write
     /// leaves the queue when its transaction takes it), and checks again at the next deadline.

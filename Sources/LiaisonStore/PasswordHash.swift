@@ -1,5 +1,7 @@
 import CSodium
 import Dispatch
+import Foundation
+import Synchronization
 
 /// Password hashing with Argon2id from libsodium (`crypto_pwhash_str`): slow, salted, and
 /// self-describing. A hash reads `$argon2id$v=19$m=65536,t=2,p=1$<salt>$<hash>`, so the
@@ -81,10 +83,21 @@ public enum PasswordHash {
         return String((0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }
 
-    /// Runs blocking C work on a Dispatch thread, not on Swift's cooperative pool.
+    /// Serial queues of their own for hashing, one a core. On Linux `DispatchQueue.global()` is
+    /// the pool Swift's tasks run on (one thread a core): hashes sent there at once, as a burst of
+    /// sign-ins sends them, took every thread of it, and every other request of the node waited
+    /// for them. A serial queue runs on a thread outside that pool, so the node's other work
+    /// shares the cores with the hashing instead of queueing behind it.
+    private static let lanes = (0..<max(1, ProcessInfo.processInfo.activeProcessorCount)).map {
+        DispatchQueue(label: "liaison.password-hashing-\($0)")
+    }
+    private static let nextLane = Atomic<Int>(0)
+
+    /// Runs blocking C work on the next of ``lanes``, not on Swift's cooperative pool.
     private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        let lane = lanes[nextLane.add(1, ordering: .relaxed).oldValue % lanes.count]
+        return await withCheckedContinuation { continuation in
+            lane.async { continuation.resume(returning: work()) }
         }
     }
 }
