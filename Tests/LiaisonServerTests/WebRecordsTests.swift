@@ -156,8 +156,12 @@ struct WebRecordsTests {
                 "version": version, "loaded": loaded, "title": "Lithium refining JV", "type": "joint_venture", "office": "mumbai",
                 "status": "identified", "tracks": "critical_minerals", "value_usd": "2500000", "critical_minerals.mineral": "lithium",
             ]
+            let before = try await node.store.state(id: id)
             let unchanged = try await browser.post("/records/\(id)", same)
             #expect(unchanged.header("location") == "/records/\(id)?done=nochange")
+            let said = try await browser.follow(unchanged)?.text ?? ""
+            #expect(said.contains("Nothing was changed, so nothing was saved."), "\(said)")
+            #expect(try await node.store.state(id: id) == before, "no new version, no history entry")
             let saved = try await browser.post(
                 "/records/\(id)",
                 [
