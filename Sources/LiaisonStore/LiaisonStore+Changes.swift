@@ -237,7 +237,7 @@ extension LiaisonStore {
             for batch in batches { try db.merge(batch, intake, into: &summary) }
             try db.refreshStaleSearch()
             if let checkpoint {
-                try db.setCheckpoint(peer: checkpoint.peer, direction: checkpoint.direction, sequence: checkpoint.sequence)
+                try db.setCheckpoint(.records, peer: checkpoint.peer, direction: checkpoint.direction, sequence: checkpoint.sequence)
             }
             return summary
         }
