@@ -43,7 +43,9 @@ public enum CSVDownload {
         headers: [.retryAfter: "60"]
     )
 
-    /// One table of a report as CSV, named `<report>-<table>.csv`; 404 naming the tables there are.
+    /// One table of a report as CSV, named by ``ReportRequest/fileName(table:provisional:fileExtension:)``
+    /// (`<report>-<filters>-<table>[-provisional].csv`: one table has no room for the `about`
+    /// table's caveat); 404 naming the tables there are.
     public static func reportTable(
         _ report: ReportRequest,
         table: String,
@@ -64,7 +66,8 @@ public enum CSVDownload {
             status: .ok,
             headers: [
                 .contentType: ReportFormat.csv.contentType,
-                .contentDisposition: "attachment; filename=\"\(report.id)-\(CSVRenderer.fileBaseName(table)).csv\"",
+                .contentDisposition:
+                    "attachment; filename=\"\(report.fileName(table: table, provisional: document.provisionalCount > 0, fileExtension: "csv"))\"",
             ],
             body: .init(byteBuffer: ByteBuffer(string: csv))
         )

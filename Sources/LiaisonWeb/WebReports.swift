@@ -38,9 +38,7 @@ extension WebRoutes {
         do {
             let document = try await plugins.report(report, from: store)
             fragment = HTML(raw: HTMLRenderer().renderFragment(document))
-            tableLinks = CSVRenderer().tableIDs(document).map { id in
-                (id, document.tables.first { $0.id == id }?.title ?? "Key figures")
-            }
+            tableLinks = CSVRenderer().tableTitles(document)
         } catch let error as ReportRequestError {
             problem = WebNotice.error(error.description.replacingOccurrences(of: "--", with: ""))
         }
@@ -78,21 +76,21 @@ extension WebRoutes {
         if let table = WebForm.query(of: request).text("table"), format == .csv {
             return try await CSVDownload.reportTable(report, table: table, plugins: plugins, store: store)
         }
-        let text: String
+        let document: ReportDocument
         do {
-            text = try await plugins.render(report, as: format, from: store)
+            document = try await plugins.report(report, from: store)
         } catch let error as ReportRequestError {
             throw APIError.badRequest(error.description)
         }
-        let name = [report.id, report.office, report.period.from, report.period.to].compactMap { $0 }.joined(separator: "-")
+        let name = report.fileName(provisional: document.provisionalCount > 0, fileExtension: format.fileExtension)
         return Response(
             status: .ok,
             headers: [
                 .contentType: format.contentType,
-                .contentDisposition: "attachment; filename=\"\(name).\(format.fileExtension)\"",
+                .contentDisposition: "attachment; filename=\"\(name)\"",
                 .cacheControl: "no-store",
             ],
-            body: .init(byteBuffer: ByteBuffer(string: text))
+            body: .init(byteBuffer: ByteBuffer(string: ReportRenderer.render(document, as: format)))
         )
     }
 

@@ -4,9 +4,29 @@ import Testing
 
 @Suite("CSV")
 struct CSVRendererTests {
-    @Test func oneFilePerTableAfterTheKeyFigures() {
+    @Test func oneFilePerTableAfterWhatTheReportIsOfAndTheKeyFigures() {
         let names = CSVRenderer().files(Fixtures.full).map(\.name)
-        #expect(names == ["key_figures.csv", "by_office.csv", "sectors.csv"])
+        #expect(names == ["about.csv", "key_figures.csv", "by_office.csv", "sectors.csv"])
+    }
+
+    /// A figure taken into a spreadsheet keeps what it is of and its caveat: the period, the
+    /// filters, and that records in conflict make it provisional, as the Markdown says.
+    @Test func theAboutTableCarriesThePeriodFiltersAndProvisionalMark() throws {
+        let about = try CSVParser.parse(try #require(CSVRenderer().table(CSVRenderer.aboutID, of: Fixtures.full)))
+        #expect(
+            about == [
+                ["item", "value"],
+                ["report", "SCCP <script>alert(\"x\")</script> & partners"],
+                ["period", "2024-01-01 to 2024-12-31"],
+                ["office", "Mumbai"],
+                ["generated", "2024-05-01T09:30:00Z"],
+                ["records in conflict", "3"],
+                ["provisional", "3 records have open conflicts; figures that include them are provisional."],
+                ["note", "Figures <em>exclude</em> withdrawn records & drafts."],
+            ]
+        )
+        let settled = try CSVParser.parse(try #require(CSVRenderer().table("about", of: Fixtures.degenerate)))
+        #expect(settled == [["item", "value"], ["report", "Nothing yet"], ["generated", "2024-05-01T09:30:00Z"], ["records in conflict", "0"]])
     }
 
     @Test func tablesParseBackWithNumbersRoundedAsShownAndTheJSONTotals() throws {
@@ -22,14 +42,14 @@ struct CSVRendererTests {
             let totals = try #require(table.totals)
             #expect(records.last == totals.map(\.csv))
         }
-        let byOffice = try CSVParser.parse(files[1].csv)
+        let byOffice = try CSVParser.parse(files[2].csv)
         #expect(byOffice[1] == ["Mumbai, \"HQ\"", "12", "4500000", "60.0"])
         #expect(byOffice[2][0] == "Chennai\nSouth")
         #expect(byOffice[4] == ["Total", "19", "5350000", ""])
     }
 
     @Test func keyFiguresAreTheirOwnTable() throws {
-        let csv = try #require(CSVRenderer().files(Fixtures.full).first?.csv)
+        let csv = try #require(CSVRenderer().table(CSVRenderer.keyFiguresID, of: Fixtures.full))
         #expect(
             try CSVParser.parse(csv) == [
                 ["label", "value", "kind", "note"],
@@ -43,9 +63,9 @@ struct CSVRendererTests {
     @Test func theStreamHasOneSectionPerTable() throws {
         let stream = ReportRenderer.render(Fixtures.full, as: .csv)
         let sections = stream.components(separatedBy: "\r\n\r\n")
-        #expect(sections.count == 3)
-        #expect(sections.map { $0.prefix { $0 != "\r\n" } } == ["# key_figures", "# by_office", "# sectors"])
-        let lone = CSVRenderer().files(Fixtures.full)[2].csv
+        #expect(sections.count == 4)
+        #expect(sections.map { $0.prefix { $0 != "\r\n" } } == ["# about", "# key_figures", "# by_office", "# sectors"])
+        let lone = CSVRenderer().files(Fixtures.full)[3].csv
         #expect(stream.hasSuffix("# sectors\r\n" + lone))
     }
 
@@ -66,7 +86,7 @@ struct CSVRendererTests {
     @Test func fileNamesAreSafeAndUnique() {
         let table = ReportTable(id: "../etc/passwd", title: "x", columns: ["A"])
         let doc = ReportDocument(id: "d", title: "D", tables: [table, table])
-        #expect(CSVRenderer().files(doc).map(\.name) == ["___etc_passwd.csv", "___etc_passwd-2.csv"])
+        #expect(CSVRenderer().files(doc).map(\.name) == ["about.csv", "___etc_passwd.csv", "___etc_passwd-2.csv"])
     }
 }
 

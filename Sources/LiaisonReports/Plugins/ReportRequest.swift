@@ -24,6 +24,18 @@ public struct ReportRequest: Sendable {
     }
 }
 
+extension ReportRequest {
+    /// The file name a download of this report is saved as: the report id, the filters given
+    /// (office, from, to), the `table` when it is one table alone, and `provisional` when some of
+    /// the records counted have open conflicts, so that a file in a folder says what it is of
+    /// and that its figures may change: `sccp-mumbai-2026-01-01-by_office-provisional.csv`.
+    public func fileName(table: String? = nil, provisional: Bool, fileExtension: String) -> String {
+        let table = table.map(CSVRenderer.fileBaseName)
+        let parts = [id, office, period.from, period.to, table, provisional ? "provisional" : nil]
+        return parts.compactMap { $0 }.joined(separator: "-") + "." + fileExtension
+    }
+}
+
 /// A request that cannot be served: an unknown report id, office or date.
 public struct ReportRequestError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, with what is allowed.

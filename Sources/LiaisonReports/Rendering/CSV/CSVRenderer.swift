@@ -4,8 +4,12 @@ import LiaisonCore
 /// Renders a document as CSV (RFC 4180, CRLF line endings, numbers rounded as shown:
 /// money in whole dollars, percentages with one decimal; see ``ReportValue/csv``).
 ///
-/// Key figures make a table of their own, `key_figures` (columns label, value, kind, note).
-/// Each table gives a header row of column titles, its rows, then its totals row if any. Texts
+/// What the figures are of comes first, as a table of its own, `about` (columns item, value):
+/// the report's title, period, filters and generation time, how many of its records are in
+/// conflict and, when any are, that their figures are provisional, then the report's notes. It
+/// is a table like the others, so a strict CSV reader takes every file, and a figure in a
+/// spreadsheet keeps its caveat (docs/design.md §12). Key figures make a table of their own,
+/// `key_figures` (columns label, value, kind, note). Each table gives a header row of column titles, its rows, then its totals row if any. Texts
 /// that a spreadsheet would run as formulas are marked with a leading `'` (``CSVFormulaGuard``).
 ///
 /// ```swift
@@ -14,13 +18,15 @@ import LiaisonCore
 /// }
 /// ```
 public struct CSVRenderer: Sendable {
+    /// The identifier of the table saying what the report is of (period, filters, conflicts).
+    public static let aboutID = "about"
     /// The identifier of the key figures' table.
     public static let keyFiguresID = "key_figures"
 
     /// Creates the renderer.
     public init() {}
 
-    /// One CSV per table, the key figures first; `name` is a file name such as `by_office.csv`,
+    /// One CSV per table, `about` and the key figures first; `name` is a file name such as `by_office.csv`,
     /// made of the table id's letters, digits, `-` and `_`, and unique within the document.
     public func files(_ document: ReportDocument) -> [(name: String, csv: String)] {
         var used: Set<String> = []
@@ -44,20 +50,41 @@ public struct CSVRenderer: Sendable {
             .joined(separator: CSVRenderer.lineEnding)
     }
 
-    /// One table alone (or the key figures, ``keyFiguresID``), or `nil` when the document has
-    /// no table of that id.
+    /// One table alone (or ``aboutID``, or the key figures, ``keyFiguresID``), or `nil` when the
+    /// document has no table of that id.
     public func table(_ id: String, of document: ReportDocument) -> String? {
         sections(document).first { $0.id == id }?.csv
     }
 
     /// The ids of the tables ``table(_:of:)`` gives, in order.
     public func tableIDs(_ document: ReportDocument) -> [String] {
-        (document.keyFigures.isEmpty ? [] : [CSVRenderer.keyFiguresID]) + document.tables.map(\.id)
+        tableTitles(document).map(\.id)
     }
 
-    /// The key figures' table (when there are key figures) and each table, with their ids.
+    /// The ids and titles of the tables ``table(_:of:)`` gives, in order, for a list of downloads.
+    public func tableTitles(_ document: ReportDocument) -> [(id: String, title: String)] {
+        [(CSVRenderer.aboutID, "About this report")]
+            + (document.keyFigures.isEmpty ? [] : [(CSVRenderer.keyFiguresID, "Key figures")])
+            + document.tables.map { ($0.id, $0.title) }
+    }
+
+    /// What the report is of, one item a row: title, period, filters, generation time, records
+    /// in conflict (always, a number), the provisional notice when any are, and the notes.
+    func about(_ document: ReportDocument) -> [[String]] {
+        var rows = [["report", document.title]]
+        if let period = document.period?.displayText { rows.append(["period", period]) }
+        rows += document.filters.map { [$0.name.lowercased(), $0.value] }
+        rows.append(["generated", document.generatedAt])
+        rows.append(["records in conflict", String(document.provisionalCount)])
+        if let notice = document.provisionalNotice { rows.append(["provisional", notice]) }
+        rows += document.notes.map { ["note", $0] }
+        return [["item", "value"]] + rows.map { $0.map(CSVFormulaGuard.guarded) }
+    }
+
+    /// The `about` table, the key figures' table (when there are key figures) and each table,
+    /// with their ids.
     func sections(_ document: ReportDocument) -> [(id: String, csv: String)] {
-        var result: [(id: String, csv: String)] = []
+        var result = [(id: CSVRenderer.aboutID, csv: CSVRenderer.csv(about(document)))]
         if !document.keyFigures.isEmpty {
             let rows = document.keyFigures.map {
                 [CSVFormulaGuard.guarded($0.label), $0.value.csv, $0.value.kind, CSVFormulaGuard.guarded($0.note ?? "")]
