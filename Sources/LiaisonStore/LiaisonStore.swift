@@ -172,6 +172,9 @@ public final class LiaisonStore: Sendable {
         if try pool.read({ db in try db.searchRefoldPending() }) {
             try pool.write { db in try db.refoldSearch() }
         }
+        if try pool.read({ db in try db.titleSortFillPending() }) {
+            try pool.write { db in try db.fillTitleSort() }
+        }
         // A new file (no migration applied before) is made, not upgraded.
         let made = before.isEmpty || steps.isEmpty ? nil : StoreUpgrade(migrations: steps, duration: clock.now - started)
         // From here the writer keeps SQLite's temporary storage in memory: the savepoint of each

@@ -23,6 +23,7 @@ enum Migrations {
         registerSearchPrefixes(in: &migrator)
         registerConflictSearch(in: &migrator)
         registerSearchFolding(in: &migrator)
+        registerTitleSort(in: &migrator)
         return migrator
     }
 

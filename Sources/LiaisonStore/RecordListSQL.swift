@@ -17,8 +17,10 @@ struct RecordListSQL {
     let query: RecordQuery
     /// The sorted column, with its collation.
     let key: String
-    /// The bare column.
+    /// The bare column (for titles, ``TitleSort/expression``).
     let column: String
+    /// The columns ``column`` reads, for a statement that selects them to sort outside.
+    var columnsRead: String { query.sort == .title ? "title_sort, title" : column }
     /// Whether the order is descending.
     let descending: Bool
     /// The FTS5 query of the search (``match(_:)``), made once; nil without a search.
@@ -58,13 +60,13 @@ struct RecordListSQL {
         (column, descending) =
             switch query.sort {
             case .updated: ("updated_at", true)
-            case .title: ("title", false)
+            case .title: (TitleSort.expression, false)
             case .value: ("value_usd", true)
             case .status: ("status", false)
             case .office: ("office", false)
             case .created: ("id", false)
             }
-        key = query.sort == .title ? "title COLLATE NOCASE" : column
+        key = query.sort == .title ? "\(column) COLLATE NOCASE" : column
     }
 
     /// The index that finds a record by its key for a search read from the search index first:
@@ -320,7 +322,7 @@ struct RecordListSQL {
         let direction = ascending ? "ASC" : "DESC"
         let sql = """
             SELECT id, \(column), total FROM (
-                SELECT id, \(column), count(*) OVER () AS total FROM \(source) WHERE \(clauses.joined(separator: " AND "))
+                SELECT id, \(columnsRead), count(*) OVER () AS total FROM \(source) WHERE \(clauses.joined(separator: " AND "))
             ) WHERE \(parts.map { "(\($0.sql))" }.joined(separator: " OR ")) ORDER BY \(key) \(direction), id \(direction) LIMIT ?
             """
         return (sql, parts.reduce(sourceArguments + arguments) { $0 + $1.arguments } + [limit])

@@ -19,7 +19,7 @@ struct RecordRow: Sendable {
     /// order of ``columnValues``: the state first.
     static let columns = [
         "state", "type", "title", "office", "status", "tracks", "value_usd", "updated_at", "deleted", "conflicted",
-        "search", "display",
+        "search", "display", "title_sort",
     ]
 
     /// Inserts a record: its id, key, sequence, source and ``columns``.
@@ -36,6 +36,7 @@ struct RecordRow: Sendable {
             values["status"]?.textValue.databaseValue ?? .null, tracks.databaseValue,
             values["value_usd"]?.numberValue.databaseValue ?? .null, state.updatedAt.databaseValue,
             deleted.databaseValue, conflicted.databaseValue, search.databaseValue, display.databaseValue,
+            TitleSort.key(values["title"]?.textValue).databaseValue,
         ]
     }
 

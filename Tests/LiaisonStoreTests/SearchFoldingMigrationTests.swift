@@ -57,7 +57,7 @@ struct SearchFoldingMigrationTests {
         #expect(before.map(\.count) == [0, 1, 0, 0, 1], "the release before finds Ørsted only as written")
 
         let store = try LiaisonStore(directory: directory, schema: .core)
-        #expect(store.upgrade?.migrations == [Self.migration])
+        #expect(store.upgrade?.migrations.first == Self.migration)
         let after = try SearchPrefixesMigrationTests.matches(words, in: file).keys
         // The index holds the folded texts; the store folds a search's words before asking it.
         #expect(after.map(\.count) == [1, 0, 1, 1, 1])

@@ -1,0 +1,56 @@
+import GRDB
+
+/// How the list sorts titles: by their plain letters, so that "Électricité de France" sorts
+/// among the E's and "Ørsted" among the O's, where SQLite's `NOCASE` alone, which folds only
+/// ASCII, put every title that starts with an accented letter after Z.
+///
+/// A record's `title_sort` column holds its title ``SearchFolding/folded(_:)`` when that differs
+/// from the title (a title with a letter other than ASCII), else NULL; the list sorts by
+/// ``expression`` with `COLLATE NOCASE`, which the title indexes hold. Most titles are plain
+/// ASCII, so the column costs nothing for them, and their order is the one it always was.
+///
+/// ```swift
+/// TitleSort.key("Électricité de France")  // "electricite de France"
+/// TitleSort.key("Lithium refining JV")   // nil: it sorts as it is
+/// ```
+enum TitleSort {
+    /// What the list sorts titles by, in SQL.
+    static let expression = "coalesce(title_sort, title)"
+
+    /// The `title_sort` of a record titled `title`: the title folded, or nil when that is the title.
+    static func key(_ title: String?) -> String? {
+        guard let title else { return nil }
+        let folded = SearchFolding.folded(title)
+        return folded == title ? nil : folded
+    }
+}
+
+extension Database {
+    /// Whether a migration marked the titles' sort keys to be filled (`title_sort_fill`).
+    func titleSortFillPending() throws -> Bool {
+        try tableExists("title_sort_fill") && Bool.fetchOne(self, sql: "SELECT EXISTS (SELECT 1 FROM title_sort_fill)")!
+    }
+
+    /// Fills `title_sort` (``TitleSort/key(_:)``) for every record whose title is not plain ASCII,
+    /// a page of rows at a time; SQLite passes over the others without handing them to Swift.
+    /// Removes the mark. Must run inside a write transaction.
+    func fillTitleSort() throws {
+        let update = try makeStatement(sql: "UPDATE record SET title_sort = ? WHERE rowid = ?")
+        let page = try makeStatement(
+            sql: """
+                SELECT rowid, title FROM record WHERE rowid > ? AND length(title) != length(CAST(title AS BLOB))
+                ORDER BY rowid LIMIT 1000
+                """
+        )
+        var after: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(page, arguments: [after])
+            guard let last = rows.last else { break }
+            for row in rows {
+                try update.execute(arguments: [TitleSort.key(row[1]), row[0] as Int64])
+            }
+            after = last[0]
+        }
+        try execute(sql: "DELETE FROM title_sort_fill")
+    }
+}
