@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import TestProcesses
 import Testing
 
 // Hummingbird also exports types named HTTPRequest and HTTPResponse; these tests mean CurlHTTP's.
@@ -43,22 +44,15 @@ struct CurlClientTests {
             let client = CurlClient()
             defer { client.shutdown() }
             let payload = Array("from a thread of its own".utf8)
-            let echoed = try await Self.onOwnThread {
+            let echoed = try await OwnThread.run {
                 try client.sendWaiting(Request(method: "POST", url: base + "/echo", body: payload))
             }
             #expect(echoed.status == 200)
             #expect(echoed.body == payload)
             let refused = await #expect(throws: CurlError.self) {
-                try await Self.onOwnThread { try client.sendWaiting(Request(url: "http://127.0.0.1:1/")) }
+                try await OwnThread.run { try client.sendWaiting(Request(url: "http://127.0.0.1:1/")) }
             }
             #expect(refused?.code == .connectionRefused)
-        }
-    }
-
-    /// Runs blocking work on a new thread, as ``CurlClient/sendWaiting(_:)`` asks.
-    private static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try body() }) }.start()
         }
     }
 

@@ -49,11 +49,11 @@ import Testing
     static func namedPipe(_ cli: CLI, _ name: String, writing bytes: Data) throws -> String {
         let pipe = cli.directory.appendingPathComponent(name).path
         try #require(mkfifo(pipe, 0o600) == 0)
-        Thread {
+        OwnThread.start {
             guard let handle = FileHandle(forWritingAtPath: pipe) else { return }
             handle.write(bytes)
             try? handle.close()
-        }.start()
+        }
         return pipe
     }
 }

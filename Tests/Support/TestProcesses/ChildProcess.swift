@@ -227,10 +227,10 @@ public final class ChildProcess: Sendable {
     /// threads for as long as the child ran, from the in-process servers of other suites.
     private static func onOwnThread(_ group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
         group.enter()
-        Thread {
+        OwnThread.start {
             body()
             group.leave()
-        }.start()
+        }
     }
 
     private typealias FileAction =
