@@ -47,7 +47,9 @@ public struct PasswordChange: Sendable {
         }
         if let problem = PasswordHash.problem(with: new) { return .weak(problem) }
         guard new != current else { return .unchanged }
-        try await store.changeAccount(account.name, AccountChange(password: new, mustChangePassword: false))
-        return .changed(sessionID: try await store.startSession(account: account.name))
+        // The change and the new session are one transaction: a session that could not start
+        // would otherwise leave the person signed out with a password they just chose.
+        let session = try await store.changeAccountStartingSession(account.name, AccountChange(password: new, mustChangePassword: false))
+        return .changed(sessionID: session)
     }
 }

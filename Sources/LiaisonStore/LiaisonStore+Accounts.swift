@@ -131,6 +131,25 @@ extension LiaisonStore {
     ///   `.refused` (changing nothing) when the password changed since ``AccountChange/passwordStamp``.
     @discardableResult
     public func changeAccount(_ name: String, _ change: AccountChange) async throws -> Account {
+        try await changeAccount(name, change) { db in try Self.account(db, name)! }
+    }
+
+    /// Changes an account as ``changeAccount(_:_:)`` does and starts a session for it in the same
+    /// transaction, returning the session's id: a person who changes their own password, which
+    /// ends every session of the account, is never left signed out by a new session that failed
+    /// to start after the change was made (the store busy, say). Either both happen or neither.
+    /// - Throws: as ``changeAccount(_:_:)``.
+    public func changeAccountStartingSession(_ name: String, _ change: AccountChange) async throws -> String {
+        let now = Timestamp.millis()
+        return try await changeAccount(name, change) { db in try Self.startSession(db, account: name, now: now) }
+    }
+
+    /// Changes an account, then runs `finish` in the same write transaction and returns what it gives.
+    private func changeAccount<T: Sendable>(
+        _ name: String,
+        _ change: AccountChange,
+        then finish: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
         if let role = change.role { try Self.checkRole(role) }
         let display = try change.displayName.map(Self.checkedDisplayName)
         var newHash: String?
@@ -159,7 +178,7 @@ extension LiaisonStore {
             if change.disabled == true || hash != nil {
                 try db.execute(sql: "DELETE FROM session WHERE account = ?", arguments: [name])
             }
-            return try Self.account(db, name)!
+            return try finish(db)
         }
     }
 
