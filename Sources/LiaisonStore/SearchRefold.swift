@@ -8,16 +8,27 @@ extension Database {
         try Bool.fetchOne(self, sql: "SELECT EXISTS (SELECT 1 FROM search_refold)")!
     }
 
-    /// Folds every record's search text again, a page of rows at a time, and writes only the
-    /// texts that change: the search index's triggers note those (and no other) for
-    /// ``refreshStaleSearch()``, so a store whose texts are plain ASCII is read and not written.
-    /// Plain ASCII folds to itself: SQLite passes over those texts (as many characters as bytes)
-    /// without handing them to Swift. Removes the mark. Must run inside a write transaction.
+    /// Folds every record's search text again and writes only the texts that change: the search
+    /// index's triggers note those (and no other) for ``refreshStaleSearch()``, so a store whose
+    /// texts are plain ASCII (which folds to itself) is read and not written. Removes the mark.
+    /// Must run inside a write transaction.
     func refoldSearch() throws {
         let update = try makeStatement(sql: "UPDATE record SET search = ? WHERE rowid = ?")
+        try forEachRecord(notPlainASCIIIn: "search") { rowid, text in
+            let folded = SearchFolding.indexed(text)
+            if folded != text { try update.execute(arguments: [folded, rowid]) }
+        }
+        try execute(sql: "DELETE FROM search_refold")
+        try refreshStaleSearch()
+    }
+
+    /// Calls `body` with the rowid and the text of `column` of every record whose text there is
+    /// not plain ASCII, a page of 1,000 rows at a time. SQLite passes over the others (as many
+    /// characters as bytes) without handing them to Swift.
+    func forEachRecord(notPlainASCIIIn column: String, _ body: (Int64, String) throws -> Void) throws {
         let page = try makeStatement(
             sql: """
-                SELECT rowid, search FROM record WHERE rowid > ? AND length(search) != length(CAST(search AS BLOB))
+                SELECT rowid, \(column) FROM record WHERE rowid > ? AND length(\(column)) != length(CAST(\(column) AS BLOB))
                 ORDER BY rowid LIMIT 1000
                 """
         )
@@ -25,15 +36,8 @@ extension Database {
         while true {
             let rows = try Row.fetchAll(page, arguments: [after])
             guard let last = rows.last else { break }
-            for row in rows {
-                let text: String = row[1]
-                let folded = SearchFolding.indexed(text)
-                guard folded != text else { continue }
-                try update.execute(arguments: [folded, row[0] as Int64])
-            }
+            for row in rows { try body(row[0], row[1]) }
             after = last[0]
         }
-        try execute(sql: "DELETE FROM search_refold")
-        try refreshStaleSearch()
     }
 }

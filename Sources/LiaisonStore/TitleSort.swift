@@ -31,25 +31,12 @@ extension Database {
         try tableExists("title_sort_fill") && Bool.fetchOne(self, sql: "SELECT EXISTS (SELECT 1 FROM title_sort_fill)")!
     }
 
-    /// Fills `title_sort` (``TitleSort/key(_:)``) for every record whose title is not plain ASCII,
-    /// a page of rows at a time; SQLite passes over the others without handing them to Swift.
-    /// Removes the mark. Must run inside a write transaction.
+    /// Fills `title_sort` (``TitleSort/key(_:)``) for every record whose title is not plain ASCII
+    /// (the others sort as they are). Removes the mark. Must run inside a write transaction.
     func fillTitleSort() throws {
         let update = try makeStatement(sql: "UPDATE record SET title_sort = ? WHERE rowid = ?")
-        let page = try makeStatement(
-            sql: """
-                SELECT rowid, title FROM record WHERE rowid > ? AND length(title) != length(CAST(title AS BLOB))
-                ORDER BY rowid LIMIT 1000
-                """
-        )
-        var after: Int64 = 0
-        while true {
-            let rows = try Row.fetchAll(page, arguments: [after])
-            guard let last = rows.last else { break }
-            for row in rows {
-                try update.execute(arguments: [TitleSort.key(row[1]), row[0] as Int64])
-            }
-            after = last[0]
+        try forEachRecord(notPlainASCIIIn: "title") { rowid, title in
+            try update.execute(arguments: [TitleSort.key(title), rowid])
         }
         try execute(sql: "DELETE FROM title_sort_fill")
     }
