@@ -49,7 +49,10 @@ public struct PasswordChange: Sendable {
         guard new != current else { return .unchanged }
         // The change and the new session are one transaction: a session that could not start
         // would otherwise leave the person signed out with a password they just chose.
-        let session = try await store.changeAccountStartingSession(account.name, AccountChange(password: new, mustChangePassword: false))
+        // Only over the password checked: an admin's reset since then is not silently undone.
+        var change = AccountChange(password: new, mustChangePassword: false)
+        change.passwordStamp = account.passwordStamp
+        let session = try await store.changeAccountStartingSession(account.name, change)
         return .changed(sessionID: session)
     }
 }

@@ -138,8 +138,10 @@ extension LiaisonStore {
     /// transaction, returning the session's id: a person who changes their own password, which
     /// ends every session of the account, is never left signed out by a new session that failed
     /// to start after the change was made (the store busy, say). Either both happen or neither.
-    /// - Throws: as ``changeAccount(_:_:)``.
+    /// - Throws: as ``changeAccount(_:_:)``; `.invalid` for a change that disables the account,
+    ///   which no session outlives.
     public func changeAccountStartingSession(_ name: String, _ change: AccountChange) async throws -> String {
+        guard change.disabled != true else { throw StoreError(.invalid, "a change that disables \(name) starts no session") }
         let now = Timestamp.millis()
         return try await changeAccount(name, change) { db in try Self.startSession(db, account: name, now: now) }
     }

@@ -32,9 +32,11 @@ extension Database {
     }
 
     /// Fills `title_sort` (``TitleSort/key(_:)``) for every record whose title is not plain ASCII
-    /// (the others sort as they are). Removes the mark. Must run inside a write transaction.
+    /// (the others sort as they are), writing only the rows whose key changes: a title in a
+    /// script with no plain letters (Devanagari, say) folds to itself and is not written. Removes
+    /// the mark. Must run inside a write transaction.
     func fillTitleSort() throws {
-        let update = try makeStatement(sql: "UPDATE record SET title_sort = ? WHERE rowid = ?")
+        let update = try makeStatement(sql: "UPDATE record SET title_sort = ?1 WHERE rowid = ?2 AND title_sort IS NOT ?1")
         try forEachRecord(notPlainASCIIIn: "title") { rowid, title in
             try update.execute(arguments: [TitleSort.key(title), rowid])
         }

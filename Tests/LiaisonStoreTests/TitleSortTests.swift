@@ -51,6 +51,28 @@ struct TitleSortTests {
         #expect(try await Self.titlesByPages(fixture.store, conflictedOnly: true) == Self.sorted)
     }
 
+    /// The fill writes only the rows whose sort key changes: not a title that folds to itself
+    /// (a script with no plain letters), nor one whose key is already there.
+    @Test func theFillWritesOnlyTheKeysThatChange() async throws {
+        let fixture = try StoreFixture()
+        for title in ["भारत व्यापार मिशन", "Électricité de France", "Ørsted offshore wind", "Plain title"] { _ = try await fixture.add(title) }
+        let queue = try DatabaseQueue(path: fixture.directory.appendingPathComponent(LiaisonStore.fileName).path)
+        defer { try? queue.close() }
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE record SET title_sort = NULL WHERE title LIKE 'Ø%';
+                    INSERT INTO title_sort_fill (pending) VALUES (1);
+                    CREATE TABLE written (title TEXT NOT NULL);
+                    CREATE TRIGGER written AFTER UPDATE OF title_sort ON record BEGIN INSERT INTO written VALUES (NEW.title); END;
+                    """
+            )
+        }
+        _ = try fixture.reopen()
+        #expect(try await queue.read { db in try String.fetchAll(db, sql: "SELECT title FROM written") } == ["Ørsted offshore wind"])
+        #expect(try await queue.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM title_sort_fill)") } == false)
+    }
+
     @Test("a store made by the release before sorts its accented titles after the upgrade, and only those are written")
     func upgraded() async throws {
         let today = try await MigrationTests.storeWithEveryKindOfRecord()

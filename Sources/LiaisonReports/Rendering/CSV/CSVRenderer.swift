@@ -8,9 +8,11 @@ import LiaisonCore
 /// the report's title, period, filters and generation time, how many of its records are in
 /// conflict and, when any are, that their figures are provisional, then the report's notes. It
 /// is a table like the others, so a strict CSV reader takes every file, and a figure in a
-/// spreadsheet keeps its caveat (docs/design.md §12). Key figures make a table of their own,
-/// `key_figures` (columns label, value, kind, note). Each table gives a header row of column titles, its rows, then its totals row if any. Texts
-/// that a spreadsheet would run as formulas are marked with a leading `'` (``CSVFormulaGuard``).
+/// spreadsheet keeps its caveat (docs/design.md §7). Key figures make a table of their own,
+/// `key_figures` (columns label, value, kind, note); a plugin's table is best not named either
+/// (``table(_:of:)`` gives the one made here). Each table gives a header row of column titles,
+/// its rows, then its totals row if any. Texts that a spreadsheet would run as formulas are
+/// marked with a leading `'` (``CSVFormulaGuard``).
 ///
 /// ```swift
 /// for file in CSVRenderer().files(doc) {
