@@ -34,6 +34,10 @@ public struct PreparedBatch: Sendable {
     let rows: [RecordRow]
     /// The events that came with each state, by record id (checked: see ``EventIntake``).
     let events: [String: [WriteEvent]]
+    /// The canonical JSON of the events that came with each accepted state, by record id and
+    /// dot, made while preparing so that the merge's transaction, which every record waits on,
+    /// does not make it.
+    let eventJSON: [String: [Dot: String]]
     /// The states the intake refused: quarantined when the batch merges.
     let rejected: [Rejection]
 
@@ -167,6 +171,7 @@ extension LiaisonStore {
     ) -> PreparedBatch {
         var rows: [RecordRow] = []
         rows.reserveCapacity(states.count)
+        var eventJSON: [String: [Dot: String]] = [:]
         var refused = rejected.map(Rejection.init)
         for state in states {
             do {
@@ -197,8 +202,11 @@ extension LiaisonStore {
                 continue
             }
             rows.append(row)
+            if let sent = events[state.id] {
+                eventJSON[state.id] = Dictionary(sent.map { ($0.dot, $0.canonicalJSON) }, uniquingKeysWith: { first, _ in first })
+            }
         }
-        return PreparedBatch(rows: rows, events: events, rejected: refused)
+        return PreparedBatch(rows: rows, events: events, eventJSON: eventJSON, rejected: refused)
     }
 
     /// Merges a prepared batch (see ``merge(_:rejected:from:origin:checkpoint:)``): a record not
@@ -316,6 +324,7 @@ extension Database {
                 continue
             }
             let sent = batch.events[incoming.id] ?? []
+            let sentJSON = batch.eventJSON[incoming.id] ?? [:]
             var merged = incoming
             if let stored {
                 do throws(MergeError) {
@@ -350,7 +359,11 @@ extension Database {
             if !changed, newEvents.isEmpty { continue }
             let row = changedRow ?? RecordRow(merged)
             try insert(row, at: next, source: fromSource ? source : nil, over: held)
-            for event in newEvents { try log(event, at: next) }
+            // An event logged as it came has its JSON from the preparing; one joined with the
+            // stored event under its dot, or reconstructed, is written here.
+            for event in newEvents {
+                try log(event, canonicalJSON: sentJSON[event.dot].flatMap { sent.contains(event) ? $0 : nil }, at: next)
+            }
             savedHere[incoming.id] = row
             next += 1
             if changed { summary.changed += 1 }
