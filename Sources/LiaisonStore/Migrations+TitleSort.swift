@@ -23,7 +23,7 @@ extension Migrations {
                     """
             )
             let index = "CREATE INDEX record_list_title ON record(deleted, coalesce(title_sort, title) COLLATE NOCASE, id, key)"
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE name = 'record_list_title')")! {
+            if try db.schemaHas("record_list_title") {
                 try db.execute(sql: "DROP INDEX record_list_title; \(index)")
             } else {
                 try db.execute(sql: "UPDATE set_aside SET sql = ? WHERE name = 'record_list_title'", arguments: [index])

@@ -10,6 +10,8 @@ struct RecordRow: Sendable {
     let display: String
     /// What the record is found by (``SearchText``).
     let search: String
+    /// What the list sorts the title by, when not the title itself (``TitleSort/key(_:)``).
+    let titleSort: String?
     let values: [String: FieldValue]
     let tracks: String
     let deleted: Bool
@@ -36,7 +38,7 @@ struct RecordRow: Sendable {
             values["status"]?.textValue.databaseValue ?? .null, tracks.databaseValue,
             values["value_usd"]?.numberValue.databaseValue ?? .null, state.updatedAt.databaseValue,
             deleted.databaseValue, conflicted.databaseValue, search.databaseValue, display.databaseValue,
-            TitleSort.key(values["title"]?.textValue).databaseValue,
+            titleSort.databaseValue,
         ]
     }
 
@@ -48,6 +50,7 @@ struct RecordRow: Sendable {
         self.values = values
         display = DisplayValuesJSON.encode(values)
         search = SearchText.of(summary)
+        titleSort = TitleSort.key(values["title"]?.textValue)
         let trackList = values["tracks"]?.listValue ?? []
         tracks = trackList.isEmpty ? "" : "," + trackList.joined(separator: ",") + ","
         deleted = summary.deleted

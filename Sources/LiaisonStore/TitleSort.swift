@@ -28,7 +28,7 @@ enum TitleSort {
 extension Database {
     /// Whether a migration marked the titles' sort keys to be filled (`title_sort_fill`).
     func titleSortFillPending() throws -> Bool {
-        try tableExists("title_sort_fill") && Bool.fetchOne(self, sql: "SELECT EXISTS (SELECT 1 FROM title_sort_fill)")!
+        try Bool.fetchOne(self, sql: "SELECT EXISTS (SELECT 1 FROM title_sort_fill)")!
     }
 
     /// Fills `title_sort` (``TitleSort/key(_:)``) for every record whose title is not plain ASCII
