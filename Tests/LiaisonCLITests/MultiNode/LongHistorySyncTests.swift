@@ -49,8 +49,10 @@ import Testing
                 (try? await Self.history(of: id, at: node)) == history
             }
         }
-        let pushed = try await Self.history(of: id, at: pushedTo)
-        #expect(!pushed.contains(#""reconstructed":true"#))
+        // new-delhi's history equals mumbai's (above), so neither holds an event reconstructed
+        // for want of the real one; read once more, the 17 MiB answer took over 30 s beside the
+        // full suite.
+        #expect(!history.contains(#""reconstructed":true"#))
     }
 
     /// The record's history as `GET /v1/records/{id}/history` gives it (one page: 301 entries),
