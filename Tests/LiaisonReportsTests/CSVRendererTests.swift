@@ -83,6 +83,23 @@ struct CSVRendererTests {
         #expect(csv.map { $0[0] } == ["'=Officer", "'=HYPERLINK(\"http://x\",\"Open\")", "'@SUM(A1)", "-5", "Asha - Mumbai"])
     }
 
+    /// A plugin's table named like the tables made here is not hidden behind them: it is given
+    /// the next free id, the same in the files, the stream, the list of tables and one table alone.
+    @Test func aPluginTableNamedAboutOrKeyFiguresKeepsATableOfItsOwn() throws {
+        let about = ReportTable(id: "about", title: "About the partners", columns: ["Partner"], rows: [[.text("Tata")]])
+        let figures = ReportTable(id: "key_figures", title: "Their figures", columns: ["Figure"], rows: [[.number(7)]])
+        let doc = ReportDocument(id: "d", title: "D", keyFigures: [KeyFigure("Deals", .count(2))], tables: [about, figures])
+        let renderer = CSVRenderer()
+        let ids = ["about", "key_figures", "about-2", "key_figures-2"]
+        #expect(renderer.tableIDs(doc) == ids)
+        #expect(renderer.tableTitles(doc).map(\.title) == ["About this report", "Key figures", "About the partners", "Their figures"])
+        #expect(renderer.files(doc).map(\.name) == ids.map { $0 + ".csv" })
+        #expect(try CSVParser.parse(try #require(renderer.table("about-2", of: doc))) == [["Partner"], ["Tata"]])
+        #expect(try CSVParser.parse(try #require(renderer.table("key_figures-2", of: doc))) == [["Figure"], ["7"]])
+        #expect(try CSVParser.parse(try #require(renderer.table("about", of: doc))).first == ["item", "value"])
+        #expect(renderer.render(doc).contains("# about-2\r\nPartner\r\nTata\r\n"))
+    }
+
     @Test func fileNamesAreSafeAndUnique() {
         let table = ReportTable(id: "../etc/passwd", title: "x", columns: ["A"])
         let doc = ReportDocument(id: "d", title: "D", tables: [table, table])

@@ -9,8 +9,9 @@ import LiaisonCore
 /// conflict and, when any are, that their figures are provisional, then the report's notes. It
 /// is a table like the others, so a strict CSV reader takes every file, and a figure in a
 /// spreadsheet keeps its caveat (docs/design.md §7). Key figures make a table of their own,
-/// `key_figures` (columns label, value, kind, note); a plugin's table is best not named either
-/// (``table(_:of:)`` gives the one made here). Each table gives a header row of column titles,
+/// `key_figures` (columns label, value, kind, note). Each table's id is unique: a plugin's table
+/// named like one before it (`about`, say) is given the next free id, `about-2`, in the files,
+/// the stream and ``table(_:of:)`` alike. Each table gives a header row of column titles,
 /// its rows, then its totals row if any. Texts that a spreadsheet would run as formulas are
 /// marked with a leading `'` (``CSVFormulaGuard``).
 ///
@@ -31,17 +32,9 @@ public struct CSVRenderer: Sendable {
     /// One CSV per table, `about` and the key figures first; `name` is a file name such as `by_office.csv`,
     /// made of the table id's letters, digits, `-` and `_`, and unique within the document.
     public func files(_ document: ReportDocument) -> [(name: String, csv: String)] {
-        var used: Set<String> = []
-        return sections(document).map { section in
-            let base = CSVRenderer.fileBaseName(section.id)
-            var name = base
-            var suffix = 2
-            while !used.insert(name).inserted {
-                name = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            return (name: name + ".csv", csv: section.csv)
-        }
+        let sections = sections(document)
+        let names = CSVRenderer.unique(sections.map { CSVRenderer.fileBaseName($0.id) })
+        return zip(names, sections).map { (name: $0 + ".csv", csv: $1.csv) }
     }
 
     /// All tables in one stream, for standard output: each section is a `# table-id` line,
@@ -65,9 +58,25 @@ public struct CSVRenderer: Sendable {
 
     /// The ids and titles of the tables ``table(_:of:)`` gives, in order, for a list of downloads.
     public func tableTitles(_ document: ReportDocument) -> [(id: String, title: String)] {
-        [(CSVRenderer.aboutID, "About this report")]
-            + (document.keyFigures.isEmpty ? [] : [(CSVRenderer.keyFiguresID, "Key figures")])
-            + document.tables.map { ($0.id, $0.title) }
+        let named =
+            [(id: CSVRenderer.aboutID, title: "About this report")]
+            + (document.keyFigures.isEmpty ? [] : [(id: CSVRenderer.keyFiguresID, title: "Key figures")])
+            + document.tables.map { (id: $0.id, title: $0.title) }
+        return zip(CSVRenderer.unique(named.map(\.id)), named).map { (id: $0, title: $1.title) }
+    }
+
+    /// `ids` with each one met before given the next free suffix: `about`, `about` → `about`, `about-2`.
+    static func unique(_ ids: [String]) -> [String] {
+        var used: Set<String> = []
+        return ids.map { id in
+            var candidate = id
+            var suffix = 2
+            while !used.insert(candidate).inserted {
+                candidate = "\(id)-\(suffix)"
+                suffix += 1
+            }
+            return candidate
+        }
     }
 
     /// What the report is of, one item a row: title, period, filters, generation time, records
@@ -84,20 +93,20 @@ public struct CSVRenderer: Sendable {
     }
 
     /// The `about` table, the key figures' table (when there are key figures) and each table,
-    /// with their ids.
+    /// with their unique ids (``tableIDs(_:)``).
     func sections(_ document: ReportDocument) -> [(id: String, csv: String)] {
-        var result = [(id: CSVRenderer.aboutID, csv: CSVRenderer.csv(about(document)))]
+        var tables = [CSVRenderer.csv(about(document))]
         if !document.keyFigures.isEmpty {
             let rows = document.keyFigures.map {
                 [CSVFormulaGuard.guarded($0.label), $0.value.csv, $0.value.kind, CSVFormulaGuard.guarded($0.note ?? "")]
             }
-            result.append((CSVRenderer.keyFiguresID, CSVRenderer.csv([["label", "value", "kind", "note"]] + rows)))
+            tables.append(CSVRenderer.csv([["label", "value", "kind", "note"]] + rows))
         }
         for table in document.tables {
             let body = (table.rows + (table.totals.map { [$0] } ?? [])).map { table.fitted($0).map(\.csv) }
-            result.append((table.id, CSVRenderer.csv([table.columns.map { CSVFormulaGuard.guarded($0.title) }] + body)))
+            tables.append(CSVRenderer.csv([table.columns.map { CSVFormulaGuard.guarded($0.title) }] + body))
         }
-        return result
+        return zip(tableIDs(document), tables).map { (id: $0, csv: $1) }
     }
 
     /// Records separate lines with CRLF, as RFC 4180 says.
