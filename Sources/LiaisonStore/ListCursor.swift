@@ -62,7 +62,9 @@ struct ListCursor: Hashable, Sendable {
             key = Double(bitPattern: bits).databaseValue
         case "s":
             guard let text = value.removingPercentEncoding else { throw refusal }
-            key = text.databaseValue
+            // A title cursor given before titles sorted by their plain letters holds the title as
+            // written; folded (which leaves a folded key as it is), it stands where its row now does.
+            key = (order == .title ? TitleSort.key(text) ?? text : text).databaseValue
         default: throw refusal
         }
         self.init(sort: order, backward: parts[2] == "b", key: key, id: id)

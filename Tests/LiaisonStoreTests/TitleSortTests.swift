@@ -39,6 +39,21 @@ struct TitleSortTests {
         #expect(try await Self.titlesByPages(fixture.store).first == "Ålborg zinc")
     }
 
+    /// A cursor the release before gave, at an accented title, held the title as written, which
+    /// now sorts after Z: read as it was, the next page would skip every title after it.
+    @Test func aCursorGivenBeforeTheUpgradeAtAnAccentedTitleGoesOnFromIt() async throws {
+        let fixture = try StoreFixture()
+        var ids: [String: String] = [:]
+        for title in Self.titles { ids[title] = try await fixture.add(title).id }
+        let title = "Électricité de France"
+        let before = ListCursor(sort: .title, backward: false, key: title.databaseValue, id: try #require(ids[title]))
+        let page = try await fixture.store.page(RecordQuery(sort: .title, limit: 10, cursor: before.token))
+        #expect(page.states.map { $0.displaySummary.values["title"]?.textValue ?? "" } == ["Ørsted offshore wind", "Zinc smelter"])
+        let backward = ListCursor(sort: .title, backward: true, key: title.databaseValue, id: try #require(ids[title]))
+        let earlier = try await fixture.store.page(RecordQuery(sort: .title, limit: 10, cursor: backward.token))
+        #expect(earlier.states.map { $0.displaySummary.values["title"]?.textValue ?? "" } == ["apple orchards JV", "Banana ripening"])
+    }
+
     @Test func theListOfConflictsSortsTitlesTheSameWay() async throws {
         let fixture = try StoreFixture()
         for title in Self.titles {
