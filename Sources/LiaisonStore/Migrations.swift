@@ -24,6 +24,7 @@ enum Migrations {
         registerConflictSearch(in: &migrator)
         registerSearchFolding(in: &migrator)
         registerTitleSort(in: &migrator)
+        registerSearchFlush(in: &migrator)
         return migrator
     }
 

@@ -158,4 +158,35 @@ struct StoreBulkLoadTests {
         try await fixture.store.restoreIndexes()
         #expect(try Self.listIndexes(fixture.directory) == before)
     }
+
+    /// The search index's `hashsize`: how much FTS5 gathers before it writes a segment (nil: its 1 MiB).
+    static func searchHashSize(_ directory: URL) throws -> Int? {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
+        defer { try? queue.close() }
+        return try queue.read { db in try Int.fetchOne(db, sql: "SELECT v FROM record_fts_config WHERE k = 'hashsize'") }
+    }
+
+    @Test("a store of the release before builds its search index in runs of 16 MiB after the upgrade, finding every record a load brings")
+    func upgradedStoreGathersMoreBeforeItWrites() async throws {
+        let migration = "search: the index writes what it gathers every 16 MiB, not every 1 MiB"
+        let today = try await MigrationTests.storeWithEveryKindOfRecord()
+        #expect(try Self.searchHashSize(today.fixture.directory) == 16 << 20, "a new store")
+        let directory = try MigrationTests.earlierStore(before: migration, copying: today.fixture.directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try Self.searchHashSize(directory) == nil)
+
+        let store = try LiaisonStore(directory: directory, schema: .core)
+        #expect(store.upgrade?.migrations == [migration])
+        #expect(try Self.searchHashSize(directory) == 16 << 20)
+        var records = ManyRecords(seed: 11)
+        let states = records.states(400)
+        try await store.loadingInBulk(states.count, threshold: 100) { bulk in
+            #expect(bulk)
+            _ = try await store.merge(states, from: "chennai.abc123")
+        }
+        #expect(try StoreRecount(directory: directory).searchRowsOutOfStep() == 0)
+        // Its lists and searches are those of today's store taking the same records one page at a time.
+        try await today.fixture.store.mergeAll(states)
+        #expect(try await Self.lists(store) == Self.lists(today.fixture.store))
+    }
 }

@@ -104,7 +104,7 @@ struct TitleSortTests {
         #expect(before.suffix(2) == ["Électricité de France", "Ørsted offshore wind"], "the release before put them after Z")
 
         let store = try LiaisonStore(directory: directory, schema: .core)
-        #expect(store.upgrade?.migrations == [Self.migration])
+        #expect(store.upgrade?.migrations.first == Self.migration)
         let listed = try await Self.titlesByPages(store)
         #expect(listed.filter(Self.titles.contains) == Self.sorted)
         #expect(
