@@ -43,8 +43,9 @@ extension LiaisonStore {
         return id
     }
 
-    /// The live session of `id`, its use recorded; `nil` when unknown, idle over 12 hours,
-    /// older than 7 days, or its account is disabled.
+    /// The live session of `id`, its use recorded (at most once a minute, without waiting for
+    /// the write); `nil` when unknown, idle over 12 hours, older than 7 days, or its account is
+    /// disabled.
     public func session(id: String) async throws -> SessionInfo? {
         guard !id.isEmpty, id.utf8.count <= 128 else { return nil }
         let hash = TokenDigest(id).hex
@@ -61,12 +62,19 @@ extension LiaisonStore {
         guard let (createdAt, lastSeen, account) = found else { return nil }
         guard let account, !account.disabled, now - lastSeen < SessionLimits.idle, now - createdAt < SessionLimits.absolute
         else {
-            try await endSession(id: id)
+            // Refused either way; forgotten now if the store takes the write, else at the next try.
+            try? await endSession(id: id)
             return nil
         }
         if now - lastSeen >= SessionLimits.touchEvery {
-            try await write { db in
-                try db.execute(sql: "UPDATE session SET last_seen = ? WHERE id_hash = ?", arguments: [now, hash])
+            // The use is recorded without the request waiting for it: a read must not wait for a
+            // writer that is busy (another process's write, a sync's long transaction) or fail
+            // because the store cannot write (a full disk). A touch that fails leaves the idle time
+            // counted from the last one that did not.
+            Task {
+                try? await write { db in
+                    try db.execute(sql: "UPDATE session SET last_seen = ? WHERE id_hash = ?", arguments: [now, hash])
+                }
             }
         }
         return SessionInfo(account: account, createdAt: createdAt)

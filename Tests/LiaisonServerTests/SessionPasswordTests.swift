@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LiaisonHTTP
 import LiaisonStore
 import TestProcesses
@@ -86,6 +87,41 @@ struct SessionPasswordTests {
             }
             let changed = try await Self.change(node, session, right)
             #expect(changed.status == 200, "\(changed.text)")
+        }
+    }
+
+    /// A signed-in person's page records its use once a minute, a write; the page is a read, and
+    /// answers whether or not the store can take that write now (here another process holds the
+    /// store's write lock; a full disk refuses it the same way).
+    @Test func aSignedInReadAnswersWhileTheStoreCannotWrite() async throws {
+        try await withNode { node in
+            try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
+            let session = try await Self.signIn(node, "asha", WebBrowser.password)
+            let file = node.directory.appendingPathComponent(LiaisonStore.fileName).path
+            func lastSeen() async throws -> Int64 {
+                let queue = try DatabaseQueue(path: file)
+                defer { try? queue.close() }
+                return try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT max(last_seen) FROM session")! }
+            }
+            // Its use last recorded two minutes ago: this request records it again.
+            let queue = try DatabaseQueue(path: file)
+            try await queue.write { db in try db.execute(sql: "UPDATE session SET last_seen = last_seen - 120000") }
+            try queue.close()
+            let before = try await lastSeen()
+
+            let other = try await HeldStoreLock.take(path: file)
+            let read = try await node.send("GET", "/v1/records", headers: [("Cookie", session.cookie)])
+            let page = try await node.send("GET", "/records", headers: [("Cookie", session.cookie)])
+            try await other.release()
+            #expect(read.status == 200, "\(read.text)")
+            #expect(page.status == 200 && page.text.contains("Signed in as"), "\(page.status)")
+            // The use is recorded once the store can write again.
+            var after = before
+            for _ in 0..<300 where after == before {
+                try await Task.sleep(for: .milliseconds(100))
+                after = try await lastSeen()
+            }
+            #expect(after > before)
         }
     }
 
