@@ -98,15 +98,13 @@ struct SessionPasswordTests {
             try await node.store.addAccount(name: "asha", role: .editor, password: WebBrowser.password)
             let session = try await Self.signIn(node, "asha", WebBrowser.password)
             let file = node.directory.appendingPathComponent(LiaisonStore.fileName).path
+            let queue = try DatabaseQueue(path: file)
+            defer { try? queue.close() }
             func lastSeen() async throws -> Int64 {
-                let queue = try DatabaseQueue(path: file)
-                defer { try? queue.close() }
-                return try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT max(last_seen) FROM session")! }
+                try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT max(last_seen) FROM session")! }
             }
             // Its use last recorded two minutes ago: this request records it again.
-            let queue = try DatabaseQueue(path: file)
             try await queue.write { db in try db.execute(sql: "UPDATE session SET last_seen = last_seen - 120000") }
-            try queue.close()
             let before = try await lastSeen()
 
             let other = try await HeldStoreLock.take(path: file)

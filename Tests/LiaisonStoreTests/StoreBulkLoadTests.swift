@@ -166,7 +166,9 @@ struct StoreBulkLoadTests {
         return try queue.read { db in try Int.fetchOne(db, sql: "SELECT v FROM record_fts_config WHERE k = 'hashsize'") }
     }
 
-    @Test("a store of the release before builds its search index in runs of 16 MiB after the upgrade, finding every record a load brings")
+    @Test(
+        "a store of the release before builds its search index in runs of 16 MiB after the upgrade, and lists and searches a load as today's store does"
+    )
     func upgradedStoreGathersMoreBeforeItWrites() async throws {
         let migration = "search: the index writes what it gathers every 16 MiB, not every 1 MiB"
         let today = try await MigrationTests.storeWithEveryKindOfRecord()
