@@ -348,6 +348,7 @@ extension RecordListSQL {
     /// else "more than `limit`", found by counting no further than that.
     func total(_ db: Database, limit: Int) throws -> RecordTotal {
         if let kept = try keptTotal(db) { return .exact(kept) }
+        if try searchMatchesMoreThan(limit, db) { return .moreThan(limit) }
         let (matches, arguments) = matching
         let counted =
             try Int.fetchOne(
@@ -381,17 +382,50 @@ extension RecordListSQL {
     /// and tracks that the filters take in. Nil otherwise, and for an empty office or status,
     /// which the counts hold as `''` for records with none (the list matches none of those).
     private func keptTotal(_ db: Database) throws -> Int? {
-        guard query.text == nil, query.office != "", query.status != "" else { return nil }
+        guard query.text == nil else { return nil }
         if query.conflictedOnly {
             guard query.office == nil, query.status == nil, query.track == nil, !query.deleted else { return nil }
             return try Int.fetchOne(db, sql: "SELECT n FROM record_count WHERE key = 'conflicted'") ?? 0
         }
+        return try keptCounts(db)?.kept
+    }
+
+    /// From the kept counts, the records that the filters other than the search keep, and every
+    /// record, deleted or not. Nil for conflicted records alone (the counts per combination hold
+    /// no conflicts) and for an empty office or status (see ``keptTotal(_:)``).
+    private func keptCounts(_ db: Database) throws -> (kept: Int, all: Int)? {
+        guard !query.conflictedOnly, query.office != "", query.status != "" else { return nil }
         // The list's own conditions (deleted, office, status, track) name columns the counts have.
-        let (conditions, arguments) = filter(ordered: false)
-        return try Int.fetchOne(
+        let (conditions, arguments) = filter(ordered: false, search: false)
+        let counts = try Row.fetchOne(
             db,
-            sql: "SELECT coalesce(sum(n), 0) FROM record_combination_count WHERE \(conditions.joined(separator: " AND "))",
+            sql: """
+                SELECT coalesce(sum(CASE WHEN \(conditions.joined(separator: " AND ")) THEN n END), 0), coalesce(sum(n), 0)
+                FROM record_combination_count
+                """,
             arguments: arguments
-        )
+        )!
+        return (counts[0], counts[1])
+    }
+
+    /// Whether more than `limit` records match a search, told by the search index alone: when the
+    /// index matches more records than `limit` and all those the filters leave out together (the
+    /// deleted ones, for a search without filters), more than `limit` of its matches are records
+    /// the filters keep. The index reads a match in about a sixth of the time it takes to find
+    /// its row and ask the filters (at a million records, 10,095 of them deleted, `q=lithium`:
+    /// 4–5 ms to read 20,096 matches, 13–14 ms to find 10,001 rows). Tried only when the search
+    /// matches more than ``keysReadAtMost`` records and the filters leave out at most twice
+    /// `limit`, so that a search it cannot tell costs at most about as much again.
+    private func searchMatchesMoreThan(_ limit: Int, _ db: Database) throws -> Bool {
+        guard let match, matchedKeys == nil, !searchFirst, let counts = try keptCounts(db) else { return false }
+        let leftOut = counts.all - counts.kept
+        guard leftOut <= 2 * limit else { return false }
+        let indexed =
+            try Int.fetchOne(
+                db,
+                sql: "SELECT count(*) FROM (SELECT 1 FROM record_fts WHERE record_fts MATCH ? LIMIT ?)",
+                arguments: [match, limit + leftOut + 1]
+            ) ?? 0
+        return indexed > limit + leftOut
     }
 }
