@@ -417,7 +417,7 @@ extension RecordListSQL {
     /// matches more than ``keysReadAtMost`` records and the filters leave out at most twice
     /// `limit`, so that a search it cannot tell costs at most about as much again.
     private func searchMatchesMoreThan(_ limit: Int, _ db: Database) throws -> Bool {
-        guard let match, matchedKeys == nil, !searchFirst, let counts = try keptCounts(db) else { return false }
+        guard let match, matchedKeys == nil, let counts = try keptCounts(db) else { return false }
         let leftOut = counts.all - counts.kept
         guard leftOut <= 2 * limit else { return false }
         let indexed =
