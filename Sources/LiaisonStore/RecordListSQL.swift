@@ -387,25 +387,21 @@ extension RecordListSQL {
             guard query.office == nil, query.status == nil, query.track == nil, !query.deleted else { return nil }
             return try Int.fetchOne(db, sql: "SELECT n FROM record_count WHERE key = 'conflicted'") ?? 0
         }
-        return try keptCounts(db)?.kept
+        return try keptCount(db)
     }
 
-    /// From the kept counts, the records that the filters other than the search keep, and every
-    /// record, deleted or not. Nil for conflicted records alone (the counts per combination hold
-    /// no conflicts) and for an empty office or status (see ``keptTotal(_:)``).
-    private func keptCounts(_ db: Database) throws -> (kept: Int, all: Int)? {
+    /// From the kept counts, the records that the filters other than the search keep. Nil for
+    /// conflicted records alone (the counts per combination hold no conflicts) and for an empty
+    /// office or status (see ``keptTotal(_:)``).
+    private func keptCount(_ db: Database) throws -> Int? {
         guard !query.conflictedOnly, query.office != "", query.status != "" else { return nil }
         // The list's own conditions (deleted, office, status, track) name columns the counts have.
         let (conditions, arguments) = filter(ordered: false, search: false)
-        let counts = try Row.fetchOne(
+        return try Int.fetchOne(
             db,
-            sql: """
-                SELECT coalesce(sum(CASE WHEN \(conditions.joined(separator: " AND ")) THEN n END), 0), coalesce(sum(n), 0)
-                FROM record_combination_count
-                """,
+            sql: "SELECT coalesce(sum(n), 0) FROM record_combination_count WHERE \(conditions.joined(separator: " AND "))",
             arguments: arguments
-        )!
-        return (counts[0], counts[1])
+        )
     }
 
     /// Whether more than `limit` records match a search, told by the search index alone: when the
@@ -417,8 +413,9 @@ extension RecordListSQL {
     /// matches more than ``keysReadAtMost`` records and the filters leave out at most twice
     /// `limit`, so that a search it cannot tell costs at most about as much again.
     private func searchMatchesMoreThan(_ limit: Int, _ db: Database) throws -> Bool {
-        guard let match, matchedKeys == nil, let counts = try keptCounts(db) else { return false }
-        let leftOut = counts.all - counts.kept
+        guard let match, matchedKeys == nil, let kept = try keptCount(db) else { return false }
+        let all = try Int.fetchOne(db, sql: "SELECT coalesce(sum(n), 0) FROM record_count WHERE key IN ('records:0', 'records:1')") ?? 0
+        let leftOut = all - kept
         guard leftOut <= 2 * limit else { return false }
         let indexed =
             try Int.fetchOne(
