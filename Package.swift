@@ -200,7 +200,7 @@ let package = Package(
         ),
         .testTarget(name: "LiaisonCLITests", dependencies: ["CurlHTTP", "LiaisonCluster", "TestProcesses"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "LiaisonSyncTests", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSync", "TestProcesses"], swiftSettings: swiftSettings),
+            name: "LiaisonSyncTests", dependencies: ["CurlHTTP", "LiaisonCore", "LiaisonStore", "LiaisonSync", "TestProcesses"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonConfigTests", dependencies: ["LiaisonConfig", "LiaisonStore", "LiaisonSync"], swiftSettings: swiftSettings),
         .testTarget(

@@ -26,6 +26,11 @@ public struct ChangesPage: Sendable {
     /// Set when the page is one state with only a run of its events, the rest to come: where
     /// the next page goes on (``LiaisonStore/changes(since:limit:maxBytes:excluding:eventsSince:pagingEvents:eventsAfter:)``).
     public var eventsAfter: EventCursor? = nil
+
+    /// The bytes of its states and events as JSON: what `maxBytes` bounds.
+    public var bytes: Int {
+        states.reduce(0) { total, change in change.events.reduce(total + change.json.utf8.count) { $0 + $1.utf8.count } }
+    }
 }
 
 /// A batch of states checked against the schema, with what the store keeps beside each one
@@ -226,12 +231,14 @@ extension LiaisonStore {
     /// Merges consecutive prepared batches in ONE transaction, in order, each as
     /// ``merge(_:from:origin:checkpoint:)`` merges one, with the checkpoint of the last: sync
     /// merges a few pulled pages at a time, so that an index page that several pages touch is
-    /// written once instead of once a page.
+    /// written once instead of once a page. `eventsAfter` goes with the checkpoint: where the
+    /// last page stopped inside a record's events, if it did (``eventsCursor(peer:direction:)``).
     public func merge(
         _ batches: [PreparedBatch],
         from source: String? = nil,
         origin: BatchOrigin? = nil,
-        checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil
+        checkpoint: (peer: String, direction: SyncDirection, sequence: Int64)? = nil,
+        eventsAfter: EventCursor? = nil
     ) async throws -> MergeSummary {
         let intake = MergeIntake(
             me: identity.replicaID,
@@ -245,7 +252,13 @@ extension LiaisonStore {
             for batch in batches { try db.merge(batch, intake, into: &summary) }
             try db.refreshStaleSearch()
             if let checkpoint {
-                try db.setCheckpoint(.records, peer: checkpoint.peer, direction: checkpoint.direction, sequence: checkpoint.sequence)
+                try db.setCheckpoint(
+                    .records,
+                    peer: checkpoint.peer,
+                    direction: checkpoint.direction,
+                    sequence: checkpoint.sequence,
+                    eventsAfter: eventsAfter
+                )
             }
             return summary
         }

@@ -25,6 +25,7 @@ enum Migrations {
         registerSearchFolding(in: &migrator)
         registerTitleSort(in: &migrator)
         registerSearchFlush(in: &migrator)
+        registerEventsResume(in: &migrator)
         return migrator
     }
 

@@ -1,3 +1,4 @@
+import CurlHTTP
 import Foundation
 import LiaisonCore
 import LiaisonStore
@@ -102,7 +103,7 @@ struct PeerLink: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw SyncError(peer: peer.name, "\(error)")
+            throw SyncError(peer: peer.name, "\(error)", timedOut: (error as? CurlError)?.code == .timedOut)
         }
         guard response.status == 200 else {
             let detail =

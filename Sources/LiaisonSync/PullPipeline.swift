@@ -29,10 +29,12 @@ struct PullPipeline {
     private let room: AsyncStream<Void>.Continuation
     private let reader: Task<Void, Never>
 
-    /// A pipeline reading the feed after `since` with `fetchPage`, which is given where the page
-    /// before stopped inside a record's events, if it did.
+    /// A pipeline reading the feed after `since` (and, inside the first record's events, after
+    /// `eventsAfter`) with `fetchPage`, which is given where the page before stopped inside a
+    /// record's events, if it did.
     init(
         since: Int64,
+        eventsAfter: EventCursor? = nil,
         ahead: Int,
         store: LiaisonStore,
         fetchPage: @escaping @Sendable (Int64, EventCursor?) async throws -> (page: ChangesBody, bytes: SyncBytes)
@@ -44,7 +46,7 @@ struct PullPipeline {
             var places = places.makeAsyncIterator()
             var since = since
             // Set while a record's events come over several pages (the page's `events_after`).
-            var eventsAfter: EventCursor?
+            var eventsAfter = eventsAfter
             // A page that fails stops the reading; its error comes when it is next, so the good
             // pages before it still merge.
             while await places.next() != nil, !Task.isCancelled {

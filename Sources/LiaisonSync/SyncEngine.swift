@@ -45,6 +45,9 @@ public struct SyncEngine: Sendable {
     /// Whether pushes go gzip-compressed to peers that accept it (answers are asked for
     /// compressed by the transport: ``SyncConfiguration/compression``).
     public var compression = true
+    /// A pushed batch that timed out is sent again halved down to this many bytes (of states and
+    /// events as JSON); one this small that times out fails the round, as any other error does.
+    static let smallestTimedOutBatch = 64 << 10
     /// Where batches, bytes, successes and failures are counted (nowhere by default).
     public var metrics: any SyncMetrics = NoSyncMetrics()
     /// Stops syncs between batches for a graceful shutdown; shared by copies of the engine.
@@ -155,9 +158,11 @@ public struct SyncEngine: Sendable {
         let eventsSince = try await store.eventCheckpoint(peer: node.replicaID, direction: .pull)
         var pulledTo = since
         // A record's events may come over several pages only from a peer that says it pages them;
-        // the checkpoint stays before the record until the last of them merged.
+        // the checkpoint stays before the record until the last of them merged, and a round cut
+        // short goes on after the last run that did.
         let pagedEvents = node.pagedEvents == true
-        var pages = PullPipeline(since: since, ahead: Self.pagesPerMerge, store: store) { sequence, eventsAfter in
+        let resumeAfter = pagedEvents ? try await store.eventsCursor(peer: node.replicaID, direction: .pull) : nil
+        var pages = PullPipeline(since: since, eventsAfter: resumeAfter, ahead: Self.pagesPerMerge, store: store) { sequence, eventsAfter in
             try await link.changes(
                 since: sequence,
                 limit: batchRecords,
@@ -199,7 +204,8 @@ public struct SyncEngine: Sendable {
                 group.map(\.batch),
                 from: node.replicaID,
                 origin: .pull(from: link.peer.name, replicaID: node.replicaID),
-                checkpoint: (node.replicaID, .pull, last.lastSequence)
+                checkpoint: (node.replicaID, .pull, last.lastSequence),
+                eventsAfter: last.eventsAfter
             )
             // A record that came in runs (pages inside its events) counts once, with its last run.
             let runs = group.filter { $0.body.eventsAfter != nil }.count
@@ -241,8 +247,12 @@ public struct SyncEngine: Sendable {
         let gzip = compression && (node.pushEncodings ?? []).contains("gzip")
         // A record whose events do not fit one batch goes as several, its state in each with a
         // run of its events (any peer takes an unchanged state that brings events); the
-        // checkpoint stays before it until the last run was acknowledged.
-        var eventsAfter: EventCursor?
+        // checkpoint stays before it until the last run was acknowledged, and keeps where the
+        // last acknowledged run ended, so that a round cut short goes on from there.
+        var eventsAfter = try await store.eventsCursor(peer: node.replicaID, direction: .push)
+        // A batch the peer did not acknowledge in time goes again as half of it, for the rest of
+        // the round: over a slow link, or to a loaded peer, a large batch may never fit the timeout.
+        var batchBytes = batchBytes
         while true {
             if stopSignal.isStopped { throw SyncStopped() }
             let page = try await store.changes(
@@ -255,7 +265,15 @@ public struct SyncEngine: Sendable {
                 eventsAfter: eventsAfter
             )
             if !page.states.isEmpty {
-                let (ack, bytes) = try await link.push(page.states, from: me, gzip: gzip)
+                let ack: PushAck
+                let bytes: SyncBytes
+                do {
+                    (ack, bytes) = try await link.push(page.states, from: me, gzip: gzip)
+                } catch let error as SyncError where error.timedOut && page.bytes > Self.smallestTimedOutBatch {
+                    batchBytes = max(page.bytes / 2, Self.smallestTimedOutBatch)
+                    logger.info("push timed out, sent again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(batchBytes)"])
+                    continue
+                }
                 // A record sent in runs counts once, with its last run.
                 let finished = page.eventsAfter == nil
                 report.bytesSent += bytes
@@ -266,10 +284,10 @@ public struct SyncEngine: Sendable {
                 metrics.pushedBatch(peer: link.peer.name, states: finished ? page.states.count : 0, bytes: bytes.wire)
                 if finished { progress(.pushed(peer: link.peer.name, states: page.states.count)) }
             }
-            eventsAfter = page.eventsAfter
-            if page.lastSequence != pushed {
-                try await store.setCheckpoint(peer: node.replicaID, direction: .push, sequence: page.lastSequence)
+            if page.lastSequence != pushed || page.eventsAfter != eventsAfter {
+                try await store.setCheckpoint(peer: node.replicaID, direction: .push, sequence: page.lastSequence, eventsAfter: page.eventsAfter)
                 pushed = page.lastSequence
+                eventsAfter = page.eventsAfter
             }
             if !page.more { break }
         }

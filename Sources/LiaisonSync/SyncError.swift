@@ -6,14 +6,18 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     public let peer: String
     /// What failed.
     public let message: String
+    /// Whether the peer did not answer within the time allowed: the request may have reached it,
+    /// and a smaller one may get through (a push sends its batch again halved).
+    public let timedOut: Bool
 
     /// Makes an error. Its message often quotes what a peer (or a proxy before it) answered, so
     /// its control characters are escaped and its line breaks shown as `\n`
     /// (``TerminalText/line(_:)``): a log line, `liaison peers` or a terminal shows it as one
     /// line of text, never as a forged log entry or an escape sequence.
-    public init(peer: String, _ message: String) {
+    public init(peer: String, _ message: String, timedOut: Bool = false) {
         self.peer = peer
         self.message = TerminalText.line(message)
+        self.timedOut = timedOut
     }
 
     public var description: String { "\(peer): \(message)" }

@@ -64,6 +64,11 @@ struct MigrationTests {
         #expect(try recount.kept() == recount.recounted())
         #expect(try await store.page(RecordQuery(text: "lith")).states.map(\.id) == [today.ids[0]])
         #expect(try await store.checkpoint(peer: "chennai.k3f9q2", direction: .pull) == 42)
+        // A checkpoint of an earlier schema is not inside a record's events, and can be from now on.
+        #expect(try await store.eventsCursor(peer: "chennai.k3f9q2", direction: .pull) == nil)
+        let inside = EventCursor(recordID: today.ids[0], sequence: 3, replica: store.identity.replicaID, counter: 2)
+        try await store.setCheckpoint(peer: "chennai.k3f9q2", direction: .pull, sequence: 42, eventsAfter: inside)
+        #expect(try await store.eventsCursor(peer: "chennai.k3f9q2", direction: .pull) == inside)
         // Quarantined states read as kept, each in the room today's code gives its source.
         if migrations.firstIndex(of: lastMigration)! >= migrations.firstIndex(of: "intake: quarantine")! {
             #expect(try await store.quarantine(limit: 10_000).entries == expected.quarantine(limit: 10_000).entries)

@@ -1,3 +1,4 @@
+import CurlHTTP
 import Foundation
 import LiaisonStore
 import LiaisonSync
@@ -9,12 +10,15 @@ import Synchronization
 final class InProcessPeer: SyncTransport {
     /// How a picked request fails.
     enum Fault: Sendable {
-        /// No answer: what libcurl reports when a peer hangs.
+        /// No answer in time: what libcurl reports when a peer hangs.
         case timeout
         /// An answer with this status and an `{"error"}` body.
         case status(Int)
         /// A 200 answer with this body.
         case body(String)
+        /// No answer in time to a request whose body is over this many bytes: a link too slow
+        /// to carry it within the timeout. Smaller ones pass.
+        case slowLink(carrying: Int)
     }
 
     private struct Plan {
@@ -59,16 +63,22 @@ final class InProcessPeer: SyncTransport {
             return fault
         }
         switch fault {
-        case .timeout: throw TransportFailure("Timeout was reached: operation timed out after 30000 milliseconds")
+        case .timeout: throw Self.timedOut(request)
+        case .slowLink(let carried) where (request.body?.count ?? 0) > carried: throw Self.timedOut(request)
         case .status(let status): return SyncTransportResponse(status: status, body: Array(#"{"error":"the peer is overloaded"}"#.utf8))
         case .body(let text): return SyncTransportResponse(status: 200, body: Array(text.utf8))
-        case nil: break
+        case .slowLink, nil: break
         }
         counts.withLock { $0["\(request.method) \(url.path)", default: 0] += 1 }
         return try await route(request, url)
     }
 
     func shutdown() {}
+
+    /// What libcurl reports for `request` when no answer came in time.
+    private static func timedOut(_ request: SyncTransportRequest) -> CurlError {
+        CurlError(code: .timedOut, description: "timed out after 30 s (\(request.method) \(request.url))")
+    }
 
     private func route(_ request: SyncTransportRequest, _ url: URLComponents) async throws -> SyncTransportResponse {
         func query(_ name: String) -> String? { url.queryItems?.first { $0.name == name }?.value }

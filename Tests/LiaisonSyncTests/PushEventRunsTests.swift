@@ -6,23 +6,20 @@ import Testing
 
 /// A record whose events do not fit one push batch goes as several, each with its state and a
 /// run of its events, and the push checkpoint moves past it only once the last run was
-/// acknowledged (docs/design.md §6, "A record's events over several pages").
+/// acknowledged (docs/design.md §6, "A record's events over several pages"); a round cut short
+/// goes on after the last acknowledged run, and a run that times out goes again halved.
 @Suite("A push of a record whose events do not fit one batch")
 struct PushEventRunsTests {
-    @Test func goesInRunsAndTheCheckpointWaitsForTheLast() async throws {
+    @Test func goesInRunsAndTheCheckpointWaitsForTheLastAndARoundCutShortGoesOn() async throws {
         let fixture = try await SyncFixture()
-        let values = try fixture.here.schema.parseAssignments(["type=investment", "title=Lithium JV", "tracks=critical_minerals"])
-        let id = try await fixture.here.create(values, author: "asha").id
-        for edit in 1...20 {
-            let notes = "edit \(edit) " + String(repeating: "n", count: 300)
-            _ = try await fixture.here.update(id: id, ["notes": .text(notes)], readContext: nil, author: "asha")
-        }
+        let id = try await fixture.longRecord(savedTimes: 20, notes: 300, at: fixture.here)
         var engine = fixture.engine(batch: 500)
         engine.batchBytes = 2_048
         // Two runs are acknowledged, the third is not: the record is there, its checkpoint is not.
         fixture.peer.fail("POST", SyncProtocol.changesPath, after: 2, with: .status(503))
         await #expect(throws: SyncError.self) { try await engine.sync(with: fixture.record) }
         #expect(try await fixture.checkpoints().push == 0)
+        #expect(try await fixture.here.eventsCursor(peer: fixture.there.identity.replicaID, direction: .push) != nil)
         #expect(try await Self.events(of: id, at: fixture.there).contains(where: \.reconstructed))
 
         fixture.peer.heal()
@@ -33,7 +30,45 @@ struct PushEventRunsTests {
         #expect(try await Self.events(of: id, at: fixture.there) == sent)
         #expect(try await fixture.there.state(id: id) == fixture.here.state(id: id))
         #expect(try await fixture.checkpoints().push == fixture.here.currentSequence())
-        #expect(fixture.peer.served("POST", SyncProtocol.changesPath) >= 6)
+        // Each run went once: the two acknowledged before the cut were not sent again.
+        let runs = try await Self.pages(of: fixture.here, maxBytes: 2_048)
+        #expect(runs >= 4)
+        #expect(fixture.peer.served("POST", SyncProtocol.changesPath) == runs)
+        #expect(try await fixture.here.eventsCursor(peer: fixture.there.identity.replicaID, direction: .push) == nil)
+    }
+
+    /// Over a link that carries 100 KB in time and no more, 1.2 MB of a record's events in runs of
+    /// up to 1 MiB still go: each run that times out is sent again halved, down to 64 KiB.
+    @Test func aRunThatTimesOutGoesAgainHalved() async throws {
+        let fixture = try await SyncFixture()
+        let id = try await fixture.longRecord(savedTimes: 120, notes: 9_990, at: fixture.here)
+        var engine = fixture.engine(batch: 500)
+        engine.batchBytes = 1 << 20
+        engine.compression = false
+        fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100_000))
+
+        let report = try await engine.sync(with: fixture.record)
+        #expect(report.pushed.merged == 1)
+        #expect(try await Self.events(of: id, at: fixture.there) == Self.events(of: id, at: fixture.here))
+        #expect(try await fixture.checkpoints().push == fixture.here.currentSequence())
+
+        // A link that carries less than the smallest run fails the round, as before.
+        _ = try await fixture.here.update(id: id, ["notes": .text("short")], readContext: nil, author: "asha")
+        fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100))
+        let error = await #expect(throws: SyncError.self) { try await engine.sync(with: fixture.record) }
+        #expect(error?.message.contains("timed out after 30 s") == true)
+    }
+
+    /// How many pages `store`'s feed gives from the start, in pages of at most `maxBytes`: a
+    /// record whose events do not fit one counts once for each run of them.
+    static func pages(of store: LiaisonStore, maxBytes: Int) async throws -> Int {
+        var (pages, since, after): (Int, Int64, EventCursor?) = (0, 0, nil)
+        while true {
+            let page = try await store.changes(since: since, limit: 500, maxBytes: maxBytes, pagingEvents: true, eventsAfter: after)
+            if !page.states.isEmpty { pages += 1 }
+            if !page.more { return pages }
+            (since, after) = (page.lastSequence, page.eventsAfter)
+        }
     }
 
     /// The record's events as its history holds them, oldest first.

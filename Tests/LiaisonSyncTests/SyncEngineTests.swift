@@ -43,7 +43,7 @@ struct SyncEngineTests {
     @Test(
         .timeLimit(.minutes(3)),
         arguments: [
-            (InProcessPeer.Fault.timeout, "Timeout was reached"),
+            (InProcessPeer.Fault.timeout, "timed out after 30 s"),
             (.status(503), "answered 503: the peer is overloaded"),
             (.status(500), "answered 500"),
             (.body(#"{"last_sequence":4,"more":true,"replica_id":"#), "sent a bad answer"),

@@ -46,6 +46,18 @@ final class SyncFixture: Sendable {
         }
     }
 
+    /// Makes a record at `store` and saves it `edits` times, each with notes of `length` of
+    /// `character` after the edit's number: a record with a long history. Returns its id.
+    func longRecord(savedTimes edits: Int, notes length: Int, of character: Character = "n", at store: LiaisonStore) async throws -> String {
+        let values = try store.schema.parseAssignments(["type=investment", "title=Lithium JV", "tracks=critical_minerals"])
+        let id = try await store.create(values, author: "asha").id
+        for edit in 1...edits {
+            let notes = "edit \(edit) " + String(repeating: character, count: length)
+            _ = try await store.update(id: id, ["notes": .text(notes)], readContext: nil, author: "asha")
+        }
+        return id
+    }
+
     /// How far `here` has pulled from `there`, and how far `there` acknowledged `here`'s pushes.
     func checkpoints() async throws -> (pull: Int64, push: Int64) {
         let replica = there.identity.replicaID

@@ -1,0 +1,39 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import LiaisonSync
+import Testing
+
+/// A pull of a record whose events come over several pages, cut short, goes on in the next
+/// round after the last run that merged (docs/design.md §6, "A record's events over several
+/// pages"): over a link that fails now and then, a long history is not fetched again from its
+/// first event each round.
+@Suite("A pull of a record whose events do not fit one page")
+struct PullEventRunsTests {
+    @Test func aRoundCutShortGoesOnAfterTheLastMergedRun() async throws {
+        let fixture = try await SyncFixture()
+        // Control characters go escaped (\u0001, six bytes each): 60 KB an event, 9 MB in all,
+        // three pages of the 4 MiB a pulled page may be.
+        let id = try await fixture.longRecord(savedTimes: 150, notes: 9_990, of: "\u{1}", at: fixture.there)
+        let runs = try await PushEventRunsTests.pages(of: fixture.there, maxBytes: SyncProtocol.maxBatchBytes)
+        #expect(runs >= 3)
+        // The first page comes and merges; the second does not.
+        fixture.peer.fail("GET", SyncProtocol.changesPath, after: 1, with: .timeout)
+        await #expect(throws: SyncError.self) { try await fixture.engine(batch: 500).sync(with: fixture.record) }
+        #expect(try await fixture.checkpoints().pull == 0)
+        let cursor = try await fixture.here.eventsCursor(peer: fixture.there.identity.replicaID, direction: .pull)
+        #expect(cursor?.recordID == id)
+
+        fixture.peer.heal()
+        let report = try await fixture.engine(batch: 500).sync(with: fixture.record)
+        #expect(report.pulled.merged == 1)
+        // Each page came once: the one merged before the cut was not asked for again.
+        #expect(fixture.peer.served("GET", SyncProtocol.changesPath) == runs)
+        let history = try await fixture.here.history(id: id)
+        #expect(history?.count == 151)
+        #expect(history?.contains { $0.event.reconstructed } == false)
+        #expect(try await fixture.here.state(id: id) == fixture.there.state(id: id))
+        #expect(try await fixture.checkpoints().pull == fixture.there.currentSequence())
+        #expect(try await fixture.here.eventsCursor(peer: fixture.there.identity.replicaID, direction: .pull) == nil)
+    }
+}
