@@ -15,7 +15,7 @@ struct PullEventRunsTests {
         // Control characters go escaped (\u0001, six bytes each): 60 KB an event, 9 MB in all,
         // three pages of the 4 MiB a pulled page may be.
         let id = try await fixture.longRecord(savedTimes: 150, notes: 9_990, of: "\u{1}", at: fixture.there)
-        let runs = try await PushEventRunsTests.pages(of: fixture.there, maxBytes: SyncProtocol.maxBatchBytes)
+        let runs = try await SyncFixture.feedPages(of: fixture.there, maxBytes: SyncProtocol.maxBatchBytes)
         #expect(runs >= 3)
         // The first page comes and merges; the second does not.
         fixture.peer.fail("GET", SyncProtocol.changesPath, after: 1, with: .timeout)

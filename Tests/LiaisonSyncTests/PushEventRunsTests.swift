@@ -31,7 +31,7 @@ struct PushEventRunsTests {
         #expect(try await fixture.there.state(id: id) == fixture.here.state(id: id))
         #expect(try await fixture.checkpoints().push == fixture.here.currentSequence())
         // Each run went once: the two acknowledged before the cut were not sent again.
-        let runs = try await Self.pages(of: fixture.here, maxBytes: 2_048)
+        let runs = try await SyncFixture.feedPages(of: fixture.here, maxBytes: 2_048)
         #expect(runs >= 4)
         #expect(fixture.peer.served("POST", SyncProtocol.changesPath) == runs)
         #expect(try await fixture.here.eventsCursor(peer: fixture.there.identity.replicaID, direction: .push) == nil)
@@ -57,18 +57,6 @@ struct PushEventRunsTests {
         fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100))
         let error = await #expect(throws: SyncError.self) { try await engine.sync(with: fixture.record) }
         #expect(error?.message.contains("timed out after 30 s") == true)
-    }
-
-    /// How many pages `store`'s feed gives from the start, in pages of at most `maxBytes`: a
-    /// record whose events do not fit one counts once for each run of them.
-    static func pages(of store: LiaisonStore, maxBytes: Int) async throws -> Int {
-        var (pages, since, after): (Int, Int64, EventCursor?) = (0, 0, nil)
-        while true {
-            let page = try await store.changes(since: since, limit: 500, maxBytes: maxBytes, pagingEvents: true, eventsAfter: after)
-            if !page.states.isEmpty { pages += 1 }
-            if !page.more { return pages }
-            (since, after) = (page.lastSequence, page.eventsAfter)
-        }
     }
 
     /// The record's events as its history holds them, oldest first.

@@ -58,6 +58,18 @@ final class SyncFixture: Sendable {
         return id
     }
 
+    /// How many pages `store`'s feed gives from the start, in pages of at most `maxBytes`: a
+    /// record whose events do not fit one counts once for each run of them.
+    static func feedPages(of store: LiaisonStore, maxBytes: Int) async throws -> Int {
+        var (pages, since, after): (Int, Int64, EventCursor?) = (0, 0, nil)
+        while true {
+            let page = try await store.changes(since: since, limit: 500, maxBytes: maxBytes, pagingEvents: true, eventsAfter: after)
+            if !page.states.isEmpty { pages += 1 }
+            if !page.more { return pages }
+            (since, after) = (page.lastSequence, page.eventsAfter)
+        }
+    }
+
     /// How far `here` has pulled from `there`, and how far `there` acknowledged `here`'s pushes.
     func checkpoints() async throws -> (pull: Int64, push: Int64) {
         let replica = there.identity.replicaID
