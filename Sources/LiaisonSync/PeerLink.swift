@@ -33,18 +33,21 @@ struct PeerLink: Sendable {
     /// not move on would be asked for the same page forever, so its answer is a bad one. With
     /// `pagedEvents` (only to a peer that lists `paged_events`) a page may stay at `since` inside
     /// one record's events, if its `events_after` moves on from `eventsAfter`, where it was asked
-    /// to go on from.
+    /// to go on from. With `maxBytes` (only to a peer that lists `sized_pages`) a page keeps
+    /// within that many bytes instead of the peer's default.
     func changes(
         since: Int64,
         limit: Int,
         requester: String,
         eventsSince: Int64,
         pagedEvents: Bool = false,
-        eventsAfter: EventCursor? = nil
+        eventsAfter: EventCursor? = nil,
+        maxBytes: Int? = nil
     ) async throws -> (page: ChangesBody, bytes: SyncBytes) {
         var query = "?since=\(since)&limit=\(limit)&for=\(requester)&events_since=\(eventsSince)"
         if pagedEvents { query += "&paged_events=1" }
         if pagedEvents, let eventsAfter { query += "&events_after=\(eventsAfter.text)" }
+        if let maxBytes { query += "&max_bytes=\(maxBytes)" }
         let response = try await send("GET", SyncProtocol.changesPath + query)
         let page: ChangesBody
         do {

@@ -31,13 +31,18 @@ struct PullPipeline {
 
     /// A pipeline reading the feed after `since` (and, inside the first record's events, after
     /// `eventsAfter`) with `fetchPage`, which is given where the page before stopped inside a
-    /// record's events, if it did.
+    /// record's events, if it did, and the bytes a page is to keep within (`nil`: the peer's
+    /// default). With `pageBytes`, a page that timed out is asked for again at half of them, and
+    /// so are the pages after it, down to `smallestPage`; `askingSmaller` hears each new size.
     init(
         since: Int64,
         eventsAfter: EventCursor? = nil,
+        pageBytes: Int? = nil,
+        smallestPage: Int = SyncEngine.smallestTimedOutBatch,
         ahead: Int,
         store: LiaisonStore,
-        fetchPage: @escaping @Sendable (Int64, EventCursor?) async throws -> (page: ChangesBody, bytes: SyncBytes)
+        askingSmaller: @escaping @Sendable (Int) -> Void = { _ in },
+        fetchPage: @escaping @Sendable (Int64, EventCursor?, Int?) async throws -> (page: ChangesBody, bytes: SyncBytes)
     ) {
         let (pages, fetched) = AsyncStream<Result<Fetched, any Error>>.makeStream()
         let (places, room) = AsyncStream<Void>.makeStream()
@@ -47,11 +52,23 @@ struct PullPipeline {
             var since = since
             // Set while a record's events come over several pages (the page's `events_after`).
             var eventsAfter = eventsAfter
+            var pageBytes = pageBytes
+            func fetch() async throws -> (page: ChangesBody, bytes: SyncBytes) {
+                while true {
+                    do {
+                        return try await fetchPage(since, eventsAfter, pageBytes)
+                    } catch let error as SyncError where error.timedOut && (pageBytes ?? 0) > smallestPage {
+                        let half = max(pageBytes! / 2, smallestPage)
+                        pageBytes = half
+                        askingSmaller(half)
+                    }
+                }
+            }
             // A page that fails stops the reading; its error comes when it is next, so the good
             // pages before it still merge.
             while await places.next() != nil, !Task.isCancelled {
                 do {
-                    let (page, bytes) = try await fetchPage(since, eventsAfter)
+                    let (page, bytes) = try await fetch()
                     let prepare = Task {
                         store.prepare(
                             page.states,

@@ -28,12 +28,13 @@ public struct SyncEndpoint: Sendable {
             replicaID: store.identity.replicaID,
             office: store.identity.office,
             sequence: try await store.currentSequence(),
-            pagedEvents: true
+            pagedEvents: true,
+            sizedPages: true
         )
     }
 
-    /// `GET /v1/sync/changes?since=S&limit=N[&for=REPLICA][&events_since=E][&paged_events=1][&events_after=C]`:
-    /// the JSON page. `limit` is clamped to the batch limits; `requester` (the asking node's
+    /// `GET /v1/sync/changes?since=S&limit=N[&for=REPLICA][&events_since=E][&paged_events=1][&events_after=C][&max_bytes=B]`:
+    /// the JSON page. `limit` and `maxBytes` are clamped to the batch limits; `requester` (the asking node's
     /// replica id) skips the states it sent; each state goes with its events after `eventsSince`
     /// (default `since`). Only for a client that asks (`pagedEvents`) may a page stop inside
     /// its one record's events, saying where they go on (`"events_after"`, asked for again as
@@ -44,13 +45,14 @@ public struct SyncEndpoint: Sendable {
         requester: String?,
         eventsSince: Int64? = nil,
         pagedEvents: Bool = false,
-        eventsAfter: EventCursor? = nil
+        eventsAfter: EventCursor? = nil,
+        maxBytes: Int = SyncProtocol.maxBatchBytes
     ) async throws -> String {
         let limit = min(max(limit, 1), SyncProtocol.maxBatchRecords)
         let page = try await store.changes(
             since: max(since, 0),
             limit: limit,
-            maxBytes: SyncProtocol.maxBatchBytes,
+            maxBytes: min(max(maxBytes, SyncProtocol.minBatchBytes), SyncProtocol.maxBatchBytes),
             excluding: requester,
             eventsSince: eventsSince,
             pagingEvents: pagedEvents,

@@ -45,8 +45,9 @@ public struct SyncEngine: Sendable {
     /// Whether pushes go gzip-compressed to peers that accept it (answers are asked for
     /// compressed by the transport: ``SyncConfiguration/compression``).
     public var compression = true
-    /// A pushed batch that timed out is sent again halved down to this many bytes (of states and
-    /// events as JSON); one this small that times out fails the round, as any other error does.
+    /// A pushed batch or a pulled page that timed out is sent or asked for again halved, down to
+    /// this many bytes (of states and events as JSON); one this small that times out fails the
+    /// round, as any other error does.
     static let smallestTimedOutBatch = 64 << 10
     /// Where batches, bytes, successes and failures are counted (nowhere by default).
     public var metrics: any SyncMetrics = NoSyncMetrics()
@@ -162,14 +163,29 @@ public struct SyncEngine: Sendable {
         // short goes on after the last run that did.
         let pagedEvents = node.pagedEvents == true
         let resumeAfter = pagedEvents ? try await store.eventsCursor(peer: node.replicaID, direction: .pull) : nil
-        var pages = PullPipeline(since: since, eventsAfter: resumeAfter, ahead: Self.pagesPerMerge, store: store) { sequence, eventsAfter in
-            try await link.changes(
+        // A peer that lists sized_pages keeps its pages within this node's batch bytes, and a page
+        // it could not send in time is asked for again halved, as a push is sent again.
+        let pageBytes = node.sizedPages == true ? min(max(batchBytes, SyncProtocol.minBatchBytes), SyncProtocol.maxBatchBytes) : nil
+        var pages = PullPipeline(
+            since: since,
+            eventsAfter: resumeAfter,
+            pageBytes: pageBytes,
+            ahead: Self.pagesPerMerge,
+            store: store,
+            askingSmaller: { [logger] bytes in
+                logger.info("pull timed out, asked again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(bytes)"])
+            }
+        ) { [stopSignal] sequence, eventsAfter, maxBytes in
+            // Reading ahead, or asking again after a timeout, ends once the node is stopping.
+            if stopSignal.isStopped { throw SyncStopped() }
+            return try await link.changes(
                 since: sequence,
                 limit: batchRecords,
                 requester: me,
                 eventsSince: eventsSince,
                 pagedEvents: pagedEvents,
-                eventsAfter: eventsAfter
+                eventsAfter: eventsAfter,
+                maxBytes: maxBytes
             )
         }
         defer { pages.cancel() }

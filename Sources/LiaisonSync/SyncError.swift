@@ -7,7 +7,8 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What failed.
     public let message: String
     /// Whether the peer did not answer within the time allowed: the request may have reached it,
-    /// and a smaller one may get through (a push sends its batch again halved).
+    /// and a smaller one may get through (a push sends its batch again halved, a pull asks for
+    /// half the page).
     public let timedOut: Bool
 
     /// Makes an error. Its message often quotes what a peer (or a proxy before it) answered, so

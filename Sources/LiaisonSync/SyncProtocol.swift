@@ -11,6 +11,8 @@ public enum SyncProtocol {
     public static let maxBatchRecords = 500
     /// Default and largest size of one batch's states, in bytes.
     public static let maxBatchBytes = 4 << 20
+    /// The smallest size a client may ask a page of the changes feed to keep within (`max_bytes`).
+    public static let minBatchBytes = 1 << 10
     /// Largest request body a node accepts; larger ones get 413.
     public static let maxBodyBytes = 16 << 20
     /// The route of the node's identity.
@@ -35,6 +37,9 @@ public struct NodeInfo: Codable, Hashable, Sendable {
     /// Whether it pages a record's events for a client that asks (`paged_events`, docs/design.md
     /// §6); `nil` from a node older than that, which is never asked.
     public let pagedEvents: Bool?
+    /// Whether a client may ask for pages within fewer bytes than the default (`max_bytes`, docs/design.md
+    /// §6); `nil` from a node older than that, which refuses the parameter and is never sent it.
+    public let sizedPages: Bool?
 
     /// Makes the description of a node.
     public init(
@@ -43,7 +48,8 @@ public struct NodeInfo: Codable, Hashable, Sendable {
         protocolVersion: Int = SyncProtocol.version,
         sequence: Int64,
         pushEncodings: [String]? = nil,
-        pagedEvents: Bool? = nil
+        pagedEvents: Bool? = nil,
+        sizedPages: Bool? = nil
     ) {
         self.replicaID = replicaID
         self.office = office
@@ -51,6 +57,7 @@ public struct NodeInfo: Codable, Hashable, Sendable {
         self.sequence = sequence
         self.pushEncodings = pushEncodings
         self.pagedEvents = pagedEvents
+        self.sizedPages = sizedPages
     }
 
     enum CodingKeys: String, CodingKey {
@@ -60,6 +67,7 @@ public struct NodeInfo: Codable, Hashable, Sendable {
         case sequence
         case pushEncodings = "push_encodings"
         case pagedEvents = "paged_events"
+        case sizedPages = "sized_pages"
     }
 }
 

@@ -14,17 +14,17 @@ import Testing
 @Suite("A record's events over several pages of the changes feed")
 struct PagedEventsTests {
     /// libcurl, watched: it keeps the URL of each request for changes, writes to the record
-    /// `editing` at `node` once, before the second one, and with `hidingPagedEvents` takes
-    /// `paged_events` out of the node's `GET /v1/node`, as a node older than it answers.
+    /// `editing` at `node` once, before the second one, and takes the keys `hiding` out of the
+    /// node's `GET /v1/node`, as a node older than them answers.
     final class WatchedTransport: SyncTransport {
         let inner: any SyncTransport
         let node: TestNode
         let editing: String?
-        let hidingPagedEvents: Bool
+        let hiding: Set<String>
         let pagesAsked = Mutex<[String]>([])
 
-        init(_ inner: any SyncTransport, node: TestNode, editing: String? = nil, hidingPagedEvents: Bool = false) {
-            (self.inner, self.node, self.editing, self.hidingPagedEvents) = (inner, node, editing, hidingPagedEvents)
+        init(_ inner: any SyncTransport, node: TestNode, editing: String? = nil, hiding: Set<String> = []) {
+            (self.inner, self.node, self.editing, self.hiding) = (inner, node, editing, hiding)
         }
 
         func exchange(_ request: SyncTransportRequest) async throws -> SyncTransportResponse {
@@ -39,9 +39,9 @@ struct PagedEventsTests {
                 }
             }
             let response = try await inner.exchange(request)
-            guard hidingPagedEvents, request.url.hasSuffix(SyncProtocol.nodePath) else { return response }
+            guard !hiding.isEmpty, request.url.hasSuffix(SyncProtocol.nodePath) else { return response }
             var node = try JSONSerialization.jsonObject(with: Data(response.body)) as! [String: Any]
-            node["paged_events"] = nil
+            for key in hiding { node[key] = nil }
             return SyncTransportResponse(status: response.status, body: Array(try JSONSerialization.data(withJSONObject: node)))
         }
 
@@ -107,7 +107,7 @@ struct PagedEventsTests {
             defer { try? FileManager.default.removeItem(at: directory) }
             for old in [true, false] {
                 let (here, peer) = try await Self.puller(of: node, in: directory)
-                let transport = WatchedTransport(CurlClient(configuration: .init()), node: node, hidingPagedEvents: old)
+                let transport = WatchedTransport(CurlClient(configuration: .init()), node: node, hiding: old ? ["paged_events"] : [])
                 defer { transport.shutdown() }
                 _ = try await SyncEngine(store: here, transport: transport).sync(with: peer)
                 #expect(try await Self.events(of: id, at: here) == Self.events(of: id, at: node.store))

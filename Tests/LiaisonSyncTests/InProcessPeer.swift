@@ -16,8 +16,8 @@ final class InProcessPeer: SyncTransport {
         case status(Int)
         /// A 200 answer with this body.
         case body(String)
-        /// No answer in time to a request whose body is over this many bytes: a link too slow
-        /// to carry it within the timeout. Smaller ones pass.
+        /// No answer in time to a request, or with an answer, whose body is over this many bytes:
+        /// a link too slow to carry it within the timeout. Smaller ones pass.
         case slowLink(carrying: Int)
     }
 
@@ -70,7 +70,9 @@ final class InProcessPeer: SyncTransport {
         case .slowLink, nil: break
         }
         counts.withLock { $0["\(request.method) \(url.path)", default: 0] += 1 }
-        return try await route(request, url)
+        let response = try await route(request, url)
+        if case .slowLink(let carried) = fault, response.body.count > carried { throw Self.timedOut(request) }
+        return response
     }
 
     func shutdown() {}
@@ -92,7 +94,8 @@ final class InProcessPeer: SyncTransport {
                 requester: query("for"),
                 eventsSince: query("events_since").flatMap { Int64($0) },
                 pagedEvents: query("paged_events") == "1",
-                eventsAfter: query("events_after").flatMap(EventCursor.init(text:))
+                eventsAfter: query("events_after").flatMap(EventCursor.init(text:)),
+                maxBytes: query("max_bytes").flatMap { Int($0) } ?? SyncProtocol.maxBatchBytes
             )
             return SyncTransportResponse(status: 200, body: Array(page.utf8))
         case ("POST", SyncProtocol.changesPath):

@@ -36,4 +36,30 @@ struct PullEventRunsTests {
         #expect(try await fixture.checkpoints().pull == fixture.there.currentSequence())
         #expect(try await fixture.here.eventsCursor(peer: fixture.there.identity.replicaID, direction: .pull) == nil)
     }
+
+    @Test func aPageThatTimesOutIsAskedForAgainHalved() async throws {
+        let fixture = try await SyncFixture()
+        // 1.2 MB of one record's events and 200 records: pages of 1 MiB over a link that carries
+        // 100 KB in the time allowed.
+        let id = try await fixture.longRecord(savedTimes: 120, notes: 9_990, at: fixture.there)
+        try await fixture.add(200, at: fixture.there)
+        var engine = fixture.engine(batch: 500)
+        engine.batchBytes = 1 << 20
+        fixture.peer.fail("GET", SyncProtocol.changesPath, with: .slowLink(carrying: 100_000))
+
+        let report = try await engine.sync(with: fixture.record)
+        #expect(report.pulled.merged == 201)
+        #expect(try await PushEventRunsTests.events(of: id, at: fixture.here) == PushEventRunsTests.events(of: id, at: fixture.there))
+        #expect(try await fixture.here.state(id: id) == fixture.there.state(id: id))
+        #expect(try await fixture.here.counts().records == 201)
+        #expect(try await fixture.checkpoints().pull == fixture.there.currentSequence())
+
+        // A link that carries less than the smallest page fails the round, and nothing moves.
+        _ = try await fixture.there.update(id: id, ["notes": .text("short")], readContext: nil, author: "asha")
+        fixture.peer.fail("GET", SyncProtocol.changesPath, with: .slowLink(carrying: 100))
+        let before = try await fixture.checkpoints().pull
+        let error = await #expect(throws: SyncError.self) { try await engine.sync(with: fixture.record) }
+        #expect(error?.message.contains("timed out after 30 s") == true)
+        #expect(try await fixture.checkpoints().pull == before)
+    }
 }

@@ -36,7 +36,7 @@ struct PullPipelineTests {
     func readsAheadWithinItsBound() async throws {
         let fixture = try await SyncFixture()
         let feed = Feed()
-        var pages = PullPipeline(since: 0, ahead: 3, store: fixture.here) { since, _ in try feed.page(since: since) }
+        var pages = PullPipeline(since: 0, ahead: 3, store: fixture.here) { since, _, _ in try feed.page(since: since) }
         defer { pages.cancel() }
         // Nobody has asked for a page (the engine is merging): three are read, and no more.
         try await eventually { feed.count == 3 }
@@ -57,7 +57,7 @@ struct PullPipelineTests {
     func aFailureComesInOrder() async throws {
         let fixture = try await SyncFixture()
         let feed = Feed(failing: 30)
-        var pages = PullPipeline(since: 0, ahead: 4, store: fixture.here) { since, _ in try feed.page(since: since) }
+        var pages = PullPipeline(since: 0, ahead: 4, store: fixture.here) { since, _, _ in try feed.page(since: since) }
         defer { pages.cancel() }
         // The page after sequence 30 fails: the three before it come first.
         #expect(try await pages.next()?.body.lastSequence == 10)

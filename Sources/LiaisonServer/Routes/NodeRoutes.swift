@@ -20,6 +20,7 @@ extension APIHandlers {
                 ("sequence", .int(info.sequence)),
                 ("push_encodings", .array(SyncCompression.pushEncodings.map { .string($0) })),
                 ("paged_events", .bool(info.pagedEvents == true)),
+                ("sized_pages", .bool(info.sizedPages == true)),
                 ("release", .string(LiaisonRelease.version)),
             ])
         )

@@ -12,6 +12,12 @@ extension APIHandlers {
         let since = try parameters.integer("since", in: 0...Int64.max, default: 0)
         let limit = try parameters.integer("limit", in: 1...SyncProtocol.maxBatchRecords, default: SyncProtocol.maxBatchRecords)
         let eventsSince = try parameters.integer("events_since", in: 0...Int64.max, default: since)
+        // A client whose page timed out asks for smaller ones (docs/design.md §6).
+        let maxBytes = try parameters.integer(
+            "max_bytes",
+            in: SyncProtocol.minBatchBytes...SyncProtocol.maxBatchBytes,
+            default: SyncProtocol.maxBatchBytes
+        )
         let requester = try parameters.value("for", leftOut: "every state")
         if let requester, !ReplicaID.isValid(requester) {
             throw APIError.badRequest("query parameter \"for\" must be a replica id, got \"\(requester.prefix(80))\"")
@@ -33,7 +39,8 @@ extension APIHandlers {
             requester: requester,
             eventsSince: eventsSince,
             pagedEvents: pagedEvents,
-            eventsAfter: eventsAfter
+            eventsAfter: eventsAfter,
+            maxBytes: maxBytes
         )
         return try SyncCompression.json(page, for: request)
     }
