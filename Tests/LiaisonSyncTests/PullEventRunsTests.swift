@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 import LiaisonSync
+import Synchronization
 import Testing
 
 /// A pull of a record whose events come over several pages, cut short, goes on in the next
@@ -62,4 +63,43 @@ struct PullEventRunsTests {
         #expect(error?.message.contains("timed out after 30 s") == true)
         #expect(try await fixture.checkpoints().pull == before)
     }
+
+    @Test func aNodeThatIsStoppingDoesNotAskForATimedOutPageAgain() async throws {
+        let fixture = try await SyncFixture()
+        try await fixture.add(10, at: fixture.there)
+        fixture.peer.fail("GET", SyncProtocol.changesPath, with: .slowLink(carrying: 100))
+        let signal = SyncStopSignal()
+        let transport = StoppingTransport(inner: fixture.peer, signal: signal)
+        var engine = SyncEngine(store: fixture.here, transport: transport)
+        engine.stopSignal = signal
+
+        await #expect(throws: SyncStopped.self) { try await engine.sync(with: fixture.record) }
+        #expect(transport.pagesAsked.withLock { $0 } == 1)
+        #expect(try await fixture.checkpoints().pull == 0)
+    }
+}
+
+/// Asks the node to stop when a page of changes fails, as a shutdown that comes while the page
+/// was on its way; counts the pages asked for.
+final class StoppingTransport: SyncTransport {
+    let inner: any SyncTransport
+    let signal: SyncStopSignal
+    let pagesAsked = Mutex(0)
+
+    init(inner: any SyncTransport, signal: SyncStopSignal) {
+        (self.inner, self.signal) = (inner, signal)
+    }
+
+    func exchange(_ request: SyncTransportRequest) async throws -> SyncTransportResponse {
+        guard request.method == "GET", request.url.contains(SyncProtocol.changesPath) else { return try await inner.exchange(request) }
+        pagesAsked.withLock { $0 += 1 }
+        do {
+            return try await inner.exchange(request)
+        } catch {
+            signal.stop()
+            throw error
+        }
+    }
+
+    func shutdown() { inner.shutdown() }
 }
