@@ -32,13 +32,14 @@ struct PullPipeline {
     /// A pipeline reading the feed after `since` (and, inside the first record's events, after
     /// `eventsAfter`) with `fetchPage`, which is given where the page before stopped inside a
     /// record's events, if it did, and the bytes a page is to keep within (`nil`: the peer's
-    /// default). With `pageBytes`, a page that timed out is asked for again at half of them, and
-    /// so are the pages after it, down to `smallestPage`; `askingSmaller` hears each new size.
+    /// default). With `pageBytes`, a page that timed out is asked for again at half of them (or
+    /// of the largest page that came, if smaller: the feed's pages may be smaller than asked), and
+    /// so are the pages after it, down to ``SyncEngine/smallestTimedOutBatch``; `askingSmaller`
+    /// hears each new size.
     init(
         since: Int64,
         eventsAfter: EventCursor? = nil,
         pageBytes: Int? = nil,
-        smallestPage: Int = SyncEngine.smallestTimedOutBatch,
         ahead: Int,
         store: LiaisonStore,
         askingSmaller: @escaping @Sendable (Int) -> Void = { _ in },
@@ -53,12 +54,16 @@ struct PullPipeline {
             // Set while a record's events come over several pages (the page's `events_after`).
             var eventsAfter = eventsAfter
             var pageBytes = pageBytes
+            var largestCame: Int?
             func fetch() async throws -> (page: ChangesBody, bytes: SyncBytes) {
                 while true {
                     do {
-                        return try await fetchPage(since, eventsAfter, pageBytes)
-                    } catch let error as SyncError where error.timedOut && (pageBytes ?? 0) > smallestPage {
-                        let half = max(pageBytes! / 2, smallestPage)
+                        let fetched = try await fetchPage(since, eventsAfter, pageBytes)
+                        largestCame = max(largestCame ?? 0, fetched.bytes.plain)
+                        return fetched
+                    } catch let error as SyncError where error.timedOut {
+                        guard let asked = pageBytes, asked > SyncEngine.smallestTimedOutBatch else { throw error }
+                        let half = max(min(asked, largestCame ?? asked) / 2, SyncEngine.smallestTimedOutBatch)
                         pageBytes = half
                         askingSmaller(half)
                     }

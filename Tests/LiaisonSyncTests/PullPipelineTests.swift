@@ -67,4 +67,33 @@ struct PullPipelineTests {
         #expect(try await pages.next() == nil)
         #expect(feed.asked.withLock { $0 } == [0, 10, 20, 30])
     }
+
+    @Test("a page that timed out is asked for again at half the largest page that came, and so are the pages after it")
+    func aTimedOutPageIsAskedForAgainSmaller() async throws {
+        let fixture = try await SyncFixture()
+        // Pages of 200 KB however many bytes are asked for (the feed's pages are bounded by their
+        // count too), over a link that carries 150 KB in the time allowed once the first came.
+        let asked = Mutex<[String]>([])
+        let smaller = Mutex<[Int]>([])
+        var pages = PullPipeline(
+            since: 0,
+            pageBytes: SyncProtocol.maxBatchBytes,
+            ahead: 2,
+            store: fixture.here,
+            askingSmaller: { bytes in smaller.withLock { $0.append(bytes) } }
+        ) { since, _, maxBytes in
+            asked.withLock { $0.append("\(since):\(maxBytes ?? 0)") }
+            let size = min(maxBytes ?? .max, 200_000)
+            if since > 0, size > 150_000 { throw SyncError(peer: "chennai", "timed out after 30 s", timedOut: true) }
+            let json = #"{"replica_id":"chennai.k3f9q2","last_sequence":\#(since + 10),"more":\#(since + 10 < 30),"states":[]}"#
+            return (try ChangesBody(json: Data(json.utf8)), SyncBytes(wire: size, plain: size))
+        }
+        defer { pages.cancel() }
+        var taken: [Int64] = []
+        while let page = try await pages.next() { taken.append(page.body.lastSequence) }
+        #expect(taken == [10, 20, 30])
+        // Halving the 4 MiB asked for would have asked for the same 200 KB page four more times.
+        #expect(smaller.withLock { $0 } == [100_000])
+        #expect(asked.withLock { $0 } == ["0:4194304", "10:4194304", "10:100000", "20:100000"])
+    }
 }
