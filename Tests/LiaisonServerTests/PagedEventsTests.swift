@@ -65,6 +65,22 @@ struct PagedEventsTests {
         try await store.history(id: id)?.map(\.event).reversed() ?? []
     }
 
+    /// The feed's pages from the start, asked with `query` (and `paged_events=1`) and each
+    /// following `events_after`, until one has none (at most 20): the answers, each checked
+    /// to be 200.
+    static func pagesOfEvents(at node: TestNode, query: String = "") async throws -> [Reply] {
+        var pages: [Reply] = []
+        var eventsAfter: String?
+        repeat {
+            let path = "/v1/sync/changes?since=0&events_since=0&paged_events=1\(query)" + (eventsAfter.map { "&events_after=\($0)" } ?? "")
+            let page = try await node.send("GET", path, token: node.token(.peer))
+            try #require(page.status == 200, "\(page.text)")
+            pages.append(page)
+            eventsAfter = page.object["events_after"] as? String
+        } while eventsAfter != nil && pages.count < 20
+        return pages
+    }
+
     /// A fresh store, and `node` as its peer.
     static func puller(of node: TestNode, in directory: URL) async throws -> (LiaisonStore, PeerRecord) {
         let name = UUID().uuidString
@@ -134,21 +150,14 @@ struct PagedEventsTests {
             #expect(whole.object["more"] as? Bool == false)
 
             // One that asks gets runs of its events within 4 MiB, the state in each, until the last.
-            var eventsAfter: String?
-            var events: [[String: Any]] = []
-            var pages = 0
-            repeat {
-                let query = "since=0&events_since=0&paged_events=1" + (eventsAfter.map { "&events_after=\($0)" } ?? "")
-                let page = try await node.send("GET", "/v1/sync/changes?\(query)", token: peer)
-                try #require(page.status == 200, "\(page.text)")
+            let pages = try await Self.pagesOfEvents(at: node)
+            for page in pages {
                 #expect(page.response.body.count <= SyncProtocol.maxBatchBytes + 4_096)
                 #expect((page.object["states"] as? [[String: Any]])?.map { $0["id"] as? String } == [id])
-                events += page.object["events"] as? [[String: Any]] ?? []
-                eventsAfter = page.object["events_after"] as? String
-                #expect(page.object["last_sequence"] as? Int == (eventsAfter == nil ? 81 : 0))
-                pages += 1
-            } while eventsAfter != nil && pages < 10
-            #expect(pages == 2)
+                #expect(page.object["last_sequence"] as? Int == (page.object["events_after"] == nil ? 81 : 0))
+            }
+            #expect(pages.count == 2)
+            let events = pages.flatMap { $0.object["events"] as? [[String: Any]] ?? [] }
             #expect(events.map { $0["n"] as? Int } == Array(1...81))
 
             // A cursor that is not one is refused, naming it.
