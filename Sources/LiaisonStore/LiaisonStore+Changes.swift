@@ -112,9 +112,17 @@ extension LiaisonStore {
             var bytes = 0
             var more = false
             while let row = try rows.next() {
+                if states.count == limit {
+                    more = true
+                    break
+                }
                 let (sequence, json, id): (Int64, String, String) = (row[0], row[1], row[2])
                 let resumed = states.isEmpty ? eventsAfter.flatMap { $0.recordID == id ? $0 : nil } : nil
-                let events = try db.loggedEvents(recordID: id, after: eventsSince, resuming: resumed)
+                // Only a first state sent whole needs all its events read; for any other, reading
+                // stops once they are over what the page has left (a page of a long history would
+                // otherwise read all of the rest of it).
+                let room = states.isEmpty && !pagingEvents ? Int.max : maxBytes - bytes - json.utf8.count
+                let events = try db.loggedEvents(recordID: id, after: eventsSince, resuming: resumed, stoppingPast: room)
                 let size = events.reduce(json.utf8.count) { $0 + $1.json.utf8.count }
                 if states.isEmpty, pagingEvents, size > maxBytes {
                     var (run, taken) = (json.utf8.count, 0)
@@ -127,7 +135,7 @@ extension LiaisonStore {
                         return ChangesPage(states: [change], lastSequence: since, more: true, eventsAfter: events[taken - 1].cursor)
                     }
                 }
-                if states.count == limit || (!states.isEmpty && bytes + size > maxBytes) {
+                if !states.isEmpty && bytes + size > maxBytes {
                     more = true
                     break
                 }
@@ -267,15 +275,18 @@ extension LiaisonStore {
 
 extension Database {
     /// A record's events that entered the log after `sequence` (and after `cursor`, when given),
-    /// in the order the log took them, each with its place as a cursor.
+    /// in the order the log took them, each with its place as a cursor. Reading stops once their
+    /// JSON is over `room` bytes and at least two were read: the last one read then cannot join
+    /// a run that fits, which tells that the run stops before it.
     fileprivate func loggedEvents(
         recordID: String,
         after sequence: Int64,
-        resuming cursor: EventCursor?
+        resuming cursor: EventCursor?,
+        stoppingPast room: Int
     ) throws -> [(json: String, cursor: EventCursor)] {
         // Without a cursor, every event after `sequence` is also after (sequence, "", 0).
         let after = cursor ?? EventCursor(recordID: recordID, sequence: sequence, replica: "", counter: 0)
-        let rows = try Row.fetchAll(
+        let rows = try Row.fetchCursor(
             cachedStatement(
                 sql: """
                     SELECT seq, replica, counter, event FROM event
@@ -285,10 +296,15 @@ extension Database {
             ),
             arguments: [recordID, sequence, after.sequence, after.replica, Int64(after.counter)]
         )
-        return rows.map { row in
-            let cursor = EventCursor(recordID: recordID, sequence: row[0], replica: row[1], counter: UInt64(row[2] as Int64))
-            return (row[3], cursor)
+        var events: [(json: String, cursor: EventCursor)] = []
+        var bytes = 0
+        while let row = try rows.next() {
+            let json: String = row[3]
+            events.append((json, EventCursor(recordID: recordID, sequence: row[0], replica: row[1], counter: UInt64(row[2] as Int64))))
+            bytes += json.utf8.count
+            if bytes > room, events.count >= 2 { break }
         }
+        return events
     }
 }
 

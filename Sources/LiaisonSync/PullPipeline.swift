@@ -32,14 +32,15 @@ struct PullPipeline {
     /// A pipeline reading the feed after `since` (and, inside the first record's events, after
     /// `eventsAfter`) with `fetchPage`, which is given where the page before stopped inside a
     /// record's events, if it did, and the bytes a page is to keep within (`nil`: the peer's
-    /// default). With `pageBytes`, a page that timed out is asked for again at half of them (or
-    /// of the largest page that came, if smaller: the feed's pages may be smaller than asked), and
+    /// default). With `pageBytes`, a page that timed out is asked for again at half of them, or
+    /// at half the largest page that came full (`recordsPerPage` states) if that is smaller, and
     /// so are the pages after it, down to ``SyncEngine/smallestTimedOutBatch``; `askingSmaller`
     /// hears each new size.
     init(
         since: Int64,
         eventsAfter: EventCursor? = nil,
         pageBytes: Int? = nil,
+        recordsPerPage: Int = SyncProtocol.maxBatchRecords,
         ahead: Int,
         store: LiaisonStore,
         askingSmaller: @escaping @Sendable (Int) -> Void = { _ in },
@@ -54,16 +55,22 @@ struct PullPipeline {
             // Set while a record's events come over several pages (the page's `events_after`).
             var eventsAfter = eventsAfter
             var pageBytes = pageBytes
-            var largestCame: Int?
+            // A page full by its count of records stopped before the bytes asked: the pages after
+            // it are likely of its size, so one that timed out is halved from there. (A page that
+            // is short for other reasons, the next record too large to join it, says nothing.)
+            var largestFullPage: Int?
             func fetch() async throws -> (page: ChangesBody, bytes: SyncBytes) {
                 while true {
                     do {
                         let fetched = try await fetchPage(since, eventsAfter, pageBytes)
-                        largestCame = max(largestCame ?? 0, fetched.bytes.plain)
+                        if fetched.page.states.count >= recordsPerPage {
+                            largestFullPage = max(largestFullPage ?? 0, fetched.bytes.plain)
+                        }
                         return fetched
                     } catch let error as SyncError where error.timedOut {
                         guard let asked = pageBytes, asked > SyncEngine.smallestTimedOutBatch else { throw error }
-                        let half = max(min(asked, largestCame ?? asked) / 2, SyncEngine.smallestTimedOutBatch)
+                        try Task.checkCancellation()
+                        let half = max(min(asked, largestFullPage ?? asked) / 2, SyncEngine.smallestTimedOutBatch)
                         pageBytes = half
                         askingSmaller(half)
                     }

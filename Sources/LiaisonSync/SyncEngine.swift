@@ -170,6 +170,7 @@ public struct SyncEngine: Sendable {
             since: since,
             eventsAfter: resumeAfter,
             pageBytes: pageBytes,
+            recordsPerPage: batchRecords,
             ahead: Self.pagesPerMerge,
             store: store,
             askingSmaller: { [logger] bytes in
