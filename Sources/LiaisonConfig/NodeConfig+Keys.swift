@@ -1,4 +1,5 @@
 public import Foundation
+import LiaisonSync
 
 extension NodeConfig {
     /// Every settable key (`section.key`), with the environment variable that overrides it.
@@ -51,8 +52,8 @@ extension NodeConfig {
         case "server.tls_certificate": tlsCertificate = value
         case "server.tls_key": tlsKey = value
         case "sync.interval": syncInterval = try number(0...86_400)
-        case "sync.batch_records": batchRecords = try whole(1...500)
-        case "sync.batch_bytes": batchBytes = try whole(1024...(4 << 20))
+        case "sync.batch_records": batchRecords = try whole(1...SyncProtocol.maxBatchRecords)
+        case "sync.batch_bytes": batchBytes = try whole(SyncProtocol.minBatchBytes...SyncProtocol.maxBatchBytes)
         case "sync.timeout": syncTimeout = try number(0.1...3_600)
         case "sync.ca_file": caFile = value
         case "sync.compression": syncCompression = try oneOf(["gzip", "off"]) == "gzip"

@@ -37,9 +37,9 @@ public struct NodeConfig: Hashable, Sendable {
     /// Seconds between syncs with each peer; 0 turns periodic sync off.
     public var syncInterval = 30.0
     /// States per sync batch.
-    public var batchRecords = 500
+    public var batchRecords = SyncProtocol.maxBatchRecords
     /// Bytes per sync batch.
-    public var batchBytes = 4 << 20
+    public var batchBytes = SyncProtocol.maxBatchBytes
     /// Seconds a sync request may take before it is abandoned.
     public var syncTimeout = 30.0
     /// A PEM CA bundle to verify HTTPS peers against (default: the system's).

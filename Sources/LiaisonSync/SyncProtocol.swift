@@ -11,7 +11,8 @@ public enum SyncProtocol {
     public static let maxBatchRecords = 500
     /// Default and largest size of one batch's states, in bytes.
     public static let maxBatchBytes = 4 << 20
-    /// The smallest size a client may ask a page of the changes feed to keep within (`max_bytes`).
+    /// The smallest batch a node may be configured with (`sync.batch_bytes`), and the smallest a
+    /// client may ask a page of the changes feed to keep within (`max_bytes`), in bytes.
     public static let minBatchBytes = 1 << 10
     /// Largest request body a node accepts; larger ones get 413.
     public static let maxBodyBytes = 16 << 20
@@ -37,8 +38,9 @@ public struct NodeInfo: Codable, Hashable, Sendable {
     /// Whether it pages a record's events for a client that asks (`paged_events`, docs/design.md
     /// §6); `nil` from a node older than that, which is never asked.
     public let pagedEvents: Bool?
-    /// Whether a client may ask for pages within fewer bytes than the default (`max_bytes`, docs/design.md
-    /// §6); `nil` from a node older than that, which refuses the parameter and is never sent it.
+    /// Whether a client may ask for pages within fewer bytes than the default (`max_bytes`,
+    /// docs/design.md §6); `nil` from a node older than that, which refuses the parameter and is
+    /// never sent it.
     public let sizedPages: Bool?
 
     /// Makes the description of a node.
