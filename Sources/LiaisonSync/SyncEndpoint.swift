@@ -52,7 +52,7 @@ public struct SyncEndpoint: Sendable {
         let page = try await store.changes(
             since: max(since, 0),
             limit: limit,
-            maxBytes: min(max(maxBytes, SyncProtocol.minBatchBytes), SyncProtocol.maxBatchBytes),
+            maxBytes: SyncProtocol.batchBytes(maxBytes),
             excluding: requester,
             eventsSince: eventsSince,
             pagingEvents: pagedEvents,

@@ -165,7 +165,7 @@ public struct SyncEngine: Sendable {
         let resumeAfter = pagedEvents ? try await store.eventsCursor(peer: node.replicaID, direction: .pull) : nil
         // A peer that lists sized_pages keeps its pages within this node's batch bytes, and a page
         // it could not send in time is asked for again halved, as a push is sent again.
-        let pageBytes = node.sizedPages == true ? min(max(batchBytes, SyncProtocol.minBatchBytes), SyncProtocol.maxBatchBytes) : nil
+        let pageBytes = node.sizedPages == true ? SyncProtocol.batchBytes(batchBytes) : nil
         var pages = PullPipeline(
             since: since,
             eventsAfter: resumeAfter,

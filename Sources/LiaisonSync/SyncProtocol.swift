@@ -14,6 +14,10 @@ public enum SyncProtocol {
     /// The smallest batch a node may be configured with (`sync.batch_bytes`), and the smallest a
     /// client may ask a page of the changes feed to keep within (`max_bytes`), in bytes.
     public static let minBatchBytes = 1 << 10
+    /// `bytes` within ``minBatchBytes`` and ``maxBatchBytes``.
+    public static func batchBytes(_ bytes: Int) -> Int {
+        min(max(bytes, minBatchBytes), maxBatchBytes)
+    }
     /// Largest request body a node accepts; larger ones get 413.
     public static let maxBodyBytes = 16 << 20
     /// The route of the node's identity.

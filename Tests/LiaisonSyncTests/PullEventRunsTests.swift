@@ -50,7 +50,7 @@ struct PullEventRunsTests {
 
         let report = try await engine.sync(with: fixture.record)
         #expect(report.pulled.merged == 201)
-        #expect(try await PushEventRunsTests.events(of: id, at: fixture.here) == PushEventRunsTests.events(of: id, at: fixture.there))
+        #expect(try await SyncFixture.events(of: id, at: fixture.here) == SyncFixture.events(of: id, at: fixture.there))
         #expect(try await fixture.here.state(id: id) == fixture.there.state(id: id))
         #expect(try await fixture.here.counts().records == 201)
         #expect(try await fixture.checkpoints().pull == fixture.there.currentSequence())

@@ -20,14 +20,14 @@ struct PushEventRunsTests {
         await #expect(throws: SyncError.self) { try await engine.sync(with: fixture.record) }
         #expect(try await fixture.checkpoints().push == 0)
         #expect(try await fixture.here.eventsCursor(peer: fixture.there.identity.replicaID, direction: .push) != nil)
-        #expect(try await Self.events(of: id, at: fixture.there).contains(where: \.reconstructed))
+        #expect(try await SyncFixture.events(of: id, at: fixture.there).contains(where: \.reconstructed))
 
         fixture.peer.heal()
         let report = try await engine.sync(with: fixture.record)
         #expect(report.pushed.merged == 1, "the record counts once, not once a run")
-        let sent = try await Self.events(of: id, at: fixture.here)
+        let sent = try await SyncFixture.events(of: id, at: fixture.here)
         #expect(sent.count == 21)
-        #expect(try await Self.events(of: id, at: fixture.there) == sent)
+        #expect(try await SyncFixture.events(of: id, at: fixture.there) == sent)
         #expect(try await fixture.there.state(id: id) == fixture.here.state(id: id))
         #expect(try await fixture.checkpoints().push == fixture.here.currentSequence())
         // Each run went once: the two acknowledged before the cut were not sent again.
@@ -49,7 +49,7 @@ struct PushEventRunsTests {
 
         let report = try await engine.sync(with: fixture.record)
         #expect(report.pushed.merged == 1)
-        #expect(try await Self.events(of: id, at: fixture.there) == Self.events(of: id, at: fixture.here))
+        #expect(try await SyncFixture.events(of: id, at: fixture.there) == SyncFixture.events(of: id, at: fixture.here))
         #expect(try await fixture.checkpoints().push == fixture.here.currentSequence())
 
         // A link that carries less than the smallest run fails the round, as before.
@@ -57,10 +57,5 @@ struct PushEventRunsTests {
         fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100))
         let error = await #expect(throws: SyncError.self) { try await engine.sync(with: fixture.record) }
         #expect(error?.message.contains("timed out after 30 s") == true)
-    }
-
-    /// The record's events as its history holds them, oldest first.
-    static func events(of id: String, at store: LiaisonStore) async throws -> [WriteEvent] {
-        try await store.history(id: id)?.map(\.event).reversed() ?? []
     }
 }

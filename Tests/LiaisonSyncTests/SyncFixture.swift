@@ -70,6 +70,11 @@ final class SyncFixture: Sendable {
         }
     }
 
+    /// The record's events as `store`'s history holds them, oldest first.
+    static func events(of id: String, at store: LiaisonStore) async throws -> [WriteEvent] {
+        try await store.history(id: id)?.map(\.event).reversed() ?? []
+    }
+
     /// How far `here` has pulled from `there`, and how far `there` acknowledged `here`'s pushes.
     func checkpoints() async throws -> (pull: Int64, push: Int64) {
         let replica = there.identity.replicaID
