@@ -39,15 +39,16 @@ extension CurlError {
                 curlCode: raw
             )
         case CURLE_OPERATION_TIMEDOUT:
-            // libcurl says "Connection timed out after ..." or "Failed to connect ..." while connecting,
-            // "Operation timed out after ..." once connected.
-            let duringConnect = detailText.lowercased().contains("connect")
+            // libcurl says "Resolving timed out after ...", "Connection timed out after ..." or "Failed to
+            // connect ..." before it is connected, "Operation timed out after ..." once connected.
+            let detailWords = detailText.lowercased()
+            let duringConnect = detailWords.contains("connect") || detailWords.contains("resolv")
             let connectLimit = timeout > 0 ? min(connectTimeout, timeout) : connectTimeout
             let description =
                 duringConnect
                 ? "connect to \(endpoint) timed out after \(Self.seconds(connectLimit)) s (\(target))"
                 : "timed out after \(Self.seconds(timeout)) s (\(target))"
-            self.init(code: .timedOut, description: description, curlCode: raw)
+            self.init(code: duringConnect ? .connectTimedOut : .timedOut, description: description, curlCode: raw)
         case CURLE_WRITE_ERROR where bodyTooLarge, CURLE_FILESIZE_EXCEEDED:
             self.init(
                 code: .responseTooLarge,

@@ -19,8 +19,13 @@ public struct CurlError: Error, CustomStringConvertible, Sendable {
         case connectionRefused
         /// The host name did not resolve.
         case couldNotResolve
-        /// The connect timeout or the total timeout expired.
+        /// The connection was made (or reused) but the answer did not come within the total timeout: the request
+        /// may have reached the peer, and a smaller one may get through.
         case timedOut
+        /// No connection was made within the connect timeout (a host that is down or a firewall drops the
+        /// connection attempts, or the peer's queue of connections waiting to be accepted is full): the request
+        /// never left.
+        case connectTimedOut
         /// TLS failed: the handshake, the peer's certificate, or the CA file.
         case tls
         /// The response body was larger than ``CurlClientConfiguration/maxResponseBytes``.

@@ -6,9 +6,10 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     public let peer: String
     /// What failed.
     public let message: String
-    /// Whether the peer did not answer within the time allowed: the request may have reached it,
-    /// and a smaller one may get through (a push sends its batch again halved, a pull asks for
-    /// half the page).
+    /// Whether the peer did not answer within the time allowed once connected: the request may
+    /// have reached it, and a smaller one may get through (a push sends its batch again halved, a
+    /// pull asks for half the page). A connection that could not be made in time is not this: a
+    /// smaller request would not connect either, so the round fails at once.
     public let timedOut: Bool
 
     /// Makes an error. Its message often quotes what a peer (or a proxy before it) answered, so

@@ -193,6 +193,19 @@ struct CurlClientTests {
         }
     }
 
+    @Test func aConnectionThatIsNeverMadeTimesOutAsAConnectTimeout() async throws {
+        let gone = try FullListenQueue()
+        defer { gone.close() }
+        let client = CurlClient(configuration: .init(connectTimeout: 0.5, totalTimeout: 30))
+        defer { client.shutdown() }
+        let error = await #expect(throws: CurlError.self) {
+            try await client.send(Request(url: "http://127.0.0.1:\(gone.port)/v1/node"))
+        }
+        // Not `.timedOut`: nothing reached the peer, so a smaller request would fare no better.
+        #expect(error?.code == .connectTimedOut)
+        #expect(error?.description.contains("connect to 127.0.0.1:\(gone.port) timed out after 0.5 s") == true, "\(String(describing: error))")
+    }
+
     @Test func cancellingTheTaskStopsAHangingRequest() async throws {
         try await withTestServer { base, _ in
             let client = CurlClient(configuration: .init(totalTimeout: 120))
