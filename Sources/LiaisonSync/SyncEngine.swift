@@ -22,6 +22,10 @@ public enum SyncProgress: Sendable {
     case pulled(peer: String, states: Int, remaining: Int64)
     /// A batch of this node's changes was acknowledged by the peer.
     case pushed(peer: String, states: Int)
+    /// A request got no answer within the timeout and goes again smaller, as does the rest of the
+    /// round: a page of the peer's changes (`pulling`) asked for within `bytes`, or a batch of this
+    /// node's sent within them.
+    case timedOut(peer: String, pulling: Bool, bytes: Int)
 }
 
 /// Pulls a peer's changes and pushes this node's (docs/design.md §6): each pulled batch commits
@@ -73,7 +77,7 @@ public struct SyncEngine: Sendable {
 
     /// One pull and one push with `peer`, now. Saves the peer's status either way.
     @discardableResult
-    public func sync(with peer: PeerRecord, progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
+    public func sync(with peer: PeerRecord, progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncReport {
         guard stopSignal.begin() else { throw SyncStopped() }
         defer { stopSignal.end() }
         let started = ContinuousClock.now
@@ -115,7 +119,7 @@ public struct SyncEngine: Sendable {
     private func exchange(
         with link: PeerLink,
         status: inout PeerStatus,
-        progress: @Sendable (SyncProgress) -> Void
+        progress: @escaping @Sendable (SyncProgress) -> Void
     ) async throws -> SyncReport {
         let me = store.identity.replicaID
         let node = try await link.node()
@@ -150,7 +154,7 @@ public struct SyncEngine: Sendable {
         since: Int64,
         status: inout PeerStatus,
         report: inout SyncReport,
-        progress: @Sendable (SyncProgress) -> Void
+        progress: @escaping @Sendable (SyncProgress) -> Void
     ) async throws -> Int64 {
         let me = store.identity.replicaID
         // Pages are fetched, parsed, checked and prepared ahead of the ones merging.
@@ -175,6 +179,7 @@ public struct SyncEngine: Sendable {
             store: store,
             askingSmaller: { [logger] bytes in
                 logger.info("pull timed out, asked again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(bytes)"])
+                progress(.timedOut(peer: link.peer.name, pulling: true, bytes: bytes))
             }
         ) { [stopSignal] sequence, eventsAfter, maxBytes in
             // Reading ahead, or asking again after a timeout, ends once the node is stopping.
@@ -256,7 +261,7 @@ public struct SyncEngine: Sendable {
         to link: PeerLink,
         node: NodeInfo,
         report: inout SyncReport,
-        progress: @Sendable (SyncProgress) -> Void
+        progress: @escaping @Sendable (SyncProgress) -> Void
     ) async throws {
         let me = store.identity.replicaID
         var pushed = try await store.checkpoint(peer: node.replicaID, direction: .push)
@@ -289,6 +294,7 @@ public struct SyncEngine: Sendable {
                 } catch let error as SyncError where error.timedOut && page.bytes > Self.smallestTimedOutBatch {
                     batchBytes = max(page.bytes / 2, Self.smallestTimedOutBatch)
                     logger.info("push timed out, sent again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(batchBytes)"])
+                    progress(.timedOut(peer: link.peer.name, pulling: false, bytes: batchBytes))
                     continue
                 }
                 // A record sent in runs counts once, with its last run.

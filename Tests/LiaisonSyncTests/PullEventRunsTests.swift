@@ -48,8 +48,12 @@ struct PullEventRunsTests {
         engine.batchBytes = 1 << 20
         fixture.peer.fail("GET", SyncProtocol.changesPath, with: .slowLink(carrying: 100_000))
 
-        let report = try await engine.sync(with: fixture.record)
+        let heard = Mutex<[SyncProgress]>([])
+        let report = try await engine.sync(with: fixture.record) { progress in heard.withLock { $0.append(progress) } }
         #expect(report.pulled.merged == 201)
+        // `liaison sync` shows each smaller size it goes on at.
+        #expect(SyncFixture.timedOutPulling(in: heard.withLock { $0 }) == [true, true, true, true])
+        #expect(SyncFixture.timedOutBytes(in: heard.withLock { $0 }) == [524_288, 262_144, 131_072, 65_536])
         #expect(try await SyncFixture.events(of: id, at: fixture.here) == SyncFixture.events(of: id, at: fixture.there))
         #expect(try await fixture.here.state(id: id) == fixture.there.state(id: id))
         #expect(try await fixture.here.counts().records == 201)

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 import LiaisonSync
+import Synchronization
 import Testing
 
 /// A record whose events do not fit one push batch goes as several, each with its state and a
@@ -47,8 +48,13 @@ struct PushEventRunsTests {
         engine.compression = false
         fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100_000))
 
-        let report = try await engine.sync(with: fixture.record)
+        let heard = Mutex<[SyncProgress]>([])
+        let report = try await engine.sync(with: fixture.record) { progress in heard.withLock { $0.append(progress) } }
         #expect(report.pushed.merged == 1)
+        // `liaison sync` shows each smaller size it goes on at: halves, down to 64 KiB at least.
+        let sizes = SyncFixture.timedOutBytes(in: heard.withLock { $0 })
+        #expect(SyncFixture.timedOutPulling(in: heard.withLock { $0 }) == sizes.map { _ in false })
+        #expect(!sizes.isEmpty && zip(sizes, sizes.dropFirst()).allSatisfy { $1 < $0 } && sizes.allSatisfy { $0 >= 65_536 }, "\(sizes)")
         #expect(try await SyncFixture.events(of: id, at: fixture.there) == SyncFixture.events(of: id, at: fixture.here))
         #expect(try await fixture.checkpoints().push == fixture.here.currentSequence())
 

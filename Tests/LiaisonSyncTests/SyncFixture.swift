@@ -75,6 +75,17 @@ final class SyncFixture: Sendable {
         try await store.history(id: id)?.map(\.event).reversed() ?? []
     }
 
+    /// Of the progress a sync reported, for each request that timed out and went again smaller,
+    /// whether it was a pull (else a push)...
+    static func timedOutPulling(in progress: [SyncProgress]) -> [Bool] {
+        progress.compactMap { if case .timedOut(_, let pulling, _) = $0 { pulling } else { nil } }
+    }
+
+    /// ...and the bytes it went on at.
+    static func timedOutBytes(in progress: [SyncProgress]) -> [Int] {
+        progress.compactMap { if case .timedOut(_, _, let bytes) = $0 { bytes } else { nil } }
+    }
+
     /// How far `here` has pulled from `there`, and how far `there` acknowledged `here`'s pushes.
     func checkpoints() async throws -> (pull: Int64, push: Int64) {
         let replica = there.identity.replicaID
