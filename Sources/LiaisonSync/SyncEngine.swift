@@ -57,6 +57,9 @@ public struct SyncEngine: Sendable {
     public var metrics: any SyncMetrics = NoSyncMetrics()
     /// Stops syncs between batches for a graceful shutdown; shared by copies of the engine.
     public var stopSignal = SyncStopSignal()
+    /// The smaller sizes requests to each peer went on at after a timeout, for the next rounds;
+    /// shared by copies of the engine.
+    public var slowLinks = SlowLinks()
     let logger: Logger
 
     /// An engine for `store` over `transport`, with the batch limits of `configuration`.
@@ -167,9 +170,11 @@ public struct SyncEngine: Sendable {
         // short goes on after the last run that did.
         let pagedEvents = node.pagedEvents == true
         let resumeAfter = pagedEvents ? try await store.eventsCursor(peer: node.replicaID, direction: .pull) : nil
-        // A peer that lists sized_pages keeps its pages within this node's batch bytes, and a page
-        // it could not send in time is asked for again halved, as a push is sent again.
-        let pageBytes = node.sizedPages == true ? SyncProtocol.batchBytes(batchBytes) : nil
+        // A peer that lists sized_pages keeps its pages within this node's batch bytes (or the
+        // smaller size a timeout found, while it holds), and a page it could not send in time is
+        // asked for again halved, as a push is sent again.
+        let startingBytes = slowLinks.startingBytes(batchBytes, peer: link.peer.name, .pull)
+        let pageBytes = node.sizedPages == true ? SyncProtocol.batchBytes(startingBytes) : nil
         var pages = PullPipeline(
             since: since,
             eventsAfter: resumeAfter,
@@ -177,7 +182,8 @@ public struct SyncEngine: Sendable {
             recordsPerPage: batchRecords,
             ahead: Self.pagesPerMerge,
             store: store,
-            askingSmaller: { [logger] bytes in
+            askingSmaller: { [logger, slowLinks] bytes in
+                slowLinks.timedOut(peer: link.peer.name, .pull, goingOnAt: bytes)
                 logger.info("pull timed out, asked again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(bytes)"])
                 progress(.timedOut(peer: link.peer.name, pulling: true, bytes: bytes))
             }
@@ -273,8 +279,9 @@ public struct SyncEngine: Sendable {
         // last acknowledged run ended, so that a round cut short goes on from there.
         var eventsAfter = try await store.eventsCursor(peer: node.replicaID, direction: .push)
         // A batch the peer did not acknowledge in time goes again as half of it, for the rest of
-        // the round: over a slow link, or to a loaded peer, a large batch may never fit the timeout.
-        var batchBytes = batchBytes
+        // the round and the rounds of the next hour: over a slow link, or to a loaded peer, a
+        // large batch may never fit the timeout.
+        var batchBytes = slowLinks.startingBytes(batchBytes, peer: link.peer.name, .push)
         while true {
             if stopSignal.isStopped { throw SyncStopped() }
             let page = try await store.changes(
@@ -293,6 +300,7 @@ public struct SyncEngine: Sendable {
                     (ack, bytes) = try await link.push(page.states, from: me, gzip: gzip)
                 } catch let error as SyncError where error.timedOut && page.bytes > Self.smallestTimedOutBatch {
                     batchBytes = max(page.bytes / 2, Self.smallestTimedOutBatch)
+                    slowLinks.timedOut(peer: link.peer.name, .push, goingOnAt: batchBytes)
                     logger.info("push timed out, sent again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(batchBytes)"])
                     progress(.timedOut(peer: link.peer.name, pulling: false, bytes: batchBytes))
                     continue

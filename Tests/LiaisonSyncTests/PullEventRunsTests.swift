@@ -59,6 +59,13 @@ struct PullEventRunsTests {
         #expect(try await fixture.here.counts().records == 201)
         #expect(try await fixture.checkpoints().pull == fixture.there.currentSequence())
 
+        // The next round starts at the size found: another 1.2 MB history comes with no timeout.
+        let next = try await fixture.longRecord(savedTimes: 120, notes: 9_990, at: fixture.there)
+        heard.withLock { $0 = [] }
+        #expect(try await engine.sync(with: fixture.record) { progress in heard.withLock { $0.append(progress) } }.pulled.merged == 1)
+        #expect(SyncFixture.timedOutBytes(in: heard.withLock { $0 }) == [])
+        #expect(try await SyncFixture.events(of: next, at: fixture.here) == SyncFixture.events(of: next, at: fixture.there))
+
         // A link that carries less than the smallest page fails the round, and nothing moves.
         _ = try await fixture.there.update(id: id, ["notes": .text("short")], readContext: nil, author: "asha")
         fixture.peer.fail("GET", SyncProtocol.changesPath, with: .slowLink(carrying: 100))

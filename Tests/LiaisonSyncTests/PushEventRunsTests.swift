@@ -58,6 +58,13 @@ struct PushEventRunsTests {
         #expect(try await SyncFixture.events(of: id, at: fixture.there) == SyncFixture.events(of: id, at: fixture.here))
         #expect(try await fixture.checkpoints().push == fixture.here.currentSequence())
 
+        // The next round starts at the size found: another 1.2 MB history goes with no timeout.
+        let next = try await fixture.longRecord(savedTimes: 120, notes: 9_990, at: fixture.here)
+        heard.withLock { $0 = [] }
+        #expect(try await engine.sync(with: fixture.record) { progress in heard.withLock { $0.append(progress) } }.pushed.merged == 1)
+        #expect(SyncFixture.timedOutBytes(in: heard.withLock { $0 }) == [])
+        #expect(try await SyncFixture.events(of: next, at: fixture.there) == SyncFixture.events(of: next, at: fixture.here))
+
         // A link that carries less than the smallest run fails the round, as before.
         _ = try await fixture.here.update(id: id, ["notes": .text("short")], readContext: nil, author: "asha")
         fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100))

@@ -1,0 +1,44 @@
+import Synchronization
+
+/// The smaller sizes a node's sync requests to each peer went on at after one timed out (docs/design.md
+/// §6, "A pull that times out asks for smaller pages"), held for ``holdSeconds`` after the last
+/// timeout: the rounds meanwhile start at that size instead of at `sync.batch_bytes`, so an office on
+/// a slow link pays the timeouts that find its size once, not again in every round that has much
+/// to carry. Kept in memory, shared by copies of the engine: a restarted node finds the size again.
+public final class SlowLinks: Sendable {
+    /// How long a size found after a timeout holds, in seconds: then the rounds try the
+    /// configured size again, in case the link got faster.
+    public static let holdSeconds = 3600
+
+    /// Which of a peer's requests: pages pulled from it, or batches pushed to it.
+    public enum Direction: Hashable, Sendable {
+        case pull, push
+    }
+
+    private struct Held {
+        let bytes: Int
+        let until: ContinuousClock.Instant
+    }
+
+    private let held = Mutex<[String: [Direction: Held]]>([:])
+
+    public init() {}
+
+    /// The bytes a round's requests to `peer` in `direction` start at: `configured`, or less while
+    /// a size found after a timeout holds.
+    public func startingBytes(_ configured: Int, peer: String, _ direction: Direction, at now: ContinuousClock.Instant = .now) -> Int {
+        held.withLock { held in
+            guard let size = held[peer]?[direction] else { return configured }
+            guard size.until > now else {
+                held[peer]?[direction] = nil
+                return configured
+            }
+            return min(size.bytes, configured)
+        }
+    }
+
+    /// Notes that a request to `peer` in `direction` timed out and the round goes on at `bytes`.
+    public func timedOut(peer: String, _ direction: Direction, goingOnAt bytes: Int, at now: ContinuousClock.Instant = .now) {
+        held.withLock { $0[peer, default: [:]][direction] = Held(bytes: bytes, until: now + .seconds(Self.holdSeconds)) }
+    }
+}

@@ -1,0 +1,24 @@
+import LiaisonSync
+import Testing
+
+/// The size a peer's requests went on at after a timeout holds for an hour, per peer and
+/// direction, and never raises the configured size (docs/design.md §6).
+@Suite("Sizes found after timeouts, held for the next rounds")
+struct SlowLinksTests {
+    @Test func aSizeFoundAfterATimeoutHoldsForAnHourForItsPeerAndDirectionOnly() {
+        let links = SlowLinks()
+        let start = ContinuousClock.now
+        #expect(links.startingBytes(4 << 20, peer: "chennai", .pull, at: start) == 4 << 20)
+
+        links.timedOut(peer: "chennai", .pull, goingOnAt: 524_288, at: start)
+        #expect(links.startingBytes(4 << 20, peer: "chennai", .pull, at: start + .seconds(3_599)) == 524_288)
+        #expect(links.startingBytes(262_144, peer: "chennai", .pull, at: start) == 262_144, "a smaller configured size wins")
+        #expect(links.startingBytes(4 << 20, peer: "chennai", .push, at: start) == 4 << 20)
+        #expect(links.startingBytes(4 << 20, peer: "kolkata", .pull, at: start) == 4 << 20)
+
+        // A later timeout holds its size an hour from then.
+        links.timedOut(peer: "chennai", .pull, goingOnAt: 131_072, at: start + .seconds(1_800))
+        #expect(links.startingBytes(4 << 20, peer: "chennai", .pull, at: start + .seconds(3_601)) == 131_072)
+        #expect(links.startingBytes(4 << 20, peer: "chennai", .pull, at: start + .seconds(5_401)) == 4 << 20)
+    }
+}
