@@ -22,9 +22,9 @@ public struct CurlError: Error, CustomStringConvertible, Sendable {
         /// The connection was made (or reused) but the answer did not come within the total timeout: the request
         /// may have reached the peer, and a smaller one may get through.
         case timedOut
-        /// No connection was made within the connect timeout (a host that is down or a firewall drops the
-        /// connection attempts, or the peer's queue of connections waiting to be accepted is full): the request
-        /// never left.
+        /// No connection was made within the connect timeout: the host name did not resolve in time, the
+        /// connection attempts were dropped (a host that is down, a firewall, or the peer's queue of connections
+        /// waiting to be accepted is full), or the TLS handshake did not finish. The request never left.
         case connectTimedOut
         /// TLS failed: the handshake, the peer's certificate, or the CA file.
         case tls

@@ -4,7 +4,8 @@ import Synchronization
 /// §6, "A pull that times out asks for smaller pages"), held for ``holdSeconds`` after the last
 /// timeout: the rounds meanwhile start at that size instead of at `sync.batch_bytes`, so an office on
 /// a slow link pays the timeouts that find its size once, not again in every round that has much
-/// to carry. Kept in memory, shared by copies of the engine: a restarted node finds the size again.
+/// to carry. Kept in memory, shared by copies of the engine: a restarted node finds the size again,
+/// and `liaison sync`, a process of its own, starts at `sync.batch_bytes`.
 public final class SlowLinks: Sendable {
     /// How long a size found after a timeout holds, in seconds: then the rounds try the
     /// configured size again, in case the link got faster.
@@ -37,8 +38,12 @@ public final class SlowLinks: Sendable {
         }
     }
 
-    /// Notes that a request to `peer` in `direction` timed out and the round goes on at `bytes`.
+    /// Notes that a request to `peer` in `direction` timed out and the round goes on at `bytes`:
+    /// held for an hour from `now`, or a smaller size still held (another round's, at once).
     public func timedOut(peer: String, _ direction: Direction, goingOnAt bytes: Int, at now: ContinuousClock.Instant = .now) {
-        held.withLock { $0[peer, default: [:]][direction] = Held(bytes: bytes, until: now + .seconds(Self.holdSeconds)) }
+        held.withLock { held in
+            let holding = held[peer]?[direction].flatMap { $0.until > now ? $0.bytes : nil }
+            held[peer, default: [:]][direction] = Held(bytes: min(bytes, holding ?? bytes), until: now + .seconds(Self.holdSeconds))
+        }
     }
 }

@@ -298,8 +298,13 @@ public struct SyncEngine: Sendable {
                 let bytes: SyncBytes
                 do {
                     (ack, bytes) = try await link.push(page.states, from: me, gzip: gzip)
-                } catch let error as SyncError where error.timedOut && page.bytes > Self.smallestTimedOutBatch {
-                    batchBytes = max(page.bytes / 2, Self.smallestTimedOutBatch)
+                } catch let error as SyncError
+                    where error.timedOut && min(page.bytes, batchBytes) > Self.smallestTimedOutBatch
+                {
+                    // Half of what went, or of what was asked for if the batch is over it (its
+                    // first record with one run of its events at least): a batch that cannot
+                    // shrink goes down to the smallest size, then fails the round.
+                    batchBytes = max(min(page.bytes, batchBytes) / 2, Self.smallestTimedOutBatch)
                     slowLinks.timedOut(peer: link.peer.name, .push, goingOnAt: batchBytes)
                     logger.info("push timed out, sent again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(batchBytes)"])
                     progress(.timedOut(peer: link.peer.name, pulling: false, bytes: batchBytes))

@@ -54,6 +54,7 @@ struct PullEventRunsTests {
         // `liaison sync` shows each smaller size it goes on at.
         #expect(SyncFixture.timedOutPulling(in: heard.withLock { $0 }) == [true, true, true, true])
         #expect(SyncFixture.timedOutBytes(in: heard.withLock { $0 }) == [524_288, 262_144, 131_072, 65_536])
+        #expect(engine.slowLinks.startingBytes(1 << 20, peer: fixture.record.name, .pull) == 65_536)
         #expect(try await SyncFixture.events(of: id, at: fixture.here) == SyncFixture.events(of: id, at: fixture.there))
         #expect(try await fixture.here.state(id: id) == fixture.there.state(id: id))
         #expect(try await fixture.here.counts().records == 201)

@@ -54,7 +54,8 @@ struct PushEventRunsTests {
         // `liaison sync` shows each smaller size it goes on at: halves, down to 64 KiB at least.
         let sizes = SyncFixture.timedOutBytes(in: heard.withLock { $0 })
         #expect(SyncFixture.timedOutPulling(in: heard.withLock { $0 }) == sizes.map { _ in false })
-        #expect(!sizes.isEmpty && zip(sizes, sizes.dropFirst()).allSatisfy { $1 < $0 } && sizes.allSatisfy { $0 >= 65_536 }, "\(sizes)")
+        #expect(!sizes.isEmpty && zip(sizes, sizes.dropFirst()).allSatisfy { $1 <= max($0 / 2, 65_536) } && sizes.last == 65_536, "\(sizes)")
+        #expect(engine.slowLinks.startingBytes(1 << 20, peer: fixture.record.name, .push) == sizes.last)
         #expect(try await SyncFixture.events(of: id, at: fixture.there) == SyncFixture.events(of: id, at: fixture.here))
         #expect(try await fixture.checkpoints().push == fixture.here.currentSequence())
 
@@ -70,5 +71,42 @@ struct PushEventRunsTests {
         fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100))
         let error = await #expect(throws: SyncError.self) { try await engine.sync(with: fixture.record) }
         #expect(error?.message.contains("timed out after 30 s") == true)
+    }
+
+    /// A batch that cannot shrink below the link's size (a record whose state alone is more than
+    /// the link carries in time) is sent at halved sizes down to 64 KiB, then fails the round:
+    /// it is not sent again at 64 KiB for ever.
+    @Test func aBatchThatCannotShrinkFailsTheRoundOnceAtTheSmallestSize() async throws {
+        let fixture = try await SyncFixture()
+        // Two concurrent saves of 10,000 control characters (60 KB as JSON each): the state holds
+        // both values of its notes, 120 KB.
+        let values = try fixture.here.schema.parseAssignments(["type=investment", "title=Lithium JV", "tracks=critical_minerals"])
+        let made = try await fixture.here.create(values, author: "asha")
+        for (author, character) in [("asha", "\u{1}"), ("ravi", "\u{2}")] {
+            let notes = FieldValue.text(String(repeating: character, count: 10_000))
+            _ = try await fixture.here.update(id: made.id, ["notes": notes], readContext: made.context, author: author)
+        }
+        #expect(try await fixture.here.state(id: made.id)?.conflictedFields == ["notes"])
+        var engine = fixture.engine(batch: 500)
+        engine.batchBytes = 1 << 20
+        engine.compression = false
+        fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100_000))
+
+        // From 1 MiB to 64 KiB is four halvings at most; a push still going after eight is stopped.
+        let heard = Mutex<[SyncProgress]>([])
+        let error = await #expect(throws: SyncError.self) {
+            try await engine.sync(with: fixture.record) { [signal = engine.stopSignal] progress in
+                if heard.withLock({
+                    $0.append(progress)
+                    return $0.count > 8
+                }) {
+                    signal.stop()
+                }
+            }
+        }
+        #expect(error?.message.contains("timed out after 30 s") == true)
+        let sizes = SyncFixture.timedOutBytes(in: heard.withLock { $0 })
+        #expect(sizes.last == 65_536 && sizes.count <= 4, "\(sizes)")
+        #expect(try await fixture.checkpoints().push == 0)
     }
 }

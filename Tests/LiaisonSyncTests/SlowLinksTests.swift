@@ -21,4 +21,16 @@ struct SlowLinksTests {
         #expect(links.startingBytes(4 << 20, peer: "chennai", .pull, at: start + .seconds(3_601)) == 131_072)
         #expect(links.startingBytes(4 << 20, peer: "chennai", .pull, at: start + .seconds(5_401)) == 4 << 20)
     }
+
+    @Test func aLargerSizeFoundMeanwhileDoesNotRaiseASizeStillHeld() {
+        let links = SlowLinks()
+        let start = ContinuousClock.now
+        links.timedOut(peer: "chennai", .push, goingOnAt: 65_536, at: start)
+        // Another round, started before, found a larger size: the smaller one holds, an hour from now.
+        links.timedOut(peer: "chennai", .push, goingOnAt: 1 << 20, at: start + .seconds(600))
+        #expect(links.startingBytes(4 << 20, peer: "chennai", .push, at: start + .seconds(4_000)) == 65_536)
+        // Once the hold is over, a new size replaces it.
+        links.timedOut(peer: "chennai", .push, goingOnAt: 1 << 20, at: start + .seconds(4_300))
+        #expect(links.startingBytes(4 << 20, peer: "chennai", .push, at: start + .seconds(4_300)) == 1 << 20)
+    }
 }

@@ -1,26 +1,25 @@
 import Foundation
 
 /// A loopback port that takes no more connections, as a host that has gone away behind a
-/// firewall: it listens with a queue of one connection, never accepts, and holds one connection
-/// in that queue, so the kernel drops every later attempt to connect and a client's connect
-/// times out (nothing is refused). ``close()`` ends it.
+/// firewall: it listens with a queue of two connections, never accepts, and holds two in that
+/// queue, so the kernel drops every later attempt to connect and a client's connect times out
+/// (nothing is refused). ``close()`` ends it.
 public final class FullListenQueue: Sendable {
     /// The port that takes no connections.
     public let port: Int
     private let listener: Int32
-    private let queued: Int32
+    private let queued: [Int32]
 
     /// Listens on a free loopback port and fills its queue.
     public init() throws {
         let listener = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw POSIXError(.EMFILE) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var address = Self.loopback(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        // A backlog of 1 holds two connections (Linux takes one more while the queue is not over it).
         let listening = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(listener, $0, length) == 0 && listen(listener, 0) == 0 && getsockname(listener, $0, &length) == 0
+                bind(listener, $0, length) == 0 && listen(listener, 1) == 0 && getsockname(listener, $0, &length) == 0
             }
         }
         guard listening else {
@@ -28,18 +27,46 @@ public final class FullListenQueue: Sendable {
             throw POSIXError(.EADDRNOTAVAIL)
         }
         let port = Int(UInt16(bigEndian: address.sin_port))
+        var queued: [Int32] = []
         do {
-            queued = try LoopbackSocket.connect(port: port)
+            for _ in 0..<2 { queued.append(try Self.connect(port: port)) }
         } catch {
+            queued.forEach { Foundation.close($0) }
             Foundation.close(listener)
             throw error
         }
-        (self.listener, self.port) = (listener, port)
+        (self.listener, self.port, self.queued) = (listener, port, queued)
     }
 
-    /// Closes the queued connection and the listener.
+    /// Closes the queued connections and the listener.
     public func close() {
-        Foundation.close(queued)
+        queued.forEach { Foundation.close($0) }
         Foundation.close(listener)
+    }
+
+    private static func loopback(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return address
+    }
+
+    /// A connection to `port` that the queue took, or an error within 5 s if it did not.
+    private static func connect(port: Int) throws -> Int32 {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw POSIXError(.EMFILE) }
+        var limit = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        var address = loopback(port: port)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            let failure = POSIXErrorCode(rawValue: errno) ?? .ECONNREFUSED
+            Foundation.close(socket)
+            throw POSIXError(failure)
+        }
+        return socket
     }
 }
