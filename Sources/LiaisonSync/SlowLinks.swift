@@ -1,14 +1,15 @@
 import Synchronization
 
 /// The smaller sizes a node's sync requests to each peer went on at after one timed out (docs/design.md
-/// §6, "A pull that times out asks for smaller pages"), held for ``holdSeconds`` after the last
-/// timeout: the rounds meanwhile start at that size instead of at `sync.batch_bytes`, so an office on
-/// a slow link pays the timeouts that find its size once, not again in every round that has much
-/// to carry. Kept in memory, shared by copies of the engine: a restarted node finds the size again,
-/// and `liaison sync`, a process of its own, starts at `sync.batch_bytes`.
+/// §6, "A pull that times out asks for smaller pages"): the next rounds start at that size instead of at
+/// `sync.batch_bytes`, so an office on a slow link pays the timeouts that find its size once, not again
+/// in every round that has much to carry. Each ``holdSeconds`` without a timeout the size doubles, back
+/// up to the configured one, in case the link got faster: a link still slow costs one timeout then, not
+/// the several that find the size from the top. Kept in memory, shared by copies of the engine: a
+/// restarted node finds the size again, and `liaison sync`, a process of its own, starts at
+/// `sync.batch_bytes`.
 public final class SlowLinks: Sendable {
-    /// How long a size found after a timeout holds, in seconds: then the rounds try the
-    /// configured size again, in case the link got faster.
+    /// How long a size holds without a timeout before it doubles, in seconds.
     public static let holdSeconds = 3600
 
     /// Which of a peer's requests: pages pulled from it, or batches pushed to it.
@@ -26,14 +27,18 @@ public final class SlowLinks: Sendable {
     public init() {}
 
     /// The bytes a round's requests to `peer` in `direction` start at: `configured`, or less while
-    /// a size found after a timeout holds.
+    /// a size found after a timeout holds (doubled for each hour since without one).
     public func startingBytes(_ configured: Int, peer: String, _ direction: Direction, at now: ContinuousClock.Instant = .now) -> Int {
         held.withLock { held in
-            guard let size = held[peer]?[direction] else { return configured }
-            guard size.until > now else {
-                held[peer]?[direction] = nil
-                return configured
+            guard var size = held[peer]?[direction] else { return configured }
+            while size.until <= now {
+                guard size.bytes * 2 < configured else {
+                    held[peer]?[direction] = nil
+                    return configured
+                }
+                size = Held(bytes: size.bytes * 2, until: size.until + .seconds(Self.holdSeconds))
             }
+            held[peer]?[direction] = size
             return min(size.bytes, configured)
         }
     }

@@ -279,7 +279,7 @@ public struct SyncEngine: Sendable {
         // last acknowledged run ended, so that a round cut short goes on from there.
         var eventsAfter = try await store.eventsCursor(peer: node.replicaID, direction: .push)
         // A batch the peer did not acknowledge in time goes again as half of it, for the rest of
-        // the round and the rounds of the next hour: over a slow link, or to a loaded peer, a
+        // the round and the next rounds (SlowLinks): over a slow link, or to a loaded peer, a
         // large batch may never fit the timeout.
         var batchBytes = slowLinks.startingBytes(batchBytes, peer: link.peer.name, .push)
         while true {
