@@ -182,8 +182,9 @@ public struct SyncEngine: Sendable {
             recordsPerPage: batchRecords,
             ahead: Self.pagesPerMerge,
             store: store,
-            askingSmaller: { [logger, slowLinks] bytes in
+            askingSmaller: { [logger, slowLinks, metrics] bytes in
                 slowLinks.timedOut(peer: link.peer.name, .pull, goingOnAt: bytes)
+                metrics.timedOut(peer: link.peer.name, pulling: true, bytes: bytes)
                 logger.info("pull timed out, asked again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(bytes)"])
                 progress(.timedOut(peer: link.peer.name, pulling: true, bytes: bytes))
             }
@@ -306,6 +307,7 @@ public struct SyncEngine: Sendable {
                     // shrink goes down to the smallest size, then fails the round.
                     batchBytes = max(min(page.bytes, batchBytes) / 2, Self.smallestTimedOutBatch)
                     slowLinks.timedOut(peer: link.peer.name, .push, goingOnAt: batchBytes)
+                    metrics.timedOut(peer: link.peer.name, pulling: false, bytes: batchBytes)
                     logger.info("push timed out, sent again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(batchBytes)"])
                     progress(.timedOut(peer: link.peer.name, pulling: false, bytes: batchBytes))
                     continue

@@ -46,6 +46,8 @@ struct PullEventRunsTests {
         try await fixture.add(200, at: fixture.there)
         var engine = fixture.engine(batch: 500)
         engine.batchBytes = 1 << 20
+        let metrics = RecordedTimeouts()
+        engine.metrics = metrics
         fixture.peer.fail("GET", SyncProtocol.changesPath, with: .slowLink(carrying: 100_000))
 
         let heard = Mutex<[SyncProgress]>([])
@@ -54,6 +56,9 @@ struct PullEventRunsTests {
         // `liaison sync` shows each smaller size it goes on at.
         #expect(SyncFixture.timedOutPulling(in: heard.withLock { $0 }) == [true, true, true, true])
         #expect(SyncFixture.timedOutBytes(in: heard.withLock { $0 }) == [524_288, 262_144, 131_072, 65_536])
+        // ...and the node's metrics count them (liaison_sync_timeouts_total).
+        #expect(metrics.heard.withLock { $0.map(\.bytes) } == [524_288, 262_144, 131_072, 65_536])
+        #expect(metrics.heard.withLock { $0.allSatisfy(\.pulling) })
         #expect(engine.slowLinks.startingBytes(1 << 20, peer: fixture.record.name, .pull) == 65_536)
         #expect(try await SyncFixture.events(of: id, at: fixture.here) == SyncFixture.events(of: id, at: fixture.there))
         #expect(try await fixture.here.state(id: id) == fixture.there.state(id: id))

@@ -46,6 +46,8 @@ struct PushEventRunsTests {
         var engine = fixture.engine(batch: 500)
         engine.batchBytes = 1 << 20
         engine.compression = false
+        let metrics = RecordedTimeouts()
+        engine.metrics = metrics
         fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100_000))
 
         let heard = Mutex<[SyncProgress]>([])
@@ -56,6 +58,8 @@ struct PushEventRunsTests {
         #expect(SyncFixture.timedOutPulling(in: heard.withLock { $0 }) == sizes.map { _ in false })
         #expect(!sizes.isEmpty && zip(sizes, sizes.dropFirst()).allSatisfy { $1 <= max($0 / 2, 65_536) } && sizes.last == 65_536, "\(sizes)")
         #expect(engine.slowLinks.startingBytes(1 << 20, peer: fixture.record.name, .push) == sizes.last)
+        #expect(metrics.heard.withLock { $0.map(\.bytes) } == sizes)
+        #expect(metrics.heard.withLock { !$0.contains(where: \.pulling) })
         #expect(try await SyncFixture.events(of: id, at: fixture.there) == SyncFixture.events(of: id, at: fixture.here))
         #expect(try await fixture.checkpoints().push == fixture.here.currentSequence())
 

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 import LiaisonSync
+import Synchronization
 
 /// Two offices with real stores in a temporary directory: `here` syncs with `there` through
 /// an ``InProcessPeer``. Removed when the fixture goes away.
@@ -104,4 +105,17 @@ final class SyncFixture: Sendable {
     func status() async throws -> PeerStatus? {
         try await here.peerStatuses().first { $0.name == record.name }
     }
+}
+
+/// Sync metrics that keep, of all the engine reports, the timeouts: for each, whether it was a
+/// pull, and the bytes it went on at.
+final class RecordedTimeouts: SyncMetrics {
+    let heard = Mutex<[(pulling: Bool, bytes: Int)]>([])
+
+    func timedOut(peer: String, pulling: Bool, bytes: Int) { heard.withLock { $0.append((pulling, bytes)) } }
+    func pulledBatch(peer: String, states: Int, bytes: Int, conflicts: Int) {}
+    func pushedBatch(peer: String, states: Int, bytes: Int) {}
+    func syncSucceeded(peer: String, seconds: Double, at unixSeconds: Double) {}
+    func syncFailed(peer: String, seconds: Double) {}
+    func quarantined(peer: String, states: Int) {}
 }

@@ -71,6 +71,14 @@ public final class NodeMetrics: SyncMetrics {
         quarantinedCounter.increment(by: Int64(states))
     }
 
+    public func timedOut(peer: String, pulling: Bool, bytes: Int) {
+        counter(
+            "liaison_sync_timeouts_total",
+            labels: [("peer", peer), ("direction", pulling ? "pull" : "push")],
+            help: "Sync requests that connected but got no answer in time and went again smaller, by peer and direction."
+        ).increment()
+    }
+
     /// States set aside by the intake since the node started (pulled, pushed to it, or in bundles
     /// merged through it); `liaison quarantine list` shows them.
     private var quarantinedCounter: Counter {
