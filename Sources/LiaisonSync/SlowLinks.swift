@@ -1,3 +1,4 @@
+public import LiaisonStore
 import Synchronization
 
 /// The smaller sizes a node's sync requests to each peer went on at after one timed out (docs/design.md
@@ -12,9 +13,10 @@ public final class SlowLinks: Sendable {
     /// How long a size holds without a timeout before it doubles, in seconds.
     public static let holdSeconds = 3600
 
-    /// Which of a peer's requests: pages pulled from it, or batches pushed to it.
-    public enum Direction: Hashable, Sendable {
-        case pull, push
+    /// A peer's requests in one direction: pages pulled from it, or batches pushed to it.
+    private struct Link: Hashable {
+        let peer: String
+        let direction: SyncDirection
     }
 
     private struct Held {
@@ -22,33 +24,35 @@ public final class SlowLinks: Sendable {
         let until: ContinuousClock.Instant
     }
 
-    private let held = Mutex<[String: [Direction: Held]]>([:])
+    private let held = Mutex<[Link: Held]>([:])
 
     public init() {}
 
     /// The bytes a round's requests to `peer` in `direction` start at: `configured`, or less while
     /// a size found after a timeout holds (doubled for each hour since without one).
-    public func startingBytes(_ configured: Int, peer: String, _ direction: Direction, at now: ContinuousClock.Instant = .now) -> Int {
-        held.withLock { held in
-            guard var size = held[peer]?[direction] else { return configured }
+    public func startingBytes(_ configured: Int, peer: String, _ direction: SyncDirection, at now: ContinuousClock.Instant = .now) -> Int {
+        let link = Link(peer: peer, direction: direction)
+        return held.withLock { held in
+            guard var size = held[link] else { return configured }
             while size.until <= now {
                 guard size.bytes * 2 < configured else {
-                    held[peer]?[direction] = nil
+                    held[link] = nil
                     return configured
                 }
                 size = Held(bytes: size.bytes * 2, until: size.until + .seconds(Self.holdSeconds))
             }
-            held[peer]?[direction] = size
+            held[link] = size
             return min(size.bytes, configured)
         }
     }
 
     /// Notes that a request to `peer` in `direction` timed out and the round goes on at `bytes`:
     /// held for an hour from `now`, or a smaller size still held (another round's, at once).
-    public func timedOut(peer: String, _ direction: Direction, goingOnAt bytes: Int, at now: ContinuousClock.Instant = .now) {
+    public func timedOut(peer: String, _ direction: SyncDirection, goingOnAt bytes: Int, at now: ContinuousClock.Instant = .now) {
+        let link = Link(peer: peer, direction: direction)
         held.withLock { held in
-            let holding = held[peer]?[direction].flatMap { $0.until > now ? $0.bytes : nil }
-            held[peer, default: [:]][direction] = Held(bytes: min(bytes, holding ?? bytes), until: now + .seconds(Self.holdSeconds))
+            let holding = held[link].flatMap { $0.until > now ? $0.bytes : nil }
+            held[link] = Held(bytes: min(bytes, holding ?? bytes), until: now + .seconds(Self.holdSeconds))
         }
     }
 }

@@ -23,9 +23,9 @@ public enum SyncProgress: Sendable {
     /// A batch of this node's changes was acknowledged by the peer.
     case pushed(peer: String, states: Int)
     /// A request got no answer within the timeout and goes again smaller, as does the rest of the
-    /// round: a page of the peer's changes (`pulling`) asked for within `bytes`, or a batch of this
-    /// node's sent within them.
-    case timedOut(peer: String, pulling: Bool, bytes: Int)
+    /// round: a page of the peer's changes asked for (`.pull`) within `bytes`, or a batch of this
+    /// node's sent (`.push`) within them.
+    case timedOut(peer: String, direction: SyncDirection, bytes: Int)
 }
 
 /// Pulls a peer's changes and pushes this node's (docs/design.md §6): each pulled batch commits
@@ -182,12 +182,7 @@ public struct SyncEngine: Sendable {
             recordsPerPage: batchRecords,
             ahead: Self.pagesPerMerge,
             store: store,
-            askingSmaller: { [logger, slowLinks, metrics] bytes in
-                slowLinks.timedOut(peer: link.peer.name, .pull, goingOnAt: bytes)
-                metrics.timedOut(peer: link.peer.name, pulling: true, bytes: bytes)
-                logger.info("pull timed out, asked again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(bytes)"])
-                progress(.timedOut(peer: link.peer.name, pulling: true, bytes: bytes))
-            }
+            askingSmaller: { [self] bytes in wentSmaller(.pull, peer: link.peer.name, bytes: bytes, progress: progress) }
         ) { [stopSignal] sequence, eventsAfter, maxBytes in
             // Reading ahead, or asking again after a timeout, ends once the node is stopping.
             if stopSignal.isStopped { throw SyncStopped() }
@@ -262,6 +257,21 @@ public struct SyncEngine: Sendable {
         return pulledTo
     }
 
+    /// A request to `peer` timed out and the round goes on at `bytes`: held for the next rounds
+    /// (``slowLinks``), counted, logged and reported.
+    private func wentSmaller(
+        _ direction: SyncDirection,
+        peer: String,
+        bytes: Int,
+        progress: @Sendable (SyncProgress) -> Void
+    ) {
+        slowLinks.timedOut(peer: peer, direction, goingOnAt: bytes)
+        metrics.timedOut(peer: peer, direction: direction, bytes: bytes)
+        let message: Logger.Message = direction == .pull ? "pull timed out, asked again smaller" : "push timed out, sent again smaller"
+        logger.info(message, metadata: ["peer": "\(peer)", "bytes": "\(bytes)"])
+        progress(.timedOut(peer: peer, direction: direction, bytes: bytes))
+    }
+
     /// Pushes this node's changes the peer lacks, a batch at a time; a batch's checkpoint moves
     /// once the peer acknowledged it.
     private func push(
@@ -299,17 +309,14 @@ public struct SyncEngine: Sendable {
                 let bytes: SyncBytes
                 do {
                     (ack, bytes) = try await link.push(page.states, from: me, gzip: gzip)
-                } catch let error as SyncError
-                    where error.timedOut && min(page.bytes, batchBytes) > Self.smallestTimedOutBatch
-                {
+                } catch let error as SyncError where error.timedOut {
                     // Half of what went, or of what was asked for if the batch is over it (its
                     // first record with one run of its events at least): a batch that cannot
                     // shrink goes down to the smallest size, then fails the round.
-                    batchBytes = max(min(page.bytes, batchBytes) / 2, Self.smallestTimedOutBatch)
-                    slowLinks.timedOut(peer: link.peer.name, .push, goingOnAt: batchBytes)
-                    metrics.timedOut(peer: link.peer.name, pulling: false, bytes: batchBytes)
-                    logger.info("push timed out, sent again smaller", metadata: ["peer": "\(link.peer.name)", "bytes": "\(batchBytes)"])
-                    progress(.timedOut(peer: link.peer.name, pulling: false, bytes: batchBytes))
+                    let sent = min(page.bytes, batchBytes)
+                    guard sent > Self.smallestTimedOutBatch else { throw error }
+                    batchBytes = max(sent / 2, Self.smallestTimedOutBatch)
+                    wentSmaller(.push, peer: link.peer.name, bytes: batchBytes, progress: progress)
                     continue
                 }
                 // A record sent in runs counts once, with its last run.

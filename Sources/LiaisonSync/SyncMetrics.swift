@@ -1,3 +1,5 @@
+public import LiaisonStore
+
 /// Where a ``SyncEngine`` reports what it carries, for a metrics system to count.
 ///
 /// LiaisonSync depends on no metrics library: the server implements this protocol over
@@ -18,9 +20,9 @@ public protocol SyncMetrics: Sendable {
     func syncFailed(peer: String, seconds: Double)
     /// States from the peer (or a bundle, or a push) were quarantined instead of merged.
     func quarantined(peer: String, states: Int)
-    /// A request to the peer got no answer in time and goes again smaller: a page pulled
-    /// (`pulling`) or a batch pushed, now within `bytes`.
-    func timedOut(peer: String, pulling: Bool, bytes: Int)
+    /// A request to the peer got no answer in time and goes again smaller: a page pulled or a
+    /// batch pushed, now within `bytes`.
+    func timedOut(peer: String, direction: SyncDirection, bytes: Int)
 }
 
 /// Metrics that go nowhere: the default of ``SyncEngine/metrics``.
@@ -32,5 +34,5 @@ public struct NoSyncMetrics: SyncMetrics {
     public func syncSucceeded(peer: String, seconds: Double, at unixSeconds: Double) {}
     public func syncFailed(peer: String, seconds: Double) {}
     public func quarantined(peer: String, states: Int) {}
-    public func timedOut(peer: String, pulling: Bool, bytes: Int) {}
+    public func timedOut(peer: String, direction: SyncDirection, bytes: Int) {}
 }

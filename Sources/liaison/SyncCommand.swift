@@ -80,8 +80,8 @@ struct SyncCommand: AsyncParsableCommand {
             switch progress {
             case .pulled(let peer, let states, let remaining): "\(peer): pulled \(states), about \(remaining) to go"
             case .pushed(let peer, let states): "\(peer): pushed \(states)"
-            case .timedOut(let peer, true, let bytes): "\(peer): a page timed out, asking again for pages of \(bytes) bytes"
-            case .timedOut(let peer, false, let bytes): "\(peer): a batch timed out, sending again in batches of \(bytes) bytes"
+            case .timedOut(let peer, .pull, let bytes): "\(peer): a page timed out, asking again for pages of \(bytes) bytes"
+            case .timedOut(let peer, .push, let bytes): "\(peer): a batch timed out, sending again in batches of \(bytes) bytes"
             }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
     }

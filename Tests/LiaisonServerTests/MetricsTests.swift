@@ -177,9 +177,9 @@ struct MetricsTests {
     @Test func requestsThatTimedOutAreCountedByPeerAndDirection() async throws {
         try await withNode(office: "mumbai") { mumbai in
             let metrics = NodeMetrics()
-            metrics.timedOut(peer: "chennai", pulling: true, bytes: 2_097_152)
-            metrics.timedOut(peer: "chennai", pulling: true, bytes: 1_048_576)
-            metrics.timedOut(peer: "chennai", pulling: false, bytes: 524_288)
+            metrics.timedOut(peer: "chennai", direction: .pull, bytes: 2_097_152)
+            metrics.timedOut(peer: "chennai", direction: .pull, bytes: 1_048_576)
+            metrics.timedOut(peer: "chennai", direction: .push, bytes: 524_288)
             let page = try PrometheusPage(String(decoding: try await metrics.render(store: mumbai.store), as: UTF8.self))
             #expect(page.types["liaison_sync_timeouts_total"] == "counter")
             #expect(page.value("liaison_sync_timeouts_total", ["peer": "chennai", "direction": "pull"]) == 2)

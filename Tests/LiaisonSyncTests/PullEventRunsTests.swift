@@ -46,19 +46,19 @@ struct PullEventRunsTests {
         try await fixture.add(200, at: fixture.there)
         var engine = fixture.engine(batch: 500)
         engine.batchBytes = 1 << 20
-        let metrics = RecordedTimeouts()
+        let metrics = HeardTimeouts()
         engine.metrics = metrics
         fixture.peer.fail("GET", SyncProtocol.changesPath, with: .slowLink(carrying: 100_000))
 
-        let heard = Mutex<[SyncProgress]>([])
-        let report = try await engine.sync(with: fixture.record) { progress in heard.withLock { $0.append(progress) } }
+        let heard = HeardTimeouts()
+        let report = try await engine.sync(with: fixture.record, progress: heard.progress)
         #expect(report.pulled.merged == 201)
         // `liaison sync` shows each smaller size it goes on at.
-        #expect(SyncFixture.timedOutPulling(in: heard.withLock { $0 }) == [true, true, true, true])
-        #expect(SyncFixture.timedOutBytes(in: heard.withLock { $0 }) == [524_288, 262_144, 131_072, 65_536])
+        #expect(heard.directions == [.pull, .pull, .pull, .pull])
+        #expect(heard.bytes == [524_288, 262_144, 131_072, 65_536])
         // ...and the node's metrics count them (liaison_sync_timeouts_total).
-        #expect(metrics.heard.withLock { $0.map(\.bytes) } == [524_288, 262_144, 131_072, 65_536])
-        #expect(metrics.heard.withLock { $0.allSatisfy(\.pulling) })
+        #expect(metrics.bytes == [524_288, 262_144, 131_072, 65_536])
+        #expect(metrics.directions.allSatisfy { $0 == .pull })
         #expect(engine.slowLinks.startingBytes(1 << 20, peer: fixture.record.name, .pull) == 65_536)
         #expect(try await SyncFixture.events(of: id, at: fixture.here) == SyncFixture.events(of: id, at: fixture.there))
         #expect(try await fixture.here.state(id: id) == fixture.there.state(id: id))
@@ -67,9 +67,9 @@ struct PullEventRunsTests {
 
         // The next round starts at the size found: another 1.2 MB history comes with no timeout.
         let next = try await fixture.longRecord(savedTimes: 120, notes: 9_990, at: fixture.there)
-        heard.withLock { $0 = [] }
-        #expect(try await engine.sync(with: fixture.record) { progress in heard.withLock { $0.append(progress) } }.pulled.merged == 1)
-        #expect(SyncFixture.timedOutBytes(in: heard.withLock { $0 }) == [])
+        heard.forget()
+        #expect(try await engine.sync(with: fixture.record, progress: heard.progress).pulled.merged == 1)
+        #expect(heard.bytes == [])
         #expect(try await SyncFixture.events(of: next, at: fixture.here) == SyncFixture.events(of: next, at: fixture.there))
 
         // A link that carries less than the smallest page fails the round, and nothing moves.

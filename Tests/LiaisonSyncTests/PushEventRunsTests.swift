@@ -2,7 +2,6 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 import LiaisonSync
-import Synchronization
 import Testing
 
 /// A record whose events do not fit one push batch goes as several, each with its state and a
@@ -46,28 +45,28 @@ struct PushEventRunsTests {
         var engine = fixture.engine(batch: 500)
         engine.batchBytes = 1 << 20
         engine.compression = false
-        let metrics = RecordedTimeouts()
+        let metrics = HeardTimeouts()
         engine.metrics = metrics
         fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100_000))
 
-        let heard = Mutex<[SyncProgress]>([])
-        let report = try await engine.sync(with: fixture.record) { progress in heard.withLock { $0.append(progress) } }
+        let heard = HeardTimeouts()
+        let report = try await engine.sync(with: fixture.record, progress: heard.progress)
         #expect(report.pushed.merged == 1)
         // `liaison sync` shows each smaller size it goes on at: halves, down to 64 KiB at least.
-        let sizes = SyncFixture.timedOutBytes(in: heard.withLock { $0 })
-        #expect(SyncFixture.timedOutPulling(in: heard.withLock { $0 }) == sizes.map { _ in false })
+        let sizes = heard.bytes
+        #expect(heard.directions == sizes.map { _ in .push })
         #expect(!sizes.isEmpty && zip(sizes, sizes.dropFirst()).allSatisfy { $1 <= max($0 / 2, 65_536) } && sizes.last == 65_536, "\(sizes)")
         #expect(engine.slowLinks.startingBytes(1 << 20, peer: fixture.record.name, .push) == sizes.last)
-        #expect(metrics.heard.withLock { $0.map(\.bytes) } == sizes)
-        #expect(metrics.heard.withLock { !$0.contains(where: \.pulling) })
+        #expect(metrics.bytes == sizes)
+        #expect(metrics.directions.allSatisfy { $0 == .push })
         #expect(try await SyncFixture.events(of: id, at: fixture.there) == SyncFixture.events(of: id, at: fixture.here))
         #expect(try await fixture.checkpoints().push == fixture.here.currentSequence())
 
         // The next round starts at the size found: another 1.2 MB history goes with no timeout.
         let next = try await fixture.longRecord(savedTimes: 120, notes: 9_990, at: fixture.here)
-        heard.withLock { $0 = [] }
-        #expect(try await engine.sync(with: fixture.record) { progress in heard.withLock { $0.append(progress) } }.pushed.merged == 1)
-        #expect(SyncFixture.timedOutBytes(in: heard.withLock { $0 }) == [])
+        heard.forget()
+        #expect(try await engine.sync(with: fixture.record, progress: heard.progress).pushed.merged == 1)
+        #expect(heard.bytes == [])
         #expect(try await SyncFixture.events(of: next, at: fixture.there) == SyncFixture.events(of: next, at: fixture.here))
 
         // A link that carries less than the smallest run fails the round, as before.
@@ -97,19 +96,15 @@ struct PushEventRunsTests {
         fixture.peer.fail("POST", SyncProtocol.changesPath, with: .slowLink(carrying: 100_000))
 
         // From 1 MiB to 64 KiB is four halvings at most; a push still going after eight is stopped.
-        let heard = Mutex<[SyncProgress]>([])
+        let heard = HeardTimeouts()
         let error = await #expect(throws: SyncError.self) {
             try await engine.sync(with: fixture.record) { [signal = engine.stopSignal] progress in
-                if heard.withLock({
-                    $0.append(progress)
-                    return $0.count > 8
-                }) {
-                    signal.stop()
-                }
+                heard.progress(progress)
+                if heard.bytes.count > 8 { signal.stop() }
             }
         }
         #expect(error?.message.contains("timed out after 30 s") == true)
-        let sizes = SyncFixture.timedOutBytes(in: heard.withLock { $0 })
+        let sizes = heard.bytes
         #expect(sizes.last == 65_536 && sizes.count <= 4, "\(sizes)")
         #expect(try await fixture.checkpoints().push == 0)
     }

@@ -1,3 +1,4 @@
+import LiaisonStore
 import LiaisonSync
 import Testing
 

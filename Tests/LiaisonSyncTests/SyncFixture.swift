@@ -76,17 +76,6 @@ final class SyncFixture: Sendable {
         try await store.history(id: id)?.map(\.event).reversed() ?? []
     }
 
-    /// Of the progress a sync reported, for each request that timed out and went again smaller,
-    /// whether it was a pull (else a push)...
-    static func timedOutPulling(in progress: [SyncProgress]) -> [Bool] {
-        progress.compactMap { if case .timedOut(_, let pulling, _) = $0 { pulling } else { nil } }
-    }
-
-    /// ...and the bytes it went on at.
-    static func timedOutBytes(in progress: [SyncProgress]) -> [Int] {
-        progress.compactMap { if case .timedOut(_, _, let bytes) = $0 { bytes } else { nil } }
-    }
-
     /// How far `here` has pulled from `there`, and how far `there` acknowledged `here`'s pushes.
     func checkpoints() async throws -> (pull: Int64, push: Int64) {
         let replica = there.identity.replicaID
@@ -107,12 +96,24 @@ final class SyncFixture: Sendable {
     }
 }
 
-/// Sync metrics that keep, of all the engine reports, the timeouts: for each, whether it was a
-/// pull, and the bytes it went on at.
-final class RecordedTimeouts: SyncMetrics {
-    let heard = Mutex<[(pulling: Bool, bytes: Int)]>([])
+/// The requests that timed out and went again smaller, as an engine reported them, heard either
+/// as its metrics or through a sync's progress (``progress``): for each, its direction and the
+/// bytes it went on at.
+final class HeardTimeouts: SyncMetrics {
+    private let heard = Mutex<[(direction: SyncDirection, bytes: Int)]>([])
 
-    func timedOut(peer: String, pulling: Bool, bytes: Int) { heard.withLock { $0.append((pulling, bytes)) } }
+    var directions: [SyncDirection] { heard.withLock { $0.map(\.direction) } }
+    var bytes: [Int] { heard.withLock { $0.map(\.bytes) } }
+
+    /// To pass as a sync's `progress`: hears its timeouts.
+    var progress: @Sendable (SyncProgress) -> Void {
+        { if case .timedOut(let peer, let direction, let bytes) = $0 { self.timedOut(peer: peer, direction: direction, bytes: bytes) } }
+    }
+
+    /// Forgets what it heard.
+    func forget() { heard.withLock { $0 = [] } }
+
+    func timedOut(peer: String, direction: SyncDirection, bytes: Int) { heard.withLock { $0.append((direction, bytes)) } }
     func pulledBatch(peer: String, states: Int, bytes: Int, conflicts: Int) {}
     func pushedBatch(peer: String, states: Int, bytes: Int) {}
     func syncSucceeded(peer: String, seconds: Double, at unixSeconds: Double) {}

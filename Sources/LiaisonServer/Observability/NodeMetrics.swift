@@ -71,10 +71,10 @@ public final class NodeMetrics: SyncMetrics {
         quarantinedCounter.increment(by: Int64(states))
     }
 
-    public func timedOut(peer: String, pulling: Bool, bytes: Int) {
+    public func timedOut(peer: String, direction: SyncDirection, bytes: Int) {
         counter(
             "liaison_sync_timeouts_total",
-            labels: [("peer", peer), ("direction", pulling ? "pull" : "push")],
+            labels: [("peer", peer), ("direction", direction.rawValue)],
             help: "Sync requests that connected but got no answer in time and went again smaller, by peer and direction."
         ).increment()
     }

@@ -14,7 +14,7 @@ public final class FullListenQueue: Sendable {
     public init() throws {
         let listener = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw POSIXError(.EMFILE) }
-        var address = Self.loopback(port: 0)
+        var address = LoopbackSocket.address(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         // A backlog of 1 holds two connections (Linux takes one more while the queue is not over it).
         let listening = withUnsafeMutablePointer(to: &address) {
@@ -29,7 +29,7 @@ public final class FullListenQueue: Sendable {
         let port = Int(UInt16(bigEndian: address.sin_port))
         var queued: [Int32] = []
         do {
-            for _ in 0..<2 { queued.append(try Self.connect(port: port)) }
+            for _ in 0..<2 { queued.append(try LoopbackSocket.connect(port: port)) }
         } catch {
             queued.forEach { Foundation.close($0) }
             Foundation.close(listener)
@@ -42,31 +42,5 @@ public final class FullListenQueue: Sendable {
     public func close() {
         queued.forEach { Foundation.close($0) }
         Foundation.close(listener)
-    }
-
-    private static func loopback(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return address
-    }
-
-    /// A connection to `port` that the queue took, or an error within 5 s if it did not.
-    private static func connect(port: Int) throws -> Int32 {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw POSIXError(.EMFILE) }
-        var limit = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        var address = loopback(port: port)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            let failure = POSIXErrorCode(rawValue: errno) ?? .ECONNREFUSED
-            Foundation.close(socket)
-            throw POSIXError(failure)
-        }
-        return socket
     }
 }
