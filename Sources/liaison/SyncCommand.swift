@@ -73,16 +73,27 @@ struct SyncCommand: AsyncParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
-    /// Progress on stderr, on one line, when stderr is a terminal.
+    /// Progress on stderr: how far each peer has come on one line, rewritten, when stderr is a
+    /// terminal; a request that timed out and goes on smaller on a line of its own, terminal or
+    /// not, so that a log of the command (cron, a service) shows why a sync was slow.
     @Sendable static func show(_ progress: SyncProgress) {
-        guard isatty(STDERR_FILENO) == 1 else { return }
-        let text =
-            switch progress {
-            case .pulled(let peer, let states, let remaining): "\(peer): pulled \(states), about \(remaining) to go"
-            case .pushed(let peer, let states): "\(peer): pushed \(states)"
-            case .timedOut(let peer, .pull, let bytes): "\(peer): a page timed out, asking again for pages of \(bytes) bytes"
-            case .timedOut(let peer, .push, let bytes): "\(peer): a batch timed out, sending again in batches of \(bytes) bytes"
-            }
+        let terminal = isatty(STDERR_FILENO) == 1
+        switch progress {
+        case .pulled(let peer, let states, let remaining):
+            if terminal { rewriteProgress("\(peer): pulled \(states), about \(remaining) to go") }
+        case .pushed(let peer, let states):
+            if terminal { rewriteProgress("\(peer): pushed \(states)") }
+        case .timedOut(let peer, let direction, let bytes):
+            clearProgress()
+            printNote(
+                direction == .pull
+                    ? "\(peer): a page timed out, asking again for pages of \(bytes) bytes"
+                    : "\(peer): a batch timed out, sending again in batches of \(bytes) bytes"
+            )
+        }
+    }
+
+    private static func rewriteProgress(_ text: String) {
         FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
     }
 
