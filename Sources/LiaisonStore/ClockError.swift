@@ -1,4 +1,4 @@
-public import LiaisonCore
+import LiaisonCore
 
 /// A local write refused because this node's clock is outside the range of a write's time
 /// that every office accepts (``IntakeLimits/writeTimeRange``). Saved, the write would carry a

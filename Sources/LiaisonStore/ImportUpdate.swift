@@ -1,4 +1,4 @@
-public import LiaisonCore
+import LiaisonCore
 
 /// What one row of an import writes to the record it names.
 public struct ImportUpdate: Hashable, Sendable, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import LiaisonCore
+import LiaisonCore
 
 /// A page of the changes feed: each record once, at the sequence of its latest change.
 public struct ChangesPage: Sendable {

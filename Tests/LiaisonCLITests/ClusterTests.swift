@@ -216,7 +216,7 @@ struct ClusterTests {
     @Test func aNodeNotAnsweringGetsAdviceThatWorks() async throws {
         try await Self.withCluster(records: 0) { directory, base, up in
             #expect(up.status == 0, "cluster up failed: \(up.stderr)")
-            var pids = try Self.pids(directory)
+            let pids = try Self.pids(directory)
 
             // Kolkata's process lives but answers nothing.
             kill(pids[3], SIGSTOP)

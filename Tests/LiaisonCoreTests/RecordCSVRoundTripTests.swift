@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func everyAmountReadsBackTheSame() async throws {
-        for amount in [0, 0.000001, 5e-324, 0.1 + 0.2, 999_999_999_999.99, FieldKind.maxMoney] {
+        for amount in [0, 0.000001, .leastNonzeroMagnitude, 0.1 + 0.2, 999_999_999_999.99, FieldKind.maxMoney] {
             #expect(try Self.roundTrip(["value_usd": .number(amount)])["value_usd"] == .number(amount), "\(amount)")
         }
         await propertyCheck(count: 1_000, input: Gen.uint64()) { bits in

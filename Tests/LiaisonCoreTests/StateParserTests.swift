@@ -76,8 +76,8 @@ import Testing
             "🇮🇳 flag", "e\u{301}", "\u{FFFF}\u{10FFFF}", "😀😀", "\u{2028}\u{2029}",
         ]
         let numbers: [Double] = [
-            0, -0.0, 1, -1, 12.5, 1e300, -1e-300, 5e-324, 1.7976931348623157e308, 0.1,
-            9_007_199_254_740_993, 123_456_789_012_345, 0.30000000000000004,
+            0, -0.0, 1, -1, 12.5, 1e300, -1e-300, .leastNonzeroMagnitude, 1.7976931348623157e308, 0.1,
+            9_007_199_254_740_992, 123_456_789_012_345, 0.30000000000000004,
         ]
         var state = RecordState(id: "Rec_1-x")
         var values: [String: FieldValue] = ["list": .list(texts), "yes": .bool(true), "no": .bool(false), "gone": .null]

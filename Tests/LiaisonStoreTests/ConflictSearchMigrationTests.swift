@@ -28,7 +28,7 @@ struct ConflictSearchMigrationTests {
             try db.execute(sql: "UPDATE record SET search = ? WHERE id = ?", arguments: [oldText, id])
             try db.refreshStaleSearch()
         }
-        let others = try await old.read { db in try Row.fetchAll(db, sql: "SELECT id, seq, search FROM record WHERE id != ?", arguments: [id]) }
+        let others = try old.read { db in try Row.fetchAll(db, sql: "SELECT id, seq, search FROM record WHERE id != ?", arguments: [id]) }
         #expect(try await old.read { db in try Int64.fetchAll(db, sql: "SELECT rowid FROM record_fts WHERE record_fts MATCH 'cobalt*'") }.isEmpty)
         try old.close()
 

@@ -28,7 +28,7 @@ struct UnfinishedInitTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-unfinished-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: directory.appendingPathComponent(LiaisonStore.fileName).path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: directory.appendingPathComponent(LiaisonStore.fileName).path, contents: nil))
 
         let identity = try LiaisonStore.initialise(directory: directory, office: "mumbai")
         #expect(try LiaisonStore(directory: directory, schema: .core).identity == identity)

@@ -31,10 +31,7 @@ struct UpgradeLogTests {
                 output: .pipe,
                 error: .file(log.path)
             )
-            var line = ""
-            while let byte = try serve.output?.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-                line += String(decoding: byte, as: UTF8.self)
-            }
+            let line = try serve.readOutputLine()
             serve.send(SIGTERM)
             _ = serve.wait(killingAfter: 20)
             #expect(line.hasPrefix("listening on "), "\(line)")

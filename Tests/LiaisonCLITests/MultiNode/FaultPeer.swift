@@ -44,10 +44,7 @@ final class FaultPeer: @unchecked Sendable {
                 threading.Thread(target=serve, args=(conn,), daemon=True).start()
             """
         process = try ChildProcess("/usr/bin/env", ["python3", "-c", script, behaviour.rawValue, countFile.path], output: .pipe)
-        var line = ""
-        while let byte = try process.output?.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line += String(decoding: byte, as: UTF8.self)
-        }
+        let line = try process.readOutputLine()
         guard let port = Int(line) else { throw NodeFailure("fault peer did not start: \(line)") }
         self.port = port
     }

@@ -64,18 +64,9 @@ import Testing
         _ = try await chennai.call("POST", "/v1/records", json: #"{"title":"Fab JV","type":"joint_venture","tracks":["semiconductors"]}"#)
 
         // A long timeout: one peer after another would leave hung-2 unasked for a minute.
-        var environment = ProcessInfo.processInfo.environment
-        environment["LIAISON_DATA"] = nil
-        environment["LIAISON_SYNC_TIMEOUT"] = "60"
         let out = root.url.appendingPathComponent("sync.out").path
         let err = root.url.appendingPathComponent("sync.err").path
-        let sync = try ChildProcess(
-            try BuiltProduct.path("liaison"),
-            ["sync", "--data", mumbai.directory.path],
-            environment: environment,
-            output: .file(out),
-            error: .file(err)
-        )
+        let sync = try LiaisonRun.start(["sync"], data: mumbai.directory, environment: ["LIAISON_SYNC_TIMEOUT": "60"], output: out, error: err)
         try await eventually("both hung peers are asked while the sync runs", within: 20) {
             hanging.allSatisfy { $0.requests >= 1 }
         }

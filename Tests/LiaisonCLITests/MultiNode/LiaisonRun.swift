@@ -17,6 +17,27 @@ enum LiaisonRun {
         return (run.termination.status, String(decoding: run.output, as: UTF8.self), String(decoding: run.error, as: UTF8.self))
     }
 
+    /// Starts `liaison ARGS --data DIR` without waiting for it, with `environment` over this
+    /// process's (`LIAISON_DATA` unset), its stdout and stderr going to the files `output` and
+    /// `error`.
+    static func start(
+        _ arguments: [String],
+        data: URL,
+        environment: [String: String],
+        output: String,
+        error: String
+    ) throws -> ChildProcess {
+        var merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        merged["LIAISON_DATA"] = nil
+        return try ChildProcess(
+            try BuiltProduct.path("liaison"),
+            arguments + ["--data", data.path],
+            environment: merged,
+            output: .file(output),
+            error: .file(error)
+        )
+    }
+
     /// Runs and returns stdout; throws with stderr when the command fails.
     static func ok(_ arguments: [String], data: URL) throws -> String {
         let result = try run(arguments, data: data)
@@ -37,10 +58,7 @@ enum LiaisonRun {
             output: .pipe,
             error: .pipe
         )
-        var line = ""
-        while let byte = try serve.output?.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line += String(decoding: byte, as: UTF8.self)
-        }
+        let line = try serve.readOutputLine()
         #expect(line.hasPrefix("listening on http://127.0.0.1:"), "\(line)")
         // At once: a node told to stop as soon as it listens stops cleanly, its log whole (the
         // signal was once trapped only after the server started: 7 of 30 such stops, beside two

@@ -66,10 +66,7 @@ struct OneServerPerStoreTests {
             serve.send(SIGTERM)
             serve.wait(killingAfter: 20)
         }
-        var line = ""
-        while let byte = try serve.output?.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line += String(decoding: byte, as: UTF8.self)
-        }
+        let line = try serve.readOutputLine()
         #expect(line.hasPrefix("listening on http://[::1]:"), "\(line)")
         let url = String(line.dropFirst("listening on ".count))
         let port = try #require(url.split(separator: ":").last.flatMap { Int($0) })

@@ -19,18 +19,9 @@ import Testing
         let url = "http://127.0.0.1:\(link.port)"
         _ = try LiaisonRun.ok(["peer", "add", "chennai", url, "--token-file", chennai.peerTokenFile.path], data: mumbai.directory)
 
-        var environment = ProcessInfo.processInfo.environment
-        environment["LIAISON_DATA"] = nil
-        environment["LIAISON_SYNC_TIMEOUT"] = "1"
         let out = root.url.appendingPathComponent("sync.out").path
         let err = root.url.appendingPathComponent("sync.err").path
-        let sync = try ChildProcess(
-            try BuiltProduct.path("liaison"),
-            ["sync", "--data", mumbai.directory.path],
-            environment: environment,
-            output: .file(out),
-            error: .file(err)
-        )
+        let sync = try LiaisonRun.start(["sync"], data: mumbai.directory, environment: ["LIAISON_SYNC_TIMEOUT": "1"], output: out, error: err)
         #expect(sync.wait(killingAfter: 60) == .exited(0))
         let stdout = try String(contentsOfFile: out, encoding: .utf8)
         let stderr = try String(contentsOfFile: err, encoding: .utf8)

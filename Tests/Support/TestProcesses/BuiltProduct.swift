@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The executables `swift build` made for the tests to run as a user would.
 public enum BuiltProduct {

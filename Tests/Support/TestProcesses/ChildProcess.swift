@@ -138,6 +138,14 @@ public final class ChildProcess: Sendable {
         self.error = parentEnds[2].map { FileHandle(fileDescriptor: $0, closeOnDealloc: true) }
     }
 
+    /// The next line the child writes to its piped stdout, without its newline: what it has
+    /// written when it closes stdout or ends first, empty when stdout is not a pipe.
+    public func readOutputLine() throws -> String {
+        var line = Data()
+        while let byte = try output?.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
+        return String(decoding: line, as: UTF8.self)
+    }
+
     /// Whether the child has not ended yet (reaps it if it has).
     public var isRunning: Bool { reap() == nil }
 
