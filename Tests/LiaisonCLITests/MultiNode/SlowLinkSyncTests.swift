@@ -21,7 +21,8 @@ import Testing
 
         let out = root.url.appendingPathComponent("sync.out").path
         let err = root.url.appendingPathComponent("sync.err").path
-        let sync = try LiaisonRun.start(["sync"], data: mumbai.directory, environment: ["LIAISON_SYNC_TIMEOUT": "1"], output: out, error: err)
+        // Long enough for the requests the link carries, on a busy machine too.
+        let sync = try LiaisonRun.start(["sync"], data: mumbai.directory, environment: ["LIAISON_SYNC_TIMEOUT": "3"], output: out, error: err)
         #expect(sync.wait(killingAfter: 60) == .exited(0))
         let stdout = try String(contentsOfFile: out, encoding: .utf8)
         let stderr = try String(contentsOfFile: err, encoding: .utf8)
