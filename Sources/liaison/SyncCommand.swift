@@ -84,12 +84,12 @@ struct SyncCommand: AsyncParsableCommand {
         case .pushed(let peer, let states):
             if terminal { rewriteProgress("\(peer): pushed \(states)") }
         case .timedOut(let peer, let direction, let bytes):
-            clearProgress()
-            printNote(
+            let text =
                 direction == .pull
-                    ? "\(peer): a page timed out, asking again for pages of \(bytes) bytes"
-                    : "\(peer): a batch timed out, sending again in batches of \(bytes) bytes"
-            )
+                ? "\(peer): a page timed out, asking again for pages of \(bytes) bytes"
+                : "\(peer): a batch timed out, sending again in batches of \(bytes) bytes"
+            // In place of the progress line, in one write: another peer's progress cannot land between.
+            FileHandle.standardError.write(Data(((terminal ? "\r\u{1B}[K" : "") + text + "\n").utf8))
         }
     }
 

@@ -19,23 +19,20 @@ enum LiaisonRun {
 
     /// Starts `liaison ARGS --data DIR` without waiting for it, with `environment` over this
     /// process's (`LIAISON_DATA` unset), its stdout and stderr going to the files `output` and
-    /// `error`.
+    /// `error`; inside `wrapper` when given, a command that runs the one given as its last
+    /// arguments (a pseudo-terminal's, say).
     static func start(
         _ arguments: [String],
         data: URL,
         environment: [String: String],
         output: String,
-        error: String
+        error: String,
+        inside wrapper: [String] = []
     ) throws -> ChildProcess {
         var merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         merged["LIAISON_DATA"] = nil
-        return try ChildProcess(
-            try BuiltProduct.path("liaison"),
-            arguments + ["--data", data.path],
-            environment: merged,
-            output: .file(output),
-            error: .file(error)
-        )
+        let command = wrapper + [try BuiltProduct.path("liaison")] + arguments + ["--data", data.path]
+        return try ChildProcess(command[0], Array(command.dropFirst()), environment: merged, output: .file(output), error: .file(error))
     }
 
     /// Runs and returns stdout; throws with stderr when the command fails.
