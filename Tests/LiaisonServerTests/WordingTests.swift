@@ -33,15 +33,18 @@ struct WordingTests {
 
     /// The first answer of `attempt` that is a 429 with 1 s left, trying again as each refusal says.
     static func oneSecondLeft(_ attempt: () async throws -> Reply) async throws -> Reply? {
-        for _ in 1...12 {
+        for _ in 1...30 {
             let reply = try await attempt()
             // The password page says the wait only in its text.
             let said = reply.text.firstMatch(of: /Wait (\d+) second/).flatMap { Int($0.1) }
             guard reply.status == 429, let wait = reply.header("retry-after").flatMap(Int.init) ?? said else { continue }
             if wait == 1 { return reply }
-            // Just past the whole seconds left but one: a loaded machine's slow answer then still
-            // finds a second or so left.
-            try await Task.sleep(for: .seconds(Double(wait - 1) + 0.05))
+            // The wait said is the time left rounded up: `wait` − 1 to `wait` seconds when the
+            // answer was made. Sleeping `wait` − 1.9 s makes the next try with 0.9 to 1.9 s left,
+            // less what the answers took: one that finds more than a second says 2 and goes again
+            // 0.1 s later, so the tries come down on the last second from above, and only answers
+            // slower than 0.9 s (a loaded machine's) can miss it.
+            try await Task.sleep(for: .seconds(Double(wait) - 1.9))
         }
         return nil
     }
