@@ -77,27 +77,28 @@ struct SyncCommand: AsyncParsableCommand {
     /// terminal; a request that timed out and goes on smaller on a line of its own, terminal or
     /// not, so that a log of the command (cron, a service) shows why a sync was slow.
     @Sendable static func show(_ progress: SyncProgress) {
-        let terminal = isatty(STDERR_FILENO) == 1
         switch progress {
         case .pulled(let peer, let states, let remaining):
-            if terminal { rewriteProgress("\(peer): pulled \(states), about \(remaining) to go") }
+            if onTerminal { replaceProgress(with: "\(peer): pulled \(states), about \(remaining) to go") }
         case .pushed(let peer, let states):
-            if terminal { rewriteProgress("\(peer): pushed \(states)") }
-        case .timedOut(let peer, let direction, let bytes):
-            let text =
-                direction == .pull
-                ? "\(peer): a page timed out, asking again for pages of \(bytes) bytes"
-                : "\(peer): a batch timed out, sending again in batches of \(bytes) bytes"
-            // In place of the progress line, in one write: another peer's progress cannot land between.
-            FileHandle.standardError.write(Data(((terminal ? "\r\u{1B}[K" : "") + text + "\n").utf8))
+            if onTerminal { replaceProgress(with: "\(peer): pushed \(states)") }
+        case .timedOut(let peer, .pull, let bytes):
+            replaceProgress(with: "\(peer): a page timed out, asking again for pages of \(bytes) bytes\n")
+        case .timedOut(let peer, .push, let bytes):
+            replaceProgress(with: "\(peer): a batch timed out, sending again in batches of \(bytes) bytes\n")
         }
     }
 
-    private static func rewriteProgress(_ text: String) {
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+    /// Clears the progress line, when stderr is a terminal.
+    static func clearProgress() {
+        if onTerminal { replaceProgress(with: "") }
     }
 
-    static func clearProgress() {
-        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    private static var onTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Writes `text` on stderr in place of the progress line (cleared first on a terminal), in
+    /// one write: another peer's progress cannot land in between.
+    private static func replaceProgress(with text: String) {
+        FileHandle.standardError.write(Data(((onTerminal ? "\r\u{1B}[K" : "") + text).utf8))
     }
 }

@@ -1,18 +1,19 @@
 import Foundation
-import TestProcesses
 
 /// A peer that misbehaves on purpose, for faults a real node cannot be made to show: one that
 /// answers every request with 500, or one that accepts connections and never answers.
 /// Runs as a small python3 process on a free loopback port, counting requests in a file.
-final class FaultPeer: @unchecked Sendable {
+final class FaultPeer: Sendable {
     enum Behaviour: String {
         case error500 = "500"
         case hang
     }
 
-    let port: Int
     let countFile: URL
-    private let process: ChildProcess
+    private let script: LoopbackScript
+
+    /// The port it listens on.
+    var port: Int { script.port }
 
     init(_ behaviour: Behaviour, root: URL) throws {
         countFile = root.appendingPathComponent("fault-\(behaviour.rawValue)-\(UUID().uuidString).count")
@@ -43,10 +44,7 @@ final class FaultPeer: @unchecked Sendable {
                 conn, _ = server.accept()
                 threading.Thread(target=serve, args=(conn,), daemon=True).start()
             """
-        process = try ChildProcess("/usr/bin/env", ["python3", "-c", script, behaviour.rawValue, countFile.path], output: .pipe)
-        let line = try process.readOutputLine()
-        guard let port = Int(line) else { throw NodeFailure("fault peer did not start: \(line)") }
-        self.port = port
+        self.script = try LoopbackScript(script, arguments: [behaviour.rawValue, countFile.path], name: "fault peer")
     }
 
     /// Requests received so far.
@@ -55,10 +53,5 @@ final class FaultPeer: @unchecked Sendable {
     }
 
     /// Stops it with SIGKILL.
-    func stop() {
-        process.send(SIGKILL)
-        process.wait()
-    }
-
-    deinit { stop() }
+    func stop() { script.stop() }
 }

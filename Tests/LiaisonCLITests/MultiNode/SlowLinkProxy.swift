@@ -1,13 +1,14 @@
 import Foundation
-import TestProcesses
 
 /// A link too slow to carry a large page within the sync timeout, for a fault loopback cannot
 /// show: it passes every request to a real node and its answer back, but holds, unanswered, each
 /// `GET /v1/sync/changes` that asks for pages of more than `carries` bytes (`max_bytes`), as a page
 /// that never arrives in time. Runs as a small python3 process on a free loopback port.
-final class SlowLinkProxy: @unchecked Sendable {
-    let port: Int
-    private let process: ChildProcess
+final class SlowLinkProxy: Sendable {
+    private let script: LoopbackScript
+
+    /// The port it listens on.
+    var port: Int { script.port }
 
     /// A proxy in front of the node at `port` on loopback.
     init(to port: Int, carries bytes: Int) throws {
@@ -43,17 +44,9 @@ final class SlowLinkProxy: @unchecked Sendable {
             print(server.server_address[1], flush=True)
             server.serve_forever()
             """
-        process = try ChildProcess("/usr/bin/env", ["python3", "-c", script, String(port), String(bytes)], output: .pipe)
-        let line = try process.readOutputLine()
-        guard let port = Int(line) else { throw NodeFailure("slow link proxy did not start: \(line)") }
-        self.port = port
+        self.script = try LoopbackScript(script, arguments: [String(port), String(bytes)], name: "slow link proxy")
     }
 
     /// Stops it with SIGKILL.
-    func stop() {
-        process.send(SIGKILL)
-        process.wait()
-    }
-
-    deinit { stop() }
+    func stop() { script.stop() }
 }
