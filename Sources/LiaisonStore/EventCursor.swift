@@ -29,11 +29,12 @@ public struct EventCursor: Hashable, Sendable {
     /// neither a record id nor a replica id, and none of it needs percent-encoding in a query.
     public var text: String { "\(recordID)~\(sequence)~\(replica)~\(counter)" }
 
-    /// Reads ``text``; nil when it is not a cursor.
+    /// Reads ``text``; nil when it is not a cursor, or when its counter is past any a write
+    /// may have (``IntakeLimits/maxCounter``): the log holds counters as SQLite integers.
     public init?(text: String) {
         let parts = text.split(separator: "~", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 4, RecordID.isValid(parts[0]), let sequence = Int64(parts[1]), sequence >= 0,
-            ReplicaID.isValid(parts[2]), let counter = UInt64(parts[3])
+            ReplicaID.isValid(parts[2]), let counter = UInt64(parts[3]), counter <= IntakeLimits.maxCounter
         else { return nil }
         self.init(recordID: parts[0], sequence: sequence, replica: parts[2], counter: counter)
     }

@@ -11,9 +11,15 @@ struct WebPager {
     /// The words of the link back.
     var previousLabel = "← Previous"
 
-    /// The number a link gave the page it opens: 1 without a cursor (the first page), else at least 2.
+    /// The largest page number shown: no store holds more pages, so only an address edited by
+    /// hand asks for more, and the rows' numbers (``rows(page:size:count:)``) stay far from
+    /// overflowing.
+    static let largestPage = 1_000_000_000
+
+    /// The number a link gave the page it opens: 1 without a cursor (the first page), else at
+    /// least 2 and at most ``largestPage``.
     static func pageNumber(_ text: String?, hasCursor: Bool) -> Int {
-        hasCursor ? max(2, Int(text ?? "") ?? 2) : 1
+        hasCursor ? min(max(2, Int(text ?? "") ?? 2), largestPage) : 1
     }
 
     /// The numbers of the first and last of `count` rows shown on page `page` of `size` rows.

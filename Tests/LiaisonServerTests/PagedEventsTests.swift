@@ -160,10 +160,14 @@ struct PagedEventsTests {
             let events = pages.flatMap { $0.object["events"] as? [[String: Any]] ?? [] }
             #expect(events.map { $0["n"] as? Int } == Array(1...81))
 
-            // A cursor that is not one is refused, naming it.
-            let bad = try await node.send("GET", "/v1/sync/changes?since=0&paged_events=1&events_after=nonsense", token: peer)
-            #expect(bad.status == 400)
-            #expect(bad.error.contains("events_after"))
+            // A cursor that is not one is refused, naming it; so is one whose counter no write
+            // has (past 2^53 - 1; at 2^64 - 1 it stopped the node).
+            for cursor in ["nonsense", "\(id)~0~mumbai.aaaaaa~18446744073709551615", "\(id)~0~mumbai.aaaaaa~9007199254740992"] {
+                let bad = try await node.send("GET", "/v1/sync/changes?since=0&paged_events=1&events_after=\(cursor)", token: peer)
+                #expect(bad.status == 400)
+                #expect(bad.error.contains("events_after"))
+            }
+            #expect(try await node.send("GET", "/v1/health").status == 200, "the node still serves")
         }
     }
 }

@@ -61,6 +61,12 @@ struct WebRecordsTests {
             #expect(!second.contains("rel=\"next\""))
             let back = try await browser.get(try link(second, "prev")).text
             #expect(back.contains("Records 1–25 of 30") && back.contains("Deal 101"))
+
+            // A page number edited by hand only numbers the page, up to a bound; the largest
+            // integer stopped the node (its rows' numbers overflowed).
+            let far = try link(first, "next").replacingOccurrences(of: "page=2", with: "page=9223372036854775807")
+            let numbered = try await browser.get(far).text
+            #expect(numbered.contains("Page 1000000000") && numbered.contains("Deal 130"), "\(numbered)")
         }
     }
 
