@@ -23,8 +23,12 @@ struct PeerLink: Sendable {
         self.transport = transport
     }
 
+    /// Who the peer is and how far its changes go. A sequence below 0 is a bad answer (no node
+    /// numbers its changes so): the round's arithmetic on it would overflow.
     func node() async throws -> NodeInfo {
-        try decode(NodeInfo.self, try await send("GET", SyncProtocol.nodePath))
+        let node = try decode(NodeInfo.self, try await send("GET", SyncProtocol.nodePath))
+        guard node.sequence >= 0 else { throw badAnswer("its sequence is \(node.sequence), below 0") }
+        return node
     }
 
     /// A page of the peer's changes, with the size of the answer's body on the wire and as JSON.
@@ -53,7 +57,11 @@ struct PeerLink: Sendable {
         do {
             page = try ChangesBody(json: Data(response.body))
         } catch {
-            throw SyncError(peer: peer.name, "sent a bad answer: \(error.description)")
+            throw badAnswer(error.description)
+        }
+        // No more states than asked: a page of many more would be held, parsed, in memory.
+        guard page.states.count + page.rejected.count <= limit else {
+            throw badAnswer("asked for at most \(limit) states, it answered a page of \(page.states.count + page.rejected.count)")
         }
         // A page inside one record's events stays at `since`; its cursor must then move on from
         // the one asked with (or name another record: the first one moved on, written to).
@@ -64,9 +72,8 @@ struct PeerLink: Sendable {
                 page.lastSequence > since || (page.lastSequence == since && !page.more)
             }
         guard movesOn else {
-            throw SyncError(
-                peer: peer.name,
-                "sent a bad answer: asked for changes after sequence \(since), it answered a page ending at \(page.lastSequence)"
+            throw badAnswer(
+                "asked for changes after sequence \(since), it answered a page ending at \(page.lastSequence)"
                     + (page.more ? " with more to follow" : "") + (page.eventsAfter.map { " and events after \($0.text)" } ?? "")
             )
         }
@@ -86,7 +93,18 @@ struct PeerLink: Sendable {
         let json = writer.bytes
         let body = try gzip ? Gzip.compress(json) : json
         let response = try await send("POST", SyncProtocol.changesPath, body: body, encoding: gzip ? "gzip" : nil)
-        return (try decode(PushAck.self, response), SyncBytes(wire: body.count, plain: json.count))
+        let ack = try decode(PushAck.self, response)
+        // Each count is of the states sent: the round adds them up.
+        for (name, count) in [("merged", ack.merged), ("changed", ack.changed), ("conflicts", ack.conflicts)]
+        where !(0...states.count).contains(count) {
+            throw badAnswer("sent \(states.count) states, it answered that it \(name == "conflicts" ? "found conflicts in" : name) \(count)")
+        }
+        return (ack, SyncBytes(wire: body.count, plain: json.count))
+    }
+
+    /// The error for an answer the protocol does not allow, saying what was wrong with it.
+    private func badAnswer(_ problem: String) -> SyncError {
+        SyncError(peer: peer.name, "sent a bad answer: \(problem)")
     }
 
     private func send(
@@ -121,7 +139,7 @@ struct PeerLink: Sendable {
         do {
             return try JSONDecoder().decode(type, from: Data(response.body))
         } catch {
-            throw SyncError(peer: peer.name, "sent a bad answer: \(DecodingErrorText.describe(error))")
+            throw badAnswer(DecodingErrorText.describe(error))
         }
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import LiaisonStore
+import LiaisonSync
+import Testing
+
+/// A peer's answers that the protocol does not allow end the sync with an error naming what was
+/// wrong, and move nothing: each of these stopped the node that synced (its sums overflowed), or
+/// had it hold far more than it asked for.
+@Suite("SyncEngine: a peer's impossible answers")
+struct HostilePeerAnswerTests {
+    @Test(arguments: [Int64.min, -2])
+    func aPeerWhoseSequenceIsBelowZeroIsNotSyncedWith(sequence: Int64) async throws {
+        let fixture = try await SyncFixture()
+        try await fixture.add(2, at: fixture.there)
+        try await fixture.add(2, at: fixture.here)
+        let node =
+            #"{"office":"chennai","protocol":\#(SyncProtocol.version),"replica_id":"\#(fixture.there.identity.replicaID)","sequence":\#(sequence)}"#
+        fixture.peer.fail("GET", SyncProtocol.nodePath, with: .body(node))
+
+        let error = await #expect(throws: SyncError.self) { try await fixture.engine().sync(with: fixture.record) }
+        #expect(error?.description == "chennai: sent a bad answer: its sequence is \(sequence), below 0")
+        let checkpoints = try await fixture.checkpoints()
+        #expect(checkpoints.pull == 0 && checkpoints.push == 0)
+        #expect(fixture.peer.served("GET", SyncProtocol.changesPath) == 0)
+    }
+
+    @Test func aPageOfMoreStatesThanAskedIsRefused() async throws {
+        let fixture = try await SyncFixture()
+        try await fixture.add(4, at: fixture.there)
+        let replica = fixture.there.identity.replicaID
+        // Pages of 2 are asked for; the second answer holds 3 (states that do not read count too).
+        fixture.peer.fail(
+            "GET",
+            SyncProtocol.changesPath,
+            after: 1,
+            with: .body(#"{"last_sequence":4,"more":false,"replica_id":"\#(replica)","states":[{},{},{}]}"#)
+        )
+
+        let error = await #expect(throws: SyncError.self) { try await fixture.engine(batch: 2).sync(with: fixture.record) }
+        #expect(error?.description == "chennai: sent a bad answer: asked for at most 2 states, it answered a page of 3")
+        #expect(try await fixture.checkpoints().pull == 2)
+        #expect(try await fixture.ids(fixture.here).count == 2)
+        #expect(try await fixture.here.quarantinedCount() == 0)
+    }
+
+    @Test(arguments: ["merged", "changed", "conflicts"])
+    func aPushAnswerCountingMoreStatesThanWentIsRefused(count: String) async throws {
+        let fixture = try await SyncFixture()
+        try await fixture.add(2, at: fixture.here)
+        var ack: [String: Any] = ["merged": 2, "changed": 2, "conflicts": 0, "sequence": 2, "quarantined": [Any]()]
+        ack[count] = Int.max
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: ack), as: UTF8.self)
+        fixture.peer.fail("POST", SyncProtocol.changesPath, with: .body(body))
+
+        let error = await #expect(throws: SyncError.self) { try await fixture.engine().sync(with: fixture.record) }
+        #expect(
+            error?.description.hasPrefix("chennai: sent a bad answer: sent 2 states, it answered that it") == true,
+            "\(String(describing: error))"
+        )
+        #expect(error?.description.hasSuffix(" \(Int.max)") == true)
+        #expect(try await fixture.checkpoints().push == 0, "nothing counts as acknowledged")
+    }
+}
