@@ -19,6 +19,18 @@ public struct PreparedBatch: Sendable {
     public var count: Int { rows.count + rejected.count }
 }
 
+extension Schema {
+    /// The first required field that `stored`, live, holds and `merged`, live, does not; nil
+    /// when there is none (`merged`'s display values are checked first, so a merge that keeps
+    /// every required field works out nothing more).
+    fileprivate func requiredLost(from stored: RecordState, in merged: RecordRow) -> String? {
+        guard !merged.deleted, !requiredMissing(from: merged.values).isEmpty else { return nil }
+        let before = stored.displaySummary
+        guard !before.deleted else { return nil }
+        return requiredMissing(from: merged.values).first { before.values[$0] != nil }
+    }
+}
+
 /// What merging a batch did.
 public struct MergeSummary: Hashable, Sendable {
     /// States received.
@@ -149,7 +161,8 @@ extension LiaisonStore {
             source: source,
             origin: origin ?? BatchOrigin(source.map { "replica \($0)" } ?? "this node"),
             // A batch with neither is this node's own making (sample data), so its writes may be this node's.
-            fromOutside: source != nil || origin != nil
+            fromOutside: source != nil || origin != nil,
+            schema: schema
         )
         return try await write { db in
             var summary = MergeSummary()
@@ -179,6 +192,8 @@ struct MergeIntake {
     let origin: BatchOrigin
     /// Whether the batch came from outside this node (its writes must not claim to be ours).
     let fromOutside: Bool
+    /// The store's schema: a merge must leave a live record its required fields.
+    let schema: Schema
 }
 
 extension Database {
@@ -235,6 +250,17 @@ extension Database {
                     let problem =
                         "merged with the stored state it would be \(candidate.json.utf8.count) bytes, over the limit of \(IntakeLimits.maxIntakeStateBytes) (2 MiB)"
                     try setAside(Rejection(incoming, problem, json: prepared.json))
+                    continue
+                }
+                // Each state carries its required fields (``LiaisonStore/prepare(_:events:rejected:eventProblems:)``),
+                // but two can still merge into one without them: a state that says it saw the
+                // stored writes of those fields and brings them under dots that wrote others. No
+                // write clears a required field, so such a state is refused rather than the
+                // stored values lost.
+                if !fromSource, let stored, let lost = intake.schema.requiredLost(from: stored, in: candidate) {
+                    try setAside(
+                        Rejection(incoming, "merged with the stored state it would have no value for \(lost), which is required", json: prepared.json)
+                    )
                     continue
                 }
                 changedRow = candidate

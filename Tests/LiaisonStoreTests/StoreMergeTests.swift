@@ -157,6 +157,39 @@ struct StoreMergeTests {
         #expect(try await store.state(id: claims.id) == nil)
     }
 
+    @Test("a state whose dots would merge away the stored required fields is quarantined; nothing is lost")
+    func requiredFieldsMovedBetweenDotsAreQuarantined() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        var stored = try foreignState(goodFields)
+        try stored.write(
+            ["notes": .text("First call")],
+            readContext: stored.context,
+            replica: "chennai.abc123",
+            meta: WriteMeta(author: "priya", at: 1_700_000_000_001)
+        )
+        _ = try await store.merge([stored], from: "chennai.abc123")
+        // The same two writes, with the required fields moved from the first to the second: each
+        // side's context covers the other's copy, so a plain merge would keep neither.
+        let required = ["type", "title", "office", "tracks"]
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(stored.canonicalJSON.utf8)) as? [String: Any])
+        var writes = try #require(object["writes"] as? [[String: Any]])
+        #expect(writes.count == 2)
+        var first = try #require(writes[0]["fields"] as? [String: Any])
+        var second = try #require(writes[1]["fields"] as? [String: Any])
+        for name in required { second[name] = first.removeValue(forKey: name) }
+        (writes[0]["fields"], writes[1]["fields"]) = (first, second)
+        object["writes"] = writes
+        let forged = try RecordState(json: JSONSerialization.data(withJSONObject: object))
+
+        let summary = try await store.merge([forged], from: "kolkata.evil001", origin: BatchOrigin("peer kolkata"))
+        #expect(summary.changed == 0)
+        #expect(summary.quarantined.map(\.recordID) == [stored.id])
+        #expect(summary.quarantined.first?.problem.hasPrefix("merged with the stored state it would have no value for ") == true)
+        #expect(summary.quarantined.first?.problem.hasSuffix(", which is required") == true)
+        #expect(RecordView(try #require(try await store.state(id: stored.id))).json == RecordView(stored).json)
+    }
+
     @Test("a bundle exported at one node merges at another; records come out identical")
     func bundleRoundTrip() async throws {
         let mumbai = try StoreFixture(office: "mumbai")
