@@ -38,7 +38,7 @@ struct ConflictSearchMigrationTests {
         #expect(try await store.page(RecordQuery(text: "wafer")).states.map(\.id) == [settled.id])
         let reopened = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
         #expect(
-            try await reopened.read { db in try Row.fetchAll(db, sql: "SELECT id, seq, search FROM record WHERE id != ?", arguments: [id]) } == others
+            try reopened.read { db in try Row.fetchAll(db, sql: "SELECT id, seq, search FROM record WHERE id != ?", arguments: [id]) } == others
         )
         try reopened.close()
         #expect(try StoreRecount(directory: directory).searchRowsOutOfStep() == 0)
