@@ -73,14 +73,16 @@ extension Schema {
             break
         }
         number = Substring(number.trimmingCharacters(in: .whitespaces))
-        let whole = number.split(separator: ".", maxSplits: 1)
-        guard let integer = whole.first else { return nil }
-        let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+        let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let fraction = parts.count == 2 ? parts[1] : ""
+        // No whole part before a fraction is 0 (`$.50`, half a dollar); neither is no amount.
+        guard !parts[0].isEmpty || !fraction.isEmpty else { return nil }
+        let groups = (parts[0].isEmpty ? "0" : parts[0]).split(separator: ",", omittingEmptySubsequences: false)
         guard groups.count > 1 || number.count != text.count,
             groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             isGroupedInThousands(groups) || isGroupedInLakhs(groups)
         else { return nil }
-        return groups.joined() + (whole.count == 2 ? "." + whole[1] : "")
+        return groups.joined() + (fraction.isEmpty ? "" : "." + fraction)
     }
 
     /// `1,234,567`: one to three digits, then groups of three.

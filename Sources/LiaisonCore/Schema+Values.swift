@@ -92,7 +92,9 @@ extension Schema {
     /// Whether `text` is a real calendar date in `YYYY-MM-DD` form.
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        // ASCII digits alone: `Int` also reads a sign (`2026-+2-+9`) and other scripts' digits.
         guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month), day >= 1
         else { return false }

@@ -42,6 +42,11 @@ import Testing
         #expect(try schema.parse(field: "value_usd", text: "1,000") == .number(1_000))
         #expect(try schema.parse(field: "value_usd", text: "$2,500,000.50") == .number(2_500_000.5))
         #expect(try schema.parse(field: "value_usd", text: "US$ 25,00,000") == .number(2_500_000))
+        // No whole part is none: `$.50` is half a dollar (it was read as fifty).
+        #expect(try schema.parse(field: "value_usd", text: "$.50") == .number(0.5))
+        #expect(try schema.parse(field: "value_usd", text: "US$ .99") == .number(0.99))
+        #expect(try schema.parse(field: "value_usd", text: "$1,000.") == .number(1_000))
+        #expect(parseError("value_usd", "$.") == #"value_usd: must be a number ≥ 0, got "$.""#)
         #expect(parseError("value_usd", "1,5") == #"value_usd: must be a number ≥ 0, got "1,5""#, "a decimal comma is not a grouping")
         #expect(throws: ValidationError.self) { try schema.check(field: "value_usd", value: .number(.infinity)) }
         // At most a trillion dollars: more overflowed the overview's kept totals (a crash).
@@ -109,7 +114,7 @@ import Testing
         #expect(try schema.parse(field: "expected_close_on", text: "2026-12-31") == .text("2026-12-31"))
         for bad in [
             "2026-02-30", "2023-02-29", "1900-02-29", "2026-13-01", "2026-04-31", "2026-00-10", "2026-01-00",
-            "2026-1-01", "26-01-01", "2026/01/01", "tomorrow",
+            "2026-1-01", "26-01-01", "2026/01/01", "tomorrow", "2026-+2-+9", "+202-01-01", "2026-٠١-٠١",
         ] {
             #expect(parseError("opened_on", bad) == "opened_on: must be a date YYYY-MM-DD, got \"\(bad)\"")
         }
