@@ -154,6 +154,20 @@ struct SyncCompressionTests {
                 body: try Self.gzip(batch) + Array("junk".utf8)
             )
             #expect(trailing.status == 400, "\(trailing.text)")
+            // Gzip cut short, without its trailer (checksum and size) or further in: refused,
+            // not merged as far as it went.
+            let whole = try Self.gzip(batch)
+            for cut in [4, 8, whole.count / 2] {
+                let short = try await node.send(
+                    "POST",
+                    "/v1/sync/changes",
+                    token: node.token(.peer),
+                    headers: [("Content-Encoding", "gzip")],
+                    body: Array(whole.dropLast(cut))
+                )
+                #expect(short.status == 400, "\(short.text)")
+                #expect(short.error == "request body is not valid gzip: it ends before its gzip stream does", "\(short.error)")
+            }
             let brotli = try await node.send(
                 "POST",
                 "/v1/sync/changes",

@@ -51,20 +51,26 @@ enum SyncCompression {
 
     /// Inflates a gzip body a window at a time, refusing it (413) as soon as the output passes
     /// `limit`: memory stays within the limit plus one window, however well the body compresses.
+    /// The body must hold one whole gzip stream and nothing after it (400).
     private static func inflate(_ body: inout ByteBuffer, limit: Int) throws -> [UInt8] {
         let decompressor = CompressionAlgorithm.gzip().decompressor
         try decompressor.startStream()
         defer { try? decompressor.finishStream() }
         var output: [UInt8] = []
         var window = ByteBufferAllocator().buffer(capacity: 64 << 10)
-        while body.readableBytes > 0 {
+        while true {
             let unread = body.readableBytes
             window.clear()
-            var ended = true
+            // zlib answers the same when the stream ended as when it took every byte given and
+            // waits for more; only the step after tells them apart: the first again moves
+            // nothing, the second finds no input (a body cut short, its checksum missing).
+            var inputRanOut = false
             do {
                 try decompressor.streamInflate(from: &body, to: &window)
-            } catch let error as CompressNIOError where error == .bufferOverflow || error == .inputBufferOverflow {
-                ended = false  // the window is full, or the input ran out: go on
+            } catch let error as CompressNIOError where error == .bufferOverflow {
+                // The window is full: go on.
+            } catch let error as CompressNIOError where error == .inputBufferOverflow {
+                inputRanOut = true
             } catch {
                 throw APIError.badRequest("request body is not valid gzip: \(error)")
             }
@@ -72,12 +78,12 @@ enum SyncCompression {
                 throw APIError(.contentTooLarge, "request body decompresses to over the \(limit)-byte (16 MiB) limit")
             }
             output.append(contentsOf: window.readableBytesView)
-            // Bytes after the end of the gzip stream, or a step that moved nothing: not a body we take.
-            if (ended && body.readableBytes > 0) || (body.readableBytes == unread && window.readableBytes == 0) {
-                throw APIError.badRequest("request body is not valid gzip: bytes after the end of the stream")
-            }
+            guard body.readableBytes == unread, window.readableBytes == 0 else { continue }
+            if inputRanOut { throw APIError.badRequest("request body is not valid gzip: it ends before its gzip stream does") }
+            // Bytes after the end of the gzip stream: not a body we take.
+            if body.readableBytes > 0 { throw APIError.badRequest("request body is not valid gzip: bytes after the end of the stream") }
+            return output
         }
-        return output
     }
 
     /// Whether `Accept-Encoding` values ask for gzip: a `gzip`, `x-gzip` or `*` coding whose
