@@ -136,6 +136,20 @@ struct QueryParameterTests {
         }
     }
 
+    /// Bytes that are not UTF-8 text read as U+FFFD, which has no words: `q=%FF%FE` answered
+    /// every record as if no search had been asked.
+    @Test func aParameterThatIsNotUTF8TextIsRefusedByName() async throws {
+        try await withNode { node in
+            let reader = node.token(.reader)
+            for (path, name) in [("/v1/records?q=%FF%FE", "q"), ("/v1/records?limit=5&office=mum%C3", "office")] {
+                let refused = try await node.send("GET", path, token: reader)
+                #expect(refused.status == 400)
+                #expect(refused.error == "query parameter \"\(name)\" is not UTF-8 text once percent-decoded", "\(refused.text)")
+            }
+            #expect(try await node.send("GET", "/v1/records?q=%C3%A9t%C3%A9", token: reader).status == 200)
+        }
+    }
+
     @Test func whatPeersScrapersAndThePageSendIsStillTaken() async throws {
         try await withNode { node in
             let peer = node.token(.peer)

@@ -103,6 +103,12 @@ struct RecordRoutesTests {
             let state = try #require(try await node.store.state(id: id))
             #expect(state.writes.values.contains { $0.author == "editor-token" })
 
+            // A delete takes no body (or `{}`): another is refused, saying why, and deletes nothing.
+            let withBody = try await node.send("DELETE", "/v1/records/\(id)", token: editor, json: "garbage body", headers: [("If-Match", newTag)])
+            #expect(withBody.status == 400)
+            #expect(withBody.error.hasPrefix("the body is not valid JSON"), "\(withBody.text)")
+            #expect(try await node.store.state(id: id)?.isDeleted == false)
+
             let deleted = try await node.send("DELETE", "/v1/records/\(id)", token: editor, headers: [("If-Match", newTag)])
             #expect(deleted.status == 200)
             #expect(deleted.object["deleted"] as? Bool == true)

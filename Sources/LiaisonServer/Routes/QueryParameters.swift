@@ -11,9 +11,15 @@ struct QueryParameters {
     private let names: [String]
 
     /// Reads the request's query as a form does (``FormEncoding``: `q=lithium+refinery` is two
-    /// words); a parameter given twice is refused (400).
+    /// words); a parameter given twice, or whose name or value is not UTF-8 text once decoded
+    /// (`q=%FF`, which would read as no search), is refused (400).
     init(_ request: Request) throws {
-        let pairs = FormEncoding.pairs(request.uri.query?[...] ?? "")
+        let query = request.uri.query?[...] ?? ""
+        for part in query.split(separator: "&") where !FormEncoding.isUTF8(part) {
+            let name = FormEncoding.decode(part.prefix { $0 != "=" })
+            throw APIError.badRequest("query parameter \"\(name.prefix(40))\" is not UTF-8 text once percent-decoded")
+        }
+        let pairs = FormEncoding.pairs(query)
         var values: [String: String] = [:]
         for (name, value) in pairs {
             guard values[name] == nil else { throw APIError.badRequest("query parameter \"\(name.prefix(40))\" is given twice") }

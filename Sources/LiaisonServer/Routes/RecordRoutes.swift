@@ -44,6 +44,7 @@ extension APIHandlers {
 
     @Sendable func deleteRecord(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
         let id = request.recordID(context)
+        try await Self.refuseBody(request)
         let read = try request.ifMatchContext()
         let state = try await store.delete(id: id, readContext: read, author: context.author)
         return .json(.record(state), headers: Self.etag(state))
