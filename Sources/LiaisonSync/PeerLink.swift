@@ -38,9 +38,12 @@ struct PeerLink: Sendable {
     /// `pagedEvents` (only to a peer that lists `paged_events`) a page may stay at `since` inside
     /// one record's events, if its `events_after` moves on from `eventsAfter`, where it was asked
     /// to go on from. With `maxBytes` (only to a peer that lists `sized_pages`) a page keeps
-    /// within that many bytes instead of the peer's default.
+    /// within that many bytes instead of the peer's default. A page must not end past the peer's
+    /// own sequence: `peerSequence` as the round began, or as the peer says when asked again (it
+    /// may have written since); a checkpoint past it would skip the peer's changes to come.
     func changes(
         since: Int64,
+        peerSequence: Int64,
         limit: Int,
         requester: String,
         eventsSince: Int64,
@@ -76,6 +79,12 @@ struct PeerLink: Sendable {
                 "asked for changes after sequence \(since), it answered a page ending at \(page.lastSequence)"
                     + (page.more ? " with more to follow" : "") + (page.eventsAfter.map { " and events after \($0.text)" } ?? "")
             )
+        }
+        if page.lastSequence > peerSequence {
+            let now = try await node().sequence
+            guard page.lastSequence <= now else {
+                throw badAnswer("it answered a page ending at sequence \(page.lastSequence), past its own, \(now)")
+            }
         }
         return (page, SyncBytes(wire: response.wireBytes, plain: response.body.count))
     }

@@ -188,6 +188,7 @@ public struct SyncEngine: Sendable {
             if stopSignal.isStopped { throw SyncStopped() }
             return try await link.changes(
                 since: sequence,
+                peerSequence: node.sequence,
                 limit: batchRecords,
                 requester: me,
                 eventsSince: eventsSince,

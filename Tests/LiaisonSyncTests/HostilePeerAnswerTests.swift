@@ -43,6 +43,28 @@ struct HostilePeerAnswerTests {
         #expect(try await fixture.here.quarantinedCount() == 0)
     }
 
+    /// A page ending past the peer's own sequence would leave the checkpoint there, and every
+    /// change the peer makes until it gets that far would be skipped.
+    @Test func aPageEndingPastThePeersOwnSequenceIsRefused() async throws {
+        let fixture = try await SyncFixture()
+        try await fixture.add(2, at: fixture.there)
+        let replica = fixture.there.identity.replicaID
+        fixture.peer.fail(
+            "GET",
+            SyncProtocol.changesPath,
+            with: .body(#"{"last_sequence":\#(Int64.max),"more":false,"replica_id":"\#(replica)","states":[]}"#)
+        )
+
+        let error = await #expect(throws: SyncError.self) { try await fixture.engine().sync(with: fixture.record) }
+        #expect(error?.description == "chennai: sent a bad answer: it answered a page ending at sequence \(Int64.max), past its own, 2")
+        #expect(try await fixture.checkpoints().pull == 0)
+
+        // The peer's changes still come once it answers as it should.
+        fixture.peer.heal()
+        _ = try await fixture.engine().sync(with: fixture.record)
+        #expect(try await fixture.ids(fixture.here) == fixture.ids(fixture.there))
+    }
+
     @Test(arguments: ["merged", "changed", "conflicts"])
     func aPushAnswerCountingMoreStatesThanWentIsRefused(count: String) async throws {
         let fixture = try await SyncFixture()

@@ -26,10 +26,13 @@ struct PullQuarantineBoundTests {
         let fixture = try await SyncFixture()
         let bound = IntakeLimits.maxQuarantinedPerSource
         let first = fixture.there.identity.replicaID
-        // Two syncs fill Chennai's share with states its node sent under its replica id.
-        for (size, last) in [(bound / 2, bound / 2), (bound - bound / 2, bound)] {
+        // Pages end within the peer's own sequence (a page past it is a bad answer).
+        try await fixture.add(2, at: fixture.there)
+        // Two syncs fill Chennai's share with states its node sent under its replica id, in
+        // pages of as many as asked for.
+        for (size, last) in [(bound / 2, 1), (bound - bound / 2, 2)] {
             fixture.peer.fail("GET", SyncProtocol.changesPath, with: .body(try Self.badPage(size, from: first, last: last)))
-            let report = try await fixture.engine().sync(with: fixture.record)
+            let report = try await fixture.engine(batch: bound / 2).sync(with: fixture.record)
             #expect(report.pulled.quarantined.count == size && report.pulled.quarantined.allSatisfy { !$0.problem.contains("not kept") })
         }
 
@@ -38,6 +41,7 @@ struct PullQuarantineBoundTests {
         let again = fixture.directory.appendingPathComponent("again")
         try LiaisonStore.initialise(directory: again, office: "chennai")
         let peer = InProcessPeer(try LiaisonStore(directory: again, schema: .core))
+        try await fixture.add(2, at: peer.endpoint.store)
         let second = peer.endpoint.store.identity.replicaID
         peer.fail("GET", SyncProtocol.changesPath, with: .body(try Self.badPage(2, from: second, last: 2)))
         let engine = SyncEngine(store: fixture.here, transport: peer, configuration: SyncConfiguration(batchRecords: 2))
