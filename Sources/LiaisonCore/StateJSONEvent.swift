@@ -116,15 +116,23 @@ extension StateJSONReader {
     }
 
     /// Reads an array of events into `sent`. An event that is well-formed JSON but not a valid
-    /// event puts its record (named by its `id`, when readable) in ``SentEvents/problems``; a
-    /// syntax error that leaves the array unreadable is thrown.
+    /// event puts its record (named by its `id`) in ``SentEvents/problems``, where the record's
+    /// state is quarantined with it; one that names no record (`1`, `{}`) is thrown, as is a
+    /// syntax error that leaves the array unreadable: nothing could be told of it otherwise.
     mutating func readEvents(into sent: inout SentEvents) throws(JSONSyntaxError) {
-        try readElements(of: "events", { reader throws(StateReadError) in try reader.readWriteEvent() }) { reader, _, start, outcome in
+        var unattributed: JSONSyntaxError?
+        try readElements(of: "events", { reader throws(StateReadError) in try reader.readWriteEvent() }) { reader, position, start, outcome in
             switch outcome {
             case .success(let event): sent.byRecord[event.recordID, default: []].append(event)
-            case .failure(.syntax(let syntax)): sent.problems[reader.recordID(from: start) ?? ""] = "bad event: \(syntax.text)"
+            case .failure(.syntax(let syntax)):
+                if let recordID = reader.recordID(from: start) {
+                    sent.problems[recordID] = "bad event: \(syntax.text)"
+                } else if unattributed == nil {
+                    unattributed = syntax.within(index: position).within("events")
+                }
             case .failure(.invalid(let recordID, let problem)): sent.problems[recordID] = "bad event: \(problem)"
             }
         }
+        if let unattributed { throw unattributed }
     }
 }

@@ -38,6 +38,14 @@ import Testing
         #expect(parsed.events.byRecord[recordID]?.map(\.dot.counter) == [5])
     }
 
+    /// An event that names no record cannot be set aside with its record's state: the whole
+    /// batch is refused, naming it (it was dropped without a word).
+    @Test(arguments: ["1", #""x""#, "null", #"{"x":1}"#])
+    func anEventThatNamesNoRecordRefusesTheBatch(bad: String) throws {
+        let error = #expect(throws: StateDecodingError.self) { try StateEnvelope.parse(envelope("[\(event(n: 1)), \(bad)]")) }
+        #expect(error?.problem.hasPrefix("malformed JSON: at events[1]: ") == true, "\(String(describing: error?.problem))")
+    }
+
     @Test func missingKeysDuplicateKeysAndMissingReplicaAreProblems() throws {
         let noReplica = event(n: 1).replacingOccurrences(of: #","replica":"mumbai.k3f9q2""#, with: "")
         let twice = event(n: 1, extra: #","n":2"#)
