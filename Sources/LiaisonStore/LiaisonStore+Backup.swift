@@ -95,6 +95,7 @@ extension LiaisonStore {
         if FileManager.default.fileExists(atPath: file.path) {
             throw StoreError(.alreadyInitialised, "\(directory.path) already holds a store: restore into a new directory")
         }
+        try refuseLeftLogs(besides: file)
         var info = stat()
         guard stat(backup.path, &info) == 0 else { throw StoreError(.invalid, "no file \(backup.path)") }
         guard info.st_mode & S_IFMT == S_IFREG else {
@@ -144,6 +145,7 @@ extension LiaisonStore {
         if FileManager.default.fileExists(atPath: file.path) {
             throw StoreError(.alreadyInitialised, "\(directory.path) already holds a store: restore into a new directory")
         }
+        try refuseLeftLogs(besides: file)
         // Made whole in a temporary file and renamed, so no store ever holds the old replica id.
         let partial = directory.appendingPathComponent(".\(fileName).restoring")
         try? FileManager.default.removeItem(at: partial)
@@ -175,6 +177,17 @@ extension LiaisonStore {
         return result
     }
 
+    /// Throws when SQLite's log, shared memory or journal of a store that is gone is left beside
+    /// `file`: SQLite would apply the old store's log to the restored one, and break it.
+    private static func refuseLeftLogs(besides file: URL) throws {
+        let left = ["-wal", "-shm", "-journal"].map { sidecar(of: file, $0) }.filter { FileManager.default.fileExists(atPath: $0.path) }
+        guard !left.isEmpty else { return }
+        throw StoreError(
+            .invalid,
+            "\(file.deletingLastPathComponent().path) holds \(left.map(\.lastPathComponent).joined(separator: ", ")) of a store that is no longer there: SQLite would apply \(left.count == 1 ? "it" : "them") to the restored store and break it. Move \(left.count == 1 ? "it" : "them") away (or remove \(left.count == 1 ? "it" : "them"), if that store's last writes are not wanted), then restore"
+        )
+    }
+
     /// Opens a copy of a store as one self-contained file (migrated, not in WAL mode), runs
     /// `body`, and closes it; anything that is not a store is ``StoreError`` `.invalid`, naming
     /// the file the copy is `named` for.
@@ -184,6 +197,8 @@ extension LiaisonStore {
             defer { try? queue.close() }
             try queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
             try queue.read { db in try Migrations.refuseNewer(db, file: name) }
+            // Before any migration writes to it: a trigger in it would run.
+            try queue.read { db in try BackupCheck.checkSchema(db, file: name) }
             try Migrations.migrator.migrate(queue)
             return try queue.writeWithoutTransaction(body)
         } catch let error as StoreError {
@@ -221,15 +236,11 @@ extension LiaisonStore {
         file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + suffix)
     }
 
-    /// Checks that `db` is a whole Liaison store and says what it holds.
+    /// Checks that `db` is a whole Liaison store, as a node writes one (``BackupCheck``), and
+    /// says what it holds.
     private static func summary(of db: Database, file: URL) throws -> BackupSummary {
         let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
         guard check == "ok" else { throw StoreError(.invalid, "\(file.path) is damaged: \(check)") }
-        guard let node = try Row.fetchOne(db, sql: "SELECT replica_id, office, sequence FROM node WHERE id = 1") else {
-            throw StoreError(.invalid, "\(file.path) has no node identity")
-        }
-        let counts = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(deleted), 0) FROM record")!
-        let (records, deleted): (Int, Int) = (counts[0], counts[1])
-        return BackupSummary(backedUpReplica: node[0], office: node[1], records: records - deleted, deletedRecords: deleted, sequence: node[2])
+        return try BackupCheck.summary(of: db, file: file)
     }
 }

@@ -184,6 +184,22 @@ struct MigrationTests {
         return (fixture, [plain.id, edited.id, deleted.id, disputed.id])
     }
 
+    /// A backup an earlier release made restores: the restore's check of a backup's schema
+    /// (nothing that no release makes) takes what that release's migrations made.
+    @Test(arguments: earlierSchemas)
+    func aBackupOfAnEarlierSchemaRestores(madeUpTo lastMigration: String) async throws {
+        let today = try await Self.storeWithEveryKindOfRecord()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-migration-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.makeEarlierStore(in: directory, upTo: lastMigration, copying: today.fixture.directory.appendingPathComponent(LiaisonStore.fileName))
+
+        let target = directory.appendingPathComponent("restored")
+        let (_, summary) = try LiaisonStore.restore(from: directory.appendingPathComponent(LiaisonStore.fileName), into: target)
+        #expect(summary.records + summary.deletedRecords == today.ids.count)
+        let restored = try LiaisonStore(directory: target, schema: .core)
+        for id in today.ids { #expect(try await restored.state(id: id) == today.fixture.store.state(id: id)) }
+    }
+
     /// A new temporary directory holding the store of the release before `migration`, with the
     /// rows of the store in `source` (``makeEarlierStore(in:upTo:copying:)``); the caller removes it.
     static func earlierStore(before migration: String, copying source: URL) throws -> URL {
