@@ -26,6 +26,10 @@ extension LiaisonStore {
         file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".bulk-load")
     }
 
+    /// What a load that set the search index's triggers aside runs when it ends (`then_run`):
+    /// the index misses what went in without them, and is built again from the records' texts.
+    static let searchRebuild = "INSERT INTO record_fts (record_fts) VALUES ('rebuild'); DELETE FROM search_stale"
+
     /// Sets the list indexes and the search index aside for a load of `incoming` records when
     /// that is at least `threshold` (not 0) and more than the records the store holds (live and
     /// deleted). Returns whether it did; the caller then ends the load with ``restoreIndexes()``.
@@ -49,7 +53,7 @@ extension LiaisonStore {
             for object in objects {
                 let (type, name): (String, String) = (object["type"], object["name"])
                 // The search index misses what went in without its triggers: it is built again from the column.
-                let thenRun = type == "trigger" ? "INSERT INTO record_fts (record_fts) VALUES ('rebuild'); DELETE FROM search_stale" : nil
+                let thenRun = type == "trigger" ? Self.searchRebuild : nil
                 try db.execute(
                     sql: "INSERT INTO set_aside (name, sql, then_run) VALUES (?, ?, ?)",
                     arguments: [name, object["sql"] as String, thenRun]
@@ -75,6 +79,7 @@ extension LiaisonStore {
         threshold: Int = bulkLoadThreshold,
         _ body: (_ bulk: Bool) async throws -> T
     ) async throws -> T {
+        try await restoreLeftAside()
         guard Self.isBulk(incoming, threshold: threshold), let lock = try FileLock.take(bulkLoadLockFile) else {
             return try await body(false)
         }
@@ -84,12 +89,24 @@ extension LiaisonStore {
         do {
             result = try await body(bulk)
         } catch {
-            // A failure here leaves them for the next open, which makes them again.
+            // A failure here leaves them for the next load (``restoreLeftAside()``) or open.
             if bulk { try? await restoreIndexes() }
             throw error
         }
         if bulk { try await restoreIndexes() }
         return result
+    }
+
+    /// Makes again what a load left aside when no process is loading now: one cut short in
+    /// another process (a `liaison sync` killed while a node serves the same store), or one whose
+    /// own making failed (the store busy with another process's long write). Until then the list
+    /// reads the table and search finds nothing; a serving node never opens its store again,
+    /// so each load (every sync round) looks first. Costs one read when nothing is aside; a
+    /// making that fails (the store still busy) is left to the next load, not failing this one.
+    func restoreLeftAside() async throws {
+        guard try await indexesAreAside(), let lock = try FileLock.take(bulkLoadLockFile) else { return }
+        defer { withExtendedLifetime(lock) {} }
+        try? await restoreIndexes()
     }
 
     /// Makes again everything a bulk load set aside, and builds the indexes. Does nothing when

@@ -159,6 +159,34 @@ struct StoreBulkLoadTests {
         #expect(try Self.listIndexes(fixture.directory) == before)
     }
 
+    /// A serving node never opens its store again: a load cut short in another process (a
+    /// `liaison sync` killed on the node's data) left its list and search indexes aside for the
+    /// rest of the node's run, its searches finding nothing, until the next load made them.
+    @Test(
+        "a load cut short in another process gets its indexes back at the next load of a process that has the store open, small or bulk",
+        arguments: [10, 1_000]
+    )
+    func cutShortLoadRestoresAtTheNextLoad(incoming: Int) async throws {
+        let fixture = try StoreFixture()
+        let before = try Self.listIndexes(fixture.directory)
+        var records = ManyRecords(seed: 12)
+        // The other process: it sets the indexes aside, loads, and is killed (its lock goes with it).
+        let other = try fixture.reopen()
+        #expect(try await other.setIndexesAside(forLoadOf: 1_000, threshold: 100))
+        _ = try await other.merge(records.states(200), from: "chennai.abc123")
+        #expect(try await fixture.store.page(RecordQuery(text: "lith", limit: 1)).states.isEmpty, "while aside, search finds nothing")
+
+        let loaded = try await fixture.store.loadingInBulk(incoming, threshold: 100) { bulk in
+            #expect(try await fixture.store.indexesAreAside() == bulk, "made again before the load, set aside again only for a bulk one")
+            return try await fixture.store.merge(records.states(incoming), from: "chennai.abc123")
+        }
+        #expect(loaded.changed == incoming)
+        #expect(try await fixture.store.indexesAreAside() == false)
+        #expect(try Self.listIndexes(fixture.directory) == before)
+        #expect(try StoreRecount(directory: fixture.directory).searchRowsOutOfStep() == 0)
+        #expect(try await fixture.store.page(RecordQuery(text: "lith", limit: 1)).states.count == 1, "search finds the loaded records")
+    }
+
     /// The search index's `hashsize`: how much FTS5 gathers before it writes a segment (nil: its 1 MiB).
     static func searchHashSize(_ directory: URL) throws -> Int? {
         let queue = try DatabaseQueue(path: directory.appendingPathComponent(LiaisonStore.fileName).path)
