@@ -24,11 +24,16 @@ public enum CSVDownload {
             }
             try await writer.finish(nil)
         }
-        return Response(
-            status: .ok,
-            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"records.csv\""],
-            body: body
-        )
+        return Response(status: .ok, headers: downloadHeaders(contentType: "text/csv; charset=utf-8", fileName: "records.csv"), body: body)
+    }
+
+    /// The headers of a download named `fileName`: an attachment that no browser or proxy keeps
+    /// (every record, or a report, is private to the office) and that is read as the type it says.
+    public static func downloadHeaders(contentType: String, fileName: String) -> HTTPFields {
+        [
+            .contentType: contentType, .contentDisposition: "attachment; filename=\"\(fileName)\"", .cacheControl: "no-store",
+            HTTPFields.Element.Name("X-Content-Type-Options")!: "nosniff",
+        ]
     }
 
     /// The refusal of a search's CSV during a bulk load (a new office's first sync,
@@ -64,11 +69,10 @@ public enum CSVDownload {
         }
         return Response(
             status: .ok,
-            headers: [
-                .contentType: ReportFormat.csv.contentType,
-                .contentDisposition:
-                    "attachment; filename=\"\(report.fileName(table: table, provisional: document.provisionalCount > 0, fileExtension: "csv"))\"",
-            ],
+            headers: downloadHeaders(
+                contentType: ReportFormat.csv.contentType,
+                fileName: report.fileName(table: table, provisional: document.provisionalCount > 0, fileExtension: "csv")
+            ),
             body: .init(byteBuffer: ByteBuffer(string: csv))
         )
     }

@@ -215,7 +215,11 @@ extension LiaisonStore {
             ).map { ($0[0], $0[1], $0[2]) }
         }
         let hash = found?.hash ?? PasswordHash.decoy
-        guard await PasswordHash.verify(password, against: hash), let found else { return (.refused, nil) }
+        // A spent one-time password matches nothing, and libsodium refuses it at once: checked
+        // against the decoy instead, its refusal takes as long as any other, so a wrong sign-in
+        // does not tell an account waiting for its owner's new password from the rest.
+        let checked = hash == Self.spentPassword ? PasswordHash.decoy : hash
+        guard await PasswordHash.verify(password, against: checked), hash != Self.spentPassword, let found else { return (.refused, nil) }
         if found.disabled { return (.disabled, nil) }
         let rehash = PasswordHash.needsRehash(hash) && !found.oneTime ? try await PasswordHash.make(password) : nil
         let now = Timestamp.millis()

@@ -85,11 +85,7 @@ extension WebRoutes {
         let name = report.fileName(provisional: document.provisionalCount > 0, fileExtension: format.fileExtension)
         return Response(
             status: .ok,
-            headers: [
-                .contentType: format.contentType,
-                .contentDisposition: "attachment; filename=\"\(name)\"",
-                .cacheControl: "no-store",
-            ],
+            headers: CSVDownload.downloadHeaders(contentType: format.contentType, fileName: name),
             body: .init(byteBuffer: ByteBuffer(string: ReportRenderer.render(document, as: format)))
         )
     }

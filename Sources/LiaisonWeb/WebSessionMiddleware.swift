@@ -50,6 +50,9 @@ struct WebSessionMiddleware: RouterMiddleware {
         }
     }
 
+    /// `Sec-Fetch-Site`: where a browser says a request comes from (`same-origin` from this node's pages).
+    private static let fetchSite = HTTPFields.Element.Name("Sec-Fetch-Site")!
+
     /// Why a page is refused to `role`: the role it needs, and whom to ask.
     private func pageRefusal(_ role: TokenRole) -> String {
         minimum == .admin
@@ -63,10 +66,24 @@ struct WebSessionMiddleware: RouterMiddleware {
             + (minimum == .admin ? "Ask an admin if you need it made." : "Ask an admin for the editor role to change records.")
     }
 
-    /// Without a session: a page goes to sign in and comes back; a form gets the sign-in page
-    /// (403) carrying what was typed.
+    /// Without a session: a page goes to sign in and comes back; a form whose session ended gets
+    /// the sign-in page (403) carrying what was typed, and any other form the sign-in page alone.
     private func signInFirst(_ request: Request) async throws -> Response {
         guard request.method == .post else { return WebRoutes.signInRedirect(request) }
+        // A form this node's page sent after its session ended still carries the session's
+        // cookie, which the browser sends to this site alone (`SameSite=Strict`). A form that
+        // another site has a browser send has none: carried into the sign-in page, its fields
+        // would fill the form its victim then saves, under a false "your session has ended".
+        let fromThisSite =
+            WebSessions.sessionID(of: request, node: page.store.identity) != nil
+            && request.headers[Self.fetchSite].map { $0 == "same-origin" } ?? true
+        guard fromThisSite else {
+            return page.signInForm(
+                next: WebRoutes.pageAfterSignIn(request.uri.path),
+                notice: WebNotice.warn("Sign in first: nothing was saved."),
+                status: .forbidden
+            )
+        }
         let form = try await WebForm.body(of: request)
         return page.signInForm(
             next: WebRoutes.pageAfterSignIn(request.uri.path),

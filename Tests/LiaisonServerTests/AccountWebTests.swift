@@ -230,6 +230,31 @@ struct AccountWebTests {
         }
     }
 
+    /// A form another site has a signed-in editor's browser send carries no session cookie
+    /// (`SameSite=Strict`): it was carried into the sign-in page as "what you typed", under a
+    /// false "your session has ended", and filled the form the editor then saved.
+    @Test func aFormFromAnotherSiteIsNotCarriedIntoTheSignInPage() async throws {
+        try await withNode { node in
+            let id = try await makeRecord(node)
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let forged = [("title", "Planted by another site"), ("status", "closed_lost"), ("version", "MXw")]
+            for (cookie, site) in [(nil, nil), (browser.cookie, "cross-site"), (browser.cookie, "same-site")] as [(String?, String?)] {
+                try await node.store.endSession(id: String(browser.cookie.dropFirst(node.sessionCookieName.count + 1)))
+                let sent = try await WebBrowser.post(
+                    node,
+                    "/records/\(id)",
+                    forged,
+                    cookie: cookie,
+                    headers: site.map { [("Sec-Fetch-Site", $0)] } ?? []
+                )
+                #expect(sent.status == 403)
+                #expect(sent.text.contains("Sign in first: nothing was saved."), "\(sent.text)")
+                #expect(!sent.text.contains("Planted by another site") && WebBrowser.hidden("resume", in: sent.text) == nil)
+                #expect(!sent.text.contains("session has ended"))
+            }
+        }
+    }
+
     @Test func aOneTimePasswordMustBeChangedFirstAndAChangeEndsOtherSessions() async throws {
         try await withNode { node in
             let admin = try await WebBrowser.signIn(node, as: .admin)

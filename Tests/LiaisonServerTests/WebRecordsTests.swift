@@ -21,6 +21,13 @@ struct WebRecordsTests {
             }
             #expect(try await browser.get("/records/nope").status == 404)
             #expect(try await browser.get("/reports/nope").status == 404)
+            // Downloads are private too: no browser or proxy keeps them (the records' CSV and one
+            // report table's had no Cache-Control).
+            for path in ["/records.csv", "/reports/overview/download?format=csv&table=office_track", "/reports/overview/download?format=csv"] {
+                let download = try await browser.get(path)
+                #expect(download.status == 200, "\(path): \(download.text)")
+                #expect(download.header("cache-control") == "no-store" && download.header("x-content-type-options") == "nosniff", "\(path)")
+            }
 
             let list = try await browser.get("/records?q=lithium")
             #expect(list.text.contains("/records/\(id)"))

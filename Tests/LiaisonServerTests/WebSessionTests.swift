@@ -84,9 +84,15 @@ struct WebBrowser: Sendable {
         try await post(node, path, Array(fields).map { ($0.key, $0.value) }, cookie: cookie)
     }
 
-    static func post(_ node: TestNode, _ path: String, _ pairs: [(String, String)], cookie: String?) async throws -> Reply {
+    static func post(
+        _ node: TestNode,
+        _ path: String,
+        _ pairs: [(String, String)],
+        cookie: String?,
+        headers extra: [(name: String, value: String)] = []
+    ) async throws -> Reply {
         let body = pairs.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
-        var headers: [(name: String, value: String)] = [("Content-Type", "application/x-www-form-urlencoded")]
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/x-www-form-urlencoded")] + extra
         if let cookie { headers.append(("Cookie", cookie)) }
         let response = try await node.client.send(
             HTTPRequest(method: "POST", url: node.base + path, headers: headers, body: Array(body.utf8))
