@@ -23,11 +23,15 @@ struct PeerLink: Sendable {
         self.transport = transport
     }
 
-    /// Who the peer is and how far its changes go. A sequence below 0 is a bad answer (no node
-    /// numbers its changes so): the round's arithmetic on it would overflow.
+    /// Who the peer is and how far its changes go. A sequence below 0 or past 2^53 − 1 is a
+    /// bad answer (no node numbers its changes so): the round's arithmetic on one below 0 would
+    /// overflow, and one claiming a backlog past any store's would make every round a bulk load.
     func node() async throws -> NodeInfo {
         let node = try decode(NodeInfo.self, try await send("GET", SyncProtocol.nodePath))
         guard node.sequence >= 0 else { throw badAnswer("its sequence is \(node.sequence), below 0") }
+        guard node.sequence <= Int64(IntakeLimits.maxCounter) else {
+            throw badAnswer("its sequence is \(node.sequence), past \(IntakeLimits.maxCounter)")
+        }
         return node
     }
 
