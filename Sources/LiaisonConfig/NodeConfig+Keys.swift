@@ -51,7 +51,13 @@ extension NodeConfig {
         case "server.port": port = try whole(0...65535)
         case "server.tls_certificate": tlsCertificate = value
         case "server.tls_key": tlsKey = value
-        case "sync.interval": syncInterval = try number(0...86_400)
+        case "sync.interval":
+            // A sliver of a second (`1e-300`) had the node ask each peer hundreds of times a second.
+            let seconds = try number(0...86_400)
+            guard seconds == 0 || seconds >= 0.1 else {
+                throw ConfigError(place: place, problem: "\(key) must be 0 (no periodic sync) or at least 0.1 seconds, got \"\(value)\"")
+            }
+            syncInterval = seconds
         case "sync.batch_records": batchRecords = try whole(1...SyncProtocol.maxBatchRecords)
         case "sync.batch_bytes": batchBytes = try whole(SyncProtocol.minBatchBytes...SyncProtocol.maxBatchBytes)
         case "sync.timeout": syncTimeout = try number(0.1...3_600)

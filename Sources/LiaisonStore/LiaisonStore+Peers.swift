@@ -29,8 +29,11 @@ public struct PeerRecord: Hashable, Sendable {
         guard name.range(of: "^[a-z0-9][a-z0-9_.-]{0,63}$", options: .regularExpression) != nil else {
             return "peer name must be lowercase letters, digits, '.', '_' or '-', got \"\(TerminalText.line(String(name.prefix(80))))\""
         }
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil,
-            (1...65535).contains(parsed.port ?? 443)
+        // Sync appends its paths to the URL: one with a path, a query or a fragment would send
+        // them elsewhere, and a port Foundation cannot read (past 2^64) is read as none.
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), let host = parsed.host, !host.isEmpty,
+            let parts = URLComponents(string: url), ["", "/"].contains(parts.percentEncodedPath), parts.query == nil,
+            parts.fragment == nil, portIsValid(in: url)
         else {
             return "peer URL must be http://HOST[:PORT] or https://..., got \"\(TerminalText.line(String(url.prefix(200))))\""
         }
@@ -38,6 +41,19 @@ public struct PeerRecord: Hashable, Sendable {
             return "peer URL must not hold a user or password (every reader sees the URL in /v1/status); the token file is how this node shows itself"
         }
         return tokenFileProblem(tokenFile)
+    }
+
+    /// Whether the port written in `url`'s authority, if any, is 1 to 65535 in digits.
+    private static func portIsValid(in url: String) -> Bool {
+        guard let start = url.range(of: "://")?.upperBound else { return false }
+        let authority = url[start...].prefix { !"/?#".contains($0) }
+        // The host and port, after any user (refused on its own, naming it).
+        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? authority
+        // After an IPv6 address's brackets, or after the host.
+        let afterHost = hostAndPort.lastIndex(of: "]").map { hostAndPort[hostAndPort.index(after: $0)...] } ?? hostAndPort.drop { $0 != ":" }
+        guard let colon = afterHost.firstIndex(of: ":") else { return afterHost.isEmpty }
+        let digits = afterHost[afterHost.index(after: colon)...]
+        return (1...5).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber } && (1...65535).contains(Int(digits) ?? 0)
     }
 
     /// A token file must hold a token: this node sends the file's contents to the peer's URL,

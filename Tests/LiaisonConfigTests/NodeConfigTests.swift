@@ -69,6 +69,17 @@ struct NodeConfigTests {
         let cases: [(url: String, tokenFile: String, problem: String)] = [
             ("gopher://x", token, "peer URL must be http://HOST[:PORT] or https://..., got \"gopher://x\""),
             ("http://chennai:99999", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:99999\""),
+            // A port past 2^64 Foundation reads as none, an empty host, and a path, query or
+            // fragment that the sync paths would follow: each was added, and every sync failed.
+            (
+                "http://chennai:99999999999999999999", token,
+                "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:99999999999999999999\""
+            ),
+            ("http://:8080", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://:8080\""),
+            ("http://chennai:8080/liaison", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:8080/liaison\""),
+            ("http://chennai:8080/?x=1", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:8080/?x=1\""),
+            ("http://chennai:8080#x", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:8080#x\""),
+            ("http://chennai:+80", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:+80\""),
             ("https://ops:secret@chennai", token, "peer URL must not hold a user or password"),
             ("https://chennai", directory.path, "token file \(directory.path) is a directory, not a file holding a token"),
             (
@@ -239,6 +250,7 @@ struct NodeConfigTests {
         ("[sync]\nbatch_records = 501", #"liaison.conf line 2: sync.batch_records must be a whole number from 1 to 500, got "501""#),
         ("[sync]\nbatch_bytes = 1000", #"liaison.conf line 2: sync.batch_bytes must be a whole number from 1024 to 4194304, got "1000""#),
         ("[sync]\ntimeout = 0", #"liaison.conf line 2: sync.timeout must be a number from 0.1 to 3600, got "0""#),
+        ("[sync]\ninterval = 1e-300", #"liaison.conf line 2: sync.interval must be 0 (no periodic sync) or at least 0.1 seconds, got "1e-300""#),
         ("[log]\nlevel = loud", #"liaison.conf line 2: log.level must be one of trace, debug, info, notice, warning, error, critical, got "loud""#),
         ("[log]\nformat = xml", #"liaison.conf line 2: log.format must be one of text, json, got "xml""#),
         ("[server]\nportt = 1", #"liaison.conf line 2: unknown key "portt" in [server]; keys in [server]: host, port, tls_certificate, tls_key"#),
