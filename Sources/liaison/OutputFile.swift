@@ -39,6 +39,31 @@ enum OutputFile {
         return url
     }
 
+    /// Writes `data` to `file` atomically (a temporary file renamed over it), making the
+    /// directories `file` needs when `makingDirectories`.
+    /// - Throws: ``CommandFailure`` naming the path and the system's reason (`No such file or
+    ///   directory`, `Not a directory`), not Foundation's error object.
+    static func write(_ data: Data, to file: URL, makingDirectories: Bool = false) throws {
+        do {
+            if makingDirectories {
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
+            try data.write(to: file, options: .atomic)
+        } catch {
+            let code: Int32? =
+                switch (error as? CocoaError)?.code {
+                case .fileNoSuchFile?, .fileReadNoSuchFile?: ENOENT
+                case .fileWriteNoPermission?: EACCES
+                case .fileWriteOutOfSpace?: ENOSPC
+                case .fileWriteFileExists?: EEXIST
+                default:
+                    ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil }
+                }
+            let reason = code.map { String(cString: strerror($0)) } ?? (error as NSError).localizedDescription
+            throw CommandFailure("cannot write \(file.path): \(reason)")
+        }
+    }
+
     /// Whether `file` starts with SQLite's 16-byte header, "SQLite format 3" and a zero byte.
     private static func isSQLiteDatabase(_ file: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: file) else { return false }

@@ -79,14 +79,13 @@ struct ReportCommand: AsyncParsableCommand {
                 try store.refuseInsideDataDirectory(URL(fileURLWithPath: path), "write the report outside it")
                 return try OutputFile.url(path, writing: "report")
             }
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             for (file, target) in zip(files, targets) {
-                try Data(file.csv.utf8).write(to: target, options: .atomic)
+                try OutputFile.write(Data(file.csv.utf8), to: target, makingDirectories: true)
             }
             FileHandle.standardError.write(Data("wrote \(files.count) CSV files to \(url.path)\n".utf8))
         } else {
             let file = try OutputFile.url(out, writing: "report")
-            try Data(ReportRenderer.render(document, as: format).utf8).write(to: file, options: .atomic)
+            try OutputFile.write(Data(ReportRenderer.render(document, as: format).utf8), to: file)
             FileHandle.standardError.write(Data("wrote \(file.path)\n".utf8))
         }
     }

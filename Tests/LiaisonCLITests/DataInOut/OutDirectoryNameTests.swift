@@ -27,4 +27,16 @@ import Testing
         var isDirectory: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && isDirectory.boolValue)
     }
+
+    /// A report that cannot be written says where and why in one line, as an export does
+    /// (it printed Foundation's error object: `Error Domain=NSCocoaErrorDomain Code=4 ...`).
+    @Test func aReportThatCannotBeWrittenSaysWhereAndWhy() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        let missing = cli.directory.appendingPathComponent("no/such/dir/overview.md").path
+        let result = try cli.run(["--data", "node", "report", "overview", "--format", "md", "--out", missing])
+        #expect(result.code == 1)
+        #expect(result.err == "error: cannot write \(missing): No such file or directory\n", "\(result.err)")
+    }
 }
