@@ -188,5 +188,16 @@ struct TLSTests {
         // The CA's key does not go with the server's certificate.
         let wrongKey = problem(pki.serverCertificate, pki.directory.appendingPathComponent("ca.key").path)
         #expect(wrongKey?.place == "server.tls_key")
+
+        // The certificates trusted for peers: checked at start too (each HTTPS sync failed).
+        try ServerTLS.checkTrusted(nil)
+        try ServerTLS.checkTrusted(pki.caCertificate)
+        for bad in [missing, garbage, ""] {
+            #expect {
+                try ServerTLS.checkTrusted(bad)
+            } throws: { error in
+                (error as? ConfigError)?.place == "sync.ca_file" && (error as? ConfigError)?.problem.contains(bad.isEmpty ? "is empty" : bad) == true
+            }
+        }
     }
 }

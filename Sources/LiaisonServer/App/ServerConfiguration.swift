@@ -58,10 +58,12 @@ public struct ServerConfiguration: Sendable {
     /// Whether the node serves HTTPS (a TLS configuration, or a certificate and key to load).
     public var servesHTTPS: Bool { tls != nil || (node.tlsCertificate != nil && node.tlsKey != nil) }
 
-    /// Loads ``tls`` from the node's certificate and key (when set); a missing or bad file,
-    /// or only one of the two, is a ``ConfigError`` naming the key and the file.
+    /// Loads ``tls`` from the node's certificate and key (when set), and checks the certificates
+    /// it trusts for its peers (`sync.ca_file`, when set); a missing or bad file, or only one of
+    /// the certificate and key, is a ``ConfigError`` naming the key and the file.
     public mutating func loadTLS() throws {
         if tls == nil { tls = try ServerTLS.load(certificate: node.tlsCertificate, key: node.tlsKey) }
+        try ServerTLS.checkTrusted(node.caFile)
     }
 
     /// `https` when the server serves TLS (or is configured to), `http` otherwise.

@@ -46,11 +46,23 @@ public enum ServerTLS {
         return Array(data)
     }
 
-    static func certificates(at path: String) throws -> [NIOSSLCertificate] {
-        let bytes = try read(path, key: "server.tls_certificate")
+    /// Checks the certificates a node trusts for its peers (`sync.ca_file`), when set: a file
+    /// missing, unreadable, empty or not PEM failed every sync over HTTPS instead of stopping the
+    /// node at start, as a bad certificate of its own does.
+    /// - Throws: ``ConfigError`` naming `sync.ca_file` and the file.
+    public static func checkTrusted(_ caFile: String?) throws {
+        guard let caFile else { return }
+        guard !caFile.isEmpty else {
+            throw ConfigError(place: "sync.ca_file", problem: "is empty: name the PEM file of the certificates trusted for peers, or leave it out")
+        }
+        _ = try certificates(at: caFile, key: "sync.ca_file")
+    }
+
+    static func certificates(at path: String, key: String = "server.tls_certificate") throws -> [NIOSSLCertificate] {
+        let bytes = try read(path, key: key)
         let chain = try? NIOSSLCertificate.fromPEMBytes(bytes)
         guard let chain, !chain.isEmpty else {
-            throw ConfigError(place: "server.tls_certificate", problem: "\(path) holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
+            throw ConfigError(place: key, problem: "\(path) holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
         }
         return chain
     }
