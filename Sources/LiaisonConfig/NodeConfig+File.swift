@@ -46,9 +46,18 @@ extension NodeConfig {
         var lineOfKey: [String: Int] = [:]  // `section.key` → the line that gave it
         var peers: [String: [String: String]] = [:]
         var peerOrder: [String] = []
-        // Lines end in LF, CRLF (a file saved on Windows) or CR.
-        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        // Lines end in LF, CRLF (a file saved on Windows) or CR, and in nothing else: a file
+        // split at U+2028 too read `port = 1<U+2028>host = 0.0.0.0`, one line in some editors,
+        // as two settings.
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { "\n\r\r\n".contains($0) }).enumerated() {
             let place = "\(fileName) line \(index + 1)"
+            if let odd = rawLine.unicodeScalars.first(where: { [0x0B, 0x0C, 0x85, 0x2028, 0x2029].contains($0.value) }) {
+                throw ConfigError(
+                    place: place,
+                    problem:
+                        "holds U+\(String(format: "%04X", odd.value)), which some editors show as a line break and others do not: put each setting on a line of its own"
+                )
+            }
             let line = Self.stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if line.hasPrefix("[") {

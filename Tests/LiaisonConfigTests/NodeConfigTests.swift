@@ -257,6 +257,11 @@ struct NodeConfigTests {
         ("port = 1", #"liaison.conf line 1: unknown key "port" outside any section"#),
         ("[servers]", "liaison.conf line 1: unknown section [servers]; sections: [server], [sync], [log], [peer.NAME]"),
         ("[server", "liaison.conf line 1: unclosed section header"),
+        (
+            "[server]\nport = 18702\u{2028}host = 0.0.0.0",
+            "liaison.conf line 2: holds U+2028, which some editors show as a line break and others do not: put each setting on a line of its own"
+        ),
+        ("[server]\r\nport = 70000", #"liaison.conf line 2: server.port must be a whole number from 0 to 65535, got "70000""#),
         ("[server]\nhost", "liaison.conf line 2: expected key = value"),
         ("[server]\nhost = \"0.0.0.0", #"liaison.conf line 2: unclosed quote in "0.0.0.0"#),
         ("[peer.]", "liaison.conf line 1: peer section [peer.] is empty or repeated"),
