@@ -216,18 +216,12 @@ extension LiaisonStore {
     /// `what` failed because of `error`, as one line: `cannot write FILE: No space left on device`
     /// rather than SQLite's or Foundation's error codes.
     private static func fileProblem(_ what: String, _ error: any Error) -> StoreError {
-        let problem: String
-        if let error = error as? DatabaseError {
-            problem = error.resultCode == .SQLITE_FULL ? String(cString: strerror(ENOSPC)) : error.message ?? "\(error)"
-        } else if (error as? CocoaError)?.code == .fileWriteOutOfSpace {
-            problem = String(cString: strerror(ENOSPC))
-        } else if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain
-        {
-            problem = String(cString: strerror(Int32(underlying.code)))
-        } else {
-            problem = (error as NSError).localizedDescription
-        }
+        let problem =
+            if let error = error as? DatabaseError {
+                error.resultCode == .SQLITE_FULL ? String(cString: strerror(ENOSPC)) : error.message ?? "\(error)"
+            } else {
+                FileErrorText.reason(error)
+            }
         return StoreError(.invalid, "\(what): \(problem)")
     }
 

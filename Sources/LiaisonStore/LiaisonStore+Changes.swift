@@ -24,10 +24,11 @@ extension Schema {
     /// when there is none (`merged`'s display values are checked first, so a merge that keeps
     /// every required field works out nothing more).
     fileprivate func requiredLost(from stored: RecordState, in merged: RecordRow) -> String? {
-        guard !merged.deleted, !requiredMissing(from: merged.values).isEmpty else { return nil }
+        guard !merged.deleted else { return nil }
+        let missing = requiredMissing(from: merged.values)
+        guard !missing.isEmpty else { return nil }
         let before = stored.displaySummary
-        guard !before.deleted else { return nil }
-        return requiredMissing(from: merged.values).first { before.values[$0] != nil }
+        return before.deleted ? nil : missing.first { before.values[$0] != nil }
     }
 }
 

@@ -31,13 +31,12 @@ public struct PeerRecord: Hashable, Sendable {
         }
         // Sync appends its paths to the URL: one with a path, a query or a fragment would send
         // them elsewhere, and a port Foundation cannot read (past 2^64) is read as none.
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), let host = parsed.host, !host.isEmpty,
-            let parts = URLComponents(string: url), ["", "/"].contains(parts.percentEncodedPath), parts.query == nil,
-            parts.fragment == nil, portIsValid(in: url)
+        guard let parts = URLComponents(string: url), ["http", "https"].contains(parts.scheme ?? ""), parts.host?.isEmpty == false,
+            ["", "/"].contains(parts.percentEncodedPath), parts.query == nil, parts.fragment == nil, portIsValid(in: url)
         else {
             return "peer URL must be http://HOST[:PORT] or https://..., got \"\(TerminalText.line(String(url.prefix(200))))\""
         }
-        guard parsed.user == nil, parsed.password == nil else {
+        guard parts.user == nil, parts.password == nil else {
             return "peer URL must not hold a user or password (every reader sees the URL in /v1/status); the token file is how this node shows itself"
         }
         return tokenFileProblem(tokenFile)

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 
 /// The file an `--out` option names, checked before anything is written to it. Files are
 /// written to a temporary file and renamed over the path, so a path that is not a regular file
@@ -50,17 +51,7 @@ enum OutputFile {
             }
             try data.write(to: file, options: .atomic)
         } catch {
-            let code: Int32? =
-                switch (error as? CocoaError)?.code {
-                case .fileNoSuchFile?, .fileReadNoSuchFile?: ENOENT
-                case .fileWriteNoPermission?: EACCES
-                case .fileWriteOutOfSpace?: ENOSPC
-                case .fileWriteFileExists?: EEXIST
-                default:
-                    ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil }
-                }
-            let reason = code.map { String(cString: strerror($0)) } ?? (error as NSError).localizedDescription
-            throw CommandFailure("cannot write \(file.path): \(reason)")
+            throw CommandFailure("cannot write \(file.path): \(FileErrorText.reason(error))")
         }
     }
 

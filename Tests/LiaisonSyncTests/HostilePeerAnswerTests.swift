@@ -8,6 +8,12 @@ import Testing
 /// had it hold far more than it asked for.
 @Suite("SyncEngine: a peer's impossible answers")
 struct HostilePeerAnswerTests {
+    /// The last page of `fixture`'s peer's feed as that peer would answer it, ending at `last`
+    /// and holding `states` (JSON array members).
+    static func page(of fixture: SyncFixture, endingAt last: Int64, states: String = "") -> InProcessPeer.Fault {
+        .body(#"{"last_sequence":\#(last),"more":false,"replica_id":"\#(fixture.there.identity.replicaID)","states":[\#(states)]}"#)
+    }
+
     @Test(arguments: [Int64.min, -2, Int64.max, 1 << 53])
     func aPeerWhoseSequenceNoNodeReachesIsNotSyncedWith(sequence: Int64) async throws {
         let fixture = try await SyncFixture()
@@ -28,14 +34,8 @@ struct HostilePeerAnswerTests {
     @Test func aPageOfMoreStatesThanAskedIsRefused() async throws {
         let fixture = try await SyncFixture()
         try await fixture.add(4, at: fixture.there)
-        let replica = fixture.there.identity.replicaID
         // Pages of 2 are asked for; the second answer holds 3 (states that do not read count too).
-        fixture.peer.fail(
-            "GET",
-            SyncProtocol.changesPath,
-            after: 1,
-            with: .body(#"{"last_sequence":4,"more":false,"replica_id":"\#(replica)","states":[{},{},{}]}"#)
-        )
+        fixture.peer.fail("GET", SyncProtocol.changesPath, after: 1, with: Self.page(of: fixture, endingAt: 4, states: "{},{},{}"))
 
         let error = await #expect(throws: SyncError.self) { try await fixture.engine(batch: 2).sync(with: fixture.record) }
         #expect(error?.description == "chennai: sent a bad answer: asked for at most 2 states, it answered a page of 3")
@@ -49,12 +49,7 @@ struct HostilePeerAnswerTests {
     @Test func aPageEndingPastThePeersOwnSequenceIsRefused() async throws {
         let fixture = try await SyncFixture()
         try await fixture.add(2, at: fixture.there)
-        let replica = fixture.there.identity.replicaID
-        fixture.peer.fail(
-            "GET",
-            SyncProtocol.changesPath,
-            with: .body(#"{"last_sequence":\#(Int64.max),"more":false,"replica_id":"\#(replica)","states":[]}"#)
-        )
+        fixture.peer.fail("GET", SyncProtocol.changesPath, with: Self.page(of: fixture, endingAt: Int64.max))
 
         let error = await #expect(throws: SyncError.self) { try await fixture.engine().sync(with: fixture.record) }
         #expect(error?.description == "chennai: sent a bad answer: it answered a page ending at sequence \(Int64.max), past its own, 2")
