@@ -79,6 +79,7 @@ extension NodeConfig {
                 throw ConfigError(place: place, problem: "expected key = value")
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            try Self.checkName(key, section: section, place: place)
             let value = try Self.unquote(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces), place: place)
             if let first = lineOfKey.updateValue(index + 1, forKey: "\(section).\(key)") {
                 throw ConfigError(
@@ -101,6 +102,21 @@ extension NodeConfig {
             }
             return Peer(name: name, url: url, tokenFile: tokenFile)
         }
+    }
+
+    /// Refuses a key with no name (`= 5`) or written with its section (`sync.interval` under
+    /// `[server]` was read as `interval`, and the error named a key nobody wrote).
+    private static func checkName(_ key: String, section: String, place: String) throws {
+        guard !key.isEmpty else { throw ConfigError(place: place, problem: "a setting needs a name before \"=\"") }
+        guard key.contains(".") else { return }
+        if Self.keys.contains(where: { $0.key == key }), let dot = key.firstIndex(of: ".") {
+            let owner = key[..<dot]
+            throw ConfigError(
+                place: place,
+                problem: "write \"\(key[key.index(after: dot)...]) = …\" under [\(owner)], not \"\(key)\"\(section.isEmpty ? "" : " in [\(section)]")"
+            )
+        }
+        throw ConfigError(place: place, problem: "unknown key \"\(key)\": a key holds no dot")
     }
 
     private static func stripComment(_ line: String) -> String {

@@ -69,11 +69,16 @@ extension NodeConfig {
         default:
             let section = key.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let known = Self.keys.map(\.key).filter { $0.hasPrefix(section + ".") }.map { $0.split(separator: ".")[1] }
-            let hint = known.isEmpty ? "" : "; keys in [\(section)]: \(known.joined(separator: ", "))"
+            let name = key.split(separator: ".").last.map(String.init) ?? ""
+            let owners = Self.keys.map(\.key).filter { $0.hasSuffix("." + name) }.map { "[\($0.split(separator: ".")[0])]" }
+            let hint =
+                !known.isEmpty
+                ? "; keys in [\(section)]: \(known.joined(separator: ", "))"
+                : owners.isEmpty ? "" : "; it belongs under \(owners.joined(separator: " or "))"
             throw ConfigError(
                 place: place,
                 problem:
-                    "unknown key \"\(key.split(separator: ".").last ?? "")\"\(section.isEmpty ? " outside any section" : " in [\(section)]")\(hint)"
+                    "unknown key \"\(name)\"\(section.isEmpty ? " outside any section" : " in [\(section)]")\(hint)"
             )
         }
     }

@@ -254,7 +254,12 @@ struct NodeConfigTests {
         ("[log]\nlevel = loud", #"liaison.conf line 2: log.level must be one of trace, debug, info, notice, warning, error, critical, got "loud""#),
         ("[log]\nformat = xml", #"liaison.conf line 2: log.format must be one of text, json, got "xml""#),
         ("[server]\nportt = 1", #"liaison.conf line 2: unknown key "portt" in [server]; keys in [server]: host, port, tls_certificate, tls_key"#),
-        ("port = 1", #"liaison.conf line 1: unknown key "port" outside any section"#),
+        ("port = 1", #"liaison.conf line 1: unknown key "port" outside any section; it belongs under [server]"#),
+        ("colour = 1", #"liaison.conf line 1: unknown key "colour" outside any section"#),
+        ("[server]\n= 5", #"liaison.conf line 2: a setting needs a name before "=""#),
+        ("[server]\nsync.interval = 5", #"liaison.conf line 2: write "interval = …" under [sync], not "sync.interval" in [server]"#),
+        ("sync.interval = 5", #"liaison.conf line 1: write "interval = …" under [sync], not "sync.interval""#),
+        ("[sync]\nretry.count = 1", #"liaison.conf line 2: unknown key "retry.count": a key holds no dot"#),
         ("[servers]", "liaison.conf line 1: unknown section [servers]; sections: [server], [sync], [log], [peer.NAME]"),
         ("[server", "liaison.conf line 1: unclosed section header"),
         (
