@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonConfig
+import LiaisonServer
 import LiaisonStore
 import LiaisonSync
 import Logging
@@ -29,6 +30,9 @@ struct SyncCommand: AsyncParsableCommand {
         if chosen.isEmpty { throw CommandFailure("no peers: add one with `liaison peer add NAME URL --token-file FILE`") }
         // The node's sync settings (liaison.conf, LIAISON_*): CA, timeout and batch limits, as `serve` uses them.
         let config = try NodeConfig.resolve(directory: data.url, flags: [])
+        // A missing or bad CA file is named once, as `serve` names it at start, not as each
+        // peer's failed handshake.
+        try ServerTLS.checkTrusted(config.caFile)
         let transport = config.sync.makeTransport()
         defer { transport.shutdown() }
         // The command prints each peer's outcome itself (failures as `error:` lines, quarantined
