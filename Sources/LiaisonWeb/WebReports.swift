@@ -40,7 +40,7 @@ extension WebRoutes {
             fragment = HTML(raw: HTMLRenderer().renderFragment(document))
             tableLinks = CSVRenderer().tableTitles(document)
         } catch let error as ReportRequestError {
-            problem = WebNotice.error(error.description.replacingOccurrences(of: "--", with: ""))
+            problem = WebNotice.error(error.forQuery)
         }
         let query = WebForm.query(filters)
         let suffix = query.isEmpty ? "" : "&" + query
@@ -72,15 +72,20 @@ extension WebRoutes {
 
     @Sendable func reportDownload(_ request: Request, _ context: WebContext) async throws -> Response {
         let (report, _) = try reportRequest(request, context)
-        let format = try ReportFormat(query: WebForm.query(of: request)["format"], default: .csv)
-        if let table = WebForm.query(of: request).text("table"), format == .csv {
+        let query = WebForm.query(of: request)
+        let format = try ReportFormat(query: query["format"], default: .csv)
+        if let table = query.text("table") {
+            // As the API: one table is CSV (`table=about&format=html` gave the whole report).
+            guard format == .csv else {
+                throw APIError.badRequest("\"table\" gives one table as CSV; leave out format or give format=csv")
+            }
             return try await CSVDownload.reportTable(report, table: table, plugins: plugins, store: store)
         }
         let document: ReportDocument
         do {
             document = try await plugins.report(report, from: store)
         } catch let error as ReportRequestError {
-            throw APIError.badRequest(error.description)
+            throw APIError.badRequest(error.forQuery)
         }
         let name = report.fileName(provisional: document.provisionalCount > 0, fileExtension: format.fileExtension)
         return Response(

@@ -29,6 +29,15 @@ struct WebReportsTests {
             let xlsx = try await browser.get("/reports/overview/download?format=xlsx")
             #expect(xlsx.status == 400)
             #expect(xlsx.text.contains("unknown report format &#39;xlsx&#39;; allowed formats: md, html, csv, json"))
+            // One table is CSV, as through the API: with another format it is refused, not the whole report.
+            let tableAsHTML = try await browser.get("/reports/overview/download?format=html&table=office_track")
+            #expect(tableAsHTML.status == 400)
+            #expect(tableAsHTML.text.contains("gives one table as CSV"))
+            // A bad date names the parameter as it is in the address, not the command's flag.
+            let badDate = try await browser.get("/reports/overview/download?format=csv&from=someday")
+            #expect(badDate.status == 400)
+            #expect(badDate.text.contains("from must be a date YYYY-MM-DD"))
+            #expect(!badDate.text.contains("--from"))
         }
     }
 

@@ -42,6 +42,9 @@ public struct ReportRequestError: Error, Hashable, Sendable, CustomStringConvert
     public let description: String
 
     init(_ description: String) { self.description = description }
+
+    /// The same words for a query or a form, where the command's `--from` is `from`.
+    public var forQuery: String { description.replacingOccurrences(of: "--", with: "") }
 }
 
 extension PluginRegistry {

@@ -47,7 +47,7 @@ extension APIHandlers {
         do {
             text = try await plugins.render(report, as: format, from: store)
         } catch let error as ReportRequestError {
-            throw APIError.badRequest(error.description.replacingOccurrences(of: "--", with: ""))
+            throw APIError.badRequest(error.forQuery)
         }
         return Response(
             status: .ok,
