@@ -85,6 +85,8 @@ struct RecordRoutesTests {
             #expect(read.status == 200)
             let etag = try #require(read.header("etag"))
             #expect(etag == "\"\(read.object["version"] as! String)\"")
+            // A record read with a token is kept by no cache (a shared computer's, a proxy's).
+            #expect(read.header("cache-control") == "no-store")
 
             let patched = try await node.send(
                 "PATCH",

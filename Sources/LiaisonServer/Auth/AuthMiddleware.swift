@@ -31,7 +31,11 @@ struct AuthMiddleware: RouterMiddleware {
         }
         var context = context
         context.caller = Caller(name: name, role: role)
-        return try await next(request, context)
+        var response = try await next(request, context)
+        // What a token or a session may read is no one else's: no cache keeps it (a shared
+        // computer's browser, a proxy between offices), as the web page's answers say too.
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
     }
 
     /// The name and role of the bearer token, else of the session cookie.
