@@ -155,6 +155,7 @@ extension LiaisonStore {
         }
         let result = try withBackup(partial, named: backup) { db in
             let summary = try Self.summary(of: db, file: backup)
+            try BackupCheck.checkStates(db, file: backup)
             let identity = NodeIdentity(
                 replicaID: ReplicaID.make(office: summary.office),
                 office: summary.office,

@@ -88,4 +88,20 @@ struct StoreRestoreRefusalTests {
         try await DatabaseQueue(path: backup.path).write { db in try db.execute(sql: change) }
         #expect(try Self.refused(backup, fixture, saying: "does not hold what a node writes: \(problem)"))
     }
+
+    /// A state that was JSON but not a record's restored "2 records" into a node that could list
+    /// none of them; one record's state under another's id would have shown the wrong record.
+    @Test(arguments: [
+        ("UPDATE record SET state = '{}' WHERE seq = 2", "has a state a node cannot read (malformed state JSON"),
+        ("UPDATE record SET state = (SELECT state FROM record WHERE seq = 1) WHERE seq = 2", "holds the state of record"),
+    ])
+    func aBackupWithAStateNoNodeCanReadIsRefused(change: String, problem: String) async throws {
+        let fixture = try StoreFixture()
+        let backup = try await Self.backup(fixture)
+        let id = try await DatabaseQueue(path: backup.path).write { db in
+            try db.execute(sql: change)
+            return try String.fetchOne(db, sql: "SELECT id FROM record WHERE seq = 2")!
+        }
+        #expect(try Self.refused(backup, fixture, saying: "does not hold what a node writes: record \(id) \(problem)"))
+    }
 }
