@@ -14,6 +14,9 @@ public struct SyncReport: Hashable, Sendable {
     public var bytesReceived = SyncBytes()
     /// Bytes of changes sent (request bodies), on the wire and as JSON.
     public var bytesSent = SyncBytes()
+    /// Whether the peer's changes were loaded in bulk (the list and search indexes built once at
+    /// the end).
+    public var loadedInBulk = false
 }
 
 /// Progress of a sync, for a command that shows it.
@@ -60,6 +63,9 @@ public struct SyncEngine: Sendable {
     /// The smaller sizes requests to each peer went on at after a timeout, for the next rounds;
     /// shared by copies of the engine.
     public var slowLinks = SlowLinks()
+    /// The peers whose claimed backlog a bulk load found overstated, for the next rounds; shared
+    /// by copies of the engine.
+    public var overstatedBacklogs = OverstatedBacklogs()
     let logger: Logger
 
     /// An engine for `store` over `transport`, with the batch limits of `configuration`.
@@ -140,9 +146,18 @@ public struct SyncEngine: Sendable {
         status.behind = max(0, node.sequence - since)
         // A pull of more records than this node holds loads them in bulk: the list and search
         // indexes are built once at the end (LiaisonStore+BulkLoad.swift), also when it fails.
-        let pulledTo = try await store.loadingInBulk(Int(status.behind ?? 0), threshold: bulkLoadThreshold) { bulk in
+        let backlog = overstatedBacklogs.backlog(Int(status.behind ?? 0), from: node.replicaID)
+        let pulledTo = try await store.loadingInBulk(backlog, threshold: bulkLoadThreshold) { bulk in
             if bulk { logger.info("loading in bulk", metadata: ["peer": "\(link.peer.name)", "records": "\(status.behind ?? 0)"]) }
+            report.loadedInBulk = bulk
             return try await pull(from: link, node: node, since: since, status: &status, report: &report, progress: progress)
+        }
+        let merged = report.pulled.merged
+        if overstatedBacklogs.loaded(merged, from: node.replicaID, inBulk: report.loadedInBulk, threshold: bulkLoadThreshold) {
+            logger.warning(
+                "the peer's sequence said \(status.behind ?? 0) records were to come, and the bulk load brought \(merged): its next loads are plain until one brings \(bulkLoadThreshold)",
+                metadata: ["peer": "\(link.peer.name)"]
+            )
         }
         try await store.setEventCheckpoint(peer: node.replicaID, direction: .pull, sequence: pulledTo)
         try await push(to: link, node: node, report: &report, progress: progress)
