@@ -5,13 +5,14 @@ import LiaisonCore
 enum EventIntake {
     /// What is wrong with the events sent with `state`, or nil: each must be of the record, its
     /// dot in the state's context, agree with the state's write under its dot when that is live
-    /// (``disagreement(_:with:)``), and one dot must not name two different events.
+    /// (``disagreement(_:with:)``), have read only what it could have (``misread(_:in:)``), and
+    /// one dot must not name two different events.
     static func problem(_ events: [WriteEvent], of state: RecordState) -> String? {
         var seen: [Dot: WriteEvent] = [:]
         for event in events {
             guard event.recordID == state.id else { return "event \(event.dot) is of another record (\(event.recordID))" }
             guard state.context.contains(event.dot) else { return "event \(event.dot) is outside the record's context" }
-            if let problem = disagreement(event, with: state) { return problem }
+            if let problem = disagreement(event, with: state) ?? misread(event, in: state) { return problem }
             if let other = seen[event.dot], other != event { return "two different events under dot \(event.dot)" }
             seen[event.dot] = event
         }
@@ -36,6 +37,23 @@ enum EventIntake {
         if meta != event.meta { differ.append("who wrote it and when") }
         guard !differ.isEmpty else { return nil }
         return "event \(event.dot) disagrees with the state's write under that dot on \(differ.joined(separator: ", "))"
+    }
+
+    /// How what `event` says its writer had read (its read context) cannot be, or nil. A write
+    /// reads what its replica held before it: every dot of that is in the record's context, its
+    /// own dot is not, and a field it wrote holds no live entry it read (the write replaced those).
+    /// A read context beyond this showed in the history as overruling later edits, and an import,
+    /// which replays the log, wrote back values nobody changed.
+    static func misread(_ event: WriteEvent, in state: RecordState) -> String? {
+        guard state.context.covers(event.readContext), !event.readContext.contains(event.dot) else {
+            return "event \(event.dot) says it read writes outside the record's context, or itself"
+        }
+        for name in event.values.keys.sorted() {
+            if let seen = state.fields[name]?.keys.filter({ $0 != event.dot && event.readContext.contains($0) }).min() {
+                return "event \(event.dot) says it read write \(seen) of \(name), which the state still holds"
+            }
+        }
+        return nil
     }
 
     /// Whether a real event is the write an event reconstructed under its dot was made from.

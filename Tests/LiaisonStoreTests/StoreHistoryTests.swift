@@ -124,6 +124,41 @@ import Testing
         #expect(try await chennai.store.quarantinedCount() == 3)
     }
 
+    /// An event whose read context its writer could not have had: writes outside the record's
+    /// context (an edit of Mumbai's "read" by a Kolkata write Mumbai never saw showed in the
+    /// history as overruling Mumbai's later edits), its own dot, or a live entry of a field it
+    /// wrote (the write would have replaced it). Each is quarantined with its state.
+    @Test func eventsThatReadWhatTheyCouldNotAreQuarantined() async throws {
+        let mumbai = try StoreFixture(office: "mumbai")
+        let chennai = try StoreFixture(office: "chennai")
+        let record = try await mumbai.add("Cobalt MoU")
+        _ = try await mumbai.store.update(id: record.id, try mumbai.values("status=contacted"), readContext: nil, author: "asha")
+        let state = try #require(try await mumbai.store.state(id: record.id))
+        let events = try await mumbai.store.events(id: record.id)
+        let update = try #require(events.first { $0.values["status"] != nil && $0.values["title"] == nil })
+        func reading(_ read: VersionVector, values: [String: FieldValue]? = nil) -> WriteEvent {
+            WriteEvent(recordID: update.recordID, dot: update.dot, meta: update.meta, readContext: read, values: values ?? update.values)
+        }
+        let me = mumbai.store.identity.replicaID
+        let cases: [(WriteEvent, String)] = [
+            (reading(VersionVector(["kolkata.abcdefgh": 1_000])), "says it read writes outside the record's context, or itself"),
+            (reading(VersionVector([me: update.dot.counter])), "says it read writes outside the record's context, or itself"),
+            (
+                reading(update.readContext, values: update.values.merging(["title": .text("Cobalt MoU")]) { $1 }),
+                "says it read write \(me):1 of title, which the state still holds"
+            ),
+        ]
+        for (forged, problem) in cases {
+            let sent = events.map { $0.dot == forged.dot ? forged : $0 }
+            let summary = try await chennai.store.merge([state], events: [record.id: sent], origin: BatchOrigin("bundle x.json"))
+            #expect(summary.quarantined.map(\.problem) == ["event \(update.dot) \(problem)"])
+            #expect(try await chennai.store.state(id: record.id) == nil)
+        }
+        // The real events merge.
+        #expect(try await chennai.store.merge([state], events: [record.id: events]).quarantined.isEmpty)
+        #expect(try await chennai.store.events(id: record.id) == events)
+    }
+
     /// A version-1 bundle (states only) still merges; its records get reconstructed events.
     @Test func aVersionOneBundleMergesWithReconstructedEvents() async throws {
         let mumbai = try StoreFixture(office: "mumbai")
