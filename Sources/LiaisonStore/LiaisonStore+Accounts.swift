@@ -224,12 +224,21 @@ extension LiaisonStore {
         let rehash = PasswordHash.needsRehash(hash) && !found.oneTime ? try await PasswordHash.make(password) : nil
         let now = Timestamp.millis()
         return try await write { db in
+            // The password was checked outside any transaction: an admin's reset or disable, or
+            // another sign-in spending the one-time password, that landed meanwhile ends this
+            // sign-in. A session started anyway outlived the reset (and, the account then
+            // waiting for a new password, let whoever held the old one choose it).
+            guard
+                let current = try Row.fetchOne(
+                    db,
+                    sql: "SELECT password_hash, disabled, must_change_password FROM account WHERE name = ?",
+                    arguments: [name]
+                ),
+                current[0] == hash, current[2] == found.oneTime
+            else { return (.refused, nil) }
+            if current[1] == true { return (.disabled, nil) }
             if found.oneTime {
-                try db.execute(
-                    sql: "UPDATE account SET password_hash = ? WHERE name = ? AND password_hash = ?",
-                    arguments: [Self.spentPassword, name, hash]
-                )
-                guard db.changesCount == 1 else { return (.refused, nil) }
+                try db.execute(sql: "UPDATE account SET password_hash = ? WHERE name = ?", arguments: [Self.spentPassword, name])
             }
             try db.execute(sql: "UPDATE account SET last_sign_in = ? WHERE name = ?", arguments: [now, name])
             if let rehash {

@@ -54,6 +54,24 @@ struct StoreAccountsTests {
         #expect(try await fixture.reopen().accounts().map(\.name) == ["asha"])
     }
 
+    /// A sign-in whose password check (tens of milliseconds of Argon2) overlaps a disable starts
+    /// no session: one started anyway worked again once the account was enabled, and one that
+    /// overlapped a reset outlived it (the account then waiting for a new password, whoever held
+    /// the old one could choose it).
+    @Test func aSignInOverlappingADisableStartsNoSession() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try await store.addAccount(name: "asha", role: .editor, password: "asha's long password")
+        for _ in 0..<4 {
+            let signIn = Task { try await store.signIn(name: "asha", password: "asha's long password") }
+            try await Task.sleep(for: .milliseconds(2))
+            try await store.changeAccount("asha", AccountChange(disabled: true))
+            let (_, session) = try await signIn.value
+            try await store.changeAccount("asha", AccountChange(disabled: false))
+            if let session { #expect(try await store.session(id: session) == nil, "a session outlived the disable") }
+        }
+    }
+
     /// A person changing their own password gets their new session in the change's own
     /// transaction: the old sessions end and the new one lives, or, when the session cannot
     /// start, nothing changes: the old password and the old session still work.
