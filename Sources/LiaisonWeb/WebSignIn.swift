@@ -42,9 +42,13 @@ extension WebRoutes {
         }
         let cookie = request.cookies[store.identity.signInCookieName]?.value ?? ""
         guard !cookie.isEmpty, TokenDigest.equal(cookie, form["signin"] ?? "") else {
-            return again(
-                "This sign-in form had expired or did not come from this page, so nothing was checked. Sign in again.",
-                .forbidden
+            // Without the form it carried: another site's form posted here came back as what
+            // the person had typed, for them to sign in and save.
+            return signInForm(
+                next: form["next"],
+                notice: WebNotice.error("This sign-in form had expired or did not come from this page, so nothing was checked. Sign in again."),
+                status: .forbidden,
+                username: name
             )
         }
         if let refusal = form.refusal(.signIn) { return again(WebFormat.sentence(refusal) + ".", .badRequest) }
@@ -178,15 +182,19 @@ extension WebRoutes {
     }
 }
 
-/// A form that was sent after its session ended, carried through the sign-in page (never its
-/// CSRF token) so that signing in again brings it back filled.
+/// A record form that was sent after its session ended, carried through the sign-in page (never
+/// its CSRF token) so that signing in again brings it back filled.
 struct SignInResume: Sendable {
-    /// Where the form was sent (`/records/<id>`).
+    /// Where the form was sent (`/records` or `/records/<id>`).
     let path: String
     /// What was typed, as sent.
     let form: WebForm
 
-    init(path: String, form: WebForm) {
+    /// The form sent to `path`; `nil` unless that is a record form, the only forms brought back
+    /// (a password form was copied into the sign-in page, passwords and all).
+    init?(path: String, form: WebForm) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard path.hasPrefix("/"), parts.first == "records", parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
         self.path = path
         self.form = WebForm(pairs: form.pairs.filter { $0.name != "csrf" })
     }

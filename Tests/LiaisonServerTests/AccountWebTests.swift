@@ -252,6 +252,36 @@ struct AccountWebTests {
                 #expect(!sent.text.contains("Planted by another site") && WebBrowser.hidden("resume", in: sent.text) == nil)
                 #expect(!sent.text.contains("session has ended"))
             }
+            // Nor through the sign-in form itself: one posted from another site, without this
+            // page's sign-in token, comes back without what it carried.
+            let posted = try await WebBrowser.post(
+                node,
+                "/login",
+                [("resume_to", "/records/\(id)"), ("resume", "title=Planted+by+another+site"), ("next", "/records")],
+                cookie: nil,
+                headers: [("Sec-Fetch-Site", "cross-site")]
+            )
+            #expect(posted.status == 403)
+            #expect(posted.text.contains("This sign-in form had expired"))
+            #expect(!posted.text.contains("Planted by another site") && WebBrowser.hidden("resume", in: posted.text) == nil)
+        }
+    }
+
+    /// Only a record form comes back after signing in again: a password form sent after its
+    /// session ended was copied into the sign-in page, passwords and all.
+    @Test func aPasswordFormIsNotCarriedIntoTheSignInPage() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            try await node.store.endSession(id: String(browser.cookie.dropFirst(node.sessionCookieName.count + 1)))
+            let sent = try await WebBrowser.post(
+                node,
+                "/account/password",
+                [("current", "my old secret pass"), ("new", "my new secret pass"), ("confirm", "my new secret pass")],
+                cookie: browser.cookie,
+                headers: [("Sec-Fetch-Site", "same-origin")]
+            )
+            #expect(sent.status == 403)
+            #expect(!sent.text.contains("secret pass") && WebBrowser.hidden("resume", in: sent.text) == nil, "\(sent.text)")
         }
     }
 
