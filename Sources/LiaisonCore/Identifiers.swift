@@ -54,6 +54,10 @@ public enum RecordID {
         return text(of: bytes, version: 7)
     }
 
+    /// The last row of a file whose new records get ids of their own (``imported(file:row:)``
+    /// has 21 bits for it).
+    public static let lastImportedRow = 0x1F_FFFF
+
     /// The id of the record that row `row` of an imported file creates, `file` a digest of the
     /// file: a UUID of version 8 (RFC 9562's custom layout) whose time field is zero, then 53 bits
     /// of `file`, then the row (21 bits, up to 2,097,151). The same row of the same file is the
@@ -63,11 +67,12 @@ public enum RecordID {
     /// ```swift
     /// RecordID.imported(file: Array(repeating: 0xff, count: 32), row: 2)  // "00000000-0000-8fff-bfff-ffffffe00002"
     /// ```
-    /// - Precondition: `file` has at least 8 bytes.
+    /// - Precondition: `file` has at least 8 bytes; `row` is at most ``lastImportedRow`` (rows
+    ///   past it would share its id: an import refuses them).
     public static func imported(file: [UInt8], row: Int) -> String {
         precondition(file.count >= 8, "an imported record's id needs 8 bytes of the file's digest")
         let digest = file.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let row = UInt64(clamping: min(max(row, 0), 0x1F_FFFF))
+        let row = UInt64(clamping: min(max(row, 0), lastImportedRow))
         let high = UInt64(8) << 12 | digest >> 52
         let low = UInt64(0b10) << 62 | (digest >> 11 & (1 << 41 - 1)) << 21 | row
         let bytes = (0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? high : low) >> (8 * UInt64(7 - $0 % 8))) }

@@ -70,9 +70,17 @@ extension LiaisonStore {
                 }
                 var summary = ImportSummary(dryRun: dryRun)
                 var problems = plan.problems
+                // The row that wrote each record: two ids that read as one record (an id and the
+                // same in capitals) would have the second row's edit silently replace the first's.
+                var rowOfRecord: [String: Int] = [:]
                 for (row, newID) in zip(plan.rows, newIDs) {
                     do {
-                        switch try self.importRow(row, newID: newID, wording: plan.mapWording, db: db, meta: meta) {
+                        let claim = { (id: String) throws in
+                            if let earlier = rowOfRecord.updateValue(row.row, forKey: id) {
+                                throw StoreError(.invalid, "record \(id) is also on row \(earlier)")
+                            }
+                        }
+                        switch try self.importRow(row, newID: newID, wording: plan.mapWording, db: db, meta: meta, claim: claim) {
                         case .created: summary.created += 1
                         case .updated(let update):
                             summary.updated += 1
@@ -122,17 +130,20 @@ extension LiaisonStore {
 
     /// Writes one row (see ``importRecords(_:hash:fileName:author:dryRun:again:)``); a record it
     /// creates takes the row's id, else `newID`. Advice names a map entry as `wording` writes it.
+    /// `claim` is given the record's id first, and throws when another row wrote it.
     private func importRow(
         _ row: ImportPlan.Row,
         newID: String,
         wording: ImportPlan.MapWording,
         db: Database,
-        meta: WriteMeta
+        meta: WriteMeta,
+        claim: (String) throws -> Void
     ) throws -> RowOutcome {
         // The record the row's id means, as a command's ID (exactly, then in lower case): a row
         // of a record stored under an id in capitals updates that record, not the lower-case one.
         if let given = row.id, var state = try db.loadState(given: given) {
             let id = state.id
+            try claim(id)
             // A row exported where writes this node has not received were already in: which of
             // its cells the file changed cannot be told here (an untouched cell may hold another
             // office's newer value, or an older one than this node's).
@@ -173,6 +184,7 @@ extension LiaisonStore {
         if values["status"] == nil { values["status"] = .text("identified") }
         // A UUID in capitals is the lower-case id Liaison writes (docs/design.md §3).
         var state = RecordState(id: row.id.map(RecordID.canonical) ?? newID)
+        try claim(state.id)
         let event = try state.loggedWrite(values, readContext: .empty, replica: identity.replicaID, meta: meta)
         // A row with the id of a record this node does not hold carries that record from another
         // node (an export), as it stands there.

@@ -292,4 +292,28 @@ import Testing
         let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)
         #expect(plan.problems == [ImportProblem(row: 3, field: "id", message: "record rec-1 is also on row 2")])
     }
+
+    /// A new record's id holds its row in 21 bits: every row past the last would have been one
+    /// record, each saved over the one before, and the import said it made them all.
+    @Test func newRecordsPastTheLastRowAnIDHoldsAreRefusedOnce() throws {
+        let last = RecordID.lastImportedRow
+        // Blank lines count in the numbering (a spreadsheet's empty rows), so rows of a 2 MB file get there.
+        let rows = (last - 1...last + 2).map { "event,Row \($0),ipef,\n" }.joined()
+        let text =
+            "type,title,tracks,id\n" + String(repeating: "\n", count: last - 3) + rows + "event,Has an id,ipef,0193a02b-1bc0-7fd9-8bf6-5d734a3b6f2a\n"
+        let plan = ImportPlan(table: try CSVReader.read(text), schema: .core)
+        #expect(
+            plan.problems == [
+                ImportProblem(
+                    row: last + 1,
+                    field: nil,
+                    message: "new records come only from the first 2,097,151 rows of a file: split it into smaller files"
+                )
+            ]
+        )
+        #expect(plan.rows.map { $0.row } == [last - 1, last, last + 3])
+        #expect(
+            RecordID.imported(file: Array(repeating: 7, count: 8), row: last) != RecordID.imported(file: Array(repeating: 7, count: 8), row: last - 1)
+        )
+    }
 }

@@ -98,6 +98,7 @@ public struct ImportPlan: Hashable, Sendable {
         let versionIndex = fields.firstIndex(of: Self.versionColumn)
         var rows: [Row] = []
         var seenIDs: [String: Int] = [:]
+        var pastLastRow = false
         for row in table.rows {
             var rowProblems: [ImportProblem] = []
             // A short row (a file cut off) would clear the fields of its missing cells.
@@ -124,6 +125,22 @@ public struct ImportPlan: Hashable, Sendable {
                     seenIDs[given] = row.row
                     id = given
                 }
+            }
+            // A new record's id holds its row: past the last one, every row would be one record,
+            // each saved over the one before. Said once, at the first such row.
+            if id == nil, row.row > RecordID.lastImportedRow, !rowProblems.contains(where: { $0.field == Self.idColumn }) {
+                if !pastLastRow {
+                    rowProblems.append(
+                        ImportProblem(
+                            row: row.row,
+                            field: nil,
+                            message: "new records come only from the first 2,097,151 rows of a file: split it into smaller files"
+                        )
+                    )
+                }
+                pastLastRow = true
+                problems += rowProblems
+                continue
             }
             var version: VersionVector?
             if let index = versionIndex,

@@ -26,6 +26,29 @@ import Testing
         #expect(try cli.ok("--data", "m", "record", "history", id.uppercased()).contains("priya"))
     }
 
+    /// Two rows whose ids read as one record (the id, and the same in capitals) are refused,
+    /// naming both rows: the second row's edit replaced the first's without a word, and two new
+    /// records' rows made one.
+    @Test func twoRowsOfOneRecordInDifferentCaseAreRefused() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "m", "init", "--office", "mumbai")
+        let id = try recordID(try cli.ok("--data", "m", "record", "add", "--json", "title=Tata Advanced Systems", "type=investment", "tracks=ipef"))
+        let fresh = "0193a02b-1bc0-7fd9-8bf6-5d734a3b6f2a"
+        for (rows, named) in [
+            ("\(id),First edit,investment,ipef\n\(id.uppercased()),Second edit,investment,ipef\n", id),
+            ("\(fresh),New A,investment,ipef\n\(fresh.uppercased()),New B,investment,ipef\n", fresh),
+        ] {
+            let file = cli.directory.appendingPathComponent("sheet.csv")
+            try "id,title,type,tracks\n\(rows)".write(to: file, atomically: true, encoding: .utf8)
+            let refused = try cli.run(["--data", "m", "import", file.path])
+            #expect(refused.code != 0)
+            #expect(refused.err.contains("row 3") && refused.err.contains("record \(named) is also on row 2"), "\(refused.err)")
+        }
+        #expect((try cli.record("m", id)["fields"] as? [String: Any])?["title"] as? String == "Tata Advanced Systems")
+        #expect(try cli.run(["--data", "m", "record", "get", fresh]).code != 0, "nothing was imported")
+    }
+
     /// A record an import before 2026.12.04.4 made under an id in capitals, beside the record
     /// with the lower-case id, synced from another office: a command given the id as lists show
     /// it reaches that record, so it can be read and deleted; the lower-case record stays.
