@@ -5,13 +5,15 @@ extension ImportPlan {
     public enum ColumnMapProblem: Error, Hashable, Sendable {
         /// An entry without `=`.
         case notAnEntry(String)
-        /// A column given twice, to different fields (`""`: skipped).
-        case twice(column: String, first: String, then: String)
+        /// A column given twice, to different fields (`""`: skipped), `also` its second spelling
+        /// when it was spelled otherwise (`Ref`, `ref`).
+        case twice(column: String, also: String?, first: String, then: String)
     }
 
     /// The map of `entries`, each `COLUMN=FIELD` (split at its last `=`, both sides trimmed; an
     /// empty FIELD skips the column), as the CLI's `--map` and the web page's Map box give it.
-    /// An entry given twice alike counts once.
+    /// An entry given twice alike counts once. Columns are told apart as the file's are matched
+    /// (ignoring case, spaces, `_` and `-`): `Ref` and `ref` are one column.
     ///
     /// ```swift
     /// try ImportPlan.columnMap(["Deal name=title", "Notes 2="])  // ["Deal name": "title", "Notes 2": ""]
@@ -20,11 +22,16 @@ extension ImportPlan {
     ///   the last one won, silently, and the other field then lacked its column.
     public static func columnMap(_ entries: [String]) throws(ColumnMapProblem) -> [String: String] {
         var map: [String: String] = [:]
+        var given: [String: (column: String, field: String)] = [:]  // by Schema.nameKey of the column
         for entry in entries {
             guard let equals = entry.lastIndex(of: "=") else { throw .notAnEntry(entry) }
             let column = entry[..<equals].trimmingCharacters(in: .whitespaces)
             let field = entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if let first = map[column], first != field { throw .twice(column: column, first: first, then: field) }
+            // Which of two spellings won depended on their order as text, silently.
+            if let first = given[Schema.nameKey(column)], first.field != field {
+                throw .twice(column: first.column, also: first.column == column ? nil : column, first: first.field, then: field)
+            }
+            given[Schema.nameKey(column)] = (column, field)
             map[column] = field
         }
         return map
@@ -66,8 +73,11 @@ extension ImportPlan.ColumnMapProblem {
         func field(_ field: String) -> String { field.isEmpty ? "skipped" : "to \(field)" }
         switch self {
         case .notAnEntry(let entry): return "\(name(entry)): expected COLUMN=FIELD"
-        case .twice(let column, let first, let then):
+        case .twice(let column, nil, let first, let then):
             return "column \"\(column)\" is mapped twice, \(field(first)) and \(field(then)): give it once"
+        case .twice(let column, let also?, let first, let then):
+            return
+                "\"\(column)\" and \"\(also)\" name one column (case, spaces, _ and - aside), mapped \(field(first)) and \(field(then)): give it once"
         }
     }
 }

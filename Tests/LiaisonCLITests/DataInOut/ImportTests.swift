@@ -169,6 +169,15 @@ import Testing
         let twice = try cli.run(["--data", "node", "import", file.path, "--map", "Deal name=title", "--map", "Deal name=notes"])
         #expect(twice.code == 64, "\(twice.err)")
         #expect(twice.err.contains("column \"Deal name\" is mapped twice, to title and to notes: give it once"), "\(twice.err)")
+        // Spelled twice: which one won depended on their order as text.
+        let spelled = try cli.run(["--data", "node", "import", file.path, "--map", "Deal name=title", "--map", "deal_name=notes"])
+        #expect(spelled.code == 64, "\(spelled.err)")
+        #expect(
+            spelled.err.contains(
+                "\"Deal name\" and \"deal_name\" name one column (case, spaces, _ and - aside), mapped to title and to notes: give it once"
+            ),
+            "\(spelled.err)"
+        )
         try cli.ok(
             "--data",
             "node",
