@@ -120,9 +120,13 @@ enum StrategicTradeReport {
     static func item(_ record: ReportRecord) -> String? { record.text("strategic_trade.item") }
     static func label(_ domain: String) -> String { domain.isEmpty ? "Not set" : ReportLabels.value(domain) }
     /// Open queries by age bucket (rows) and domain (columns), from their counts by bucket and
-    /// domain ("" for none).
+    /// domain ("" for none: a "Not set" column, when any has none, so that each row's cells add
+    /// up to its total).
     static func ageTable(_ openByAge: [[String: Int]]) -> ReportTable {
-        let domains = StrategicTradePlugin.domains
+        let counted = Set(openByAge.flatMap(\.keys))
+        let domains =
+            StrategicTradePlugin.domains
+            + counted.subtracting(StrategicTradePlugin.domains).sorted { $0.isEmpty == $1.isEmpty ? $0 < $1 : $1.isEmpty }
         return ReportTable(
             id: "open_queries_by_age",
             title: "Open licensing queries by age and domain",

@@ -79,6 +79,24 @@ import Testing
         #expect(doc.cell("open_queries_by_age", "181–365 days", "AI") == .count(1))
         #expect(doc.cell("open_queries_by_age", "Total", "Total") == .count(2))
         #expect(doc.chart("open_queries_by_age")?.series[0].values == [0, 1, 0, 1, 0])
+        #expect(doc.cell("open_queries_by_age", "Total", "Not set") == nil, "no column for a domain no query lacks")
+    }
+
+    /// A query without a domain has a column of its own, so each row's cells add up to its total.
+    @Test func openQueriesWithoutADomainHaveAColumn() throws {
+        let noDomain = record(
+            "q5",
+            office: "mumbai",
+            status: "contacted",
+            tracks: ["strategic_trade"],
+            opened: "2025-06-10",
+            ["strategic_trade.item": .text("licensing_query")]
+        )
+        let doc = try build("strategic_trade", records + [noDomain])
+        #expect(doc.cell("open_queries_by_age", "0–90 days", "Not set") == .count(1))
+        #expect(doc.cell("open_queries_by_age", "0–90 days", "Total") == .count(2))
+        let table = try #require(doc.table("open_queries_by_age"))
+        #expect(table.columns.suffix(2).map(\.title) == ["Not set", "Total"])
     }
 
     @Test func filters() throws {

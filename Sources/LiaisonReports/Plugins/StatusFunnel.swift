@@ -71,6 +71,10 @@ public struct StatusFunnel: Sendable {
     /// conversion from the stage before; totals of records and value.
     public func table(id: String = "status_funnel", title: String = "Status funnel") -> ReportTable {
         let reached = reached
+        // Added in the rows' order: a dictionary's order changes from process to process, and
+        // with it the last digits of a sum (561993687.61 in one run, 561993687.6099999 in the next).
+        let statuses = CoreSchema.statuses + byStatus.keys.filter { !CoreSchema.statuses.contains($0) }.sorted()
+        let total = statuses.reduce(0) { $0 + (byStatus[$1]?.value ?? 0) }
         let rows: [[ReportValue]] = CoreSchema.statuses.map { status in
             let stage = Self.stages.firstIndex(of: status)
             return [
@@ -86,7 +90,7 @@ public struct StatusFunnel: Sendable {
             columns: ["Status", "Records", "Value (USD)", "Reached stage", "Conversion from previous stage"],
             rows: rows,
             totals: [
-                "Total", .count(reached[0]), .money(valueAtStatus.values.reduce(0, +)), .empty,
+                "Total", .count(reached[0]), .money(total), .empty,
                 overallConversion.map { .percent($0) } ?? .empty,
             ]
         )
