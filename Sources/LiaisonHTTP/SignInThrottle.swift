@@ -53,8 +53,10 @@ public final class SignInThrottle: Sendable {
         self.base = base
     }
 
-    /// The key that counts the failed sign-ins of the account named `name`, in any case.
-    public static func accountKey(_ name: String) -> String { "account:" + name.lowercased() }
+    /// The key that counts the failed sign-ins of the account named `name`, in any case. A name
+    /// longer than any account's (64 letters) counts under its first 65: anyone could send
+    /// names of megabytes, each kept here for a quarter of an hour.
+    public static func accountKey(_ name: String) -> String { "account:" + name.prefix(65).lowercased() }
 
     /// The key that counts the failed sign-ins from `address`.
     public static func addressKey(_ address: String) -> String { "address:" + address }
