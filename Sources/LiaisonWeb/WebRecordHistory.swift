@@ -28,16 +28,20 @@ extension WebRoutes {
         let history = page?.entries ?? []
         // Display names are this office's accounts: they name only the writes made at this office,
         // by this node or by the node it was restored from (the same office, an earlier replica
-        // id). The same user name at another office may be another person: there it stays as
-        // recorded.
-        var names: [String: String] = [:]
-        for account in try await store.accounts() { names[account.name] = account.displayName }
+        // id), since the account was made (a token's writes under a name an account took after
+        // the token was revoked are not that person's). The same user name at another office may
+        // be another person: there it stays as recorded.
+        var accounts: [String: Account] = [:]
+        for account in try await store.accounts() { accounts[account.name] = account }
         let office = store.identity.office
         let items = history.map { entry -> HTML in
             let event = entry.event
-            let display = ReplicaID.office(of: event.dot.replica) == office ? names[event.meta.author] : nil
-            let who: HTML =
-                display.map { "<strong>\(event.meta.author)</strong> (\($0))" } ?? "<strong>\(event.meta.author)</strong>"
+            let display = accounts[event.meta.author].flatMap { account in
+                ReplicaID.office(of: event.dot.replica) == office && account.createdAt <= event.meta.at ? account.displayName : nil
+            }
+            // In <bdi>: a name holding a right-to-left mark cannot turn the rest of its line around.
+            let author: HTML = "<strong><bdi>\(event.meta.author)</bdi></strong>"
+            let who: HTML = display.map { "\(author) (<bdi>\($0)</bdi>)" } ?? author
             var marks: [HTML] = []
             if entry.concurrent { marks.append("<span class=\"badge conflict\">Conflict</span>") }
             if entry.isResolution { marks.append("<span class=\"badge\">Resolution</span>") }

@@ -151,8 +151,8 @@ struct WebHistoryTests {
                 try await NodeHistoryTests.sync(mumbai, with: chennai, as: "chennai")
 
                 let page = try await WebBrowser.signIn(mumbai, as: .reader).get("/records/\(id)").text
-                #expect(page.contains("<strong>ed</strong> at Chennai"), "a write made at Chennai keeps its user name alone")
-                #expect(page.contains("<strong>ed</strong> (Ed Mumbai) at Mumbai"))
+                #expect(page.contains("<strong><bdi>ed</bdi></strong> at Chennai"), "a write made at Chennai keeps its user name alone")
+                #expect(page.contains("<strong><bdi>ed</bdi></strong> (<bdi>Ed Mumbai</bdi>) at Mumbai"))
                 #expect(!page.contains("Ed Mumbai) at Chennai") && !page.contains("Eduardo"))
             }
         }
@@ -177,8 +177,35 @@ struct WebHistoryTests {
                 let id = try #require(created.object["id"] as? String, "\(created.text)")
                 try await NodeHistoryTests.sync(restored, with: before, as: "earlier")
                 let page = try await WebBrowser.signIn(restored, as: .reader).get("/records/\(id)").text
-                #expect(page.contains("<strong>ed</strong> (Ed Mumbai) at Mumbai"))
+                #expect(page.contains("<strong><bdi>ed</bdi></strong> (<bdi>Ed Mumbai</bdi>) at Mumbai"))
             }
+        }
+    }
+
+    /// A token's writes under a name that an account took after the token was revoked are not
+    /// that person's: they keep the name alone, and the account's own writes show its display name.
+    @Test func aRevokedTokensWritesDoNotTakeTheDisplayNameOfAnAccountMadeLater() async throws {
+        try await withNode { node in
+            let script = try await node.store.createToken(name: "ci", role: .editor)
+            let created = try await node.send(
+                "POST",
+                "/v1/records",
+                token: script,
+                json: #"{"title":"Made by the CI script","type":"event","tracks":["sccp"]}"#
+            )
+            let id = try #require(created.object["id"] as? String, "\(created.text)")
+            try await node.store.revokeToken(name: "ci")
+            try await Task.sleep(for: .milliseconds(5))
+            try await node.store.addAccount(name: "ci", displayName: "Chitra Iyer", role: .editor, password: WebBrowser.password)
+            let own = try await node.store.createToken(name: "ci-token", role: .editor, account: "ci")
+            let patched = try await node.send("PATCH", "/v1/records/\(id)", token: own, json: #"{"notes":"Checked"}"#, headers: [("If-Match", "*")])
+            #expect(patched.status == 200, "\(patched.text)")
+            let page = try await WebBrowser.signIn(node, as: .reader).get("/records/\(id)").text
+            #expect(
+                page.components(separatedBy: "<strong><bdi>ci</bdi></strong> (<bdi>Chitra Iyer</bdi>)").count == 2,
+                "only the account's own write"
+            )
+            #expect(page.contains("<strong><bdi>ci</bdi></strong> at "))
         }
     }
 
