@@ -47,6 +47,18 @@ extension WebRoutes {
             try await showImport(user: user, csv: csv, name: name, map: mapText, dates: datesText, notice: notice, status: status, preview: preview)
         }
         if let unreadable { return try await again(WebNotice.error(unreadable)) }
+        // The confirming form carries the text as UTF-8, which a file of Unicode Text or of
+        // Windows-1252 accents outgrows: within the limit when chosen, its confirm was refused
+        // as a body over the API's limit, after a preview that said every row was good.
+        let size = csv.utf8.count
+        if size > Self.importMaxFileBytes {
+            csv = ""  // not sent back in the page either
+            return try await again(
+                WebNotice.error(
+                    "\(name) is \(size) bytes as UTF-8 text, more than the page can carry (\(Self.importMaxFileBytes)): split it into smaller files, or import it with liaison import on the node."
+                )
+            )
+        }
         guard !csv.allSatisfy(\.isWhitespace) else { return try await again(WebNotice.error("Choose a CSV file, or paste its text.")) }
         let map: [String: String]
         do {

@@ -56,6 +56,27 @@ struct WebImportTests {
         }
     }
 
+    /// A file within the page's limit whose text outgrows it as UTF-8 (Unicode Text of Hindi,
+    /// 1.5 times as large) is refused at the preview, naming the way that takes it: its confirm,
+    /// which carries the text as UTF-8, was refused as a body over the API's limit, in raw JSON,
+    /// after a preview that said every row was good.
+    @Test func aFileTheConfirmCouldNotCarryIsRefusedAtThePreview() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let limit = (16 << 20) / 3 * 2  // the page's (WebRoutes.importMaxFileBytes), within 16 MiB
+            let row = "event\tमुंबई व्यापार मिशन \(String(repeating: "व", count: 180))\tipef\r\n"
+            let rows = limit / (row.utf16.count * 2) - 1
+            let text = "type\ttitle\ttracks\r\n" + String(repeating: row, count: rows)
+            let sheet = Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
+            #expect(sheet.count <= limit && text.utf8.count > limit)
+            let preview = try await browser.post("/import", ["csv_bytes": sheet.base64EncodedString(), "name": "hindi.txt", "map": ""])
+            #expect(preview.status == 400)
+            #expect(preview.text.contains("hindi.txt is \(text.utf8.count) bytes as UTF-8 text, more than the page can carry"))
+            #expect(!preview.text.contains("Every row is good"))
+            #expect(try await node.store.count(matching: RecordQuery()) == 0)
+        }
+    }
+
     /// A sheet re-saved by US-locale Excel as "Unicode Text" (UTF-16, tab-separated): the
     /// preview says its dates are read month first and why; a chosen order is kept to the confirm.
     @Test func aUnicodeTextFileWithUSDatesPreviewsItsDateOrderAndImports() async throws {
