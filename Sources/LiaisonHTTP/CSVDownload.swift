@@ -8,15 +8,22 @@ import NIOCore
 /// The CSV downloads the API and the web page both offer: records (`GET /v1/records?format=csv`,
 /// the page's "Download CSV") and one table of a report.
 public enum CSVDownload {
+    /// The mark a file for a spreadsheet starts with: Excel reads a CSV without it as Windows-1252,
+    /// so every accent, Hindi name or dash of a download came out garbled, and saved back so.
+    /// `liaison import` takes it off. Only the web page's downloads carry it (they are for people);
+    /// the API's and the command's are for programs, which it would trip.
+    public static let byteOrderMark = "\u{FEFF}"
+
     /// The records of `query` as ``RecordCSV``, streamed chunk by chunk as the store reads them
-    /// (a whole list never sits in memory), as an attachment named `records.csv`.
+    /// (a whole list never sits in memory), as an attachment named `records.csv`; `forSpreadsheet`
+    /// starts it with ``byteOrderMark``.
     /// - Throws: ``searchDuringBulkLoad`` for a search (`q`) while this node loads a peer's
     ///   records in bulk: the file would lack the records still loading, and says nothing.
-    public static func records(store: LiaisonStore, query: RecordQuery) async throws -> Response {
+    public static func records(store: LiaisonStore, query: RecordQuery, forSpreadsheet: Bool = false) async throws -> Response {
         if !query.searchWords.isEmpty, try await store.indexesAreAside() { throw searchDuringBulkLoad }
         let csv = RecordCSV(schema: store.schema)
         let body = ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: csv.header))
+            try await writer.write(ByteBuffer(string: (forSpreadsheet ? byteOrderMark : "") + csv.header))
             for try await chunk in store.displayedChunks(matching: query) {
                 var text = ""
                 for each in chunk { text += csv.line(id: each.record.id, values: each.record.values, deleted: each.deleted, version: each.version) }
@@ -48,20 +55,21 @@ public enum CSVDownload {
         headers: [.retryAfter: "60"]
     )
 
-    /// One table of a report as CSV, named by ``ReportRequest/fileName(table:provisional:fileExtension:)``
+    /// One table of a report as CSV (`forSpreadsheet`: after ``byteOrderMark``), named by ``ReportRequest/fileName(table:provisional:fileExtension:)``
     /// (`<report>-<filters>-<table>[-provisional].csv`: one table has no room for the `about`
     /// table's caveat); 404 naming the tables there are.
     public static func reportTable(
         _ report: ReportRequest,
         table: String,
         plugins: PluginRegistry,
-        store: LiaisonStore
+        store: LiaisonStore,
+        forSpreadsheet: Bool = false
     ) async throws -> Response {
         let document: ReportDocument
         do {
             document = try await plugins.report(report, from: store)
         } catch let error as ReportRequestError {
-            throw APIError.badRequest(error.description.replacingOccurrences(of: "--", with: ""))
+            throw APIError.badRequest(error.forQuery)
         }
         guard let csv = CSVRenderer().table(table, of: document) else {
             let known = CSVRenderer().tableIDs(document).joined(separator: ", ")
@@ -73,7 +81,7 @@ public enum CSVDownload {
                 contentType: ReportFormat.csv.contentType,
                 fileName: report.fileName(table: table, provisional: document.provisionalCount > 0, fileExtension: "csv")
             ),
-            body: .init(byteBuffer: ByteBuffer(string: csv))
+            body: .init(byteBuffer: ByteBuffer(string: (forSpreadsheet ? byteOrderMark : "") + csv))
         )
     }
 }

@@ -126,7 +126,7 @@ extension WebRoutes {
             return Self.plainText("No records were listed: q: \(problem).", status: .badRequest)
         }
         do {
-            return try await CSVDownload.records(store: store, query: filter.query)
+            return try await CSVDownload.records(store: store, query: filter.query, forSpreadsheet: true)
         } catch let refused as APIError {
             return Self.plainText(refused.message, status: refused.status, headers: refused.headers)
         }

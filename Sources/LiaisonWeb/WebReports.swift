@@ -79,7 +79,7 @@ extension WebRoutes {
             guard format == .csv else {
                 throw APIError.badRequest("\"table\" gives one table as CSV; leave out format or give format=csv")
             }
-            return try await CSVDownload.reportTable(report, table: table, plugins: plugins, store: store)
+            return try await CSVDownload.reportTable(report, table: table, plugins: plugins, store: store, forSpreadsheet: true)
         }
         let document: ReportDocument
         do {
@@ -91,7 +91,9 @@ extension WebRoutes {
         return Response(
             status: .ok,
             headers: CSVDownload.downloadHeaders(contentType: format.contentType, fileName: name),
-            body: .init(byteBuffer: ByteBuffer(string: ReportRenderer.render(document, as: format)))
+            body: .init(
+                byteBuffer: ByteBuffer(string: (format == .csv ? CSVDownload.byteOrderMark : "") + ReportRenderer.render(document, as: format))
+            )
         )
     }
 

@@ -22,6 +22,7 @@ struct WebReportsTests {
             #expect(csv.status == 200)
             #expect(csv.header("content-type")?.hasPrefix("text/csv") == true)
             #expect(csv.header("content-disposition") == "attachment; filename=\"overview.csv\"")
+            #expect(csv.text.hasPrefix("\u{FEFF}"), "a spreadsheet's mark, so that Excel reads it as UTF-8")
             let md = try await browser.get("/reports/overview/download?format=md&office=mumbai")
             #expect(md.header("content-type")?.hasPrefix("text/markdown") == true)
             #expect(md.text.hasPrefix("#"))
