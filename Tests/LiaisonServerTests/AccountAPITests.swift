@@ -34,6 +34,9 @@ struct AccountAPITests {
             #expect(changed.status == 200)
             #expect(changed.object["role"] as? String == "admin" && changed.object["disabled"] as? Bool == true)
             #expect(try await node.send("PATCH", "/v1/users/nobody", token: admin, json: #"{"disabled":true}"#).status == 404)
+            // Without a password it would say nothing: it was answered 200 and changed nothing.
+            let alone = try await node.send("PATCH", "/v1/users/asha", token: admin, json: #"{"must_change_password":true}"#)
+            #expect(alone.status == 400 && alone.error.contains("must_change_password goes with a new password"), "\(alone.text)")
             let refused = try await node.send("GET", "/v1/users", token: node.token(.editor))
             #expect(refused.status == 403 && refused.text.contains("an editor may not call GET /v1/users; it needs admin"), "\(refused.text)")
         }

@@ -57,6 +57,12 @@ extension APIHandlers {
             members: ["role", "display_name", "disabled", "password", "must_change_password"],
             shape: #"{"role": "…", "display_name": "…", "disabled": true, "password": "…", "must_change_password": true}"#
         )
+        // It says what becomes of a password given with it: alone it was answered 200 and did nothing.
+        if body.must_change_password != nil, body.password == nil {
+            throw APIError.badRequest(
+                "must_change_password goes with a new password (\"password\"): it says whether that one must be changed at the next sign-in"
+            )
+        }
         let change = AccountChange(
             role: try body.role.map { try TokenRole.named($0) },
             displayName: body.display_name,
