@@ -278,10 +278,19 @@ extension LiaisonStore {
         }
     }
 
+    /// A display name as given, trimmed, when it is 1 to 100 characters of at most 400 code
+    /// points (one "character" of `a` and 100,000 accents was 200 KB on every admin page) without
+    /// control characters, line or paragraph separators, or marks that turn the direction of
+    /// the text around it (U+202A–U+202E, U+2066–U+2069); joiners, which Indian scripts use, stay.
     private static func checkedDisplayName(_ text: String) throws -> String {
         let display = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(display.count), !display.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else { throw StoreError(.invalid, "a display name needs 1 to 100 characters and no control characters") }
+        let refused = display.unicodeScalars.contains { scalar in
+            [.control, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory)
+                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        }
+        guard (1...100).contains(display.count), display.unicodeScalars.count <= 400, !refused else {
+            throw StoreError(.invalid, "a display name needs 1 to 100 characters and no control characters, line breaks or direction marks")
+        }
         return display
     }
 }

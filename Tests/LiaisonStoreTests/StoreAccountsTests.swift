@@ -54,6 +54,21 @@ struct StoreAccountsTests {
         #expect(try await fixture.reopen().accounts().map(\.name) == ["asha"])
     }
 
+    /// A display name shows on every admin page and beside every write: one "character" of
+    /// 100,000 accents (200 KB), or a mark that turns the line around, is refused; a Hindi name
+    /// with its joiner is taken.
+    @Test func aDisplayNameIsShortAndCannotTurnItsLineAround() async throws {
+        let fixture = try StoreFixture()
+        for (index, bad) in ["a" + String(repeating: "\u{301}", count: 100_000), "Ravi\u{202E}raeN", "Two\u{2028}lines", "\u{2066}x"].enumerated() {
+            await #expect(throws: StoreError.self) {
+                try await fixture.store.addAccount(name: "u\(index)", displayName: bad, role: .reader, password: "a long password")
+            }
+        }
+        let hindi = "क्\u{200D}ष रवि"
+        try await fixture.store.addAccount(name: "ravi", displayName: hindi, role: .reader, password: "a long password")
+        #expect(try await fixture.store.account(named: "ravi")?.displayName == hindi)
+    }
+
     /// A sign-in whose password check (tens of milliseconds of Argon2) overlaps a disable starts
     /// no session: one started anyway worked again once the account was enabled, and one that
     /// overlapped a reset outlived it (the account then waiting for a new password, whoever held
