@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonStore
 
 /// The `liaison` command: parses arguments and calls the library modules, nothing more.
 @main
@@ -63,6 +64,10 @@ struct Liaison: AsyncParsableCommand {
         } catch let error as any CLIReportableError {
             printError(error.cliMessage)
             Foundation.exit(error.cliExitCode)
+        } catch  where LiaisonStore.isBusy(error) {
+            // In the store's words, not SQLite's (`SQLite error 5: database is locked - while executing BEGIN IMMEDIATE TRANSACTION`).
+            printError(LiaisonStore.busyMessage)
+            Foundation.exit(1)
         } catch {
             exit(reporting: error, arguments: arguments)
         }
