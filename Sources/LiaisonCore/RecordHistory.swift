@@ -15,6 +15,13 @@ public struct HistoryEntry: Hashable, Sendable {
     /// The office the write was made at: the replica id up to its dot.
     public var office: String { String(event.dot.replica.prefix { $0 != "." }) }
 
+    /// The different values of `field` it replaced, each once, in order: several writes it
+    /// replaced may hold one value (`false | false | false` read as a conflict where there was none).
+    public func replacedValues(of field: String) -> [FieldValue] {
+        var seen: Set<FieldValue> = []
+        return (superseded[field] ?? []).filter { seen.insert($0).inserted }
+    }
+
     /// Whether it settled a conflict: it replaced two or more different values of a field.
     public var isResolution: Bool { superseded.values.contains { Set($0).count > 1 } }
 

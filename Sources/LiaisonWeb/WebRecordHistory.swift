@@ -57,7 +57,7 @@ extension WebRoutes {
                 if name == deletedField, value == .bool(false), !restored { return nil }
                 let label = name == deletedField ? "Deleted" : schema.field(name)?.label ?? name
                 // Only the values keep their line breaks (pre-line): the restore form's markup beside them must not.
-                let old = (entry.superseded[name] ?? []).map {
+                let old = entry.replacedValues(of: name).map {
                     "<s class=\"value\">\(WebFormat.value($0, field: name, schema: schema))</s>" as HTML
                 }
                 let new: HTML = "<span class=\"value\">\(WebFormat.value(value, field: name, schema: schema))</span>"

@@ -46,7 +46,7 @@ struct RecordHistoryCommand: AsyncParsableCommand {
         // `deleted = false` goes with nearly every write: shown only where it restored a deleted record.
         let restored = entry.superseded[deletedField]?.contains(.bool(true)) ?? false
         for (name, value) in event.values.sorted(by: { $0.key < $1.key }) where name != deletedField || value != .bool(false) || restored {
-            let old = (entry.superseded[name] ?? []).map(Self.show).joined(separator: " | ")
+            let old = entry.replacedValues(of: name).map(Self.show).joined(separator: " | ")
             text += "  \(TerminalText.line(name)): " + (old.isEmpty ? "" : "\(old) → ") + Self.show(value) + "\n"
         }
         return text

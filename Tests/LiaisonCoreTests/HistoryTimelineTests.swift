@@ -81,6 +81,23 @@ import Testing
         }
     }
 
+    /// Two offices wrote the same title unseen by each other; a later write replaced both: its
+    /// entry replaced one value (shown once, and no resolution), though two writes held it.
+    @Test func aValueReplacedInSeveralWritesIsShownOnce() throws {
+        let meta = WriteMeta(author: "priya", at: Timestamp.millis())
+        var mumbai = RecordState(id: "0b0d2c4e-5f60-4a71-8a92-b3c4d5e6f708")
+        var chennai = mumbai
+        let first = try mumbai.loggedWrite(["title": .text("Cobalt deal")], readContext: .empty, replica: "mumbai.k3f9q2", meta: meta)
+        let second = try chennai.loggedWrite(["title": .text("Cobalt deal")], readContext: .empty, replica: "chennai.p7x2m4", meta: meta)
+        mumbai = try mumbai.merged(with: chennai)
+        let third = try mumbai.loggedWrite(["title": .text("Cobalt deal (C)")], readContext: mumbai.context, replica: "mumbai.k3f9q2", meta: meta)
+        let newest = try #require(HistoryEntry.timeline([first, second, third]).first)
+        #expect(newest.event == third)
+        #expect(newest.superseded["title"] == [.text("Cobalt deal"), .text("Cobalt deal")])
+        #expect(newest.replacedValues(of: "title") == [.text("Cobalt deal")])
+        #expect(!newest.isResolution)
+    }
+
     @Test func pagesOfAnySizeWalkTheWholeTimelineOnce() async throws {
         await propertyCheck(count: 200, input: Gen.int(in: 1...9), Gen.uint64()) { size, seed in
             var history = try RandomHistory.make(replicas: 3, seed: seed, steps: 4...30)
