@@ -403,7 +403,7 @@ def test_admin_adds_an_editor_who_edits_and_stays_signed_in_across_a_restart(nod
         follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Save changes']"))
         assert "Your changes were saved." in notice(driver)
         assert title in driver.page_source
-        assert "<strong>priya</strong>" in driver.page_source, "the history credits the editor by name"
+        assert "<strong><bdi>priya</bdi></strong>" in driver.page_source, "the history credits the editor by name"
 
     edit_title("Semiconductor packaging plant (Pune site)")
     _, record, _ = mumbai.api("GET", f"/v1/records/{record_id}")

@@ -74,7 +74,7 @@ struct AccountsRestartTests {
             let id = try #require(try JSONSerialization.jsonObject(with: Data(created.body)) as? [String: Any])["id"] as? String
             let page = try await send("GET", "/records/\(id ?? "")", [("Cookie", cookie)])
             #expect(page.status == 200)
-            #expect(String(decoding: page.body, as: UTF8.self).contains("<strong>asha</strong>"))
+            #expect(String(decoding: page.body, as: UTF8.self).contains("<strong><bdi>asha</bdi></strong>"))
         }
         let disabled = try await send("POST", "/v1/session", [], #"{"name":"ravi","password":"\#(oneTime)"}"#)
         #expect(disabled.status == 403)
