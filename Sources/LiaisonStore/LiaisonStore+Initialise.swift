@@ -39,6 +39,7 @@ extension LiaisonStore {
         }
         defer { withExtendedLifetime(making) {} }
         _ = try makePeerTokenDirectory(in: directory)
+        try makeOwnerOnlyFile(file)
         let pool = try openPool(file, servedHere: true).pool
         let identity = NodeIdentity(replicaID: ReplicaID.make(office: office), office: office, createdAt: Timestamp.millis())
         try pool.write { db in
@@ -54,6 +55,19 @@ extension LiaisonStore {
             )
         }
         return identity
+    }
+
+    /// Makes `file` empty, readable and writable by its owner only (mode 0600), unless it is
+    /// there: the store holds the hashes of every token and password, as a backup does (made
+    /// 0600 too), and SQLite gives its log and shared memory the mode of the store's file. It
+    /// was made 0644, readable by every account of the machine.
+    private static func makeOwnerOnlyFile(_ file: URL) throws {
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw StoreError(.invalid, "cannot make \(file.path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// The file an `init` holds its lock on, beside the store `file`.

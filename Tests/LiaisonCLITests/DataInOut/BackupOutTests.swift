@@ -82,6 +82,22 @@ import Testing
         }
     }
 
+    /// The store itself holds the same hashes: `init` made it readable by everyone (0644), and
+    /// SQLite gives its log and shared memory the store's mode.
+    @Test func theStoreIsReadableByItsOwnerOnly() async throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        try cli.ok("--data", "node", "record", "add", "title=Lithium JV", "type=investment", "tracks=ipef")
+        let store = cli.directory.appendingPathComponent("node/liaison.sqlite").path
+        let open = try await HeldStoreLock.take(path: store)  // a connection: the log and shared memory are there
+        for path in [store, store + "-wal", store + "-shm"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(path): mode \(String(mode ?? 0, radix: 8))")
+        }
+        try await open.release()
+    }
+
     /// As root, `--out` naming a device or a pipe replaced it with a file.
     @Test func aDeviceOrAPipeIsRefusedAndLeftAsItIs() throws {
         let cli = try CLI()
