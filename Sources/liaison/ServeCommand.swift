@@ -75,6 +75,10 @@ struct ServeCommand: AsyncParsableCommand {
                 ("server.tls_key", "--tls-key", tlsKey),
             ]
         )
+        // Every file the settings name is checked before anything changes: a bad certificate
+        // stopped the node after the peers taken out of liaison.conf were removed.
+        var configuration = ServerConfiguration(config)
+        try configuration.loadTLS()
         // Claimed before the store opens: the open upgrades a store of an earlier release, which
         // must not happen while another node (an older release) serves it.
         let claim = try LiaisonStore.claimForServing(directory: data.url)
@@ -83,8 +87,6 @@ struct ServeCommand: AsyncParsableCommand {
         for name in try await config.registerPeers(in: store) {
             FileHandle.standardError.write(Data("peer \(name) removed: it is no longer in liaison.conf\n".utf8))
         }
-        var configuration = ServerConfiguration(config)
-        try configuration.loadTLS()
         bootstrapLogging(format: config.logFormat, level: configuration.logLevel)
         configuration.onServerRunning = { [configuration] port in
             try? StandardOutput.write("listening on \(configuration.url(port: port))\n".utf8)

@@ -19,6 +19,19 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try data.openStore()
         let all = try await store.peers()
+        // The node's sync settings (liaison.conf, LIAISON_*): CA, timeout and batch limits, as `serve` uses them.
+        let config = try NodeConfig.resolve(directory: data.url, flags: [])
+        // Peers in liaison.conf that the store does not hold yet: `serve` adds the file's peers
+        // when it starts. `peer add` (the advice below) would make a peer the file does not own.
+        let waiting = config.peers.map(\.name).filter { name in !all.contains { $0.name == name } }
+        func notYet(_ names: [String]) -> String {
+            "\(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") in liaison.conf but not yet in the store: the file's peers are added when `liaison serve` starts; start it once, then sync"
+        }
+        if let named = names.first(where: waiting.contains) { throw CommandFailure("peer " + notYet([named])) }
+        if names.isEmpty, !waiting.isEmpty {
+            if all.isEmpty { throw CommandFailure("no peers yet: " + notYet(waiting)) }
+            printError("not synced with " + notYet(waiting))
+        }
         if let unknown = names.first(where: { name in !all.contains { $0.name == name } }) {
             throw CommandFailure(
                 all.isEmpty
@@ -28,8 +41,6 @@ struct SyncCommand: AsyncParsableCommand {
         }
         let chosen = names.isEmpty ? all : all.filter { names.contains($0.name) }
         if chosen.isEmpty { throw CommandFailure("no peers: add one with `liaison peer add NAME URL --token-file FILE`") }
-        // The node's sync settings (liaison.conf, LIAISON_*): CA, timeout and batch limits, as `serve` uses them.
-        let config = try NodeConfig.resolve(directory: data.url, flags: [])
         // A missing or bad CA file is named once, as `serve` names it at start, not as each
         // peer's failed handshake.
         try ServerTLS.checkTrusted(config.caFile)

@@ -192,11 +192,12 @@ struct TLSTests {
         // The certificates trusted for peers: checked at start too (each HTTPS sync failed).
         try ServerTLS.checkTrusted(nil)
         try ServerTLS.checkTrusted(pki.caCertificate)
-        for bad in [missing, garbage, ""] {
+        for bad in [missing, garbage, "", pki.directory.path] {
             #expect {
                 try ServerTLS.checkTrusted(bad)
             } throws: { error in
                 (error as? ConfigError)?.place == "sync.ca_file" && (error as? ConfigError)?.problem.contains(bad.isEmpty ? "is empty" : bad) == true
+                    && (bad != pki.directory.path || (error as? ConfigError)?.problem.contains("is a directory, not a PEM file") == true)
             }
         }
     }

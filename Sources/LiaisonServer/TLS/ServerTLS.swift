@@ -37,9 +37,11 @@ public enum ServerTLS {
     }
 
     static func read(_ path: String, key: String) throws -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ConfigError(place: key, problem: "no such file: \(path)")
         }
+        guard !isDirectory.boolValue else { throw ConfigError(place: key, problem: "\(path) is a directory, not a PEM file") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(place: key, problem: "cannot read \(path) (permissions?)")
         }
