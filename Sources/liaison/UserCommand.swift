@@ -17,6 +17,12 @@ struct UserCommand: AsyncParsableCommand {
 }
 
 extension UserCommand {
+    /// An account's state as `user list` and `user set` print it: `set` said `active` of one
+    /// still waiting for its one-time password to be changed.
+    static func state(of account: Account) -> String {
+        account.disabled ? "disabled" : account.mustChangePassword ? "must-change-password" : "active"
+    }
+
     /// `liaison user add NAME --role R [--display-name TEXT] [--password-file FILE]`.
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -66,7 +72,7 @@ extension UserCommand {
             }
             if accounts.isEmpty { printForPeople("no users: add one with `liaison user add NAME --role ROLE`") }
             for account in accounts {
-                let state = account.disabled ? "disabled" : account.mustChangePassword ? "must-change-password" : "active"
+                let state = UserCommand.state(of: account)
                 let last = account.lastSignIn.map { Timestamp.iso($0) } ?? "never"
                 printForPeople(
                     "\(TerminalText.line(account.name))\t\(account.role.rawValue)\t\(state)\t\(TerminalText.line(account.displayName))\t\(last)"
@@ -115,7 +121,7 @@ extension UserCommand {
                 mustChangePassword: false
             )
             let account = try await data.openStore().changeAccount(name, change)
-            let state = account.disabled ? "disabled" : "active"
+            let state = UserCommand.state(of: account)
             printForPeople("\(TerminalText.line(account.name))\t\(account.role.rawValue)\t\(state)\t\(TerminalText.line(account.displayName))")
         }
     }

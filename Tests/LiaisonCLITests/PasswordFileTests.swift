@@ -19,4 +19,15 @@ import Testing
         }
         #expect(!(try cli.ok("--data", "node", "user", "list")).contains("ravi"))
     }
+
+    /// `user set` says an account's state as `user list` does: it said `active` of one whose
+    /// one-time password is still to be changed.
+    @Test func userSetSaysTheStateUserListSays() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok("--data", "node", "init", "--office", "mumbai")
+        try cli.ok("--data", "node", "user", "add", "bob", "--role", "reader")
+        #expect(try cli.ok("--data", "node", "user", "set", "bob", "--role", "editor") == "bob\teditor\tmust-change-password\tbob\n")
+        #expect(try cli.ok("--data", "node", "user", "list").hasPrefix("bob\teditor\tmust-change-password\tbob\t"))
+    }
 }
