@@ -31,8 +31,11 @@ public struct PeerRecord: Hashable, Sendable {
         }
         // Sync appends its paths to the URL: one with a path, a query or a fragment would send
         // them elsewhere, and a port Foundation cannot read (past 2^64) is read as none.
+        if ["http://", "https://"].contains(where: url.lowercased().hasPrefix), !portIsValid(in: url) {
+            return "peer URL's port must be a number from 1 to 65535, got \"\(TerminalText.line(String(url.prefix(200))))\""
+        }
         guard let parts = URLComponents(string: url), ["http", "https"].contains(parts.scheme ?? ""), parts.host?.isEmpty == false,
-            ["", "/"].contains(parts.percentEncodedPath), parts.query == nil, parts.fragment == nil, portIsValid(in: url)
+            ["", "/"].contains(parts.percentEncodedPath), parts.query == nil, parts.fragment == nil
         else {
             return "peer URL must be http://HOST[:PORT] or https://..., got \"\(TerminalText.line(String(url.prefix(200))))\""
         }

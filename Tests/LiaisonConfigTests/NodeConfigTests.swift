@@ -68,18 +68,18 @@ struct NodeConfigTests {
         try String(repeating: "k", count: 43).write(toFile: token, atomically: true, encoding: .utf8)
         let cases: [(url: String, tokenFile: String, problem: String)] = [
             ("gopher://x", token, "peer URL must be http://HOST[:PORT] or https://..., got \"gopher://x\""),
-            ("http://chennai:99999", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:99999\""),
+            ("http://chennai:99999", token, "peer URL's port must be a number from 1 to 65535, got \"http://chennai:99999\""),
             // A port past 2^64 Foundation reads as none, an empty host, and a path, query or
             // fragment that the sync paths would follow: each was added, and every sync failed.
             (
                 "http://chennai:99999999999999999999", token,
-                "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:99999999999999999999\""
+                "peer URL's port must be a number from 1 to 65535, got \"http://chennai:99999999999999999999\""
             ),
             ("http://:8080", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://:8080\""),
             ("http://chennai:8080/liaison", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:8080/liaison\""),
             ("http://chennai:8080/?x=1", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:8080/?x=1\""),
             ("http://chennai:8080#x", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:8080#x\""),
-            ("http://chennai:+80", token, "peer URL must be http://HOST[:PORT] or https://..., got \"http://chennai:+80\""),
+            ("http://chennai:+80", token, "peer URL's port must be a number from 1 to 65535, got \"http://chennai:+80\""),
             ("https://ops:secret@chennai", token, "peer URL must not hold a user or password"),
             ("https://chennai", directory.path, "token file \(directory.path) is a directory, not a file holding a token"),
             (
