@@ -4,5 +4,5 @@ public enum LiaisonRelease {
     /// adds `.2`). Set here, in this one place, when a release is cut, and named in the release's
     /// notes (docs/operations.md, *Upgrading*). `liaison --version`, `liaison status` and
     /// `GET /v1/node` (`release`) show it.
-    public static let version = "2026.12.06.5"
+    public static let version = "2026.12.06.6"
 }
