@@ -175,6 +175,8 @@ extension LiaisonStore {
             return (identity, summary)
         }
         try FileManager.default.moveItem(at: partial, to: file)
+        // As `init` makes it: the page's Add a peer reads token files from there only.
+        _ = try makePeerTokenDirectory(in: directory)
         return result
     }
 
@@ -209,6 +211,8 @@ extension LiaisonStore {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             // A store cut short (a copy that stopped) or with a bad page: as the check of a whole one says.
             throw StoreError(.invalid, "\(name.path) is damaged: \(error.message ?? "\(error)")")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError(.invalid, "\(name.path) is not a Liaison store: it is not an SQLite database (a bundle, a CSV, or another file?)")
         } catch {
             throw StoreError(.invalid, "\(name.path) is not a Liaison store (\(error))")
         }

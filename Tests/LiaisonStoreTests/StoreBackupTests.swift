@@ -78,7 +78,9 @@ struct StoreBackupTests {
         let junk = fixture.directory.appendingPathComponent("junk.sqlite")
         try Data("not a database at all, just text".utf8).write(to: junk)
         let target = fixture.directory.appendingPathComponent("restored/office")
-        #expect { try LiaisonStore.restore(from: junk, into: target) } throws: { "\($0)".contains(junk.path) }
+        #expect { try LiaisonStore.restore(from: junk, into: target) } throws: {
+            "\($0)".contains("\(junk.path) is not a Liaison store: it is not an SQLite database") && !"\($0)".contains("SQLite error")
+        }
         #expect(
             !FileManager.default.fileExists(atPath: target.deletingLastPathComponent().path),
             "the directories the failed restore made are gone"
@@ -136,7 +138,7 @@ struct StoreBackupTests {
         close(held)
         let (identity, summary) = try LiaisonStore.restore(from: backup, into: target)
         #expect(summary.records == 1 && identity.replicaID != fixture.store.identity.replicaID)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == [LiaisonStore.fileName])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == [LiaisonStore.fileName, "peer-tokens"])
     }
 
     /// A directory given as the backup was copied into the new node's directory, itself

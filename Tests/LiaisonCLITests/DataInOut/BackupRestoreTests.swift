@@ -39,6 +39,9 @@ import Testing
         let restoredDirectory = root.url.appendingPathComponent("restored")
         let restoredText = try LiaisonRun.ok(["restore", backup.path], data: restoredDirectory)
         #expect(restoredText.contains("new node"), "\(restoredText)")
+        // Made as `init` makes it: the page's Add a peer reads token files from there only.
+        let tokens = restoredDirectory.appendingPathComponent("peer-tokens").path
+        #expect(try FileManager.default.attributesOfItem(atPath: tokens)[.posixPermissions] as? Int == 0o700)
         let refused = try LiaisonRun.run(["restore", backup.path], data: restoredDirectory)
         #expect(refused.status != 0 && refused.stderr.contains("already holds a store"), "\(refused.stderr)")
 
