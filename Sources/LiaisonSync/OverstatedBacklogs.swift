@@ -1,6 +1,7 @@
 import Synchronization
 
-/// The peers whose last bulk load here brought fewer records than a bulk load is for (docs/design.md
+/// The peers (by the name this node gives them) whose last bulk load here brought fewer records
+/// than a bulk load is for, or failed having brought fewer (docs/design.md
 /// §9). How far behind a node is comes from the peer's own `sequence`, and a peer that overstated it
 /// (a sequence of 10^12 and a few records) made every round a bulk load: the list and search indexes
 /// set aside and built again, about a minute at a million records. After one such load the peer's
@@ -12,21 +13,22 @@ public final class OverstatedBacklogs: Sendable {
 
     public init() {}
 
-    /// The backlog to load `claimed` records from the peer `replicaID` as: `claimed`, or 0 (a plain
-    /// load) while its last bulk load here brought fewer than it was for.
-    func backlog(_ claimed: Int, from replicaID: String) -> Int {
-        peers.withLock { $0.contains(replicaID) } ? 0 : claimed
+    /// The backlog to load `claimed` records from the peer named `peer` as: `claimed`, or 0 (a
+    /// plain load) while its last bulk load here brought fewer than it was for.
+    func backlog(_ claimed: Int, from peer: String) -> Int {
+        peers.withLock { $0.contains(peer) } ? 0 : claimed
     }
 
-    /// Notes that a round from `replicaID` merged `records` states, in bulk or not; returns
-    /// whether that bulk load brought fewer than `threshold` (the peer's claims are now set aside).
+    /// Notes that a round from the peer named `peer` merged `records` states, in bulk or not
+    /// (a round that failed counts what it merged); returns whether that bulk load brought fewer
+    /// than `threshold` (the peer's claims are now set aside).
     @discardableResult
-    func loaded(_ records: Int, from replicaID: String, inBulk: Bool, threshold: Int) -> Bool {
+    func loaded(_ records: Int, from peer: String, inBulk: Bool, threshold: Int) -> Bool {
         peers.withLock { peers in
             if inBulk && records < threshold {
-                return peers.insert(replicaID).inserted
+                return peers.insert(peer).inserted
             }
-            if !inBulk && records >= threshold { peers.remove(replicaID) }
+            if !inBulk && records >= threshold { peers.remove(peer) }
             return false
         }
     }

@@ -146,19 +146,32 @@ public struct SyncEngine: Sendable {
         status.behind = max(0, node.sequence - since)
         // A pull of more records than this node holds loads them in bulk: the list and search
         // indexes are built once at the end (LiaisonStore+BulkLoad.swift), also when it fails.
-        let backlog = overstatedBacklogs.backlog(Int(status.behind ?? 0), from: node.replicaID)
-        let pulledTo = try await store.loadingInBulk(backlog, threshold: bulkLoadThreshold) { bulk in
-            if bulk { logger.info("loading in bulk", metadata: ["peer": "\(link.peer.name)", "records": "\(status.behind ?? 0)"]) }
-            report.loadedInBulk = bulk
-            return try await pull(from: link, node: node, since: since, status: &status, report: &report, progress: progress)
+        // Known by the name this node gives the peer, not the replica id it says it is (which a
+        // peer can change every round), and judged also by a load that failed (one that failed
+        // every round loaded in bulk every round).
+        let backlog = overstatedBacklogs.backlog(Int(status.behind ?? 0), from: link.peer.name)
+        let claimed = status.behind ?? 0
+        func judge() {
+            let merged = report.pulled.merged
+            if overstatedBacklogs.loaded(merged, from: link.peer.name, inBulk: report.loadedInBulk, threshold: bulkLoadThreshold) {
+                logger.warning(
+                    "the peer's sequence said \(claimed) records were to come, and the bulk load brought \(merged): its next loads are plain until one brings \(bulkLoadThreshold)",
+                    metadata: ["peer": "\(link.peer.name)"]
+                )
+            }
         }
-        let merged = report.pulled.merged
-        if overstatedBacklogs.loaded(merged, from: node.replicaID, inBulk: report.loadedInBulk, threshold: bulkLoadThreshold) {
-            logger.warning(
-                "the peer's sequence said \(status.behind ?? 0) records were to come, and the bulk load brought \(merged): its next loads are plain until one brings \(bulkLoadThreshold)",
-                metadata: ["peer": "\(link.peer.name)"]
-            )
+        let pulledTo: Int64
+        do {
+            pulledTo = try await store.loadingInBulk(backlog, threshold: bulkLoadThreshold) { bulk in
+                if bulk { logger.info("loading in bulk", metadata: ["peer": "\(link.peer.name)", "records": "\(claimed)"]) }
+                report.loadedInBulk = bulk
+                return try await pull(from: link, node: node, since: since, status: &status, report: &report, progress: progress)
+            }
+        } catch {
+            judge()
+            throw error
         }
+        judge()
         try await store.setEventCheckpoint(peer: node.replicaID, direction: .pull, sequence: pulledTo)
         try await push(to: link, node: node, report: &report, progress: progress)
         return report
