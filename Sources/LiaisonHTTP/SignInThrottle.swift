@@ -54,9 +54,10 @@ public final class SignInThrottle: Sendable {
     }
 
     /// The key that counts the failed sign-ins of the account named `name`, in any case. A name
-    /// longer than any account's (64 letters) counts under its first 65: anyone could send
-    /// names of megabytes, each kept here for a quarter of an hour.
-    public static func accountKey(_ name: String) -> String { "account:" + name.prefix(65).lowercased() }
+    /// longer than any account's (64 ASCII letters) counts under its first 65 code points:
+    /// anyone could send names of megabytes, each kept here for a quarter of an hour (and one
+    /// letter with a million accents is one character of megabytes).
+    public static func accountKey(_ name: String) -> String { "account:" + String(name.unicodeScalars.prefix(65)).lowercased() }
 
     /// The key that counts the failed sign-ins from `address`.
     public static func addressKey(_ address: String) -> String { "address:" + address }

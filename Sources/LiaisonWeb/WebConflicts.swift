@@ -28,8 +28,15 @@ extension WebRoutes {
             let fields = state.conflictedFields.map { name -> String in
                 name == deletedField ? "Deleted vs edited" : (schema.field(name)?.label ?? name)
             }.joined(separator: ", ")
-            let writers = Set(view.conflicts.values.flatMap { $0.map { "\($0.author) (\(WebFormat.replicaOffice($0.replica)))" } })
-                .sorted().joined(separator: ", ")
+            // Each name in <bdi>: a right-to-left mark in one cannot turn the rest of the row around.
+            var seen: Set<String> = []
+            let writers = HTML.join(
+                view.conflicts.values.flatMap { $0 }.map { (author: $0.author, office: WebFormat.replicaOffice($0.replica)) }
+                    .filter { seen.insert("\($0.author) (\($0.office))").inserted }
+                    .sorted { "\($0.author) (\($0.office))" < "\($1.author) (\($1.office))" }
+                    .map { "<bdi>\($0.author)</bdi> (\($0.office))" as HTML },
+                separator: ", "
+            )
             return """
                 <tr class="conflicted"><td><a href="/records/\(state.id)#resolve">\(view.fields["title"]?.textValue ?? "(untitled)")</a></td>
                 <td>\(fields)</td><td class="hide-small">\(writers)</td>

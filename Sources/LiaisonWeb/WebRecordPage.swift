@@ -160,7 +160,7 @@ extension WebRoutes {
     /// time marked when the clock was wrong.
     private static func madeBy(_ entry: FieldEntry, _ verb: HTML) -> HTML {
         """
-        <span class="meta">\(verb) at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong>\(entry.meta.author)</strong>, \(WebFormat.time(millis: entry.meta.at))\(clockMark(entry.meta))</span>
+        <span class="meta">\(verb) at <strong>\(WebFormat.replicaOffice(entry.dot.replica))</strong> by <strong><bdi>\(entry.meta.author)</bdi></strong>, \(WebFormat.time(millis: entry.meta.at))\(clockMark(entry.meta))</span>
         """
     }
 

@@ -30,13 +30,16 @@ extension WebRoutes {
         let form = try await WebForm.body(of: request)
         let resume = SignInResume(path: form["resume_to"], encoded: form["resume"])
         let name = form.text("username")
+        // Shown again in the form when it could be a name (a name of megabytes came back in each
+        // refusal's page).
+        let shown = name.flatMap { $0.unicodeScalars.count <= 200 ? $0 : nil }
         func again(_ notice: String, _ status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
             signInForm(
                 next: form["next"],
                 notice: WebNotice.error(notice),
                 status: status,
                 resume: resume,
-                username: name,
+                username: shown,
                 headers: headers
             )
         }
@@ -48,7 +51,7 @@ extension WebRoutes {
                 next: form["next"],
                 notice: WebNotice.error("This sign-in form had expired or did not come from this page, so nothing was checked. Sign in again."),
                 status: .forbidden,
-                username: name
+                username: shown
             )
         }
         if let refusal = form.refusal(.signIn) { return again(WebFormat.sentence(refusal) + ".", .badRequest) }
@@ -71,7 +74,7 @@ extension WebRoutes {
             )
         case .refused:
             if let notice = try await firstAdminNotice() {
-                return signInForm(next: form["next"], notice: notice, status: .unauthorized, resume: resume, username: name)
+                return signInForm(next: form["next"], notice: notice, status: .unauthorized, resume: resume, username: shown)
             }
             return again(
                 "The user name or the password is wrong. Check both and try again; your office's admin can reset a forgotten password.",

@@ -26,6 +26,8 @@ struct SignInThrottleTests {
         let long = "U" + String(repeating: "a", count: 8 << 20)
         #expect(SignInThrottle.accountKey(long) == "account:u" + String(repeating: "a", count: 64))
         #expect(SignInThrottle.accountKey(long + "b") == SignInThrottle.accountKey(long))
+        let accented = "a" + String(repeating: "\u{301}", count: 1 << 20)  // one character of 2 MB
+        #expect(SignInThrottle.accountKey(accented).unicodeScalars.count == "account:".count + 65)
         let longest = String(repeating: "A", count: 64)
         #expect(SignInThrottle.accountKey(longest) == "account:" + longest.lowercased(), "an account's name is its key, in any case")
     }

@@ -225,6 +225,7 @@ struct WebRecordsTests {
             #expect(page.text.contains("Edited at <strong>Mumbai</strong>"))
             let conflicts = try await browser.get("/conflicts")
             #expect(conflicts.text.contains("/records/\(id)#resolve"))
+            #expect(conflicts.text.contains("<bdi>admin-token</bdi> (Mumbai), <bdi>editor-user</bdi> (Mumbai)"), "\(conflicts.text)")
 
             // Pick the API's value.
             let current = try #require(WebBrowser.hidden("version", in: page.text))
@@ -273,7 +274,7 @@ struct WebRecordsTests {
             let page = try await browser.get("/records/\(id)")
             #expect(page.text.contains("Value (USD): 2 values"), "\(page.text)")
             #expect(page.text.components(separatedBy: #"name="pick.value_usd" value="v"#).count == 3, "one choice for each value")
-            #expect(page.text.contains("<strong>ravi</strong>") && page.text.contains("<strong>priya</strong>"))
+            #expect(page.text.contains("<strong><bdi>ravi</bdi></strong>") && page.text.contains("<strong><bdi>priya</bdi></strong>"))
             #expect(!page.text.contains("Offices changed"), "it was one office")
 
             let two = try #require(try await node.store.state(id: id)?.entries(of: "value_usd").firstIndex { $0.value == .number(2) })
@@ -305,8 +306,8 @@ struct WebRecordsTests {
             let page = try await browser.get("/records/\(id)")
             #expect(page.text.contains("Deleted at one office, edited at another"))
             #expect(page.text.contains("Keep deleted") && page.text.contains("Restore (keep the record)"))
-            #expect(page.text.contains("Deleted at <strong>Mumbai</strong> by <strong>editor-user</strong>"))
-            #expect(page.text.contains("Edited at <strong>Mumbai</strong> by <strong>admin-token</strong>"))
+            #expect(page.text.contains("Deleted at <strong>Mumbai</strong> by <strong><bdi>editor-user</bdi></strong>"))
+            #expect(page.text.contains("Edited at <strong>Mumbai</strong> by <strong><bdi>admin-token</bdi></strong>"))
             let current = try #require(WebBrowser.hidden("version", in: page.text))
             // While it is open, Keep deleted or Restore settles it, not a second delete.
             #expect(!page.text.contains("href=\"/records/\(id)/delete\""))
