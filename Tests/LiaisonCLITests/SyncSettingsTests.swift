@@ -2,22 +2,24 @@ import Foundation
 import TestProcesses
 import Testing
 
+/// A Mumbai node `node` in `cli`'s directory with one peer, `name` at `url` (token file `token`),
+/// and `settings` as its liaison.conf.
+func nodeWithPeer(_ cli: CLI, named name: String, at url: String, settings: String) throws {
+    try cli.ok("--data", "node", "init", "--office", "mumbai")
+    let tokenFile = cli.directory.appendingPathComponent("token").path
+    try String(repeating: "k", count: 40).write(toFile: tokenFile, atomically: true, encoding: .utf8)
+    try cli.ok("--data", "node", "peer", "add", name, url, "--token-file", tokenFile)
+    try settings.write(to: cli.directory.appendingPathComponent("node/liaison.conf"), atomically: true, encoding: .utf8)
+}
+
 /// `liaison sync` checks the node's sync settings before it asks any peer, as `serve` does at start.
 @Suite(.offThePool) struct SyncSettingsTests {
     /// A missing certificate file for peers is named once, not as each peer's failed connection.
     @Test func aMissingCAFileIsNamedBeforeAnyPeerIsAsked() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        try cli.ok("--data", "node", "init", "--office", "mumbai")
-        let tokenFile = cli.directory.appendingPathComponent("token").path
-        try String(repeating: "k", count: 40).write(toFile: tokenFile, atomically: true, encoding: .utf8)
-        try cli.ok("--data", "node", "peer", "add", "delhi", "https://127.0.0.1:1/", "--token-file", tokenFile)
         let missing = cli.directory.appendingPathComponent("no-such-ca.pem").path
-        try "[sync]\nca_file = \(missing)\n".write(
-            to: cli.directory.appendingPathComponent("node/liaison.conf"),
-            atomically: true,
-            encoding: .utf8
-        )
+        try nodeWithPeer(cli, named: "delhi", at: "https://127.0.0.1:1/", settings: "[sync]\nca_file = \(missing)\n")
         let error = try cli.fails("--data", "node", "sync")
         #expect(error.contains("sync.ca_file"), "\(error)")
         #expect(error.contains(missing), "\(error)")
@@ -31,15 +33,7 @@ import Testing
     @Test func aMissingCertificateStopsTheNodeBeforeItsPeersChange() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        try cli.ok("--data", "node", "init", "--office", "mumbai")
-        let tokenFile = cli.directory.appendingPathComponent("token").path
-        try String(repeating: "k", count: 40).write(toFile: tokenFile, atomically: true, encoding: .utf8)
-        try cli.ok("--data", "node", "peer", "add", "chennai", "http://127.0.0.1:1/", "--token-file", tokenFile)
-        try "[server]\ntls_certificate = nope.pem\ntls_key = nope.key\n".write(
-            to: cli.directory.appendingPathComponent("node/liaison.conf"),
-            atomically: true,
-            encoding: .utf8
-        )
+        try nodeWithPeer(cli, named: "chennai", at: "http://127.0.0.1:1/", settings: "[server]\ntls_certificate = nope.pem\ntls_key = nope.key\n")
         let refused = try cli.run(["--data", "node", "serve", "--host", "127.0.0.1", "--port", "0"])
         #expect(refused.code == 1)
         #expect(refused.err.contains("server.tls_certificate: no such file"), "\(refused.err)")
