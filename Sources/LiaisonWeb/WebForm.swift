@@ -18,13 +18,18 @@ struct WebForm: Sendable {
 
     /// The request's body as a form (bodies up to the API's limit).
     /// - Throws: ``APIError`` 400 when a name or value is not UTF-8 text (a browser sends UTF-8;
-    ///   read as it stands, each other byte would be stored as U+FFFD).
+    ///   read as it stands, each other byte would be stored as U+FFFD), or holds a NUL.
     static func body(of request: Request) async throws -> WebForm {
         let bytes = try await request.collectBody()
         guard let text = String(validating: bytes, as: UTF8.self), FormEncoding.isUTF8(text[...]) else {
             throw APIError.badRequest("the form holds bytes that are not UTF-8 text, so nothing was saved: send it from the page in a browser")
         }
-        return WebForm(encoded: text)
+        let form = WebForm(encoded: text)
+        // SQLite reads a bound text up to its first NUL: a user name `frank%00x` was frank.
+        guard !form.pairs.contains(where: { $0.name.utf8.contains(0) || $0.value.utf8.contains(0) }) else {
+            throw APIError.badRequest("the form holds a NUL character (%00), which no field may hold, so nothing was saved")
+        }
+        return form
     }
 
     /// The request's query as a form.

@@ -28,6 +28,15 @@ extension APIHandlers {
         } catch let error as ValidationError {
             throw APIError(.badRequest, "the body must be JSON like \(shape)", fields: error.issues.map { ($0.field, $0.message) })
         }
+        // SQLite reads a bound text up to its first NUL: `alice\u0000x` signed in as alice, under
+        // a sign-in count of its own, and `"user": "frank\u0000x"` made a token of frank's.
+        if let member = values.first(where: { $0.value.holdsNUL })?.key {
+            throw APIError(
+                .badRequest,
+                "\(member.prefix(40)) holds a NUL character (\\u0000), which no name, password or value may hold",
+                fields: [(String(member.prefix(40)), "holds a NUL character")]
+            )
+        }
         let unknown = values.keys.filter { !members.contains($0) }.sorted()
         guard unknown.isEmpty else {
             throw APIError(
@@ -54,6 +63,17 @@ extension APIHandlers {
             )
         } catch {
             throw APIError.badRequest("the body must be JSON like \(shape)")
+        }
+    }
+}
+
+extension FieldValue {
+    /// Whether the text (or a text of the list) holds a NUL character.
+    fileprivate var holdsNUL: Bool {
+        switch self {
+        case .text(let text): text.utf8.contains(0)
+        case .list(let items): items.contains { $0.utf8.contains(0) }
+        default: false
         }
     }
 }
