@@ -13,8 +13,10 @@ extension WebRoutes {
         let user = try context.user
         let form = try context.form(taking: WebFormFields(["id", "quarantine", "qpage"]))
         let place = QuarantinePlace(form)
-        if let text = form.text("id") {
-            guard let id = Int64(text) else {
+        // An `id` given, even blank, names one entry: only Drop all's form, which sends none,
+        // drops them all (a blank one dropped every entry, for good).
+        if let text = form["id"] {
+            guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let id = Int64(text) else {
                 return try await showSync(user: user, notice: WebNotice.warn("No such entry."), status: .badRequest, quarantine: place)
             }
             try await store.dropQuarantined(id: id)

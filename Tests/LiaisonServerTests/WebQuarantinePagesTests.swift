@@ -54,6 +54,13 @@ struct WebQuarantinePagesTests {
             // A cursor that does not read, or one past the end, shows the first page.
             #expect(try await admin.get("/sync?quarantine=nonsense&qpage=7").text.contains("Entries 1–50 of 119"))
             #expect(try await admin.get("/sync?quarantine=1.1&qpage=9").text.contains("Entries 1–50 of 119"))
+
+            // An id given blank, or not a plain number, names no entry: a blank one dropped them all.
+            for id in ["", "   ", "+7"] {
+                let refused = try await admin.post("/quarantine/drop", ["id": id])
+                #expect(refused.status == 400 && refused.text.contains("No such entry."), "\(id)")
+            }
+            #expect(try await node.store.quarantinedCount() == 119)
         }
     }
 }

@@ -23,6 +23,7 @@ extension APIHandlers {
     }
 
     @Sendable func dropQuarantine(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        try await Self.refuseBody(request)
         let text = context.parameters.decoded("id")
         guard !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
             throw APIError.badRequest("quarantine entry id must be a whole number, got \"\(text.prefix(40))\"")
@@ -34,7 +35,10 @@ extension APIHandlers {
     }
 
     @Sendable func dropAllQuarantine(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
-        .json(.object([("dropped", .int(Int64(try await store.dropAllQuarantined())))]))
+        // A body says something this route does not take: refused, as every route refuses one,
+        // rather than every entry dropped.
+        try await Self.refuseBody(request)
+        return .json(.object([("dropped", .int(Int64(try await store.dropAllQuarantined())))]))
     }
 }
 

@@ -47,6 +47,7 @@ extension APIHandlers {
     /// without: like every write with a session cookie); a cookie of an ended session is only
     /// cleared.
     @Sendable func deleteSession(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        try await Self.refuseBody(request)
         if let id = WebSessions.sessionID(of: request, node: store.identity), try await store.session(id: id) != nil {
             try AuthMiddleware.checkCSRF(request, session: id)
             try await store.endSession(id: id)

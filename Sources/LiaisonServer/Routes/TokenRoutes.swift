@@ -47,6 +47,7 @@ extension APIHandlers {
     }
 
     @Sendable func revokeToken(_ request: Request, _ context: LiaisonRequestContext) async throws -> Response {
+        try await Self.refuseBody(request)
         try await store.revokeToken(name: context.parameters.decoded("name"))
         return Response(status: .noContent)
     }
