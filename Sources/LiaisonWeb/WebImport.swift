@@ -11,6 +11,9 @@ extension WebRoutes {
     /// Rows shown in the preview.
     static let importPreviewRows = 10
 
+    /// Problems a refused file's page lists, at most.
+    static let importProblemsShown = 200
+
     /// The largest file the page sends (about 11 MB): a form carries the file's bytes in base64,
     /// a third larger and more again once form-encoded, within the API's body limit. The page's
     /// script refuses a larger file when it is chosen, naming both sizes.
@@ -109,7 +112,13 @@ extension WebRoutes {
                 preview: HTML.join([importUpdates(summary.updates), preview, confirmForm])
             )
         } catch let error as ImportError {
-            let items = error.problems.map { problem -> HTML in "<li>\(problem.description)</li>" }
+            // The first problems, and how many more: a file of a million bad rows made a page of
+            // 187 MB (and a gigabyte of the node's memory to make it).
+            let shown = Self.importProblemsShown
+            var items = error.problems.prefix(shown).map { problem -> HTML in "<li>\(problem.description)</li>" }
+            if error.problems.count > shown {
+                items.append("<li>… and \(error.problems.count - shown) more; `liaison import` on the node lists every one</li>")
+            }
             return try await again(
                 WebNotice.error("\(name): \(error). Fix these in the spreadsheet and choose it again."),
                 preview: HTML.join(["<h2>Problems</h2><ul class=\"problems\">\(items)</ul>", preview])

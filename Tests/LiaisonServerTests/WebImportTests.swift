@@ -142,6 +142,19 @@ struct WebImportTests {
         }
     }
 
+    /// A file of many bad rows lists its first problems and how many more: a million made a page
+    /// of 187 MB, and a gigabyte of the node's memory to make it.
+    @Test func aFileOfManyBadRowsListsTheFirstProblemsAndHowManyMore() async throws {
+        try await withNode { node in
+            let browser = try await WebBrowser.signIn(node, as: .editor)
+            let bad = "title,type,tracks\n" + String(repeating: "x,zz,ipef\n", count: 250)
+            let reply = try await browser.post("/import", ["csv": bad, "name": "bad.csv", "map": ""])
+            #expect(reply.status == 400)
+            #expect(reply.text.components(separatedBy: "type: must be one of").count - 1 == 200)
+            #expect(reply.text.contains("… and 50 more; `liaison import` on the node lists every one"), "\(reply.text.suffix(3000))")
+        }
+    }
+
     /// A column that is no field, and an id column of the spreadsheet's own numbering, are
     /// advised in the page's terms (a line of its Columns to map box), not the command line's
     /// `--map`; the lines advised then import the file.
