@@ -146,7 +146,12 @@ struct AccountWebTests {
                 #expect(reply.status == 303)
                 #expect(reply.header("location") == "/", "\(next.debugDescription)")
                 let posted = try await WebBrowser.signInForm(node, ["username": "reader-user", "password": WebBrowser.password, "next": next])
-                #expect(posted.header("location") == "/", "\(next.debugDescription)")
+                // A form holding a NUL is refused whole (NULCharacterTests), so it leads nowhere either.
+                if next.contains("\u{0}") {
+                    #expect(posted.status == 400 && posted.header("location") == nil)
+                } else {
+                    #expect(posted.header("location") == "/", "\(next.debugDescription)")
+                }
             }
             // The finding as reported: GET /login?next=/%09/evil.example/x.
             let reported = try await browser.get("/login?next=/%09/evil.example/x")
