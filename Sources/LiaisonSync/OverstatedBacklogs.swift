@@ -1,8 +1,7 @@
 import Synchronization
 
 /// The peers (by the name this node gives them) whose last bulk load here brought fewer records
-/// than a bulk load is for, or failed having brought fewer (docs/design.md
-/// §9). How far behind a node is comes from the peer's own `sequence`, and a peer that overstated it
+/// than a bulk load is for, or failed having brought fewer (docs/design.md §9). How far behind a node is comes from the peer's own `sequence`, and a peer that overstated it
 /// (a sequence of 10^12 and a few records) made every round a bulk load: the list and search indexes
 /// set aside and built again, about a minute at a million records. After one such load the peer's
 /// backlog is not believed for a bulk load again until a plain round from it brings that many
@@ -22,7 +21,6 @@ public final class OverstatedBacklogs: Sendable {
     /// Notes that a round from the peer named `peer` merged `records` states, in bulk or not
     /// (a round that failed counts what it merged); returns whether that bulk load brought fewer
     /// than `threshold` (the peer's claims are now set aside).
-    @discardableResult
     func loaded(_ records: Int, from peer: String, inBulk: Bool, threshold: Int) -> Bool {
         peers.withLock { peers in
             if inBulk && records < threshold {

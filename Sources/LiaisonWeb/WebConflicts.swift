@@ -29,12 +29,10 @@ extension WebRoutes {
                 name == deletedField ? "Deleted vs edited" : (schema.field(name)?.label ?? name)
             }.joined(separator: ", ")
             // Each name in <bdi>: a right-to-left mark in one cannot turn the rest of the row around.
-            var seen: Set<String> = []
             let writers = HTML.join(
-                view.conflicts.values.flatMap { $0 }.map { (author: $0.author, office: WebFormat.replicaOffice($0.replica)) }
-                    .filter { seen.insert("\($0.author) (\($0.office))").inserted }
-                    .sorted { "\($0.author) (\($0.office))" < "\($1.author) (\($1.office))" }
-                    .map { "<bdi>\($0.author)</bdi> (\($0.office))" as HTML },
+                Set(view.conflicts.values.flatMap { $0.map { [$0.author, WebFormat.replicaOffice($0.replica)] } })
+                    .sorted { $0.lexicographicallyPrecedes($1) }
+                    .map { "<bdi>\($0[0])</bdi> (\($0[1]))" as HTML },
                 separator: ", "
             )
             return """

@@ -24,8 +24,6 @@ public struct StatusFunnel: Sendable {
 
     /// Records at each status (every status of ``CoreSchema/statuses``).
     public var atStatus: [String: Int] { byStatus.mapValues(\.count) }
-    /// USD value at each status.
-    public var valueAtStatus: [String: Double] { byStatus.mapValues(\.value) }
 
     /// An empty funnel, to ``add(_:)`` records to one at a time.
     public init() {}
